@@ -1,0 +1,98 @@
+"""What every document loader provides, and the context the RDF mappers share.
+
+A loader is three pure functions: `detect(text) -> score`, `parse(text) -> model` and
+`to_rdf(model, ctx)`, which adds the model's triples to `ctx.graph`. Parsing knows nothing of RDF;
+mapping knows nothing of text layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from rdflib import Graph, Literal, URIRef
+
+from cepa_kg.loaders.iris import Iris
+from cepa_kg.loaders.spans import Span
+from cepa_kg.namespaces import OA, PROV, RDF, RDFS, XSD, CEPA
+
+
+class ParseError(ValueError):
+    """The text is not a readable document of the kind; `line` is 1-based when known."""
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class ParsedDocument(Protocol):
+    """The attributes the pipeline reads from every parsed model."""
+
+    @property
+    def slug(self) -> str: ...  # stable, from the content: "cepa-session-5"
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date | None: ...
+
+
+@dataclass(frozen=True)
+class Loader:
+    kind: str  # "cepa-session" | "dpadm-monthly-update" | "da-project"
+    label: str  # human name of the kind
+    detect: Callable[[str], float]  # 0.0 (surely not) .. 1.0 (surely)
+    parse: Callable[[str], Any]  # -> a ParsedDocument model; raises ParseError
+    to_rdf: Callable[[Any, "MappingContext"], None]
+
+
+def fragment(iri: URIRef, name: str) -> URIRef:
+    """A hash IRI that travels with `iri` when it is dereferenced: `iri#name`, or
+    `iri-name` appended to an existing fragment."""
+    return URIRef(f"{iri}-{name}" if "#" in iri else f"{iri}#{name}")
+
+
+@dataclass
+class MappingContext:
+    """What an RDF mapper needs: where to mint IRIs, the document, its text, the output graph."""
+
+    iris: Iris
+    doc_iri: URIRef
+    text: str
+    gazetteer: Any  # cepa_kg.loaders.actors.Gazetteer
+    graph: Graph = field(default_factory=Graph)
+
+    def add(self, s: URIRef, p: URIRef, o: Any) -> None:
+        self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+
+    def resource(
+        self, iri: URIRef, types: list[URIRef], label: str, span: Span | None = None
+    ) -> URIRef:
+        """Declare an extracted resource: its types, label, source document and source span."""
+        g = self.graph
+        for t in types:
+            g.add((iri, RDF.type, t))
+        g.add((iri, RDFS.label, Literal(label, lang="en")))
+        g.add((iri, PROV.wasDerivedFrom, self.doc_iri))
+        if span is not None:
+            self.source_span(iri, span)
+        return iri
+
+    def source_span(self, iri: URIRef, span: Span) -> URIRef:
+        """Attach the exact quote and its offsets (W3C Web Annotation selectors) to `iri`."""
+        g = self.graph
+        src, quote, pos = fragment(iri, "source"), fragment(iri, "quote"), fragment(iri, "position")
+        g.add((iri, CEPA.sourceSpan, src))
+        g.add((src, RDF.type, OA.SpecificResource))
+        g.add((src, OA.hasSource, self.doc_iri))
+        g.add((src, OA.hasSelector, quote))
+        g.add((src, OA.hasSelector, pos))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(span.of(self.text))))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        return src

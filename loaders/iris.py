@@ -1,0 +1,103 @@
+"""Deterministic, readable IRIs for everything the loaders mint (DESIGN.md, "Identifiers")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """Lower-case ASCII words joined by '-', cut at a word boundary near `max_length`.
+
+    >>> slugify("Ministry of Culture, Sports and Tourism")
+    'ministry-of-culture-sports-and-tourism'
+    >>> slugify("Márquez")
+    'marquez'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug.rfind("-", 0, max_length + 1)
+        slug = slug[: cut if cut > 0 else max_length]
+    return slug or "unnamed"
+
+
+def symbol_slug(symbol: str) -> str:
+    """Slug for a UN document symbol: 'A/Res/56/213' -> 'A-RES-56-213'."""
+    return re.sub(r"[^A-Z0-9.]+", "-", symbol.upper()).strip("-")
+
+
+class Iris:
+    """Mints IRIs under `{base}id/`; one instance per base, passed to the RDF mappers."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base if base.endswith("/") else base + "/"
+        self.id = self.base + "id/"
+
+    def path(self, path: str) -> URIRef:
+        """Any IRI under `{base}id/`, e.g. `path("actor/unodc")`."""
+        return URIRef(self.id + path)
+
+    def session(self, number: int) -> URIRef:
+        return self.path(f"session/{number}")
+
+    def recommendation(self, session: int, order: int) -> URIRef:
+        return self.path(f"session/{session}/recommendation/{order}")
+
+    def resolution(self, session: int) -> URIRef:
+        return self.path(f"session/{session}/resolution")
+
+    def resolution_paragraph(self, session: int, order: int) -> URIRef:
+        return self.path(f"session/{session}/resolution/{order}")
+
+    def theme(self, label: str) -> URIRef:
+        return self.path(f"theme/{slugify(label)}")
+
+    def actor(self, slug: str) -> URIRef:
+        return self.path(f"actor/{slug}")
+
+    def person(self, name: str) -> URIRef:
+        return self.path(f"person/{slugify(name)}")
+
+    def country(self, alpha3: str) -> URIRef:
+        return self.path(f"country/{alpha3.upper()}")
+
+    def place(self, name: str) -> URIRef:
+        return self.path(f"place/{slugify(name)}")
+
+    def role(self, title: str) -> URIRef:
+        return self.path(f"role/{slugify(title)}")
+
+    def event(self, date_iso: str, title: str) -> URIRef:
+        return self.path(f"event/{date_iso}-{slugify(title, max_length=50)}")
+
+    def partnership(self, slug: str) -> URIRef:
+        return self.path(f"partnership/{slug}")
+
+    def project(self, title: str) -> URIRef:
+        return self.path(f"project/{slugify(title)}")
+
+    def document(self, slug: str) -> URIRef:
+        return self.path(f"document/{slug}")
+
+    def un_document(self, symbol: str) -> URIRef:
+        return self.path(f"un-document/{symbol_slug(symbol)}")
+
+    def goal(self, code: str) -> URIRef:
+        """`goal("mdg-3")`, `goal("sdg-16")`."""
+        return self.path(f"goal/{code}")
+
+    def target(self, code: str) -> URIRef:
+        """`target("mdg-8f")`."""
+        return self.path(f"target/{code}")
+
+    def scheme(self, name: str) -> URIRef:
+        return self.path(f"scheme/{name}")
+
+    def graph(self, name: str) -> URIRef:
+        """Named graph of reference data or the ontology: `{base}graph/{name}`."""
+        return URIRef(self.base + "graph/" + name)

@@ -1,0 +1,1 @@
+"""Data files shipped with cepa-kg (read through importlib.resources)."""
