@@ -1,0 +1,91 @@
+"""The `cepa-kg` command line: load, validate, query, export, serve.
+
+Errors name the file (and line) and the reason and exit non-zero; no tracebacks for user errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cepa_kg import __version__
+from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS, rdf_format_by_name
+from cepa_kg.settings import Settings
+
+
+class CliError(Exception):
+    """A user error: printed as `cepa-kg: error: ...`, exit status 2."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "store", None):
+        overrides["store"] = Path(args.store)
+    if getattr(args, "base", None):
+        overrides["base"] = args.base
+    try:
+        return Settings(**overrides)
+    except ValueError as error:
+        raise CliError(str(error)) from error
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="store folder (default: $CEPA_KG_STORE or the user "
+                        "data folder)")
+    common.add_argument("--base", help="base IRI of the data (default: $CEPA_KG_BASE or "
+                        "http://localhost:8000/)")
+
+    parser = argparse.ArgumentParser(
+        prog="cepa-kg", description="A knowledge graph of the UN Committee of Experts on "
+        "Public Administration: load documents, validate, query, export, serve.")
+    parser.add_argument("--version", action="version", version=f"cepa-kg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("load", parents=[common], help="load documents (files or folders)")
+    p.add_argument("paths", nargs="*", type=Path,
+                   help="files or folders of .txt documents (default: the bundled corpus)")
+    p.add_argument("--force", action="store_true", help="reload unchanged documents too")
+
+    p = sub.add_parser("validate", parents=[common],
+                       help="validate the store, or documents without loading them")
+    p.add_argument("paths", nargs="*", type=Path, help="documents to check instead of the store")
+
+    p = sub.add_parser("query", parents=[common], help="run a SPARQL query")
+    p.add_argument("query", help="the query text, or a path to a .rq file, or - for stdin")
+    p.add_argument("--format", default=None,
+                   help=f"results: {', '.join(RESULT_FORMATS)}; graphs: "
+                   f"{', '.join(GRAPH_FORMATS)} (default: tsv / turtle)")
+
+    p = sub.add_parser("export", parents=[common], help="write the whole dataset")
+    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples"])
+    p.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
+
+    p = sub.add_parser("serve", parents=[common], help="serve SPARQL and linked data over HTTP")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from cepa_kg import commands  # imported late: `--help` stays fast
+
+    try:
+        settings = _settings(args)
+        handler = getattr(commands, f"cmd_{args.command}")
+        return int(handler(args, settings))
+    except CliError as error:
+        print(f"cepa-kg: error: {error}", file=sys.stderr)
+        return 2
+    except commands.USER_ERRORS as error:
+        print(f"cepa-kg: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

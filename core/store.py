@@ -1,0 +1,272 @@
+"""The one interface through which all code reaches the triple store, and its embedded
+Oxigraph implementation.
+
+Terms crossing the interface are pyoxigraph terms (`NamedNode`, `Literal`, ...), whatever the
+backend, so a remote SPARQL 1.1 store can implement the same protocol later by parsing its
+answers with `pyoxigraph.parse_query_results`.
+
+Threading: pyoxigraph results are bound to the thread that made them (NOTES-pyoxigraph.md).
+Every method here executes, consumes and drops its results before returning, so each call is
+safe from any one thread; the server calls them from worker threads, never the event loop.
+"""
+
+from __future__ import annotations
+
+import enum
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Format = ox.QueryResultsFormat | ox.RdfFormat
+
+
+class StoreError(Exception):
+    """Base of the store's errors."""
+
+
+class QuerySyntaxError(StoreError):
+    """The query or update text is not valid SPARQL; the message is the parser's."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store folder open for writing."""
+
+
+class QueryKind(enum.Enum):
+    SOLUTIONS = "solutions"  # SELECT
+    BOOLEAN = "boolean"  # ASK
+    GRAPH = "graph"  # CONSTRUCT / DESCRIBE
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A query's RDF dataset from the protocol (`default-graph-uri`, `named-graph-uri`).
+    None of both: the default graph is the union of all named graphs."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+class GraphStore(Protocol):
+    """What cepa-kg needs from a store. Graph names are IRI strings."""
+
+    def query_into(
+        self,
+        sparql: str,
+        sink: BinaryIO,
+        choose_format: Callable[[QueryKind], Format],
+        *,
+        dataset: Dataset | None = None,
+        substitutions: Mapping[str, Term] | None = None,
+    ) -> tuple[QueryKind, Format]:
+        """Run a query and serialize its results into `sink` in the format `choose_format`
+        picks once the query's kind is known (it may raise to refuse the kind)."""
+        ...
+
+    def select(
+        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
+    ) -> list[dict[str, Term]]: ...
+
+    def ask(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> bool: ...
+
+    def construct(
+        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
+    ) -> list[ox.Triple]: ...
+
+    def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat,
+                      base_iri: str | None = None) -> None:
+        """Make `graph` hold exactly `data`, atomically: readers see the old or the new graph."""
+        ...
+
+    def drop_graph(self, graph: str) -> None: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None) -> None: ...
+
+    @property
+    def version(self) -> int:
+        """Grows on every write: a cheap cache key for answers derived from the data."""
+        ...
+
+
+def _graph_node(graph: str) -> ox.NamedNode:
+    return ox.NamedNode(graph)
+
+
+def _kind_of(result: object) -> QueryKind:
+    if isinstance(result, ox.QuerySolutions):
+        return QueryKind.SOLUTIONS
+    if isinstance(result, ox.QueryBoolean):
+        return QueryKind.BOOLEAN
+    return QueryKind.GRAPH
+
+
+class OxigraphStore:
+    """The embedded store: pyoxigraph on disk (a folder) or in memory (`path=None`).
+
+    The SPARQL default graph is the union of the named graphs unless a query's dataset says
+    otherwise. Writes are serialised behind one lock; reads run in parallel.
+    """
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreLockedError(
+                    f"the store at {path} is open in another process (stop it, or use "
+                    f"another --store): {error}"
+                ) from error
+            raise
+        self._write_lock = threading.Lock()
+        self._version = 0
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def _execute(
+        self,
+        sparql: str,
+        dataset: Dataset | None,
+        substitutions: Mapping[str, Term] | None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        kwargs: dict[str, object] = {}
+        if dataset and (dataset.default_graphs or dataset.named_graphs):
+            if dataset.default_graphs:
+                kwargs["default_graph"] = [_graph_node(g) for g in dataset.default_graphs]
+            if dataset.named_graphs:
+                kwargs["named_graphs"] = [_graph_node(g) for g in dataset.named_graphs]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if substitutions:
+            kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        try:
+            return self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
+        except SyntaxError as error:
+            raise QuerySyntaxError(str(error)) from error
+
+    def query_into(
+        self,
+        sparql: str,
+        sink: BinaryIO,
+        choose_format: Callable[[QueryKind], Format],
+        *,
+        dataset: Dataset | None = None,
+        substitutions: Mapping[str, Term] | None = None,
+    ) -> tuple[QueryKind, Format]:
+        result = self._execute(sparql, dataset, substitutions)
+        kind = _kind_of(result)
+        fmt = choose_format(kind)
+        result.serialize(sink, format=fmt)  # type: ignore[arg-type]
+        del result
+        return kind, fmt
+
+    def select(
+        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
+    ) -> list[dict[str, Term]]:
+        result = self._execute(sparql, None, substitutions)
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value
+            rows.append(row)
+        return rows
+
+    def ask(self, sparql: str, *, substitutions: Mapping[str, Term] | None = None) -> bool:
+        result = self._execute(sparql, None, substitutions)
+        if not isinstance(result, ox.QueryBoolean):
+            raise ValueError("ask() needs an ASK query")
+        return bool(result)
+
+    def construct(
+        self, sparql: str, *, substitutions: Mapping[str, Term] | None = None
+    ) -> list[ox.Triple]:
+        result = self._execute(sparql, None, substitutions)
+        if not isinstance(result, ox.QueryTriples):
+            raise ValueError("construct() needs a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None) -> None:
+        if graph is not None:
+            self._store.dump(sink, format=format, from_graph=_graph_node(graph))
+        else:
+            self._store.dump(sink, format=format)
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of one graph or of all (for tests and small exports)."""
+        return self._store.quads_for_pattern(
+            None, None, None, _graph_node(graph) if graph else None
+        )
+
+    # -- writes --------------------------------------------------------------------------
+
+    def replace_graph(
+        self, graph: str, data: bytes, *, format: ox.RdfFormat, base_iri: str | None = None
+    ) -> None:
+        tmp = f"urn:cepa-kg:tmp:{uuid.uuid4()}"
+        with self._write_lock:
+            try:
+                # One transaction to parse and stage; one update to swap. A parse error leaves
+                # the target graph untouched.
+                self._store.load(
+                    data, format=format, base_iri=base_iri, to_graph=_graph_node(tmp)
+                )
+                self._store.update(f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>")
+                # MOVE of an empty source leaves no named graph; an empty document is refused
+                # earlier, so a missing graph here only means `data` had no triples.
+            finally:
+                self._store.update(f"DROP SILENT GRAPH <{tmp}>")
+            self._version += 1
+
+    def drop_graph(self, graph: str) -> None:
+        with self._write_lock:
+            self._store.update(f"DROP SILENT GRAPH <{graph}>")
+            self._version += 1
+
+    def update(self, sparql: str) -> None:
+        with self._write_lock:
+            try:
+                self._store.update(sparql)
+            except SyntaxError as error:
+                raise QuerySyntaxError(str(error)) from error
+            self._version += 1
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+
+def term_value(term: Term | None) -> str | None:
+    """The lexical value of a term (IRI string, literal text), or None."""
+    if term is None:
+        return None
+    return term.value  # type: ignore[union-attr]
+

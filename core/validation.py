@@ -1,0 +1,70 @@
+"""SHACL validation of a document's graph against the shapes, with the reference data and the
+ontology beside it (so `sh:class` checks reach goals and gazetteer actors). pySHACL patches
+rdflib on import, so it is imported here only, and this module stays out of the server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from cepa_kg.reference import reference_graph, shapes_graph
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str | None
+    message: str
+    severity: str
+    shape: str | None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+    def text(self, limit: int = 50) -> str:
+        """A report for people: one line per violation, most useful fields first."""
+        if self.conforms:
+            return "conforms to the shapes"
+        lines = [f"{len(self.violations)} violation(s) of the shapes:"]
+        for v in self.violations[:limit]:
+            where = f" {v.path}" if v.path else ""
+            lines.append(f"  - {v.severity}: <{v.focus}>{where}: {v.message}")
+        if len(self.violations) > limit:
+            lines.append(f"  ... and {len(self.violations) - limit} more")
+        return "\n".join(lines)
+
+
+def _violations(report: Graph) -> tuple[Violation, ...]:
+    out = []
+    for result in report.subjects(SH.resultSeverity, None):
+        def one(p: URIRef) -> str | None:
+            value = report.value(result, p)
+            return str(value) if value is not None else None
+
+        severity = (one(SH.resultSeverity) or "").rsplit("#", 1)[-1]
+        out.append(Violation(
+            focus=one(SH.focusNode) or "?",
+            path=one(SH.resultPath),
+            message=one(SH.resultMessage) or "(no message)",
+            severity=severity,
+            shape=one(SH.sourceShape),
+        ))
+    return tuple(sorted(out, key=lambda v: (v.focus, v.path or "", v.message)))
+
+
+def validate_graph(graph: Graph, *, base: str) -> ValidationReport:
+    """Validate `graph` (one or more documents' triples) with the reference data beside it."""
+    from pyshacl import validate  # heavy import, patched rdflib: keep it local
+
+    data = Graph()
+    data += reference_graph(base)
+    data += graph
+    conforms, report, _ = validate(
+        data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
+    )
+    return ValidationReport(bool(conforms), _violations(report))

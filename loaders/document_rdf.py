@@ -1,0 +1,36 @@
+"""The description of a source document itself (its metadata), added to its own graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Literal
+
+from cepa_kg.loaders.base import MappingContext
+from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, RDF, RDFS, XSD
+
+
+def describe_document(
+    ctx: MappingContext,
+    *,
+    kind: str,
+    title: str,
+    date: dt.date | None,
+    sha256: str,
+    loader_version: str,
+    loaded_at: dt.datetime,
+    file_name: str | None,
+) -> None:
+    g, doc = ctx.graph, ctx.doc_iri
+    for t in (CEPA.SourceDocument, FOAF.Document, PROV.Entity):
+        g.add((doc, RDF.type, t))
+    g.add((doc, RDFS.label, Literal(title, lang="en")))
+    g.add((doc, DCTERMS.title, Literal(title, lang="en")))
+    g.add((doc, CEPA.documentKind, Literal(kind)))
+    g.add((doc, CEPA.sha256, Literal(sha256)))
+    g.add((doc, CEPA.loaderVersion, Literal(loader_version)))
+    g.add((doc, PROV.generatedAtTime, Literal(loaded_at.isoformat(), datatype=XSD.dateTime)))
+    if date is not None:
+        g.add((doc, DCTERMS.date, Literal(date.isoformat(), datatype=XSD.date)))
+    if file_name:
+        g.add((doc, CEPA.fileName, Literal(file_name)))

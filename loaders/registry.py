@@ -1,0 +1,42 @@
+"""The known document kinds, and detection of a text's kind from its content."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders import project, project_rdf, session, session_rdf, update, update_rdf
+from cepa_kg.loaders.base import Loader
+
+MIN_SCORE = 0.5
+
+LOADERS: tuple[Loader, ...] = (
+    Loader("cepa-session", "CEPA session summary", session.detect, session.parse,
+           session_rdf.to_rdf),
+    Loader("dpadm-monthly-update", "DPADM monthly update", update.detect, update.parse,
+           update_rdf.to_rdf),
+    Loader("da-project", "Development Account project page", project.detect, project.parse,
+           project_rdf.to_rdf),
+)
+
+
+class UnknownKindError(ValueError):
+    """The text is none of the known kinds of document."""
+
+
+def detect(text: str) -> Loader:
+    """The loader whose detector is surest about `text`; refuses when none is sure enough."""
+    scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
+                    key=lambda pair: -pair[0])
+    best_score, best = scored[0]
+    if best_score < MIN_SCORE:
+        kinds = ", ".join(loader.label for loader in LOADERS)
+        raise UnknownKindError(
+            f"not a document of a known kind (tried: {kinds}; best guess "
+            f"{best.label} at {best_score:.2f}, needs {MIN_SCORE})"
+        )
+    return best
+
+
+def by_kind(kind: str) -> Loader:
+    for loader in LOADERS:
+        if loader.kind == kind:
+            return loader
+    raise KeyError(kind)

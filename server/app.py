@@ -1,0 +1,56 @@
+"""The application factory: `create_app(settings, store=None)`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.resources import files
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from cepa_kg import __version__
+from cepa_kg.server import pages, sparql
+from cepa_kg.server.errors import install_error_handlers
+from cepa_kg.server.runner import Runner
+from cepa_kg.settings import Settings
+from cepa_kg.store import GraphStore, OxigraphStore
+
+
+def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
+    """A new app over `store` (or over the store folder the settings name, opened on start-up).
+    Nothing is global: two apps in one process serve two stores."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "store", None) is None:
+            app.state.store = OxigraphStore(settings.store)
+        app.state.runner = Runner(workers=settings.max_concurrent_queries,
+                                  timeout_s=settings.query_timeout_s)
+        try:
+            yield
+        finally:
+            app.state.runner.close()
+
+    app = FastAPI(
+        title="cepa-kg",
+        version=__version__,
+        description="A knowledge graph of the UN Committee of Experts on Public Administration "
+        "(CEPA): SPARQL 1.1 endpoint and linked data.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    templates_dir = files("cepa_kg.server").joinpath("templates")
+    app.state.templates = Jinja2Templates(directory=str(templates_dir))
+    app.state.templates.env.globals["version"] = __version__
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=["Content-Location", "Link"])
+    install_error_handlers(app)
+    app.include_router(sparql.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
+              name="static")
+    return app
