@@ -1,0 +1,396 @@
+"""Development Account project pages: detection, parsing (exact spans) and the RDF mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from cepa_kg.loaders import project
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.base import MappingContext, ParseError
+from cepa_kg.loaders.iris import Iris
+from cepa_kg.loaders.project import ProjectDocument
+from cepa_kg.loaders.project_rdf import to_rdf
+from cepa_kg.loaders.spans import clean
+from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SCHEMA, XSD
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data" / "projects"
+KM = CORPUS / "da-project-knowledge-management.txt"
+BASE = "http://localhost:8000/"
+
+KM_TITLE = (
+    "Promoting knowledge-management, innovation and the use of information technology in the "
+    "public sector to meet the Millennium Declaration Goals"
+)
+# first words of each item, typed by hand from reading the page
+KM_ACCOMPLISHMENTS = [
+    "Facilitated dialogue and exchange between Government and citizens",
+    "Effective contribution to the development of human resources",
+    "Further promotion of linkages and cooperation",
+]
+KM_ACTIVITIES = [
+    ("(i)", "conducted extensive research on the availability"),
+    ("(ii)", "recruited an expert to develop the global e-readiness knowledge base"),
+    ("(iii)", "designed the global e-readiness knowledge base (a)"),
+    ("(iv)", "designed for the users"),
+    ("(v)", "consolidated and entered all the necessary information"),
+    ("(vi)", "developed the interactive knowledge bank"),
+    ("(vii)", "promoted participation and interest on a daily basis"),
+    ("(viii)", "providing help-desk services to the UNPAN users"),
+    ("(ix)", "recruited an expert to assist DPADM"),
+    ("(x)", "created an online Discussion Board"),
+]
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def km_text() -> str:
+    return read(KM)
+
+
+@pytest.fixture(scope="module")
+def km(km_text: str) -> ProjectDocument:
+    return project.parse(km_text)
+
+
+def all_spans(doc: ProjectDocument):
+    """(span, the clean text it should read as, or None) for every span in the model."""
+    yield doc.title_span, doc.title
+    yield doc.objective.span, doc.objective.text
+    if doc.background:
+        yield doc.background.span, doc.background.text
+    if doc.status:
+        yield doc.status.span, doc.status.text
+    for a in doc.accomplishments:
+        yield a.span, a.text
+    for a in doc.activities:
+        yield a.span, a.text
+    for ref in doc.documents:
+        for m in ref.mentions:
+            yield m.span, m.written
+    if doc.implementer:
+        yield doc.implementer.span, doc.implementer.name
+
+
+def assert_exact_spans(doc: ProjectDocument, text: str) -> None:
+    for span, expected in all_spans(doc):
+        quote = text[span.start : span.end]
+        assert quote == span.of(text)
+        assert quote == quote.strip(), f"span not trimmed: {quote!r}"
+        assert clean(quote) == expected, (quote, expected)
+
+
+# ---------------------------------------------------------------------------------- detection
+
+
+def test_detect_scores_the_corpus():
+    scores = {p.name: project.detect(read(p)) for p in sorted(CORPUS.glob("*.txt"))}
+    assert scores["da-project-knowledge-management.txt"] >= 0.8
+    for name in ("cepa-session-05-2006.txt", "cepa-session-08-2009.txt",
+                 "dpadm-monthly-update-2011-11.txt"):
+        assert scores[name] <= 0.1, (name, scores[name])
+    assert len(scores) == 4
+
+
+def test_detect_synthetic_pages_and_junk():
+    for p in DATA.glob("da-project-*.txt"):
+        assert project.detect(read(p)) >= 0.5, p.name
+    assert project.detect("") == 0.0
+    assert project.detect("Session 9\n\nMain theme: Objective: nothing") < 0.1
+
+
+# ---------------------------------------------------------------------------------- the page
+
+
+def test_title_skips_site_chrome(km):
+    assert km.title == KM_TITLE
+    assert km.slug.startswith("da-project-promoting-knowledge-management")
+    assert len(km.slug) <= 60
+    assert km.date is None  # the page states no date of its own
+    assert km.implementation_year == 2006
+
+
+def test_background_and_objective(km, km_text):
+    assert km.background is not None
+    assert km.background.text.startswith("Strengthening of state institutions")
+    assert km.background.text.endswith("E/2002/84, para.25.")
+    assert km.objective.text.startswith(
+        "Assist Member States, particularly those from the least developed countries"
+    )
+    assert km.objective.text.endswith("public and private partnerships.")
+    assert "Objective" not in km.objective.span.of(km_text)
+
+
+def test_expected_accomplishments(km):
+    assert [a.order for a in km.accomplishments] == [1, 2, 3]
+    for a, start in zip(km.accomplishments, KM_ACCOMPLISHMENTS, strict=True):
+        assert a.text.startswith(start)
+        assert "•" not in a.text
+    assert km.accomplishments[0].text.endswith("e-knowledge management and training")
+
+
+def test_activities(km):
+    assert len(km.activities) == 10
+    assert [a.order for a in km.activities] == list(range(1, 11))
+    for act, (numbering, start) in zip(km.activities, KM_ACTIVITIES, strict=True):
+        assert act.numbering == numbering
+        assert act.text.startswith(start), (act.text, start)
+        assert not act.text.endswith(";")
+    assert km.activities[-1].text.endswith("improve the existing UNPAN portal.")
+    assert km.activities[7].text.endswith("etc.")  # "(viii) ... etc.;" loses only the ";"
+    assert km.status is not None
+    assert km.status.text.startswith("DPADM has undertaken the following activities in 2006")
+
+
+def test_un_document_symbols(km, km_text):
+    assert set(km.symbols) == {"E/2001/45", "A/RES/56/213", "E/2002/84"}
+    assert km.symbols == ["E/2001/45", "A/RES/56/213", "E/2002/84"]  # order of first mention
+    refs = {r.symbol: r for r in km.documents}
+    written = [m.written for m in refs["A/RES/56/213"].mentions]
+    assert written == ["A/RES/56/213", "A/Res/56/213", "A/Res/56/213"]
+    assert len(refs["E/2002/84"].mentions) == 2
+    assert refs["E/2002/84"].mentions[1].paragraph == "25"
+    assert refs["A/RES/56/213"].mentions[2].paragraph == "3"
+    assert refs["E/2001/45"].date == dt.date(2002, 1, 10)
+    assert refs["A/RES/56/213"].date == dt.date(2002, 2, 28)
+    assert refs["E/2002/84"].date is None
+    for r in km.documents:
+        for m in r.mentions:
+            assert km_text[m.span.start : m.span.end] == m.written
+
+
+def test_implementer(km, km_text):
+    assert km.implementer is not None
+    assert km.implementer.name == "DPADM"
+    assert km.implementer.span.of(km_text) == "DPADM"
+
+
+def test_every_span_is_an_exact_slice(km, km_text):
+    assert_exact_spans(km, km_text)
+
+
+@pytest.mark.parametrize("written, symbol", [
+    ("A/Res/56/213", "A/RES/56/213"),
+    ("E/C.16/2006/4", "E/C.16/2006/4"),
+    ("e/res/2005/3", "E/RES/2005/3"),
+    ("A/60/L.1/rev.1", "A/60/L.1/Rev.1"),
+    ("A/56/213/and", "A/56/213"),
+    ("A/RES/S-26/2", "A/RES/S-26/2"),
+    ("E/or", None),
+    ("A/B", None),
+])
+def test_normalise_symbol(written, symbol):
+    assert project.normalise_symbol(written) == symbol
+
+
+def test_find_symbols_general_patterns():
+    text = ("See E/C.16/2006/4, A/61/255 and E/RES/2007/38 of 27 July 2007; also "
+            "A/HRC/RES/7/1 and a date 10/01/2002 and S/he.")
+    refs = project.find_symbols(text)
+    assert [r.symbol for r in refs] == ["E/C.16/2006/4", "A/61/255", "E/RES/2007/38",
+                                        "A/HRC/RES/7/1"]
+    assert refs[2].date == dt.date(2007, 7, 27)
+
+
+# ---------------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize("text, line", [
+    ("", 1),
+    ("\n\n", 1),
+    ("Welcome to the United Nations. It's your world.\nDevelopment Account Projects\n\n"
+     "This is a long paragraph of prose that says something. It has several sentences. "
+     "It is not a title at all.\n", 4),
+    ("Development Account Projects\n\nA project with no objective\n\nBackground:\n\n"
+     "Some background text that states no aim.\n", 5),
+    ("A project title\n\nObjective:\n\nExpected accomplishments:\n\n• one\n", 3),
+])
+def test_parse_error_without_title_or_objective(text, line):
+    with pytest.raises(ParseError) as err:
+        project.parse(text)
+    assert err.value.line == line
+
+
+def test_parse_error_fixture_without_objective():
+    with pytest.raises(ParseError) as err:
+        project.parse(read(DATA / "not-a-project-no-objective.txt"))
+    assert err.value.line == 5  # the "Background:" heading after the title: no objective follows
+
+
+# ---------------------------------------------------------------------------------- other pages
+
+
+def test_page_with_dash_bullets_and_numbered_activities():
+    text = read(DATA / "da-project-statistics-line-lists.txt")
+    doc = project.parse(text)
+    assert doc.title == ("Strengthening capacities of public institutions for citizen "
+                         "engagement in Africa")
+    assert doc.date == dt.date(2008, 3, 14) and doc.date_precision == "day"
+    assert doc.background is not None and doc.background.text.startswith("At its fifth session")
+    assert doc.objective.text.startswith("To strengthen the capacity of public institutions")
+    assert [a.text for a in doc.accomplishments] == [
+        "Improved knowledge of participatory approaches among senior public servants in the "
+        "beneficiary countries",
+        "Enhanced networking among public administration schools",
+        "Increased use of the UNPAN portal by national focal points",
+    ]
+    assert [(a.numbering, a.text.split()[0]) for a in doc.activities] == [
+        ("1.", "Organized"), ("2.", "Prepared"), ("3.", "Launched")]
+    assert doc.activities[1].text.endswith("(see E/C.16/2006/4, para. 12)")
+    assert doc.symbols == ["E/C.16/2006/4", "A/RES/60/34"]
+    refs = {r.symbol: r for r in doc.documents}
+    assert refs["A/RES/60/34"].date == dt.date(2005, 11, 30)
+    assert refs["E/C.16/2006/4"].mentions[1].paragraph == "12"
+    assert doc.implementer is not None and doc.implementer.name == "DPADM"
+    assert doc.implementation_year == 2008
+    assert_exact_spans(doc, text)
+
+
+def test_page_without_headings():
+    text = read(DATA / "da-project-paragraph-only.txt")
+    doc = project.parse(text)
+    assert doc.title == "Building e-government capacity in small island developing States"
+    assert doc.slug == "da-project-building-e-government-capacity-in-small-island"
+    assert doc.objective.text.startswith("The objective of the project is to assist small island")
+    assert doc.objective.text.endswith("(E/2003/44).")
+    assert doc.accomplishments == () and doc.activities == ()
+    assert doc.symbols == ["A/RES/57/277", "E/2003/44"]
+    assert_exact_spans(doc, text)
+
+
+def test_page_with_inline_headings_bullets_and_numerals():
+    text = read(DATA / "da-project-inline-lists.txt")
+    doc = project.parse(text)
+    assert doc.title == ("Enhancing public sector ethics and accountability in transition "
+                         "economies")
+    assert doc.objective.text.startswith("To enhance the capacity of Governments")
+    assert [a.text for a in doc.accomplishments] == [
+        "Increased awareness of ethics frameworks among policy makers",
+        "Strengthened national integrity systems in participating countries",
+    ]
+    assert [a.numbering for a in doc.activities] == ["i)", "ii)", "iii)", "iv)"]
+    assert doc.activities[2].text == "published the proceedings (E/C.16/2007/2)"
+    assert doc.activities[3].text == "trained 40 civil servants."
+    assert doc.symbols == ["E/RES/2005/3", "A/RES/59/55", "E/C.16/2007/2"]
+    assert doc.implementer is not None and doc.implementer.name == "UN-DESA/DPADM"
+    assert doc.implementation_year is None  # "E/C.16/2007/2" is not a year of work
+    assert_exact_spans(doc, text)
+
+
+# ---------------------------------------------------------------------------------- RDF
+
+
+def mapped(doc: ProjectDocument, text: str) -> MappingContext:
+    iris = Iris(BASE)
+    ctx = MappingContext(iris, iris.document(doc.slug), text, Gazetteer.bundled())
+    to_rdf(doc, ctx)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def km_ctx(km, km_text) -> MappingContext:
+    return mapped(km, km_text)
+
+
+def test_rdf_project(km, km_ctx):
+    g, iris = km_ctx.graph, km_ctx.iris
+    p = iris.project(km.title)
+    assert p == URIRef(BASE + "id/project/" + p.split("/project/")[1])
+    assert {CEPA.Project, PROV.Activity, SCHEMA.Project} <= set(g.objects(p, RDF.type))
+    assert str(g.value(p, RDFS.label)) == KM_TITLE
+    assert g.value(p, RDFS.label).language == "en"
+    assert str(g.value(p, CEPA.objective)).startswith("Assist Member States")
+    assert str(g.value(p, DCTERMS.description)).startswith("Strengthening of state institutions")
+    assert g.value(p, CEPA.implementedBy) == iris.actor("dpadm")
+    assert g.value(p, PROV.wasDerivedFrom) == km_ctx.doc_iri
+
+
+def test_rdf_links_counts(km, km_ctx):
+    g = km_ctx.graph
+    p = km_ctx.iris.project(km.title)
+    accomplishments = set(g.objects(p, CEPA.expectedAccomplishment))
+    activities = set(g.objects(p, CEPA.activity))
+    un_docs = set(g.objects(p, DCTERMS.references))
+    assert len(accomplishments) == 3 and len(activities) == 10 and len(un_docs) == 3
+    assert accomplishments == {URIRef(f"{p}/accomplishment/{k}") for k in range(1, 4)}
+    assert activities == {URIRef(f"{p}/activity/{k}") for k in range(1, 11)}
+    for a in accomplishments:
+        assert (a, RDF.type, CEPA.ExpectedAccomplishment) in g
+        assert g.value(a, CEPA.text) is not None
+        assert g.value(a, CEPA.order).datatype == XSD.integer
+    act4 = URIRef(f"{p}/activity/4")
+    assert (act4, RDF.type, CEPA.ProjectActivity) in g
+    assert str(g.value(act4, CEPA.numbering)) == "(iv)"
+    assert g.value(act4, CEPA.order).toPython() == 4
+    assert str(g.value(act4, CEPA.text)).startswith("designed for the users")
+
+
+def test_rdf_un_documents(km, km_ctx, km_text):
+    g, iris, doc = km_ctx.graph, km_ctx.iris, km_ctx.doc_iri
+    p = iris.project(km.title)
+    for symbol in ("E/2001/45", "A/RES/56/213", "E/2002/84"):
+        u = iris.un_document(symbol)
+        assert {CEPA.UNDocument, FOAF.Document} <= set(g.objects(u, RDF.type))
+        assert str(g.value(u, CEPA.symbol)) == symbol
+        assert str(g.value(u, RDFS.label)) == symbol
+        assert (p, DCTERMS.references, u) in g
+        assert (doc, DCTERMS.references, u) in g
+        assert g.value(u, PROV.wasDerivedFrom) == doc
+        src = g.value(u, CEPA.sourceSpan)
+        assert src is not None
+    u = iris.un_document("A/RES/56/213")
+    assert u == URIRef(BASE + "id/un-document/A-RES-56-213")
+    assert g.value(u, DCTERMS.date).toPython() == dt.date(2002, 2, 28)
+    assert g.value(iris.un_document("E/2002/84"), DCTERMS.date) is None
+
+
+def test_rdf_every_resource_is_labelled_derived_and_spanned(km_ctx, km_text):
+    g, doc = km_ctx.graph, km_ctx.doc_iri
+    selector_types = {OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector}
+    subjects = {s for s in g.subjects() if s != doc}
+    resources = [s for s in subjects if not (set(g.objects(s, RDF.type)) & selector_types)]
+    assert len(resources) == 1 + 3 + 10 + 3
+    for s in resources:
+        assert g.value(s, RDFS.label) is not None, s
+        assert g.value(s, PROV.wasDerivedFrom) == doc, s
+        src = g.value(s, CEPA.sourceSpan)
+        assert src is not None, s
+        selectors = list(g.objects(src, OA.hasSelector))
+        quote = next(x for x in selectors if (x, RDF.type, OA.TextQuoteSelector) in g)
+        pos = next(x for x in selectors if (x, RDF.type, OA.TextPositionSelector) in g)
+        start = g.value(pos, OA.start).toPython()
+        end = g.value(pos, OA.end).toPython()
+        assert str(g.value(quote, OA.exact)) == km_text[start:end]
+
+
+def test_rdf_document_mentions_actors(km_ctx):
+    g, doc, iris = km_ctx.graph, km_ctx.doc_iri, km_ctx.iris
+    mentioned = set(g.objects(doc, SCHEMA.mentions))
+    assert iris.actor("dpadm") in mentioned
+    assert iris.actor("member-states") in mentioned
+
+
+@pytest.mark.parametrize("name", ["da-project-statistics-line-lists.txt",
+                                  "da-project-paragraph-only.txt",
+                                  "da-project-inline-lists.txt"])
+def test_rdf_synthetic_pages(name):
+    text = read(DATA / name)
+    doc = project.parse(text)
+    ctx = mapped(doc, text)
+    g = ctx.graph
+    p = ctx.iris.project(doc.title)
+    assert (p, RDF.type, CEPA.Project) in g
+    assert len(set(g.objects(p, CEPA.expectedAccomplishment))) == len(doc.accomplishments)
+    assert len(set(g.objects(p, CEPA.activity))) == len(doc.activities)
+    assert {str(g.value(u, CEPA.symbol)) for u in g.objects(p, DCTERMS.references)} == set(
+        doc.symbols)
+    if doc.implementer is not None:  # "UN-DESA/DPADM" resolves through the gazetteer's DPADM
+        assert g.value(p, CEPA.implementedBy) == ctx.iris.actor("dpadm")
