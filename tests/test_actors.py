@@ -1,0 +1,374 @@
+"""Actor and place resolution: the bundled gazetteer files, real pycountry, the real corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from cepa_kg.loaders.actors import ActorMatch, Gazetteer, add_actor, country_info
+from cepa_kg.loaders.base import MappingContext
+from cepa_kg.loaders.iris import Iris
+from cepa_kg.loaders.spans import Span
+from cepa_kg.namespaces import CEPA, ORG, SCHEMA
+from cepa_kg.resources import corpus_dir, ontology_dir
+
+BASE = "http://localhost:8000/"
+
+# REFERENCE.md §4: the Wikidata QIDs confirmed for actors (the only ones owl:sameAs may use).
+CONFIRMED_QIDS = {
+    "Q1065", "Q220563", "Q170075", "Q47423", "Q161718", "Q487883", "Q641576", "Q7809",
+    "Q1144508", "Q1355485", "Q1142901", "Q659012", "Q32874", "Q41550", "Q8908", "Q81299",
+    "Q46340424", "Q7164", "Q205650",
+}
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return Gazetteer.bundled()
+
+
+def corpus(name: str) -> str:
+    return corpus_dir().joinpath(name).read_text(encoding="utf-8")
+
+
+def reference(name: str, base: str = BASE) -> Graph:
+    g = Graph()
+    g.parse(data=ontology_dir().joinpath(name).read_text(encoding="utf-8"), format="turtle",
+            publicID=base)
+    return g
+
+
+def paths(matches: list[ActorMatch]) -> set[str]:
+    return {m.path for m in matches}
+
+
+def item(text: str, number: str, next_number: str) -> Span:
+    """The span of a numbered item of the monthly update."""
+    start = re.search(rf"^{number}\.? ", text, re.MULTILINE)
+    end = re.search(rf"^{next_number}\.? ", text, re.MULTILINE)
+    assert start and end
+    return Span(start.start(), end.start())
+
+
+# -- resolve ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("names", "path"),
+    [
+        (["UNODC", "United Nations Office on Drugs and Crime"], "actor/unodc"),
+        (["Marrakesh", "Marrakech"], "place/marrakesh"),
+        (["Republic of Korea", "Korea", "the Republic of Korea", "South Korea"], "country/KOR"),
+        (["Member States", "Member states", "UN Member States"], "actor/member-states"),
+        (["the Secretariat", "Secretariat", "United Nations Secretariat"], "actor/secretariat"),
+        (["United Nations", "the UN", "UN"], "actor/united-nations"),
+        (["DPADM", "DPADM/DESA"], "actor/dpadm"),
+        (["DPADM/PACB"], "actor/pacb"),
+        (["ECA", "UN Economic Commission for Africa",
+          "United Nations Economic Commission for Africa"], "actor/eca"),
+        (["UN-HABITAT", "UN-Habitat"], "actor/un-habitat"),
+        (["UN WOMEN", "UN Women",
+          "United Nations Entity for Gender Equality and the Empowerment of Women"],
+         "actor/un-women"),
+        (["IDEA", "International Institute for Democracy and Electoral Assistance"],
+         "actor/international-idea"),
+        (["OSCE", "Organization for Security and Cooperation in Europe"], "actor/osce"),
+        (["Asia Development Bank", "Asian Development Bank"], "actor/asian-development-bank"),
+        (["Governments", "governments"], "actor/governments"),
+        (["USA", "United States"], "country/USA"),
+        (["Kingdom of Saudi Arabia", "Saudi Arabia"], "country/SAU"),
+        (["State of Qatar"], "country/QAT"),
+        (["Republic of South Sudan", "South Sudan"], "country/SSD"),
+        (["Tanzania", "United Republic of Tanzania"], "country/TZA"),
+        (["Mexico", "Mexican Government"], "country/MEX"),
+        (["Mexican Mission", "Permanent Mission of Mexico to the United Nations"],
+         "actor/permanent-mission-of-mexico"),
+        (["Poznan", "Poznań"], "place/poznan"),
+        (["INAP", "NAO"], None),  # acronyms resolve, checked below
+    ],
+)
+def test_resolve_aliases_to_one_path(gz: Gazetteer, names: list[str], path: str | None) -> None:
+    found = {n: gz.resolve(n) for n in names}
+    if path is None:
+        assert all(m is not None for m in found.values()), found
+        return
+    assert {n: m.path if m else None for n, m in found.items()} == {n: path for n in names}
+
+
+def test_resolve_kinds_and_labels(gz: Gazetteer) -> None:
+    assert gz.resolve("Korea") == ActorMatch("country/KOR", "country", "Republic of Korea",
+                                             Span(0, 0))
+    assert gz.resolve("Member States").kind == "group"  # type: ignore[union-attr]
+    assert gz.resolve("UNODC").kind == "organization"  # type: ignore[union-attr]
+    assert gz.resolve("Marrakech").kind == "place"  # type: ignore[union-attr]
+    assert gz.resolve("INAP").path == "actor/inap-spain"  # type: ignore[union-attr]
+    assert gz.resolve("United Nations Public Service Awards") is None  # a prize, not an actor
+    assert gz.resolve("Atlantis") is None
+
+
+# -- find_actors over the corpus ----------------------------------------------------------------
+
+
+def test_monthly_update_item_1(gz: Gazetteer) -> None:
+    text = corpus("dpadm-monthly-update-2011-11.txt")
+    span = item(text, "1", "2")
+    found = gz.find_actors(text, span)
+    assert paths(found) == {
+        "actor/dpadm", "actor/eca", "actor/escwa", "country/MAR", "actor/un-habitat",
+        "actor/international-idea", "actor/osce", "actor/council-of-europe",
+        "actor/governments", "actor/non-governmental-organizations",
+    }
+    quotes = {m.span.of(text) for m in found}
+    assert {"DPADM/DESA", "UN Economic Commission for Africa", "ECA", "Kingdom of Morocco",
+            "UN-HABITAT", "IDEA", "OSCE", "Council of Europe"} <= quotes
+    assert all(span.start <= m.span.start and m.span.end <= span.end for m in found)
+    assert paths(gz.find_places(text, span)) == {"place/rabat"}
+
+
+def test_monthly_update_items(gz: Gazetteer) -> None:
+    text = corpus("dpadm-monthly-update-2011-11.txt")
+    expect = {
+        ("2", "3"): {"actor/dpadm", "actor/unodc", "actor/undp", "actor/cosp",
+                     "actor/governments", "actor/civil-society", "actor/private-sector"},
+        ("4", "5"): {"actor/dpadm", "actor/korea-ministry-of-culture-sports-and-tourism",
+                     "actor/unpan", "country/KOR", "actor/governments",
+                     "actor/united-nations"},
+        ("9", "10"): {"actor/dpadm", "actor/desa", "country/CHN", "actor/tsinghua-university",
+                      "actor/tsinghua-sppm", "actor/united-nations",
+                      "actor/china-state-commission-for-public-sector-reform"},
+        ("15", "16"): {"actor/pacb", "actor/desa", "actor/aapam",
+                       "actor/local-governments", "actor/governments",
+                       "actor/development-partners", "country/MWI"},
+    }
+    for (a, b), want in expect.items():
+        assert paths(gz.find_actors(text, item(text, a, b))) == want, a
+
+
+def test_whole_corpus_finds_the_organisations(gz: Gazetteer) -> None:
+    expect = {
+        "cepa-session-05-2006.txt": (
+            {"actor/member-states", "actor/secretariat", "actor/unpan", "actor/governments"},
+            set(),
+        ),
+        "cepa-session-08-2009.txt": (
+            {"actor/member-states", "actor/secretariat", "actor/unpan", "actor/governments",
+             "actor/donors", "actor/multinational-it-companies", "actor/civil-society",
+             "actor/management-development-institutes", "actor/schools-of-public-administration",
+             "actor/united-nations", "actor/gaid", "actor/igf",
+             "actor/global-centre-for-ict-in-parliament", "actor/regional-centres-of-excellence"},
+            set(),
+        ),
+        "da-project-knowledge-management.txt": (
+            {"actor/united-nations", "actor/ecosoc", "actor/general-assembly", "actor/cepa",
+             "actor/dpadm", "actor/unpan", "actor/member-states", "actor/civil-society",
+             "actor/private-sector", "actor/developing-countries",
+             "actor/least-developed-countries", "actor/economies-in-transition"},
+            {"place/new-york"},
+        ),
+        "dpadm-monthly-update-2011-11.txt": (
+            {"actor/dpadm", "actor/desa", "actor/pacb", "actor/cepa", "actor/eca", "actor/escwa",
+             "actor/un-habitat", "actor/international-idea", "actor/osce",
+             "actor/council-of-europe", "actor/unodc", "actor/undp", "actor/undp-rba",
+             "actor/cosp", "actor/working-group-on-prevention",
+             "actor/swedish-national-audit-office", "actor/intosai", "actor/unpan",
+             "actor/korea-ministry-of-culture-sports-and-tourism",
+             "actor/korea-ministry-of-strategy-and-finance",
+             "actor/mexico-ministry-of-public-administration",
+             "actor/permanent-mission-of-mexico", "actor/oecd", "actor/clad", "actor/ecosoc",
+             "actor/second-committee", "actor/secretariat", "actor/inap-spain",
+             "actor/boston-university", "actor/boston-university-school-of-management",
+             "actor/african-union-commission", "actor/un-women", "actor/tsinghua-university",
+             "actor/tsinghua-sppm", "actor/china-state-commission-for-public-sector-reform",
+             "actor/unpog", "actor/european-union", "actor/world-bank",
+             "actor/general-assembly", "actor/multilateral-development-banks",
+             "actor/african-development-bank", "actor/ebrd", "actor/asian-development-bank",
+             "actor/undp", "actor/cpsi", "actor/university-of-florida", "actor/aapam",
+             "actor/permanent-missions", "actor/member-states", "actor/development-partners",
+             "actor/iraq-inter-ministerial-committee-for-e-governance", "actor/united-nations",
+             "country/MAR", "country/KOR", "country/MEX", "country/TZA", "country/AUT",
+             "country/SAU", "country/QAT", "country/BRN", "country/RWA", "country/CHN",
+             "country/POL", "country/ITA", "country/USA", "country/IDN", "country/IRQ",
+             "country/ZAF", "country/MWI", "country/SSD", "country/BTN", "country/BRA",
+             "country/CAN", "country/COG", "country/CUB", "country/FIN", "country/GRC",
+             "country/DOM", "country/KEN", "country/PER", "country/SGP", "country/CHE"},
+            {"place/rabat", "place/marrakesh", "place/vienna", "place/kigali", "place/poznan",
+             "place/bali", "place/lilongwe"},
+        ),
+    }
+    for name, (actors, places) in expect.items():
+        text = corpus(name)
+        found = paths(gz.find_actors(text))
+        assert actors <= found, (name, actors - found)
+        assert not any(p.startswith("place/") for p in found)
+        assert paths(gz.find_places(text)) == places, name
+    # the only UN mentions of session 5 are parts of other names (Member States, UNPSA, UNPAN)
+    assert "actor/united-nations" not in paths(gz.find_actors(corpus("cepa-session-05-2006.txt")))
+
+
+@pytest.mark.parametrize("name", [f.name for f in corpus_dir().iterdir()
+                                  if f.name.endswith(".txt")])
+def test_matches_are_sorted_disjoint_and_resolvable(gz: Gazetteer, name: str) -> None:
+    text = corpus(name)
+    found = sorted(gz.find_actors(text) + gz.find_places(text), key=lambda m: m.span)
+    for a, b in zip(found, found[1:]):
+        assert a.span.end <= b.span.start, (a, b)
+    assert gz.find_actors(text) == sorted(gz.find_actors(text), key=lambda m: m.span)
+    for m in found:
+        quote = m.span.of(text)
+        assert quote == quote.strip() and quote
+        again = gz.resolve(quote)
+        assert again is not None and again.path == m.path, (quote, m)
+
+
+def test_longest_name_wins(gz: Gazetteer) -> None:
+    def quotes(text: str) -> list[tuple[str, str]]:
+        return [(m.span.of(text), m.path) for m in gz.find_actors(text)]
+
+    t = "with the Ministry of Culture, Sports and Tourism of the Republic of Korea on"
+    assert quotes(t) == [("Ministry of Culture, Sports and Tourism of the Republic of Korea",
+                          "actor/korea-ministry-of-culture-sports-and-tourism")]
+    t = "the United Nations Office on Drugs and Crime (UNODC)"
+    assert quotes(t) == [("United Nations Office on Drugs and Crime", "actor/unodc"),
+                         ("UNODC", "actor/unodc")]
+    t = "Department of Economic and Social Affairs of the Secretariat"
+    assert quotes(t) == [(t, "actor/desa")]
+    t = "the Boston University School of Management and Boston University"
+    assert [p for _, p in quotes(t)] == ["actor/boston-university-school-of-management",
+                                         "actor/boston-university"]
+
+
+def test_names_that_are_not_actors(gz: Gazetteer) -> None:
+    t = ("the United Nations Public Service Awards, the UN Convention against Corruption, the "
+         "UN e- Government Survey, the United Nations\n Public Service Awards, the Korean "
+         "language, korea, the idea, Marrakech declaration on the prevention of corruption")
+    assert gz.find_actors(t) == []
+    assert gz.find_places(t) == []
+    t = "at the UN were; the UN’s perspective; Welcome to the United Nations."
+    assert [m.path for m in gz.find_actors(t)] == ["actor/united-nations"] * 3
+
+
+def test_case_rules(gz: Gazetteer) -> None:
+    t = "the Korean Government, the Korean delegation, member states, Member states, Governments"
+    assert [(m.span.of(t), m.path) for m in gz.find_actors(t)] == [
+        ("Korean Government", "country/KOR"), ("Korean delegation", "country/KOR"),
+        ("member states", "actor/member-states"), ("Member states", "actor/member-states"),
+        ("Governments", "actor/governments"),
+    ]
+    t = "the Mexican Mission would be"
+    assert [m.path for m in gz.find_actors(t)] == ["actor/permanent-mission-of-mexico"]
+
+
+def test_span_limits_the_search(gz: Gazetteer) -> None:
+    t = "UNODC and UNDP and ECA"
+    assert [m.path for m in gz.find_actors(t, Span(6, 18))] == ["actor/undp"]
+    assert gz.find_actors(t, Span(6, 19))[-1].span == Span(10, 14)
+    assert gz.find_actors("", None) == []
+
+
+# -- the gazetteer files ------------------------------------------------------------------------
+
+
+def test_actor_files_are_well_formed(gz: Gazetteer) -> None:
+    text = ontology_dir().joinpath("actors.ttl").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*@base", text, re.M) and "http://localhost" not in text
+    g = reference("actors.ttl")
+    other = reference("actors.ttl", "https://example.org/kg/")
+    assert len(g) == len(other)
+    subjects = {s for s in g.subjects(RDF.type, CEPA.Actor)}
+    assert len(subjects) > 60
+    for s in subjects:
+        assert str(s).startswith(BASE + "id/actor/"), s
+        types = set(g.objects(s, RDF.type))
+        assert len(types & {CEPA.Organization, CEPA.ActorGroup}) == 1, s
+        labels = [o for o in g.objects(s, RDFS.label) if isinstance(o, Literal)]
+        assert [o.language for o in labels] == ["en"], s
+        assert len(list(g.objects(s, SKOS.prefLabel))) == 1, s
+        for o in g.objects(s, OWL.sameAs):
+            assert str(o).startswith("http://www.wikidata.org/entity/Q"), o
+            assert str(o).rsplit("/", 1)[1] in CONFIRMED_QIDS, (s, o)
+        for o in g.objects(s, ORG.subOrganizationOf):
+            assert o in subjects, (s, o)
+        for o in g.objects(s, CEPA.country):
+            assert country_info(str(o).rsplit("/", 1)[1]) is not None, o
+        if CEPA.ActorGroup in types:
+            assert (s, CEPA.acronym, None) not in g  # cepa:acronym's domain is Organization
+    assert (URIRef(BASE + "id/actor/secretariat"), OWL.sameAs,
+            URIRef("http://www.wikidata.org/entity/Q220563")) in g
+    assert (URIRef(BASE + "id/actor/dpadm"), ORG.subOrganizationOf,
+            URIRef(BASE + "id/actor/desa")) in g
+    # no two gazetteer resources share a name
+    assert [c for c in gz.collisions if not c[2].startswith("country/")] == []
+
+
+def test_place_file_is_well_formed() -> None:
+    text = ontology_dir().joinpath("places.ttl").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*@base", text, re.M)
+    g = reference("places.ttl")
+    places = set(g.subjects(RDF.type, CEPA.Place))
+    assert len(places) >= 8
+    for s in places:
+        assert str(s).startswith(BASE + "id/place/")
+        assert (s, RDF.type, SCHEMA.Place) in g
+        assert len(list(g.objects(s, RDFS.label))) == 1
+        assert len(list(g.objects(s, SKOS.prefLabel))) == 1
+        (country,) = g.objects(s, SCHEMA.containedInPlace)
+        assert country_info(str(country).rsplit("/", 1)[1]) is not None
+    assert len(set(g.subjects())) == len(places)
+
+
+def test_referenced_countries(gz: Gazetteer) -> None:
+    assert {"KOR", "MEX", "MAR", "POL", "USA"} <= gz.referenced_countries()
+
+
+# -- add_actor ---------------------------------------------------------------------------------
+
+
+def context(gz: Gazetteer) -> MappingContext:
+    iris = Iris(BASE)
+    return MappingContext(iris=iris, doc_iri=iris.document("test"), text="", gazetteer=gz)
+
+
+def test_add_actor_describes_a_country(gz: Gazetteer) -> None:
+    ctx = context(gz)
+    match = gz.resolve("Korea")
+    assert match is not None
+    iri = add_actor(ctx, match)
+    assert iri == URIRef(BASE + "id/country/KOR")
+    expected = Graph().parse(format="turtle", data=f"""
+        @prefix cepa: <https://w3id.org/cepa-kg/def#> .
+        @prefix schema: <https://schema.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix prov: <http://www.w3.org/ns/prov#> .
+        <{BASE}id/country/KOR> a cepa:Country, cepa:Actor, schema:Country ;
+            rdfs:label "Republic of Korea"@en ;
+            skos:prefLabel "Republic of Korea"@en ;
+            skos:altLabel "Korea, Republic of"@en, "South Korea"@en ;
+            cepa:iso3166Alpha3 "KOR" ;
+            cepa:iso3166Alpha2 "KR" ;
+            cepa:m49 "410" ;
+            prov:wasDerivedFrom <{BASE}id/document/test> .
+    """)
+    assert isomorphic(ctx.graph, expected)
+    add_actor(ctx, match)  # idempotent
+    assert isomorphic(ctx.graph, expected)
+
+
+def test_add_actor_country_codes_keep_leading_zeros(gz: Gazetteer) -> None:
+    ctx = context(gz)
+    iri = add_actor(ctx, gz.resolve("Bolivia"))  # type: ignore[arg-type]
+    assert ctx.graph.value(iri, CEPA.m49) == Literal("068")
+    assert ctx.graph.value(iri, CEPA.iso3166Alpha2) == Literal("BO")
+    assert ctx.graph.value(iri, SKOS.altLabel, any=True) is not None
+
+
+def test_add_actor_adds_nothing_for_gazetteer_entries(gz: Gazetteer) -> None:
+    ctx = context(gz)
+    for name, path in [("UNODC", "actor/unodc"), ("Member States", "actor/member-states"),
+                       ("Marrakech", "place/marrakesh")]:
+        assert add_actor(ctx, gz.resolve(name)) == URIRef(BASE + "id/" + path)  # type: ignore[arg-type]
+    assert len(ctx.graph) == 0

@@ -1,0 +1,106 @@
+"""The command line, run as a user runs it (a real process, a real store on disk)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def cepa(*args: str, store: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cepa_kg.cli", *args, "--store", str(store)],
+        capture_output=True, text=True, input=stdin, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = cepa("load", store=path)
+    assert result.returncode == 0, result.stderr
+    assert "cepa-session-05-2006.txt" in result.stdout and "loaded" in result.stdout
+    return path
+
+
+def test_load_prints_a_summary_and_is_idempotent(store: Path) -> None:
+    result = cepa("load", store=store)
+    assert result.returncode == 0
+    assert result.stdout.count("unchanged") == 4
+
+
+def test_query_select_as_json(store: Path) -> None:
+    q = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
+         "SELECT ?n WHERE { ?s a cepa:Session ; cepa:sessionNumber ?n } ORDER BY ?n")
+    result = cepa("query", q, "--format", "json", store=store)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["results"]["bindings"]
+    assert [r["n"]["value"] for r in rows] == ["5", "8"]
+
+
+def test_query_from_a_file_and_construct_as_turtle(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text("CONSTRUCT WHERE { <http://localhost:8000/id/session/8> ?p ?o }")
+    result = cepa("query", str(rq), store=store)
+    assert result.returncode == 0, result.stderr
+    assert "<http://localhost:8000/id/session/8>" in result.stdout
+
+
+def test_a_bad_query_is_an_error_without_traceback(store: Path) -> None:
+    result = cepa("query", "SELECT WHERE {", store=store)
+    assert result.returncode == 2
+    assert result.stderr.startswith("cepa-kg: error:")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_format_that_does_not_fit_the_query(store: Path) -> None:
+    result = cepa("query", "ASK {}", "--format", "turtle", store=store)
+    assert result.returncode == 2
+    assert "does not fit" in result.stderr
+
+
+def test_export_formats(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.nq"
+    assert cepa("export", "--output", str(out), store=store).returncode == 0
+    graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text().splitlines() if line}
+    assert "<http://localhost:8000/id/document/cepa-session-5>" in graphs
+    turtle = cepa("export", "--format", "turtle", store=store)
+    assert turtle.returncode == 0, turtle.stderr
+    import rdflib
+
+    g = rdflib.Graph().parse(data=turtle.stdout, format="turtle")
+    assert len(g) > 1000
+
+
+def test_validate_the_store_and_files(store: Path) -> None:
+    result = cepa("validate", store=store)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 of 4 documents conform" in result.stdout
+
+
+def test_load_errors_name_the_file_and_exit_non_zero(store: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "docs"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (bad / "recipe.txt").write_text("Pancakes\nMix and fry.\n")
+    result = cepa("load", str(bad), store=store)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for name, reason in (("empty.txt", "empty"), ("binary.txt", "binary"),
+                         ("recipe.txt", "known kind")):
+        assert any(name in line and reason in line for line in result.stderr.splitlines()), name
+
+
+def test_a_store_held_by_another_process_is_a_clear_error(store: Path) -> None:
+    from cepa_kg.store import OxigraphStore
+
+    holder = OxigraphStore(store)
+    try:
+        result = cepa("query", "ASK {}", store=store)
+    finally:
+        del holder
+    assert result.returncode == 2
+    assert "open in another process" in result.stderr
