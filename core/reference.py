@@ -18,6 +18,22 @@ REFERENCE_FILES = ("goals.ttl", "mdg-sdg.ttl", "actors.ttl", "places.ttl")
 SHA_PROPERTY = "https://w3id.org/cepa-kg/def#sha256"
 
 
+COUNTRIES_GRAPH = "countries"
+
+
+@lru_cache(maxsize=4)
+def countries_graph(base: str) -> Graph:
+    """Every ISO 3166-1 country (and the CEPA-era withdrawn ones) as `cepa:Country`, made from
+    pycountry: the gazetteers and the documents point at them."""
+    from cepa_kg.loaders.actors import add_country, country_entries
+    from cepa_kg.loaders.iris import Iris
+
+    graph, iris = Graph(), Iris(base)
+    for entry in country_entries():
+        add_country(graph, iris, entry.path.removeprefix("country/"))
+    return graph
+
+
 def reference_graph_iri(base: str, filename: str) -> str:
     """`goals.ttl` -> `{base}graph/goals`; the ontology's graph is its own IRI."""
     if filename == ONTOLOGY_FILE:
@@ -44,6 +60,13 @@ def install_reference(store: GraphStore, base: str) -> list[str]:
         marker = f'\n<{graph}> <{SHA_PROPERTY}> "{digest}" .\n'.encode()
         store.replace_graph(graph, data + marker, format=ox.RdfFormat.TURTLE, base_iri=base)
         written.append(graph)
+    countries = countries_graph(base).serialize(format="nt", encoding="utf-8")
+    digest = hashlib.sha256(countries + base.encode()).hexdigest()
+    graph = f"{base}graph/{COUNTRIES_GRAPH}"
+    if not store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{SHA_PROPERTY}> "{digest}" }} }}'):
+        marker = f'<{graph}> <{SHA_PROPERTY}> "{digest}" .\n'.encode()
+        store.replace_graph(graph, countries + marker, format=ox.RdfFormat.N_TRIPLES)
+        written.append(graph)
     return written
 
 
@@ -55,6 +78,7 @@ def reference_graph(base: str) -> Graph:
     for filename in (ONTOLOGY_FILE, *REFERENCE_FILES):
         if ontology_dir().joinpath(filename).is_file():
             graph.parse(data=_read(filename), format="turtle", publicID=base)
+    graph += countries_graph(base)
     return graph
 
 

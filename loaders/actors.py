@@ -1,9 +1,9 @@
-"""Actor and place resolution against the gazetteer (INTERIM VERSION: the interface is fixed,
-the internals are being replaced by one that reads ontology/actors.ttl and places.ttl and
-uses pycountry for countries).
+"""Actor and place resolution against the gazetteer: organisations and actor groups from
+`ontology/actors.ttl`, places from `ontology/places.ttl`, countries from pycountry.
 
 Interface used by the mappers:
-- `Gazetteer.bundled()` -> the gazetteer from the shipped reference files (cached).
+
+- `Gazetteer.bundled()` -> the gazetteer from the shipped reference files (built once, cached).
 - `gz.find_actors(text, span=None)` -> every organisation, actor group and country named in
   `text[span]` (whole text when span is None), longest match first at each position, no overlaps,
   sorted by position; spans are absolute offsets into `text`.
@@ -11,82 +11,577 @@ Interface used by the mappers:
 - `gz.resolve(name)` -> the match for a whole name (label, acronym or alias), or None.
 - `add_actor(ctx, match)` -> the actor's IRI; adds to the document graph what the graph needs
   about an actor that is not in the reference files (countries: type, label, ISO codes).
+
+Additions: `gz.entry(path)`, `gz.country(alpha3)`, `gz.referenced_countries()`,
+`add_country(graph, iris, alpha3)`, and the `Entry` and `CountryInfo` records.
+
+How names are matched (one compiled trie-shaped regex over every name, so a long text is scanned
+once):
+
+- Names are a resource's `rdfs:label`, `skos:prefLabel` and `skos:altLabel`s. A `cepa:acronym` is
+  matched in running text only when it is also an altLabel (so ambiguous acronyms such as "NAO"
+  stay out); `resolve()` accepts every acronym.
+- Acronyms, one-word names ("Korea", "Governments", "Secretariat") and all-capital names are
+  matched case-sensitively; longer names case-insensitively ("Member states", "civil society").
+  Runs of white space in the text (line breaks, tabs) match a space in a name, and "e- Government"
+  matches "e-Government". Matches start and end at word boundaries.
+- At each position the longest name wins and matches never overlap, so "Ministry of Culture,
+  Sports and Tourism of the Republic of Korea" is one organisation (not also Korea) and
+  "United Nations Office on Drugs and Crime" is UNODC (not the UN).
+- "United Nations"/"UN" directly followed by a capitalised word names something else (the
+  "United Nations Public Service Awards", the "UN Convention against Corruption", the
+  "United Nations Millennium Declaration"): such a match is dropped, as are a few names listed in
+  `NOT_ACTORS`. A place followed by "declaration", "convention" and the like is a document title,
+  not a place ("Marrakech declaration").
+- Countries: the ISO 3166-1 short name, official name and common name (pycountry), the UN-style
+  order ("Republic of Korea" for "Korea, Republic of"), a few customary aliases ("Korea", "USA",
+  "Tanzania", "Turkey"), and three States that existed in CEPA's time (Serbia and Montenegro,
+  Yugoslavia, Netherlands Antilles). A national adjective counts only before a word that makes it
+  an actor: "Korean Government", "Korean delegation", "Iraqi ministry", "Mexican authorities"
+  (not "Korean language"). A gazetteer name beats a country name spelled the same
+  ("Mexican Mission" is the Permanent Mission of Mexico).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 from typing import Literal as Kind
 
-from rdflib import URIRef
+import pycountry
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
+from cepa_kg.namespaces import CEPA, SCHEMA
 
 ActorKind = Kind["organization", "group", "country", "place"]
 
 
 @dataclass(frozen=True)
 class ActorMatch:
-    path: str  # IRI path under {BASE}id/: "actor/unodc", "country/KOR", "place/marrakech"
+    path: str  # IRI path under {BASE}id/: "actor/unodc", "country/KOR", "place/marrakesh"
     kind: ActorKind
     label: str  # preferred label
     span: Span  # where it was found (absolute offsets); Span(0, 0) for resolve()
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
+    """One resolvable thing: its IRI path, kind, preferred label and the names it goes by.
+
+    `names` are matched in running text; `acronyms` decide case-sensitivity and are accepted by
+    `Gazetteer.resolve`; `exact` names are always matched case-sensitively.
+    """
+
     path: str
     kind: ActorKind
     label: str
     names: tuple[str, ...]
+    acronyms: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
 
 
-_INTERIM = (
-    _Entry("actor/member-states", "group", "Member States", ("Member States", "Member states")),
-    _Entry("actor/secretariat", "organization", "United Nations Secretariat", ("Secretariat",)),
-    _Entry("actor/unodc", "organization", "United Nations Office on Drugs and Crime",
-           ("United Nations Office on Drugs and Crime", "UNODC")),
-    _Entry("actor/dpadm", "organization", "Division for Public Administration and Development Management",
-           ("DPADM",)),
+@dataclass(frozen=True)
+class CountryInfo:
+    """What the graph says about a country (ISO 3166-1 and UN M49 codes, names)."""
+
+    alpha3: str
+    alpha2: str
+    m49: str  # ISO numeric = M49, three digits with leading zeros
+    label: str  # the common (UN-style) name: "Republic of Korea"
+    alt_labels: tuple[str, ...] = field(default=())  # official and ISO names when different
+
+
+# Names that contain an actor's name but denote a programme, prize, treaty or publication.
+# They are matched (so nothing inside them matches) and then dropped.
+NOT_ACTORS: tuple[str, ...] = (
+    "United Nations Public Service Awards",
+    "United Nations Public Service Award",
+    "UN Public Service Awards",
+    "UN Public Service Award",
+    "United Nations Public Service Day",
+    "UN Public Service Day",
+    "United Nations Public Administration Country Studies",
+    "United Nations Convention against Corruption",
+    "UN Convention against Corruption",
+    "United Nations e-Government Survey",
+    "UN e-Government Survey",
+    "United Nations Millennium Declaration",
+    "United Nations Development Account",
+    "United Nations Headquarters",
+    "Vienna Convention",
+)
+
+# Stands for the NOT_ACTORS names in the lookup tables: matched, then dropped.
+_NOT_AN_ACTOR = Entry("-", "organization", "(not an actor)", NOT_ACTORS)
+
+# A country named by its adjective counts as an actor only before one of these words.
+_ACTOR_NOUNS = (
+    "Government", "government", "Governments", "governments", "delegation", "delegations",
+    "Delegation", "authorities", "Authorities", "ministry", "ministries", "Ministry", "Mission",
+    "mission", "officials", "Parliament", "parliament", "President", "Prime Minister",
+)
+
+_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "AFG": ("Afghan",), "ALB": ("Albanian",), "DZA": ("Algerian",),
+    "ARG": ("Argentine", "Argentinian"), "ARM": ("Armenian",), "AUS": ("Australian",),
+    "AUT": ("Austrian",), "AZE": ("Azerbaijani",), "BGD": ("Bangladeshi",), "BEL": ("Belgian",),
+    "BTN": ("Bhutanese",), "BOL": ("Bolivian",), "BRA": ("Brazilian",), "GBR": ("British",),
+    "BGR": ("Bulgarian",), "KHM": ("Cambodian",), "CMR": ("Cameroonian",), "CAN": ("Canadian",),
+    "CHL": ("Chilean",), "CHN": ("Chinese",), "COL": ("Colombian",), "HRV": ("Croatian",),
+    "CUB": ("Cuban",), "CZE": ("Czech",), "DNK": ("Danish",), "NLD": ("Dutch",),
+    "ECU": ("Ecuadorian",), "EGY": ("Egyptian",), "EST": ("Estonian",), "ETH": ("Ethiopian",),
+    "FIN": ("Finnish",), "FRA": ("French",), "DEU": ("German",), "GHA": ("Ghanaian",),
+    "GRC": ("Greek",), "HUN": ("Hungarian",), "IND": ("Indian",), "IDN": ("Indonesian",),
+    "IRN": ("Iranian",), "IRQ": ("Iraqi",), "IRL": ("Irish",), "ISR": ("Israeli",),
+    "ITA": ("Italian",), "JAM": ("Jamaican",), "JPN": ("Japanese",), "JOR": ("Jordanian",),
+    "KAZ": ("Kazakh",), "KEN": ("Kenyan",), "KOR": ("Korean", "South Korean"), "KWT": ("Kuwaiti",),
+    "LVA": ("Latvian",), "LBN": ("Lebanese",), "LBY": ("Libyan",), "LTU": ("Lithuanian",),
+    "MWI": ("Malawian",), "MYS": ("Malaysian",), "MLT": ("Maltese",), "MEX": ("Mexican",),
+    "MNG": ("Mongolian",), "MAR": ("Moroccan",), "NPL": ("Nepalese", "Nepali"),
+    "NZL": ("New Zealand",), "NGA": ("Nigerian",), "NOR": ("Norwegian",), "PAK": ("Pakistani",),
+    "PER": ("Peruvian",), "PHL": ("Philippine", "Filipino"), "POL": ("Polish",),
+    "PRT": ("Portuguese",), "QAT": ("Qatari",), "ROU": ("Romanian",), "RUS": ("Russian",),
+    "RWA": ("Rwandan",), "SAU": ("Saudi",), "SEN": ("Senegalese",), "SRB": ("Serbian",),
+    "SGP": ("Singaporean",), "SVK": ("Slovak",), "SVN": ("Slovenian",),
+    "ZAF": ("South African",), "SSD": ("South Sudanese",), "ESP": ("Spanish",),
+    "LKA": ("Sri Lankan",), "SDN": ("Sudanese",), "SWE": ("Swedish",), "CHE": ("Swiss",),
+    "SYR": ("Syrian",), "TZA": ("Tanzanian",), "THA": ("Thai",), "TUN": ("Tunisian",),
+    "TUR": ("Turkish",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",), "ARE": ("Emirati",),
+    "USA": ("American", "US", "U.S."), "URY": ("Uruguayan",), "VEN": ("Venezuelan",),
+    "VNM": ("Vietnamese",), "YEM": ("Yemeni",), "ZMB": ("Zambian",), "ZWE": ("Zimbabwean",),
+}
+
+# UN-style short names where the ISO short name is inverted or differs.
+_UN_NAMES: dict[str, str] = {
+    "KOR": "Republic of Korea",
+    "PRK": "Democratic People's Republic of Korea",
+    "TZA": "United Republic of Tanzania",
+    "BOL": "Bolivia (Plurinational State of)",
+    "VEN": "Venezuela (Bolivarian Republic of)",
+    "IRN": "Iran (Islamic Republic of)",
+    "FSM": "Micronesia (Federated States of)",
+    "MDA": "Republic of Moldova",
+    "PSE": "State of Palestine",
+    "COD": "Democratic Republic of the Congo",
+    "VGB": "British Virgin Islands",
+    "VIR": "United States Virgin Islands",
+    "GBR": "United Kingdom of Great Britain and Northern Ireland",
+    "USA": "United States of America",
+}
+
+# Customary names pycountry does not give.
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "KOR": ("Korea", "South Korea", "Republic of Korea"),
+    "PRK": ("North Korea", "DPRK"),
+    "USA": ("USA", "U.S.A.", "United States", "United States of America"),
+    "GBR": ("UK", "United Kingdom", "Britain", "Great Britain"),
+    "TZA": ("Tanzania",),
+    "RUS": ("Russia",),
+    "TUR": ("Turkey", "Turkiye"),
+    "CZE": ("Czech Republic",),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "CPV": ("Cape Verde",),
+    "SWZ": ("Swaziland",),
+    "MKD": ("Macedonia", "The former Yugoslav Republic of Macedonia"),
+    "TLS": ("East Timor", "Timor Leste"),
+    "MMR": ("Burma",),
+    "VNM": ("Vietnam",),
+    "LAO": ("Laos", "Lao PDR"),
+    "SYR": ("Syria",),
+    "COD": ("Democratic Republic of Congo", "DR Congo"),
+    "COG": ("Republic of Congo",),
+    "VAT": ("Holy See", "Vatican"),
+    "PSE": ("Palestine",),
+    "BRN": ("Brunei",),
+    "CHN": ("People's Republic of China",),
+    "MEX": ("United Mexican States",),
+    "LBY": ("Libyan Arab Jamahiriya",),
+    "SSD": ("Republic of South Sudan",),
+}
+
+# ISO 3166-3 (withdrawn) countries that existed while CEPA has met (since 2002).
+_HISTORIC: dict[str, tuple[str, ...]] = {
+    "SCG": ("Serbia and Montenegro",),
+    "YUG": ("Yugoslavia", "Federal Republic of Yugoslavia"),
+    "ANT": ("Netherlands Antilles",),
+}
+
+_PARSE_BASE = "http://cepa-kg.invalid/"
+_ID = _PARSE_BASE + "id/"
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_HYPHEN = re.compile(r"\s*-\s*")
+_UN_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z0-9]")
+_TITLE_WORDS = re.compile(
+    r"\s+(?:declaration|convention|agreement|accord|consensus|principles|plan of action"
+    r"|statement|communiqu[eé])\b",
+    re.IGNORECASE,
 )
 
 
+def normalize_name(name: str) -> str:
+    """The lookup key of a name: white space collapsed, none around hyphens, straight quotes."""
+    name = name.replace("’", "'").replace("‘", "'")
+    return _HYPHEN.sub("-", _WS.sub(" ", name).strip())
+
+
+def _is_case_sensitive(name: str, acronyms: Iterable[str], exact: Iterable[str]) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return (
+        name in acronyms
+        or name in exact
+        or " " not in name
+        or (bool(letters) and all(c.isupper() for c in letters))
+    )
+
+
+class _Node:
+    """A trie node over name characters. Letters are keyed lower-case; `chars` records which
+    spellings of the edge into this node some name accepts ({"K"} for "Korea", {"K", "k"} for a
+    case-insensitive name), so one trie serves both and the regex stays leftmost-longest."""
+
+    __slots__ = ("chars", "children", "end")
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()
+        self.children: dict[str, _Node] = {}
+        self.end = False
+
+    def insert(self, name: str, case_sensitive: bool) -> None:
+        node = self
+        for c in name:
+            key = c.lower() if c.lower() != c.upper() else c
+            node = node.children.setdefault(key, _Node())
+            if case_sensitive or key == c.upper():
+                node.chars.add(c)
+            else:
+                node.chars.update((c.lower(), c.upper()))
+        node.end = True
+
+    def regex(self) -> str:
+        """This node's continuations; a longer continuation is tried before ending here."""
+        branches: list[str] = []
+        for key, child in self.children.items():
+            frag = [_edge(key, child.chars)]
+            while not child.end and len(child.children) == 1:  # chains need no group
+                ((key, child),) = child.children.items()
+                frag.append(_edge(key, child.chars))
+            branches.append("".join(frag) + child.regex())
+        if self.end:
+            branches.append(r"(?!\w)")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _edge(key: str, chars: set[str]) -> str:
+    if key == " ":
+        return r"\s+"
+    if key == "-":
+        return r"-\s*"
+    if key == "'":
+        return "['’]"
+    if len(chars) == 1:
+        return re.escape(next(iter(chars)))
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
 class Gazetteer:
-    def __init__(self, entries: tuple[_Entry, ...]) -> None:
-        self._entries = entries
-        names = sorted(((n, e) for e in entries for n in e.names), key=lambda p: -len(p[0]))
-        self._by_name = {n.casefold(): e for n, e in names}
-        self._pattern = re.compile(
-            r"\b(" + "|".join(re.escape(n) for n, _ in names) + r")\b"
-        )
+    """Finds organisations, actor groups, countries and places in text and resolves names."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        """Build the matcher. Earlier entries win when two spell a name the same way; the
+        `NOT_ACTORS` names come last."""
+        self._entries: dict[str, Entry] = {}
+        self._exact: dict[str, Entry] = {}  # case-sensitive names
+        self._folded: dict[str, Entry] = {}  # case-insensitive names, casefolded
+        self._any: dict[str, Entry] = {}  # every name and acronym, casefolded (resolve)
+        self.collisions: list[tuple[str, str, str]] = []  # (name, kept path, dropped path)
+        self._rank: dict[str, int] = {}  # path -> order of first appearance (earlier wins)
+        trie = _Node()
+        for e in (*entries, _NOT_AN_ACTOR):
+            self._entries.setdefault(e.path, e)
+            self._rank.setdefault(e.path, len(self._rank))
+            for raw in dict.fromkeys(e.names):
+                name = normalize_name(raw)
+                if not name:
+                    continue
+                cs = _is_case_sensitive(name, e.acronyms, e.exact)
+                table, key = (self._exact, name) if cs else (self._folded, name.casefold())
+                kept = table.get(key) or self._entry_for(name)
+                if kept is not None:
+                    if kept.path != e.path:
+                        self.collisions.append((name, kept.path, e.path))
+                    continue
+                table[key] = e
+                trie.insert(name, cs)
+            for raw in (*e.names, *e.acronyms):
+                self._any.setdefault(normalize_name(raw).casefold(), e)
+        self._pattern = re.compile(r"(?<!\w)" + trie.regex()) if trie.children else None
 
     @classmethod
     @lru_cache(maxsize=1)
-    def bundled(cls) -> "Gazetteer":
-        return cls(_INTERIM)
+    def bundled(cls) -> Gazetteer:
+        """The gazetteer of the shipped `actors.ttl` and `places.ttl` plus every country."""
+        from cepa_kg.resources import ontology_dir
 
-    def _find(self, text: str, span: Span | None, places: bool) -> list[ActorMatch]:
+        folder = ontology_dir()
+        graphs = []
+        for name in ("actors.ttl", "places.ttl"):
+            g = Graph()
+            g.parse(data=folder.joinpath(name).read_text(encoding="utf-8"), format="turtle",
+                    publicID=_PARSE_BASE)
+            graphs.append(g)
+        return cls([*entries_from_graph(graphs[0]), *entries_from_graph(graphs[1]),
+                    *country_entries()])
+
+    @classmethod
+    def from_files(cls, *paths: str | Path, countries: bool = True) -> Gazetteer:
+        """A gazetteer from gazetteer Turtle files written like the bundled ones."""
+        entries: list[Entry] = []
+        for p in paths:
+            g = Graph()
+            g.parse(str(p), format="turtle", publicID=_PARSE_BASE)
+            entries.extend(entries_from_graph(g))
+        if countries:
+            entries.extend(country_entries())
+        return cls(entries)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def _entry_for(self, matched: str) -> Entry | None:
+        key = normalize_name(matched)
+        found = [e for e in (self._exact.get(key), self._folded.get(key.casefold())) if e]
+        return min(found, key=lambda e: self._rank[e.path]) if found else None
+
+    def _iter(self, text: str, span: Span | None) -> Iterator[tuple[Entry, Span]]:
+        if self._pattern is None:
+            return
         span = span or Span(0, len(text))
-        out = []
         for m in self._pattern.finditer(text, span.start, span.end):
-            e = self._by_name[m.group(1).casefold()]
-            if (e.kind == "place") == places:
-                out.append(ActorMatch(e.path, e.kind, e.label, Span(m.start(1), m.end(1))))
-        return out
+            e = self._entry_for(m.group(0))  # None: the case does not fit ("korea")
+            if e is None or e is _NOT_AN_ACTOR:
+                continue
+            after = text[m.end() : span.end]
+            if e.path == "actor/united-nations" and _UN_FOLLOWED_BY_NAME.match(after):
+                continue  # "United Nations Public Service Awards", "UN Convention ..."
+            if e.kind == "place" and _TITLE_WORDS.match(after):
+                continue  # "Marrakech declaration"
+            yield e, Span(m.start(), m.end())
 
     def find_actors(self, text: str, span: Span | None = None) -> list[ActorMatch]:
-        return self._find(text, span, places=False)
+        """Organisations, actor groups and countries named in `text[span]`, by position."""
+        return [ActorMatch(e.path, e.kind, e.label, s) for e, s in self._iter(text, span)
+                if e.kind != "place"]
 
     def find_places(self, text: str, span: Span | None = None) -> list[ActorMatch]:
-        return self._find(text, span, places=True)
+        """Places (cities) named in `text[span]`, by position."""
+        return [ActorMatch(e.path, e.kind, e.label, s) for e, s in self._iter(text, span)
+                if e.kind == "place"]
 
     def resolve(self, name: str) -> ActorMatch | None:
-        e = self._by_name.get(name.strip().casefold())
-        return ActorMatch(e.path, e.kind, e.label, Span(0, 0)) if e else None
+        """The actor or place a whole name denotes (label, alias or acronym; a leading "the"
+        and letter case are ignored when the exact spelling is unknown), or None.
+
+        >>> Gazetteer.bundled().resolve("the Secretariat").path
+        'actor/secretariat'
+        """
+        key = normalize_name(_ARTICLE.sub("", name.strip()))
+        e = self._entry_for(key) or self._any.get(key.casefold())
+        if e is None or e is _NOT_AN_ACTOR:
+            return None
+        return ActorMatch(e.path, e.kind, e.label, Span(0, 0))
+
+    def entry(self, path: str) -> Entry | None:
+        """The entry with IRI path `path` ("actor/unodc", "country/KOR"), if any."""
+        return self._entries.get(path)
+
+    def entries(self) -> list[Entry]:
+        """Every entry (organisations, groups, places, countries)."""
+        return [e for e in self._entries.values() if e is not _NOT_AN_ACTOR]
+
+    def country(self, alpha3: str) -> CountryInfo | None:
+        """ISO codes and names of a country by alpha-3 code."""
+        return country_info(alpha3)
+
+    @staticmethod
+    def referenced_countries() -> set[str]:
+        """Alpha-3 codes of the countries the bundled gazetteer files point to (`cepa:country`,
+        `schema:containedInPlace`): whoever loads the reference graphs can add them."""
+        return set(_referenced_countries())
 
 
-def add_actor(ctx: "object", match: ActorMatch) -> URIRef:
-    """IRI of the matched actor; interim version adds nothing to the graph."""
-    return ctx.iris.path(match.path)  # type: ignore[attr-defined]
+# -- reading the gazetteer files -----------------------------------------------------------
+
+
+def _kind_of(g: Graph, s: URIRef) -> ActorKind | None:
+    types = set(g.objects(s, RDF.type))
+    if CEPA.Place in types:
+        return "place"
+    if CEPA.Country in types:
+        return "country"
+    if CEPA.ActorGroup in types:
+        return "group"
+    if CEPA.Organization in types:
+        return "organization"
+    return None
+
+
+def _english(values: Iterable[Any]) -> str | None:
+    vals = [v for v in values if isinstance(v, Literal)]
+    for v in vals:
+        if v.language == "en":
+            return str(v)
+    return str(vals[0]) if vals else None
+
+
+def entries_from_graph(g: Graph) -> list[Entry]:
+    """Entries for every organisation, group, place (and country) in a gazetteer graph parsed
+    with base `_PARSE_BASE`; sorted by path so the result does not depend on triple order."""
+    out: list[Entry] = []
+    for s in set(g.subjects(RDF.type, None)):
+        if not isinstance(s, URIRef) or not str(s).startswith(_ID):
+            continue
+        kind = _kind_of(g, s)
+        if kind is None:
+            continue
+        label = _english(g.objects(s, SKOS.prefLabel)) or _english(g.objects(s, RDFS.label))
+        if label is None:
+            continue
+        names = [str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+                 for o in g.objects(s, p)]
+        acronyms = tuple(sorted(str(o) for o in g.objects(s, CEPA.acronym)))
+        out.append(Entry(str(s)[len(_ID):], kind, label, tuple(sorted(set(names))), acronyms))
+    return sorted(out, key=lambda e: e.path)
+
+
+@lru_cache(maxsize=1)
+def _referenced_countries() -> frozenset[str]:
+    from cepa_kg.resources import ontology_dir
+
+    codes: set[str] = set()
+    for name in ("actors.ttl", "places.ttl"):
+        g = Graph()
+        g.parse(data=ontology_dir().joinpath(name).read_text(encoding="utf-8"), format="turtle",
+                publicID=_PARSE_BASE)
+        for p in (CEPA.country, SCHEMA.containedInPlace):
+            for o in g.objects(None, p):
+                if str(o).startswith(_ID + "country/"):
+                    codes.add(str(o).rsplit("/", 1)[1])
+    return frozenset(codes)
+
+
+# -- countries -----------------------------------------------------------------------------
+
+
+def _uninvert(name: str) -> str | None:
+    """'Korea, Republic of' -> 'Republic of Korea'; None when the name is not inverted."""
+    head, sep, tail = name.partition(", ")
+    if sep and re.search(r"\bof(?: the)?$", tail, re.IGNORECASE):
+        return f"{tail[0].upper()}{tail[1:]} {head}"
+    return None
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
+
+
+@lru_cache(maxsize=None)
+def country_info(alpha3: str) -> CountryInfo | None:
+    """ISO codes and names of a current (ISO 3166-1) or CEPA-era withdrawn country."""
+    code = alpha3.upper()
+    c = pycountry.countries.get(alpha_3=code)
+    if c is None:
+        if code not in _HISTORIC:
+            return None
+        h = pycountry.historic_countries.get(alpha_3=code)
+        label = _HISTORIC[code][0]
+        return CountryInfo(code, h.alpha_2, h.numeric, label, ()) if h else None
+    iso = c.name
+    official = getattr(c, "official_name", None)
+    common = getattr(c, "common_name", None)
+    label = _UN_NAMES.get(code) or _uninvert(iso) or iso
+    alts = [n for n in (_strip_the(official) if official else None, iso, common) if n]
+    return CountryInfo(code, c.alpha_2, c.numeric, label,
+                       tuple(n for n in dict.fromkeys(alts) if n != label))
+
+
+def _country_names(code: str, info: CountryInfo) -> tuple[list[str], list[str]]:
+    """(names, adjective phrases) a country goes by."""
+    names = [info.label, *info.alt_labels, *_COUNTRY_ALIASES.get(code, ()),
+             *_HISTORIC.get(code, ())]
+    for n in list(names):
+        if (u := _uninvert(n)) is not None:
+            names.append(u)
+            head, _, tail = n.partition(", ")
+            names.append(f"{head} ({tail})")  # the UN's "Iran (Islamic Republic of)"
+    names = [n for n in names if ", " not in n or n == info.label]
+    adjectives = [f"{adj} {noun}" for adj in _DEMONYMS.get(code, ()) for noun in _ACTOR_NOUNS]
+    return list(dict.fromkeys(names)), adjectives
+
+
+@lru_cache(maxsize=1)
+def country_entries() -> tuple[Entry, ...]:
+    """An entry per ISO 3166-1 country (and the CEPA-era withdrawn ones)."""
+    out: list[Entry] = []
+    for code in [c.alpha_3 for c in pycountry.countries] + list(_HISTORIC):
+        info = country_info(code)
+        if info is None:
+            continue
+        names, adjectives = _country_names(code, info)
+        out.append(Entry(f"country/{code}", "country", info.label,
+                         tuple(names + adjectives), exact=tuple(adjectives)))
+    return tuple(out)
+
+
+# -- adding actors to a document graph ------------------------------------------------------
+
+
+def add_country(graph: Graph, iris: Iris, alpha3: str, *, source: URIRef | None = None) -> URIRef:
+    """Add a country's description to `graph`: types, labels, ISO 3166-1 codes and M49 code
+    (and `prov:wasDerivedFrom source` when given). Raises ValueError for an unknown code.
+
+    >>> from cepa_kg.loaders.iris import Iris
+    >>> g = Graph()
+    >>> str(add_country(g, Iris("http://localhost:8000/"), "KOR"))
+    'http://localhost:8000/id/country/KOR'
+    """
+    info = country_info(alpha3)
+    if info is None:
+        raise ValueError(f"unknown ISO 3166-1 alpha-3 code {alpha3!r}")
+    iri = iris.country(info.alpha3)
+    for t in (CEPA.Country, CEPA.Actor, SCHEMA.Country):
+        graph.add((iri, RDF.type, t))
+    graph.add((iri, RDFS.label, Literal(info.label, lang="en")))
+    graph.add((iri, SKOS.prefLabel, Literal(info.label, lang="en")))
+    for alt in info.alt_labels:
+        graph.add((iri, SKOS.altLabel, Literal(alt, lang="en")))
+    graph.add((iri, CEPA.iso3166Alpha3, Literal(info.alpha3)))
+    graph.add((iri, CEPA.iso3166Alpha2, Literal(info.alpha2)))
+    graph.add((iri, CEPA.m49, Literal(info.m49)))
+    if source is not None:
+        graph.add((iri, PROV.wasDerivedFrom, source))
+    return iri
+
+
+def add_actor(ctx: Any, match: ActorMatch) -> URIRef:
+    """The IRI of a matched actor (or place). For a country, also adds its description to
+    `ctx.graph` (see `add_country`; derived from `ctx.doc_iri`). Organisations, groups and
+    places are described by the reference graphs, so nothing is added for them."""
+    if match.kind == "country":
+        return add_country(ctx.graph, ctx.iris, match.path.split("/", 1)[1],
+                           source=getattr(ctx, "doc_iri", None))
+    iri: URIRef = ctx.iris.path(match.path)
+    return iri
+
+
+__all__ = [
+    "ActorKind", "ActorMatch", "CountryInfo", "Entry", "Gazetteer", "NOT_ACTORS",
+    "add_actor", "add_country", "country_entries", "country_info", "entries_from_graph",
+    "normalize_name",
+]

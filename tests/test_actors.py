@@ -370,5 +370,7 @@ def test_add_actor_adds_nothing_for_gazetteer_entries(gz: Gazetteer) -> None:
     ctx = context(gz)
     for name, path in [("UNODC", "actor/unodc"), ("Member States", "actor/member-states"),
                        ("Marrakech", "place/marrakesh")]:
-        assert add_actor(ctx, gz.resolve(name)) == URIRef(BASE + "id/" + path)  # type: ignore[arg-type]
+        match = gz.resolve(name)
+        assert match is not None
+        assert add_actor(ctx, match) == URIRef(BASE + "id/" + path)
     assert len(ctx.graph) == 0
