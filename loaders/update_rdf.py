@@ -1,0 +1,184 @@
+"""Map a parsed DPADM monthly update (`update.UpdateDocument`) to RDF (ontology/README.md).
+
+Each item becomes a `cepa:Event` (and its subclass: `cepa:Seminar`, `cepa:Meeting`, ...), each
+person a `cepa:Person` with an `org:Membership` per title they are given, each collaboration a
+`cepa:Partnership`; every resource carries its label, `prov:wasDerivedFrom` the document and
+its exact source span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import Literal, URIRef
+
+from cepa_kg.loaders.actors import ActorMatch, add_actor
+from cepa_kg.loaders.base import MappingContext
+from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.update import (
+    ActorMention,
+    Location,
+    Partnership,
+    Person,
+    UpdateDocument,
+    UpdateItem,
+)
+from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, ORG, SCHEMA, XSD
+
+__all__ = ["to_rdf", "event_date_iso", "partnership_slug"]
+
+DESCRIPTION_MAX = 500
+
+
+def event_date_iso(doc: UpdateDocument, item: UpdateItem) -> str:
+    """The date part of the event's IRI: its start date, or the update's month."""
+    return item.start.isoformat() if item.start else f"{doc.date:%Y-%m}"
+
+
+def partnership_slug(doc: UpdateDocument, item: UpdateItem, p: Partnership) -> str:
+    """`2011-11-item-2-dpadm-unodc`: month, item position, the parties' slugs (sorted)."""
+    parties = "-".join(sorted(a.path.rsplit("/", 1)[-1].lower() for a in p.parties))
+    return slugify(f"{doc.date:%Y-%m}-item-{item.position}-{parties}", max_length=120)
+
+
+def _date(value: dt.date | None, doc: UpdateDocument) -> Literal:
+    if value is None:
+        return Literal(f"{doc.date:%Y-%m}", datatype=XSD.gYearMonth)
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+def _description(text: str) -> str:
+    body = clean(text)
+    if len(body) <= DESCRIPTION_MAX:
+        return body
+    cut = body.rfind(" ", 0, DESCRIPTION_MAX)
+    return body[: cut if cut > 0 else DESCRIPTION_MAX].rstrip(" ,;:") + " …"
+
+
+class _Mapper:
+    def __init__(self, doc: UpdateDocument, ctx: MappingContext) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.mentioned: set[URIRef] = set()
+        self.persons: dict[str, URIRef] = {}
+
+    def actor(self, a: ActorMention) -> URIRef:
+        ctx = self.ctx
+        if a.known:
+            iri = add_actor(ctx, ActorMatch(a.path, a.kind, a.label, a.span))  # type: ignore[arg-type]
+        else:
+            iri = ctx.resource(ctx.iris.path(a.path), [CEPA.Actor, CEPA.Organization], a.label,
+                               a.span)
+        if a.kind != "place":
+            self.mentioned.add(iri)
+        return iri
+
+    def location(self, loc: Location) -> URIRef:
+        ctx = self.ctx
+        country = self.actor(loc.country) if loc.country else None
+        if loc.place is not None:
+            return self.actor(loc.place)
+        if country is not None and loc.country is not None and clean(
+            loc.span.of(ctx.text)
+        ) == clean(loc.country.span.of(ctx.text)):
+            return country  # "held in Iraq": the country is the place
+        iri = ctx.resource(ctx.iris.place(loc.name), [CEPA.Place, SCHEMA.Place], loc.name,
+                           loc.span)
+        if country is not None:
+            ctx.add(iri, SCHEMA.containedInPlace, country)
+        return iri
+
+    def person(self, p: Person) -> URIRef:
+        if p.key in self.persons:
+            return self.persons[p.key]
+        ctx = self.ctx
+        iri = ctx.resource(ctx.iris.person(p.name), [CEPA.Person, CEPA.Actor, FOAF.Person],
+                           p.name, p.span)
+        ctx.add(iri, FOAF.name, Literal(p.name))
+        if p.honorific:
+            ctx.add(iri, CEPA.honorific, Literal(p.honorific))
+        used: set[str] = set()
+        for n, ms in enumerate(p.memberships, start=1):
+            org = ms.organization
+            slug = (org.path.rsplit("/", 1)[-1] if org else slugify(ms.affiliation or "")
+                    if ms.affiliation else str(n))
+            if slug in used:
+                slug = f"{slug}-{n}"
+            used.add(slug)
+            node = ctx.resource(URIRef(f"{iri}#membership-{slug}"), [ORG.Membership], ms.label,
+                                ms.span)
+            ctx.add(iri, ORG.hasMembership, node)
+            ctx.add(node, ORG.member, iri)
+            if org is not None and org.kind == "organization":
+                ctx.add(node, ORG.organization, self.actor(org))
+            if ms.title:
+                ctx.add(node, CEPA.title, Literal(ms.title))
+                start = ctx.text.find(ms.title, ms.span.start, ms.span.end)
+                role = ctx.resource(ctx.iris.role(ms.title), [ORG.Role], ms.title,
+                                    Span(start, start + len(ms.title)) if start >= 0 else None)
+                ctx.add(node, ORG.role, role)
+        self.mentioned.add(iri)
+        self.persons[p.key] = iri
+        return iri
+
+    def item(self, item: UpdateItem, taken: set[URIRef]) -> None:
+        ctx, doc = self.ctx, self.doc
+        iri = ctx.iris.event(event_date_iso(doc, item), item.title)
+        if iri in taken:  # two items of one day with one title: keep both apart
+            iri = ctx.iris.event(event_date_iso(doc, item), f"{item.title} {item.position}")
+        taken.add(iri)
+        types = [CEPA.Event] + ([CEPA[item.kind.capitalize()]] if item.kind else [])
+        ctx.resource(iri, types, item.title, item.title_span)
+        ctx.add(iri, SCHEMA.name, Literal(item.title, lang="en"))
+        ctx.add(iri, SCHEMA.startDate, _date(item.start, doc))
+        if item.dates is not None and item.dates.end is not None:
+            ctx.add(iri, SCHEMA.endDate, _date(item.dates.end, doc))
+        ctx.add(iri, CEPA.itemNumber, Literal(item.number))
+        ctx.add(iri, CEPA.reportedIn, ctx.doc_iri)
+        ctx.add(iri, DCTERMS.description, Literal(_description(item.body.of(ctx.text)), lang="en"))
+        if item.location is not None:
+            ctx.add(iri, SCHEMA.location, self.location(item.location))
+        organizers = {a.path for a in item.organizers}
+        for a in item.organizers:
+            ctx.add(iri, SCHEMA.organizer, self.actor(a))
+        for a in item.actors:
+            actor = self.actor(a)
+            if a.path not in organizers:
+                ctx.add(iri, SCHEMA.attendee, actor)
+        for pm in item.persons:
+            ctx.add(iri, SCHEMA.attendee, self.person(doc.person(pm.key)))
+        slugs: set[str] = set()
+        for p in item.partnerships:
+            self.partnership(item, p, iri, slugs)
+
+    def partnership(self, item: UpdateItem, p: Partnership, event: URIRef,
+                    slugs: set[str]) -> None:
+        ctx = self.ctx
+        slug = partnership_slug(self.doc, item, p)
+        if slug in slugs:
+            slug = f"{slug}-{len(slugs) + 1}"
+        slugs.add(slug)
+        label = f"{' – '.join(p.names or tuple(a.label for a in p.parties))}: {p.purpose}"
+        iri = ctx.resource(ctx.iris.partnership(slug),
+                           [CEPA.Partnership, ORG.OrganizationalCollaboration], label, p.span)
+        for a in p.parties:
+            ctx.add(iri, CEPA.party, self.actor(a))
+        ctx.add(iri, CEPA.purpose, Literal(p.purpose))
+        ctx.add(iri, CEPA.status, Literal(p.status))
+        ctx.add(iri, DCTERMS.date, _date(item.start, self.doc))
+        ctx.add(iri, CEPA.event, event)
+
+
+def to_rdf(doc: UpdateDocument, ctx: MappingContext) -> None:
+    """Add the update's events, people and partnerships to `ctx.graph` (the document's own
+    description is written by the pipeline)."""
+    mapper = _Mapper(doc, ctx)
+    if doc.issuer is not None:
+        mapper.actor(doc.issuer)
+    taken: set[URIRef] = set()
+    for item in doc.items:
+        mapper.item(item, taken)
+    for p in doc.persons:
+        mapper.person(p)
+    for iri in sorted(mapper.mentioned):
+        ctx.add(ctx.doc_iri, SCHEMA.mentions, iri)

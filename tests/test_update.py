@@ -1,0 +1,484 @@
+"""DPADM monthly updates: detection, parsing (expected values read from the documents by hand)
+and the RDF mapping."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from cepa_kg.loaders import update, update_rdf
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.base import MappingContext, ParseError
+from cepa_kg.loaders.iris import Iris
+from cepa_kg.namespaces import CEPA, FOAF, ORG, PROV, RDF, RDFS, SCHEMA, XSD
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+FIXTURES = Path(__file__).parent / "data" / "updates"
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return (CORPUS / "dpadm-monthly-update-2011-11.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def doc(text: str) -> update.UpdateDocument:
+    return update.parse(text)
+
+
+def _paths(actors) -> set[str]:
+    return {a.path for a in actors}
+
+
+# --------------------------------------------------------------------------------------------
+# detect
+
+
+def test_detect_scores(text: str) -> None:
+    assert update.detect(text) >= 0.9
+    for name in ("cepa-session-05-2006.txt", "cepa-session-08-2009.txt",
+                 "da-project-knowledge-management.txt"):
+        assert update.detect((CORPUS / name).read_text(encoding="utf-8")) <= 0.1, name
+    for f in FIXTURES.glob("*.txt"):
+        assert update.detect(f.read_text(encoding="utf-8")) >= 0.9, f.name
+
+
+# --------------------------------------------------------------------------------------------
+# document and items
+
+
+def test_document(doc: update.UpdateDocument) -> None:
+    assert doc.slug == "dpadm-monthly-update-2011-11"
+    assert doc.title == "DPADM Monthly Update to CEPA Members: November 2011"
+    assert (doc.date, doc.month, doc.year) == (D(2011, 11, 1), 11, 2011)
+    assert doc.issuer is not None and doc.issuer.path == "actor/dpadm"
+
+
+# number, kind, start, end, place (gazetteer path, or country path, or None)
+EXPECTED_ITEMS = [
+    ("1", "seminar", D(2011, 10, 20), D(2011, 10, 21), "place/rabat"),
+    ("2", "workshop", D(2011, 10, 26), D(2011, 10, 27), "place/marrakesh"),
+    ("3", "meeting", None, None, None),
+    ("4", "meeting", D(2011, 11, 1), D(2011, 11, 1), None),
+    ("5", "meeting", D(2011, 10, 17), D(2011, 10, 17), None),
+    ("6", "conference", D(2011, 10, 24), D(2011, 10, 28), "place/marrakesh"),
+    ("7", "meeting", D(2011, 11, 8), D(2011, 11, 8), None),
+    ("8", "forum", D(2011, 11, 1), D(2011, 11, 2), "place/kigali"),
+    ("9", "meeting", D(2011, 11, 11), D(2011, 11, 11), None),
+    ("10", "meeting", D(2011, 11, 14), D(2011, 11, 14), None),
+    ("10", "conference", D(2011, 10, 17), D(2011, 10, 18), "place/poznan"),
+    ("11", "conference", D(2011, 11, 21), D(2011, 11, 25), "place/bali"),
+    ("13", "training", None, None, None),
+    ("14", "briefing", None, None, None),
+    ("15", "workshop", D(2011, 11, 14), D(2011, 11, 18), "place/lilongwe"),
+    ("16", "retreat", D(2011, 11, 21), D(2011, 11, 21), None),
+]
+COUNTRIES = {"8": "country/RWA", "11": "country/IDN", "15": "country/MWI"}
+
+
+def test_items(doc: update.UpdateDocument) -> None:
+    assert len(doc.items) == 16  # two items "10", no item "12"
+    got = [
+        (i.number, i.kind, i.start, i.end, i.location.place.path if i.location and
+         i.location.place else None)
+        for i in doc.items
+    ]
+    assert got == EXPECTED_ITEMS
+    assert [i.position for i in doc.items] == list(range(1, 17))
+    for item in doc.items:
+        if item.number in COUNTRIES:
+            assert item.location.country.path == COUNTRIES[item.number]
+    assert doc.items[10].location.country.path == "country/POL"
+
+
+def test_titles(doc: update.UpdateDocument, text: str) -> None:
+    first = doc.items[0]
+    assert first.title_quote.startswith("Seminar on “Challenges")
+    assert first.title_quote.endswith("Institutions”")
+    assert first.title.startswith("Seminar on Challenges and Opportunities")
+    assert "“" not in first.title and "”" not in first.title
+    assert doc.items[9].title == "Republic of Korea Shares with DPADM its Government Initiative"
+    assert doc.items[14].title == "Workshop for Ministers of Local Governments in Africa"
+    assert doc.items[14].number == "15"  # "15 Workshop" has no dot
+    assert doc.items[8].title == "DPADM to Collaborate with China’s Tsinghua University"
+
+
+def test_deadline_is_not_the_event_date(doc: update.UpdateDocument) -> None:
+    item4 = doc.items[3]
+    assert "before 31 December" in item4.body.of(doc_text())
+    assert item4.start == D(2011, 11, 1)
+    assert doc.items[12].start is None  # "after April 2012" is not the training's date
+
+
+def doc_text() -> str:
+    return (CORPUS / "dpadm-monthly-update-2011-11.txt").read_text(encoding="utf-8")
+
+
+def test_organisations(doc: update.UpdateDocument) -> None:
+    assert {"actor/dpadm", "actor/eca", "actor/escwa", "actor/un-habitat"} <= _paths(
+        doc.items[0].actors)
+    assert {"actor/dpadm", "actor/unodc", "actor/undp"} <= _paths(doc.items[1].actors)
+    assert "actor/swedish-national-audit-office" in _paths(doc.items[2].actors)
+    assert {"actor/dpadm", "actor/eca", "actor/escwa"} <= _paths(doc.items[0].organizers)
+    assert "actor/pacb" in _paths(doc.items[14].organizers)  # facilitated by ... DPADM/PACB
+
+
+# --------------------------------------------------------------------------------------------
+# persons
+
+EXPECTED_PERSONS = {
+    "haiyan-qian": ("Haiyan Qian", None, "Director", "DPADM", "actor/dpadm"),
+    "anders-hjertstrand": ("Anders Hjertstrand", "Mr.",
+                           "Director of International Development Cooperation",
+                           "Swedish National Audit Office (NAO)",
+                           "actor/swedish-national-audit-office"),
+    "lan-xue": ("Lan Xue", "Prof.", "Dean of School of Public Policy and Management (SPPM)",
+                "Tsinghua University", "actor/tsinghua-university"),
+    "john-mary-kauzya": ("John-Mary Kauzya", "Mr.", "Chief", "DPADM/PACB", "actor/pacb"),
+    "thuli-radebe": ("Thuli Radebe", "Ms.", "Chief Executive Officer",
+                     "Centre for Public Service Innovation (CPSI)", "actor/cpsi"),
+    "uriel-marquez-carrasco": ("Uriel Márquez Carrasco", "Mr.",
+                               "Vice Minister of Public Administration", "Mexico", None),
+    "alphonse-mekolo": ("Alphonse Mekolo", "Mr.", "Inter Regional Adviser", "DPADM",
+                        "actor/dpadm"),
+    "sara-luna": ("Sara Luna", "Ms.", None, "ECOSOC's Second Committee", "actor/ecosoc"),
+    "bon-suk-kong": ("Bon Suk Kong", "Mr.",
+                     "Information Technology and Statistics Officer Director",
+                     "Ministry of Culture, Sports and Tourism",
+                     "actor/korea-ministry-of-culture-sports-and-tourism"),
+}
+
+
+def test_persons(doc: update.UpdateDocument) -> None:
+    assert {p.key for p in doc.persons} == set(EXPECTED_PERSONS)
+    for p in doc.persons:
+        name, hon, title, aff, org = EXPECTED_PERSONS[p.key]
+        assert (p.name, p.honorific, p.title, p.affiliation) == (name, hon, title, aff), p.key
+        got_org = p.memberships[0].organization
+        if org is None:
+            assert got_org is None or got_org.kind == "country"
+        else:
+            assert got_org is not None and got_org.path == org, p.key
+    qian = doc.person("haiyan-qian")
+    assert qian.memberships[0].label == "Haiyan Qian, Director, DPADM"
+
+
+def test_person_mentions_across_items(doc: update.UpdateDocument, text: str) -> None:
+    with_qian = [i.number for i in doc.items if "haiyan-qian" in {p.key for p in i.persons}]
+    assert with_qian == ["3", "4", "9", "10", "10"]
+    # "Mr. Carrasco" (item 5) and "Mr. Uriel Marquez Carrasco" (item 14) are one person
+    assert "uriel-marquez-carrasco" in {p.key for p in doc.items[4].persons}
+    item14 = {p.key: p for p in doc.items[13].persons}
+    assert item14["uriel-marquez-carrasco"].span.of(text) == "Mr. Uriel Marquez Carrasco"
+    # "Prof. Xue" is Lan Xue
+    assert [p.key for p in doc.items[8].persons] == ["haiyan-qian", "lan-xue"]
+
+
+# --------------------------------------------------------------------------------------------
+# partnerships
+
+
+def _find(item: update.UpdateItem, parties: set[str], status: str) -> update.Partnership:
+    for p in item.partnerships:
+        if parties <= _paths(p.parties) and p.status == status:
+            return p
+    raise AssertionError(f"no {status} partnership of {parties} in item {item.number}: "
+                         f"{[(sorted(_paths(p.parties)), p.status) for p in item.partnerships]}")
+
+
+def test_required_partnerships(doc: update.UpdateDocument) -> None:
+    items = doc.items
+    p = _find(items[1], {"actor/dpadm", "actor/unodc"}, "agreed")
+    assert "anti-corruption capacity building" in p.purpose
+    assert _paths(p.parties) == {"actor/dpadm", "actor/unodc"}
+    _find(items[1], {"actor/undp"}, "explored")
+    p = _find(items[3], {"actor/dpadm", "actor/korea-ministry-of-culture-sports-and-tourism"},
+              "agreed")
+    assert "translating" in p.purpose and "Korean" in p.purpose
+    assert "country/KOR" not in _paths(p.parties)  # "... of the Republic of Korea" qualifies
+    p = _find(items[0], {"actor/dpadm", "actor/eca", "actor/escwa"}, "agreed")
+    assert "capacity building" in p.purpose and "participatory governance" in p.purpose
+    _find(items[0], {"actor/un-habitat"}, "explored")
+    _find(items[0], {"actor/international-idea", "actor/osce", "actor/council-of-europe"},
+          "explored")
+    _find(items[2], {"actor/dpadm", "actor/swedish-national-audit-office"}, "explored")
+    _find(items[5], {"actor/dpadm", "actor/unodc"}, "agreed")
+    _find(items[6], {"actor/dpadm", "actor/boston-university-school-of-management"}, "explored")
+    _find(items[6], {"actor/dpadm", "actor/boston-university"}, "agreed")
+    p = _find(items[8], {"actor/dpadm", "actor/tsinghua-university"}, "agreed")
+    assert p.purpose.startswith("providing scholarships")
+    _find(items[11], {"actor/african-development-bank", "actor/ebrd"}, "proposed")
+    _find(items[12], {"actor/dpadm", "actor/undp"}, "agreed")
+    p = _find(items[15], {"country/SSD", "actor/dpadm"}, "requested")
+    assert p.purpose.startswith("reconstructing governance")
+
+
+def test_partnerships_are_wellformed(doc: update.UpdateDocument) -> None:
+    for item in doc.items:
+        for p in item.partnerships:
+            assert len(_paths(p.parties)) >= 2
+            assert p.status in update.STATUSES
+            assert p.purpose and p.purpose == p.purpose.strip()
+            assert len(p.names) == len(p.parties)
+    assert not doc.items[9].partnerships  # a presentation, no collaboration
+    assert not doc.items[14].partnerships  # "Development partners, including DESA" is no party
+
+
+# --------------------------------------------------------------------------------------------
+# spans
+
+
+def _spans(doc: update.UpdateDocument):
+    yield doc.title_span, doc.title
+    for p in doc.persons:
+        yield p.span, None
+        for m in p.memberships:
+            yield m.span, m.label
+    for i in doc.items:
+        yield i.title_span, i.title_quote
+        yield i.body, None
+        yield i.span, None
+        if i.kind_span:
+            yield i.kind_span, None
+        if i.dates:
+            yield i.dates.span, None
+        for loc in i.locations:
+            yield loc.span, None
+        for a in i.actors + i.organizers:
+            yield a.span, None
+        for pm in i.persons:
+            yield pm.span, None
+        for p in i.partnerships:
+            yield p.span, None
+            yield p.cue, None
+            for a in p.parties:
+                yield a.span, None
+
+
+def test_spans_are_exact_slices(doc: update.UpdateDocument, text: str) -> None:
+    from cepa_kg.loaders.spans import clean
+
+    for span, expected in _spans(doc):
+        piece = span.of(text)
+        assert piece and piece == piece.strip(), span
+        if expected is not None:
+            assert clean(piece) == clean(expected)
+    assert doc.items[7].dates.span.of(text) == "1 - 2 November 2011"
+    assert doc.items[14].dates.span.of(text) == "14 to 18 November 2011"
+    assert doc.items[11].dates.span.of(text) == "21 – 25 November 2011"
+    assert doc.items[8].dates.span.of(text) == "11 November, 2011"
+    assert doc.items[7].location.span.of(text) == "Kigali, Rwanda"
+    assert doc.person("lan-xue").memberships[0].span.of(text) == (
+        "Prof. Lan Xue, Dean of School of Public Policy and Management (SPPM) of Tsinghua "
+        "University")
+
+
+# --------------------------------------------------------------------------------------------
+# errors
+
+
+def test_parse_errors() -> None:
+    with pytest.raises(ParseError) as err:
+        update.parse("DPADM Monthly Update to CEPA Members: May 2012\n\nNothing numbered here.\n")
+    assert err.value.line == 2
+    with pytest.raises(ParseError) as err:
+        update.parse("Session 5\n\n1. Something\n")
+    assert err.value.line == 1
+    with pytest.raises(ParseError) as err:
+        update.parse("\n\nDPADM Monthly Update\n\n1. Workshop on X\n\nBody.\n")
+    assert err.value.line == 3
+
+
+# --------------------------------------------------------------------------------------------
+# other months (synthetic updates of the same family)
+
+
+def _fixture(name: str) -> tuple[str, update.UpdateDocument]:
+    t = (FIXTURES / name).read_text(encoding="utf-8")
+    return t, update.parse(t)
+
+
+def test_fixture_may_2012() -> None:
+    t, d = _fixture("dpadm-monthly-update-2012-05.txt")
+    assert d.slug == "dpadm-monthly-update-2012-05" and d.date == D(2012, 5, 1)
+    assert [(i.number, i.kind) for i in d.items] == [
+        ("1", "workshop"), ("2", "meeting"), ("3", "forum")]
+    first = d.items[0]
+    assert (first.start, first.end) == (D(2012, 5, 3), D(2012, 5, 5))  # "from 3 to 5 May 2012"
+    assert first.location.place.path == "place/seoul"
+    assert "- mobile services" in first.body.of(t)  # "-" bullets stay in the body
+    assert {"actor/dpadm", "actor/unpog"} <= _paths(first.organizers)
+    p = _find(first, {"actor/dpadm", "actor/undp"}, "agreed")
+    assert p.purpose == "e-government capacity building in Africa"
+    second = d.items[1]
+    assert second.start == D(2012, 5, 10)
+    lopez = d.person("maria-lopez")
+    assert (lopez.honorific, lopez.title, lopez.memberships[0].organization.path) == (
+        "Ms.", "Chief", "actor/pacb")
+    _find(second, {"country/BRA", "actor/dpadm"}, "explored")  # Mr. Silva, of Brazil
+    assert [p.key for p in d.items[2].persons] == ["maria-lopez"]  # "Ms. Lopez"
+
+
+def test_fixture_january_2012() -> None:
+    t, d = _fixture("dpadm-monthly-update-2012-01.txt")
+    assert d.date == D(2012, 1, 1)
+    assert [i.number for i in d.items] == ["1", "2", "4"]
+    first, second, third = d.items
+    assert (first.kind, first.start, first.end) == ("training", D(2012, 1, 30), D(2012, 2, 2))
+    assert first.location.name == "Nairobi" and first.location.place is None
+    assert first.location.country.path == "country/KEN"
+    unknown = [a for a in first.actors if not a.known]
+    assert [a.label for a in unknown] == ["Nairobi Institute of Governance"]
+    _find(first, {"country/KEN", "actor/desa"}, "requested")
+    # "on 12 December" in a January update is the December before
+    assert (second.kind, second.start) == ("meeting", D(2011, 12, 12))
+    p = _find(second, {"actor/escap", "actor/world-bank", "actor/dpadm"}, "agreed")
+    assert p.purpose == "preparing a guidance note on participatory budgeting"
+    assert third.kind == "briefing" and third.start is None
+    assert d.person("haiyan-qian").title == "Director"
+
+
+def test_fixture_march_2013() -> None:
+    t, d = _fixture("dpadm-monthly-update-2013-03.txt")
+    assert d.issuer.path == "actor/dpadm"
+    first, second = d.items
+    assert (first.kind, first.start) == ("conference", D(2013, 3, 5))  # "March 5, 2013"
+    assert first.location.place.path == "place/addis-ababa"
+    assert first.location.country.path == "country/ETH"
+    _find(first, {"actor/african-development-bank", "actor/dpadm"}, "proposed")
+    yusuf = d.person("amina-yusuf")
+    assert (yusuf.honorific, yusuf.title, yusuf.affiliation) == (
+        "Prof.", "Dean of the Faculty of Public Administration", "Makerere University")
+    assert [p.key for p in second.persons] == ["amina-yusuf"]  # "Prof. Yusuf"
+    assert (second.kind, second.start, second.end) == ("seminar", D(2013, 3, 20), D(2013, 3, 21))
+    assert second.location.place.path == "place/geneva"
+
+
+# --------------------------------------------------------------------------------------------
+# RDF
+
+
+def _graph(text: str, doc: update.UpdateDocument) -> tuple[MappingContext, URIRef]:
+    iris = Iris("http://localhost:8000/")
+    doc_iri = iris.document(doc.slug)
+    ctx = MappingContext(iris, doc_iri, text, Gazetteer.bundled())
+    update_rdf.to_rdf(doc, ctx)
+    return ctx, doc_iri
+
+
+def _annotation_nodes(g) -> set:
+    """The source-span nodes `MappingContext.source_span` writes (described by base.py)."""
+    from cepa_kg.namespaces import OA
+
+    sources = set(g.objects(None, CEPA.sourceSpan))
+    return sources | {sel for src in sources for sel in g.objects(src, OA.hasSelector)}
+
+
+def test_rdf_every_subject_has_label_and_provenance(doc, text) -> None:
+    ctx, doc_iri = _graph(text, doc)
+    g = ctx.graph
+    skip = _annotation_nodes(g) | {doc_iri}
+    for s in set(g.subjects()) - skip:
+        assert g.value(s, RDFS.label) is not None, s
+        assert (s, PROV.wasDerivedFrom, doc_iri) in g, s
+
+
+def test_rdf_events(doc, text) -> None:
+    ctx, doc_iri = _graph(text, doc)
+    g = ctx.graph
+    events = set(g.subjects(RDF.type, CEPA.Event))
+    assert len(events) == 16
+    for e in events:
+        assert g.value(e, SCHEMA.startDate) is not None, e
+        assert (e, CEPA.reportedIn, doc_iri) in g
+        assert g.value(e, CEPA.sourceSpan) is not None
+    base = "http://localhost:8000/id/event/"
+    seminar = URIRef(base + "2011-10-20-seminar-on-challenges-and-opportunities-of")
+    assert (seminar, RDF.type, CEPA.Seminar) in g
+    assert g.value(seminar, SCHEMA.startDate) == Literal("2011-10-20", datatype=XSD.date)
+    assert g.value(seminar, SCHEMA.endDate) == Literal("2011-10-21", datatype=XSD.date)
+    assert g.value(seminar, SCHEMA.location) == URIRef("http://localhost:8000/id/place/rabat")
+    assert (seminar, SCHEMA.organizer, URIRef("http://localhost:8000/id/actor/eca")) in g
+    assert g.value(seminar, CEPA.itemNumber) == Literal("1")
+    undated = URIRef(base + "2011-11-possible-collaboration-with-the-swedish-national")
+    assert g.value(undated, SCHEMA.startDate) == Literal("2011-11", datatype=XSD.gYearMonth)
+    assert (undated, RDF.type, CEPA.Meeting) in g
+    qian = URIRef("http://localhost:8000/id/person/haiyan-qian")
+    assert (undated, SCHEMA.attendee, qian) in g
+
+
+def test_rdf_persons(doc, text) -> None:
+    ctx, doc_iri = _graph(text, doc)
+    g = ctx.graph
+    persons = set(g.subjects(RDF.type, CEPA.Person))
+    assert len(persons) == len(EXPECTED_PERSONS)
+    qian = URIRef("http://localhost:8000/id/person/haiyan-qian")
+    assert (qian, RDF.type, CEPA.Actor) in g and (qian, RDF.type, FOAF.Person) in g
+    assert g.value(qian, FOAF.name) == Literal("Haiyan Qian")
+    ms = URIRef(f"{qian}#membership-dpadm")
+    assert (qian, ORG.hasMembership, ms) in g and (ms, ORG.member, qian) in g
+    assert g.value(ms, ORG.organization) == URIRef("http://localhost:8000/id/actor/dpadm")
+    assert g.value(ms, RDFS.label) == Literal("Haiyan Qian, Director, DPADM", lang="en")
+    assert g.value(ms, CEPA.title) == Literal("Director")
+    role = g.value(ms, ORG.role)
+    assert role == URIRef("http://localhost:8000/id/role/director")
+    assert (role, RDF.type, ORG.Role) in g and g.value(role, RDFS.label) is not None
+    carrasco = URIRef("http://localhost:8000/id/person/uriel-marquez-carrasco")
+    assert g.value(carrasco, CEPA.honorific) == Literal("Mr.")
+    assert len(set(g.subjects(SCHEMA.attendee, carrasco))) == 2  # items 5 and 14
+    assert (doc_iri, SCHEMA.mentions, qian) in g
+
+
+def test_rdf_partnerships(doc, text) -> None:
+    ctx, doc_iri = _graph(text, doc)
+    g = ctx.graph
+    partnerships = set(g.subjects(RDF.type, CEPA.Partnership))
+    assert len(partnerships) == sum(len(i.partnerships) for i in doc.items)
+    for p in partnerships:
+        assert len(set(g.objects(p, CEPA.party))) >= 2, p
+        assert str(g.value(p, CEPA.status)) in update.STATUSES
+        assert g.value(p, CEPA.purpose) is not None
+        assert (g.value(p, CEPA.event), RDF.type, CEPA.Event) in g
+        for party in g.objects(p, CEPA.party):
+            assert (doc_iri, SCHEMA.mentions, party) in g
+    p = URIRef("http://localhost:8000/id/partnership/2011-11-item-2-dpadm-unodc")
+    assert str(g.value(p, RDFS.label)).startswith("DPADM – UNODC: anti-corruption capacity")
+    assert g.value(p, CEPA.status) == Literal("agreed")
+    # countries named get their description from the gazetteer's add_actor
+    ssd = URIRef("http://localhost:8000/id/country/SSD")
+    assert g.value(ssd, RDFS.label) is not None
+
+
+def test_rdf_fixture_minted_resources() -> None:
+    t, d = _fixture("dpadm-monthly-update-2012-01.txt")
+    ctx, doc_iri = _graph(t, d)
+    g = ctx.graph
+    nairobi = URIRef("http://localhost:8000/id/place/nairobi")
+    assert (nairobi, RDF.type, CEPA.Place) in g
+    assert g.value(nairobi, SCHEMA.containedInPlace) == URIRef(
+        "http://localhost:8000/id/country/KEN")
+    nig = URIRef("http://localhost:8000/id/actor/nairobi-institute-of-governance")
+    assert (nig, RDF.type, CEPA.Organization) in g and (doc_iri, SCHEMA.mentions, nig) in g
+    for s in set(g.subjects()) - _annotation_nodes(g) - {doc_iri}:
+        assert g.value(s, RDFS.label) is not None, s
+
+
+@pytest.mark.parametrize("path", [CORPUS / "dpadm-monthly-update-2011-11.txt",
+                                  *sorted(FIXTURES.glob("*.txt"))], ids=lambda p: p.name)
+def test_rdf_conforms_to_shapes(path: Path) -> None:
+    from cepa_kg.loaders.document_rdf import describe_document
+    from cepa_kg.validation import validate_graph
+
+    t = path.read_text(encoding="utf-8")
+    d = update.parse(t)
+    ctx, _ = _graph(t, d)
+    describe_document(ctx, kind="dpadm-monthly-update", title=d.title, date=d.date,
+                      sha256="0" * 64, loader_version="test",
+                      loaded_at=dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), file_name=None)
+    report = validate_graph(ctx.graph, base="http://localhost:8000/")
+    assert report.conforms, report.violations[:5]
