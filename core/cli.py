@@ -11,12 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cepa_kg import __version__
-from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS, rdf_format_by_name
+from cepa_kg.commands_errors import CliError
+from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.settings import Settings
-
-
-class CliError(Exception):
-    """A user error: printed as `cepa-kg: error: ...`, exit status 2."""
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -77,10 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = _settings(args)
         handler = getattr(commands, f"cmd_{args.command}")
         return int(handler(args, settings))
-    except CliError as error:
-        print(f"cepa-kg: error: {error}", file=sys.stderr)
-        return 2
-    except commands.USER_ERRORS as error:
+    except (CliError, *commands.USER_ERRORS) as error:
         print(f"cepa-kg: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Graph
 
+from cepa_kg.commands_errors import CliError
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
 from cepa_kg.reference import install_reference
@@ -21,7 +22,7 @@ from cepa_kg.sources import SourceError, document_paths, read_source
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
 from cepa_kg.validation import validate_graph
 
-USER_ERRORS: tuple[type[Exception], ...] = (QuerySyntaxError, StoreLockedError)
+USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, StoreLockedError)
 
 
 def open_store(settings: Settings) -> OxigraphStore:
@@ -130,8 +131,6 @@ def _query_text(arg: str) -> str:
 
 
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
-    from cepa_kg.cli import CliError
-
     fmt_name = args.format
 
     def choose(kind: QueryKind) -> ox.QueryResultsFormat | ox.RdfFormat:

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     """Folder of the embedded Oxigraph store."""
     query_timeout_s: float = 30.0
     max_concurrent_queries: int = 8
+    """Worker threads running store calls (pyoxigraph releases the GIL while it works)."""
+    max_queued_queries: int = 64
+    """Calls that may wait for a worker; more are answered 503 with Retry-After."""
 
     @field_validator("base")
     @classmethod

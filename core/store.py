@@ -33,6 +33,8 @@ class StoreError(Exception):
 class QuerySyntaxError(StoreError):
     """The query or update text is not valid SPARQL; the message is the parser's."""
 
+    client_error = True
+
 
 class StoreLockedError(StoreError):
     """Another process holds the store folder open for writing."""
@@ -174,11 +176,15 @@ class OxigraphStore:
         substitutions: Mapping[str, Term] | None = None,
     ) -> tuple[QueryKind, Format]:
         result = self._execute(sparql, dataset, substitutions)
-        kind = _kind_of(result)
-        fmt = choose_format(kind)
-        result.serialize(sink, format=fmt)  # type: ignore[arg-type]
-        del result
-        return kind, fmt
+        try:
+            kind = _kind_of(result)
+            fmt = choose_format(kind)
+            result.serialize(sink, format=fmt)  # type: ignore[arg-type]
+            return kind, fmt
+        finally:
+            # The results must die in this thread: an exception escaping with its traceback
+            # would otherwise keep them alive into whichever thread handles it.
+            del result
 
     def select(
         self, sparql: str, *, substitutions: Mapping[str, Term] | None = None

@@ -49,6 +49,10 @@ class Loader:
     to_rdf: Callable[[Any, "MappingContext"], None]
 
 
+#: IRI kinds (`{BASE}id/{kind}/...`) that several documents can describe.
+SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role")
+
+
 def fragment(iri: URIRef, name: str) -> URIRef:
     """A hash IRI that travels with `iri` when it is dereferenced: `iri#name`, or
     `iri-name` appended to an existing fragment."""
@@ -82,9 +86,15 @@ class MappingContext:
         return iri
 
     def source_span(self, iri: URIRef, span: Span) -> URIRef:
-        """Attach the exact quote and its offsets (W3C Web Annotation selectors) to `iri`."""
+        """Attach the exact quote and its offsets (W3C Web Annotation selectors) to `iri`.
+
+        Resources that several documents share (themes, actors, persons, UN documents) get
+        selectors named after this document, so each document's graph keeps its own quote."""
         g = self.graph
-        src, quote, pos = fragment(iri, "source"), fragment(iri, "quote"), fragment(iri, "position")
+        suffix = ""
+        if any(f"/id/{kind}/" in iri for kind in SHARED_KINDS):
+            suffix = "-" + self.doc_iri.rsplit("/", 1)[-1]
+        src, quote, pos = (fragment(iri, name + suffix) for name in ("source", "quote", "position"))
         g.add((iri, CEPA.sourceSpan, src))
         g.add((src, RDF.type, OA.SpecificResource))
         g.add((src, OA.hasSource, self.doc_iri))
@@ -93,6 +103,6 @@ class MappingContext:
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(span.of(self.text))))
         g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((pos, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.start, Literal(span.start, datatype=XSD.integer)))
+        g.add((pos, OA.end, Literal(span.end, datatype=XSD.integer)))
         return src

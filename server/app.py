@@ -28,6 +28,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         if getattr(app.state, "store", None) is None:
             app.state.store = OxigraphStore(settings.store)
         app.state.runner = Runner(workers=settings.max_concurrent_queries,
+                                  queued=settings.max_queued_queries,
                                   timeout_s=settings.query_timeout_s)
         try:
             yield

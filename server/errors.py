@@ -23,6 +23,7 @@ class HttpError(Exception):
     def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
         self.status, self.detail, self.headers = status, detail, headers or {}
+        self.client_error = status < 500  # the runner logs only our own failures
 
 
 def problem(request: Request, status: int, detail: str,

@@ -67,9 +67,11 @@ class Stream:
 class Runner:
     """A bounded pool of worker threads for store calls."""
 
-    def __init__(self, *, workers: int, timeout_s: float) -> None:
+    def __init__(self, *, workers: int, timeout_s: float, queued: int = 64) -> None:
+        """`workers` threads run store calls; up to `queued` more wait for one; beyond that a
+        call is refused at once (BusyError) rather than piling up."""
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cepa-store")
-        self._slots = threading.BoundedSemaphore(workers)
+        self._slots = threading.BoundedSemaphore(workers + queued)
         self.timeout_s = timeout_s
 
     def close(self) -> None:
@@ -77,7 +79,7 @@ class Runner:
 
     def _acquire(self) -> None:
         if not self._slots.acquire(blocking=False):
-            raise BusyError("too many queries are running; try again shortly")
+            raise BusyError("too many queries are running or waiting; try again shortly")
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` in a worker thread; its result must be plain Python data."""
@@ -128,6 +130,9 @@ class Runner:
             except _Aborted:
                 pass
             except BaseException as error:  # noqa: BLE001 - handed to the event loop
+                if not getattr(error, "client_error", False):
+                    log.error("store work failed", exc_info=error)
+                error.__traceback__ = None  # no frames (and no store results) cross threads
                 try:
                     put(("error", error))
                 except _Aborted:
