@@ -17,6 +17,8 @@ WHERE {
   {
     { BIND({iri} AS ?s) ?s ?p ?o }
     UNION
+    { ?s ?p0 {iri} . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR({hash}))) ?s ?p ?o }
+    UNION
     { {iri} ?p1 ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR({hash}))) ?s ?p ?o }
     UNION
     { {iri} ?p1 ?x . FILTER(isIRI(?x) && STRSTARTS(STR(?x), STR({hash})))
