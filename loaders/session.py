@@ -233,7 +233,9 @@ def _dates(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
         start, end = dt.date(y1, m1, d1), dt.date(y2, m2, d2)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    return (start, end) if start <= end else None
+    # A reversed range is kept as written: the shapes refuse it with a clear report, where
+    # dropping it would silently fall back to a single day.
+    return start, end
 
 
 def _find_dates(text: str, start: int, end: int) -> tuple[dt.date, dt.date, Span] | None:

@@ -80,6 +80,24 @@ def test_invalid_data_is_refused_and_the_store_is_unchanged(
     assert snapshot(store) == before
 
 
+def test_a_document_with_reversed_dates_is_refused_with_the_report() -> None:
+    """Real input, real parser, real shapes: "31-27 March 2006" yields a session that ends
+    before it starts."""
+    store = OxigraphStore()
+    load_paths(store, bundled_corpus_paths()[1:2], base=BASE)
+    before = snapshot(store)
+    source = session_source()
+    bad = SourceText("reversed.txt", source.text.replace("27-31 March 2006", "31-27 March 2006"),
+                     "1" * 64, "utf-8")
+    outcome = load_source(store, bad, base=BASE)
+    assert outcome.status == "refused"
+    assert outcome.error and "reversed.txt" in outcome.error
+    assert outcome.report is not None
+    text = outcome.report.text()
+    assert "https://schema.org/startDate" in text and "/id/session/5>" in text
+    assert snapshot(store) == before
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"   \n\n", "empty"),
