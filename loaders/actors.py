@@ -571,11 +571,11 @@ def add_country(graph: Graph, iris: Iris, alpha3: str, *, source: URIRef | None 
 
 def add_actor(ctx: Any, match: ActorMatch) -> URIRef:
     """The IRI of a matched actor (or place). For a country, also adds its description to
-    `ctx.graph` (see `add_country`; derived from `ctx.doc_iri`). Organisations, groups and
-    places are described by the reference graphs, so nothing is added for them."""
+    `ctx.graph` (see `add_country`), so that the document's graph names it; like all countries
+    it is reference data (also in `{BASE}graph/countries`), not derived from the document.
+    Organisations, groups and places are described by the reference graphs: nothing added."""
     if match.kind == "country":
-        return add_country(ctx.graph, ctx.iris, match.path.split("/", 1)[1],
-                           source=getattr(ctx, "doc_iri", None))
+        return add_country(ctx.graph, ctx.iris, match.path.split("/", 1)[1])
     iri: URIRef = ctx.iris.path(match.path)
     return iri
 

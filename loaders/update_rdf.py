@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rdflib import Literal, URIRef
-
 from cepa_kg.loaders.actors import ActorMatch, add_actor
 from cepa_kg.loaders.base import MappingContext
 from cepa_kg.loaders.iris import slugify
@@ -25,6 +23,7 @@ from cepa_kg.loaders.update import (
     UpdateItem,
 )
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, ORG, SCHEMA, XSD
+from rdflib import Literal, URIRef
 
 __all__ = ["to_rdf", "event_date_iso", "partnership_slug"]
 
@@ -61,6 +60,7 @@ class _Mapper:
         self.doc, self.ctx = doc, ctx
         self.mentioned: set[URIRef] = set()
         self.persons: dict[str, URIRef] = {}
+        self.roles: set[URIRef] = set()
 
     def actor(self, a: ActorMention) -> URIRef:
         ctx = self.ctx
@@ -88,6 +88,19 @@ class _Mapper:
             ctx.add(iri, SCHEMA.containedInPlace, country)
         return iri
 
+    def role(self, title: str, within: Span) -> URIRef:
+        """The role a title names, described once per document (its first quote)."""
+        ctx = self.ctx
+        iri = ctx.iris.role(title)
+        if iri not in self.roles:
+            start = ctx.text.find(title, within.start, within.end)
+            # The title as written may differ in white space (NBSP, a line break): then the
+            # whole membership phrase is the quote.
+            ctx.resource(iri, [ORG.Role], title,
+                         Span(start, start + len(title)) if start >= 0 else within)
+            self.roles.add(iri)
+        return iri
+
     def person(self, p: Person) -> URIRef:
         if p.key in self.persons:
             return self.persons[p.key]
@@ -113,10 +126,7 @@ class _Mapper:
                 ctx.add(node, ORG.organization, self.actor(org))
             if ms.title:
                 ctx.add(node, CEPA.title, Literal(ms.title))
-                start = ctx.text.find(ms.title, ms.span.start, ms.span.end)
-                role = ctx.resource(ctx.iris.role(ms.title), [ORG.Role], ms.title,
-                                    Span(start, start + len(ms.title)) if start >= 0 else None)
-                ctx.add(node, ORG.role, role)
+                ctx.add(node, ORG.role, self.role(ms.title, ms.span))
         self.mentioned.add(iri)
         self.persons[p.key] = iri
         return iri

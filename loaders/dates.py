@@ -1,0 +1,182 @@
+"""The date grammar shared by the loaders: days, day ranges and cross-month ranges in text.
+
+`find_date_ranges` finds every date or date range written in a text, with the exact span it
+was read from. It reads the forms the UN documents use::
+
+    27-31 March 2006            30 March - 3 April 2009      30 March–3 April 2009
+    from 4 to 8 April 2011      from 24 - 28 October 2011    20 and 21 October
+    on 1 November 2011          On 8 November                on 11 November, 2011
+    March 5, 2013               April 4-8, 2011              March 30 - April 3, 2009
+    30 December 2010 to 2 January 2011                       1st-3rd June 2012
+
+A date without a year takes it from `reference` (the year that puts it nearest the reference
+day, so "12 December" in a January 2012 update is 12 December 2011); without a reference such a
+date is not returned. Leading words ("from", "on") are not part of the span. White space may be
+spaces, tabs, NBSPs or one line break (a wrapped line), never a blank line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from cepa_kg.loaders.spans import Span
+
+__all__ = ["MONTHS", "MONTH_PATTERN", "DateRange", "find_date_ranges", "month_number"]
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+"""Month names and abbreviations, lower case, to their number."""
+
+_NAMES = sorted(MONTHS, key=len, reverse=True)  # longest first: "Sept" before "Sep"
+MONTH_PATTERN = "(?:" + "|".join(
+    f"{n.capitalize()}|{n.upper()}" if len(n) > 4 or n in ("may", "june", "july") else
+    rf"{n.capitalize()}\.?|{n.upper()}\.?" for n in _NAMES) + r")(?![A-Za-z])"
+"""A month name or abbreviation, capitalised or upper case ("may" the verb is not a month)."""
+
+_SP0 = r"(?:[^\S\n]*\n)?[^\S\n]*"  # optional white space, at most one line break
+_SP1 = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"  # required white space, same
+_DAY = r"(?<![\d.,/:])(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/])"
+_MON = "(?P<{0}>" + MONTH_PATTERN + ")"
+_COMMA = rf"(?:{_SP0}|[^\S\n]*,{_SP0})"  # "November 2011", "November, 2011"
+_YEAR = rf"(?:{_COMMA}(?<![\d])(?P<{{0}}>(?:19|20)\d\d)(?!\d))"
+_TO = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till)\b){_SP0}"
+_TO_AND = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till|and)\b){_SP0}"
+
+
+def _g(pattern: str, name: str) -> str:
+    return pattern.format(name)
+
+
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        # 30 March - 3 April 2009; 30 December 2010 to 2 January 2011; 30 March–3 April
+        rf"{_g(_DAY, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
+        rf"{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October
+        rf"{_g(_DAY, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        # April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
+        rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
+        rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",
+        # 1 November 2011; 11 November, 2011; 8 November
+        rf"{_g(_DAY, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A day (`end` None) or a range of days, and the exact span of text it was read from.
+
+    A range written backwards ("31-27 March") is kept as written, with `start` after `end`.
+    """
+
+    start: dt.date
+    end: dt.date | None
+    span: Span
+
+    @property
+    def last(self) -> dt.date:
+        """The last day: `end`, or `start` for a single day."""
+        return self.end or self.start
+
+    @property
+    def reversed(self) -> bool:
+        """True when the range ends before it starts."""
+        return self.end is not None and self.end < self.start
+
+
+def month_number(name: str) -> int:
+    """The number of a month name or abbreviation.
+
+    >>> month_number("Sept."), month_number("DECEMBER")
+    (9, 12)
+
+    Raises `KeyError` for a word that is no month.
+    """
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _nearest_year(reference: dt.date, month: int, day: int) -> int | None:
+    """The year that puts day/month nearest to `reference`."""
+    best: tuple[int, int] | None = None
+    for y in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            dist = abs((dt.date(y, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
+
+
+def _resolve(m: re.Match[str], reference: dt.date | None) -> tuple[dt.date, dt.date | None] | None:
+    g = m.groupdict()
+    d1 = int(g["d1"])
+    d2 = int(g["d2"]) if g.get("d2") else None
+    m1 = month_number(g["m1"]) if g.get("m1") else None
+    m2 = month_number(g["m2"]) if g.get("m2") else m1
+    m1 = m1 or m2
+    assert m1 is not None and m2 is not None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    y1 = int(g["y1"]) if g.get("y1") else None
+    if y2 is None and y1 is None:
+        if reference is None:
+            return None
+        y2 = _nearest_year(reference, m2, d2 or d1)
+        if y2 is None:
+            return None
+    if y2 is None:  # "30 December 2010 to 2 January": the end's year follows the start's
+        assert y1 is not None
+        y2 = y1 + 1 if m2 < m1 else y1
+    if y1 is None:
+        y1 = y2 - 1 if m1 > m2 else y2
+    try:
+        start = dt.date(y1, m1, d1)
+        end = dt.date(y2, m2, d2) if d2 is not None else None
+    except ValueError:
+        return None
+    return start, end
+
+
+def find_date_ranges(
+    text: str, span: Span | None = None, *, reference: dt.date | None = None
+) -> list[DateRange]:
+    """Every date and date range in `text` (or in its `span`), in order, without overlaps.
+
+    Where forms overlap the one that starts first wins, then the longest. `reference` gives
+    the year to dates written without one; without it they are skipped.
+
+    >>> t = "held from 4 to 8 April 2011 in Rabat; on 8 November"
+    >>> [(str(r.start), str(r.end), r.span.of(t)) for r in find_date_ranges(t)]
+    [('2011-04-04', '2011-04-08', '4 to 8 April 2011')]
+    >>> [str(r.start) for r in find_date_ranges(t, reference=dt.date(2011, 11, 1))]
+    ['2011-04-04', '2011-11-08']
+    >>> find_date_ranges("31-27 March 2006")[0].reversed
+    True
+    """
+    lo, hi = (span.start, span.end) if span is not None else (0, len(text))
+    found: list[tuple[int, int, dt.date, dt.date | None]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text, lo, hi):
+            resolved = _resolve(m, reference)
+            if resolved is not None:
+                found.append((m.start(), m.end(), *resolved))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[DateRange] = []
+    for start, end, d1, d2 in found:
+        if out and start < out[-1].span.end:
+            continue
+        out.append(DateRange(d1, d2, Span(start, end)))
+    return out

@@ -1,0 +1,284 @@
+"""Collaborations reported in a text: parties, purpose and status ("agreed", "explored",
+"proposed", "requested"), read from cue wording and the organisations around it."""
+
+from __future__ import annotations
+
+import re
+
+from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.update_model import ActorMention, Partnership
+
+__all__ = ["chain_forward", "find_partnerships"]
+
+# (status, verbal, pattern): a verbal cue has a subject ("X agreed to ..."); a nominal one may
+# not ("in partnership with X"); None: an outcome whose parties follow ("the agreed outcomes
+# of a meeting between X and Y").
+_CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
+    (status, verbal, re.compile(p, re.I))
+    for status, verbal, p in (
+        ("proposed", True, r"\bproposed\s+(?:a\s+|an\s+)?(?:new\s+)?(?:partnership|cooperation|"
+                           r"collaboration|joint)\b"),
+        ("proposed", True, r"\b(?:suggested|proposed)\s+(?:that\s+)?(?:\S+\s+){0,3}?"
+                           r"(?:collaborat\w*|cooperat\w*|partner\w*|work\s+with)\b(?:\s+with\b)?"),
+        ("requested", True, r"\b(?:appealed|called)\s+(?:up)?on\b|\bappealed\s+to\b|"
+                            r"\b(?:were|was|been|has|have)\s+requested\s+(?:to\s+provide\s+"
+                            r"support|to\s+assist|to\s+support)\b|\brequested\s+(?:the\s+)?"
+                            r"(?:support|assistance|advisory\s+services)\b|\brequested\s+(?:\S+\s+){1,4}?to\s+"
+                            r"(?:provide|support|assist)\b|\binvited\s+(?:\S+\s+)"
+                            r"{0,4}?to\s+(?:provide\s+support|support|assist)\b"),
+        ("agreed", True, r"\bagreed\s+to\s+(?:pursue|collaborate|cooperate|work|partner|"
+                         r"establish|join|strengthen|develop|launch|co-organi[sz]e)\b|"
+                         r"\bagreed\s+(?:on\s+)?(?:a\s+|the\s+)?(?:partnership|cooperation|"
+                         r"collaboration)\b"),
+        ("agreed", None, r"\b(?:were|was|are|is)\s+the\s+agreed\s+outcomes?\b|"
+                         r"\bagreed\s+outcomes?\b"),
+        ("agreed", True, r"\bwill\s+(?:jointly\s+)?(?:collaborate|cooperate|partner|work\s+"
+                         r"together)\b"),
+        ("agreed", True, r"\b(?:has|have|had)\s+been\s+working\s+(?:closely\s+)?with\b|"
+                         r"\bworking\s+closely\s+with\b"),
+        ("agreed", True, r"\b(?:has|have|had)\s+(?:jointly\s+)?implemented\b"),
+        ("agreed", True, r"\bpledged\s+(?:their|its)\s+(?:cooperation|support|collaboration)\b"),
+        ("agreed", True, r"\bsigned\s+(?:a\s+|an\s+)?(?:memorandum(?:\s+of\s+understanding)?|"
+                         r"agreement|MoU)\b"),
+        ("agreed", False, r"\bco-?organi[sz]ed\s+by\b"),
+        ("requested", False, r"\bat\s+the\s+(?:request|invitation)\s+of\b"),
+        ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
+        ("agreed", False, r"\b(?:collaboration|cooperation|partnership)\s+(?:between|with)\b"),
+        ("explored", True, r"(?:\bin\s+an?\s+)?\bexploratory\b(?:\s+(?:mission|visit|meeting|"
+                           r"talks))?(?:\s+to\s+explore\b)?|\bto\s+explore\b|\bexploring\b"),
+        ("explored", True, r"\bexpress(?:ed|ing)\s+(?:a\s+)?(?:strong\s+|keen\s+|great\s+)?"
+                           r"interest\b|\bexpressed\s+in\s+principle\b|\binterested\s+in\b"),
+        ("explored", True, r"\bready\s+to\s+(?:collaborate|cooperate|partner)\b|"
+                           r"\bagreed\s+to\s+consider\b|\bpossible\s+(?:ways\s+of\s+)?"
+                           r"(?:collaboration|cooperation|partnership)\b"),
+    )
+)
+_CHAIN_GAP = re.compile(
+    r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
+    r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
+    r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
+    r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
+)
+_TO_CHAIN = re.compile(r"[^.;,]{0,40}?\b(?:with|between)\b", re.I)
+_OF_CHAIN = re.compile(r"\s+(?:of|from)\b", re.I)
+_BOTH_SIDES = re.compile(r"^(?:The\s+two\s+sides|Both\s+sides|Both\s+parties|The\s+parties)\b")
+_BACKREF = re.compile(r"\b(?:also|join|them|they|their|respectively|such)\b", re.I)
+_FILLER = re.compile(
+    r"(?:\s+|[,:;()]|[ivx]+\)|\([A-Za-z]+\)|"
+    r"\b(?:to|in|for|on|towards|toward|of|with|between|through|and|the|a|an|its|their|his|her|"
+    r"further|possible|possibly|ways?|explore|exploring|pursue|pursuing|consider|considering|"
+    r"cooperation|collaboration|partnership|partnerships|collaborate|cooperate|collaborating|"
+    r"cooperating|partnering|partner|opportunities|opportunity|interest|join|them|it|provide|"
+    r"support|help|assist|come|together|contribute|matters|has|have|been|be|also|invited|visit|"
+    r"further|strengthened|strengthen|areas?|fields?|ready|closely|working|work|jointly|"
+    r"possibility|strong|keen|great|staff|team|representatives|"
+    r"after\s+\w+\s+\d{4}|before\s+\w+\s+\d{4})\b)",
+    re.I,
+)
+_BOUNDARY = re.compile(
+    r"[.;:(]|,(?!\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:,|\s+and\s))|(?:^|\s+)(?:in\s+order|"
+    r"with(?!in)|as\s+well\s+as|which|that|where|whose|who|during|by|through|within|and\s+also|"
+    r"and\s+(?:expressed|agreed|will|to|brought|was|were|is|are|has|have|had)|respectively|"
+    r"so\s+that|on\s+\d)\b"
+)
+_MAX_WORDS = 12
+
+
+class _Cue:
+    def __init__(self, status: str, verbal: bool | None, span: Span) -> None:
+        self.status, self.verbal, self.span = status, verbal, span
+
+
+def _cues(text: str, sentence: Span) -> list[_Cue]:
+    found: list[_Cue] = []
+    for status, verbal, rx in _CUES:
+        for m in rx.finditer(text, sentence.start, sentence.end):
+            s = Span(m.start(), m.end())
+            if any(s.start < c.span.end and c.span.start < s.end for c in found):
+                continue
+            found.append(_Cue(status, verbal, s))
+    found.sort(key=lambda c: c.span)
+    merged: list[_Cue] = []
+    for c in found:  # "in an exploratory mission to explore possible ways of collaborating"
+        if merged and not re.search(r"[A-Z]", text[merged[-1].span.end : c.span.start]) and (
+            c.span.start - merged[-1].span.end < 40
+        ):
+            last = merged[-1]
+            merged[-1] = _Cue(last.status, last.verbal or c.verbal,
+                              Span(last.span.start, c.span.end))
+            continue
+        merged.append(c)
+    return merged
+
+
+def _chain_back(text: str, pos: int, marks: list[tuple[Span, ActorMention | None]],
+                floor: int) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for s, a in reversed([x for x in marks if floor <= x[0].start and x[0].end <= pos]):
+        if not _CHAIN_GAP.fullmatch(text[s.end : pos]):
+            break
+        if a is not None:
+            out.insert(0, a)
+        pos = s.start
+    return out
+
+
+def chain_forward(text: str, pos: int, marks: list[tuple[Span, ActorMention | None]],
+                   ceil: int) -> tuple[list[ActorMention], int]:
+    out: list[ActorMention] = []
+    for s, a in [x for x in marks if x[0].start >= pos and x[0].end <= ceil]:
+        if not _CHAIN_GAP.fullmatch(text[pos : s.start]):
+            break
+        if a is not None:
+            out.append(a)
+        pos = s.end
+    return out, pos
+
+
+def _qualifier(text: str, a: ActorMention, prev: ActorMention | None,
+               nxt: ActorMention | None) -> bool:
+    """A country that only qualifies a neighbouring organisation: "Ministry ... of the Republic
+    of Korea", "China's State Commission ..."."""
+    if a.kind != "country":
+        return False
+    if prev is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.span.end : a.span.start]):
+        return True
+    return nxt is not None and bool(re.fullmatch(r"[’']s\s+", text[a.span.end : nxt.span.start]))
+
+
+def _purpose(text: str, start: int, end: int, skip: list[Span]) -> str:
+    pos = start
+    while pos < end:
+        jump = next((s.end for s in skip if s.start <= pos < s.end or (
+            s.start >= pos and not text[pos : s.start].strip(" ,/()"))), None)
+        if jump is not None and jump > pos:
+            pos = jump
+            continue
+        m = _FILLER.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    rest = text[pos:end]
+    rest = re.sub(r"\s*\([A-Z][\w-]*\)", "", rest)
+    b = _BOUNDARY.search(rest)
+    phrase = clean(rest[: b.start()] if b else rest).strip(" ,;:")
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        cut = max((i for i, w in enumerate(words[:_MAX_WORDS]) if i >= 3 and w in (
+            "in", "for", "to", "on", "of", "with", "at")), default=_MAX_WORDS)
+        phrase = " ".join(words[:cut])
+    phrase = re.sub(r"\s+(?:and|or|the|of|to|in|for|a|an)$", "", phrase)
+    return phrase if re.match(r"[^\d]", phrase) and re.search(r"[a-z]{3}", phrase) else ""
+
+
+def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMention],
+                  persons: list[tuple[Span, ActorMention | None]], person_apps: list[Span],
+                  default: ActorMention | None, self_paths: set[str],
+                  fallback: str) -> tuple[Partnership, ...]:
+    """Collaborations reported in the item's sentences. A person named where a party is
+    expected stands for their affiliation ("Mr. X, Ambassador of Brazil, expressed interest")."""
+    out: list[Partnership] = []
+    found: list[tuple[Partnership, bool]] = []
+    marks = sorted([(a.span, a) for a in actors] + persons, key=lambda x: x[0])
+    person_spans = [s for s, _ in persons]
+    for k, sent in enumerate(sentences):
+        cues = _cues(text, sent)
+        in_sent = [a for a in actors if sent.start <= a.span.start < sent.end]
+        prev_subjects: list[ActorMention] = []
+        for i, cue in enumerate(cues):
+            floor = cues[i - 1].span.end if i else sent.start
+            ceil = cues[i + 1].span.start if i + 1 < len(cues) else sent.end
+            subjects = [] if cue.verbal is None else _chain_back(text, cue.span.start, marks,
+                                                                  floor)
+            inside = [a for a in in_sent if cue.span.start <= a.span.start < cue.span.end]
+            objects: list[ActorMention] = []
+            obj_end = cue.span.end
+            lead = _TO_CHAIN.match(text, cue.span.end, ceil)
+            of = _OF_CHAIN.match(text, cue.span.end, ceil) if cue.status == "requested" else None
+            if re.search(r"(?:with|between|to|by|of)$", text[cue.span.start : cue.span.end], re.I):
+                objects, obj_end = chain_forward(text, cue.span.end, marks, ceil)
+            elif of:  # "requested the support of DPADM"
+                objects, obj_end = chain_forward(text, of.end(), marks, ceil)
+            elif lead:
+                objects, obj_end = chain_forward(text, lead.end(), marks, ceil)
+                if not objects:
+                    obj_end = cue.span.end
+            if not subjects and cue.verbal and k and _BOTH_SIDES.match(sent.of(text)):
+                before = sentences[k - 1]  # "Ms. X met with Y. The two sides agreed to ..."
+                subjects = [a for s, a in marks
+                            if a is not None and before.start <= s.start < before.end]
+            if not subjects and cue.verbal:
+                subjects = prev_subjects or [
+                    a for a in in_sent
+                    if floor <= a.span.start < cue.span.start
+                    and not any(p.start <= a.span.start < p.end for p in person_apps)
+                ]
+            prev_subjects = subjects or prev_subjects
+            parties = _parties(text, subjects + inside + objects)
+            sentence_text = sent.of(text)
+            if len(parties) < 2 and out and (_BACKREF.search(sentence_text) or not parties):
+                parties = _parties(text, parties + list(out[-1].parties))
+            if default is not None and cue.verbal is False and not subjects and re.search(
+                r"(?:with|by)$", text[cue.span.start : cue.span.end]
+            ) and default.path not in {a.path for a in parties}:  # "held in X in partnership with Y and Z": the issuer works with Y and Z
+                parties = _parties(text, [default] + parties)
+            if len(parties) < 2 and default is not None and not cue.verbal:
+                parties = _parties(text, [default] + parties)
+            if len(parties) < 2 or all(p.path in self_paths for p in parties):
+                continue
+            skip = [a.span for a in actors] + person_spans
+            purpose = _purpose(text, max(obj_end, cue.span.end), ceil, skip)
+            if not purpose and cue.verbal is None:
+                purpose = _purpose(text, sent.start, cue.span.start, skip)
+            if not purpose and cue.verbal is False:
+                purpose = fallback
+            if not purpose and out and _BACKREF.search(sentence_text):
+                purpose = out[-1].purpose
+            found.append((Partnership(tuple(parties), purpose or "collaboration", cue.status,
+                                      sent, cue.span), bool(cue.verbal)))
+            out = _merge(found)
+    return tuple(_named(text, p, actors) for p in out)
+
+
+def _named(text: str, p: Partnership, actors: list[ActorMention]) -> Partnership:
+    names = []
+    for party in p.parties:
+        written = [re.sub(r"^(?:the|The)\s+", "", clean(a.span.of(text)))
+                   for a in actors if a.path == party.path]
+        names.append(min(written, key=len) if written else party.label)
+    return Partnership(p.parties, p.purpose, p.status, p.span, p.cue, tuple(names))
+
+
+def _parties(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: dict[str, ActorMention] = {}
+    ordered = sorted(mentions, key=lambda a: a.span)
+    for i, a in enumerate(ordered):
+        if a.kind == "group":
+            continue
+        prev = ordered[i - 1] if i else None
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if _qualifier(text, a, prev, nxt):
+            continue
+        seen.setdefault(a.path, a)
+    return list(seen.values())
+
+
+def _merge(found: list[tuple[Partnership, bool]]) -> list[Partnership]:
+    """One partnership per set of parties in an item: a later report of the same parties (or a
+    subset or superset, with the same status) adds its parties to the first; a verbal report
+    ("X and Y agreed to ...") gives the purpose and status over a nominal one ("organized by X
+    in collaboration with Y")."""
+    out: list[tuple[Partnership, bool]] = []
+    for p, verbal in found:
+        paths = {a.path for a in p.parties}
+        for i, (q, qverbal) in enumerate(out):
+            qpaths = {a.path for a in q.parties}
+            if paths == qpaths or (q.status == p.status and (paths <= qpaths or qpaths <= paths)):
+                extra = tuple(a for a in p.parties if a.path not in qpaths)
+                base = p if verbal and not qverbal else q
+                out[i] = (Partnership(q.parties + extra, base.purpose, base.status, base.span,
+                                      base.cue), verbal or qverbal)
+                break
+        else:
+            out.append((p, verbal))
+    return [p for p, _ in out]

@@ -1,0 +1,244 @@
+"""People named in a text: honorifics, titles and affiliations, one person per name.
+
+"Mr. Anders Hjertstrand, Director of International Development Cooperation, Swedish National
+Audit Office" is a person with a membership (title, affiliation, the affiliation resolved to an
+organisation); a later "Mr. Hjertstrand" or "Anders Hjertstrand" is the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.organisations_in_text import find_actors
+from cepa_kg.loaders.sentences import sentence_end
+from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.update_model import ActorMention, Membership, Person, PersonMention
+
+__all__ = ["People", "person_key"]
+
+_HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
+_TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+_PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
+_NAME = rf"{_TOK}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}"
+_HON_PERSON = re.compile(rf"\b(?P<hon>{_HON})[ \u00a0]+(?P<name>{_NAME})")
+_TITLED_PERSON = re.compile(rf"(?<![\w’'.-])(?P<name>{_TOK}(?:[ ]{_TOK}){{1,2}}),[ ]")
+_TITLE_WORDS = re.compile(
+    r"\b(?:Director|Directors|Chief|Dean|Head|Minister|Officer|Secretary|Secretary-General|"
+    r"Under-Secretary-General|President|Vice-President|Chair|Chairman|Chairperson|Chairwoman|"
+    r"Adviser|Advisor|Professor|Ambassador|Representative|Coordinator|Manager|Commissioner|"
+    r"Governor|Mayor|Rapporteur|Consultant|Counsellor|Counselor|Expert|Lecturer|Founder|"
+    r"Administrator|Executive|Deputy|Registrar|Rector|Principal|Judge|Senator|Spokesperson)\b"
+)
+_NOT_NAME = frozenset(
+    """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
+    United Nations Public Service Services Administration Government Ministry Republic Division
+    Department Office University School Centre Center Institute Council Committee Commission
+    Conference Forum Workshop Seminar Meeting Member States State National International
+    Development Economic Social Affairs Governance Awards Award Network Programme Day Team General
+    Assembly Bank Agency Union European African Asian Regional Global World Minister Ministers
+    Director Chief Vice Deputy Officer Head Secretary President Chair Dean Kingdom Korea Mexico
+    Latin America Europe Africa Asia Pacific Caribbean Management Policy Information Technology
+    Statistics Audit Innovation Strategy Finance Culture Sports Tourism Electoral Democracy
+    Assistance Security Cooperation Co-operation January February March April May June July
+    August September October November December This That These Those Its Their His Her She He
+    They We It Both""".split()
+)
+_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in"})
+
+
+def person_key(name: str) -> str:
+    return slugify(name, max_length=200)
+
+
+def _appositive(text: str, start: int, limit: int) -> Span | None:
+    """The capitalised phrase after "Name, " (titles and organisations), up to where the
+    sentence goes on: "Director, DPADM" in "Haiyan Qian, Director, DPADM and Prof. ..."."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^ \n]+", text[start:limit])]
+    end = None
+    i = 0
+    while i < len(tokens):
+        s, e, tok = tokens[i]
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        word = tok.rstrip(",.;:")
+        if re.fullmatch(_HON, word) or re.fullmatch(_HON, tok):
+            break
+        capital = bool(re.match(r"[A-Z(]", word)) and word not in {"In", "On", "At"}
+        if capital and re.fullmatch(r"\(?[\w’'/&.()-]+\)?", word):
+            end = start + s + len(word)
+            if tok.endswith((".", ";", ":")) and not re.fullmatch(r"(?:[A-Z]\.)+", tok):
+                break
+            if tok.endswith(",") and not re.match(r"[A-Z]", nxt):
+                break
+        elif (word in _CONNECT and word == tok and word != "in"
+              and (re.match(r"[A-Z]", nxt) or (nxt == "the" and word != "the"))
+              and not re.fullmatch(_HON, nxt.rstrip(",."))):
+            pass
+        else:
+            break
+        i += 1
+    return Span(start, end) if end else None
+
+
+def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
+    """"Director of X, Org" -> ("Director of X", "Org"); "Chief Executive Officer of the Centre
+    for Y (CPSI)" -> ("Chief Executive Officer", "Centre for Y (CPSI)")."""
+    phrase = phrase.strip(" ,")
+    if "," in phrase:
+        title, aff = phrase.split(",", 1)
+        return title.strip(), aff.strip() or None
+    parts = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", phrase))
+    if parts:
+        cut = parts[-1]
+        return phrase[: cut.start()].strip(), phrase[cut.end() :].strip()
+    if _TITLE_WORDS.search(phrase):
+        return phrase, None
+    return None, phrase
+
+
+class People:
+    """Collects people over the whole document, then finds every mention of them per item."""
+
+    def __init__(self, text: str, gz: Any) -> None:
+        self.text = text
+        self.gz = gz
+        self.found: dict[str, dict[str, Any]] = {}  # key -> name, honorific, span, memberships
+        self.short: list[tuple[str, str, Span]] = []  # (honorific, surname, span)
+
+    def _actor_spans(self, span: Span) -> list[Span]:
+        return [a.span for a in find_actors(self.text, span, self.gz)]
+
+    def _membership(self, name_span: Span, limit: int) -> Membership | None:
+        text = self.text
+        after = text[name_span.end : limit]
+        pre = re.search(
+            r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
+            r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$",
+            text[max(0, name_span.start - 120) : name_span.start],
+        )
+        if after.startswith(", "):
+            app = _appositive(text, name_span.end + 2, limit)
+            if app is not None:
+                title, aff = _split_appositive(app.of(text))
+                if title and _TITLE_WORDS.search(title) or (aff and not title):
+                    return self._make(name_span, app, title, aff)
+        m = re.match(r"[ ]of[ ](?:the[ ])?(?=[A-Z])", after)
+        if m:
+            app = _appositive(text, name_span.end + m.end(), limit)
+            if app is not None:
+                return self._make(name_span, app, None, app.of(text))
+        if pre and _TITLE_WORDS.search(pre.group("title")):
+            start = name_span.start - len(pre.group(0))
+            return self._make(Span(start, name_span.end), Span(start, start), pre.group("title"),
+                              pre.group("org"), whole=Span(start, name_span.end))
+        return None
+
+    def _make(self, name_span: Span, app: Span, title: str | None, aff: str | None, *,
+              whole: Span | None = None) -> Membership:
+        text = self.text
+        whole = whole or Span(name_span.start, app.end)
+        org = None
+        if aff:
+            astart = text.find(aff, whole.start)
+            aspan = Span(astart, astart + len(aff)) if astart >= 0 else whole
+            cands = [a for a in find_actors(text, aspan, self.gz)
+                     if a.kind in ("organization", "group", "country")]
+            if cands:
+                org = min(cands, key=lambda a: (a.kind == "country", a.span))
+            else:
+                hit = self.gz.resolve(clean(aff))
+                if hit is not None and hit.kind in ("organization", "group"):
+                    org = ActorMention(hit.path, hit.kind, hit.label, aspan)
+        return Membership(
+            title=clean(title) if title else None,
+            affiliation=clean(aff) if aff else None,
+            organization=org,
+            span=whole,
+            label=clean(whole.of(text)),
+        )
+
+    def _add(self, name: str, hon: str | None, span: Span, ms: Membership | None) -> None:
+        key = person_key(name)
+        rec = self.found.setdefault(key, {"name": clean(name), "hon": hon, "span": span,
+                                          "ms": []})
+        if rec["hon"] is None and hon:
+            rec["hon"] = hon
+        if ms and all((m.title, m.affiliation) != (ms.title, ms.affiliation) for m in rec["ms"]):
+            rec["ms"].append(ms)
+
+    def collect(self, item: Span) -> None:
+        text = self.text
+        actors = self._actor_spans(item)
+        for m in _HON_PERSON.finditer(text, item.start, item.end):
+            name, hon = m.group("name"), _norm_hon(m.group("hon"))
+            nspan = Span(m.start(), m.end())
+            if any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            if " " not in name:
+                self.short.append((hon, name, nspan))
+                continue
+            limit = sentence_end(text, nspan.end, item.end)
+            self._add(name, hon, nspan, self._membership(nspan, limit))
+        for m in _TITLED_PERSON.finditer(text, item.start, item.end):
+            name = m.group("name")
+            if any(t in _NOT_NAME for t in name.split()):
+                continue
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            if re.search(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$", text[max(0, nspan.start - 30) : nspan.start]):
+                continue
+            limit = sentence_end(text, nspan.end, item.end)
+            ms = self._membership(nspan, limit)
+            if ms is not None and ms.title:
+                self._add(name, None, nspan, ms)
+
+    def finish(self) -> tuple[Person, ...]:
+        for hon, surname, span in self.short:
+            key = self._by_surname(surname)
+            if key is None:
+                self._add(surname, hon, span, None)
+            elif self.found[key]["hon"] is None:
+                self.found[key]["hon"] = hon
+        people = [
+            Person(key, r["name"], r["hon"], r["span"], tuple(r["ms"]))
+            for key, r in self.found.items()
+        ]
+        self.persons = tuple(sorted(people, key=lambda p: p.span))
+        self._patterns = [
+            (p.key, re.compile(r"\b" + r"\s+".join(re.escape(t) for t in p.name.split()) + r"\b"))
+            for p in self.persons
+            if " " in p.name
+        ]
+        return self.persons
+
+    def _by_surname(self, surname: str) -> str | None:
+        keys = [k for k, r in self.found.items()
+                if " " in r["name"] and person_key(r["name"].split()[-1]) == person_key(surname)]
+        return keys[0] if len(keys) == 1 else None
+
+    def mentions(self, item: Span) -> tuple[tuple[PersonMention, ...], list[tuple[Span, str]]]:
+        """Each person named in the item (first mention), and every span naming someone."""
+        text = self.text
+        hits: list[tuple[Span, str]] = []
+        for m in _HON_PERSON.finditer(text, item.start, item.end):
+            name = m.group("name")
+            key = person_key(name) if " " in name else (self._by_surname(name) or person_key(name))
+            if key in self.found:
+                hits.append((Span(m.start(), m.end()), key))
+        for key, rx in self._patterns:
+            for m in rx.finditer(text, item.start, item.end):
+                s = Span(m.start(), m.end())
+                if not any(h.start <= s.start < h.end for h, _ in hits):
+                    hits.append((s, key))
+        hits.sort()
+        first: dict[str, PersonMention] = {}
+        for s, key in hits:
+            first.setdefault(key, PersonMention(key, s))
+        return tuple(first.values()), hits
+
+
+def _norm_hon(h: str) -> str:
+    h = h.rstrip(".")
+    return "Prof." if h == "Professor" else h + "."

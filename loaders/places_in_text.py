@@ -1,0 +1,69 @@
+"""Where an event took place: "held in Kigali, Rwanda", gazetteer cities, "City, Country"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cepa_kg.loaders.organisations_in_text import mention
+from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.update_model import ActorMention, Location
+
+__all__ = ["find_locations"]
+
+_PLACE_NAME = r"[A-Z][\w’'-]+(?:[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?)?[A-Z][\w’'-]+){0,2}"
+_HELD_IN = re.compile(
+    r"\b(?:held|took\s+place|hosted|convened|organi[sz]ed|located|attended|opened)"
+    r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?\s+in\s+(?:the\s+city\s+of\s+)?"
+    rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
+)
+_CITY_COUNTRY = re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})")
+
+
+def _country(gz: Any, name: str, start: int) -> ActorMention | None:
+    hit = gz.resolve(name)
+    if hit is None or hit.kind != "country":
+        return None
+    return ActorMention(hit.path, hit.kind, hit.label, Span(start, start + len(name)))
+
+
+def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
+    """The event's location first ("held ... in X[, Country]"), then other places named."""
+    places = {p.span.start: p for p in (mention(m) for m in gz.find_places(text, span))}
+    found: list[tuple[int, Location]] = []
+
+    def add(rank: int, city: str, cstart: int, country: str | None, kstart: int | None) -> None:
+        ctry = _country(gz, country, kstart) if country and kstart is not None else None
+        end = (kstart + len(country)) if ctry and country and kstart is not None else (
+            cstart + len(city))
+        as_country = _country(gz, city, cstart)
+        place = places.get(cstart)
+        if place is None:
+            hit = gz.resolve(city)
+            if hit is not None and hit.kind == "place":
+                place = ActorMention(hit.path, hit.kind, hit.label, Span(cstart, cstart + len(city)))
+            elif hit is not None and hit.kind != "country":
+                return  # an organisation, not a place
+        if as_country and place is None:
+            ctry, place = as_country, None
+        elif place is None and ctry is None and rank > 0:
+            return  # "X, Y" proves nothing unless Y is a country
+        key = place.path if place else clean(city).casefold()
+        if any(loc.span.start <= cstart < loc.span.end
+               or (loc.place.path if loc.place else loc.name.casefold()) == key
+               for _, loc in found):
+            return
+        found.append((rank, Location(clean(city), Span(cstart, end), place, ctry)))
+
+    for m in _HELD_IN.finditer(text, span.start, span.end):
+        add(0, m.group("city"), m.start("city"), m.group("country"),
+            m.start("country") if m.group("country") else None)
+    for start, p in sorted(places.items()):
+        after = re.match(rf",\s*({_PLACE_NAME})", text[p.span.end : p.span.end + 60])
+        add(1, p.span.of(text), start, after.group(1) if after else None,
+            p.span.end + after.start(1) if after else None)
+    for m in _CITY_COUNTRY.finditer(text, span.start, span.end):
+        if gz.resolve(m.group("city")) is None or m.start("city") in places:
+            add(2, m.group("city"), m.start("city"), m.group("country"), m.start("country"))
+    found.sort(key=lambda pair: (pair[0], pair[1].span.start))
+    return tuple(loc for _, loc in found)
