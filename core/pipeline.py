@@ -77,7 +77,7 @@ def build_document(
     describe_document(
         ctx, kind=loader.kind, title=model.title, date=model.date, sha256=source.sha256,
         loader_version=f"{loader.kind}/{LOADER_VERSION}",
-        loaded_at=loaded_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
+        loaded_at=loaded_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
         file_name=Path(source.name).name,
     )
     return BuiltDocument(loader.kind, ctx.doc_iri, model.title, ctx.graph)

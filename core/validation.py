@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import SH
 
 from cepa_kg.reference import reference_graph, shapes_graph
@@ -39,7 +40,7 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _violations(report: Graph) -> tuple[Violation, ...]:
+def violations(report: Graph) -> tuple[Violation, ...]:
     out = []
     for result in report.subjects(SH.resultSeverity, None):
         def one(p: URIRef) -> str | None:
@@ -63,12 +64,11 @@ def validate_graph(graph: Graph, *, base: str) -> ValidationReport:
 
     Only `graph`'s own subjects are focus nodes: the reference data is the same for every
     document and its own conformance is a test (tests/test_shapes.py), so validating it again
-    per document would only cost time (about 4x here)."""
+    per document would only cost time (about 4x here). The reference data is not copied: pySHACL
+    reads a read-only union of it and the document."""
     from pyshacl import validate  # heavy import, patched rdflib: keep it local
 
-    data = Graph()
-    data += reference_graph(base)
-    data += graph
+    data = ReadOnlyGraphAggregate([reference_graph(base), graph])
     focus = list(set(graph.subjects()))
     if not focus:
         return ValidationReport(True, ())
@@ -76,4 +76,4 @@ def validate_graph(graph: Graph, *, base: str) -> ValidationReport:
         data, shacl_graph=shapes_graph(), inference="none", allow_warnings=True,
         focus_nodes=focus,
     )
-    return ValidationReport(bool(conforms), _violations(report))
+    return ValidationReport(bool(conforms), violations(report))

@@ -89,8 +89,12 @@ class MappingContext:
         """Attach the exact quote and its offsets (W3C Web Annotation selectors) to `iri`.
 
         Resources that several documents share (themes, actors, persons, UN documents) get
-        selectors named after this document, so each document's graph keeps its own quote."""
+        selectors named after this document, so each document's graph keeps its own quote.
+        A resource the document names twice (a repeated subtopic row) keeps its first quote."""
         g = self.graph
+        existing = g.value(iri, CEPA.sourceSpan)
+        if existing is not None:
+            return existing  # type: ignore[return-value]
         suffix = ""
         if any(f"/id/{kind}/" in iri for kind in SHARED_KINDS):
             suffix = "-" + self.doc_iri.rsplit("/", 1)[-1]

@@ -21,7 +21,22 @@ from dataclasses import dataclass
 
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.lines import Line as _Line
+from cepa_kg.loaders.lines import line_no as _line_no
+from cepa_kg.loaders.lines import split_lines as _lines
+from cepa_kg.loaders.project_dates import YEAR, date_in
+from cepa_kg.loaders.project_lists import split_list
+from cepa_kg.loaders.project_model import (
+    Accomplishment,
+    Activity,
+    ImplementingActor,
+    ProjectDocument,
+    SymbolMention,
+    TextBlock,
+    UNDocumentRef,
+)
 from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.un_symbols import find_symbols, normalise_symbol
 
 __all__ = [
     "Accomplishment",
@@ -39,88 +54,6 @@ __all__ = [
 
 SLUG_PREFIX = "da-project-"
 SLUG_MAX = 60
-
-# --------------------------------------------------------------------------------------------
-# The model
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    """A stretch of prose: clean text and the exact span it was read from."""
-
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class Accomplishment:
-    order: int  # 1.. in document order
-    text: str
-    span: Span
-    numbering: str | None = None  # marker as printed when numbered ("a)"); None for bullets
-
-
-@dataclass(frozen=True)
-class Activity:
-    order: int  # 1.. in document order
-    numbering: str | None  # as printed: "(iv)", "iv)", "4."; None for "-" / "•" bullets
-    text: str
-    span: Span
-
-
-@dataclass(frozen=True)
-class SymbolMention:
-    """One place a UN document symbol is written, with what is said next to it."""
-
-    span: Span  # the symbol as written ("A/Res/56/213")
-    written: str
-    date: dt.date | None = None  # "E/2001/45 of 10 January 2002"
-    paragraph: str | None = None  # "E/2002/84, para.25" -> "25"
-
-
-@dataclass(frozen=True)
-class UNDocumentRef:
-    symbol: str  # normalised: "A/RES/56/213"
-    mentions: tuple[SymbolMention, ...]
-
-    @property
-    def date(self) -> dt.date | None:
-        """The first date the page gives for the document, if any."""
-        return next((m.date for m in self.mentions if m.date), None)
-
-    @property
-    def first_span(self) -> Span:
-        return self.mentions[0].span
-
-
-@dataclass(frozen=True)
-class ImplementingActor:
-    """Who the page says did the work ("DPADM has undertaken the following activities")."""
-
-    name: str  # as written: "DPADM", "UN-DESA/DPADM"
-    span: Span
-
-
-@dataclass(frozen=True)
-class ProjectDocument:
-    slug: str  # "da-project-" + slug of the title, at most 60 characters
-    title: str
-    title_span: Span
-    objective: TextBlock
-    background: TextBlock | None = None
-    accomplishments: tuple[Accomplishment, ...] = ()
-    activities: tuple[Activity, ...] = ()
-    status: TextBlock | None = None  # the implementation-status text before its activities
-    documents: tuple[UNDocumentRef, ...] = ()
-    implementer: ImplementingActor | None = None
-    date: dt.date | None = None  # only when the page states one ("Last updated: 3 May 2008")
-    date_precision: str | None = None  # "day", "month" or "year" when `date` is set
-    implementation_year: int | None = None  # "activities in 2006" -> 2006
-
-    @property
-    def symbols(self) -> list[str]:
-        return [d.symbol for d in self.documents]
-
 
 # --------------------------------------------------------------------------------------------
 # Detection
@@ -157,35 +90,6 @@ def detect(text: str) -> float:
 # Lines, headings and sections
 
 
-@dataclass(frozen=True)
-class _Line:
-    index: int  # 0-based
-    start: int
-    end: int  # excluding the line break
-    text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for i, raw in enumerate(text.splitlines(keepends=True)):
-        body = raw.rstrip("\r\n")
-        out.append(_Line(i, pos, pos + len(body), body))
-        pos += len(raw)
-    return out
-
-
-def _line_no(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 # Section keys: background, objective, accomplishments, status (implementation status and
 # activities), other (known headings whose content the model does not keep).
 _HEADINGS: tuple[tuple[str, str], ...] = (
@@ -220,6 +124,7 @@ class _Heading:
     line: _Line
     key: str
     body_start: int  # offset where the section's content begins
+    soft: bool = False  # a sentence ending in ":" that introduces a list, not a heading word
 
 
 def _heading(line: _Line) -> _Heading | None:
@@ -244,7 +149,7 @@ def _heading(line: _Line) -> _Heading | None:
     if stripped.endswith(":") and len(stripped) <= 160 and len(stripped.split()) <= 20:
         for key, rx in _SOFT_HEADINGS:
             if rx.search(stripped):
-                return _Heading(line, key, line.end)
+                return _Heading(line, key, line.end, soft=True)
     return None
 
 
@@ -285,39 +190,6 @@ _META = re.compile(
 _TITLE_META = re.compile(r"^\s*(?:project\s+)?(?:title|name)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
 _TITLE_MAX = 300
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"]
-    )
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+((?:19|20)\d{{2}})\b", re.I)
-_DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),\s*((?:19|20)\d{{2}})\b", re.I)
-_DATE_MY = re.compile(rf"^\s*({_MONTH})\s+((?:19|20)\d{{2}})\s*$", re.I)
-_DATE_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
-_YEAR = re.compile(r"(?<![\w/.\-])((?:19|20)\d{2})(?![\w/])")  # not inside "E/2001/45"
-
-
-def _date_in(s: str) -> tuple[dt.date, str] | None:
-    """A date written in `s`: (date, precision)."""
-    try:
-        if m := _DATE_DMY.search(s):
-            return dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1])), "day"
-        if m := _DATE_MDY.search(s):
-            return dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2])), "day"
-        if m := _DATE_ISO.search(s):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
-        if m := _DATE_MY.match(s):
-            return dt.date(int(m[2]), _MONTHS[m[1].lower()], 1), "month"
-        if m := re.fullmatch(r"\s*((?:19|20)\d{2})\s*", s):
-            return dt.date(int(m[1]), 1, 1), "year"
-    except ValueError:  # 31 February
-        return None
-    return None
-
-
 _OBJECTIVE_START = re.compile(
     r"^\W*(?:(?:the\s+)?(?:main\s+|overall\s+|general\s+|primary\s+|principal\s+|specific\s+)?"
     r"(?:project'?s?\s+)?(?:objectives?|aims?|purpose|goal)\b|"
@@ -335,232 +207,13 @@ def _is_title_candidate(line: _Line) -> bool:
         return False
     if len(s) > _TITLE_MAX or s.endswith(":"):
         return False
-    if _date_in(s) and len(s) < 40:  # a date line
+    if date_in(s) and len(s) < 40:  # a date line
         return False
     if _OBJECTIVE_START.match(s) and len(s.split()) > 12:  # the objective paragraph itself
         return False
     if len(re.findall(r"[.!?](?:\s|$)", s)) >= 2:  # several sentences: prose, not a title
         return False
     return any(c.isalpha() for c in s)
-
-
-# --------------------------------------------------------------------------------------------
-# Lists: bullets and numbered items
-
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-          "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv",
-          "xxv"]
-_BULLETS = "•●▪◦·‣∙-–—*"
-_LINE_MARKER = re.compile(
-    rf"[ \t]*(?P<m>[{re.escape(_BULLETS)}]|\((?:[ivxlc]+|[a-z]|\d{{1,2}})\)|"
-    rf"(?:[ivxlc]+|[a-z]|\d{{1,2}})[.)])(?=[ \t]+\S)[ \t]+",
-    re.I,
-)
-_INLINE_PATTERNS = {
-    "roman": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([ivxlc]+)\)(?=\s)", re.I),
-    "letter": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([a-z])\)(?=\s)"),
-    "digit": re.compile(r"(?:(?<=^)|(?<=[\s:;]))(\(?)(\d{1,2})[.)](?=\s)"),
-}
-_TRAILING = re.compile(r"(?:\s*[;,]|\s*[;,]?\s+(?:and|or))\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class _Item:
-    numbering: str | None
-    span: Span  # the item's text (marker excluded), stripped
-
-
-def _marker_kind(marker: str) -> str:
-    """bullet, digit, roman ("i)", "(iv)") or letter ("a)", "(c)")."""
-    core = marker.strip("().")
-    if marker in _BULLETS:
-        return "bullet"
-    if core.isdigit():
-        return "digit"
-    if re.fullmatch(r"[ivx]+", core, re.I):
-        return "roman"
-    return "letter"
-
-
-def _same_kind(kind: str, marker: str) -> bool:
-    core = marker.strip("().")
-    if kind == "bullet":
-        return marker in _BULLETS
-    if kind == "digit":
-        return core.isdigit()
-    if kind == "roman":
-        return bool(re.fullmatch(r"[ivxlc]+", core, re.I))
-    return bool(re.fullmatch(r"[a-z]", core, re.I))
-
-
-def _trim(text: str, span: Span) -> Span:
-    """Strip white space, a trailing ';' / ',' / 'and' / 'or' from an item's span."""
-    span = span.strip(text)
-    while True:
-        m = _TRAILING.search(span.of(text))
-        if not m or m.start() == 0:
-            return span
-        span = Span(span.start, span.start + m.start()).strip(text)
-
-
-def _line_items(text: str, region: Span) -> tuple[Span | None, list[_Item]]:
-    """Items that each begin a line with a marker; other lines continue the item before."""
-    lines = [ln for ln in _lines(text[: region.end]) if ln.end > region.start]
-    starts: list[tuple[int, int, str]] = []  # (item start offset, marker start, marker)
-    kind = None
-    for ln in lines:
-        lo = max(ln.start, region.start)
-        m = _LINE_MARKER.match(text, lo, ln.end)
-        if not m:
-            continue
-        marker = m.group("m")
-        if kind is None:
-            kind = _marker_kind(marker)
-        if _same_kind(kind, marker):
-            starts.append((m.end(), lo, marker))
-    if not starts:
-        return None, []
-    intro = Span(region.start, starts[0][1]).strip(text)
-    items = []
-    for i, (start, _, marker) in enumerate(starts):
-        end = starts[i + 1][1] if i + 1 < len(starts) else region.end
-        numbering = None if kind == "bullet" else marker
-        items.append(_Item(numbering, _trim(text, Span(start, end))))
-    return (intro if len(intro) else None), items
-
-
-def _expected(kind: str, k: int) -> str:
-    if kind == "roman":
-        return _ROMAN[k] if k < len(_ROMAN) else ""
-    if kind == "letter":
-        return chr(ord("a") + k) if k < 26 else ""
-    return str(k + 1)
-
-
-def _inline_items(text: str, region: Span) -> tuple[Span | None, list[_Item]]:
-    """Items numbered inside running text: "They include: (i) ...; (ii) ...", or "• a • b"."""
-    for kind in ("roman", "digit", "letter"):
-        rx = _INLINE_PATTERNS[kind]
-        found: list[tuple[int, int, str]] = []  # (marker start, item start, marker)
-        for m in rx.finditer(text, region.start, region.end):
-            if m.group(2).lower() != _expected(kind, len(found)):
-                continue
-            if found and bool(m.group(1)) != found[0][2].startswith("("):
-                continue  # "(i) ... ii)" mixes styles: not the same list
-            found.append((m.start(), m.end(), m.group(0)))
-        if len(found) >= 2:
-            return _items_from(text, region, found, numbered=True)
-    bullets = [(m.start(), m.end(), m.group(1))
-               for m in re.finditer(r"([•●▪◦‣])\s*", text[: region.end])
-               if m.start() >= region.start]
-    if len(bullets) >= 2 or (bullets and Span(region.start, bullets[0][0]).strip(text).end
-                             == region.start):
-        return _items_from(text, region, bullets, numbered=False)
-    return None, []
-
-
-def _items_from(text: str, region: Span, found, *, numbered: bool):
-    intro = Span(region.start, found[0][0]).strip(text)
-    items = []
-    for i, (_, start, marker) in enumerate(found):
-        end = found[i + 1][0] if i + 1 < len(found) else region.end
-        span = _trim(text, Span(start, end))
-        if len(span):
-            items.append(_Item(marker.strip() if numbered else None, span))
-    return (intro if len(intro) else None), items
-
-
-def _plain_items(text: str, region: Span) -> list[_Item]:
-    """No markers: one item per non-blank line."""
-    out = []
-    for ln in _lines(text[: region.end]):
-        if ln.end <= region.start or ln.blank:
-            continue
-        span = _trim(text, Span(max(ln.start, region.start), ln.end))
-        if len(span):
-            out.append(_Item(None, span))
-    return out
-
-
-def _split_list(text: str, region: Span, *, prose_ok: bool) -> tuple[Span | None, list[_Item]]:
-    """(introduction, items) of a list section."""
-    if not len(region):
-        return None, []
-    intro, items = _line_items(text, region)
-    if len(items) == 1:
-        # one marked line may hold the whole list: "• first • second"
-        inline_intro, inline = _inline_items(text, region)
-        if len(inline) > 1:
-            return inline_intro, inline
-    if items:
-        return intro, items
-    intro, items = _inline_items(text, region)
-    if items:
-        return intro, items
-    plain = _plain_items(text, region)
-    if prose_ok or len(plain) > 1:
-        return None, plain
-    return region, []
-
-
-# --------------------------------------------------------------------------------------------
-# UN document symbols
-
-_SERIES = r"(?:A|E|S|ST|TD|DP|UNEP|CEDAW|CRC|CCPR|FCCC|ICCD|UNW|HRC)"
-_PART = r"(?:S-\d+|ES-\d+|L\.\d+|\d+|[A-Za-z]{1,8}(?:\.\d+)?)"
-_SYMBOL = re.compile(rf"(?<![\w/.\-]){_SERIES}(?:/{_PART})+")
-_SUFFIX = re.compile(r"(?:add|rev|corr|amend)\.\d+", re.I)
-_NEAR_DATE = re.compile(
-    rf"\s*,?\s*(?:of|dated|adopted\s+on|adopted)\s+(?:the\s+)?"
-    rf"(\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}}|{_MONTH}\s+\d{{1,2}},\s*(?:19|20)\d{{2}})",
-    re.I,
-)
-_NEAR_PARA = re.compile(
-    r"\s*,?\s*(?:para(?:graph)?s?\.?)\s*(\d{1,3}(?:\s*(?:-|–|,|and)\s*\d{1,3}(?!\d))*)", re.I
-)
-
-
-def normalise_symbol(written: str) -> str | None:
-    """'A/Res/56/213' -> 'A/RES/56/213'; None when `written` is not a document symbol."""
-    parts = written.split("/")
-    # words after the last number are not part of the symbol ("A/56/213/and")
-    while parts and re.fullmatch(r"[A-Za-z]+", parts[-1]):
-        parts.pop()
-    if len(parts) < 2 or not any(p.isdigit() for p in parts[1:]):
-        return None
-    if (re.fullmatch(r"[a-z]{1,8}", parts[1])
-            and parts[1] not in ("res", "dec", "conf", "cn", "ac", "c", "hrc", "sgb", "ai")):
-        return None  # "S/he/2": an English word after the slash, not an organ
-    out = [parts[0].upper()]
-    for p in parts[1:]:
-        if _SUFFIX.fullmatch(p):
-            out.append(p[0].upper() + p[1:].lower())
-        else:
-            out.append(p.upper())
-    return "/".join(out)
-
-
-def find_symbols(text: str, region: Span | None = None) -> list[UNDocumentRef]:
-    """Every UN document symbol written in `text[region]`, grouped by normalised symbol, in the
-    order of first mention."""
-    region = region or Span(0, len(text))
-    grouped: dict[str, list[SymbolMention]] = {}
-    for m in _SYMBOL.finditer(text, region.start, region.end):
-        symbol = normalise_symbol(m.group(0))
-        if symbol is None:
-            continue
-        # the span covers the symbol's own parts only (not a trailing word after a slash)
-        n_parts = symbol.count("/") + 1
-        written = "/".join(m.group(0).split("/")[:n_parts])
-        span = Span(m.start(), m.start() + len(written))
-        after = text[span.end : span.end + 80]
-        date = None
-        if d := _NEAR_DATE.match(after):
-            found = _date_in(d.group(1))
-            date = found[0] if found else None
-        para = p.group(1) if (p := _NEAR_PARA.match(after)) else None
-        grouped.setdefault(symbol, []).append(SymbolMention(span, written, date, para))
-    return [UNDocumentRef(s, tuple(ms)) for s, ms in grouped.items()]
 
 
 # --------------------------------------------------------------------------------------------
@@ -611,7 +264,7 @@ def _implementer(text: str, regions: list[Span], lines: list[_Line]) -> Implemen
 
 
 def _paragraphs(text: str, region: Span) -> list[Span]:
-    out, start = [], None
+    out, start, prev_end = [], None, region.start
     for ln in _lines(text[: region.end]):
         if ln.end < region.start:
             continue
@@ -638,7 +291,12 @@ def _block(text: str, span: Span | None) -> TextBlock | None:
 def parse(text: str) -> ProjectDocument:
     """Read a Development Account project page; `ParseError` when it has no title or objective."""
     lines = _lines(text)
-    headings = [h for ln in lines if (h := _heading(ln))]
+    headings: list[_Heading] = []
+    for ln in lines:
+        h = _heading(ln)
+        if h is None or (h.soft and headings and headings[-1].key == h.key):
+            continue  # "Implementation status:" then "DPADM has undertaken ... activities:"
+        headings.append(h)
     sections = _sections(text, headings)
 
     # ---- title: the first line of content before the sections, past the site chrome
@@ -659,7 +317,7 @@ def parse(text: str) -> ProjectDocument:
                 candidates.append(ln)
                 continue
             s = ln.text.strip()
-            if not (_CHROME.search(s) or _META.match(s) or (_date_in(s) and len(s) < 40)):
+            if not (_CHROME.search(s) or _META.match(s) or (date_in(s) and len(s) < 40)):
                 if not candidates:
                     # content that is not a title (a paragraph): the page has no title line
                     raise ParseError(
@@ -683,11 +341,11 @@ def parse(text: str) -> ProjectDocument:
             key = m.group("key").lower()
             if key in ("date", "year") or key.startswith(("last", "updated", "posted",
                                                           "published")):
-                date = _date_in(m.group("value"))
+                date = date_in(m.group("value"))
                 if date:
                     break
         elif ln.index + 1 != title_line and len(ln.text.strip()) < 40 and (
-            found := _date_in(ln.text.strip())
+            found := date_in(ln.text.strip())
         ):
             date = found
             break
@@ -738,7 +396,7 @@ def parse(text: str) -> ProjectDocument:
     # ---- expected accomplishments
     accomplishments: list[Accomplishment] = []
     for sec in (s for s in sections if s.key == "accomplishments"):
-        _, items = _split_list(text, sec.span, prose_ok=True)
+        _, items = split_list(text, sec.span, prose_ok=True)
         for it in items:
             accomplishments.append(Accomplishment(len(accomplishments) + 1,
                                                   clean(it.span.of(text)), it.span, it.numbering))
@@ -748,7 +406,7 @@ def parse(text: str) -> ProjectDocument:
     status_span: Span | None = None
     status_sections = [s for s in sections if s.key == "status"]
     for sec in status_sections:
-        intro, items = _split_list(text, sec.span, prose_ok=False)
+        intro, items = split_list(text, sec.span, prose_ok=False)
         if status_span is None and intro is not None:
             status_span = intro
         for it in items:
@@ -757,8 +415,9 @@ def parse(text: str) -> ProjectDocument:
     status = _block(text, status_span)
 
     implementation_year = None
-    for region in [status_span] + [s.span for s in status_sections]:
-        if region is not None and (m := _YEAR.search(region.of(text))):
+    for region in [status_span] + [s.span for s in status_sections] + [
+            s.heading.line.span for s in status_sections]:
+        if region is not None and (m := YEAR.search(region.of(text))):
             implementation_year = int(m.group(1))
             break
 

@@ -394,3 +394,83 @@ def test_rdf_synthetic_pages(name):
         doc.symbols)
     if doc.implementer is not None:  # "UN-DESA/DPADM" resolves through the gazetteer's DPADM
         assert g.value(p, CEPA.implementedBy) == ctx.iris.actor("dpadm")
+
+
+# ---------------------------------------------------------------------------------- other pages:
+# expectations typed by hand from reading each file
+
+
+def read_exact(path: Path) -> str:
+    """The file as written (no newline translation), so offsets are exact."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def test_page_with_windows_line_ends_nbsp_and_lettered_items():
+    text = read_exact(DATA / "da-project-public-administration-schools.txt")
+    assert "\r\n" in text and "\u00a0" in text
+    assert project.detect(text) >= 0.8
+    doc = project.parse(text)
+    assert doc.title == ("Strengthening the capacity of public administration schools in Latin "
+                         "America")
+    assert doc.background is not None and doc.background.text.startswith(
+        "The General Assembly, in its resolution A/RES/60/1")
+    assert doc.objective.text.startswith("To strengthen the capacity of national schools")
+    assert [(a.numbering, a.text) for a in doc.accomplishments] == [
+        ("(a)", "Improved curricula on policy analysis in participating schools"),
+        ("(b)", "Increased number of civil servants trained by the schools."),
+    ]
+    assert [(a.numbering, a.text.split()[0]) for a in doc.activities] == [
+        ("(i)", "conducted"), ("(ii)", "organized"), ("(iii)", "published")]
+    assert doc.activities[1].text.endswith("(see E/C.16/2007/4, para. 8)")
+    assert doc.status is not None
+    assert doc.status.text == "DPADM has undertaken the following activities in 2007:"
+    assert doc.implementation_year == 2007
+    assert doc.symbols == ["A/RES/60/1", "E/2005/44", "E/C.16/2007/4"]
+    refs = {r.symbol: r for r in doc.documents}
+    assert refs["A/RES/60/1"].date == dt.date(2005, 9, 16)
+    assert refs["E/C.16/2007/4"].mentions[0].paragraph == "8"
+    assert doc.implementer is not None and doc.implementer.name == "DPADM"
+    assert_exact_spans(doc, text)
+    for span, _ in all_spans(doc):
+        assert "\r" not in span.of(text)[-1:] and "\n" not in span.of(text)[-1:]
+
+
+def test_page_in_prose_with_curly_quotes_and_list_sentences():
+    text = read_exact(DATA / "da-project-e-services-prose.txt")
+    assert "\u201c" in text
+    doc = project.parse(text)
+    assert doc.title == "Enhancing the capacity of Governments to deliver e-services to citizens"
+    assert doc.objective.text.startswith("This project aims to help Governments")
+    assert "\u201ce-government for all\u201d" in doc.objective.text
+    assert doc.background is None
+    assert [a.text for a in doc.accomplishments] == [
+        "Greater awareness among senior officials of the benefits of citizen-centred e-services",
+        "Strengthened capacity of national e-government units to design online services",
+    ]
+    assert [(a.numbering, a.text) for a in doc.activities] == [
+        (None, "a regional forum on e-services held in Bangkok"),
+        (None, "advisory missions to three countries, as requested in A/RES/57/277."),
+    ]
+    assert doc.implementation_year == 2009
+    assert doc.symbols == ["E/RES/2007/38", "A/RES/57/277"]
+    assert doc.implementer is None
+    assert_exact_spans(doc, text)
+
+
+@pytest.mark.parametrize("name", ["da-project-public-administration-schools.txt",
+                                  "da-project-e-services-prose.txt"])
+def test_rdf_new_pages_quote_their_source(name):
+    text = read_exact(DATA / name)
+    doc = project.parse(text)
+    ctx = mapped(doc, text)
+    g = ctx.graph
+    for pos in g.subjects(RDF.type, OA.TextPositionSelector):
+        start, end = g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython()
+        src = next(g.subjects(OA.hasSelector, pos))
+        quote = next(q for q in g.objects(src, OA.hasSelector)
+                     if (q, RDF.type, OA.TextQuoteSelector) in g)
+        assert str(g.value(quote, OA.exact)) == text[start:end]
+    p = ctx.iris.project(doc.title)
+    assert {str(g.value(u, CEPA.symbol)) for u in g.objects(p, DCTERMS.references)} == set(
+        doc.symbols)

@@ -539,3 +539,224 @@ def test_rdf_fixtures_map(name):
     for rec in g.subjects(RDF.type, CEPA.Recommendation):
         assert set(g.objects(rec, CEPA.addressee)) and set(g.objects(rec, CEPA.alignedTo))
         assert g.value(rec, RDFS.label) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Other years, other layouts: expectations typed by hand from reading each file
+# (first words, modality, addressee names, subtopic index, kind, in the AMR part)
+
+CASES = {
+    # prose heading ("held its first session ... from 22 to 26 July 2002", "Its theme was “...”"),
+    # subtopic headings on their own lines, "The Committee urges / recommends / requests"
+    "cepa-session-01-2002.txt": dict(
+        number=1, start=dt.date(2002, 7, 22), end=dt.date(2002, 7, 26),
+        dates="22 to 26 July 2002",
+        theme="Public administration and the Millennium Declaration",
+        subtopics=["Capacity of the State", "Information and communication technologies"],
+        amr=None,
+        recs=[
+            ("The Committee considers that a capable", "statement", (), 0, C, False),
+            ("The Committee urges Governments to invest", "urges", ("Governments",), 0, R, False),
+            ("The Committee recommends that Member States review", "recommends", MS, 0, R,
+             False),
+            ("Developing countries need to integrate", "need to", ("Developing countries",), 1,
+             R, False),
+            ("compile a world public sector report", "requests", THE_SEC, 1, R, False),
+            ("maintain the United Nations Online Network", "requests", THE_SEC, 1, R, False),
+        ],
+        resolution=[],
+    ),
+    # Windows line ends; a subtopic and a bullet broken across tab rows; "(i)" resolution items
+    "cepa-session-04-2005.txt": dict(
+        number=4, start=dt.date(2005, 4, 4), end=dt.date(2005, 4, 8), dates="4-8 April 2005",
+        theme="Revitalizing public administration: strategic directions for the future",
+        subtopics=["Public sector workforce development", "Leadership capacity"],
+        amr=None,
+        recs=[
+            ("treat human resources as the most important asset of public administration",
+             "should", MS, 0, R, False),
+            ("establish merit-based recruitment", "should", MS, 0, R, False),
+            ("The Secretariat should continue its work", "should", SEC, 0, R, False),
+            ("Donors need to support leadership", "need to", ("Donors",), 1, R, False),
+            ("Strong leadership is critical", "is critical", ("Donors",), 1, C, False),
+        ],
+        resolution=[
+            ("Reaffirms that a professional", "Reaffirms", ()),
+            ("Underscores the importance of leadership", "Underscores", ()),
+            ("assist Member States in the design", "Requests", THE_SEC),
+            ("report to the Committee at its fifth session.", "Requests", THE_SEC),
+        ],
+    ),
+    # non-breaking spaces everywhere in the heading; "Seventh session"; "Subtopic N:" headings;
+    # a statement with no addressee; "Invites the regional commissions", "Takes note"
+    "cepa-session-07-2008.txt": dict(
+        number=7, start=dt.date(2008, 4, 14), end=dt.date(2008, 4, 18),
+        dates="14\u00a0-\u00a018\u00a0April\u00a02008",
+        theme="Building capacities for development: the public administration perspective",
+        subtopics=["Participatory governance", "Public service professionalism"],
+        amr=None,
+        recs=[
+            ("Citizen participation strengthens", "statement", (), 0, C, False),
+            ("Local governments need to open", "need to", ("Local governments",), 0, R, False),
+            ("Member States should adopt codes of conduct for all public servants and make them",
+             "should", MS, 1, R, False),
+            ("The Secretariat needs to document", "needs to", SEC, 1, R, False),
+        ],
+        resolution=[
+            ("Urges Member States to strengthen", "Urges", MS),
+            ("Invites the regional commissions", "Invites", ("the regional commissions",)),
+            ("Takes note of the report", "Takes note", ()),
+        ],
+    ),
+    # "The eleventh session ... was held ... from 16 to 20 April 2012. The main theme of the
+    # session was ..."; bare headings between blank lines; "(i)" bullets with wrapped lines
+    "cepa-session-11-2012.txt": dict(
+        number=11, start=dt.date(2012, 4, 16), end=dt.date(2012, 4, 20),
+        dates="16 to 20 April 2012",
+        theme="promoting responsive and accountable public governance",
+        subtopics=["Public governance for sustainable development",
+                   "Governance in post-conflict countries"],
+        amr=None,
+        recs=[
+            ("place the principles of equity and participation at the centre of public "
+             "governance", "should", MS, 0, R, False),
+            ("measure the performance", "should", MS, 0, R, False),
+            ("share their experience", "should", MS, 0, R, False),
+            ("Countries emerging from conflict need to rebuild", "need to",
+             ("Countries emerging from conflict",), 1, R, False),
+            ("The international community should align", "should",
+             ("The international community",), 1, R, False),
+        ],
+        resolution=[
+            ("Calls upon Member States", "Calls upon", MS),
+            ("Encourages Governments to use", "Encourages", ("Governments",)),
+        ],
+    ),
+    # ordinal heading with an en dash range; wrapped main theme; tab table with "-" bullets and
+    # curly quotes; the AMR part with "The Committee recommends that"; inline ";" items
+    "cepa-session-14-2015.txt": dict(
+        number=14, start=dt.date(2015, 4, 20), end=dt.date(2015, 4, 24),
+        dates="20\u201324 April 2015",
+        theme=("Building trust in government in pursuit of the Sustainable Development Goals: "
+               "what will it take?"),
+        subtopics=["Trust in government", "Public service leadership"],
+        amr=("Managing the transition from the Millennium Development Goals to the Sustainable "
+             "Development Goals"),
+        recs=[
+            ("build institutions that are effective", "should", MS, 0, R, False),
+            ("involve citizens in the design", "should", MS, 0, R, False),
+            ("apply the \u201cleave no one behind\u201d principle", "should", MS, 0, R, False),
+            ("Governments need to develop leaders who can work across sectors", "need to",
+             ("Governments",), 1, R, False),
+            ("It is important to address corruption", "is important", ("Governments",), 1, C,
+             False),
+            ("The Committee recommends that Member States align", "recommends", MS, None, R,
+             True),
+        ],
+        resolution=[
+            ("Stresses the need for effective", "Stresses", ()),
+            ("continue its work on trust in government", "Requests", THE_SEC),
+            ("support Member States in the implementation", "Requests", THE_SEC),
+        ],
+    ),
+}
+
+
+def _read_exact(path: Path) -> str:
+    """The file as written: no newline translation, so offsets are into the bytes' text."""
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def test_new_fixtures_vary_the_input():
+    texts = {name: _read_exact(DATA / name) for name in CASES}
+    assert "\r\n" in texts["cepa-session-04-2005.txt"]
+    assert "\u00a0" in texts["cepa-session-07-2008.txt"]
+    assert "\u201c" in texts["cepa-session-01-2002.txt"]
+    assert "\n(i) " in texts["cepa-session-11-2012.txt"]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_other_years(name):
+    text, exp = _read_exact(DATA / name), CASES[name]
+    assert session.detect(text) >= 0.5
+    doc = session.parse(text)
+    assert (doc.number, doc.start, doc.end) == (exp["number"], exp["start"], exp["end"])
+    assert doc.dates_span.of(text) == exp["dates"]
+    assert doc.main_theme.text == exp["theme"]
+    assert [t.text for t in doc.subtopics] == exp["subtopics"]
+    assert (doc.amr_theme.text if doc.amr_theme else None) == exp["amr"]
+    got = doc.recommendations
+    assert len(got) == len(exp["recs"]), [r.text[:40] for r in got]
+    for r, (first, modality, names, sub, kind, amr) in zip(got, exp["recs"]):
+        assert r.text.startswith(first), (r.text, first)
+        assert (r.modality, r.addressees, r.subtopic, r.kind, r.amr) == (
+            modality, names, sub, kind, amr), r.text
+    paras = doc.resolution_paragraphs
+    assert [(p.modality, p.addressees) for p in paras] == [e[1:] for e in exp["resolution"]]
+    for p, (first, _, _) in zip(paras, exp["resolution"]):
+        assert p.text.startswith(first), (p.text, first)
+        assert not p.text.endswith(";")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
+def test_fixture_spans_are_exact_slices(name):
+    text = _read_exact(DATA / name)
+    doc = session.parse(text)
+    assert doc.number_span.of(text).lower().find("session") >= 0
+    themes = [doc.main_theme, *doc.subtopics] + ([doc.amr_theme] if doc.amr_theme else [])
+    for t in themes:
+        assert " ".join(clean(p.of(text)) for p in t.pieces) == t.text
+    for r in doc.recommendations:
+        if len(r.pieces) <= 1 or r.span != r.pieces[0]:
+            assert clean(r.span.of(text)) == r.text, r.order
+        assert " ".join(clean(p.of(text)) for p in r.pieces) == r.text
+        if r.addressee_span is not None:
+            assert clean(r.addressee_span.of(text)) == r.addressee_phrase
+    for p in doc.resolution_paragraphs:
+        assert clean(p.span.of(text)) == p.text
+
+
+def test_fixture_crlf_spans_do_not_swallow_line_ends():
+    text = _read_exact(DATA / "cepa-session-04-2005.txt")
+    doc = session.parse(text)
+    for r in (*doc.recommendations, *doc.resolution_paragraphs):
+        quote = r.span.of(text)
+        assert not quote.endswith(("\r", "\n")) and not quote.startswith(("\r", "\n"))
+    assert doc.resolution_paragraphs[2].span.of(text) == (
+        "assist Member States in the design of human resources strategies")
+    # the bullet broken across rows keeps both pieces, the tab cell between them excluded
+    first = doc.recommendations[0]
+    assert [clean(p.of(text)) for p in first.pieces] == [
+        "treat human resources as the most important", "asset of public administration"]
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("", 1, "empty document"),
+    ("\r\n \r\n", 1, "empty document"),
+    ("Session 6\n3-7 April 2007\n\nSubtopics\tMajor Recommendations/Conclusions\n"
+     "A\tMember States should act.\n", 1, "no main theme"),
+    ("Some notes\n\nThe Committee met in 2007 and its theme was “Trust”.\n"
+     "Member States should act.\n", 1, "session number"),
+])
+def test_parse_errors_name_the_reason_and_line(text, line, message):
+    with pytest.raises(ParseError, match=message) as err:
+        session.parse(text)
+    assert err.value.line == line
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rdf_every_selector_recovers_its_quote(name):
+    text = _read_exact(DATA / name)
+    doc = session.parse(text)
+    ctx = _ctx(text, doc.slug)
+    session_rdf.to_rdf(doc, ctx)
+    g = ctx.graph
+    positions = list(g.subjects(RDF.type, OA.TextPositionSelector))
+    assert len(positions) > len(doc.recommendations)
+    for pos in positions:
+        start, end = g.value(pos, OA.start).toPython(), g.value(pos, OA.end).toPython()
+        src = next(g.subjects(OA.hasSelector, pos))
+        quote = next(q for q in g.objects(src, OA.hasSelector)
+                     if (q, RDF.type, OA.TextQuoteSelector) in g)
+        assert str(g.value(quote, OA.exact)) == text[start:end]

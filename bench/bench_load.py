@@ -1,0 +1,185 @@
+"""Benchmark: generate N realistic documents by varying the bundled corpus, then read, parse,
+validate and load each into a fresh on-disk store, timing every stage.
+
+    python bench/bench_load.py                 # N = 100 and 1000
+    python bench/bench_load.py 100 1000 10000  # any sizes
+    python bench/bench_load.py 50 --seed 7 --keep /tmp/docs
+
+Prints documents/s and triples/s per stage and end to end, and whether time grows linearly
+with N. The same functions as `cepa-kg load` (pipeline.load_source) are called, stage by stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.pipeline import LoadError, build_document
+from cepa_kg.validation import validate_graph
+from cepa_kg.reference import install_reference, reference_graph, shapes_graph
+from cepa_kg.sources import SourceError, read_source
+from cepa_kg.store import OxigraphStore
+
+BASE = "http://localhost:8000/"
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+#: Organisations of the gazetteer (acronyms) swapped for one another.
+ORGS = ["UNODC", "UNDP", "UNESCO", "ECA", "ESCWA", "ESCAP", "UNECE", "ECLAC", "OECD", "EBRD",
+        "ADB", "AAPAM", "CLAD", "INTOSAI", "UNPOG", "UNPAN"]
+PEOPLE = [("Haiyan Qian", "Maria Lopez"), ("Anders Hjertstrand", "Kwame Mensah"),
+          ("Jacinto Manzi", "Elena Petrova")]
+REWORDINGS = [("strengthen", "reinforce"), ("promote", "foster"), ("ensure", "guarantee"),
+              ("develop", "build"), ("capacity", "capability"), ("important", "essential")]
+
+
+def vary(text: str, kind: str, i: int, rng: random.Random) -> str:
+    """One realistic variant of a corpus document: new numbers, years and dates, reworded
+    and reordered recommendations, other organisations and people."""
+    year = 2002 + i % 20
+    if kind == "session":
+        text = re.sub(r"\bSession \d+", f"Session {1 + i % 60}", text, count=1)
+        text = re.sub(r"\b(19|20)\d\d\b", str(year), text)
+        start = 1 + rng.randrange(20)
+        text = re.sub(r"\b\d{1,2}-\d{1,2} March", f"{start}-{start + 4} March", text, count=1)
+        lines = text.split("\n")
+        bullets = [k for k, line in enumerate(lines) if line.lstrip().startswith("•")]
+        if len(bullets) > 1:  # reorder bullet lines among themselves
+            moved = [lines[k] for k in bullets]
+            rng.shuffle(moved)
+            for k, line in zip(bullets, moved):
+                lines[k] = line
+        text = "\n".join(lines)
+    elif kind == "update":
+        month = MONTHS[i % 12]
+        text = re.sub(r"(Members: )\w+ \d{4}", rf"\g<1>{month} {1950 + i // 12}", text, count=1)
+        for name, other in PEOPLE:
+            if rng.random() < 0.5:
+                text = text.replace(name, other)
+    else:  # project: a title of its own
+        text = re.sub(r"(Development Account Projects\s*\n\s*\n?)([^\n]+)",
+                      lambda m: f"{m[1]}{m[2]} (phase {i})", text, count=1)
+    for word, other in REWORDINGS:
+        if rng.random() < 0.5:
+            text = re.sub(rf"\b{word}\b", other, text)
+    a, b = rng.sample(ORGS, 2)
+    return re.sub(rf"\b{a}\b", b, text)
+
+
+def generate(folder: Path, n: int, seed: int) -> list[Path]:
+    rng = random.Random(seed)
+    corpus = []
+    for path in bundled_corpus_paths():
+        kind = ("session" if "session" in path.name else
+                "update" if "update" in path.name else "project")
+        corpus.append((kind, path.read_text(encoding="utf-8")))
+    paths = []
+    for i in range(n):
+        kind, text = corpus[i % len(corpus)]
+        path = folder / f"{i:05d}-{kind}.txt"
+        path.write_text(vary(text, kind, i, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@dataclass
+class Run:
+    n: int
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(
+        ("read", "parse", "validate", "load"), 0.0))
+    triples: int = 0
+    loaded: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> float:
+        return sum(self.seconds.values())
+
+
+def run(paths: list[Path], store_dir: Path) -> Run:
+    """Each document through the pipeline's stages, timed; the store is fresh and on disk."""
+    result = Run(len(paths))
+    store = OxigraphStore(store_dir)
+    install_reference(store, BASE)
+    s = result.seconds
+    for path in paths:
+        t0 = time.perf_counter()
+        try:
+            source = read_source(path)
+            t1 = time.perf_counter()
+            built = build_document(source, base=BASE)
+        except (SourceError, LoadError) as error:
+            result.failed.append(str(error))
+            continue
+        t2 = time.perf_counter()
+        report = validate_graph(built.graph, base=BASE)
+        t3 = time.perf_counter()
+        if not report.conforms:
+            result.failed.append(f"{path.name}: refused\n{report.text(5)}")
+            s["read"], s["parse"], s["validate"] = (s["read"] + t1 - t0, s["parse"] + t2 - t1,
+                                                    s["validate"] + t3 - t2)
+            continue
+        data = built.graph.serialize(format="nt", encoding="utf-8")
+        store.replace_graph(str(built.iri), data, format=ox.RdfFormat.N_TRIPLES)
+        t4 = time.perf_counter()
+        s["read"] += t1 - t0
+        s["parse"] += t2 - t1
+        s["validate"] += t3 - t2
+        s["load"] += t4 - t3
+        result.triples += len(built.graph)
+        result.loaded += 1
+    store.flush()
+    return result
+
+
+def report(r: Run) -> None:
+    print(f"\nN = {r.n}: {r.loaded} loaded, {len(r.failed)} failed, {r.triples:,} triples, "
+          f"{r.total:.1f} s")
+    print(f"  {'stage':<10}{'seconds':>10}{'share':>8}{'docs/s':>10}{'triples/s':>12}")
+    for stage, sec in [*r.seconds.items(), ("end to end", r.total)]:
+        share = sec / r.total if r.total else 0
+        print(f"  {stage:<10}{sec:>10.2f}{share:>8.0%}{r.n / sec if sec else 0:>10.1f}"
+              f"{r.triples / sec if sec else 0:>12,.0f}")
+    for failure in r.failed[:5]:
+        print("  failed:", failure.splitlines()[0][:150])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="write the documents here and keep them")
+    args = parser.parse_args(argv)
+    t = time.perf_counter()
+    reference_graph(BASE), shapes_graph()  # one-off costs, outside the timings
+    print(f"warm-up (reference data, shapes): {time.perf_counter() - t:.1f} s")
+    runs = []
+    for n in args.sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"cepa-bench-{n}-"))
+        try:
+            docs = folder / "docs" if not args.keep else args.keep / str(n)
+            docs.mkdir(parents=True, exist_ok=True)
+            paths = generate(docs, n, args.seed)
+            runs.append(run(paths, folder / "store"))
+            report(runs[-1])
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    if len(runs) > 1:
+        base = runs[0]
+        print("\nlinearity (seconds per document, relative to the smallest N):")
+        for r in runs:
+            per = r.total / r.n
+            print(f"  N = {r.n:>6}: {per * 1000:8.1f} ms/doc  x{per / (base.total / base.n):.2f}")
+    return 1 if any(r.failed for r in runs) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
