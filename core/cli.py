@@ -50,8 +50,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="validate the store, or documents without loading them")
     p.add_argument("paths", nargs="*", type=Path, help="documents to check instead of the store")
 
-    p = sub.add_parser("query", parents=[common], help="run a SPARQL query")
-    p.add_argument("query", help="the query text, or a path to a .rq file, or - for stdin")
+    p = sub.add_parser("query", parents=[common],
+                       help="run a SPARQL query, or a named query (--name, --list)")
+    p.add_argument("query", nargs="?",
+                   help="the query text, or a path to a .rq file, or - for stdin")
+    p.add_argument("--name", help="run the named query NAME (see --list)")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="a parameter of the named query (repeatable)")
+    p.add_argument("--list", action="store_true",
+                   help="list the named queries with their parameters")
     p.add_argument("--format", default=None,
                    help=f"results: {', '.join(RESULT_FORMATS)}; graphs: "
                    f"{', '.join(GRAPH_FORMATS)} (default: tsv / turtle)")

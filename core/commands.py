@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 import pyoxigraph as ox
-from rdflib import Graph
-
 from cepa_kg.commands_errors import CliError
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
@@ -21,6 +21,7 @@ from cepa_kg.settings import Settings
 from cepa_kg.sources import SourceError, document_paths, read_source
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
 from cepa_kg.validation import validate_graph
+from rdflib import Graph
 
 USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, StoreLockedError)
 
@@ -33,34 +34,60 @@ def bundled_corpus_paths() -> list[Path]:
     return [Path(str(f)) for f in data_files(corpus_dir(), ".txt")]
 
 
-def _progress(total: int) -> Callable[[LoadOutcome], None]:
+def _progress(total: int, *, stream: TextIO | None = None) -> Callable[[LoadOutcome], None]:
+    """A progress bar redrawn in place on `stream` (stderr) when it is a terminal; nothing
+    otherwise, so logs and CI output stay clean."""
+    out = stream or sys.stderr
     done = [0]
-    tty = sys.stderr.isatty()
+    if not out.isatty():
+        return lambda outcome: None
 
     def on_done(outcome: LoadOutcome) -> None:
         done[0] += 1
         width = 30
         filled = width * done[0] // max(total, 1)
         bar = "#" * filled + "-" * (width - filled)
-        end = "\r" if tty and done[0] < total else "\n"
-        if tty or done[0] == total:
-            print(f"[{bar}] {done[0]}/{total}", end=end, file=sys.stderr, flush=True)
+        name = Path(outcome.name).name[:40]
+        end = "\n" if done[0] == total else ""
+        print(f"\r\x1b[K[{bar}] {done[0]}/{total} {name}", end=end, file=out, flush=True)
 
     return on_done
 
 
+def _reason(outcome: LoadOutcome, limit: int = 72) -> str:
+    """The short reason a document was not loaded, without the file name the row shows."""
+    if outcome.status == "refused" and outcome.report is not None:
+        reason = f"violates the shapes ({len(outcome.report.violations)} violation(s))"
+    elif outcome.error:
+        rest = outcome.error.removeprefix(outcome.name)
+        line = re.match(r":(\d+):", rest)
+        reason = (f"line {line[1]}: " if line else "") + rest[line.end() if line else 0:].lstrip(": ")
+    else:
+        return ""
+    return reason if len(reason) <= limit else reason[: limit - 1] + "…"
+
+
 def _summary(outcomes: list[LoadOutcome]) -> str:
-    rows = [("file", "kind", "resources", "triples", "status")]
+    """One row per file: file, kind, resources, triples, status and, when not loaded, why."""
+    header = ("file", "kind", "resources", "triples", "status", "reason")
+    rows = [header]
     for o in outcomes:
         rows.append((Path(o.name).name, o.kind or "-", str(o.resources or "-"),
-                     str(o.triples or "-"), o.status))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+                     str(o.triples or "-"), o.status, _reason(o)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
+def _totals(outcomes: list[LoadOutcome]) -> str:
+    counts = Counter(o.status for o in outcomes)
+    return "cepa-kg: " + ", ".join(f"{counts[s]} {s}" for s in
+                                   ("loaded", "unchanged", "failed", "refused") if counts[s])
+
+
 def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
+    """Load files and folders, going on past bad files; exit 1 if any failed or was refused."""
     paths = document_paths(args.paths) if args.paths else bundled_corpus_paths()
     if not paths:
         print("cepa-kg: error: no .txt documents found in the given folders", file=sys.stderr)
@@ -75,6 +102,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         print(f"cepa-kg: error: {o.error}", file=sys.stderr)
         if o.report is not None:
             print(o.report.text(), file=sys.stderr)
+    print(_totals(outcomes), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -130,7 +158,45 @@ def _query_text(arg: str) -> str:
     return arg
 
 
+def _list_named_queries() -> int:
+    from cepa_kg.named_queries import named_queries
+
+    for query in named_queries().values():
+        print(f"{query.name}: {query.title}")
+        for p in query.parameters:
+            default = f" [default: {p.default}]" if p.default is not None else ""
+            print(f"    --param {p.name}=... ({p.type}) {p.description}{default}")
+    return 0
+
+
+def _named_query_text(args: argparse.Namespace, settings: Settings) -> str:
+    from cepa_kg.named_queries import ParameterError, named_queries
+
+    queries = named_queries()
+    if args.name not in queries:
+        raise CliError(f"no named query {args.name!r} (one of {', '.join(queries)})")
+    values: dict[str, str] = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise CliError(f"--param takes key=value, not {item!r}")
+        if key in values:
+            raise CliError(f"--param {key} is given twice")
+        values[key] = value
+    try:
+        return queries[args.name].prepare(values, base=settings.base)
+    except ParameterError as error:
+        raise CliError(str(error)) from error
+
+
 def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    if args.list:
+        return _list_named_queries()
+    if (args.name is None) == (args.query is None):
+        raise CliError("give either a query (text, .rq file or -) or --name NAME")
+    if args.param and args.name is None:
+        raise CliError("--param goes with --name")
+    text = _named_query_text(args, settings) if args.name else _query_text(args.query)
     fmt_name = args.format
 
     def choose(kind: QueryKind) -> ox.QueryResultsFormat | ox.RdfFormat:
@@ -148,7 +214,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
     store = open_store(settings)
     out: BinaryIO = sys.stdout.buffer
-    store.query_into(_query_text(args.query), out, choose)
+    store.query_into(text, out, choose)
     out.flush()
     return 0
 
@@ -172,7 +238,6 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
-
     from cepa_kg.server.app import create_app
 
     store = open_store(settings)

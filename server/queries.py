@@ -1,0 +1,329 @@
+"""The named queries over HTTP (`/queries`, one OpenAPI operation per `.rq` file) and the pages
+built on them: a goal's trace (`/trace`), the session × MDG matrix (`/matrix`) and an actor's
+partnership network (`/network`).
+
+Parameter values are bound by `NamedQuery.prepare` (terms rendered by pyoxigraph, never pasted
+into the text); every store call runs on `app.state.runner`, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import pyoxigraph as ox
+from cepa_kg.named_queries import NamedQuery, ParameterError, named_queries
+from cepa_kg.server.errors import HttpError
+from cepa_kg.server.negotiation import negotiate, prefers_html
+from cepa_kg.server.sparql import FORMAT_PARAM, RESULT_OFFERS, run_query
+from cepa_kg.server.views import local_href
+from cepa_kg.store import GraphStore, QueryKind
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+
+RESERVED = ("format",)
+MAX_HTML_ROWS = 2000
+SCHEMA_TYPES: dict[str, dict[str, str]] = {
+    "iri": {"type": "string", "format": "iri"},
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+}
+
+
+# -- parameters --------------------------------------------------------------------------
+
+
+def request_values(request: Request, query: NamedQuery) -> tuple[dict[str, str], str | None]:
+    """The parameter values and the `format` of a request. An empty value counts as not given
+    (HTML forms send empty fields); a repeated or unknown parameter is a 400."""
+    values: dict[str, str] = {}
+    fmt: str | None = None
+    seen: set[str] = set()
+    for name, value in parse_qsl(request.url.query, keep_blank_values=True):
+        if name in seen:
+            raise HttpError(400, f"give the parameter {name!r} at most once")
+        seen.add(name)
+        if name == "format":
+            if value not in FORMAT_PARAM and "/" not in value:
+                raise HttpError(400, f"unknown format {value!r} (one of "
+                                     f"{', '.join(FORMAT_PARAM)}, or a media type)")
+            fmt = FORMAT_PARAM.get(value, value)
+        elif query.parameter(name) is None:
+            known = ", ".join(p.name for p in query.parameters) or "none"
+            raise HttpError(400, f"query {query.name!r} has no parameter {name!r} "
+                                 f"(parameters: {known}; and format)")
+        elif value != "":
+            values[name] = value
+    return values, fmt
+
+
+def prepared(request: Request, query: NamedQuery, values: dict[str, str]) -> str:
+    """The query text with `values` bound; 400 with the reason on a bad value."""
+    try:
+        return query.prepare(values, base=request.app.state.settings.base)
+    except ParameterError as error:
+        raise HttpError(400, str(error)) from error
+
+
+# -- running a query for a page ----------------------------------------------------------
+
+
+def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
+    """Run a SELECT in this (worker) thread and return its SPARQL JSON results, parsed."""
+    sink = io.BytesIO()
+
+    def choose(kind: QueryKind) -> ox.QueryResultsFormat:
+        if kind is not QueryKind.SOLUTIONS:
+            raise ValueError("a page needs a SELECT query")
+        return ox.QueryResultsFormat.JSON
+
+    store.query_into(text, sink, choose)
+    return json.loads(sink.getvalue())
+
+
+async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The variables and rows of a SELECT, each value a dict with `value`, `type` and, for
+    IRIs, a local `href`; run on the runner's worker threads."""
+    data = await request.app.state.runner.call(_json_results, request.app.state.store, text)
+    base = request.app.state.settings.base
+    rows = []
+    for binding in data["results"]["bindings"]:
+        row = {}
+        for name, term in binding.items():
+            cell = {"value": term["value"], "type": term["type"]}
+            if term["type"] == "uri":
+                cell["href"] = local_href(term["value"], base)
+            row[name] = cell
+        rows.append(row)
+    return data["head"]["vars"], rows
+
+
+def plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [{k: v["value"] for k, v in row.items()} for row in rows]
+
+
+# -- the API -----------------------------------------------------------------------------
+
+
+def describe_query(query: NamedQuery) -> dict[str, Any]:
+    """The listing entry of a named query (JSON)."""
+    return {
+        "name": query.name, "title": query.title, "description": query.description,
+        "href": f"/queries/{query.name}",
+        "parameters": [{"name": p.name, "type": p.type, "description": p.description,
+                        "default": p.default, "required": False} for p in query.parameters],
+        "sparql": query.text,
+    }
+
+
+def openapi_parameters(query: NamedQuery) -> list[dict[str, Any]]:
+    """The OpenAPI parameter objects of a query's operation."""
+    params: list[dict[str, Any]] = []
+    for p in query.parameters:
+        schema: dict[str, Any] = dict(SCHEMA_TYPES[p.type])
+        if p.default is not None:
+            schema["default"] = int(p.default) if p.type == "integer" else p.default
+        note = (f" Default: {p.default}." if p.default is not None
+                else " Not given: every value.")
+        iri_note = " Absolute, or relative to the dataset base (id/...)." if p.type == "iri" else ""
+        params.append({"name": p.name, "in": "query", "required": False,
+                       "description": p.description.rstrip(".") + "." + iri_note + note,
+                       "schema": schema})
+    params.append({"name": "format", "in": "query", "required": False,
+                   "description": "result format instead of Accept",
+                   "schema": {"type": "string", "enum": sorted(FORMAT_PARAM)}})
+    return params
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "the results, in the format chosen by Accept or format",
+          "content": {media: {} for media in RESULT_OFFERS + ["text/html"]}},
+    400: {"description": "a bad or unknown parameter value"},
+    406: {"description": "no acceptable format"},
+}
+
+
+def _run_endpoint(query: NamedQuery) -> Callable[[Request], Awaitable[Response]]:
+    async def run(request: Request) -> Response:
+        values, fmt = request_values(request, query)
+        text = prepared(request, query, values)
+        accept = fmt or request.headers.get("accept")
+        if fmt is None and prefers_html(accept):
+            variables, rows = await select_rows(request, text)
+            return request.app.state.templates.TemplateResponse(
+                request, "queries_run.html",
+                {"query": query, "values": values, "variables": variables,
+                 "rows": rows[:MAX_HTML_ROWS], "total": len(rows),
+                 "csv": _link(query.name, values, "csv"),
+                 "json": _link(query.name, values, "json")},
+                headers={"Vary": "Accept"})
+        return await run_query(request, text, accept=accept)
+
+    run.__name__ = f"query_{query.name.replace('-', '_')}"
+    run.__doc__ = query.description
+    return run
+
+
+def _link(name: str, values: dict[str, str], fmt: str | None = None) -> str:
+    params = dict(values)
+    if fmt:
+        params["format"] = fmt
+    return f"/queries/{name}" + (f"?{urlencode(params)}" if params else "")
+
+
+def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
+    """A router with the listing, one operation per named query, and the pages."""
+    router = APIRouter()
+
+    @router.get("/queries", summary="The named queries", tags=["named queries"])
+    async def list_queries(request: Request) -> Response:
+        """Every named query with its title, description and parameters (JSON or HTML)."""
+        listing = [describe_query(q) for q in queries.values()]
+        chosen = negotiate(request.headers.get("accept"), ["application/json", "text/html"])
+        if chosen is None:
+            raise HttpError(406, "available: application/json, text/html")
+        if chosen == "text/html" and prefers_html(request.headers.get("accept")):
+            return request.app.state.templates.TemplateResponse(
+                request, "queries.html", {"queries": listing}, headers={"Vary": "Accept"})
+        return JSONResponse(listing, headers={"Vary": "Accept"})
+
+    for query in queries.values():
+        if any(p.name in RESERVED for p in query.parameters):
+            raise ValueError(f"query {query.name!r} declares a reserved parameter name")
+        router.add_api_route(
+            f"/queries/{query.name}", _run_endpoint(query), methods=["GET"],
+            summary=query.title, description=query.description, tags=["named queries"],
+            operation_id=f"query_{query.name.replace('-', '_')}",
+            openapi_extra={"parameters": openapi_parameters(query)},
+            responses=RESPONSES, response_class=Response)
+
+    @router.get("/queries/{name}", include_in_schema=False)
+    async def unknown_query(name: str) -> Response:
+        raise HttpError(404, f"no named query {name!r} (see /queries)")
+
+    router.add_api_route("/trace", trace_page, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/matrix", matrix_page, methods=["GET"], include_in_schema=False)
+    router.add_api_route("/network", network_page, methods=["GET"], include_in_schema=False)
+    return router
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+def _page_values(request: Request, query: NamedQuery) -> dict[str, str]:
+    values, _ = request_values(request, query)
+    return values
+
+
+async def trace_page(request: Request) -> Response:
+    """A goal's trace: goal ← recommendations ← sessions, with the evidence of each link."""
+    query = named_queries()["recommendations-by-goal"]
+    values = _page_values(request, query)
+    text = prepared(request, query, values)
+    _, rows = await select_rows(request, text)
+    goal_iri = query.bind(values, base=request.app.state.settings.base)["goal"].value
+    sessions = trace_tree(rows)
+    return request.app.state.templates.TemplateResponse(
+        request, "trace.html",
+        {"goal": goal_iri, "goal_href": local_href(goal_iri, request.app.state.settings.base),
+         "sessions": sessions, "links": len(rows),
+         "csv": _link(query.name, values, "csv"), "api": _link(query.name, values)})
+
+
+def trace_tree(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of recommendations-by-goal grouped: session → recommendation → alignments."""
+    sessions: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        session = sessions.setdefault(row["session"]["value"], {
+            "iri": row["session"]["value"], "href": row["session"]["href"],
+            "number": row["sessionNumber"]["value"], "recommendations": {}})
+        rec_iri = row["recommendation"]["value"]
+        rec = session["recommendations"].setdefault(rec_iri, {
+            "iri": rec_iri, "href": row["recommendation"]["href"],
+            "text": row["text"]["value"], "alignments": []})
+        rec["alignments"].append({k: row[k]["value"] if k in row else "" for k in (
+            "alignedTo", "alignedToNotation", "method", "score", "evidence", "evidenceStart",
+            "evidenceEnd")} | {"href": row["alignedTo"]["href"]})
+    return [dict(s, recommendations=list(s["recommendations"].values()))
+            for s in sessions.values()]
+
+
+async def matrix_page(request: Request) -> Response:
+    """The session × MDG matrix as a shaded table."""
+    query = named_queries()["session-mdg-matrix"]
+    _page_values(request, query)
+    _, rows = await select_rows(request, prepared(request, query, {}))
+    return request.app.state.templates.TemplateResponse(
+        request, "matrix.html", matrix_view(rows) | {"csv": _link(query.name, {}, "csv"),
+                                                     "api": _link(query.name, {})})
+
+
+def matrix_view(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rows of session-mdg-matrix as a table: goals as columns, sessions as rows, each cell
+    with its count and a shade in [0, 1] (count / largest count)."""
+    goals: dict[str, dict[str, str]] = {}
+    sessions: dict[str, dict[str, Any]] = {}
+    largest = max((int(r["recommendations"]["value"]) for r in rows), default=0) or 1
+    for r in rows:
+        goal = r["goal"]["value"]
+        goals.setdefault(goal, {"iri": goal, "href": r["goal"]["href"],
+                                "notation": r["notation"]["value"], "label": r["label"]["value"]})
+        session = sessions.setdefault(r["session"]["value"], {
+            "href": r["session"]["href"], "number": r["sessionNumber"]["value"], "cells": {}})
+        count = int(r["recommendations"]["value"])
+        session["cells"][goal] = {"count": count, "shade": round(count / largest, 3),
+                                  "trace": "/trace?" + urlencode({"goal": goal})}
+    return {"goals": list(goals.values()), "sessions": list(sessions.values()),
+            "largest": largest}
+
+
+async def network_page(request: Request) -> Response:
+    """An actor's partnership network as an SVG and a list of edges."""
+    query = named_queries()["partner-network"]
+    values = _page_values(request, query)
+    values.setdefault("actor", "id/actor/dpadm")
+    _, rows = await select_rows(request, prepared(request, query, values))
+    base = request.app.state.settings.base
+    actor = query.bind(values, base=base)["actor"].value
+    return request.app.state.templates.TemplateResponse(
+        request, "network.html",
+        network_view(rows, actor) | {"actor": actor, "actor_href": local_href(actor, base),
+                                     "csv": _link(query.name, values, "csv"),
+                                     "api": _link(query.name, values)})
+
+
+def network_view(rows: list[dict[str, Any]], centre: str | None,
+                 size: int = 640) -> dict[str, Any]:
+    """Rows of partner-network as nodes on a circle (the centre actor in the middle) and
+    edges between them, with coordinates for an SVG of `size` × `size`."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        for end in ("source", "target"):
+            iri = r[end]["value"]
+            nodes.setdefault(iri, {"iri": iri, "href": r[end]["href"],
+                                   "label": r[end + "Label"]["value"]})
+    ring = [n for iri, n in sorted(nodes.items(), key=lambda kv: kv[1]["label"])
+            if iri != centre]
+    middle, radius = size / 2, size / 2 - 110
+    for i, node in enumerate(ring):
+        angle = 2 * math.pi * i / max(len(ring), 1) - math.pi / 2
+        node["x"] = round(middle + radius * math.cos(angle), 1)
+        node["y"] = round(middle + radius * math.sin(angle), 1)
+        node["anchor"] = "start" if math.cos(angle) > 0.1 else (
+            "end" if math.cos(angle) < -0.1 else "middle")
+    if centre in nodes:
+        nodes[centre].update(x=middle, y=middle, anchor="middle", centre=True)
+    edges = []
+    for r in rows:
+        a, b = nodes[r["source"]["value"]], nodes[r["target"]["value"]]
+        edges.append({"source": a, "target": b, "count": int(r["partnerships"]["value"]),
+                      "statuses": r["statuses"]["value"], "purposes": r["purposes"]["value"],
+                      "agreed": "agreed" in r["statuses"]["value"].split()})
+    return {"nodes": list(nodes.values()), "edges": edges, "size": size}
+
+
+router = build_router(named_queries())
