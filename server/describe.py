@@ -1,13 +1,28 @@
-"""What the server says about one entity: its own triples, those of its hash IRIs (alignments,
-source spans), the labels of what it links to, and the links that point at it."""
+"""What the server says about one entity.
+
+A description holds:
+- its concise bounded description: every triple about the IRI and about its hash IRIs (goal
+  alignments, source spans and their selectors), followed up to three hash levels deep;
+- the labels of every resource those triples link to;
+- the links that point at it, with what a reader needs to use them: the label, type and
+  `cepa:order` of each resource that links here, and for a goal alignment its recommendation,
+  method, score and evidence (a goal lists the recommendations aligned to it with their
+  evidence), for a partnership its purpose and status (an actor lists its partnerships);
+- its provenance: `prov:wasDerivedFrom` and the source span with the quoted text (part of the
+  bounded description, since spans are hash IRIs).
+
+`describe()` returns (outbound, inbound) triple lists; `last_modified()` the load time of the
+newest source document that says anything about the IRI.
+"""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+from datetime import UTC, datetime
 
+import pyoxigraph as ox
 from cepa_kg.store import GraphStore
 
-INBOUND_LIMIT = 1000  # written into _INBOUND
+INBOUND_LIMIT = 2000  # written into _INBOUND
 
 _OUTBOUND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -34,25 +49,80 @@ WHERE {
 }
 """
 
+# The links that point at the IRI (from outside its own hash IRIs), and the few facts about
+# each linking resource that make the link readable.
 _INBOUND = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-CONSTRUCT { ?in ?p {iri} . ?in rdfs:label ?label . }
-WHERE {
-  ?in ?p {iri} . FILTER(!STRSTARTS(STR(?in), STR({hash})))
-  OPTIONAL { ?in rdfs:label ?label }
+PREFIX cepa: <https://w3id.org/cepa-kg/def#>
+CONSTRUCT {
+  ?in ?p {iri} . ?in rdfs:label ?label . ?in a ?type . ?in cepa:order ?order .
+  ?in cepa:recommendation ?rec . ?rec rdfs:label ?recLabel .
+  ?in cepa:method ?method . ?in cepa:score ?score . ?in cepa:evidence ?evidence .
+  ?in cepa:purpose ?purpose . ?in cepa:status ?status .
 }
-LIMIT 1000
+WHERE {
+  { SELECT DISTINCT ?in ?p WHERE { ?in ?p {iri} . FILTER(!STRSTARTS(STR(?in), STR({hash}))) }
+    LIMIT 2000 }
+  OPTIONAL { ?in rdfs:label ?label }
+  OPTIONAL { ?in a ?type . FILTER(STRSTARTS(STR(?type), STR(cepa:))) }
+  OPTIONAL { ?in cepa:order ?order }
+  OPTIONAL { ?in cepa:recommendation ?rec . OPTIONAL { ?rec rdfs:label ?recLabel } }
+  OPTIONAL { ?in cepa:method ?method }
+  OPTIONAL { ?in cepa:score ?score }
+  OPTIONAL { ?in cepa:evidence ?evidence }
+  OPTIONAL { ?in cepa:purpose ?purpose }
+  OPTIONAL { ?in cepa:status ?status }
+}
+"""
+
+_MODIFIED = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (MAX(?t) AS ?modified) WHERE {
+  { GRAPH ?g { {iri} ?p ?o } } UNION { GRAPH ?g { ?s ?q {iri} } }
+  ?g prov:generatedAtTime ?t
+}
+"""
+
+_DATASET_MODIFIED = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (MAX(?t) AS ?modified) WHERE { ?g prov:generatedAtTime ?t }
 """
 
 
+def _terms(iri: str) -> dict[str, str]:
+    # The IRI is written into the query as a term rendered (and so validated and escaped) by
+    # pyoxigraph: substitutions would not constrain the BIND and FILTER positions used here.
+    return {"iri": str(ox.NamedNode(iri)), "hash": str(ox.Literal(iri + "#"))}
+
+
 def describe(store: GraphStore, iri: str) -> tuple[list[ox.Triple], list[ox.Triple]]:
-    """(outbound description, inbound links) of `iri`. Both empty: the IRI is unknown."""
-    # The IRI is written into the query as a term rendered (and so validated) by pyoxigraph:
-    # substitutions would not constrain the BIND and FILTER positions used here.
-    terms = {"iri": str(ox.NamedNode(iri)), "hash": str(ox.Literal(iri + "#"))}
+    """(outbound description, inbound links) of `iri`, each in a stable order (so that the
+    serialized description, and the ETag hashed from it, only change when the data does).
+    Both empty: the IRI is unknown."""
+    terms = _terms(iri)
     outbound = store.construct(_fill(_OUTBOUND, terms))
     inbound = store.construct(_fill(_INBOUND, terms))
     return _unique(outbound), _unique(inbound)
+
+
+def last_modified(store: GraphStore, iri: str | None = None) -> datetime | None:
+    """When the newest source document that says something about `iri` was loaded (the whole
+    dataset's newest load for reference data, or when `iri` is None)."""
+    queries = [_DATASET_MODIFIED] if iri is None else [_fill(_MODIFIED, _terms(iri)),
+                                                       _DATASET_MODIFIED]
+    for query in queries:
+        rows = store.select(query)
+        if rows and "modified" in rows[0]:
+            return parse_datetime(rows[0]["modified"].value)
+    return None
+
+
+def parse_datetime(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _fill(template: str, terms: dict[str, str]) -> str:
@@ -62,4 +132,4 @@ def _fill(template: str, terms: dict[str, str]) -> str:
 
 
 def _unique(triples: list[ox.Triple]) -> list[ox.Triple]:
-    return list(dict.fromkeys(triples))
+    return sorted(set(triples), key=str)

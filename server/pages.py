@@ -1,95 +1,54 @@
-"""Linked-data dereferencing of `/id/...` IRIs and the pages for people (home, entities, /def).
+"""Pages for people: the home page and a list page per class (with paging).
 
-An entity IRI answers 200 with the description in the negotiated format and a
-`Content-Location` naming the format-specific document (`/id/session/5.ttl`), rather than a
-303 redirect: one round trip instead of two, and the representation is still identified.
+Entity pages and the ontology are in linked_data.py, search in search.py, the query page in
+query_page.py. Every store call runs off the event loop (`app.state.runner.call`).
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
-
-from cepa_kg.formats import GRAPH_MEDIA_TYPES
-from cepa_kg.namespaces import CEPA_DEF, PREFIXES
-from cepa_kg.server.describe import describe
+from cepa_kg.namespaces import PREFIXES
+from cepa_kg.server.conneg import represent
+from cepa_kg.server.describe import last_modified
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.negotiation import negotiate
-from cepa_kg.server.views import entity_view, local_href
+from cepa_kg.server.site import render, root_of
+from cepa_kg.server.views import local_href
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 router = APIRouter()
 
-SUFFIXES = {
-    ".ttl": "text/turtle", ".jsonld": "application/ld+json", ".rdf": "application/rdf+xml",
-    ".nt": "application/n-triples", ".html": "text/html",
+CEPA = PREFIXES["cepa"]
+PAGE_SIZE = 50
+
+#: Classes with a list page: local name -> (plural heading, one-line description).
+CLASSES: dict[str, tuple[str, str]] = {
+    "Session": ("Sessions", "Annual sessions of the Committee"),
+    "Recommendation": ("Recommendations", "Recommendations, conclusions and resolution paragraphs"),
+    "Resolution": ("Resolutions", "Draft resolutions of the sessions"),
+    "Theme": ("Themes", "Main themes and subtopics"),
+    "Goal": ("Goals", "Millennium and Sustainable Development Goals"),
+    "Target": ("Targets", "MDG targets"),
+    "Actor": ("Actors", "Everyone addressed or named"),
+    "Organization": ("Organizations", "UN entities and other organizations"),
+    "ActorGroup": ("Actor groups", "Member States, donors and other groups"),
+    "Person": ("People", "People named in the documents"),
+    "Country": ("Countries", "Countries (ISO 3166)"),
+    "Event": ("Events", "Seminars, workshops, meetings, conferences"),
+    "Partnership": ("Partnerships", "Collaborations between actors"),
+    "Project": ("Projects", "Development Account projects"),
+    "Place": ("Places", "Cities and places"),
+    "UNDocument": ("UN documents", "Resolutions and reports cited by symbol"),
+    "SourceDocument": ("Source documents", "The documents the graph was read from"),
 }
-SUFFIX_OF = {media: suffix for suffix, media in SUFFIXES.items()}
-OFFERS = ["text/turtle", "text/html", "application/ld+json", "application/rdf+xml",
-          "application/n-triples", "application/xhtml+xml", "application/x-turtle",
-          "application/json", "text/plain"]
-CANONICAL = {"application/xhtml+xml": "text/html", "application/x-turtle": "text/turtle",
-             "application/json": "application/ld+json", "text/plain": "application/n-triples"}
 
+_PREFIX = "PREFIX cepa: <https://w3id.org/cepa-kg/def#>\n" \
+    "PREFIX schema: <https://schema.org/>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" \
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
 
-def _split_suffix(path: str) -> tuple[str, str | None]:
-    for suffix, media in SUFFIXES.items():
-        if path.endswith(suffix):
-            return path[: -len(suffix)], media
-    return path, None
-
-
-def _media_type(request: Request, fixed: str | None) -> str:
-    if fixed:
-        return fixed
-    chosen = negotiate(request.headers.get("accept"), OFFERS)
-    if chosen is None:
-        raise HttpError(406, "no acceptable representation; available: "
-                        + ", ".join(SUFFIXES.values()))
-    return CANONICAL.get(chosen, chosen)
-
-
-def _serialize(triples: list[ox.Triple], media_type: str) -> bytes:
-    out = io.BytesIO()
-    ox.serialize(triples, out, format=GRAPH_MEDIA_TYPES[media_type], prefixes=PREFIXES)
-    return out.getvalue()
-
-
-@router.api_route("/id/{path:path}", methods=["GET", "HEAD"], summary="Dereference an entity")
-async def entity(request: Request, path: str) -> Response:
-    settings = request.app.state.settings
-    path, fixed = _split_suffix(path)
-    iri = f"{settings.base}id/{path}"
-    try:
-        ox.NamedNode(iri)
-    except ValueError as error:
-        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
-    media_type = _media_type(request, fixed)
-    outbound, inbound = await request.app.state.runner.call(describe, request.app.state.store, iri)
-    if not outbound and not inbound:
-        raise HttpError(404, f"nothing is known about <{iri}>")
-    headers = {
-        "Vary": "Accept",
-        "Content-Location": f"/id/{path}{SUFFIX_OF[media_type]}",
-        "Link": ", ".join(f'</id/{path}{s}>; rel="alternate"; type="{m}"'
-                          for s, m in SUFFIXES.items()),
-    }
-    if media_type == "text/html":
-        view = entity_view(iri, outbound, inbound, settings.base)
-        return request.app.state.templates.TemplateResponse(
-            request, "entity.html", {"view": view, "path": f"/id/{path}", "suffixes": SUFFIXES},
-            headers=headers)
-    body = _serialize(outbound + inbound, media_type)
-    return Response(body, media_type=f"{media_type}; charset=utf-8", headers=headers)
-
-
-_HOME_SESSIONS = """
-PREFIX cepa: <https://w3id.org/cepa-kg/def#>
-PREFIX schema: <https://schema.org/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_HOME_SESSIONS = _PREFIX + """
 SELECT ?session ?number ?start ?end ?theme ?themeLabel
        (COUNT(DISTINCT ?rec) AS ?recommendations)
 WHERE {
@@ -103,78 +62,109 @@ GROUP BY ?session ?number ?start ?end ?theme ?themeLabel
 ORDER BY ?number
 """
 
-_HOME_COUNTS = """
-PREFIX cepa: <https://w3id.org/cepa-kg/def#>
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  VALUES ?class { cepa:Session cepa:Recommendation cepa:Actor cepa:Event cepa:Partnership
-                  cepa:Project cepa:Goal cepa:Target cepa:SourceDocument }
+_HOME_COUNTS = _PREFIX + """
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+  VALUES ?class {{ {} }}
   ?s a ?class
-} GROUP BY ?class
-"""
+}} GROUP BY ?class
+""".format(" ".join(f"cepa:{name}" for name in CLASSES))
 
-_HOME_GOALS = """
-PREFIX cepa: <https://w3id.org/cepa-kg/def#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?goal ?notation ?label (COUNT(DISTINCT ?rec) AS ?n) WHERE {
+# A recommendation serves a goal when aligned to it or to one of its targets.
+_HOME_GOALS = _PREFIX + """
+SELECT ?goal ?scheme ?notation ?label (COUNT(DISTINCT ?rec) AS ?n) WHERE {
   ?goal a cepa:Goal ; skos:inScheme ?scheme ; skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER(STRENDS(STR(?scheme), "/scheme/mdg"))
-  OPTIONAL { ?rec cepa:alignedTo ?goal }
-} GROUP BY ?goal ?notation ?label ORDER BY ?notation
+  FILTER(STRENDS(STR(?scheme), "/scheme/mdg") || STRENDS(STR(?scheme), "/scheme/sdg"))
+  OPTIONAL { ?rec cepa:alignedTo ?x . ?x skos:broader* ?goal }
+} GROUP BY ?goal ?scheme ?notation ?label
 """
 
 
-def _home_data(store: Any, base: str) -> dict[str, Any]:
-    def plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
-        return [{k: v.value for k, v in row.items()} for row in rows]
+def _plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [{k: v.value for k, v in row.items()} for row in rows]
 
-    sessions = plain(store.select(_HOME_SESSIONS))
+
+def _home_data(store: Any, base: str, root: str) -> dict[str, Any]:
+    sessions = _plain(store.select(_HOME_SESSIONS))
     for s in sessions:
-        s["href"] = local_href(s["session"], base)
-    goals = plain(store.select(_HOME_GOALS))
+        s["href"] = local_href(s["session"], base, root)
+        if "theme" in s:
+            s["themeHref"] = local_href(s["theme"], base, root)
+    goals = _plain(store.select(_HOME_GOALS))
     for g in goals:
-        g["href"] = local_href(g["goal"], base)
-    counts = {row["class"].rsplit("#", 1)[-1]: row["n"] for row in plain(store.select(_HOME_COUNTS))}
-    return {"sessions": sessions, "goals": goals, "counts": counts}
+        g["href"] = local_href(g["goal"], base, root)
+        g["kind"] = "MDG" if g["scheme"].endswith("/mdg") else "SDG"
+
+    def number(g: dict[str, str]) -> tuple[int, str]:
+        digits = "".join(c for c in g["notation"] if c.isdigit())
+        return (int(digits) if digits else 0, g["notation"])
+
+    goals.sort(key=number)
+    counts = {row["class"].rsplit("#", 1)[-1]: int(row["n"])
+              for row in _plain(store.select(_HOME_COUNTS))}
+    return {"sessions": sessions,
+            "mdgs": [g for g in goals if g["kind"] == "MDG"],
+            "sdgs": [g for g in goals if g["kind"] == "SDG"],
+            "counts": [(name, CLASSES[name][0], counts.get(name, 0)) for name in CLASSES],
+            "modified": last_modified(store)}
 
 
-@router.get("/", summary="Home page", include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], summary="Home page", include_in_schema=False)
 async def home(request: Request) -> Response:
+    root = root_of(request)
     data = await request.app.state.runner.call(
-        _home_data, request.app.state.store, request.app.state.settings.base)
-    return request.app.state.templates.TemplateResponse(request, "home.html", data)
+        _home_data, request.app.state.store, request.app.state.settings.base, root)
+    body = render(request, "home.html", data)
+    return represent(request, body, "text/html", modified=data["modified"])
 
 
-def _ontology(store: Any) -> list[ox.Triple]:
-    return store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{CEPA_DEF}> {{ ?s ?p ?o }} }}")
+_LIST = _PREFIX + """
+SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?sn) AS ?number) (SAMPLE(?o) AS ?order) WHERE {
+  ?s a {class} . FILTER(isIRI(?s))
+  OPTIONAL { ?s rdfs:label ?l0 } OPTIONAL { ?s skos:prefLabel ?l1 }
+  BIND(COALESCE(?l0, ?l1, STR(?s)) AS ?l)
+  OPTIONAL { ?s cepa:sessionNumber ?sn0 } OPTIONAL { ?s cepa:session/cepa:sessionNumber ?sn1 }
+  BIND(COALESCE(?sn0, ?sn1) AS ?sn)
+  OPTIONAL { ?s cepa:order ?o }
+} GROUP BY ?s ORDER BY ?number ?order LCASE(STR(?label)) ?s
+LIMIT {limit} OFFSET {offset}
+"""
+_COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a {class} . FILTER(isIRI(?s)) }"
 
 
-@router.api_route("/def", methods=["GET", "HEAD"], summary="The cepa-kg ontology")
-async def ontology(request: Request) -> Response:
-    media_type = _media_type(request, None)
-    triples = await request.app.state.runner.call(_ontology, request.app.state.store)
-    if not triples:
-        raise HttpError(404, "the ontology is not loaded")
-    headers = {"Vary": "Accept"}
-    if media_type == "text/html":
-        terms = _terms(triples)
-        return request.app.state.templates.TemplateResponse(
-            request, "ontology.html", {"terms": terms}, headers=headers)
-    return Response(_serialize(triples, media_type), media_type=f"{media_type}; charset=utf-8",
-                    headers=headers)
+def _list_data(store: Any, class_iri: str, page: int, base: str, root: str) -> dict[str, Any]:
+    term = str(ox.NamedNode(class_iri))
+    total = int(store.select(_COUNT.replace("{class}", term))[0]["n"].value)
+    query = _LIST.replace("{class}", term).replace("{limit}", str(PAGE_SIZE)).replace(
+        "{offset}", str((page - 1) * PAGE_SIZE))
+    items = [{"label": r["label"].value, "href": local_href(r["s"].value, base, root)}
+             for r in store.select(query)]
+    return {"total": total, "items": items}
 
 
-def _terms(triples: list[ox.Triple]) -> list[dict[str, str]]:
-    info: dict[str, dict[str, str]] = {}
-    for t in triples:
-        s = t.subject.value
-        if not s.startswith(CEPA_DEF + "#"):
-            continue
-        entry = info.setdefault(s, {"iri": s, "name": s.split("#", 1)[1]})
-        p = t.predicate.value
-        if p.endswith("#label"):
-            entry["label"] = t.object.value
-        elif p.endswith("#comment"):
-            entry["comment"] = t.object.value
-        elif p.endswith("#type"):
-            entry["kind"] = "class" if t.object.value.endswith("Class") else "property"
-    return sorted(info.values(), key=lambda e: (e.get("kind", ""), e["name"]))
+@router.get("/browse", summary="List of the classes", include_in_schema=False)
+async def browse_index(request: Request) -> Response:
+    data = await request.app.state.runner.call(
+        _home_data, request.app.state.store, request.app.state.settings.base, root_of(request))
+    body = render(request, "browse.html", {"counts": data["counts"], "classes": CLASSES})
+    return represent(request, body, "text/html")
+
+
+@router.api_route("/browse/{name}", methods=["GET", "HEAD"], summary="Instances of a class",
+                  description="Instances of a cepa class (`Session`, `Recommendation`, "
+                  "`Actor`, ...), 50 per page, with their labels and links.")
+async def browse(request: Request, name: str,
+                 page: int = Query(1, ge=1, le=100000)) -> Response:
+    if name not in CLASSES:
+        raise HttpError(404, f"no list of {name!r}; lists: {', '.join(CLASSES)}")
+    root = root_of(request)
+    data = await request.app.state.runner.call(
+        _list_data, request.app.state.store, CEPA + name, page,
+        request.app.state.settings.base, root)
+    pages = max(1, -(-data["total"] // PAGE_SIZE))
+    if page > pages:
+        raise HttpError(404, f"page {page} of {pages}")
+    body = render(request, "browse_class.html", {
+        "name": name, "heading": CLASSES[name][0], "blurb": CLASSES[name][1],
+        "items": data["items"], "total": data["total"], "page": page, "pages": pages,
+        "first": (page - 1) * PAGE_SIZE + 1})
+    return represent(request, body, "text/html")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
-
 from cepa_kg.namespaces import PREFIXES
+from markupsafe import Markup
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = (
@@ -18,14 +20,19 @@ LABELS = (
 )
 CEPA = PREFIXES["cepa"]
 OA = PREFIXES["oa"]
+SCHEMA = PREFIXES["schema"]
+PROV = PREFIXES["prov"]
 # Shown first, in this order; everything else follows alphabetically.
 KEY_PROPERTIES = [
-    CEPA + "text", CEPA + "sessionNumber", "https://schema.org/startDate",
-    "https://schema.org/endDate", CEPA + "mainTheme", CEPA + "modality", CEPA + "addressee",
-    CEPA + "session", CEPA + "subtopic", CEPA + "alignedTo", CEPA + "party", CEPA + "purpose",
+    CEPA + "text", CEPA + "sessionNumber", SCHEMA + "startDate", SCHEMA + "endDate",
+    CEPA + "mainTheme", CEPA + "subtopic", CEPA + "modality", CEPA + "addressee",
+    CEPA + "session", CEPA + "order", CEPA + "alignedTo", CEPA + "party", CEPA + "purpose",
     CEPA + "status", CEPA + "objective",
 ]
 HIDDEN = {CEPA + "sourceSpan", CEPA + "hasAlignment", *LABELS}
+# Inbound links shown in their own sections rather than under "Linked from".
+SECTIONED = {CEPA + "session", CEPA + "addressee", CEPA + "party", CEPA + "goal",
+             CEPA + "alignedTo", CEPA + "recommendation"}
 
 
 @dataclass
@@ -48,6 +55,17 @@ class Alignment:
     method: str
     score: str
     evidence: str
+    recommendation: Value | None = None
+
+
+@dataclass
+class Linked:
+    """A resource that links here, with the facts that make the link readable."""
+
+    item: Value
+    order: int | None = None
+    kind: str = ""
+    detail: str = ""
 
 
 @dataclass
@@ -60,6 +78,11 @@ class EntityView:
     alignments: list[Alignment] = field(default_factory=list)
     quote: str | None = None
     source: Value | None = None
+    recommendations: list[Linked] = field(default_factory=list)  # of a session, in order
+    addressed: list[Linked] = field(default_factory=list)  # recommendations to an actor
+    partnerships: list[Linked] = field(default_factory=list)  # of an actor
+    aligned: list[Alignment] = field(default_factory=list)  # recommendations serving a goal
+    schema_org: dict[str, Any] = field(default_factory=dict)
 
 
 def curie(iri: str) -> str:
@@ -69,9 +92,19 @@ def curie(iri: str) -> str:
     return iri
 
 
-def local_href(iri: str, base: str) -> str:
-    """IRIs minted under BASE link to this server's own pages, whatever host serves them."""
-    return "/" + iri[len(base):] if iri.startswith(base) else iri
+def local_href(iri: str, base: str, root: str = "") -> str:
+    """IRIs minted under BASE link to this server's own pages (under its path prefix `root`),
+    whatever host serves them; other IRIs link to themselves."""
+    return root + "/" + iri[len(base):] if iri.startswith(base) else iri
+
+
+def json_script(data: Any) -> Markup:
+    """JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` written as
+    `\\u003c`..., so no value can close the element or open a comment (`</script>`, `<!--`)."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
 
 
 def _labels(triples: list[ox.Triple]) -> dict[str, str]:
@@ -83,64 +116,145 @@ def _labels(triples: list[ox.Triple]) -> dict[str, str]:
     return labels
 
 
-def _value(term: object, labels: dict[str, str], base: str) -> Value:
-    if isinstance(term, ox.NamedNode):
-        return Value(labels.get(term.value, curie(term.value)), local_href(term.value, base))
-    if isinstance(term, ox.Literal):
-        note = term.language or ""
-        if not note and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            note = curie(term.datatype.value)
-        return Value(term.value, None, note)
-    return Value(str(term))
+_QUIET_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/2001/XMLSchema#integer",
+                "http://www.w3.org/2001/XMLSchema#decimal"}
 
 
-def _rows(by_prop: dict[str, list[object]], labels: dict[str, str], base: str) -> list[Row]:
-    order = {p: i for i, p in enumerate(KEY_PROPERTIES)}
-    props = sorted(by_prop, key=lambda p: (order.get(p, len(order)), curie(p)))
-    return [Row(p, curie(p), [_value(o, labels, base) for o in by_prop[p]]) for p in props]
+class _Maker:
+    def __init__(self, labels: dict[str, str], base: str, root: str,
+                 prop_labels: dict[str, str] | None = None) -> None:
+        self.labels, self.base, self.root = labels, base, root
+        self.prop_labels = prop_labels or {}
 
+    def value(self, term: object) -> Value:
+        if isinstance(term, ox.NamedNode):
+            return Value(self.labels.get(term.value, curie(term.value)),
+                         local_href(term.value, self.base, self.root))
+        if isinstance(term, ox.Literal):
+            note = term.language or ""
+            if not note and term.datatype.value not in _QUIET_TYPES:
+                note = curie(term.datatype.value)
+            return Value(term.value, None, note)
+        return Value(str(term))
 
-def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
-                base: str) -> EntityView:
-    labels = _labels(outbound + inbound)
-    own: dict[str, list[object]] = defaultdict(list)
-    types: list[Value] = []
-    by_subject: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-    for t in outbound:
-        by_subject[t.subject.value][t.predicate.value].append(t.object)
-    for prop, objects in by_subject.get(iri, {}).items():
-        if prop == RDF_TYPE:
-            types = [_value(o, labels, base) for o in objects]
-        elif prop not in HIDDEN:
-            own[prop] = objects
-    view = EntityView(iri, labels.get(iri, curie(iri)), types, _rows(own, labels, base), [])
-
-    for node in by_subject.get(iri, {}).get(CEPA + "hasAlignment", []):
-        props = by_subject.get(node.value, {})  # type: ignore[union-attr]
-        goal = props.get(CEPA + "goal", [None])[0]
-        view.alignments.append(Alignment(
-            goal=_value(goal, labels, base) if goal else Value("?"),
-            method=_first(props, CEPA + "method"), score=_first(props, CEPA + "score"),
-            evidence=_first(props, CEPA + "evidence")))
-    view.alignments.sort(key=lambda a: (-float(a.score or 0), a.goal.text))
-
-    for src in by_subject.get(iri, {}).get(CEPA + "sourceSpan", []):
-        span = by_subject.get(src.value, {})  # type: ignore[union-attr]
-        doc = span.get(OA + "hasSource", [None])[0]
-        view.source = _value(doc, labels, base) if doc else None
-        for selector in span.get(OA + "hasSelector", []):
-            exact = by_subject.get(selector.value, {}).get(OA + "exact")  # type: ignore[union-attr]
-            if exact:
-                view.quote = exact[0].value  # type: ignore[union-attr]
-
-    incoming: dict[str, list[object]] = defaultdict(list)
-    for t in inbound:
-        if t.object == ox.NamedNode(iri):
-            incoming[t.predicate.value].append(t.subject)
-    view.inbound = _rows(incoming, labels, base)
-    return view
+    def rows(self, by_prop: dict[str, list[object]]) -> list[Row]:
+        order = {p: i for i, p in enumerate(KEY_PROPERTIES)}
+        props = sorted(by_prop, key=lambda p: (order.get(p, len(order)), curie(p)))
+        return [Row(p, self.prop_labels.get(p) or curie(p), sorted((self.value(o) for o in by_prop[p]),
+                                        key=lambda v: (v.text, v.href or "")))
+                for p in props]
 
 
 def _first(props: dict[str, list[object]], prop: str) -> str:
     values = props.get(prop)
     return values[0].value if values else ""  # type: ignore[union-attr]
+
+
+def _order(props: dict[str, list[object]]) -> int | None:
+    text = _first(props, CEPA + "order")
+    return int(text) if text.lstrip("-").isdigit() else None
+
+
+def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
+                base: str, root: str = "", page_url: str = "",
+                prop_labels: dict[str, str] | None = None) -> EntityView:
+    """The page model of `iri`; `prop_labels` names properties (the ontology's labels)."""
+    labels = _labels(outbound + inbound)
+    make = _Maker(labels, base, root, prop_labels)
+    by_subject: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    for t in outbound + inbound:
+        if t not in by_subject[t.subject.value][t.predicate.value]:
+            by_subject[t.subject.value][t.predicate.value].append(t.object)
+    mine = by_subject.get(iri, {})
+    own = {p: objs for p, objs in mine.items() if p not in HIDDEN and p != RDF_TYPE}
+    types = [make.value(o) for o in mine.get(RDF_TYPE, [])]
+    types.sort(key=lambda v: (not v.text.startswith("cepa:"), v.text))
+    view = EntityView(iri, labels.get(iri, curie(iri)), types, make.rows(own), [])
+
+    for node in mine.get(CEPA + "hasAlignment", []):
+        props = by_subject.get(node.value, {})  # type: ignore[union-attr]
+        goal = props.get(CEPA + "goal", [None])[0]
+        view.alignments.append(Alignment(
+            goal=make.value(goal) if goal else Value("?"),
+            method=_first(props, CEPA + "method"), score=_first(props, CEPA + "score"),
+            evidence=_first(props, CEPA + "evidence")))
+    view.alignments.sort(key=lambda a: (-float(a.score or 0), a.goal.text))
+
+    for src in mine.get(CEPA + "sourceSpan", []):
+        span = by_subject.get(src.value, {})  # type: ignore[union-attr]
+        doc = span.get(OA + "hasSource", [None])[0]
+        view.source = make.value(doc) if doc else None
+        for selector in span.get(OA + "hasSelector", []):
+            exact = by_subject.get(selector.value, {}).get(OA + "exact")  # type: ignore[union-attr]
+            if exact:
+                view.quote = exact[0].value  # type: ignore[union-attr]
+
+    target = ox.NamedNode(iri)
+    incoming: dict[str, list[object]] = defaultdict(list)
+    for t in inbound:
+        if t.object != target:
+            continue
+        subject = t.subject.value
+        facts = by_subject.get(subject, {})
+        p = t.predicate.value
+        types_in = {o.value for o in facts.get(RDF_TYPE, [])}  # type: ignore[union-attr]
+        if p == CEPA + "session" and CEPA + "Recommendation" in types_in:
+            kind = "resolution" if CEPA + "ResolutionParagraph" in types_in else "recommendation"
+            view.recommendations.append(Linked(make.value(t.subject), _order(facts), kind))
+        elif p == CEPA + "addressee":
+            view.addressed.append(Linked(make.value(t.subject), _order(facts)))
+        elif p == CEPA + "party":
+            view.partnerships.append(Linked(
+                make.value(t.subject), None, _first(facts, CEPA + "status"),
+                _first(facts, CEPA + "purpose")))
+        elif p == CEPA + "goal" and CEPA + "GoalAlignment" in types_in:
+            rec = facts.get(CEPA + "recommendation", [None])[0]
+            view.aligned.append(Alignment(
+                goal=make.value(t.subject), method=_first(facts, CEPA + "method"),
+                score=_first(facts, CEPA + "score"), evidence=_first(facts, CEPA + "evidence"),
+                recommendation=make.value(rec) if rec else None))
+        elif p == CEPA + "alignedTo" or p == CEPA + "recommendation":
+            continue  # shown with the alignments' evidence
+        else:
+            incoming[p].append(t.subject)
+    view.recommendations.sort(key=lambda x: (x.kind == "resolution", x.order or 0, x.item.text))
+    view.addressed.sort(key=lambda x: x.item.text)
+    view.partnerships.sort(key=lambda x: x.item.text)
+    view.aligned.sort(key=lambda a: (-float(a.score or 0),
+                                     a.recommendation.text if a.recommendation else ""))
+    view.inbound = make.rows(incoming)
+    view.schema_org = schema_org(view, mine, page_url)
+    return view
+
+
+_SCHEMA_TYPES = [
+    ("Session", "Event"), ("Event", "Event"), ("Recommendation", "CreativeWork"),
+    ("Resolution", "CreativeWork"), ("Organization", "Organization"), ("Person", "Person"),
+    ("Country", "Country"), ("Place", "Place"), ("Project", "Project"),
+    ("SourceDocument", "DigitalDocument"), ("UNDocument", "DigitalDocument"),
+    ("Goal", "DefinedTerm"), ("Target", "DefinedTerm"), ("Theme", "DefinedTerm"),
+    ("ActorGroup", "Organization"), ("Partnership", "Thing"),
+]
+
+
+def schema_org(view: EntityView, props: dict[str, list[object]], page_url: str) -> dict[str, Any]:
+    """A small schema.org description for search engines (embedded as JSON-LD)."""
+    cepa_types = {t.href.rsplit("#", 1)[-1] for t in view.types if t.href}
+    kind = next((s for c, s in _SCHEMA_TYPES if c in cepa_types), "Thing")
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind, "@id": view.iri,
+                            "name": view.label}
+    if page_url:
+        data["url"] = page_url
+    text = _first(props, CEPA + "text") or _first(props, CEPA + "objective") or \
+        _first(props, CEPA + "purpose")
+    if text:
+        data["description"] = text
+    if kind == "Event":
+        for key in ("startDate", "endDate"):
+            if value := _first(props, SCHEMA + key):
+                data[key] = value
+    if view.source and view.source.href:
+        data["isBasedOn"] = _first(props, PROV + "wasDerivedFrom") or view.source.href
+    if view.alignments:
+        data["about"] = [{"@type": "DefinedTerm", "name": a.goal.text} for a in view.alignments]
+    return data

@@ -1,0 +1,94 @@
+"""Search over labels (with aliases and acronyms) and recommendation texts (`/search?q=`).
+
+A case-insensitive substring match in SPARQL (CONTAINS over LCASE), which is fast enough at
+this scale. The search words are bound as a literal rendered by pyoxigraph (so escaped by the
+library), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+from cepa_kg.server.conneg import represent
+from cepa_kg.server.site import render, root_of
+from cepa_kg.server.views import local_href
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+router = APIRouter()
+
+LIMIT = 100
+MAX_QUERY = 200
+
+_SEARCH = """
+PREFIX cepa: <https://w3id.org/cepa-kg/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?s (SAMPLE(?label) AS ?name) (SAMPLE(?text) AS ?body) (SAMPLE(?type) AS ?kind)
+WHERE {
+  VALUES ?needle { {needle} }
+  ?s a ?type ; rdfs:label ?label .
+  FILTER(STRSTARTS(STR(?type), STR(cepa:)) && isIRI(?s))
+  OPTIONAL { ?s cepa:text ?text }
+  OPTIONAL { ?s skos:altLabel|cepa:acronym ?alt }
+  FILTER(CONTAINS(LCASE(STR(?label)), ?needle)
+         || (BOUND(?alt) && CONTAINS(LCASE(STR(?alt)), ?needle))
+         || (BOUND(?text) && CONTAINS(LCASE(STR(?text)), ?needle)))
+}
+GROUP BY ?s
+ORDER BY LCASE(STR(?name)) ?s
+LIMIT 101
+"""
+
+
+@dataclass
+class Hit:
+    label: str
+    href: str
+    kind: str
+    before: str = ""  # the text around the match, for a snippet
+    match: str = ""
+    after: str = ""
+
+
+def _snippet(text: str, needle: str, width: int = 90) -> tuple[str, str, str]:
+    at = text.lower().find(needle)
+    if at < 0:
+        return (text[: 2 * width] + ("…" if len(text) > 2 * width else ""), "", "")
+    start, end = max(0, at - width), min(len(text), at + len(needle) + width)
+    return (("…" if start else "") + text[start:at], text[at: at + len(needle)],
+            text[at + len(needle): end] + ("…" if end < len(text) else ""))
+
+
+def search(store: Any, words: str, base: str, root: str) -> list[Hit]:
+    needle = " ".join(words.split()).lower()
+    if not needle:
+        return []
+    query = _SEARCH.replace("{needle}", str(ox.Literal(needle)))
+    hits = []
+    for row in store.select(query):
+        label = row["name"].value
+        text = row["body"].value if "body" in row else ""
+        hit = Hit(label, local_href(row["s"].value, base, root),
+                  row["kind"].value.rsplit("#", 1)[-1])
+        source = text if needle in text.lower() and needle not in label.lower() else ""
+        if source:
+            hit.before, hit.match, hit.after = _snippet(source, needle)
+        hits.append(hit)
+    return hits
+
+
+@router.api_route("/search", methods=["GET", "HEAD"], summary="Search labels and texts",
+                  description="Entities whose label or recommendation text contains the words "
+                  "(case-insensitive).")
+async def search_page(request: Request,
+                      q: str = Query("", max_length=MAX_QUERY)) -> Response:
+    root = root_of(request)
+    hits = await request.app.state.runner.call(
+        search, request.app.state.store, q, request.app.state.settings.base, root) if q.strip() \
+        else []
+    body = render(request, "search.html", {"q": q, "hits": hits[:LIMIT],
+                                           "more": len(hits) > LIMIT})
+    return represent(request, body, "text/html")

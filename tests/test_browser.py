@@ -1,0 +1,121 @@
+"""The pages in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright.
+
+Open the home page, follow a session to one of its recommendations to a goal, search for a
+word, run an example query on the query page; no console errors. Screenshots go to
+tests/artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from cepa_kg.server.app import create_app
+from cepa_kg.settings import Settings
+from cepa_kg.store import OxigraphStore
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+BASE = "http://localhost:8000/"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Chromium is not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def live(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(Settings(base=BASE, store=tmp_path_factory.mktemp("unused")),
+                     store=corpus_store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_a_reader_walks_the_site(live: str, tmp_path: Path) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems: list[str] = []
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.set_default_timeout(10_000)
+            page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+                    if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+
+            page.goto(live + "/")
+            assert page.locator("h1").inner_text() == "CEPA knowledge graph"
+            page.screenshot(path=str(ARTIFACTS / "1-home.png"), full_page=True)
+
+            page.get_by_role("link", name="Session 5", exact=True).click()
+            page.wait_for_url("**/id/session/5")
+            assert "session 5" in page.locator("h1").inner_text().lower()
+            page.screenshot(path=str(ARTIFACTS / "2-session.png"), full_page=True)
+
+            page.locator("#recs + ol a, section[aria-labelledby=recs] ol a").first.click()
+            page.wait_for_url("**/id/session/5/recommendation/*")
+            assert "recommendation" in page.locator("h1").inner_text().lower()
+            assert page.locator("blockquote").count() == 1  # the quoted source text
+            page.screenshot(path=str(ARTIFACTS / "3-recommendation.png"), full_page=True)
+
+            goal = page.locator("section[aria-labelledby=goals] tbody a").first
+            goal_name = goal.inner_text()
+            goal.click()
+            page.wait_for_url("**/id/*/mdg-*")
+            assert page.locator("h1").inner_text() == goal_name
+            assert page.locator("section[aria-labelledby=aligned] tbody tr").count() > 0
+            page.screenshot(path=str(ARTIFACTS / "4-goal.png"), full_page=True)
+
+            page.get_by_role("searchbox").first.fill("health")
+            page.keyboard.press("Enter")
+            page.wait_for_url("**/search?q=health")
+            hits = page.locator("ol.hits > li")
+            assert hits.count() > 0
+            assert page.locator("mark").first.inner_text().lower() == "health"
+            page.screenshot(path=str(ARTIFACTS / "5-search.png"), full_page=True)
+
+            page.get_by_role("link", name="Query", exact=True).click()
+            page.wait_for_url("**/query")
+            page.locator("nav.examples a").first.click()
+            page.wait_for_url("**/query?example=*")
+            assert "SELECT" in page.locator("textarea#query").input_value().upper()
+            page.locator("#run").click()
+            page.wait_for_url("**/query?query=*")
+            assert page.locator("table.results tbody tr").count() > 0
+            page.screenshot(path=str(ARTIFACTS / "6-query.png"))
+            page.locator("#answer").scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTIFACTS / "6-query-results.png"))
+
+            phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+            phone.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+                     if m.type == "error" else None)
+            phone.goto(live + "/id/session/8/resolution/1")
+            width = phone.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
+            phone.screenshot(path=str(ARTIFACTS / "7-phone-recommendation.png"), full_page=True)
+            phone.goto(live + "/")
+            phone.screenshot(path=str(ARTIFACTS / "8-phone-home.png"), full_page=True)
+        finally:
+            browser.close()
+    assert not problems, problems
