@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_BASE = "http://localhost:8000/"
@@ -22,11 +22,29 @@ class Settings(BaseSettings):
     """IRIs of the data are minted under `{base}id/...`; the server maps request paths to them."""
     store: Path = default_store_path()
     """Folder of the embedded Oxigraph store."""
+    root_path: str = ""
+    """The path prefix the server is reached under behind a proxy that strips it (e.g. "/cepa");
+    the ASGI root_path (uvicorn --root-path) is used when set. Links on the pages carry it."""
+    public_url: str | None = None
+    """The public URL of the site (e.g. "https://example.org/cepa"), for absolute links such as
+    the JSON-LD @context; default: the request's scheme, Host and prefix."""
     query_timeout_s: float = 30.0
+    """Time budget of a SPARQL query, from its start to its last byte. With an on-disk store
+    the query runs in a worker process that is killed when it overruns (503, or the stream is
+    cut); with an in-memory store the client gets its 503 but the thread runs on."""
+    query_workers: int = 0
+    """Worker processes executing SPARQL queries on the newest read-only checkpoint of an
+    on-disk store; 0 means twice the number of CPU cores, -1 none (queries run in the server's
+    threads with a soft budget, as they do over an in-memory store)."""
     max_concurrent_queries: int = 8
     """Worker threads running store calls (pyoxigraph releases the GIL while it works)."""
     max_queued_queries: int = 64
     """Calls that may wait for a worker; more are answered 503 with Retry-After."""
+    update_token: SecretStr | None = None
+    """Bearer token that opens SPARQL Update and the Graph Store Protocol; unset: read-only."""
+    federation_allowed_hosts: list[str] = []
+    """Hosts (`example.org` or `example.org:8890`) that SERVICE in queries and LOAD in updates
+    may reach; empty (the default): both are refused. Env: a JSON list."""
 
     @field_validator("base")
     @classmethod

@@ -6,17 +6,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 
+from cepa_kg import __version__
+from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
+from cepa_kg.server import dump, graph_store, update, void
+from cepa_kg.server.errors import install_error_handlers
+from cepa_kg.server.executor import start_executor
+from cepa_kg.server.runner import Runner
+from cepa_kg.settings import Settings
+from cepa_kg.store import GraphStore, OxigraphStore
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-
-from cepa_kg import __version__
-from cepa_kg.server import pages, sparql
-from cepa_kg.server.errors import install_error_handlers
-from cepa_kg.server.runner import Runner
-from cepa_kg.settings import Settings
-from cepa_kg.store import GraphStore, OxigraphStore
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
@@ -30,9 +31,12 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         app.state.runner = Runner(workers=settings.max_concurrent_queries,
                                   queued=settings.max_queued_queries,
                                   timeout_s=settings.query_timeout_s)
+        # SPARQL queries: worker processes over checkpoints of an on-disk store, else threads.
+        app.state.executor = await start_executor(settings, app.state.store, app.state.runner)
         try:
             yield
         finally:
+            await app.state.executor.close()
             app.state.runner.close()
 
     app = FastAPI(
@@ -51,7 +55,15 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
                        allow_headers=["*"], expose_headers=["Content-Location", "Link"])
     install_error_handlers(app)
     app.include_router(sparql.router)
+    app.include_router(update.router)
+    app.include_router(graph_store.router)
+    app.include_router(void.router)
+    app.include_router(dump.router)
     app.include_router(pages.router)
+    app.include_router(linked_data.router)
+    app.include_router(search.router)
+    app.include_router(query_page.router)
+    app.include_router(queries.router)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
               name="static")
     return app

@@ -1,143 +1,138 @@
-"""The SPARQL 1.1 Protocol endpoint (`/sparql`), read-only."""
+"""The SPARQL 1.1 Protocol endpoint (`/sparql`): queries for everyone (GET, POST form, POST
+direct), updates only with the operator's token (see `update`), a service description or a
+query page when there is no query."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, BinaryIO
-from urllib.parse import parse_qsl
-
-from fastapi import APIRouter, Request
-from fastapi.responses import Response, StreamingResponse
+from typing import Any
 
 from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.negotiation import negotiate, prefers_html
-from cepa_kg.store import Dataset, QueryKind
+from cepa_kg.server.negotiation import prefers_html
+from cepa_kg.server.protocol import MAX_BODY, Operation, query_dataset, read_operation
+from cepa_kg.server.query_guard import check_network_access
+from cepa_kg.server.rdf_documents import choose_type, document_response
+from cepa_kg.server.service_description import service_description
+from cepa_kg.server.sparql_text import dataset_clauses, has_relative_iri
+from cepa_kg.server.update import run_update
+from cepa_kg.store import Dataset, QuerySyntaxError
+from fastapi import APIRouter, Request
+from fastapi.responses import Response, StreamingResponse
 
 router = APIRouter()
 
-MAX_BODY = 1024 * 1024
+__all__ = ["FORMAT_PARAM", "GRAPH_OFFERS", "MAX_BODY", "RESULT_OFFERS", "router", "run_query"]
+
 RESULT_OFFERS = list(RESULT_MEDIA_TYPES)
 GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES if t not in ("application/n-quads", "application/trig")]
 GRAPH_OFFERS += ["application/trig", "application/n-quads"]
+ALLOW = "GET, HEAD, POST, OPTIONS"
 
-# SERVICE makes pyoxigraph fetch any URL: refused until issue-level federation controls exist.
-_SERVICE = re.compile(r"\bSERVICE\s+(SILENT\s+)?(<|\?|\$|[A-Za-z_][\w.-]*:)", re.IGNORECASE)
-
+#: `format=` names for links (a media type is accepted too).
 FORMAT_PARAM = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
     "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
     "ttl": "text/turtle", "ntriples": "application/n-triples", "nt": "application/n-triples",
     "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json",
+    "trig": "application/trig", "nquads": "application/n-quads", "nq": "application/n-quads",
+    "n3": "text/turtle", "rdf": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
+    "json-ld": "application/ld+json",
 }
+# `format=json` / `format=xml` also name the graph formats of the same family.
+_FORMAT_GRAPH_ALTERNATIVE = {"json": "application/ld+json", "xml": "application/rdf+xml"}
+_POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def _charset(media_type: str) -> str:
     return f"{media_type}; charset=utf-8"
 
 
-async def _params(request: Request) -> list[tuple[str, str]]:
-    """The protocol parameters of a request: URL query plus, for POST, the body. The body is
-    decoded exactly once."""
-    params = parse_qsl(request.url.query, keep_blank_values=True)
-    if request.method != "POST":
-        return params
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise HttpError(413, f"request body over {MAX_BODY} bytes")
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "application/x-www-form-urlencoded":
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise HttpError(400, "the form body is not UTF-8") from error
-        return params + parse_qsl(text, keep_blank_values=True)
-    if content_type == "application/sparql-query":
-        if any(name == "query" for name, _ in params):
-            raise HttpError(400, "a direct POST carries the query in its body, not in the URL")
-        try:
-            return params + [("query", body.decode("utf-8"))]
-        except UnicodeDecodeError as error:
-            raise HttpError(400, "the query body is not UTF-8") from error
-    raise HttpError(415, "POST a query as application/x-www-form-urlencoded or "
-                         "application/sparql-query")
+def _accept(request: Request, operation: Operation) -> str | None:
+    """The Accept header, or what the `format` parameter asks for instead (a name this
+    server does not know leaves the Accept header in charge)."""
+    explicit = (operation.first("format") or "").strip().lower()
+    if not explicit or (explicit not in FORMAT_PARAM and "/" not in explicit):
+        return request.headers.get("accept")
+    accept = FORMAT_PARAM.get(explicit, explicit)
+    alternative = _FORMAT_GRAPH_ALTERNATIVE.get(explicit)
+    return f"{accept}, {alternative}" if alternative else accept
 
 
-def _dataset(params: list[tuple[str, str]]) -> Dataset | None:
-    defaults = tuple(v for k, v in params if k == "default-graph-uri")
-    named = tuple(v for k, v in params if k == "named-graph-uri")
-    return Dataset(defaults, named) if defaults or named else None
-
-
-@router.api_route("/sparql", methods=["GET", "POST"], summary="SPARQL 1.1 query endpoint")
+@router.api_route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"],
+                  summary="SPARQL 1.1 Protocol: query (and update with the operator's token)")
 async def sparql(request: Request) -> Response:
-    params = await _params(request)
-    queries = [v for k, v in params if k == "query"]
-    if any(k == "update" for k, _ in params):
-        raise HttpError(403, "this endpoint is read-only: SPARQL Update is not accepted")
-    if not queries:
-        return _service_description(request)
-    if len(queries) > 1:
-        raise HttpError(400, "give the query parameter exactly once")
-    query = queries[0]
-    if _SERVICE.search(query):
-        raise HttpError(400, "SERVICE (federated query) is not allowed on this endpoint")
-    accept = request.headers.get("accept")
-    explicit = next((v for k, v in params if k == "format"), None)
-    if explicit:
-        if explicit not in FORMAT_PARAM and "/" not in explicit:
-            raise HttpError(400, f"unknown format {explicit!r}")
-        accept = FORMAT_PARAM.get(explicit, explicit)
-    return await run_query(request, query, accept=accept, dataset=_dataset(params))
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers={"Allow": ALLOW})
+    operation = await read_operation(request)
+    if operation.update is not None:
+        return await run_update(request, operation)
+    if operation.query is None:
+        return await _self_description(request)
+    response = await _query(request, operation, operation.query)
+    if request.method == "HEAD":
+        return await _headers_only(response)
+    return response
+
+
+async def _query(request: Request, operation: Operation, query: str) -> Response:
+    settings = request.app.state.settings
+    endpoint = str(request.url.replace(query="", fragment=""))
+    check_network_access(query, update=False, allowed_hosts=settings.federation_allowed_hosts,
+                         base=endpoint)
+    accept = _accept(request, operation)
+    dataset = query_dataset(operation, dataset_clauses(query, base=endpoint))
+    shift = 0
+    if has_relative_iri(query):  # the service's base IRI is the endpoint (Protocol 2.1.4)
+        query, shift = f"BASE <{endpoint}>\n{query}", 1
+    try:
+        return await run_query(request, query, accept=accept, dataset=dataset)
+    except QuerySyntaxError as error:
+        if not shift:
+            raise
+        message = _POSITION.sub(lambda m: f"error at {int(m[1]) - shift}:{m[2]}", str(error))
+        raise QuerySyntaxError(message) from None
+
+
+async def _headers_only(response: Response) -> Response:
+    """HEAD: the GET's status and headers; the body is produced (the worker finishes its
+    serialization in its own thread) and dropped."""
+    if isinstance(response, StreamingResponse):
+        async for _ in response.body_iterator:
+            pass
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    return Response(status_code=response.status_code, headers=headers)
 
 
 async def run_query(request: Request, query: str, *, accept: str | None,
                     dataset: Dataset | None = None,
                     substitutions: dict[str, Any] | None = None) -> Response:
-    """Execute a query in a worker thread and stream its serialization by `Accept`."""
-    store = request.app.state.store
-    runner = request.app.state.runner
+    """Execute a query (in a worker process over an on-disk store, else in a worker thread)
+    within its time budget, and stream its serialization by `Accept`."""
+    from cepa_kg.server.execution import NotAcceptableError, QueryJob  # executor's own types
 
-    def choose(kind: QueryKind) -> Any:
-        offers = GRAPH_OFFERS if kind is QueryKind.GRAPH else RESULT_OFFERS
-        table = GRAPH_MEDIA_TYPES if kind is QueryKind.GRAPH else RESULT_MEDIA_TYPES
-        chosen = negotiate(accept, offers)
-        if chosen is None:
-            raise HttpError(406, "no acceptable format for this result; available: "
-                            + ", ".join(offers))
-        return chosen, table[chosen]
-
-    def work(sink: BinaryIO, announce: Any) -> None:
-        def choose_and_announce(kind: QueryKind) -> Any:
-            media_type, fmt = choose(kind)
-            announce(media_type)
-            return fmt
-
-        store.query_into(query, sink, choose_and_announce, dataset=dataset,
-                         substitutions=substitutions)
-
-    stream = await runner.stream(work)
+    job = QueryJob(query, accept, dataset, substitutions)
+    try:
+        stream = await request.app.state.executor.execute(job)
+    except NotAcceptableError as error:
+        raise HttpError(406, str(error)) from None
     return StreamingResponse(stream.body, media_type=_charset(stream.head),
                              headers={"Vary": "Accept"})
 
 
-def _service_description(request: Request) -> Response:
-    endpoint = str(request.url.replace(query=""))
+async def _self_description(request: Request) -> Response:
+    """No query: the query page for browsers, else the SPARQL 1.1 Service Description."""
+    endpoint = str(request.url.replace(query="", fragment=""))
     if prefers_html(request.headers.get("accept")):
         templates = request.app.state.templates
-        return templates.TemplateResponse(request, "sparql.html", {"endpoint": endpoint})
-    body = f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
-@prefix void: <http://rdfs.org/ns/void#> .
-[] a sd:Service ;
-  sd:endpoint <{endpoint}> ;
-  sd:supportedLanguage sd:SPARQL11Query ;
-  sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,
-    <http://www.w3.org/ns/formats/SPARQL_Results_XML>, <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,
-    <http://www.w3.org/ns/formats/SPARQL_Results_TSV>, <http://www.w3.org/ns/formats/Turtle>,
-    <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/RDF_XML>,
-    <http://www.w3.org/ns/formats/JSON-LD> ;
-  sd:feature sd:UnionDefaultGraph ;
-  sd:defaultDataset [ a sd:Dataset ] .
-"""
-    return Response(body, media_type=_charset("text/turtle"), headers={"Vary": "Accept"})
-
+        page = templates.TemplateResponse(request, "sparql.html", {"endpoint": endpoint})
+        page.headers["Vary"] = "Accept"
+        return page
+    media_type = choose_type(request)
+    void_iri = str(request.base_url) + ".well-known/void"
+    settings = request.app.state.settings
+    response = await document_response(
+        request, lambda: service_description(endpoint, void_iri, settings), media_type)
+    if request.method == "HEAD":
+        return await _headers_only(response)
+    return response

@@ -128,3 +128,100 @@ def test_no_query_gives_a_service_description_or_a_query_page(client: TestClient
     page = client.get("/sparql", headers={"Accept": "text/html,*/*;q=0.8"})
     assert page.headers["content-type"].startswith("text/html")
     assert "<form" in page.text
+
+
+def test_head_options_and_other_methods(client: TestClient) -> None:
+    head = client.head("/sparql", params={"query": SESSIONS},
+                       headers={"Accept": "text/csv"})
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"].startswith("text/csv")
+    options = client.options("/sparql")
+    assert options.status_code == 204 and "POST" in options.headers["allow"]
+    put = client.put("/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/json"})
+    assert put.status_code == 405 and "GET" in put.headers["allow"]
+    assert put.headers["content-type"] == "application/problem+json"
+    assert client.delete("/sparql").status_code == 405
+
+
+def test_request_types_and_charsets(client: TestClient) -> None:
+    missing = client.post("/sparql", content=b"ASK {}", headers={"Content-Type": ""})
+    assert missing.status_code == 415 and "no Content-Type" in missing.text
+    utf16 = client.post("/sparql", content="ASK {}".encode("utf-16"),
+                        headers={"Content-Type": "application/sparql-query; charset=UTF-16"})
+    assert utf16.status_code == 415 and "UTF-8" in utf16.text
+    utf8 = client.post("/sparql", content=b"ASK {}",
+                       headers={"Content-Type": "application/sparql-query; charset=utf-8",
+                                "Accept": "application/sparql-results+json"})
+    assert utf8.json()["boolean"] is True
+    in_url = client.post(f"/sparql?query={quote('ASK {}')}", data={"default-graph-uri": "http://x"})
+    assert in_url.status_code == 400 and "belong in its body" in in_url.text
+
+
+def test_from_and_from_named_are_honoured(client: TestClient) -> None:
+    doc = "http://localhost:8000/id/document/cepa-session-8"
+    q = ("SELECT (COUNT(DISTINCT ?s) AS ?n) FROM <%s> WHERE { ?s a <https://w3id.org/cepa-kg/def#Session> }"
+         % doc)
+    r = client.get("/sparql", params={"query": q}, headers={"Accept": "application/sparql-results+json"})
+    assert _bindings(r.content) == [["1"]]
+    named = ("SELECT ?g WHERE { GRAPH ?g { ?s a <https://w3id.org/cepa-kg/def#Session> } } "
+             .replace("SELECT ?g", f"SELECT DISTINCT ?g FROM NAMED <{doc}>"))
+    r = client.get("/sparql", params={"query": named}, headers={"Accept": "text/csv"})
+    assert r.text.split() == ["g", doc]
+    # the protocol's dataset overrides the query's
+    r = client.get("/sparql", params={"query": q, "default-graph-uri": "http://none.example/"},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert _bindings(r.content) == [["0"]]
+
+
+def test_trig_nquads_and_format_names_for_graphs(client: TestClient) -> None:
+    for media, fmt in (("application/trig", "trig"), ("application/n-quads", "nquads")):
+        r = client.get("/sparql", params={"query": CONSTRUCT}, headers={"Accept": media})
+        assert r.headers["content-type"] == f"{media}; charset=utf-8"
+        assert len(rdflib.Dataset().parse(data=r.content, format=fmt)) == 2
+    r = client.get("/sparql", params={"query": CONSTRUCT, "format": "json"})
+    assert r.headers["content-type"].startswith("application/ld+json")
+    r = client.get("/sparql", params={"query": SESSIONS, "format": "json"})
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+
+
+def test_browsers_long_accept_headers(client: TestClient) -> None:
+    chrome = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,"
+              "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7")
+    page = client.get("/sparql", headers={"Accept": chrome})
+    assert page.headers["content-type"].startswith("text/html") and "Accept" in page.headers["vary"]
+    answer = client.get("/sparql", params={"query": SESSIONS}, headers={"Accept": chrome})
+    assert answer.status_code == 200
+    assert "<literal" in answer.text  # application/xml: SPARQL XML results
+
+
+def test_service_description_formats(client: TestClient) -> None:
+    SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    for media, fmt in (("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
+                       ("application/n-triples", "nt"), (None, "turtle")):
+        r = client.get("/sparql", headers={"Accept": media} if media else {})
+        assert r.status_code == 200 and "charset=utf-8" in r.headers["content-type"]
+        g = rdflib.Graph().parse(data=r.content, format=fmt)
+        service = g.value(None, rdflib.RDF.type, SD.Service)
+        assert service is not None and (service, SD.supportedLanguage, SD.SPARQL11Query) in g
+        assert str(g.value(service, SD.endpoint)).endswith("/sparql")
+        assert (service, SD.supportedLanguage, SD.SPARQL11Update) not in g  # no token here
+    assert client.get("/sparql", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_syntax_errors_give_the_position(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x <p> }"},
+                   headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+    problem = r.json()
+    assert problem["line"] == 1 and "error at 1:" in problem["detail"]  # not shifted by BASE
+    assert "Traceback" not in r.text
+
+
+def test_cors_preflight_and_headers(client: TestClient) -> None:
+    pre = client.options("/sparql", headers={"Origin": "https://example.net",
+                                             "Access-Control-Request-Method": "POST",
+                                             "Access-Control-Request-Headers": "content-type"})
+    assert pre.status_code == 200 and pre.headers["access-control-allow-origin"] == "*"
+    assert "POST" in pre.headers["access-control-allow-methods"]
+    r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.net"})
+    assert r.headers["access-control-allow-origin"] == "*"

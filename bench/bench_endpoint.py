@@ -1,0 +1,154 @@
+"""Our server against `oxigraph serve-read-only` on the same data, same query mix:
+`python bench/bench_endpoint.py --triples 100000 1000000 --seconds 3`.
+
+For each size: generate data shaped like ours, bulk-load it, start both servers (ours with its
+query worker processes, Oxigraph's with the union default graph), then for each query and each
+concurrency (1, 16) drive ours then Oxigraph for `--seconds` each with an async httpx client
+(keep-alive). Every answer's status and row count is checked against the count pyoxigraph gives
+in process, so an error never counts as a fast answer. Prints req/s, p50, p99 and our ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+from bench_data import BASE, CEPA, bulk_load, generate, start_ours, start_oxigraph
+
+P = f"PREFIX cepa: <{CEPA}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+
+
+@dataclass
+class Query:
+    name: str
+    make: Callable[[int], str]  # request number -> query text
+    graph: bool = False  # CONSTRUCT: count N-Triples lines
+
+
+def mix(shape: dict[str, int]) -> list[Query]:
+    per, sessions = shape["per_session"], shape["sessions"]
+
+    def rec(i: int) -> str:
+        return f"<{BASE}id/session/{i % sessions + 1}/recommendation/{i % per + 1}>"
+
+    return [
+        Query("point lookup", lambda i: P + f"SELECT ?l WHERE {{ {rec(i)} rdfs:label ?l }}"),
+        Query("entity description",
+              lambda i: f"CONSTRUCT {{ {rec(i)} ?p ?o }} WHERE {{ {rec(i)} ?p ?o }}", graph=True),
+        Query("count per goal", lambda i: P + "SELECT ?g (COUNT(?r) AS ?n) WHERE { "
+              "?r cepa:alignedTo ?g } GROUP BY ?g"),
+        Query("trace join", lambda i: P + "SELECT ?r ?g ?m ?s WHERE { ?r cepa:session "
+              f"<{BASE}id/session/{i % sessions + 1}> ; cepa:hasAlignment ?a . ?a cepa:goal ?g ;"
+              " cepa:method ?m ; cepa:score ?s }"),
+        Query("10,000-row SELECT", lambda i: P + "SELECT ?r ?t WHERE { ?r a cepa:Recommendation "
+              "; cepa:text ?t } LIMIT 10000"),
+        Query("text filter", lambda i: P + "SELECT ?r WHERE { ?r cepa:text ?t "
+              f"FILTER(CONTAINS(?t, \"corruption health {['education', 'budget'][i % 2]}\")) }}"),
+    ]
+
+
+def expected_rows(store: ox.Store, text: str) -> int:
+    result = store.query(text, use_default_graph_as_union=True)
+    return sum(1 for _ in result)
+
+
+def rows_of(body: bytes, graph: bool) -> int:
+    if graph:
+        return body.count(b"\n")
+    return len(json.loads(body)["results"]["bindings"])
+
+
+async def drive(url: str, query: Query, expected: dict[int, int], concurrency: int,
+                seconds: float) -> dict[str, float]:
+    """Requests from `concurrency` clients for `seconds`; latencies of correct answers only."""
+    accept = "application/n-triples" if query.graph else "application/sparql-results+json"
+    latencies: list[float] = []
+    errors = 0
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        async def one(worker: int) -> None:
+            nonlocal errors
+            i = worker
+            while time.monotonic() < stop:
+                key = i % len(expected)
+                start = time.perf_counter()
+                response = await client.get(url, params={"query": query.make(key)},
+                                            headers={"Accept": accept})
+                elapsed = time.perf_counter() - start
+                if response.status_code == 200 and rows_of(response.content,
+                                                            query.graph) == expected[key]:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+                i += concurrency
+
+        begin = time.monotonic()
+        await asyncio.gather(*(one(w) for w in range(concurrency)))
+        wall = time.monotonic() - begin
+    latencies.sort()
+    n = len(latencies)
+    return {"rps": n / wall, "p50": 1000 * statistics.median(latencies) if n else float("nan"),
+            "p99": 1000 * latencies[min(n - 1, int(n * 0.99))] if n else float("nan"),
+            "n": n, "errors": errors}
+
+
+def run_size(triples: int, seconds: float, concurrencies: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t = time.monotonic()
+        shape = generate(folder / "data.nq", triples)
+        bulk_load(folder / "ours", folder / "data.nq")
+        bulk_load(folder / "oxigraph", folder / "data.nq")
+        print(f"\n## {triples:,} triples (generated and loaded twice in "
+              f"{time.monotonic() - t:.0f} s)")
+        store = ox.Store.read_only(str(folder / "oxigraph"))
+        queries = mix(shape)
+        keys = 8
+        expected = {q.name: {k: expected_rows(store, q.make(k)) for k in range(keys)}
+                    for q in queries}
+        del store
+        ours, ours_url = start_ours(folder / "ours", folder / "ours.log", query_timeout_s="300")
+        oxi, oxi_url = start_oxigraph(folder / "oxigraph", folder / "oxigraph.log")
+        try:
+            time.sleep(1)
+            print("| query | clients | ours req/s | p50 ms | p99 ms | oxigraph req/s | p50 ms "
+                  "| p99 ms | ratio | errors (ours/oxigraph) |")
+            print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+            for query in queries:
+                for concurrency in concurrencies:
+                    a = asyncio.run(drive(ours_url + "/sparql", query, expected[query.name],
+                                          concurrency, seconds))
+                    b = asyncio.run(drive(oxi_url + "/query", query, expected[query.name],
+                                          concurrency, seconds))
+                    ratio = a["rps"] / b["rps"] if b["rps"] else float("nan")
+                    print(f"| {query.name} | {concurrency} | {a['rps']:.0f} | {a['p50']:.1f} | "
+                          f"{a['p99']:.1f} | {b['rps']:.0f} | {b['p50']:.1f} | {b['p99']:.1f} | "
+                          f"{ratio:.2f} | {a['errors']}/{b['errors']} |", flush=True)
+        finally:
+            for process in (ours, oxi):
+                process.terminate()
+                process.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 16])
+    args = parser.parse_args()
+    for triples in args.triples:
+        run_size(triples, args.seconds, args.clients)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""A query worker process: `python -m cepa_kg.server.query_worker FD`.
+
+It talks to the server over the socket FD (see `frames`): it takes one job at a time, opens the
+job's checkpoint read-only (kept open while jobs name the same one), executes the query,
+negotiates the format once the kind is known, and sends the head then the serialized bytes in
+chunks. The server kills it (SIGKILL) when a query overruns its budget; a STOP frame from the
+server (the client went away) ends the serialization at the next chunk and the worker lives on.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import pickle
+import select
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+from cepa_kg.server import frames
+from cepa_kg.server.execution import NotAcceptableError, QueryJob, execute_into
+from cepa_kg.store import OxigraphStore, QuerySyntaxError
+
+CHUNK = 64 * 1024
+log = logging.getLogger("cepa_kg.query_worker")
+
+
+class _Stopped(Exception):
+    """The server asked this job to stop."""
+
+
+class _SocketSink(io.RawIOBase):
+    """A binary file for pyoxigraph's serializers that sends DATA frames of about CHUNK bytes,
+    and stops the serialization when the server sends STOP."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._buffer = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:  # type: ignore[override]
+        self._buffer += data
+        if len(self._buffer) >= CHUNK:
+            self.send()
+        return len(data)
+
+    def send(self) -> None:
+        readable, _, _ = select.select([self._sock], [], [], 0)
+        if readable:
+            tag, _ = frames.recv_frame(self._sock)  # only STOP comes during a job
+            raise _Stopped(tag)
+        if self._buffer:
+            frames.send_frame(self._sock, frames.DATA, bytes(self._buffer))
+            self._buffer.clear()
+
+
+def _error(kind: str, message: str, offers: list[str] | None = None) -> bytes:
+    return json.dumps({"kind": kind, "message": message, "offers": offers or []}).encode()
+
+
+def run_job(sock: socket.socket, store: OxigraphStore, job: QueryJob) -> None:
+    """Execute one job and send its frames, ending with END or ERROR."""
+    sink = _SocketSink(sock)
+    try:
+        execute_into(store, job, sink,
+                     lambda media_type: frames.send_frame(sock, frames.HEAD, media_type.encode()))
+        sink.send()
+        frames.send_frame(sock, frames.END)
+    except _Stopped:
+        frames.send_frame(sock, frames.END)
+    except QuerySyntaxError as error:
+        frames.send_frame(sock, frames.ERROR, _error("syntax", str(error)))
+    except NotAcceptableError as error:
+        frames.send_frame(sock, frames.ERROR, _error("not_acceptable", str(error), error.offers))
+    except Exception as error:
+        log.exception("query failed")
+        frames.send_frame(sock, frames.ERROR, _error("internal", type(error).__name__))
+
+
+def serve(sock: socket.socket) -> None:
+    """Take jobs until the server closes the socket."""
+    frames.send_frame(sock, frames.READY)
+    store: OxigraphStore | None = None
+    opened: str | None = None
+    while True:
+        try:
+            tag, payload = frames.recv_frame(sock)
+        except EOFError:
+            return
+        if tag != frames.JOB:
+            continue  # a STOP that arrived after its job ended
+        job, checkpoint = pickle.loads(payload)
+        if checkpoint != opened or store is None:
+            store = None  # close the older checkpoint before opening the newer
+            try:
+                store = OxigraphStore(Path(checkpoint), read_only=True)
+            except OSError as error:
+                log.exception("cannot open the checkpoint %s", checkpoint)
+                frames.send_frame(sock, frames.ERROR, _error("internal", str(error)))
+                continue
+            opened = checkpoint
+        run_job(sock, store, job)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="query worker: %(message)s")
+    sock = socket.socket(fileno=int(sys.argv[1]))
+    sock.setblocking(True)
+    try:
+        serve(sock)
+    except (KeyboardInterrupt, BrokenPipeError, ConnectionResetError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""SPARQL 1.1 Update (`/sparql` and `/update`) and the checked write path shared with the Graph
+Store Protocol: every write is staged, validated against the shapes and committed in one
+transaction, or refused (422 with the SHACL report) leaving the store as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pyoxigraph as ox
+from cepa_kg.server.auth import require_token
+from cepa_kg.server.errors import HttpError
+from cepa_kg.server.protocol import Operation, checked_iri, read_operation
+from cepa_kg.server.query_guard import check_network_access
+from cepa_kg.server.sparql_text import DatasetConflictError, with_using
+from cepa_kg.store import StagedChange
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse, Response
+
+router = APIRouter()
+
+
+def shapes_check(base: str) -> Callable[[StagedChange], None]:
+    """A check for `change_checked`: the changed graphs, with the reference data beside
+    them, must conform to the shapes. pySHACL is imported here, in the write path only."""
+
+    def check(change: StagedChange) -> None:
+        from cepa_kg.validation import validate_graph
+        from rdflib import Graph
+
+        graph = Graph()
+        for name, triples in change.graphs.items():
+            if triples:
+                graph.parse(data=change.ntriples(name), format="nt")
+        if not len(graph):
+            return
+        report = validate_graph(graph, base=base)
+        if not report.conforms:
+            raise HttpError(422, "the change would leave the data invalid against the shapes; "
+                                 "nothing was written.\n" + report.text(),
+                            extra={"violations": [v.__dict__ for v in report.violations]})
+
+    return check
+
+
+async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) -> StagedChange:
+    """Run `mutate` on a staging copy in a worker thread, validate, commit (or raise)."""
+    store = request.app.state.store
+    check = shapes_check(request.app.state.settings.base)
+    work = partial(store.change_checked, mutate, check=check)
+    return await request.app.state.runner.call(work)
+
+
+def endpoint_iri(request: Request) -> str:
+    return str(request.url.replace(query="", fragment=""))
+
+
+async def run_update(request: Request, operation: Operation) -> Response:
+    """Authorise, guard, apply and answer one update request."""
+    require_token(request)
+    settings = request.app.state.settings
+    text = operation.update or ""
+    base = endpoint_iri(request)
+    check_network_access(text, update=True, allowed_hosts=settings.federation_allowed_hosts,
+                         base=base)
+    using = [checked_iri(v, "using-graph-uri") for v in operation.values("using-graph-uri")]
+    named = [checked_iri(v, "using-named-graph-uri")
+             for v in operation.values("using-named-graph-uri")]
+    try:
+        text = with_using(text, using, named)
+    except DatasetConflictError as error:
+        raise HttpError(400, str(error)) from None
+
+    def mutate(staging: ox.Store) -> None:
+        try:
+            staging.update(text, base_iri=base)
+        except OSError as error:  # LOAD of an allowed host that failed
+            raise HttpError(502, f"the update could not fetch its source: {error}") from None
+        except RuntimeError as error:  # evaluation: e.g. CLEAR GRAPH of an absent graph
+            raise HttpError(400, f"the update failed: {error}; nothing was written") from None
+
+    change = await apply_checked(request, mutate)
+    return PlainTextResponse(f"update applied: {len(change.graphs)} graph(s) changed\n")
+
+
+@router.api_route("/update", methods=["POST", "OPTIONS"], summary="SPARQL 1.1 Update")
+async def update_endpoint(request: Request) -> Response:
+    """SPARQL Update by form (`update=`) or direct POST (`application/sparql-update`); needs
+    the operator's bearer token."""
+    if request.method == "OPTIONS":
+        return Response(status_code=204, headers={"Allow": "POST, OPTIONS"})
+    require_token(request)
+    operation = await read_operation(request)
+    if operation.query is not None:
+        raise HttpError(400, "/update takes SPARQL updates; send queries to /sparql")
+    if operation.update is None:
+        raise HttpError(400, "give the update parameter (or POST application/sparql-update)")
+    return await run_update(request, operation)

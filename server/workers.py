@@ -1,0 +1,261 @@
+"""A pool of query worker processes with a hard time budget per query.
+
+Each worker (`query_worker`) serves the newest read-only checkpoint of the on-disk store and
+talks to this process over a socket pair. A query takes an idle worker (waiting at most its
+budget, and refused at once with 503 when all workers are busy and the wait queue is full),
+gets its head, then streams the worker's chunks to the client: the worker writes only as fast
+as the client reads (socket back-pressure), so memory stays flat. A timer armed at dispatch
+kills the worker (SIGKILL) when the query overruns: the client gets 503 if nothing was sent
+yet, else the stream is cut; a replacement worker starts at once. When the client goes away,
+the worker is told to stop and lives on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import pickle
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cepa_kg.server import frames
+from cepa_kg.server.checkpoints import Checkpoints
+from cepa_kg.server.execution import NotAcceptableError, QueryJob
+from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream
+from cepa_kg.store import OxigraphStore, QuerySyntaxError
+
+log = logging.getLogger("cepa_kg.server")
+READ_LIMIT = 256 * 1024
+START_TIMEOUT_S = 60.0
+
+
+class WorkerFailedError(Exception):
+    """A worker died or failed on a query for a reason of ours (answered 500)."""
+
+
+class StreamCutError(Exception):
+    """The stream was cut after its head was sent (overrun or worker failure)."""
+
+
+def default_worker_count() -> int:
+    return 2 * (os.cpu_count() or 1)
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: subprocess.Popen[bytes]
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    checkpoint: Path | None = None
+    overran: bool = False
+    timer: asyncio.TimerHandle | None = field(default=None, repr=False)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
+def _error_of(payload: bytes) -> Exception:
+    error = json.loads(payload)
+    if error["kind"] == "syntax":
+        return QuerySyntaxError(error["message"])
+    if error["kind"] == "not_acceptable":
+        return NotAcceptableError(error["offers"])
+    return WorkerFailedError(f"the query failed in its worker: {error['message']}")
+
+
+class WorkerPool:
+    """Worker processes executing queries on checkpoints of `store` (on disk)."""
+
+    def __init__(self, store: OxigraphStore, *, size: int, timeout_s: float,
+                 queued: int) -> None:
+        self.checkpoints = Checkpoints(store)
+        self.size = size
+        self.timeout_s = timeout_s
+        self._queued = queued
+        self._waiting = 0
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._workers: set[_Worker] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (for tests and benchmarks)."""
+        return [w.pid for w in self._workers]
+
+    async def start(self) -> None:
+        await self.checkpoints.start()
+        await asyncio.gather(*(self._add_worker() for _ in range(self.size)))
+
+    async def close(self) -> None:
+        self._closing = True
+        for worker in list(self._workers):
+            worker.writer.close()
+            worker.process.kill()
+        for worker in list(self._workers):
+            await asyncio.to_thread(worker.process.wait)
+        for task in list(self._tasks):
+            task.cancel()
+        await self.checkpoints.close()
+
+    # -- workers -------------------------------------------------------------------------
+
+    async def _spawn(self) -> _Worker:
+        ours, theirs = socket.socketpair()
+        try:
+            process = await asyncio.to_thread(
+                subprocess.Popen,
+                [sys.executable, "-m", "cepa_kg.server.query_worker", str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL)
+        finally:
+            theirs.close()
+        reader, writer = await asyncio.open_unix_connection(sock=ours, limit=READ_LIMIT)
+        worker = _Worker(process, reader, writer)
+        try:
+            tag, _ = await asyncio.wait_for(frames.read_frame(reader), START_TIMEOUT_S)
+            if tag != frames.READY:
+                raise WorkerFailedError(f"worker {process.pid} said {tag!r} on start")
+        except BaseException:
+            process.kill()
+            writer.close()
+            raise
+        return worker
+
+    async def _add_worker(self) -> None:
+        worker = await self._spawn()
+        if self._closing:
+            worker.process.kill()
+            return
+        self._workers.add(worker)
+        self._idle.put_nowait(worker)
+
+    def _background(self, coroutine: object) -> None:
+        task = asyncio.ensure_future(coroutine)  # type: ignore[arg-type]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _replace(self, worker: _Worker) -> None:
+        """Reap a dead (or killed) worker and start another."""
+        if worker.timer:
+            worker.timer.cancel()
+        worker.process.kill()
+        worker.writer.close()
+        self._workers.discard(worker)
+        await asyncio.to_thread(worker.process.wait)
+        await self.checkpoints.switch(worker.checkpoint, None)
+        if self._closing:
+            return
+        try:
+            await self._add_worker()
+        except Exception:
+            log.exception("could not start a replacement query worker")
+
+    def _release(self, worker: _Worker) -> None:
+        if worker.timer:
+            worker.timer.cancel()
+            worker.timer = None
+        if self._closing:
+            return
+        self._idle.put_nowait(worker)
+
+    def _overrun(self, worker: _Worker) -> None:
+        log.warning("query overran its budget of %g s: killing worker %d",
+                    self.timeout_s, worker.pid)
+        worker.overran = True
+        worker.process.kill()
+
+    async def _abandon(self, worker: _Worker) -> None:
+        """The client went away mid-job: tell the worker to stop, drain it, reuse it. Its
+        budget timer still runs, so a worker busy computing is killed when it overruns."""
+        try:
+            worker.writer.write(frames.frame(frames.STOP))
+            while True:
+                tag, _ = await frames.read_frame(worker.reader)
+                if tag in (frames.END, frames.ERROR):
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            await self._replace(worker)
+            return
+        self._release(worker)
+
+    # -- queries -------------------------------------------------------------------------
+
+    async def _acquire(self) -> _Worker:
+        if self._idle.empty() and self._waiting >= self._queued:
+            raise BusyError("all query workers are busy and the queue is full; try again shortly")
+        self._waiting += 1
+        try:
+            return await asyncio.wait_for(self._idle.get(), self.timeout_s)
+        except TimeoutError:
+            raise BusyError(
+                f"no query worker became free within {self.timeout_s:g} s; try again") from None
+        finally:
+            self._waiting -= 1
+
+    async def execute(self, job: QueryJob) -> Stream:
+        """Run `job` in a worker: the head (media type) now, the body as it streams.
+        Raises QuerySyntaxError, NotAcceptableError, BusyError, QueryTimeoutError or
+        WorkerFailedError before anything is sent."""
+        worker = await self._acquire()
+        try:
+            checkpoint = await self.checkpoints.newest()
+            await self.checkpoints.switch(worker.checkpoint, checkpoint)
+            worker.checkpoint = checkpoint
+        except BaseException:
+            self._release(worker)
+            raise
+        try:
+            worker.writer.write(frames.frame(frames.JOB, pickle.dumps((job, str(checkpoint)))))
+            worker.overran = False
+            worker.timer = asyncio.get_running_loop().call_later(
+                self.timeout_s, self._overrun, worker)
+            tag, payload = await frames.read_frame(worker.reader)
+        except asyncio.IncompleteReadError:
+            self._background(self._replace(worker))
+            if worker.overran:
+                raise QueryTimeoutError(
+                    f"the query ran past its budget of {self.timeout_s:g} s and was stopped"
+                ) from None
+            raise WorkerFailedError("the query worker died") from None
+        except BaseException:
+            self._background(self._abandon(worker))
+            raise
+        if tag == frames.ERROR:
+            self._release(worker)
+            raise _error_of(payload)
+        if tag != frames.HEAD:
+            self._background(self._replace(worker))
+            raise WorkerFailedError(f"the query worker sent {tag!r} before its head")
+        return Stream(payload.decode(), self._body(worker))
+
+    async def _body(self, worker: _Worker) -> AsyncIterator[bytes]:
+        done = False
+        try:
+            while True:
+                try:
+                    tag, payload = await frames.read_frame(worker.reader)
+                except asyncio.IncompleteReadError:
+                    done = True
+                    self._background(self._replace(worker))
+                    reason = "overran its budget" if worker.overran else "died"
+                    raise StreamCutError(f"the query {reason}; the answer was cut") from None
+                if tag == frames.DATA:
+                    yield payload
+                elif tag == frames.END:
+                    done = True
+                    self._release(worker)
+                    return
+                else:
+                    done = True
+                    self._release(worker)
+                    raise StreamCutError(f"the query failed while streaming: {payload!r}")
+        finally:
+            if not done:
+                self._background(self._abandon(worker))

@@ -1,0 +1,145 @@
+"""Limits against a real server (uvicorn on 127.0.0.1, on-disk store, worker processes): a query
+past its budget is stopped (its worker killed) and answered 503 on time while ordinary queries
+keep their speed; a stream past its budget is cut; a full pool answers 503 with Retry-After;
+a client that goes away does not cost a worker."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import pytest
+from serve_process import ServeProcess, alive, corpus_store_copy, cpu_ticks, serve_process
+
+BUDGET_S = 2.0
+WORKERS = 2
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ENDLESS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+SESSIONS = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
+            "SELECT ?n WHERE { ?s a cepa:Session ; cepa:sessionNumber ?n } ORDER BY ?n")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeProcess]:
+    folder = tmp_path_factory.mktemp("limits")
+    store = corpus_store_copy(tmp_path_factory.getbasetemp(), folder / "store")
+    with serve_process(store, folder / "server.log", query_timeout_s=str(BUDGET_S),
+                     query_workers=str(WORKERS), max_queued_queries="0") as live:
+        yield live
+
+
+def wait_for_workers(server: ServeProcess) -> set[int]:
+    return server.wait_for_workers(WORKERS)
+
+
+def get(server: ServeProcess, query: str, accept: str = "application/sparql-results+json"
+        ) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(server.query_url(query), headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def timed(server: ServeProcess, query: str) -> tuple[float, int, dict[str, str], bytes]:
+    start = time.monotonic()
+    status, headers, body = get(server, query)
+    return time.monotonic() - start, status, headers, body
+
+
+def test_runaway_query_is_stopped_and_answered_503_on_time(server: ServeProcess) -> None:
+    before = wait_for_workers(server)
+    ticks = {pid: cpu_ticks(pid) for pid in before}
+    with ThreadPoolExecutor(2) as pool:
+        runaway: Future[tuple[float, int, dict[str, str], bytes]] = pool.submit(
+            timed, server, RUNAWAY)
+        time.sleep(0.8)
+        # Meanwhile an ordinary query is answered at its usual speed.
+        elapsed, status, _, body = timed(server, SESSIONS)
+        assert status == 200 and elapsed < 1.0, (status, elapsed)
+        rows = json.loads(body)["results"]["bindings"]
+        assert [r["n"]["value"] for r in rows] == ["5", "8"]
+        busy = max(before, key=lambda pid: cpu_ticks(pid) - ticks[pid])
+        elapsed, status, _, body = runaway.result()
+    assert status == 503, body
+    assert b"budget" in body
+    assert BUDGET_S - 0.2 < elapsed < BUDGET_S + 1.0, elapsed
+    # The query was stopped, not abandoned: its worker process is gone, a new one took its place.
+    deadline = time.monotonic() + 2
+    while alive(busy):
+        assert time.monotonic() < deadline, f"worker {busy} still runs"
+        time.sleep(0.05)
+    after = wait_for_workers(server)
+    assert busy not in after and len(after - before) == 1
+    status, _, _ = get(server, SESSIONS)[:3]
+    assert status == 200
+
+
+def test_endless_stream_is_cut_at_its_budget(server: ServeProcess) -> None:
+    wait_for_workers(server)
+    start = time.monotonic()
+    request = urllib.request.Request(server.query_url(ENDLESS), headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+        received = 0
+        with pytest.raises(http.client.IncompleteRead):
+            while chunk := response.read(65536):
+                received += len(chunk)
+    elapsed = time.monotonic() - start
+    assert received > 1_000_000  # it did stream until the budget ran out
+    assert elapsed < BUDGET_S + 1.0, elapsed
+    wait_for_workers(server)
+
+
+def test_full_pool_answers_503_with_retry_after(server: ServeProcess) -> None:
+    workers = wait_for_workers(server)
+    ticks = {pid: cpu_ticks(pid) for pid in workers}
+    with ThreadPoolExecutor(2) as pool:
+        # Two runaways hold both workers (and no wait queue is configured)...
+        held = [pool.submit(get, server, RUNAWAY) for _ in range(2)]
+        deadline = time.monotonic() + BUDGET_S
+        while not all(cpu_ticks(pid) > ticks[pid] + 10 for pid in workers):
+            assert time.monotonic() < deadline, "the runaways did not start"
+            time.sleep(0.05)
+        # ...so a third query is refused at once.
+        elapsed, status, headers, body = timed(server, SESSIONS)
+        assert status == 503 and elapsed < 0.5, (status, elapsed, body)
+        assert headers.get("retry-after") == "1"
+        assert b"busy" in body
+        assert [f.result()[0] for f in held] == [503, 503]
+    wait_for_workers(server)
+    assert get(server, SESSIONS)[0] == 200
+
+
+def test_client_going_away_does_not_cost_a_worker(server: ServeProcess) -> None:
+    before = wait_for_workers(server)
+    host, port = server.url.removeprefix("http://").split(":")
+    for _ in range(3):
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        connection.request("GET", server.query_url(ENDLESS).removeprefix(server.url),
+                           headers={"Accept": "text/csv"})
+        response = connection.getresponse()
+        assert response.status == 200
+        assert len(response.read(100_000)) == 100_000
+        connection.close()  # gone mid-stream
+    time.sleep(0.5)
+    # The workers were told to stop and were reused, not killed: same processes, all idle.
+    assert server.children() == before
+    for _ in range(2 * WORKERS):
+        elapsed, status, _, _ = timed(server, SESSIONS)
+        assert status == 200 and elapsed < 1.0
+    assert server.children() == before
+
+
+def test_syntax_error_and_406_come_from_the_worker_as_client_errors(server: ServeProcess) -> None:
+    status, _, body = get(server, "SELECT ?x WHERE { ?x ")
+    assert status == 400 and b"syntax" in body.lower()
+    status, _, body = get(server, SESSIONS, accept="image/png")
+    assert status == 406 and b"application/sparql-results+json" in body
+    assert len(wait_for_workers(server)) == WORKERS
