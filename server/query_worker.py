@@ -9,7 +9,6 @@ server (the client went away) ends the serialization at the next chunk and the w
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import pickle
@@ -20,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from cepa_kg.server import frames
+from cepa_kg.server.chunks import ChunkWriter
 from cepa_kg.server.execution import NotAcceptableError, QueryJob, execute_into
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
-CHUNK = 64 * 1024
 log = logging.getLogger("cepa_kg.query_worker")
 
 
@@ -31,31 +30,22 @@ class _Stopped(Exception):
     """The server asked this job to stop."""
 
 
-class _SocketSink(io.RawIOBase):
-    """A binary file for pyoxigraph's serializers that sends DATA frames of about CHUNK bytes,
-    and stops the serialization when the server sends STOP."""
+def _check_stop(sock: socket.socket) -> None:
+    """Raise _Stopped if the server has sent STOP (the only frame it sends during a job)."""
+    readable, _, _ = select.select([sock], [], [], 0)
+    if readable:
+        tag, _ = frames.recv_frame(sock)
+        raise _Stopped(tag)
 
-    def __init__(self, sock: socket.socket) -> None:
-        self._sock = sock
-        self._buffer = bytearray()
 
-    def writable(self) -> bool:
-        return True
+def _socket_sink(sock: socket.socket) -> ChunkWriter:
+    """A sink that sends DATA frames, and stops the serialization when the server sends STOP."""
 
-    def write(self, data: Any) -> int:  # type: ignore[override]
-        self._buffer += data
-        if len(self._buffer) >= CHUNK:
-            self.send()
-        return len(data)
+    def emit(chunk: bytes) -> None:
+        _check_stop(sock)
+        frames.send_frame(sock, frames.DATA, chunk)
 
-    def send(self) -> None:
-        readable, _, _ = select.select([self._sock], [], [], 0)
-        if readable:
-            tag, _ = frames.recv_frame(self._sock)  # only STOP comes during a job
-            raise _Stopped(tag)
-        if self._buffer:
-            frames.send_frame(self._sock, frames.DATA, bytes(self._buffer))
-            self._buffer.clear()
+    return ChunkWriter(emit)
 
 
 def _error(kind: str, message: str, offers: list[str] | None = None) -> bytes:
@@ -64,11 +54,12 @@ def _error(kind: str, message: str, offers: list[str] | None = None) -> bytes:
 
 def run_job(sock: socket.socket, store: OxigraphStore, job: QueryJob) -> None:
     """Execute one job and send its frames, ending with END or ERROR."""
-    sink = _SocketSink(sock)
+    sink = _socket_sink(sock)
     try:
         execute_into(store, job, sink,
                      lambda media_type: frames.send_frame(sock, frames.HEAD, media_type.encode()))
-        sink.send()
+        sink.flush_chunk()
+        _check_stop(sock)  # a STOP that came with the last chunk is read now, not next job
         frames.send_frame(sock, frames.END)
     except _Stopped:
         frames.send_frame(sock, frames.END)

@@ -9,7 +9,6 @@ client goes away, the next write raises inside the worker and the serialization 
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -18,10 +17,11 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any, BinaryIO, TypeVar
 
+from cepa_kg.server.chunks import ChunkWriter
+
 log = logging.getLogger("cepa_kg.server")
 
 T = TypeVar("T")
-CHUNK = 64 * 1024
 
 
 class BusyError(Exception):
@@ -34,28 +34,6 @@ class QueryTimeoutError(Exception):
 
 class _Aborted(Exception):
     """Raised inside the worker when the consumer has gone away."""
-
-
-class _QueueWriter(io.RawIOBase):
-    """A binary file for pyoxigraph's serializers that hands chunks to an asyncio queue."""
-
-    def __init__(self, put: Callable[[tuple[str, Any]], None]) -> None:
-        self._put = put
-        self._buffer = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:  # type: ignore[override]
-        self._buffer += data
-        if len(self._buffer) >= CHUNK:
-            self.flush_chunk()
-        return len(data)
-
-    def flush_chunk(self) -> None:
-        if self._buffer:
-            self._put(("data", bytes(self._buffer)))
-            self._buffer.clear()
 
 
 @dataclass
@@ -122,7 +100,7 @@ class Runner:
                         raise _Aborted() from None
 
         def job() -> None:
-            writer = _QueueWriter(put)
+            writer = ChunkWriter(lambda chunk: put(("data", chunk)))
             try:
                 work(writer, lambda head: put(("head", head)))
                 writer.flush_chunk()
