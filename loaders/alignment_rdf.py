@@ -7,6 +7,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.base import MappingContext, fragment
+from cepa_kg.loaders.goal_correspondence import sdg_alignments
 from cepa_kg.loaders.goals import Alignment
 from cepa_kg.namespaces import CEPA, RDF, RDFS, XSD, PROV
 
@@ -17,20 +18,31 @@ def goal_iri(ctx: MappingContext, code: str) -> URIRef:
     return ctx.iris.target(code) if is_target else ctx.iris.goal(code)
 
 
-def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment]) -> None:
+def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
+         source: Alignment) -> URIRef:
     g = ctx.graph
+    goal = goal_iri(ctx, code)
+    node = fragment(rec, code)
+    g.add((rec, CEPA.alignedTo, goal))
+    g.add((rec, CEPA.hasAlignment, node))
+    g.add((node, RDF.type, CEPA.GoalAlignment))
+    g.add((node, RDFS.label, Literal(f"Alignment to {code.upper()}", lang="en")))
+    g.add((node, PROV.wasDerivedFrom, ctx.doc_iri))
+    g.add((node, CEPA.recommendation, rec))
+    g.add((node, CEPA.goal, goal))
+    g.add((node, CEPA.method, Literal(method)))
+    g.add((node, CEPA.score, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
+    g.add((node, CEPA.evidence, Literal(source.evidence)))
+    if source.span is not None:
+        ctx.source_span(node, source.span)
+    return node
+
+
+def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment]) -> None:
+    """The MDG alignments as found, then the SDGs they lead to through the editorial
+    correspondence (method "correspondence", `cepa:via` the MDG goal or target)."""
     for a in alignments:
-        goal = goal_iri(ctx, a.code)
-        node = fragment(rec, a.code)
-        g.add((rec, CEPA.alignedTo, goal))
-        g.add((rec, CEPA.hasAlignment, node))
-        g.add((node, RDF.type, CEPA.GoalAlignment))
-        g.add((node, RDFS.label, Literal(f"Alignment to {a.code.upper()}", lang="en")))
-        g.add((node, PROV.wasDerivedFrom, ctx.doc_iri))
-        g.add((node, CEPA.recommendation, rec))
-        g.add((node, CEPA.goal, goal))
-        g.add((node, CEPA.method, Literal(a.method)))
-        g.add((node, CEPA.score, Literal(Decimal(str(round(a.score, 3))), datatype=XSD.decimal)))
-        g.add((node, CEPA.evidence, Literal(a.evidence)))
-        if a.span is not None:
-            ctx.source_span(node, a.span)
+        _add(ctx, rec, a.code, a.method, a.score, a)
+    for s in sdg_alignments(alignments):
+        node = _add(ctx, rec, s.code, "correspondence", s.score, s.source)
+        ctx.graph.add((node, CEPA.via, goal_iri(ctx, s.via)))

@@ -172,3 +172,21 @@ def test_one_graph_per_document(corpus_store: OxigraphStore) -> None:
         cepa:documentKind ?kind } } ORDER BY ?kind""")
     assert sorted(k for _, k in docs) == ["cepa-session", "cepa-session", "da-project",
                                           "dpadm-monthly-update"]
+
+
+def test_sdg_links_follow_from_the_correspondence(corpus_store: OxigraphStore) -> None:
+    rows = values(corpus_store, """SELECT ?goal ?via WHERE {
+        <http://localhost:8000/id/session/8/recommendation/14> cepa:hasAlignment ?a .
+        ?a cepa:goal ?goal ; cepa:method "correspondence" ; cepa:via ?via }""")
+    sdgs = {(goal.removeprefix(ID), via.removeprefix(ID)) for goal, via in rows}
+    # "develop an integrated health policy": MDGs 4, 5, 6 -> SDG 3; MDG 5 also -> SDG 5.
+    assert {goal for goal, _ in sdgs} == {"goal/sdg-3", "goal/sdg-5"}
+    assert all(via in ("goal/mdg-4", "goal/mdg-5", "goal/mdg-6") for _, via in sdgs)
+    governance = values(corpus_store, """SELECT DISTINCT ?via WHERE {
+        <http://localhost:8000/id/session/5/recommendation/1> cepa:hasAlignment ?a .
+        ?a cepa:goal <http://localhost:8000/id/goal/sdg-16> ; cepa:method "correspondence" ;
+           cepa:via ?via }""")
+    assert governance == [(ID + "target/mdg-8a",)]
+    without_via = values(corpus_store, """SELECT ?a WHERE { ?a cepa:method "correspondence" .
+        FILTER NOT EXISTS { ?a cepa:via ?v } }""")
+    assert without_via == []

@@ -152,14 +152,18 @@ def test_session_mdg_matrix(corpus_store: OxigraphStore) -> None:
 
 
 def test_session_goals_counts(corpus_store: OxigraphStore) -> None:
-    five = {r["notation"]: int(r["recommendations"]) for r in rows(corpus_store, "session-goals",
-                                                                  session="5")}
-    assert five["8"] == 21 and five["8.A"] == 21
-    assert not {"4", "5", "6"} & set(five)
-    eight = {r["notation"]: r for r in rows(corpus_store, "session-goals")}  # default: 8
-    assert {n: int(eight[n]["recommendations"]) for n in ("4", "5", "6")} == {
+    five = {r["code"]: int(r["recommendations"]) for r in rows(corpus_store, "session-goals",
+                                                              session="5")}
+    assert five["MDG 8"] == 21 and five["MDG 8.A"] == 21
+    assert not {"MDG 4", "MDG 5", "MDG 6"} & set(five)
+    # Governance (8.A) leads to SDGs 16 and 17 through the editorial correspondence.
+    assert five["SDG 16"] == 21 and five["SDG 17"] == 21
+    eight = {r["code"]: r for r in rows(corpus_store, "session-goals")}  # default: 8
+    assert {n: int(eight[f"MDG {n}"]["recommendations"]) for n in ("4", "5", "6")} == {
         "4": 8, "5": 8, "6": 8}
-    assert "explicit" in eight["8"]["methods"]  # "... including the MDGs" is explicit
+    assert int(eight["SDG 3"]["recommendations"]) == 8  # health: MDGs 4, 5, 6 -> SDG 3
+    assert eight["SDG 3"]["methods"] == "correspondence"
+    assert "explicit" in eight["MDG 8"]["methods"]  # "... including the MDGs" is explicit
     assert rows(corpus_store, "session-goals", session="3") == []
 
 
