@@ -14,6 +14,8 @@ Every extracted resource goes through `ctx.resource` (label, prov:wasDerivedFrom
 
 from __future__ import annotations
 
+from typing import Any
+
 from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.actors import Gazetteer, add_actor
@@ -70,25 +72,11 @@ def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
             ctx.add(project, CEPA.implementedBy, actor)
 
     for a in doc.accomplishments:
-        node = ctx.resource(
-            URIRef(f"{project}/accomplishment/{a.order}"),
-            [CEPA.ExpectedAccomplishment],
-            _short(a.text),
-            a.span,
-        )
-        ctx.add(node, CEPA.text, Literal(a.text))
-        ctx.add(node, CEPA.order, Literal(a.order))
+        node = _list_item(ctx, project, "accomplishment", CEPA.ExpectedAccomplishment, a)
         ctx.add(project, CEPA.expectedAccomplishment, node)
 
     for act in doc.activities:
-        node = ctx.resource(
-            URIRef(f"{project}/activity/{act.order}"),
-            [CEPA.ProjectActivity],
-            _short(act.text),
-            act.span,
-        )
-        ctx.add(node, CEPA.text, Literal(act.text))
-        ctx.add(node, CEPA.order, Literal(act.order))
+        node = _list_item(ctx, project, "activity", CEPA.ProjectActivity, act)
         if act.numbering:
             ctx.add(node, CEPA.numbering, Literal(act.numbering))
         ctx.add(project, CEPA.activity, node)
@@ -112,3 +100,13 @@ def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
         if actor not in seen:
             seen.add(actor)
             g.add((ctx.doc_iri, SCHEMA.mentions, actor))
+
+
+def _list_item(ctx: MappingContext, project: URIRef, kind: str, cls: URIRef,
+               item: Any) -> URIRef:
+    """An accomplishment or activity: `{project}/{kind}/{order}` with its text and order."""
+    node = ctx.resource(URIRef(f"{project}/{kind}/{item.order}"), [cls], _short(item.text),
+                        item.span)
+    ctx.add(node, CEPA.text, Literal(item.text))
+    ctx.add(node, CEPA.order, Literal(item.order))
+    return node

@@ -73,6 +73,20 @@ class Mention:
     start: int
 
 
+def _declare(prologue: "Prologue", items: list["Token"], i: int) -> bool:
+    """Apply a BASE or PREFIX declaration starting at token `i`; whether there was one."""
+    token = items[i]
+    if token.is_word("BASE") and i + 1 < len(items) and items[i + 1].kind == "iri":
+        prologue.base = prologue.resolve(items[i + 1])
+        return True
+    if (token.is_word("PREFIX") and i + 2 < len(items)
+            and items[i + 1].kind == "pname" and items[i + 2].kind == "iri"):
+        prologue.prefixes[items[i + 1].text.partition(":")[0]] = (
+            prologue.resolve(items[i + 2]) or "")
+        return True
+    return False
+
+
 def mentions(text: str, keywords: set[str], *, base: str | None = None) -> list[Mention]:
     """Every use of one of `keywords` (upper case) as a keyword, with the IRI that follows
     (skipping SILENT and NAMED), resolved against BASE and PREFIX declarations."""
@@ -80,13 +94,9 @@ def mentions(text: str, keywords: set[str], *, base: str | None = None) -> list[
     found: list[Mention] = []
     items = list(tokens(text))
     for i, token in enumerate(items):
-        if token.is_word("BASE") and i + 1 < len(items) and items[i + 1].kind == "iri":
-            prologue.base = prologue.resolve(items[i + 1])
-        elif (token.is_word("PREFIX") and i + 2 < len(items)
-              and items[i + 1].kind == "pname" and items[i + 2].kind == "iri"):
-            prologue.prefixes[items[i + 1].text.rstrip(":").partition(":")[0]] = (
-                prologue.resolve(items[i + 2]) or "")
-        elif token.kind == "name" and token.text.upper() in keywords:
+        if _declare(prologue, items, i):
+            continue
+        if token.kind == "name" and token.text.upper() in keywords:
             j = i + 1
             while j < len(items) and items[j].is_word("SILENT", "NAMED"):
                 j += 1
@@ -116,13 +126,9 @@ def dataset_clauses(text: str, *, base: str | None = None) -> tuple[list[str], l
     named: list[str] = []
     items = list(tokens(text))
     for i, token in enumerate(items):
-        if token.is_word("BASE") and i + 1 < len(items) and items[i + 1].kind == "iri":
-            prologue.base = prologue.resolve(items[i + 1])
-        elif (token.is_word("PREFIX") and i + 2 < len(items)
-              and items[i + 1].kind == "pname" and items[i + 2].kind == "iri"):
-            prologue.prefixes[items[i + 1].text.partition(":")[0]] = (
-                prologue.resolve(items[i + 2]) or "")
-        elif token.is_word("FROM") and i + 1 < len(items):
+        if _declare(prologue, items, i):
+            continue
+        if token.is_word("FROM") and i + 1 < len(items):
             is_named = items[i + 1].is_word("NAMED")
             target = items[i + 2] if is_named and i + 2 < len(items) else items[i + 1]
             iri = prologue.resolve(target)
