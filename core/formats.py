@@ -49,4 +49,5 @@ def rdf_format_by_name(name: str) -> ox.RdfFormat:
     try:
         return GRAPH_FORMATS[name]
     except KeyError:
-        raise ValueError(f"unknown graph format {name!r} (one of {', '.join(GRAPH_FORMATS)})")
+        raise ValueError(
+            f"unknown graph format {name!r} (one of {', '.join(GRAPH_FORMATS)})") from None

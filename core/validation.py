@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.namespace import SH
 
@@ -41,19 +42,19 @@ class ValidationReport:
 
 
 def violations(report: Graph) -> tuple[Violation, ...]:
+    def one(result: Node, p: URIRef) -> str | None:
+        value = report.value(result, p)
+        return str(value) if value is not None else None
+
     out = []
     for result in report.subjects(SH.resultSeverity, None):
-        def one(p: URIRef) -> str | None:
-            value = report.value(result, p)
-            return str(value) if value is not None else None
-
-        severity = (one(SH.resultSeverity) or "").rsplit("#", 1)[-1]
+        severity = (one(result, SH.resultSeverity) or "").rsplit("#", 1)[-1]
         out.append(Violation(
-            focus=one(SH.focusNode) or "?",
-            path=one(SH.resultPath),
-            message=one(SH.resultMessage) or "(no message)",
+            focus=one(result, SH.focusNode) or "?",
+            path=one(result, SH.resultPath),
+            message=one(result, SH.resultMessage) or "(no message)",
             severity=severity,
-            shape=one(SH.sourceShape),
+            shape=one(result, SH.sourceShape),
         ))
     return tuple(sorted(out, key=lambda v: (v.focus, v.path or "", v.message)))
 

@@ -16,7 +16,6 @@ import select
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
 from cepa_kg.server import frames
 from cepa_kg.server.chunks import ChunkWriter

@@ -117,7 +117,7 @@ def s8() -> tuple[str, session.SessionDocument]:
 def _check_items(doc: session.SessionDocument, expected: list) -> None:
     got = [(r.text, r.modality, r.addressees, r.subtopic, r.kind) for r in doc.recommendations]
     assert len(got) == len(expected), [g[0][:40] for g in got]
-    for k, ((text, modality, names, sub, kind), exp) in enumerate(zip(got, expected), start=1):
+    for k, ((text, modality, names, sub, kind), exp) in enumerate(zip(got, expected, strict=True), start=1):
         first, e_modality, e_names, e_sub, e_kind = exp
         assert text.startswith(first), (k, text[:60], first)
         assert (modality, names, sub, kind) == (e_modality, e_names, e_sub, e_kind), (k, text[:60])
@@ -208,7 +208,7 @@ def test_resolution_paragraphs(request, fixture, expected):
     assert doc.resolution is not None and doc.resolution.title == "Resolution"
     paras = doc.resolution.paragraphs
     assert len(paras) == len(expected)
-    for k, (p, (first, verb, names)) in enumerate(zip(paras, expected), start=1):
+    for k, (p, (first, verb, names)) in enumerate(zip(paras, expected, strict=True), start=1):
         assert p.order == k
         assert p.text.startswith(first), (k, p.text[:60])
         assert (p.modality, p.addressees) == (verb, names)
@@ -324,7 +324,7 @@ def test_fixture_session10_headings_and_dash_bullets():
     ]
     got = doc.recommendations
     assert len(got) == len(expected)
-    for r, (first, modality, names, sub, kind, amr) in zip(got, expected):
+    for r, (first, modality, names, sub, kind, amr) in zip(got, expected, strict=True):
         assert r.text.startswith(first), r.text
         assert (r.modality, r.addressees, r.subtopic, r.kind, r.amr) == (
             modality, names, sub, kind, amr), r.text
@@ -481,7 +481,7 @@ def test_rdf_addressees_of_the_corpus():
     doc, ctx = _mapped(S5_FILE)
     g, iris = ctx.graph, ctx.iris
     ms, sec = iris.actor("member-states"), iris.actor("secretariat")
-    for r, exp in zip(doc.recommendations, S5_EXPECTED):
+    for r, exp in zip(doc.recommendations, S5_EXPECTED, strict=True):
         want = ms if exp[2] == MS else sec
         assert set(g.objects(iris.recommendation(5, r.order), CEPA.addressee)) == {want}
     for k in (3, 4, 5):
@@ -688,13 +688,13 @@ def test_fixture_other_years(name):
     assert (doc.amr_theme.text if doc.amr_theme else None) == exp["amr"]
     got = doc.recommendations
     assert len(got) == len(exp["recs"]), [r.text[:40] for r in got]
-    for r, (first, modality, names, sub, kind, amr) in zip(got, exp["recs"]):
+    for r, (first, modality, names, sub, kind, amr) in zip(got, exp["recs"], strict=True):
         assert r.text.startswith(first), (r.text, first)
         assert (r.modality, r.addressees, r.subtopic, r.kind, r.amr) == (
             modality, names, sub, kind, amr), r.text
     paras = doc.resolution_paragraphs
     assert [(p.modality, p.addressees) for p in paras] == [e[1:] for e in exp["resolution"]]
-    for p, (first, _, _) in zip(paras, exp["resolution"]):
+    for p, (first, _, _) in zip(paras, exp["resolution"], strict=True):
         assert p.text.startswith(first), (p.text, first)
         assert not p.text.endswith(";")
 
