@@ -6,6 +6,7 @@ Errors name the file (and line) and the reason and exit non-zero; no tracebacks 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -86,6 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - a bug: one line for users, details on demand
+        if os.environ.get("CEPA_KG_DEBUG"):
+            raise
+        print(f"cepa-kg: internal error: {type(error).__name__}: {error} (this is a bug in "
+              "cepa-kg; run again with CEPA_KG_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -27,7 +27,13 @@ USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, StoreLoc
 
 
 def open_store(settings: Settings) -> OxigraphStore:
-    return OxigraphStore(settings.store)
+    try:
+        return OxigraphStore(settings.store)
+    except StoreLockedError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CliError(f"cannot open the store at {settings.store}: {reason}") from error
 
 
 def bundled_corpus_paths() -> list[Path]:

@@ -4,6 +4,7 @@ graph in one transaction. A document that fails any step leaves the store as it 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from cepa_kg.store import GraphStore
 from cepa_kg.validation import ValidationReport, validate_graph
 
 LOADER_VERSION = __version__
+log = logging.getLogger("cepa_kg.pipeline")
 
 Status = Literal["loaded", "unchanged", "failed", "refused"]
 
@@ -105,6 +107,11 @@ def load_source(store: GraphStore, source: SourceText, *, base: str,
         built = build_document(source, base=base)
     except LoadError as error:
         return LoadOutcome(source.name, "failed", error=str(error))
+    except Exception as error:  # noqa: BLE001 - a loader bug must not end a folder's load
+        log.exception("loader failure on %s", source.name)
+        return LoadOutcome(source.name, "failed", error=(
+            f"{source.name}: internal error in the loader ({type(error).__name__}: {error}); "
+            "this is a bug in cepa-kg, please report it with the file; nothing was stored"))
     report = validate_graph(built.graph, base=base)
     if not report.conforms:
         return LoadOutcome(source.name, "refused", kind=built.kind, iri=str(built.iri),

@@ -104,3 +104,12 @@ def test_a_store_held_by_another_process_is_a_clear_error(store: Path) -> None:
         del holder
     assert result.returncode == 2
     assert "open in another process" in result.stderr
+
+
+def test_a_store_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    result = cepa("query", "ASK {}", store=not_a_folder)
+    assert result.returncode == 2
+    assert f"cannot open the store at {not_a_folder}" in result.stderr
+    assert "Traceback" not in result.stderr

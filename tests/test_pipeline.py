@@ -98,6 +98,27 @@ def test_a_document_with_reversed_dates_is_refused_with_the_report() -> None:
     assert snapshot(store) == before
 
 
+def test_a_loader_bug_is_reported_and_the_load_goes_on(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from cepa_kg.loaders import registry
+    from cepa_kg.loaders.base import Loader
+
+    real = registry.by_kind("cepa-session")
+
+    def crash(text: str) -> object:
+        raise IndexError("list index out of range")
+
+    broken = Loader(real.kind, real.label, real.detect, crash, real.to_rdf)
+    monkeypatch.setattr(registry, "LOADERS", (broken,) + registry.LOADERS[1:])
+    store = OxigraphStore()
+    outcomes = load_paths(store, bundled_corpus_paths(), base=BASE)
+    assert [o.status for o in outcomes] == ["failed", "failed", "loaded", "loaded"]
+    assert "internal error in the loader (IndexError" in (outcomes[0].error or "")
+    assert "cepa-session-05-2006.txt" in (outcomes[0].error or "")
+    assert "IndexError" in caplog.text  # the traceback goes to the log, not the user
+    assert not any("id/document/cepa-session" in g for g in store.graphs())
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"   \n\n", "empty"),
