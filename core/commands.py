@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -251,9 +252,19 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     has_documents = store.ask(
         "ASK { ?d a <https://w3id.org/cepa-kg/def#SourceDocument> }")
     if not has_documents:
+        # Loading validates with pySHACL, which patches rdflib globally on import: do it in a
+        # child process so that the server process never imports it (NOTES-pyoxigraph.md).
         print("the store is empty: loading the bundled corpus", file=sys.stderr)
-        outcomes = load_paths(store, bundled_corpus_paths(), base=settings.base)
-        print(_summary(outcomes), file=sys.stderr)
+        store.flush()
+        del store  # the child needs the store folder's lock
+        loaded = subprocess.run(
+            [sys.executable, "-m", "cepa_kg.cli", "load", "--store", str(settings.store),
+             "--base", settings.base], stdout=sys.stderr, check=False)
+        if loaded.returncode != 0:
+            print("cepa-kg: error: the bundled corpus did not load (see above)",
+                  file=sys.stderr)
+            return 1
+        store = open_store(settings)
     store.flush()
     app = create_app(settings, store=store)
     print(f"serving {settings.store} at http://{args.host}:{args.port}/ "

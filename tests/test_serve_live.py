@@ -96,3 +96,27 @@ def test_concurrent_queries_all_succeed(server: str) -> None:
         statuses = list(pool.map(run, queries))
     assert statuses == [200] * len(queries)
     assert sparql(server, QUERY)[0][0] == "5"
+
+
+
+def test_the_server_process_never_imports_pyshacl(tmp_path: Path) -> None:
+    """pySHACL patches rdflib globally on import: `serve` loads the corpus in a child process.
+    Run `serve`'s own code with uvicorn.run replaced by a probe of the process's modules."""
+    probe = """
+import sys
+import uvicorn
+from cepa_kg.cli import main
+
+def probe(app, **kwargs):
+    print("pyshacl imported:", "pyshacl" in sys.modules)
+    print("documents:", app.state.store.ask(
+        "ASK { ?d a <https://w3id.org/cepa-kg/def#SourceDocument> }"))
+
+uvicorn.run = probe
+sys.exit(main(["serve", "--store", sys.argv[1], "--port", "0"]))
+"""
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "store")],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "pyshacl imported: False" in result.stdout
+    assert "documents: True" in result.stdout
