@@ -44,10 +44,3 @@ GRAPH_MEDIA_TYPES: dict[str, ox.RdfFormat] = {
     "application/xml": ox.RdfFormat.RDF_XML,
 }
 
-
-def rdf_format_by_name(name: str) -> ox.RdfFormat:
-    try:
-        return GRAPH_FORMATS[name]
-    except KeyError:
-        raise ValueError(
-            f"unknown graph format {name!r} (one of {', '.join(GRAPH_FORMATS)})") from None

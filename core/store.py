@@ -376,10 +376,3 @@ def _diff(before: ox.Store, after: ox.Store) -> StagedChange:
               if old.get(g, set()) != new.get(g, set()) or g in created or g in removed}
     return StagedChange(graphs, frozenset(created), frozenset(removed))
 
-
-def term_value(term: Term | None) -> str | None:
-    """The lexical value of a term (IRI string, literal text), or None."""
-    if term is None:
-        return None
-    return term.value  # type: ignore[union-attr]
-

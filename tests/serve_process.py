@@ -99,28 +99,37 @@ def corpus_store_copy(base_temp: Path, target: Path) -> Path:
 
 
 @contextmanager
-def serve_process(store: Path, log: Path, **env: str) -> Iterator[ServeProcess]:
-    """`python -m cepa_kg.cli serve --store STORE` with CEPA_KG_* settings from `env`
-    (e.g. query_timeout_s="2"); yields once /sparql answers."""
+def running(args: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """Start `args` (a server taking `--port PORT` last) and yield (process, base URL) once
+    its /sparql answers; fails with the server's log if it dies or never answers. The
+    process must still be alive at the end; it is stopped either way."""
     port = free_port()
-    environment = {**os.environ, **{f"CEPA_KG_{k.upper()}": v for k, v in env.items()}}
     with open(log, "w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cepa_kg.cli", "serve", "--port", str(port), "--store",
-             str(store)], stdout=log_file, stderr=subprocess.STDOUT, env=environment)
-    server = ServeProcess(f"http://127.0.0.1:{port}", process, log)
+        process = subprocess.Popen([*args, "--port", str(port)], stdout=log_file,
+                                   stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
         while True:
             try:
-                urllib.request.urlopen(server.url + "/sparql", timeout=2).read()
+                urllib.request.urlopen(url + "/sparql", timeout=2).read()
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("server did not start:\n" + log.read_text()) from None
                 time.sleep(0.2)
-        yield server
+        yield process, url
         assert process.poll() is None, "the server died:\n" + log.read_text()
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextmanager
+def serve_process(store: Path, log: Path, **env: str) -> Iterator[ServeProcess]:
+    """`python -m cepa_kg.cli serve --store STORE` with CEPA_KG_* settings from `env`
+    (e.g. query_timeout_s="2"); yields once /sparql answers."""
+    environment = {**os.environ, **{f"CEPA_KG_{k.upper()}": v for k, v in env.items()}}
+    with running([sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(store)], log,
+                 environment) as (process, url):
+        yield ServeProcess(url, process, log)

@@ -4,10 +4,8 @@ SPARQL over real HTTP (uvicorn on 127.0.0.1); concurrent queries do not break it
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -15,43 +13,20 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from serve_process import serve_process
 
 QUERY = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> PREFIX schema: <https://schema.org/> "
          "SELECT ?n ?start ?end WHERE { ?s a cepa:Session ; cepa:sessionNumber ?n ; "
          "schema:startDate ?start ; schema:endDate ?end } ORDER BY ?n")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
+    """README's serve command on an empty store folder."""
     store = tmp_path_factory.mktemp("serve") / "store"
     log = tmp_path_factory.mktemp("serve-log") / "server.log"
-    with open(log, "w") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "cepa_kg.cli", "serve", "--port", str(port), "--store",
-             str(store)], stdout=log_file, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                urllib.request.urlopen(url + "/sparql", timeout=2)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("server did not start:\n" + Path(log).read_text())
-                time.sleep(0.3)
-        yield url
-        assert process.poll() is None, "the server died:\n" + Path(log).read_text()
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    with serve_process(store, log) as live:
+        yield live.url
 
 
 def sparql(url: str, query: str) -> list[list[str]]:
