@@ -72,6 +72,11 @@ class Iris:
     def role(self, title: str) -> URIRef:
         return self.path(f"role/{slugify(title)}")
 
+    def post(self, organization_path: str, title: str) -> URIRef:
+        """A post (a position within an organization, whoever holds it): the organization's
+        slug and the title's, `id/post/dpadm--director`."""
+        return self.path(f"post/{organization_path.rsplit('/', 1)[-1]}--{slugify(title)}")
+
     def event(self, date_iso: str, title: str) -> URIRef:
         return self.path(f"event/{date_iso}-{slugify(title, max_length=50)}")
 

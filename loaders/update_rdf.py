@@ -101,6 +101,20 @@ class _Mapper:
             self.roles.add(iri)
         return iri
 
+    def post(self, person: URIRef, org: ActorMention, org_iri: URIRef, role: URIRef,
+             title: str, span: Span) -> URIRef:
+        """The post a titled membership fills (W3C ORG: a position within an organization
+        that exists whoever holds it): one resource per organization and title, held by
+        each person given that title there."""
+        ctx = self.ctx
+        iri = ctx.resource(ctx.iris.post(org.path, title), [ORG.Post],
+                           f"{title}, {org.label}", span)
+        ctx.add(iri, ORG.postIn, org_iri)
+        ctx.add(iri, ORG.role, role)
+        ctx.add(iri, ORG.heldBy, person)
+        ctx.add(person, ORG.holds, iri)
+        return iri
+
     def person(self, p: Person) -> URIRef:
         if p.key in self.persons:
             return self.persons[p.key]
@@ -122,11 +136,16 @@ class _Mapper:
                                 ms.span)
             ctx.add(iri, ORG.hasMembership, node)
             ctx.add(node, ORG.member, iri)
-            if org is not None and org.kind == "organization":
-                ctx.add(node, ORG.organization, self.actor(org))
+            org_iri = self.actor(org) if org is not None and org.kind == "organization" \
+                else None
+            if org_iri is not None:
+                ctx.add(node, ORG.organization, org_iri)
             if ms.title:
+                role = self.role(ms.title, ms.span)
                 ctx.add(node, CEPA.title, Literal(ms.title))
-                ctx.add(node, ORG.role, self.role(ms.title, ms.span))
+                ctx.add(node, ORG.role, role)
+                if org is not None and org_iri is not None:
+                    self.post(iri, org, org_iri, role, ms.title, ms.span)
         self.mentioned.add(iri)
         self.persons[p.key] = iri
         return iri

@@ -117,6 +117,7 @@ EXPECTED: dict[str, set[Key]] = {
         ("Membership", "org:role"),
     },
     "Role": {("Role", "rdfs:label")},
+    "Post": {("Post", "rdfs:label"), ("Post", "org:postIn"), ("Post", "org:heldBy")},
     "Place": {
         ("Place", "rdfs:label"),
         ("Place", "skos:altLabel"),

@@ -437,6 +437,28 @@ def test_rdf_persons(doc, text) -> None:
     assert (doc_iri, SCHEMA.mentions, qian) in g
 
 
+def test_rdf_posts_are_held_by_persons_and_shared_by_title_and_organization(doc, text) -> None:
+    ctx, _ = _graph(text, doc)
+    g = ctx.graph
+    post = URIRef("http://localhost:8000/id/post/dpadm--director")
+    qian = URIRef("http://localhost:8000/id/person/haiyan-qian")
+    assert (post, RDF.type, ORG.Post) in g
+    assert (qian, ORG.holds, post) in g and (post, ORG.heldBy, qian) in g
+    assert g.value(post, ORG.postIn) == URIRef("http://localhost:8000/id/actor/dpadm")
+    assert g.value(post, ORG.role) == URIRef("http://localhost:8000/id/role/director")
+    # every titled membership in a known organization fills a post; untitled ones do not
+    for ms in g.subjects(RDF.type, ORG.Membership):
+        person, org, title = g.value(ms, ORG.member), g.value(ms, ORG.organization), \
+            g.value(ms, CEPA.title)
+        posts = {p for p in g.objects(person, ORG.holds) if g.value(p, ORG.postIn) == org}
+        assert bool(posts) == (org is not None and title is not None), ms
+    # the same title in the same organization, written in another document, is the same post
+    other = text.replace("Haiyan Qian", "Maria Lopez")
+    ctx2, _ = _graph(other, update.parse(other))
+    lopez = URIRef("http://localhost:8000/id/person/maria-lopez")
+    assert (lopez, ORG.holds, post) in ctx2.graph
+
+
 def test_rdf_partnerships(doc, text) -> None:
     ctx, doc_iri = _graph(text, doc)
     g = ctx.graph
