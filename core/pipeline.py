@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +21,9 @@ from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext, ParseError
 from cepa_kg.loaders.document_rdf import describe_document
 from cepa_kg.loaders.iris import Iris
-from cepa_kg.reference import install_reference
+from cepa_kg.loaders.triples import Triples
+from cepa_kg.parallel import parallel_map
+from cepa_kg.reference import install_reference, reference_graph, shapes_graph
 from cepa_kg.sources import SourceError, SourceText, read_source
 from cepa_kg.store import GraphStore
 from cepa_kg.validation import ValidationReport, validate_graph
@@ -45,7 +49,20 @@ class BuiltDocument:
     kind: str
     iri: URIRef
     title: str
-    graph: Graph
+    triples: Triples
+    _graph: Graph | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The triples as an rdflib Graph, built on first use (slow: not for the load path)."""
+        if self._graph is None:
+            self._graph = self.triples.to_graph()
+        return self._graph
+
+    @property
+    def resources(self) -> int:
+        """Extracted resources: subjects with an IRI of their own (no fragment)."""
+        return sum(1 for s in self.triples.subjects() if "#" not in s)
 
 
 @dataclass
@@ -85,24 +102,26 @@ def build_document(
     return BuiltDocument(loader.kind, ctx.doc_iri, model.title, ctx.graph)
 
 
-def _already_loaded(store: GraphStore, sha256: str) -> str | None:
-    """The document already loaded from these exact bytes by this loader version, if any."""
-    sha, version = str(ox.Literal(sha256)), str(ox.Literal(f"/{LOADER_VERSION}"))
-    rows = store.select(
-        "SELECT ?doc WHERE { ?doc <https://w3id.org/cepa-kg/def#sha256> " + sha + " ; "
-        "<https://w3id.org/cepa-kg/def#loaderVersion> ?v . "
-        "FILTER(STRENDS(?v, " + version + ")) } LIMIT 1"
-    )
-    return rows[0]["doc"].value if rows else None  # type: ignore[union-attr]
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document built, validated and serialized, ready to commit (crosses processes)."""
+
+    name: str
+    kind: str
+    iri: str
+    sha256: str
+    nquads: bytes
+    triples: int
+    resources: int
+
+    def outcome(self) -> LoadOutcome:
+        return LoadOutcome(self.name, "loaded", kind=self.kind, iri=self.iri,
+                           triples=self.triples, resources=self.resources)
 
 
-def load_source(store: GraphStore, source: SourceText, *, base: str,
-                force: bool = False) -> LoadOutcome:
-    """Load one document; never raises for a bad document, reports it in the outcome."""
-    if not force:
-        existing = _already_loaded(store, source.sha256)
-        if existing:
-            return LoadOutcome(source.name, "unchanged", iri=existing)
+def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | LoadOutcome:
+    """Build, validate and serialize one document: the CPU-bound part of a load, pure (no
+    store). Never raises for a bad document: a failure or a refusal comes back as its outcome."""
     try:
         built = build_document(source, base=base)
     except LoadError as error:
@@ -112,17 +131,98 @@ def load_source(store: GraphStore, source: SourceText, *, base: str,
         return LoadOutcome(source.name, "failed", error=(
             f"{source.name}: internal error in the loader ({type(error).__name__}: {error}); "
             "this is a bug in cepa-kg, please report it with the file; nothing was stored"))
-    report = validate_graph(built.graph, base=base)
+    report = validate_graph(built.graph, base=base)  # TODO(lead): built.triples once the engine lands
     if not report.conforms:
         return LoadOutcome(source.name, "refused", kind=built.kind, iri=str(built.iri),
                            error=f"{source.name}: the data extracted violates the shapes",
                            report=report)
-    data = built.graph.serialize(format="nt", encoding="utf-8")
-    store.replace_graph(str(built.iri), data, format=ox.RdfFormat.N_TRIPLES)
-    return LoadOutcome(
-        source.name, "loaded", kind=built.kind, iri=str(built.iri), triples=len(built.graph),
-        resources=len({s for s in built.graph.subjects() if "#" not in s}),
+    return PreparedDocument(source.name, built.kind, str(built.iri), source.sha256,
+                            built.triples.nquads(str(built.iri)), len(built.triples),
+                            built.resources)
+
+
+def _loaded_digests(store: GraphStore) -> dict[str, str]:
+    """sha256 -> document IRI of every document loaded by this loader version."""
+    version = str(ox.Literal(f"/{LOADER_VERSION}"))
+    rows = store.select(
+        "SELECT ?sha ?doc WHERE { ?doc <https://w3id.org/cepa-kg/def#sha256> ?sha ; "
+        "<https://w3id.org/cepa-kg/def#loaderVersion> ?v . "
+        "FILTER(STRENDS(?v, " + version + ")) }"
     )
+    return {row["sha"].value: row["doc"].value for row in rows}  # type: ignore[union-attr]
+
+
+def _commit_one(store: GraphStore, doc: PreparedDocument) -> None:
+    """Replace (or create) one document's graph in one transaction."""
+    triples = ox.serialize((q.triple for q in ox.parse(doc.nquads, format=ox.RdfFormat.N_QUADS)),
+                           format=ox.RdfFormat.N_TRIPLES)
+    store.replace_graph(doc.iri, triples, format=ox.RdfFormat.N_TRIPLES)
+
+
+def load_source(store: GraphStore, source: SourceText, *, base: str,
+                force: bool = False) -> LoadOutcome:
+    """Load one document; never raises for a bad document, reports it in the outcome."""
+    if not force:
+        existing = _loaded_digests(store).get(source.sha256)
+        if existing:
+            return LoadOutcome(source.name, "unchanged", iri=existing)
+    prepared = prepare_document(source, base=base)
+    if isinstance(prepared, LoadOutcome):
+        return prepared
+    _commit_one(store, prepared)
+    return prepared.outcome()
+
+
+#: New documents are committed together, up to this many quads per bulk load.
+BATCH_QUADS = 200_000
+#: Fewer documents than this are prepared in this process (a pool costs more than it saves).
+PARALLEL_MIN_DOCUMENTS = 8
+
+
+class _Committer:
+    """Commits prepared documents in input order: new graphs batched into one bulk load,
+    a graph that exists already (a changed document) replaced on its own transaction."""
+
+    def __init__(self, store: GraphStore,
+                 report: Callable[[LoadOutcome, PreparedDocument], None]) -> None:
+        self.store, self.report = store, report
+        self.batch: list[PreparedDocument] = []
+        self.quads = 0
+
+    def add(self, doc: PreparedDocument) -> None:
+        if any(d.iri == doc.iri for d in self.batch) or self.store.has_graph(doc.iri):
+            self.flush()
+            self._one(doc)
+            return
+        self.batch.append(doc)
+        self.quads += doc.triples
+        if self.quads >= BATCH_QUADS:
+            self.flush()
+
+    def _one(self, doc: PreparedDocument) -> None:
+        try:
+            _commit_one(self.store, doc)
+        except Exception as error:  # noqa: BLE001 - a store failure fails this document only
+            log.exception("commit failed for %s", doc.name)
+            self.report(LoadOutcome(doc.name, "failed", kind=doc.kind, iri=doc.iri,
+                                    error=f"{doc.name}: the store refused the write: {error}"),
+                        doc)
+        else:
+            self.report(doc.outcome(), doc)
+
+    def flush(self) -> None:
+        batch, self.batch, self.quads = self.batch, [], 0
+        if not batch:
+            return
+        try:
+            self.store.add_graphs(b"".join(d.nquads for d in batch))
+        except Exception:  # noqa: BLE001 - retry one by one: only the culprit fails
+            log.exception("batch commit failed; committing %d documents one by one", len(batch))
+            for doc in batch:
+                self._one(doc)
+            return
+        for doc in batch:
+            self.report(doc.outcome(), doc)
 
 
 def load_paths(
@@ -132,19 +232,89 @@ def load_paths(
     base: str,
     force: bool = False,
     on_done: Callable[[LoadOutcome], None] | None = None,
+    jobs: int | None = None,
 ) -> list[LoadOutcome]:
-    """Load every file, going on past bad ones. The reference data is installed first."""
+    """Load every file, going on past bad ones; outcomes in the order of `paths`.
+
+    The reference data is installed first. Documents are read here, prepared (built,
+    validated, serialized) in `jobs` processes (default: one per core) when there are enough
+    of them, and committed here in order: new documents in bulk batches, changed ones each
+    in its own transaction. A document loaded before from the same bytes is "unchanged"."""
     install_reference(store, base)
-    outcomes = []
+    known = {} if force else _loaded_digests(store)
+    # The plan, in file order: an outcome decided on reading (unreadable, unchanged), a copy
+    # of an earlier file (name, sha256), or a source to prepare.
+    plan: list[LoadOutcome | tuple[str, str] | SourceText] = []
+    pending: list[SourceText] = []
+    pending_digests: set[str] = set()
     for path in paths:
         try:
             source = read_source(path)
         except (SourceError, OSError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            outcome = LoadOutcome(str(path), "failed", error=f"{path}: {reason}")
+            plan.append(LoadOutcome(str(path), "failed", error=f"{path}: {reason}"))
+            continue
+        if source.sha256 in known:
+            plan.append(LoadOutcome(source.name, "unchanged", iri=known[source.sha256]))
+        elif source.sha256 in pending_digests:
+            plan.append((source.name, source.sha256))
         else:
-            outcome = load_source(store, source, base=base, force=force)
-        outcomes.append(outcome)
+            plan.append(source)
+            pending.append(source)
+            pending_digests.add(source.sha256)
+
+    outcomes: list[LoadOutcome | None] = [None] * len(plan)
+    slot_of: dict[int, int] = {}  # id(PreparedDocument) -> its place in `plan`
+
+    def report(outcome: LoadOutcome, slot: int) -> None:
+        outcomes[slot] = outcome
         if on_done:
             on_done(outcome)
-    return outcomes
+
+    committer = _Committer(store, lambda outcome, doc: report(outcome, slot_of.pop(id(doc))))
+    first_of: dict[str, int] = {}  # sha256 -> slot of the file that carries it
+    prepared = prepare_all(pending, base=base, jobs=jobs)
+    for slot, step in enumerate(plan):
+        if isinstance(step, LoadOutcome):
+            committer.flush()  # outcomes are reported in file order
+            report(step, slot)
+        elif isinstance(step, tuple):  # a copy of an earlier file fares as that file did
+            committer.flush()
+            name, sha256 = step
+            original = outcomes[first_of[sha256]]
+            assert original is not None
+            report(LoadOutcome(name, "unchanged", iri=original.iri)
+                   if original.status == "loaded" else replace(
+                       original, name=name,
+                       error=(original.error or "").replace(original.name, name, 1)), slot)
+        else:
+            first_of[step.sha256] = slot
+            result = next(prepared)
+            if isinstance(result, LoadOutcome):
+                committer.flush()
+                report(result, slot)
+            else:
+                slot_of[id(result)] = slot
+                committer.add(result)
+    committer.flush()
+    return [o for o in outcomes if o is not None]
+
+
+def prepare_all(sources: list[SourceText], *, base: str,
+                jobs: int | None = None) -> Iterator[PreparedDocument | LoadOutcome]:
+    """`prepare_document` over `sources`, in order; in worker processes for larger loads."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(sources) < PARALLEL_MIN_DOCUMENTS:
+        for source in sources:
+            yield prepare_document(source, base=base)
+        return
+    yield from parallel_map(partial(prepare_document, base=base), sources, jobs=jobs,
+                            warm_up=partial(warm_up, base))
+
+
+def warm_up(base: str) -> None:
+    """Load what every document needs once (gazetteer, reference data, compiled shapes), so
+    forked workers inherit it instead of each building its own."""
+    Gazetteer.bundled()
+    reference_graph(base)
+    shapes_graph()

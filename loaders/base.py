@@ -1,7 +1,7 @@
 """What every document loader provides, and the context the RDF mappers share.
 
 A loader is three pure functions: `detect(text) -> score`, `parse(text) -> model` and
-`to_rdf(model, ctx)`, which adds the model's triples to `ctx.graph`. Parsing knows nothing of RDF;
+`to_rdf(model, ctx)`, which adds the model's triples to `ctx.graph` (a `Triples`). Parsing knows nothing of RDF;
 mapping knows nothing of text layout.
 """
 
@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
+from cepa_kg.loaders.triples import Triples
 from cepa_kg.namespaces import OA, PROV, RDF, RDFS, XSD, CEPA
 
 
@@ -50,7 +51,7 @@ class Loader:
 
 
 #: IRI kinds (`{BASE}id/{kind}/...`) that several documents can describe.
-SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role")
+SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role", "post")
 
 
 def fragment(iri: URIRef, name: str) -> URIRef:
@@ -67,7 +68,7 @@ class MappingContext:
     doc_iri: URIRef
     text: str
     gazetteer: Any  # cepa_kg.loaders.actors.Gazetteer
-    graph: Graph = field(default_factory=Graph)
+    graph: Triples = field(default_factory=Triples)
 
     def add(self, s: URIRef, p: URIRef, o: Any) -> None:
         self.graph.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))

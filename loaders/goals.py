@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,6 +61,7 @@ class _Hit:
     phrase: str
 
 
+@lru_cache(maxsize=256)
 def goal_of(code: str) -> str:
     """The goal code of a goal or target code.
 
@@ -194,6 +196,12 @@ def _own(text: str, rec: Span, *, raise_by_mention: bool = True) -> dict[str, Al
     return out
 
 
+@lru_cache(maxsize=64)  # the same heading is inherited by each of its recommendations
+def _inherited_items(text: str, scope: Span, factor: float, cap: float
+                     ) -> tuple[tuple[str, Alignment], ...]:
+    return tuple(_inherited(text, scope, factor, cap).items())
+
+
 def _inherited(text: str, scope: Span, factor: float, cap: float) -> dict[str, Alignment]:
     """Alignments a recommendation inherits from a heading: the heading's own, scaled down.
 
@@ -243,9 +251,10 @@ def align(
     own_goals = {goal_of(c) for c in out}
     heritage: dict[str, Alignment] = {}
     if subtopic is not None:
-        _merge(heritage, _inherited(text, subtopic, R.SUBTOPIC_FACTOR, R.SUBTOPIC_CAP))
+        _merge(heritage, dict(_inherited_items(text, subtopic, R.SUBTOPIC_FACTOR,
+                                               R.SUBTOPIC_CAP)))
     if theme is not None:
-        _merge(heritage, _inherited(text, theme, R.THEME_FACTOR, R.THEME_CAP))
+        _merge(heritage, dict(_inherited_items(text, theme, R.THEME_FACTOR, R.THEME_CAP)))
     _merge(out, {c: a for c, a in heritage.items() if goal_of(c) not in own_goals})
     if not out:
         source = (theme or rec).strip(text)

@@ -362,7 +362,7 @@ def test_add_actor_country_codes_keep_leading_zeros(gz: Gazetteer) -> None:
     iri = add_actor(ctx, gz.resolve("Bolivia"))  # type: ignore[arg-type]
     assert ctx.graph.value(iri, CEPA.m49) == Literal("068")
     assert ctx.graph.value(iri, CEPA.iso3166Alpha2) == Literal("BO")
-    assert ctx.graph.value(iri, SKOS.altLabel, any=True) is not None
+    assert ctx.graph.value(iri, SKOS.altLabel) is not None
 
 
 def test_add_actor_adds_nothing_for_gazetteer_entries(gz: Gazetteer) -> None:
