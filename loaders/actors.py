@@ -219,6 +219,12 @@ _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _HYPHEN = re.compile(r"\s*-\s*")
 _UN_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z0-9]")
+#: A word that makes a bare group name ("States") part of another name: "Arab States",
+#: "United States", "small island developing States", "landlocked States".
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:\b(?!(?:Both|The|All|Other|Some|Many|These|Those|Most|Several|And|Or|Their|Its)\b)"
+    r"[A-Z][\w'-]*|\b(?:developing|island|landlocked|coastal|small|federated|neighbouring|"
+    r"neighboring|donor|fragile|non-member|observer))[ \t\u00a0]+$")
 _TITLE_WORDS = re.compile(
     r"\s+(?:declaration|convention|agreement|accord|consensus|principles|plan of action"
     r"|statement|communiqu[eé])\b",
@@ -372,6 +378,10 @@ class Gazetteer:
                 continue  # "United Nations Public Service Awards", "UN Convention ..."
             if e.kind == "place" and _TITLE_WORDS.match(after):
                 continue  # "Marrakech declaration"
+            if e.kind == "group" and " " not in m.group(0) and m.group(0)[0].isupper() \
+                    and _QUALIFIER_BEFORE.search(
+                    text, max(0, m.start() - 40), m.start()):
+                continue  # "Arab States" is not the Member States
             yield e, Span(m.start(), m.end())
 
     def find_actors(self, text: str, span: Span | None = None) -> list[ActorMatch]:

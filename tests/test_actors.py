@@ -251,6 +251,18 @@ def test_names_that_are_not_actors(gz: Gazetteer) -> None:
     assert [m.path for m in gz.find_actors(t)] == ["actor/united-nations"] * 3
 
 
+@pytest.mark.parametrize("text, paths", [
+    ("UNPAN Regional Workshop for Arab States", ["actor/unpan"]),
+    ("the League of Arab States and the Member States", ["actor/member-states"]),
+    ("small island developing States and landlocked States", []),
+    ("States should report; All States agreed.", ["actor/member-states"] * 2),
+    ("Both donors and Governments", ["actor/donors", "actor/governments"]),
+])
+def test_a_bare_group_name_inside_another_name_is_not_the_group(
+        gz: Gazetteer, text: str, paths: list[str]) -> None:
+    assert [m.path for m in gz.find_actors(text)] == paths
+
+
 def test_case_rules(gz: Gazetteer) -> None:
     t = "the Korean Government, the Korean delegation, member states, Member states, Governments"
     assert [(m.span.of(t), m.path) for m in gz.find_actors(t)] == [
