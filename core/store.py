@@ -39,6 +39,39 @@ class StoreLockedError(StoreError):
     """Another process holds the store folder open for writing."""
 
 
+class ChangeAbandonedError(StoreError):
+    """A staged change was not committed because its caller gave up waiting for it."""
+
+
+class CommitGate:
+    """Decides, once, between committing a staged change and abandoning it.
+
+    A write runs in a thread that cannot be stopped; when its caller's time budget runs out
+    first, the caller `abandon`s it and the writer, reaching its commit, writes nothing. If the
+    writer got there first (`commit` returned True), `abandon` says so and the caller waits for
+    `finished` instead of reporting a failure that did not happen."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._state = "open"
+        self.finished = threading.Event()
+        self.change: StagedChange | None = None  # what was committed, once `finished`
+
+    def commit(self) -> bool:
+        with self._lock:
+            if self._state == "abandoned":
+                return False
+            self._state = "committing"
+            return True
+
+    def abandon(self) -> bool:
+        with self._lock:
+            if self._state == "committing":
+                return False
+            self._state = "abandoned"
+            return True
+
+
 class QueryKind(enum.Enum):
     SOLUTIONS = "solutions"  # SELECT
     BOOLEAN = "boolean"  # ASK
@@ -288,6 +321,7 @@ class OxigraphStore:
         mutate: Callable[[ox.Store], None],
         *,
         check: Callable[[StagedChange], None] | None = None,
+        gate: CommitGate | None = None,
     ) -> StagedChange:
         """Apply `mutate` to a staging copy of the dataset (an in-memory store), hand the
         graphs it changed to `check` (which raises to refuse them), then commit the changed
@@ -295,7 +329,11 @@ class OxigraphStore:
         change leaves the store untouched. The copy costs a pass over the dataset: fine for
         this knowledge graph (10^4-10^5 quads), not meant for bulk loads (use the loader).
 
-        Raises QuerySyntaxError for a bad update, and whatever `mutate` or `check` raise."""
+        With a `gate`, the change is committed only if the gate allows it (its caller has not
+        given up waiting).
+
+        Raises QuerySyntaxError for a bad update, ChangeAbandonedError when the gate refused,
+        and whatever `mutate` or `check` raise."""
         with self._write_lock:
             staging = ox.Store()
             staging.extend(self._store.quads_for_pattern(None, None, None, None))
@@ -309,9 +347,18 @@ class OxigraphStore:
             del staging
             if check is not None:
                 check(change)
-            if change.graphs:
-                self._store.update(change.commit_update())
-                self._version += 1
+            if gate is not None and not gate.commit():
+                raise ChangeAbandonedError("the change ran past its time budget; nothing was "
+                                           "written")
+            try:
+                if change.graphs:
+                    self._store.update(change.commit_update())
+                    self._version += 1
+                if gate is not None:
+                    gate.change = change
+            finally:
+                if gate is not None:
+                    gate.finished.set()
             return change
 
     def graph_ntriples(self, graph: str | None) -> bytes | None:

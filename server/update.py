@@ -4,6 +4,7 @@ transaction, or refused (422 with the SHACL report) leaving the store as it was.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 
@@ -13,7 +14,8 @@ from cepa_kg.server.errors import HttpError
 from cepa_kg.server.protocol import Operation, checked_iri, read_operation
 from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.sparql_text import DatasetConflictError, with_using
-from cepa_kg.store import StagedChange
+from cepa_kg.server.runner import QueryTimeoutError
+from cepa_kg.store import CommitGate, StagedChange
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
@@ -44,11 +46,25 @@ def shapes_check(base: str) -> Callable[[StagedChange], None]:
 
 
 async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) -> StagedChange:
-    """Run `mutate` on a staging copy in a worker thread, validate, commit (or raise)."""
+    """Run `mutate` on a staging copy in a worker thread, validate, commit (or raise).
+
+    Past the time budget the client gets 503 and the change is abandoned: the thread may run
+    on (pyoxigraph cannot be interrupted) but it will not commit, so a 503 means nothing was
+    written. If the commit had already begun, the answer waits for it and reports success."""
     store = request.app.state.store
     check = shapes_check(request.app.state.settings.base)
-    work = partial(store.change_checked, mutate, check=check)
-    return await request.app.state.runner.call(work)
+    gate = CommitGate()
+    work = partial(store.change_checked, mutate, check=check, gate=gate)
+    try:
+        return await request.app.state.runner.call(work)
+    except QueryTimeoutError:
+        if gate.abandon():
+            raise HttpError(503, "the update ran past its time budget and was abandoned; "
+                                 "nothing was written", headers={"Retry-After": "1"}) from None
+        await asyncio.to_thread(gate.finished.wait)
+        if gate.change is None:  # the commit itself failed
+            raise HttpError(500, "the update could not be committed") from None
+        return gate.change
 
 
 def endpoint_iri(request: Request) -> str:

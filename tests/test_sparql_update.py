@@ -120,3 +120,35 @@ def test_using_graph_uri_sets_the_where_dataset(client: TestClient) -> None:
     rows = client.get("/sparql", params={"query": f"SELECT ?s WHERE {{ GRAPH <http://x/copy> {{ ?s {NUMBER} ?n }} }}"},
                       headers={"Accept": "text/csv"}).text.split()
     assert rows == ["s", S8]
+
+
+SLOW_WHERE = ("{ SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a a ?t } GRAPH ?h { ?b a ?u } "
+              "GRAPH ?i { ?c a <https://w3id.org/cepa-kg/def#Session> } } }")
+
+
+def test_an_update_past_its_budget_is_answered_503_and_writes_nothing(
+        corpus_store: OxigraphStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pyoxigraph cannot stop an update; the commit gate makes sure the 503 is true: the
+    thread runs on, but the change it staged is never committed."""
+    import time
+
+    started = time.perf_counter()
+    corpus_store.select(f"SELECT ?n WHERE {SLOW_WHERE}")
+    needs = time.perf_counter() - started
+    assert needs > 0.4, "the slow update must take a while for this test to mean anything"
+    update = f'INSERT {{ <urn:late> <urn:p> ?n }} WHERE {SLOW_WHERE}'
+    with writable_client(corpus_store, tmp_path, query_timeout_s=needs / 4) as client:
+        version = client.app.state.store.version  # type: ignore[attr-defined]
+        r = client.post("/update", content=update,
+                        headers={**AUTH, "Content-Type": "application/sparql-update"})
+        assert r.status_code == 503, r.text
+        assert "nothing was written" in r.text
+        time.sleep(needs * 2.5)  # the abandoned thread reaches its commit and skips it
+        assert client.app.state.store.version == version  # type: ignore[attr-defined]
+        ask = client.get("/sparql", params={"query": "ASK { <urn:late> ?p ?o }"},
+                         headers={"Accept": "application/sparql-results+json"})
+        assert ask.json()["boolean"] is False
+        # an update within its budget is still applied
+        r = client.post("/update", content='INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> 1 } }',
+                        headers={**AUTH, "Content-Type": "application/sparql-update"})
+        assert r.status_code == 200, r.text
