@@ -29,6 +29,16 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise CliError(str(error)) from error
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", help="store folder (default: $CEPA_KG_STORE or the user "
@@ -46,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path,
                    help="files or folders of .txt documents (default: the bundled corpus)")
     p.add_argument("--force", action="store_true", help="reload unchanged documents too")
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="processes that prepare documents (default: one per core)")
 
     p = sub.add_parser("validate", parents=[common],
                        help="validate the store, or documents without loading them")

@@ -101,7 +101,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     store = open_store(settings)
     outcomes = load_paths(store, paths, base=settings.base, force=args.force,
-                          on_done=_progress(len(paths)))
+                          on_done=_progress(len(paths)), jobs=args.jobs)
     store.flush()
     print(_summary(outcomes))
     failed = [o for o in outcomes if o.status in ("failed", "refused")]

@@ -31,6 +31,23 @@ def test_load_prints_a_summary_and_is_idempotent(store: Path) -> None:
     assert result.stdout.count("unchanged") == 4
 
 
+def test_load_a_folder_with_worker_processes(tmp_path: Path) -> None:
+    from tests.test_batch_load import _variants
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    paths = _variants(folder, 10)
+    (folder / "zz-empty.txt").write_text("", encoding="utf-8")
+    result = cepa("load", str(folder), "--jobs", "2", store=tmp_path / "store")
+    assert result.returncode == 1  # one file failed
+    rows = [line for line in result.stdout.splitlines() if ".txt" in line]
+    assert [r.split()[0] for r in rows] == [p.name for p in paths] + ["zz-empty.txt"]
+    assert sum("loaded" in r for r in rows) == 10 and "failed" in rows[-1]
+    assert "zz-empty.txt" in result.stderr
+    again = cepa("load", str(folder), "--jobs", "2", store=tmp_path / "store")
+    assert again.stdout.count("unchanged") == 10
+
+
 def test_query_select_as_json(store: Path) -> None:
     q = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
          "SELECT ?n WHERE { ?s a cepa:Session ; cepa:sessionNumber ?n } ORDER BY ?n")
