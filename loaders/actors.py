@@ -329,6 +329,8 @@ class Gazetteer:
             for raw in (*e.names, *e.acronyms):
                 self._any.setdefault(normalize_name(raw).casefold(), e)
         self._pattern = re.compile(r"(?<!\w)" + trie.regex()) if trie.children else None
+        # Parsers ask for the actors and the places of the same item text several times.
+        self._scan = lru_cache(maxsize=128)(self._scan_text)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -366,9 +368,14 @@ class Gazetteer:
         return min(found, key=lambda e: self._rank[e.path]) if found else None
 
     def _iter(self, text: str, span: Span | None) -> Iterator[tuple[Entry, Span]]:
+        return iter(self._scan(text, span or Span(0, len(text))))
+
+    def _scan_text(self, text: str, span: Span) -> tuple[tuple[Entry, Span], ...]:
+        return tuple(self._matches(text, span))
+
+    def _matches(self, text: str, span: Span) -> Iterator[tuple[Entry, Span]]:
         if self._pattern is None:
             return
-        span = span or Span(0, len(text))
         for m in self._pattern.finditer(text, span.start, span.end):
             e = self._entry_for(m.group(0))  # None: the case does not fit ("korea")
             if e is None or e is _NOT_AN_ACTOR:
