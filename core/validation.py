@@ -1,17 +1,32 @@
 """SHACL validation of a document's graph against the shapes, with the reference data and the
-ontology beside it (so `sh:class` checks reach goals and gazetteer actors). pySHACL patches
-rdflib on import, so it is imported here only, and this module stays out of the server."""
+ontology beside it (so `sh:class` checks reach goals and gazetteer actors).
+
+A document is checked by the compiled validator of `cepa_kg.shacl_engine` (a few ms); only when
+it finds something is pySHACL run, so that the report people read is the standard one. The
+environment variable CEPA_KG_VALIDATOR=pyshacl makes every validation go through pySHACL.
+pySHACL patches rdflib on import, so it is imported here only, lazily, and this module stays
+out of the server."""
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-
-from rdflib import Graph, URIRef
-from rdflib.term import Node
-from rdflib.graph import ReadOnlyGraphAggregate
-from rdflib.namespace import SH
+from functools import lru_cache
+from typing import Any
 
 from cepa_kg.reference import reference_graph, shapes_graph
+from cepa_kg.shacl_engine import CompiledShapes, FastViolation, ReferenceIndex, Triple
+from rdflib import Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+log = logging.getLogger("cepa_kg.validation")
+
+#: Environment variable choosing the validator: "pyshacl" forces pySHACL for every document.
+VALIDATOR_ENV = "CEPA_KG_VALIDATOR"
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,7 @@ def violations(report: Graph) -> tuple[Violation, ...]:
         return str(value) if value is not None else None
 
     out = []
-    for result in report.subjects(SH.resultSeverity, None):
+    for result in report.objects(None, SH.result):  # not the nested sh:detail results
         severity = (one(result, SH.resultSeverity) or "").rsplit("#", 1)[-1]
         out.append(Violation(
             focus=one(result, SH.focusNode) or "?",
@@ -56,50 +71,128 @@ def violations(report: Graph) -> tuple[Violation, ...]:
             severity=severity,
             shape=one(result, SH.sourceShape),
         ))
-    return tuple(sorted(out, key=lambda v: (v.focus, v.path or "", v.message)))
+    return _sorted(out)
 
 
-def validate_graph(graph: Graph, *, base: str) -> ValidationReport:
-    """Validate the resources of `graph` (one or more documents' triples) against the shapes,
+def _sorted(found: list[Violation]) -> tuple[Violation, ...]:
+    return tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
+
+
+@lru_cache(maxsize=1)
+def compiled_shapes() -> CompiledShapes:
+    """The shapes compiled for the fast validator (cached like `shapes_graph()`)."""
+    return CompiledShapes.compile(shapes_graph())
+
+
+@lru_cache(maxsize=4)
+def reference_index(base: str) -> ReferenceIndex:
+    """The reference data of `base` indexed for the fast validator, once per base."""
+    return ReferenceIndex(reference_graph(base))
+
+
+def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
+    """Validate the resources of `graph` (one or more documents' triples: an rdflib Graph, the
+    loaders' `Triples`, or any re-iterable collection of rdflib triples) against the shapes,
     with the reference data beside them so that links into it are checked.
 
-    Only `graph`'s own subjects are focus nodes: the reference data is the same for every
-    document and its own conformance is a test (tests/test_shapes.py), so validating it again
-    per document would only cost time (about 4x here). The reference data is not copied: pySHACL
-    reads a read-only union of it and the document."""
-    focus = set(graph.subjects())
+    Only `graph`'s own subjects are focus nodes, each checked against the shapes that target it
+    (by its classes, with the reference data's subclasses, or sh:targetSubjectsOf): the
+    reference data is the same for every document and its own conformance is a test
+    (tests/test_shapes.py), so validating it again per document would only cost time. Shapes
+    reached from a focus node (sh:node, sh:or, sh:qualifiedValueShape) are checked on any value,
+    in the document or the reference data."""
+    if os.environ.get(VALIDATOR_ENV, "").strip().lower() == "pyshacl":
+        return _pyshacl_report(graph, base)
+    shapes = compiled_shapes()
+    data = shapes.index(reference_index(base), graph)
+    focus = data.document_subjects()
     if not focus:
         return ValidationReport(True, ())
-    data = ReadOnlyGraphAggregate([reference_graph(base), graph])
-    conforms, report = _run_pyshacl(data, focus)
-    return ValidationReport(conforms, violations(report))
+    found = shapes.violations(data, focus)
+    if not found:
+        return ValidationReport(True, ())
+    try:
+        report = _pyshacl_report(graph, base, focus=frozenset(focus))
+    except Exception:
+        log.exception("pySHACL failed to explain a refusal; reporting the fast validator's")
+        report = ValidationReport(False, _sorted([_violation(v) for v in found]))
+    if report.conforms and not report.violations:
+        log.warning("the fast validator and pySHACL disagree (pySHACL accepts): %s",
+                    "; ".join(f"{v.focus} {v.path} {v.component}" for v in found[:5]))
+    return report
 
 
-def _run_pyshacl(data: Graph, focus: set[Node]) -> tuple[bool, Graph]:
-    """pySHACL over `data` at the `focus` nodes.
+def _violation(v: FastViolation) -> Violation:
+    return Violation(focus=str(v.focus), path=v.path, message=v.message,
+                     severity=str(v.severity).rsplit("#", 1)[-1], shape=str(v.shape))
 
-    pySHACL keeps the focus nodes as a list and tests membership in it for every target node
-    (O(n*m): about half the time of a document's validation here). When its Validator has the
-    hook we know (pySHACL 0.2x-0.40: `make_executor` returning an object with `focus_nodes`),
-    the list is swapped for a frozenset; otherwise the public `validate` runs unchanged."""
+
+def _pyshacl_report(graph: Iterable[Triple], base: str, *,
+                    focus: frozenset[Node] | None = None) -> ValidationReport:
+    """pySHACL's verdict and report on `graph`'s own subjects, over the union of the reference
+    data and `graph` (not copied: a read-only aggregate)."""
+    if isinstance(graph, Graph):
+        document = graph
+    else:
+        document = Graph()
+        for triple in graph:
+            document.add(triple)
+    if focus is None:
+        focus = frozenset(document.subjects())
+    if not focus:
+        return ValidationReport(True, ())
+    data = ReadOnlyGraphAggregate([reference_graph(base), document])
+    conforms, report = pyshacl_validate(data, focus)
+    names = {str(node) for node in focus}
+    return ValidationReport(conforms, tuple(v for v in violations(report) if v.focus in names))
+
+
+def pyshacl_validate(data: Graph, focus: Collection[Node],
+                     shapes: Graph | None = None) -> tuple[bool, Graph]:
+    """pySHACL over `data` with `shapes` (default: ours), validating the target nodes of each
+    shape that are in `focus`; returns (conforms, report graph).
+
+    pySHACL's own `focus_nodes` option is not used: it also filters the value nodes that
+    sh:node, sh:or and sh:qualifiedValueShape check against nested shapes (only IRIs in the
+    list pass, and a nested shape left with no focus node conforms), so a literal checked by
+    sh:node cepash:Text, or an IRI of the reference data checked by sh:or, would always pass.
+    Instead each shape's target nodes are intersected with `focus` (a set: pySHACL's list made
+    membership O(n*m)), through the hook we know (pySHACL 0.2x-0.40: the Validator's
+    `make_executor` runs after the shapes are read, and `Shape.focus_nodes` finds targets).
+    Without it, the whole of `data` is validated: the report then also holds results outside
+    `focus`, and the verdict is taken from those inside."""
     import pyshacl  # heavy import, patched rdflib: keep it local
 
-    options = {"inference": "none", "allow_warnings": True, "focus_nodes": sorted(focus)}
+    shapes = shapes if shapes is not None else shapes_graph()
+    focus = frozenset(focus)
+    options: dict[str, Any] = {"inference": "none", "allow_warnings": True}
     base_validator = getattr(pyshacl, "Validator", None)
-    if base_validator is None or not hasattr(base_validator, "make_executor"):
-        conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), **options)
-        return bool(conforms), report
+    try:
+        from pyshacl.graph_abstraction import DataGraph
+        from pyshacl.shape import Shape
+    except ImportError:  # pragma: no cover - another pySHACL layout
+        base_validator = None
+    if (base_validator is None or not hasattr(base_validator, "make_executor")
+            or not hasattr(Shape, "focus_nodes")):  # pragma: no cover - another pySHACL
+        _, report, _ = pyshacl.validate(data, shacl_graph=shapes, **options)
+        severities = [report.value(r, SH.resultSeverity) for r in report.objects(None, SH.result)
+                      if report.value(r, SH.focusNode) in focus]
+        return all(s in (SH.Warning, SH.Info) for s in severities), report
 
-    class FocusSetValidator(base_validator):  # type: ignore[misc, valid-type]
+    class FocusedShape(Shape):  # type: ignore[misc, valid-type]
+        __slots__ = ()
+
+        def focus_nodes(self, data_graph, debug=False):  # type: ignore[no-untyped-def]
+            return {n for n in super().focus_nodes(data_graph, debug=debug) if n in focus}
+
+    class FocusedValidator(base_validator):  # type: ignore[misc, valid-type]
         def make_executor(self):  # type: ignore[no-untyped-def]
-            executor = super().make_executor()
-            if isinstance(getattr(executor, "focus_nodes", None), list):
-                executor.focus_nodes = frozenset(focus)
-            return executor
+            for shape in self.shacl_graph.shapes:
+                if type(shape) is Shape:
+                    shape.__class__ = FocusedShape
+            return super().make_executor()
 
-    from pyshacl.graph_abstraction import DataGraph
-
-    validator = FocusSetValidator(DataGraph.from_rdflib(data), shacl_graph=shapes_graph(),
-                                  options=options)
+    validator = FocusedValidator(DataGraph.from_rdflib(data), shacl_graph=shapes,
+                                 options=options)
     conforms, report, _ = validator.run()
     return bool(conforms), report
