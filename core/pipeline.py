@@ -23,10 +23,11 @@ from cepa_kg.loaders.document_rdf import describe_document
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.parallel import parallel_map
-from cepa_kg.reference import install_reference, reference_graph, shapes_graph
+from cepa_kg.reference import install_reference
 from cepa_kg.sources import SourceError, SourceText, read_source
 from cepa_kg.store import GraphStore
-from cepa_kg.validation import ValidationReport, validate_graph
+from cepa_kg.validation import (ValidationReport, compiled_shapes, reference_index,
+                                 validate_graph)
 
 LOADER_VERSION = __version__
 log = logging.getLogger("cepa_kg.pipeline")
@@ -131,7 +132,7 @@ def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | Loa
         return LoadOutcome(source.name, "failed", error=(
             f"{source.name}: internal error in the loader ({type(error).__name__}: {error}); "
             "this is a bug in cepa-kg, please report it with the file; nothing was stored"))
-    report = validate_graph(built.graph, base=base)  # TODO(lead): built.triples once the engine lands
+    report = validate_graph(built.triples, base=base)
     if not report.conforms:
         return LoadOutcome(source.name, "refused", kind=built.kind, iri=str(built.iri),
                            error=f"{source.name}: the data extracted violates the shapes",
@@ -316,5 +317,5 @@ def warm_up(base: str) -> None:
     """Load what every document needs once (gazetteer, reference data, compiled shapes), so
     forked workers inherit it instead of each building its own."""
     Gazetteer.bundled()
-    reference_graph(base)
-    shapes_graph()
+    compiled_shapes()
+    reference_index(base)

@@ -24,7 +24,8 @@ router = APIRouter()
 
 def shapes_check(base: str) -> Callable[[StagedChange], None]:
     """A check for `change_checked`: the changed graphs, with the reference data beside
-    them, must conform to the shapes. pySHACL is imported here, in the write path only."""
+    them, must conform to the shapes. The compiled shapes decide; pySHACL is imported only to
+    explain a refusal (see `cepa_kg.validation`)."""
 
     def check(change: StagedChange) -> None:
         from cepa_kg.validation import validate_graph
