@@ -2,8 +2,9 @@
 
 pyoxigraph results are bound to the thread that made them, so a query is executed, serialized
 and dropped inside one worker thread; the bytes it writes cross to the event loop through a
-bounded queue (back-pressure: a slow client slows the serializer, memory stays flat). When the
-client goes away, the next write raises inside the worker and the serialization stops.
+queue holding at most IN_FLIGHT chunks (back-pressure: a slow client slows the serializer,
+memory stays flat). When the client goes away, or the time budget is spent, the next write
+raises inside the worker and the serialization stops.
 """
 
 from __future__ import annotations
@@ -11,17 +12,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 
-from cepa_kg.server.chunks import ChunkWriter
+from cepa_kg.server.chunks import BudgetExceededError, ChunkWriter
 
 log = logging.getLogger("cepa_kg.server")
 
 T = TypeVar("T")
+IN_FLIGHT = 16  # chunks (of up to 64 KB) between a worker thread and its HTTP response
 
 
 class BusyError(Exception):
@@ -29,7 +31,7 @@ class BusyError(Exception):
 
 
 class QueryTimeoutError(Exception):
-    """The query did not produce its first answer within its time budget."""
+    """The query did not produce its answer within its time budget."""
 
 
 class _Aborted(Exception):
@@ -40,6 +42,8 @@ class _Aborted(Exception):
 class Stream:
     head: Any  # what the work announced before writing (e.g. its media type)
     body: AsyncIterator[bytes]
+    via: str = "thread"  # what answered: "thread" (a runner thread) or "worker" (a process)
+    complete: bytes | None = None  # the whole body, when it was complete before the head left
 
 
 class Runner:
@@ -73,80 +77,156 @@ class Runner:
         future = loop.run_in_executor(self._pool, job)
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout_s)
-        except asyncio.TimeoutError as error:
+        except TimeoutError as error:
             raise QueryTimeoutError(
                 f"the query ran past its budget of {self.timeout_s:g} s") from error
 
     async def stream(
-        self, work: Callable[[BinaryIO, Callable[[Any], None]], None]
+        self, work: Callable[[BinaryIO, Callable[[Any], None]], None], *,
+        on_done: Callable[[], None] | None = None,
     ) -> Stream:
         """Run `work(sink, announce)` in a worker thread. `work` calls `announce(head)` once,
-        before writing, when it knows what it will write. Errors raised before `announce`
-        are raised here (so the caller can answer 4xx); after it, the stream is cut."""
-        self._acquire()
-        loop = asyncio.get_running_loop()
-        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue(maxsize=16)
-        gone = threading.Event()
+        before writing, when it knows what it will write. The head is held back until the
+        first chunk (64 KB) is ready: an answer that ends before that comes whole, in
+        `Stream.complete` (answered with its length, no chunked stream). Errors raised before
+        the first chunk are raised here (so the caller can answer 4xx or 503); after it, the
+        stream is cut.
 
-        def put(message: tuple[str, Any]) -> None:
-            future = asyncio.run_coroutine_threadsafe(queue.put(message), loop)
+        The runner's budget (`timeout_s`) covers the whole answer, from this call to the last
+        byte. In the thread, a write past the deadline raises (BudgetExceededError, which
+        stops pyoxigraph's serializer where it stands), and a thread waiting for room because
+        the client reads slowly gives up at the deadline too: the thread is free again on
+        time whatever the client does. Here, the caller gets QueryTimeoutError (503) if the
+        head did not come within the budget, and the body raises it (the stream is cut) if
+        the last byte did not. Only work that computes without writing (a sort, an
+        aggregate) outlives its budget in the thread: send such queries to worker processes.
+
+        `on_done()` is called once on the event loop when the thread is free again (or at
+        once if the work is refused).
+        """
+        try:
+            self._acquire()
+        except BusyError:
+            if on_done is not None:
+                on_done()
+            raise
+        loop = asyncio.get_running_loop()
+        deadline = time.monotonic() + self.timeout_s
+        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+        room = threading.Semaphore(IN_FLIGHT)  # data chunks handed over but not yet sent
+        gone = threading.Event()
+        overrun = f"the query ran past its budget of {self.timeout_s:g} s"
+
+        def send(kind: str, value: Any) -> None:
+            if gone.is_set():
+                raise _Aborted()
+            try:
+                loop.call_soon_threadsafe(queue.put_nowait, (kind, value))
+            except RuntimeError:  # the event loop is closed
+                raise _Aborted() from None
+
+        announced: list[Any] = []  # the head, held back until the first chunk or the end
+        started = False  # whether the head went out
+
+        def send_data(chunk: bytes) -> None:
+            nonlocal started
             while True:
-                try:
-                    future.result(timeout=0.5)
-                    return
-                except FutureTimeout:
-                    if gone.is_set() or loop.is_closed():
-                        future.cancel()
-                        raise _Aborted() from None
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise BudgetExceededError(overrun)
+                if room.acquire(timeout=min(remaining, 0.25)):
+                    break
+                if gone.is_set():
+                    raise _Aborted()
+            if not started:
+                send("head", announced[0] if announced else None)
+                started = True
+            send("data", chunk)
 
         def job() -> None:
-            writer = ChunkWriter(lambda chunk: put(("data", chunk)))
+            last: tuple[str, Any] | None = None  # sent once the thread is free (below)
             try:
-                work(writer, lambda head: put(("head", head)))
-                writer.flush_chunk()
-                put(("end", None))
+                if gone.is_set():
+                    return
+                if time.monotonic() > deadline:
+                    raise BudgetExceededError(overrun)
+                writer = ChunkWriter(send_data, deadline=deadline)
+                work(cast(BinaryIO, writer), announced.append)
+                if started:
+                    writer.flush_chunk()
+                    last = ("end", None)
+                else:  # a small answer, whole: one message, answered with its length
+                    last = ("complete", (announced[0] if announced else None, writer.take()))
             except _Aborted:
                 pass
-            except BaseException as error:  # noqa: BLE001 - handed to the event loop
-                if not getattr(error, "client_error", False):
+            except BaseException as error:  # handed to the event loop
+                failure: BaseException = error
+                if isinstance(error, BudgetExceededError) or time.monotonic() > deadline:
+                    log.warning("query stopped at its budget of %g s", self.timeout_s)
+                    failure = QueryTimeoutError(overrun + " and was stopped")
+                elif not getattr(error, "client_error", False):
                     log.error("store work failed", exc_info=error)
                 error.__traceback__ = None  # no frames (and no store results) cross threads
-                try:
-                    put(("error", error))
-                except _Aborted:
-                    pass
+                last = ("error", failure)
             finally:
+                # The slot and `on_done` first: whoever reads the last message and asks
+                # again finds the thread counted free.
                 self._slots.release()
+                try:
+                    if on_done is not None:
+                        loop.call_soon_threadsafe(on_done)
+                    if last is not None:
+                        send(*last)
+                except (_Aborted, RuntimeError):  # the client or the event loop is gone
+                    pass
 
-        loop.run_in_executor(self._pool, job)
+        async def next_message() -> tuple[str, Any]:
+            if not queue.empty():
+                return queue.get_nowait()
+            remaining = deadline - time.monotonic()
+            try:
+                return await asyncio.wait_for(queue.get(), max(remaining, 0))
+            except TimeoutError:
+                raise QueryTimeoutError(overrun) from None
+
         try:
-            kind, value = await asyncio.wait_for(queue.get(), self.timeout_s)
-        except asyncio.TimeoutError as error:
+            self._pool.submit(job)
+        except RuntimeError:  # shut down
+            self._slots.release()
+            if on_done is not None:
+                on_done()
+            raise
+        try:
+            kind, value = await next_message()
+        except QueryTimeoutError:
             gone.set()
-            raise QueryTimeoutError(
-                f"the query gave no answer within its budget of {self.timeout_s:g} s") from error
+            raise
         if kind == "error":
             gone.set()
             raise value
-        head = value if kind == "head" else None
-        finished = kind == "end"
+        if kind == "complete":
+            head, whole = value
+            return Stream(head, _once(whole), complete=whole)
 
         async def body() -> AsyncIterator[bytes]:
             try:
-                if finished:
-                    return
                 while True:
-                    kind, value = await queue.get()
+                    kind, value = await next_message()
                     if kind == "data":
+                        room.release()
+                        if time.monotonic() > deadline:
+                            raise QueryTimeoutError(overrun + "; the answer was cut")
                         yield value
                     elif kind == "end":
                         return
-                    elif kind == "error":
+                    else:
                         log.error("query failed while streaming: %s", value)
-                        return
+                        raise value
             finally:
                 gone.set()
-                while not queue.empty():
-                    queue.get_nowait()
 
-        return Stream(head, body())
+        return Stream(value, body())
+
+
+async def _once(data: bytes) -> AsyncIterator[bytes]:
+    yield data

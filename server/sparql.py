@@ -1,17 +1,21 @@
 """The SPARQL 1.1 Protocol endpoint (`/sparql`): queries for everyone (GET, POST form, POST
 direct), updates only with the operator's token (see `update`), a service description or a
-query page when there is no query."""
+query page when there is no query. Query GETs carry a weak ETag per data version and answer
+304 to a current If-None-Match; small answers are remembered (see `answer_cache`)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
+from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import prefers_html
 from cepa_kg.server.protocol import MAX_BODY, Operation, query_dataset, read_operation
 from cepa_kg.server.query_guard import check_network_access
+from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.rdf_documents import choose_type, document_response
 from cepa_kg.server.service_description import service_description
 from cepa_kg.server.sparql_text import dataset_clauses, has_relative_iri
@@ -28,6 +32,7 @@ RESULT_OFFERS = list(RESULT_MEDIA_TYPES)
 GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES if t not in ("application/n-quads", "application/trig")]
 GRAPH_OFFERS += ["application/trig", "application/n-quads"]
 ALLOW = "GET, HEAD, POST, OPTIONS"
+CACHE_CONTROL = "public, max-age=0, must-revalidate"  # keep, but ask each time (ETag)
 
 #: `format=` names for links (a media type is accepted too).
 FORMAT_PARAM = {
@@ -42,6 +47,7 @@ FORMAT_PARAM = {
 # `format=json` / `format=xml` also name the graph formats of the same family.
 _FORMAT_GRAPH_ALTERNATIVE = {"json": "application/ld+json", "xml": "application/rdf+xml"}
 _POSITION = re.compile(r"error at (\d+):(\d+)")
+_MAYBE_RELATIVE = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)")
 
 
 def _charset(media_type: str) -> str:
@@ -83,15 +89,55 @@ async def _query(request: Request, operation: Operation, query: str) -> Response
     accept = _accept(request, operation)
     dataset = query_dataset(operation, dataset_clauses(query, base=endpoint))
     shift = 0
-    if has_relative_iri(query):  # the service's base IRI is the endpoint (Protocol 2.1.4)
+    # The service's base IRI is the endpoint (Protocol 2.1.4). The pattern is a cheap
+    # pre-check: without a `<` that opens no scheme, no IRI can be relative.
+    if _MAYBE_RELATIVE.search(query) and has_relative_iri(query):
         query, shift = f"BASE <{endpoint}>\n{query}", 1
     try:
+        if request.method in ("GET", "HEAD"):
+            return await _cached_query(request, query, accept, dataset)
         return await run_query(request, query, accept=accept, dataset=dataset)
     except QuerySyntaxError as error:
         if not shift:
             raise
         message = _POSITION.sub(lambda m: f"error at {int(m[1]) - shift}:{m[2]}", str(error))
         raise QuerySyntaxError(message) from None
+
+
+def _answer_cache(request: Request) -> AnswerCache:
+    state = request.app.state
+    cache = getattr(state, "answer_cache", None)
+    if cache is None:
+        cache = state.answer_cache = AnswerCache()
+    return cache
+
+
+def _timing(via: str) -> str:
+    """`Server-Timing` naming what answered: thread, worker, cache or not-modified."""
+    return f'exec;desc="{via}"'
+
+
+async def _cached_query(request: Request, query: str, accept: str | None,
+                        dataset: Dataset | None) -> Response:
+    """A GET or HEAD: its weak ETag from (data version, query, Accept, dataset); 304 when
+    If-None-Match names it. A bounded streaming query (`query_shape`): its remembered answer,
+    else the query, remembered if small (see `answer_cache`). Other queries always run, so
+    the worker pool's budget, limits and 503s apply to them unchanged."""
+    cache = _answer_cache(request)
+    version = request.app.state.store.version
+    key = cache.key(version, query, accept, dataset)
+    headers = {"ETag": cache.etag(version, key), "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
+    if matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=304, headers={**headers, "Server-Timing": _timing(
+            "not-modified")})
+    if not is_fast(query):  # only the answers of bounded streaming queries are remembered
+        return await run_query(request, query, accept=accept, dataset=dataset, headers=headers)
+    answer = cache.get(version, key)
+    if answer is not None:
+        return Response(answer.body, media_type=_charset(answer.media_type),
+                        headers={**headers, "Server-Timing": _timing("cache")})
+    return await run_query(request, query, accept=accept, dataset=dataset, headers=headers,
+                           keep=_Keep(cache, version, key))
 
 
 async def _headers_only(response: Response) -> Response:
@@ -104,11 +150,24 @@ async def _headers_only(response: Response) -> Response:
     return Response(status_code=response.status_code, headers=headers)
 
 
-async def run_query(request: Request, query: str, *, accept: str | None,
-                    dataset: Dataset | None = None,
-                    substitutions: dict[str, Any] | None = None) -> Response:
-    """Execute a query (in a worker process over an on-disk store, else in a worker thread)
-    within its time budget, and stream its serialization by `Accept`."""
+@dataclass(frozen=True)
+class _Keep:
+    """Where to remember a query's answer (see `answer_cache`)."""
+
+    cache: AnswerCache
+    version: int
+    key: str
+
+
+async def run_query(
+    request: Request, query: str, *, accept: str | None, dataset: Dataset | None = None,
+    substitutions: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+    keep: _Keep | None = None,
+) -> Response:
+    """Execute a query within its time budget (in a worker process over an on-disk store,
+    unless it is a bounded streaming query: then, as over an in-memory store, in a runner
+    thread) and stream its serialization by `Accept`. `Server-Timing` says which ran it.
+    An answer already complete when its head is known is sent whole, with its length."""
     from cepa_kg.server.execution import NotAcceptableError, QueryJob  # executor's own types
 
     job = QueryJob(query, accept, dataset, substitutions)
@@ -116,8 +175,14 @@ async def run_query(request: Request, query: str, *, accept: str | None,
         stream = await request.app.state.executor.execute(job)
     except NotAcceptableError as error:
         raise HttpError(406, str(error)) from None
-    return StreamingResponse(stream.body, media_type=_charset(stream.head),
-                             headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept", **(headers or {}), "Server-Timing": _timing(stream.via)}
+    if stream.complete is not None:
+        if keep is not None:
+            keep.cache.put(keep.version, keep.key, Answer(stream.head, stream.complete))
+        return Response(stream.complete, media_type=_charset(stream.head), headers=headers)
+    body = stream.body if keep is None else keep.cache.recording(
+        keep.version, keep.key, stream.head, stream.body)
+    return StreamingResponse(body, media_type=_charset(stream.head), headers=headers)
 
 
 async def _self_description(request: Request) -> Response:

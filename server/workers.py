@@ -233,7 +233,7 @@ class WorkerPool:
         if tag != frames.HEAD:
             self._background(self._replace(worker))
             raise WorkerFailedError(f"the query worker sent {tag!r} before its head")
-        return Stream(payload.decode(), self._body(worker))
+        return Stream(payload.decode(), self._body(worker), via="worker")
 
     async def _body(self, worker: _Worker) -> AsyncIterator[bytes]:
         done = False
