@@ -52,7 +52,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(templates_dir))
     app.state.templates.env.globals["version"] = __version__
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["Content-Location", "Link"])
+                       allow_headers=["*"],
+                       expose_headers=["Content-Location", "Link", "ETag", "Server-Timing"])
     install_error_handlers(app)
     app.include_router(sparql.router)
     app.include_router(update.router)

@@ -225,3 +225,5 @@ def test_cors_preflight_and_headers(client: TestClient) -> None:
     assert "POST" in pre.headers["access-control-allow-methods"]
     r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.net"})
     assert r.headers["access-control-allow-origin"] == "*"
+    exposed = {h.strip().lower() for h in r.headers["access-control-expose-headers"].split(",")}
+    assert {"etag", "server-timing", "link", "content-location"} <= exposed
