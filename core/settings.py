@@ -29,9 +29,13 @@ class Settings(BaseSettings):
     """The public URL of the site (e.g. "https://example.org/cepa"), for absolute links such as
     the JSON-LD @context; default: the request's scheme, Host and prefix."""
     query_timeout_s: float = 30.0
-    """Time budget of a SPARQL query, from its start to its last byte. With an on-disk store
-    the query runs in a worker process that is killed when it overruns (503, or the stream is
-    cut); with an in-memory store the client gets its 503 but the thread runs on."""
+    """Time budget of a SPARQL query (or update), from its start to its last byte. With an
+    on-disk store a query runs in a worker process that is killed when it overruns (503, or
+    the stream is cut), or, when it is a bounded streaming query (a point lookup, an entity
+    description), in a server thread whose writer stops it at the first write past the
+    budget. With an in-memory store a query that computes without writing (a sort, an
+    aggregate) runs on in its thread after the 503. An update past its budget is abandoned
+    before its commit."""
     query_workers: int = 0
     """Worker processes executing SPARQL queries on the newest read-only checkpoint of an
     on-disk store; 0 means twice the number of CPU cores, -1 none (queries run in the server's
