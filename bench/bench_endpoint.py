@@ -5,7 +5,9 @@ For each size: generate data shaped like ours, bulk-load it, start both servers 
 query worker processes, Oxigraph's with the union default graph), then for each query and each
 concurrency (1, 16) drive ours then Oxigraph for `--seconds` each with an async httpx client
 (keep-alive). Every answer's status and row count is checked against the count pyoxigraph gives
-in process, so an error never counts as a fast answer. Prints req/s, p50, p99 and our ratio.
+in process, so an error never counts as a fast answer. Every request's text is new (a comment
+line is appended), so no answer comes from our answer cache. Prints req/s, p50, p99 and our
+ratio.
 """
 
 from __future__ import annotations
@@ -68,8 +70,10 @@ def rows_of(body: bytes, graph: bool) -> int:
 
 
 async def drive(url: str, query: Query, expected: dict[int, int], concurrency: int,
-                seconds: float) -> dict[str, float]:
-    """Requests from `concurrency` clients for `seconds`; latencies of correct answers only."""
+                seconds: float, *, unique: bool = True) -> dict[str, float]:
+    """Requests from `concurrency` clients for `seconds`; latencies of correct answers only.
+    `unique`: each text ends with a new comment line (`# <client>-<n>`), so no answer comes
+    from a cache (ours remembers small answers per text: measured apart, bench_baselines)."""
     accept = "application/n-triples" if query.graph else "application/sparql-results+json"
     latencies: list[float] = []
     errors = 0
@@ -82,7 +86,8 @@ async def drive(url: str, query: Query, expected: dict[int, int], concurrency: i
             while time.monotonic() < stop:
                 key = i % len(expected)
                 start = time.perf_counter()
-                response = await client.get(url, params={"query": query.make(key)},
+                text = query.make(key) + (f"\n# {worker}-{i}" if unique else "")
+                response = await client.get(url, params={"query": text},
                                             headers={"Accept": accept})
                 elapsed = time.perf_counter() - start
                 if response.status_code == 200 and rows_of(response.content,
