@@ -89,7 +89,20 @@ class _Cue:
         self.status, self.verbal, self.span = status, verbal, span
 
 
+#: A word every cue contains: a sentence without one has no cue, and most sentences have none,
+#: so one search spares the twenty (tests/test_update.py checks it against every cue).
+_TRIGGER = re.compile(
+    r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign"
+    r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib", re.I)
+
+
 def _cues(text: str, sentence: Span) -> list[_Cue]:
+    if not _TRIGGER.search(text, sentence.start, sentence.end):
+        return []
+    return _all_cues(text, sentence)
+
+
+def _all_cues(text: str, sentence: Span) -> list[_Cue]:
     found: list[_Cue] = []
     for status, verbal, rx in _CUES:
         for m in rx.finditer(text, sentence.start, sentence.end):

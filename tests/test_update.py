@@ -667,3 +667,32 @@ def test_unreadable_documents_raise_parse_error_with_line(name: str, line: int,
     with pytest.raises(ParseError) as err:
         update.parse(_read(FIXTURES / "bad" / name))
     assert words in str(err.value) and err.value.line == line
+
+
+def test_the_cue_trigger_never_hides_a_cue() -> None:
+    """`_TRIGGER` is a prefilter: every text any partnership cue matches contains a trigger
+    word. Checked on each cue's own matches in every update we have, and on phrases written
+    for each cue."""
+    from cepa_kg.loaders import partnerships as P
+    from cepa_kg.loaders.spans import Span
+
+    texts = [p.read_text(encoding="utf-8") for p in
+             [*sorted((Path(__file__).parent / "data" / "updates").glob("*.txt")),
+              *sorted(Path(update.__file__).parents[1].joinpath("corpus").glob("dpadm-*.txt"))]]
+    texts.append(
+        "proposed a new partnership; suggested that they work with; appealed to; called upon; "
+        "has been requested to assist; requested advisory services; invited them to support; "
+        "agreed to pursue; the agreed outcome; will jointly cooperate; working closely with; "
+        "have implemented; pledged its support; signed an MoU; co-organised by; at the "
+        "invitation of; in cooperation with; partnership between; an exploratory mission; "
+        "expressed keen interest; interested in; ready to partner; agreed to consider; "
+        "possible ways of collaboration")
+    matched = 0
+    for text in texts:
+        for _, _, rx in P._CUES:
+            for m in rx.finditer(text):
+                matched += 1
+                assert P._TRIGGER.search(m.group(0)), m.group(0)
+        whole = Span(0, len(text))
+        assert [c.span for c in P._cues(text, whole)] == [c.span for c in P._all_cues(text, whole)]
+    assert matched > 50
