@@ -180,9 +180,10 @@ def run_end_to_end(paths: list[Path], store_dir: Path, result: Run, jobs: int) -
 
 def report(r: Run) -> None:
     print(f"\nN = {r.n}: {r.loaded} loaded, {len(r.failed)} failed, {r.triples:,} triples")
-    print(f"  one process, stage by stage ({r.total:.1f} s):")
-    print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'docs/s':>10}{'triples/s':>12}")
-    for stage, sec in [*r.seconds.items(), ("all stages", r.total)]:
+    if r.total:
+        print(f"  one process, stage by stage ({r.total:.1f} s):")
+        print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'docs/s':>10}{'triples/s':>12}")
+    for stage, sec in [*r.seconds.items(), ("all stages", r.total)] if r.total else []:
         share = sec / r.total if r.total else 0
         print(f"  {stage:<12}{sec:>10.2f}{share:>8.0%}{r.n / sec if sec else 0:>10.1f}"
               f"{r.triples / sec if sec else 0:>12,.0f}")
