@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 _TOKEN = re.compile(
@@ -37,11 +38,23 @@ class Token:
 
 
 def tokens(text: str) -> Iterator[Token]:
-    """The tokens of `text`, without whitespace and comments."""
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind not in ("ws", "comment"):
-            yield Token(kind, match.group(), match.start())
+    """The tokens of `text`, without whitespace and comments. One request reads its query
+    four times (federation guard, dataset clauses, relative IRIs, the fast-path classifier),
+    so short texts are tokenized once and remembered; long ones (an update with data) are
+    not kept."""
+    return iter(_remembered(text) if len(text) <= _REMEMBER_UP_TO else _tokenize(text))
+
+
+_REMEMBER_UP_TO = 8192
+
+
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(Token(match.lastgroup or "other", match.group(), match.start())
+                 for match in _TOKEN.finditer(text)
+                 if match.lastgroup not in ("ws", "comment"))
+
+
+_remembered = lru_cache(maxsize=256)(_tokenize)
 
 
 class Prologue:
@@ -73,7 +86,7 @@ class Mention:
     start: int
 
 
-def _declare(prologue: "Prologue", items: list["Token"], i: int) -> bool:
+def _declare(prologue: Prologue, items: list[Token], i: int) -> bool:
     """Apply a BASE or PREFIX declaration starting at token `i`; whether there was one."""
     token = items[i]
     if token.is_word("BASE") and i + 1 < len(items) and items[i + 1].kind == "iri":
