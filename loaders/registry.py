@@ -21,9 +21,22 @@ class UnknownKindError(ValueError):
     """The text is none of the known kinds of document."""
 
 
+#: Detectors in the order they are tried: cheapest first. The first to be certain (1.0) wins
+#: without the others being run (the session detector costs ~4 ms on a monthly update, the
+#: update detector ~0.1 ms on anything).
+DETECTION_ORDER = ("dpadm-monthly-update", "da-project", "cepa-session")
+
+
 def detect(text: str) -> Loader:
-    """The loader whose detector is surest about `text`; refuses when none is sure enough."""
-    scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
+    """The loader whose detector is surest about `text`; refuses when none is sure enough.
+    A detector that is certain ends the search; otherwise the highest score wins (ties: the
+    order of LOADERS)."""
+    scores: dict[str, float] = {}
+    for kind in DETECTION_ORDER:
+        scores[kind] = by_kind(kind).detect(text)
+        if scores[kind] >= 1.0:
+            return by_kind(kind)
+    scored = sorted(((scores[loader.kind], loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
     best_score, best = scored[0]
     if best_score < MIN_SCORE:

@@ -5,6 +5,7 @@ shapes, with every span recovering its quote. Derandomized, so CI runs the same 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from cepa_kg.commands import bundled_corpus_paths
 from cepa_kg.loaders import registry
@@ -14,8 +15,8 @@ from cepa_kg.loaders.document_rdf import describe_document
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.namespaces import OA
 from cepa_kg.pipeline import LoadError, build_document
-from cepa_kg.validation import validate_graph
 from cepa_kg.sources import SourceText
+from cepa_kg.validation import validate_graph
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
@@ -141,3 +142,35 @@ def test_detect_and_pipeline(text: str) -> None:
         return
     event("graph")
     check_graph(built.graph, text)
+
+
+def _surest(text: str) -> str | None:
+    """Every detector run, the highest score (ties: the order of LOADERS), as detect() did
+    before it stopped at the first certain detector."""
+    score, _, loader = max(((ld.detect(text), -i, ld) for i, ld in enumerate(registry.LOADERS)),
+                           key=lambda t: t[:2])
+    return loader.kind if score >= registry.MIN_SCORE else None
+
+
+def _detected(text: str) -> str | None:
+    try:
+        return registry.detect(text).kind
+    except registry.UnknownKindError:
+        return None
+
+
+def test_detection_stopping_early_picks_what_scoring_every_detector_picks() -> None:
+    folders = [Path(__file__).parent / "data" / kind for kind in ("sessions", "updates",
+                                                                   "projects", "bad")]
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for folder in folders for p in sorted(folder.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in bundled_corpus_paths()]
+    assert len(texts) > 25
+    for text in texts:
+        assert _detected(text) == _surest(text)
+
+
+@FUZZ
+@given(st.one_of(mangled(), words()))
+def test_detection_stopping_early_on_mangled_text(text: str) -> None:
+    assert _detected(text) == _surest(text)
