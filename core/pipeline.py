@@ -7,14 +7,13 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-
 from cepa_kg import __version__
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.actors import Gazetteer
@@ -26,8 +25,8 @@ from cepa_kg.parallel import parallel_map
 from cepa_kg.reference import install_reference
 from cepa_kg.sources import SourceError, SourceText, read_source
 from cepa_kg.store import GraphStore
-from cepa_kg.validation import (ValidationReport, compiled_shapes, reference_index,
-                                 validate_graph)
+from cepa_kg.validation import ValidationReport, compiled_shapes, reference_index, validate_graph
+from rdflib import Graph, URIRef
 
 LOADER_VERSION = __version__
 log = logging.getLogger("cepa_kg.pipeline")
@@ -127,7 +126,7 @@ def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | Loa
         built = build_document(source, base=base)
     except LoadError as error:
         return LoadOutcome(source.name, "failed", error=str(error))
-    except Exception as error:  # noqa: BLE001 - a loader bug must not end a folder's load
+    except Exception as error:  # a loader bug must not end a folder's load
         log.exception("loader failure on %s", source.name)
         return LoadOutcome(source.name, "failed", error=(
             f"{source.name}: internal error in the loader ({type(error).__name__}: {error}); "
@@ -203,7 +202,7 @@ class _Committer:
     def _one(self, doc: PreparedDocument) -> None:
         try:
             _commit_one(self.store, doc)
-        except Exception as error:  # noqa: BLE001 - a store failure fails this document only
+        except Exception as error:  # a store failure fails this document only
             log.exception("commit failed for %s", doc.name)
             self.report(LoadOutcome(doc.name, "failed", kind=doc.kind, iri=doc.iri,
                                     error=f"{doc.name}: the store refused the write: {error}"),
@@ -217,7 +216,7 @@ class _Committer:
             return
         try:
             self.store.add_graphs(b"".join(d.nquads for d in batch))
-        except Exception:  # noqa: BLE001 - retry one by one: only the culprit fails
+        except Exception:  # retry one by one: only the culprit fails
             log.exception("batch commit failed; committing %d documents one by one", len(batch))
             for doc in batch:
                 self._one(doc)
@@ -309,8 +308,22 @@ def prepare_all(sources: list[SourceText], *, base: str,
         for source in sources:
             yield prepare_document(source, base=base)
         return
-    yield from parallel_map(partial(prepare_document, base=base), sources, jobs=jobs,
-                            warm_up=partial(warm_up, base))
+    done = 0
+    try:
+        for result in parallel_map(partial(_prepare, base=base), sources, jobs=jobs,
+                                   warm_up=partial(warm_up, base)):
+            done += 1
+            yield result
+    except BrokenProcessPool:  # a worker died (killed, out of memory): no document is lost
+        log.warning("a worker process died; preparing the other %d documents here",
+                    len(sources) - done)
+        for source in sources[done:]:
+            yield prepare_document(source, base=base)
+
+
+def _prepare(source: SourceText, *, base: str) -> PreparedDocument | LoadOutcome:
+    """`prepare_document` in a worker process (looked up at call time, so tests can patch)."""
+    return prepare_document(source, base=base)
 
 
 def warm_up(base: str) -> None:

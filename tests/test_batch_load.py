@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from cepa_kg import pipeline
 from cepa_kg.commands import bundled_corpus_paths
 from cepa_kg.loaders.triples import Triples
@@ -37,7 +36,7 @@ def _variants(folder: Path, n: int) -> list[Path]:
             text = re.sub(r"(Members: )\w+ \d{4}", rf"\g<1>March {1950 + i}", text, count=1)
         else:
             text = re.sub(r"(Development Account Projects\s*\n\s*\n?)([^\n]+)",
-                          lambda m: f"{m[1]}Phase {i}: {m[2]}", text, count=1)
+                          lambda m, i=i: f"{m[1]}Phase {i}: {m[2]}", text, count=1)
         path = folder / f"{i:03d}-{source.name}"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -161,7 +160,7 @@ def test_triples_is_an_ordered_set_with_lookups() -> None:
     t.add((s, p, Literal("a")))
     t.add((s, p, Literal("b")))
     t.add((s, q, s))
-    assert len(t) == 3 and list(t)[0] == (s, p, Literal("b"))
+    assert len(t) == 3 and next(iter(t)) == (s, p, Literal("b"))
     assert t.value(s, p) == Literal("b") and t.value(s, URIRef("http://x/none")) is None
     assert list(t.objects(s, p)) == [Literal("b"), Literal("a")]
     assert set(t.objects(None, q)) == {s} and list(t.subjects(q, s)) == [s]
@@ -183,7 +182,31 @@ def test_triples_serialize_every_kind_of_term_as_rdflib_would() -> None:
     theirs = set(ox.parse(t.to_graph().serialize(format="nt", encoding="utf-8"),
                           format=ox.RdfFormat.N_TRIPLES))
     assert len(ours) == 5
-    blank = lambda ts: {x for x in ts if not isinstance(x.object, ox.BlankNode)}  # noqa: E731
+    blank = lambda ts: {x for x in ts if not isinstance(x.object, ox.BlankNode)}
     assert blank(ours) == blank(theirs)
     quads = list(ox.parse(t.nquads("http://x/g"), format=ox.RdfFormat.N_QUADS))
     assert {q.graph_name for q in quads} == {ox.NamedNode("http://x/g")} and len(quads) == 5
+
+
+def test_a_worker_process_that_dies_loses_no_document(documents: list[Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-load (out of memory, a signal): the documents it held are prepared
+    in the main process instead, and every file is loaded."""
+    import os
+
+    parent = os.getpid()
+    real = pipeline.prepare_document
+
+    def dies_in_a_worker(source, *, base):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent and source.name.endswith(documents[5].name):
+            os._exit(9)
+        return real(source, base=base)
+
+    monkeypatch.setattr(pipeline, "prepare_document", dies_in_a_worker)
+    store = OxigraphStore()
+    outcomes = load_paths(store, documents, base=BASE, jobs=2)
+    assert [o.status for o in outcomes] == ["loaded"] * len(documents)
+    assert [Path(o.name).name for o in outcomes] == [p.name for p in documents]
+    one = OxigraphStore()
+    load_paths(one, documents, base=BASE, jobs=1)
+    assert _quads(store) == _quads(one)
