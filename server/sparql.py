@@ -15,7 +15,6 @@ from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import prefers_html
 from cepa_kg.server.protocol import MAX_BODY, Operation, query_dataset, read_operation
 from cepa_kg.server.query_guard import check_network_access
-from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.rdf_documents import choose_type, document_response
 from cepa_kg.server.service_description import service_description
 from cepa_kg.server.sparql_text import dataset_clauses, has_relative_iri
@@ -120,9 +119,10 @@ def _timing(via: str) -> str:
 async def _cached_query(request: Request, query: str, accept: str | None,
                         dataset: Dataset | None) -> Response:
     """A GET or HEAD: its weak ETag from (data version, query, Accept, dataset); 304 when
-    If-None-Match names it. A bounded streaming query (`query_shape`): its remembered answer,
-    else the query, remembered if small (see `answer_cache`). Other queries always run, so
-    the worker pool's budget, limits and 503s apply to them unchanged."""
+    If-None-Match names it. Then its remembered answer, else the query, remembered if it ends
+    normally and is small (see `answer_cache`): a heavy query a page asks again and again (a
+    matrix, a count per goal) is computed once per data version. A query that overran its
+    budget or was cut is never remembered."""
     cache = _answer_cache(request)
     version = request.app.state.store.version
     key = cache.key(version, query, accept, dataset)
@@ -130,8 +130,6 @@ async def _cached_query(request: Request, query: str, accept: str | None,
     if matches(request.headers.get("if-none-match"), headers["ETag"]):
         return Response(status_code=304, headers={**headers, "Server-Timing": _timing(
             "not-modified")})
-    if not is_fast(query):  # only the answers of bounded streaming queries are remembered
-        return await run_query(request, query, accept=accept, dataset=dataset, headers=headers)
     answer = cache.get(version, key)
     if answer is not None:
         return Response(answer.body, media_type=_charset(answer.media_type),
