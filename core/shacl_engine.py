@@ -984,32 +984,27 @@ def _shape_list(c: _Compiler, shape: _Shape, parameter: URIRef) -> list[list[_Sh
     return lists
 
 
-def _or(c: _Compiler, shape: _Shape) -> Check:
-    lists = _shape_list(c, shape, SH["or"])
-    component = SH.OrConstraintComponent
+def _logical(parameter: URIRef, component: URIRef,
+             quantifier: Callable[[Iterable[bool]], bool]) -> Callable[[_Compiler, _Shape], Check]:
+    """sh:or (a value conforms to `any` member shape) and sh:and (to `all` of them)."""
 
-    def check(data: DataIndex, focus: Node, values: Collection[Node],
-              out: list[FastViolation]) -> None:
-        for members in lists:
-            for v in values:
-                if not any(m.conforms_on(data, v) for m in members):
-                    out.append(shape.result(focus, component, v))
+    def compile_(c: _Compiler, shape: _Shape) -> Check:
+        lists = _shape_list(c, shape, parameter)
 
-    return check
+        def check(data: DataIndex, focus: Node, values: Collection[Node],
+                  out: list[FastViolation]) -> None:
+            for members in lists:
+                for v in values:
+                    if not quantifier(m.conforms_on(data, v) for m in members):
+                        out.append(shape.result(focus, component, v))
+
+        return check
+
+    return compile_
 
 
-def _and(c: _Compiler, shape: _Shape) -> Check:
-    lists = _shape_list(c, shape, SH["and"])
-    component = SH.AndConstraintComponent
-
-    def check(data: DataIndex, focus: Node, values: Collection[Node],
-              out: list[FastViolation]) -> None:
-        for members in lists:
-            for v in values:
-                if not all(m.conforms_on(data, v) for m in members):
-                    out.append(shape.result(focus, component, v))
-
-    return check
+_or = _logical(SH["or"], SH.OrConstraintComponent, any)
+_and = _logical(SH["and"], SH.AndConstraintComponent, all)
 
 
 def _not(c: _Compiler, shape: _Shape) -> Check:

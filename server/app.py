@@ -9,6 +9,7 @@ from importlib.resources import files
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
 from cepa_kg.server import dump, graph_store, update, void
+from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
 from cepa_kg.server.runner import Runner
@@ -28,6 +29,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "store", None) is None:
             app.state.store = OxigraphStore(settings.store)
+        app.state.answer_cache = AnswerCache()  # answers of /sparql GETs, per data version
         app.state.runner = Runner(workers=settings.max_concurrent_queries,
                                   queued=settings.max_queued_queries,
                                   timeout_s=settings.query_timeout_s)

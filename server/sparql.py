@@ -103,14 +103,6 @@ async def _query(request: Request, operation: Operation, query: str) -> Response
         raise QuerySyntaxError(message) from None
 
 
-def _answer_cache(request: Request) -> AnswerCache:
-    state = request.app.state
-    cache = getattr(state, "answer_cache", None)
-    if cache is None:
-        cache = state.answer_cache = AnswerCache()
-    return cache
-
-
 def _timing(via: str) -> str:
     """`Server-Timing` naming what answered: thread, worker, cache or not-modified."""
     return f'exec;desc="{via}"'
@@ -123,7 +115,7 @@ async def _cached_query(request: Request, query: str, accept: str | None,
     normally and is small (see `answer_cache`): a heavy query a page asks again and again (a
     matrix, a count per goal) is computed once per data version. A query that overran its
     budget or was cut is never remembered."""
-    cache = _answer_cache(request)
+    cache: AnswerCache = request.app.state.answer_cache
     version = request.app.state.store.version
     key = cache.key(version, query, accept, dataset)
     headers = {"ETag": cache.etag(version, key), "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
