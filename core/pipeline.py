@@ -141,11 +141,13 @@ def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | Loa
                             built.resources)
 
 
-def _loaded_digests(store: GraphStore) -> dict[str, str]:
-    """sha256 -> document IRI of every document loaded by this loader version."""
+def _loaded_digests(store: GraphStore, only: str | None = None) -> dict[str, str]:
+    """sha256 -> document IRI of every document loaded by this loader version (or only of
+    the one with the digest `only`: a single file's load asks for no more)."""
     version = str(ox.Literal(f"/{LOADER_VERSION}"))
+    values = "" if only is None else f"VALUES ?sha {{ {ox.Literal(only)} }} "
     rows = store.select(
-        "SELECT ?sha ?doc WHERE { ?doc <https://w3id.org/cepa-kg/def#sha256> ?sha ; "
+        "SELECT ?sha ?doc WHERE { " + values + "?doc <https://w3id.org/cepa-kg/def#sha256> ?sha ; "
         "<https://w3id.org/cepa-kg/def#loaderVersion> ?v . "
         "FILTER(STRENDS(?v, " + version + ")) }"
     )
@@ -163,7 +165,7 @@ def load_source(store: GraphStore, source: SourceText, *, base: str,
                 force: bool = False) -> LoadOutcome:
     """Load one document; never raises for a bad document, reports it in the outcome."""
     if not force:
-        existing = _loaded_digests(store).get(source.sha256)
+        existing = _loaded_digests(store, only=source.sha256).get(source.sha256)
         if existing:
             return LoadOutcome(source.name, "unchanged", iri=existing)
     prepared = prepare_document(source, base=base)
