@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.base import MappingContext, fragment
 from cepa_kg.loaders.goal_correspondence import sdg_alignments
 from cepa_kg.loaders.goals import Alignment
+from cepa_kg.loaders.spans import Span
 from cepa_kg.namespaces import CEPA, RDF, RDFS, XSD, PROV
 
 
@@ -16,6 +18,21 @@ def goal_iri(ctx: MappingContext, code: str) -> URIRef:
     """`mdg-6` -> id/goal/mdg-6; `mdg-8a` -> id/target/mdg-8a."""
     is_target = code[-1].isalpha()
     return ctx.iris.target(code) if is_target else ctx.iris.goal(code)
+
+
+@lru_cache(maxsize=1024)
+def _score(score: float) -> Literal:
+    return Literal(Decimal(str(score)), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=256)
+def _label(code: str) -> Literal:
+    return Literal(f"Alignment to {code.upper()}", lang="en")
+
+
+@lru_cache(maxsize=16)
+def _plain(text: str) -> Literal:
+    return Literal(text)
 
 
 def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
@@ -26,16 +43,24 @@ def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
     g.add((rec, CEPA.alignedTo, goal))
     g.add((rec, CEPA.hasAlignment, node))
     g.add((node, RDF.type, CEPA.GoalAlignment))
-    g.add((node, RDFS.label, Literal(f"Alignment to {code.upper()}", lang="en")))
+    g.add((node, RDFS.label, _label(code)))
     g.add((node, PROV.wasDerivedFrom, ctx.doc_iri))
     g.add((node, CEPA.recommendation, rec))
     g.add((node, CEPA.goal, goal))
-    g.add((node, CEPA.method, Literal(method)))
-    g.add((node, CEPA.score, Literal(Decimal(str(round(score, 3))), datatype=XSD.decimal)))
+    g.add((node, CEPA.method, _plain(method)))
+    g.add((node, CEPA.score, _score(round(score, 3))))
     g.add((node, CEPA.evidence, Literal(source.evidence)))
     if source.span is not None:
-        ctx.source_span(node, source.span)
+        g.add((node, CEPA.sourceSpan, _evidence_span(ctx, rec, source.span)))
     return node
+
+
+def _evidence_span(ctx: MappingContext, rec: URIRef, span: Span) -> URIRef:
+    """`<rec#evidence-{start}-{end}>`: one quote per distinct evidence phrase of a
+    recommendation, shared by its alignments (a goal, its target and the SDGs they lead to
+    usually rest on the same phrase)."""
+    src = fragment(rec, f"evidence-{span.start}-{span.end}")
+    return ctx.quote(src, span, fragment(src, "quote"), fragment(src, "position"))
 
 
 def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment]) -> None:

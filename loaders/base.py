@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from rdflib import Literal, URIRef
@@ -18,6 +19,12 @@ from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.namespaces import OA, PROV, RDF, RDFS, XSD, CEPA
+
+
+@lru_cache(maxsize=1 << 16)
+def integer(value: int) -> Literal:
+    """An xsd:integer literal; cached, as offsets repeat and rdflib takes ~4 µs to make one."""
+    return Literal(value, datatype=XSD.integer)
 
 
 class ParseError(ValueError):
@@ -101,13 +108,23 @@ class MappingContext:
             suffix = "-" + self.doc_iri.rsplit("/", 1)[-1]
         src, quote, pos = (fragment(iri, name + suffix) for name in ("source", "quote", "position"))
         g.add((iri, CEPA.sourceSpan, src))
+        self.quote(src, span, quote, pos)
+        return src
+
+    def quote(self, src: URIRef, span: Span, quote: URIRef, position: URIRef) -> URIRef:
+        """The `oa:SpecificResource` `src` quoting `span` through its two selectors. Written
+        once: several resources can point at one span (a recommendation's alignments that rest
+        on the same phrase share theirs)."""
+        g = self.graph
+        if (src, RDF.type, OA.SpecificResource) in g:
+            return src
         g.add((src, RDF.type, OA.SpecificResource))
         g.add((src, OA.hasSource, self.doc_iri))
         g.add((src, OA.hasSelector, quote))
-        g.add((src, OA.hasSelector, pos))
+        g.add((src, OA.hasSelector, position))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
         g.add((quote, OA.exact, Literal(span.of(self.text))))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(span.start, datatype=XSD.integer)))
-        g.add((pos, OA.end, Literal(span.end, datatype=XSD.integer)))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, integer(span.start)))
+        g.add((position, OA.end, integer(span.end)))
         return src

@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.actors import ActorMatch, add_actor
 from cepa_kg.loaders.alignment_rdf import add_alignments
-from cepa_kg.loaders.base import MappingContext
+from cepa_kg.loaders.base import MappingContext, integer
 from cepa_kg.loaders.goals import align
 from cepa_kg.loaders.session import (
     Recommendation,
@@ -102,7 +102,7 @@ def _common(ctx: MappingContext, iri: URIRef, rec: Recommendation | ResolutionPa
     ctx.add(iri, CEPA.text, Literal(rec.text))
     ctx.add(iri, CEPA.modality, Literal(rec.modality))
     ctx.add(iri, CEPA.session, session)
-    ctx.add(iri, CEPA.order, Literal(rec.order, datatype=XSD.integer))
+    ctx.add(iri, CEPA.order, integer(rec.order))
     ctx.add(iri, CEPA.recommendationKind, Literal(kind))
 
 
@@ -113,7 +113,7 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
     if text[heading.start : heading.end].count("\n") > 3:  # far apart: keep the number only
         heading = doc.number_span
     ctx.resource(session, [CEPA.Session], f"CEPA session {n} ({doc.start.year})", heading)
-    ctx.add(session, CEPA.sessionNumber, Literal(n, datatype=XSD.integer))
+    ctx.add(session, CEPA.sessionNumber, integer(n))
     ctx.add(session, SCHEMA.startDate, Literal(doc.start.isoformat(), datatype=XSD.date))
     ctx.add(session, SCHEMA.endDate, Literal(doc.end.isoformat(), datatype=XSD.date))
 

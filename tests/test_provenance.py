@@ -85,7 +85,9 @@ def test_every_span_recovers_its_quote_from_the_file(
     assert spans, f"{path.name}: no source spans at all"
     wrong = []
     for resource, span in spans:
-        assert isinstance(span, URIRef) and str(span).startswith(str(resource)), (resource, span)
+        # The span is a hash IRI of the resource's own page, so it travels with the resource.
+        assert isinstance(span, URIRef) and "#" in span, (resource, span)
+        assert span.split("#")[0] == resource.split("#")[0], (resource, span)
         assert (span, RDF.type, OA.SpecificResource) in g
         assert set(g.objects(span, OA.hasSource)) == {doc.iri}, span
         exact, start, end = selectors(g, span)
@@ -93,6 +95,24 @@ def test_every_span_recovers_its_quote_from_the_file(
             wrong.append(f"<{resource}> [{start}, {end}) {text[start:end]!r} != {exact!r}")
     assert not wrong, f"{path.name}: {len(wrong)} of {len(spans)} spans are off:\n" + \
         "\n".join(wrong[:20])
+
+
+def test_alignments_resting_on_one_phrase_share_its_quote() -> None:
+    doc = build_document(read_source(SESSION), base=BASE)
+    g = doc.graph
+    by_rec: dict[URIRef, list[URIRef]] = {}
+    for rec, alignment in g.subject_objects(CEPA.hasAlignment):
+        by_rec.setdefault(rec, []).append(alignment)
+    shared = 0
+    for rec, alignments in by_rec.items():
+        spans = [g.value(a, CEPA.sourceSpan) for a in alignments]
+        quotes = {selectors(g, s) for s in set(spans)}
+        assert len(quotes) == len(set(spans)), rec  # one span per distinct phrase
+        for a, span in zip(alignments, spans):
+            assert str(span).startswith(f"{rec}#evidence-"), span
+            assert selectors(g, span)[0] == str(g.value(a, CEPA.evidence)), a
+        shared += len(spans) - len(set(spans))
+    assert shared > len(by_rec)  # a goal, its target and their SDGs rest on one phrase
 
 
 def test_every_extracted_resource_has_a_span(
