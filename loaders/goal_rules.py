@@ -12,7 +12,7 @@ space (so a phrase broken over a line still matches, and the match is the exact 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Characters either side of a match that `Cue.veto` and `Cue.needs` look at.
 WINDOW = 80
@@ -30,6 +30,65 @@ def words(*alternatives: str, case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?!\w)", 0 if case else re.IGNORECASE)
 
 
+#: Characters that re.IGNORECASE matches to an ASCII letter although their lower case is not
+#: that letter (dotless i, dotted I, long s, Kelvin sign): a text with one gets no prefilter.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_PREFIX_END = re.compile(r"[^\w/'-]|.(?=[?*+{])")
+
+
+def literal_hints(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match of a `words()` pattern contains: the literal
+    start of each alternative ("pandemics?" -> "pandemic"). None when an alternative starts
+    with no literal of three characters or more (then nothing can be skipped).
+
+    >>> literal_hints(words("public health", "malaria", case=True))
+    ('public', 'malaria')
+    >>> literal_hints(words("(?:major )?diseases?")) is None
+    True
+    """
+    body = pattern.pattern.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?!\w)")
+    if body == pattern.pattern:
+        return None
+    hints: list[str] = []
+    for alternative in _top_level_alternatives(body):
+        end = _PREFIX_END.search(alternative)
+        prefix = alternative[: end.start() if end else len(alternative)]
+        if len(prefix) < 3:
+            return None
+        hints.append(prefix.lower())
+    return tuple(dict.fromkeys(hints))
+
+
+def _top_level_alternatives(body: str) -> list[str]:
+    parts, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(body):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return parts
+
+
+def may_match(hints: tuple[str, ...] | None, folded: str | None) -> bool:
+    """False only when no match is possible: `folded` (the text in lower case, None when it
+    has a character `_FOLDS_TO_ASCII` names) holds none of the hints."""
+    return hints is None or folded is None or any(h in folded for h in hints)
+
+
+def folded_text(text: str) -> str | None:
+    """The text in lower case for `may_match`, or None when lower case cannot stand for
+    re.IGNORECASE."""
+    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
+
+
 @dataclass(frozen=True)
 class Cue:
     """A thematic cue: a phrase pattern that points at some goals and targets.
@@ -45,6 +104,11 @@ class Cue:
     score: float
     veto: re.Pattern[str] | None = None
     needs: re.Pattern[str] | None = None
+    #: Words one of which every match contains (`literal_hints`), for a cheap first test.
+    hints: tuple[str, ...] | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hints", literal_hints(self.pattern))
 
 
 # --- explicit mentions -------------------------------------------------------------------------

@@ -93,9 +93,14 @@ def _sort_key(code: str) -> tuple[int, str]:
 # --- rule firing -------------------------------------------------------------------------------
 
 
-def _cue_hits(text: str, scope: Span) -> Iterator[_Hit]:
+def _cue_hits(text: str, scope: Span, *, exhaustive: bool = False) -> Iterator[_Hit]:
+    """Every cue's matches in the scope. A cue none of whose literal hints the scope holds is
+    skipped, as it cannot match (`exhaustive` runs every cue: for tests)."""
     piece = scope.of(text)
+    folded = None if exhaustive else R.folded_text(piece)
     for cue in R.CUES:
+        if folded is not None and not R.may_match(cue.hints, folded):
+            continue
         for m in cue.pattern.finditer(piece):
             window = piece[max(0, m.start() - R.WINDOW) : m.end() + R.WINDOW]
             if cue.veto is not None and cue.veto.search(window):

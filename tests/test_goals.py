@@ -6,6 +6,8 @@ import doctest
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cepa_kg.loaders import goal_eval, goal_rules, goals
 from cepa_kg.loaders.goal_eval import (
@@ -19,7 +21,9 @@ from cepa_kg.loaders.goal_eval import (
 from cepa_kg.loaders.goals import Alignment, align, goal_of
 from cepa_kg.loaders.spans import Span
 
-LABELS = Path(__file__).parent / "data" / "goal_labels.csv"
+DATA = Path(__file__).parent / "data"
+LABELS = DATA / "goal_labels.csv"
+CORPUS = Path(__file__).parent.parent / "corpus"
 MACRO_F1_MIN = 0.85
 
 
@@ -335,3 +339,40 @@ def test_rule_codes_are_mdg_codes() -> None:
     for cue in goal_rules.CUES:
         assert cue.codes and all(goal_of(c) for c in cue.codes)
         assert 0.5 <= cue.score <= goal_rules.THEMATIC_CAP
+
+
+# --- the literal-hint prefilter skips only cues that cannot match ------------------------------
+
+_CUE_WORDS = sorted({w for cue in goal_rules.CUES for w in (cue.hints or ())}
+                    | {"diseases", "poverty", "employment", "water", "corruption", "governance",
+                       "partnerships", "donors", "technology companies", "primary education"})
+
+
+def _hits(text: str, *, exhaustive: bool) -> list[tuple[tuple[str, ...], Span, str]]:
+    return [(h.codes, h.span, h.phrase)
+            for h in goals._cue_hits(text, Span(0, len(text)), exhaustive=exhaustive)]
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "sessions").glob("*.txt"))
+                         + sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_prefilter_finds_every_hit_in_documents(path: Path) -> None:
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    for start in range(0, len(text), 250):  # pieces the size of recommendations
+        piece = text[start : start + 400]
+        assert _hits(piece, exhaustive=False) == _hits(piece, exhaustive=True)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_CUE_WORDS), st.sampled_from(
+    [" ", "-", "\n", "İ", "ı", "ſ", "K", "ICT", "HIV", "S", "(", "ealth"])), max_size=30),
+    st.randoms())
+@settings(max_examples=300, deadline=None)
+def test_prefilter_equals_every_cue_on_any_text(parts: list[str], rnd) -> None:
+    text = "".join(p.upper() if rnd.random() < 0.2 else p for p in parts)
+    assert _hits(text, exhaustive=False) == _hits(text, exhaustive=True)
+
+
+def test_literal_hints_of_every_cue_are_words_of_its_pattern() -> None:
+    with_hints = [c for c in goal_rules.CUES if c.hints]
+    assert len(with_hints) >= len(goal_rules.CUES) // 2  # the prefilter does something
+    for cue in with_hints:
+        assert all(len(h) >= 3 and h == h.lower() for h in cue.hints)
