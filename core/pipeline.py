@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -183,23 +184,32 @@ PARALLEL_MIN_DOCUMENTS = 8
 
 class _Committer:
     """Commits prepared documents in input order: new graphs batched into one bulk load,
-    a graph that exists already (a changed document) replaced on its own transaction."""
+    a graph that exists already (a changed document) replaced on its own transaction.
+
+    A full batch is bulk-loaded in a background thread (pyoxigraph releases the GIL), so this
+    process goes on taking prepared documents from the workers meanwhile; otherwise they stall
+    for the second a bulk load takes. At most one batch loads while the next one fills.
+    Outcomes are still reported in input order: `flush` waits for the batch in flight."""
 
     def __init__(self, store: GraphStore,
                  report: Callable[[LoadOutcome, PreparedDocument], None]) -> None:
         self.store, self.report = store, report
         self.batch: list[PreparedDocument] = []
         self.quads = 0
+        self._loading: tuple[Future[None], list[PreparedDocument]] | None = None
+        self._loading_iris: set[str] = set()
+        self._thread: ThreadPoolExecutor | None = None
 
     def add(self, doc: PreparedDocument) -> None:
-        if any(d.iri == doc.iri for d in self.batch) or self.store.has_graph(doc.iri):
+        if any(d.iri == doc.iri for d in self.batch) or doc.iri in self._loading_iris \
+                or self.store.has_graph(doc.iri):
             self.flush()
             self._one(doc)
             return
         self.batch.append(doc)
         self.quads += doc.triples
         if self.quads >= BATCH_QUADS:
-            self.flush()
+            self._send()
 
     def _one(self, doc: PreparedDocument) -> None:
         try:
@@ -212,19 +222,44 @@ class _Committer:
         else:
             self.report(doc.outcome(), doc)
 
-    def flush(self) -> None:
+    def _send(self) -> None:
+        """Start bulk-loading the batch in the background (after the one before it)."""
         batch, self.batch, self.quads = self.batch, [], 0
+        self._settle()
         if not batch:
             return
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="cepa-kg-commit")
+        nquads = b"".join(d.nquads for d in batch)
+        self._loading = (self._thread.submit(self.store.add_graphs, nquads), batch)
+        self._loading_iris = {d.iri for d in batch}
+
+    def _settle(self) -> None:
+        """Wait for the batch in flight and report it; if its bulk load failed, commit its
+        documents one by one so only the culprit fails."""
+        if self._loading is None:
+            return
+        future, batch = self._loading
+        self._loading, self._loading_iris = None, set()
         try:
-            self.store.add_graphs(b"".join(d.nquads for d in batch))
-        except Exception:  # retry one by one: only the culprit fails
+            future.result()
+        except Exception:
             log.exception("batch commit failed; committing %d documents one by one", len(batch))
             for doc in batch:
                 self._one(doc)
             return
         for doc in batch:
             self.report(doc.outcome(), doc)
+
+    def flush(self) -> None:
+        """Commit and report everything added so far."""
+        self._send()
+        self._settle()
+
+    def close(self) -> None:
+        self.flush()
+        if self._thread is not None:
+            self._thread.shutdown()
 
 
 def load_paths(
@@ -298,7 +333,7 @@ def load_paths(
             else:
                 slot_of[id(result)] = slot
                 committer.add(result)
-    committer.flush()
+    committer.close()
     return [o for o in outcomes if o is not None]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -148,6 +149,36 @@ def test_bulk_batches_split_at_the_quad_budget(documents: list[Path],
     outcomes = load_paths(store, documents, base=BASE, jobs=1)
     assert len(calls) > 1
     assert sum(calls) == sum(o.triples for o in outcomes)
+
+
+def test_documents_keep_coming_while_a_batch_is_bulk_loaded(
+        documents: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first bulk load is held until the next document reached the committer: with the
+    commit in the loading thread this could never happen (the wait would time out)."""
+    store = OxigraphStore()
+    loads: list[str] = []
+    next_arrived = threading.Event()
+    real_load, real_add = store.add_graphs, pipeline._Committer.add
+
+    def held_load(nquads: bytes) -> None:
+        loads.append(threading.current_thread().name)
+        if len(loads) == 1:
+            assert next_arrived.wait(10), "no document was taken during the bulk load"
+        real_load(nquads)
+
+    def add(committer: pipeline._Committer, doc: pipeline.PreparedDocument) -> None:
+        real_add(committer, doc)
+        if loads:
+            next_arrived.set()
+
+    monkeypatch.setattr(store, "add_graphs", held_load)
+    monkeypatch.setattr(pipeline._Committer, "add", add)
+    monkeypatch.setattr(pipeline, "BATCH_QUADS", 3_000)
+    outcomes = load_paths(store, documents, base=BASE, jobs=1)
+    assert [o.status for o in outcomes] == ["loaded"] * len(documents)
+    assert [o.name for o in outcomes] == [str(p) for p in documents]  # still in file order
+    assert len(loads) > 1 and threading.main_thread().name not in loads
+    assert len(store.graphs()) >= len(documents)
 
 
 # --- the triple container the mappers fill ------------------------------------------------
