@@ -3,11 +3,15 @@
 Each worker (`query_worker`) serves the newest read-only checkpoint of the on-disk store and
 talks to this process over a socket pair. A query takes an idle worker (waiting at most its
 budget, and refused at once with 503 when all workers are busy and the wait queue is full),
-gets its head, then streams the worker's chunks to the client: the worker writes only as fast
-as the client reads (socket back-pressure), so memory stays flat. A timer armed at dispatch
+gets its head, then streams the worker's chunks to the client. A timer armed at dispatch
 kills the worker (SIGKILL) when the query overruns: the client gets 503 if nothing was sent
 yet, else the stream is cut; a replacement worker starts at once. When the client goes away,
 the worker is told to stop and lives on.
+
+The worker's chunks are read as fast as it writes them, up to `STREAM_BUFFER` bytes per answer
+(and `POOL_BUFFER` for all), so a worker whose answer fits is free for the next query as soon
+as it has written it, whatever the client's pace; past those limits the worker waits for its
+client (socket back-pressure), so a million-row answer still streams in flat memory.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
 log = logging.getLogger("cepa_kg.server")
 READ_LIMIT = 256 * 1024
+#: What one answer may hold in this process while its client reads slower than its worker
+#: writes (nginx's proxy buffering): an answer this size frees its worker when it is written.
+STREAM_BUFFER = 4 * 1024 * 1024
+#: What all answers together may hold; past it, workers wait for their clients again.
+POOL_BUFFER = 64 * 1024 * 1024
 START_TIMEOUT_S = 60.0
 
 
@@ -84,6 +93,7 @@ class WorkerPool:
         self._workers: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closing = False
+        self._buffer = ByteBudget(POOL_BUFFER)
 
     @property
     def pids(self) -> list[int]:
@@ -236,6 +246,29 @@ class WorkerPool:
         return Stream(payload.decode(), self._body(worker), via="worker")
 
     async def _body(self, worker: _Worker) -> AsyncIterator[bytes]:
+        """The worker's chunks, read off its socket as fast as it writes them (within the
+        byte limits), so that it is free for the next query as soon as its answer is written,
+        however slowly the client reads. A client that goes away stops the worker."""
+        chunks: asyncio.Queue[bytes | BaseException | None] = asyncio.Queue()
+        held = _Held(self._buffer)
+        pump = asyncio.ensure_future(self._pump(worker, chunks, held))
+        try:
+            while True:
+                item = await chunks.get()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                held.give(len(item))
+                yield item
+        finally:
+            pump.cancel()  # a pump still running stops its worker (see `_pump`)
+            held.give_all()
+
+    async def _pump(self, worker: _Worker, chunks: asyncio.Queue[bytes | BaseException | None],
+                    held: _Held) -> None:
+        """Move the worker's frames into `chunks` until END; a pump cancelled before (the
+        client went away) tells the worker to stop."""
         done = False
         try:
             while True:
@@ -245,17 +278,64 @@ class WorkerPool:
                     done = True
                     self._background(self._replace(worker))
                     reason = "overran its budget" if worker.overran else "died"
-                    raise StreamCutError(f"the query {reason}; the answer was cut") from None
-                if tag == frames.DATA:
-                    yield payload
-                elif tag == frames.END:
-                    done = True
-                    self._release(worker)
+                    chunks.put_nowait(
+                        StreamCutError(f"the query {reason}; the answer was cut"))
                     return
-                else:
-                    done = True
-                    self._release(worker)
-                    raise StreamCutError(f"the query failed while streaming: {payload!r}")
+                if tag == frames.DATA:
+                    await held.take(len(payload))
+                    chunks.put_nowait(payload)
+                    continue
+                done = True
+                self._release(worker)
+                chunks.put_nowait(None if tag == frames.END else StreamCutError(
+                    f"the query failed while streaming: {payload!r}"))
+                return
         finally:
             if not done:
                 self._background(self._abandon(worker))
+
+
+class ByteBudget:
+    """Bytes that chunks waiting for their clients may hold: `take` waits while the budget is
+    spent (a chunk larger than the whole budget still passes when nothing else is held).
+    `give` does not wait, so it can run in a `finally` of an abandoned stream."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+        self._freed = asyncio.Event()
+
+    async def take(self, size: int) -> None:
+        while self.used and self.used + size > self.limit:
+            self._freed.clear()
+            await self._freed.wait()
+        self.used += size
+
+    def give(self, size: int) -> None:
+        self.used -= size
+        self._freed.set()
+
+
+class _Held:
+    """One answer's share of the buffers: at most `STREAM_BUFFER` bytes of its own, and of
+    the pool's `POOL_BUFFER` together with every other answer."""
+
+    def __init__(self, pool: ByteBudget) -> None:
+        self._own = ByteBudget(STREAM_BUFFER)
+        self._pool = pool
+
+    async def take(self, size: int) -> None:
+        await self._own.take(size)
+        try:
+            await self._pool.take(size)
+        except BaseException:
+            self._own.give(size)
+            raise
+
+    def give(self, size: int) -> None:
+        self._pool.give(size)
+        self._own.give(size)
+
+    def give_all(self) -> None:
+        if self._own.used:
+            self.give(self._own.used)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -100,3 +101,28 @@ def test_consumer_gone_mid_stream_keeps_the_worker(store: OxigraphStore) -> None
             await pool.close()
 
     asyncio.run(run())
+
+
+def test_a_client_that_reads_slowly_does_not_hold_the_worker(store: OxigraphStore) -> None:
+    """The only worker writes its whole answer (2.5 MB, more than the sockets between hold) into
+    this process while the client has read one chunk; a second query gets the worker meanwhile.
+    Then the client reads the rest."""
+    query = SELECT + " LIMIT 20000"
+    json_type = "application/sparql-results+json"
+
+    async def run() -> bytes:
+        pool = WorkerPool(store, size=1, timeout_s=30, queued=4)
+        await pool.start()
+        try:
+            stream = await pool.execute(QueryJob(query, json_type))
+            first = await anext(stream.body)  # ... and the client stalls
+            other = await asyncio.wait_for(pool.execute(QueryJob("ASK { ?s ?p ?o }", "text/csv")),
+                                           timeout=10)
+            assert b"".join(await collect(other.body)).strip().endswith(b"true")
+            return first + b"".join(await collect(stream.body))
+        finally:
+            await pool.close()
+
+    body = asyncio.run(run())
+    assert len(body) > 2_000_000
+    assert len(json.loads(body)["results"]["bindings"]) == 20_000
