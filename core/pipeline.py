@@ -280,24 +280,25 @@ def load_paths(
     install_reference(store, base)
     known = {} if force else _loaded_digests(store)
     # The plan, in file order: an outcome decided on reading (unreadable, unchanged), a copy
-    # of an earlier file (name, sha256), or a source to prepare.
-    plan: list[LoadOutcome | tuple[str, str] | SourceText] = []
-    pending: list[SourceText] = []
+    # of an earlier file (name, sha256), or a file to prepare. Texts are not kept: the worker
+    # that prepares a file reads it again, so a folder of any size never sits in memory.
+    plan: list[LoadOutcome | tuple[str, str] | FileToPrepare] = []
+    pending: list[FileToPrepare] = []
     pending_digests: set[str] = set()
     for path in paths:
         try:
             source = read_source(path)
         except (SourceError, OSError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            plan.append(LoadOutcome(str(path), "failed", error=f"{path}: {reason}"))
+            plan.append(_unreadable(path, error))
             continue
         if source.sha256 in known:
             plan.append(LoadOutcome(source.name, "unchanged", iri=known[source.sha256]))
         elif source.sha256 in pending_digests:
             plan.append((source.name, source.sha256))
         else:
-            plan.append(source)
-            pending.append(source)
+            step = FileToPrepare(path, source.sha256)
+            plan.append(step)
+            pending.append(step)
             pending_digests.add(source.sha256)
 
     outcomes: list[LoadOutcome | None] = [None] * len(plan)
@@ -337,30 +338,56 @@ def load_paths(
     return [o for o in outcomes if o is not None]
 
 
-def prepare_all(sources: list[SourceText], *, base: str,
+@dataclass(frozen=True)
+class FileToPrepare:
+    """A file read once to plan the load (its digest), to be read again where it is prepared."""
+
+    path: Path
+    sha256: str
+
+
+def _unreadable(path: Path, error: SourceError | OSError) -> LoadOutcome:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+    return LoadOutcome(str(path), "failed", error=f"{path}: {reason}")
+
+
+def prepare_file(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOutcome:
+    """Read the file again and prepare it; a file whose bytes changed since it was planned
+    fails (its digest would not be the one the plan deduplicated on)."""
+    try:
+        source = read_source(item.path)
+    except (SourceError, OSError) as error:
+        return _unreadable(item.path, error)
+    if source.sha256 != item.sha256:
+        return LoadOutcome(source.name, "failed", error=(
+            f"{source.name}: the file changed while it was being loaded; load it again"))
+    return prepare_document(source, base=base)
+
+
+def prepare_all(files: list[FileToPrepare], *, base: str,
                 jobs: int | None = None) -> Iterator[PreparedDocument | LoadOutcome]:
-    """`prepare_document` over `sources`, in order; in worker processes for larger loads."""
+    """`prepare_file` over `files`, in order; in worker processes for larger loads."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(sources) < PARALLEL_MIN_DOCUMENTS:
-        for source in sources:
-            yield prepare_document(source, base=base)
+    if jobs <= 1 or len(files) < PARALLEL_MIN_DOCUMENTS:
+        for item in files:
+            yield prepare_file(item, base=base)
         return
     done = 0
     try:
-        for result in parallel_map(partial(_prepare, base=base), sources, jobs=jobs,
+        for result in parallel_map(partial(_prepare, base=base), files, jobs=jobs,
                                    warm_up=partial(warm_up, base)):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker died (killed, out of memory): no document is lost
         log.warning("a worker process died; preparing the other %d documents here",
-                    len(sources) - done)
-        for source in sources[done:]:
-            yield prepare_document(source, base=base)
+                    len(files) - done)
+        for item in files[done:]:
+            yield prepare_file(item, base=base)
 
 
-def _prepare(source: SourceText, *, base: str) -> PreparedDocument | LoadOutcome:
-    """`prepare_document` in a worker process (looked up at call time, so tests can patch)."""
-    return prepare_document(source, base=base)
+def _prepare(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOutcome:
+    """`prepare_file` in a worker process (looked up at call time, so tests can patch)."""
+    return prepare_file(item, base=base)
 
 
 def warm_up(base: str) -> None:

@@ -241,3 +241,20 @@ def test_a_worker_process_that_dies_loses_no_document(documents: list[Path],
     one = OxigraphStore()
     load_paths(one, documents, base=BASE, jobs=1)
     assert _quads(store) == _quads(one)
+
+
+def test_a_file_changed_after_planning_fails_with_a_clear_message(tmp_path: Path) -> None:
+    """Files are read once to plan a load and again where they are prepared (texts are not
+    kept in between); a file whose bytes changed in between is refused, not half-trusted."""
+    path = _variants(tmp_path, 1)[0]
+    planned = pipeline.FileToPrepare(path, hashlib.sha256(path.read_bytes()).hexdigest())
+    assert pipeline.prepare_file(planned, base=BASE).iri  # unchanged: prepared
+    path.write_text(path.read_text(encoding="utf-8") + "\nA line added meanwhile.\n",
+                    encoding="utf-8")
+    outcome = pipeline.prepare_file(planned, base=BASE)
+    assert isinstance(outcome, pipeline.LoadOutcome) and outcome.status == "failed"
+    assert outcome.error == f"{path}: the file changed while it was being loaded; load it again"
+    path.unlink()
+    gone = pipeline.prepare_file(planned, base=BASE)
+    assert isinstance(gone, pipeline.LoadOutcome) and gone.status == "failed"
+    assert str(path) in (gone.error or "")
