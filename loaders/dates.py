@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["MONTHS", "MONTH_PATTERN", "DateRange", "find_date_ranges", "month_number"]
@@ -47,6 +48,9 @@ MONTH_PATTERN = "(?:" + "|".join(
 _SP0 = r"(?:[^\S\n]*\n)?[^\S\n]*"  # optional white space, at most one line break
 _SP1 = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"  # required white space, same
 _DAY = r"(?<![\d.,/:])(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:/])"
+# `_DAY` where a pattern starts: the same, its look-behind moved after the first digit so the
+# regex engine can skip to digits instead of trying the pattern at every position.
+_DAY_FIRST = r"(?P<{0}>\d(?<![\d.,/:]\d)\d?)(?:st|nd|rd|th)?(?![\d:/])"
 _MON = "(?P<{0}>" + MONTH_PATTERN + ")"
 _COMMA = rf"(?:{_SP0}|[^\S\n]*,{_SP0})"  # "November 2011", "November, 2011"
 _YEAR = rf"(?:{_COMMA}(?<![\d])(?P<{{0}}>(?:19|20)\d\d)(?!\d))"
@@ -62,17 +66,22 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         # 30 March - 3 April 2009; 30 December 2010 to 2 January 2011; 30 March–3 April
-        rf"{_g(_DAY, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
+        rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
         rf"{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
         # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October
-        rf"{_g(_DAY, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        rf"{_g(_DAY_FIRST, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
         # April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
         rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
         rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",
         # 1 November 2011; 11 November, 2011; 8 November
-        rf"{_g(_DAY, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
+        rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
     )
 )
+_MONTH = re.compile(MONTH_PATTERN)
+#: The pattern whose matches start with the month ("April 4-8, 2011"), after a word boundary:
+#: so where a `_MONTH` match starts (a word boundary is never inside one: all its characters
+#: but a final dot are letters), and it is tried there only.
+_MONTH_FIRST = _PATTERNS[2]
 
 
 @dataclass(frozen=True)
@@ -167,9 +176,14 @@ def find_date_ranges(
     True
     """
     lo, hi = (span.start, span.end) if span is not None else (0, len(text))
+    months = [m.start() for m in _MONTH.finditer(text, lo, hi)]
+    if not months:  # every form names a month
+        return []
     found: list[tuple[int, int, dt.date, dt.date | None]] = []
     for pattern in _PATTERNS:
-        for m in pattern.finditer(text, lo, hi):
+        matches = (matches_at(pattern, text, months, hi) if pattern is _MONTH_FIRST
+                   else pattern.finditer(text, lo, hi))
+        for m in matches:
             resolved = _resolve(m, reference)
             if resolved is not None:
                 found.append((m.start(), m.end(), *resolved))

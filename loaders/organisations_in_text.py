@@ -4,6 +4,7 @@ names ending in an organisation word ("... University", "Ministry of ...") the g
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from cepa_kg.loaders.actors import ActorMatch
@@ -16,7 +17,9 @@ __all__ = ["find_actors", "first_each", "mention"]
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal)")
-_CAP = r"[A-Z][\w’'&-]*"
+# A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
+# character, so giving characters back could not help, and trying it was slow).
+_CAP = r"[A-Z][\w’'&-]*+"
 _ORG = re.compile(
     rf"(?:{_CAP}\s+(?:(?:of|for|and|on|the|de|del|la)\s+)*)*{_ORG_HEAD}\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*){{0,2}}"
@@ -29,6 +32,24 @@ _NOT_ORG_START = re.compile(
     r"Manager|Member|Representative|Ambassador|Mr|Ms|Dr|Prof|of|for|and|the)\b\.?\s*)+"
 )
 
+_HEAD = re.compile(_ORG_HEAD)
+#: A character no `_ORG` match contains: names lie between two of them.
+_BREAK = re.compile(r"[^\w\s’'&()-]")
+
+
+def _org_names(text: str, span: Span) -> Iterator[re.Match[str]]:
+    """`_ORG.finditer` over `span`, run only on the stretches between two `_BREAK`
+    characters that hold an organisation word (a name needs one); most of a text has none."""
+    back = text[span.start : span.end][::-1]  # to find the break before a word
+    pos = span.start
+    while (head := _HEAD.search(text, pos, span.end)) is not None:
+        before = _BREAK.search(back, span.end - head.start(), span.end - pos)
+        start = span.end - before.start() if before else pos
+        after = _BREAK.search(text, head.end(), span.end)
+        end = after.start() if after else span.end
+        yield from _ORG.finditer(text, start, end)
+        pos = end
+
 
 def mention(m: ActorMatch, *, known: bool = True) -> ActorMention:
     return ActorMention(m.path, m.kind, m.label, m.span, known)
@@ -37,7 +58,7 @@ def mention(m: ActorMatch, *, known: bool = True) -> ActorMention:
 def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
     """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can)."""
     found = [mention(m) for m in gz.find_actors(text, span)]
-    for m in _ORG.finditer(text, span.start, span.end):
+    for m in _org_names(text, span):
         s = Span(m.start(), m.end())
         lead = _NOT_ORG_START.match(m.group(0))
         if lead:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Partnership
@@ -89,31 +90,79 @@ class _Cue:
         self.status, self.verbal, self.span = status, verbal, span
 
 
-#: A word every cue contains: a sentence without one has no cue, and most sentences have none,
-#: so one search spares the twenty (tests/test_update.py checks it against every cue).
+#: A word every cue contains: a sentence without one has no cue (tests/test_update.py checks
+#: it against every cue). `_CUE_WORDS` says the same per cue, and is what `_cues` tests.
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib", re.I)
 
 
+#: For each of `_CUES` (same order), words one of which every match of it contains (lower
+#: case): a cue whose words a sentence lacks is not searched for, and most sentences have
+#: none. Substring tests on the folded sentence are much cheaper than a case-blind regex.
+_CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
+    ("proposed",),
+    ("suggested", "proposed"),
+    ("appealed", "called", "requested", "invited"),
+    ("agreed",),
+    ("agreed",),
+    ("will",),
+    ("working",),
+    ("implemented",),
+    ("pledged",),
+    ("signed",),
+    ("co-organi", "coorgani"),
+    ("request", "invitation"),
+    ("partnership", "collaboration", "cooperation"),
+    ("collaboration", "cooperation", "partnership"),
+    ("exploratory", "explore", "exploring"),
+    ("express", "interested"),
+    ("ready", "agreed", "possible"),
+))
+_ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
+#: The non-ASCII letters `re.IGNORECASE` matches to an ASCII one ("ſ" is "s", the Kelvin sign
+#: "k"): `_fold` maps them so a word test on folded text misses no case-insensitive match.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_TO_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _fold(text: str) -> str:
+    return (text.translate(_FOLD) if _TO_FOLD.search(text) else text).lower()
+
+
 def _cues(text: str, sentence: Span) -> list[_Cue]:
-    if not _TRIGGER.search(text, sentence.start, sentence.end):
+    """`_all_cues`, searching only for the cues whose words the sentence has."""
+    folded = _fold(sentence.of(text))
+    present = {w for w in _ALL_CUE_WORDS if w in folded}
+    if not present:
         return []
-    return _all_cues(text, sentence)
+    cues = [cue for cue, words in zip(_CUES, _CUE_WORDS, strict=True)
+            if not words.isdisjoint(present)]
+    return _merged(text, _found(text, sentence, cues))
 
 
 def _all_cues(text: str, sentence: Span) -> list[_Cue]:
+    return _merged(text, _found(text, sentence, _CUES))
+
+
+def _found(text: str, sentence: Span,
+           cues: Sequence[tuple[str, bool | None, re.Pattern[str]]]) -> list[_Cue]:
+    """Every match of `cues` in the sentence that overlaps no match of an earlier cue."""
     found: list[_Cue] = []
-    for status, verbal, rx in _CUES:
+    for status, verbal, rx in cues:
         for m in rx.finditer(text, sentence.start, sentence.end):
             s = Span(m.start(), m.end())
             if any(s.start < c.span.end and c.span.start < s.end for c in found):
                 continue
             found.append(_Cue(status, verbal, s))
     found.sort(key=lambda c: c.span)
+    return found
+
+
+def _merged(text: str, found: list[_Cue]) -> list[_Cue]:
     merged: list[_Cue] = []
     for c in found:  # "in an exploratory mission to explore possible ways of collaborating"
-        if merged and not re.search(r"[A-Z]", text[merged[-1].span.end : c.span.start]) and (
+        if merged and not _CAPITAL.search(text, merged[-1].span.end, c.span.start) and (
             c.span.start - merged[-1].span.end < 40
         ):
             last = merged[-1]
@@ -154,16 +203,31 @@ def _qualifier(text: str, a: ActorMention, prev: ActorMention | None,
     of Korea", "China's State Commission ..."."""
     if a.kind != "country":
         return False
-    if prev is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[prev.span.end : a.span.start]):
+    if prev is not None and _OF_THE.fullmatch(text[prev.span.end : a.span.start]):
         return True
-    return nxt is not None and bool(re.fullmatch(r"[’']s\s+", text[a.span.end : nxt.span.start]))
+    return nxt is not None and bool(_POSSESSIVE.fullmatch(text[a.span.end : nxt.span.start]))
+
+
+_NOT_SEPARATOR = re.compile(r"[^ ,/()]")
+_ACRONYM = re.compile(r"\s*\([A-Z][\w-]*\)")  # " (UNODC)"
+_LAST_SMALL_WORD = re.compile(r"\s+(?:and|or|the|of|to|in|for|a|an)$")
+_NOT_DIGIT = re.compile(r"[^\d]")
+_THREE_LOWER = re.compile(r"[a-z]{3}")
+_CAPITAL = re.compile(r"[A-Z]")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"[’']s\s+")
+_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of)$", re.I)  # "... in cooperation with"
+_THE = re.compile(r"^(?:the|The)\s+")
 
 
 def _purpose(text: str, start: int, end: int, skip: list[Span]) -> str:
     pos = start
     while pos < end:
-        jump = next((s.end for s in skip if s.start <= pos < s.end or (
-            s.start >= pos and not text[pos : s.start].strip(" ,/()"))), None)
+        # a span to skip: one over `pos`, or one only separators (" ,/()") away from it
+        sep = _NOT_SEPARATOR.search(text, pos)
+        reach = sep.start() if sep else len(text)
+        jump = next((s.end for s in skip if s.start <= pos < s.end or pos <= s.start <= reach),
+                    None)
         if jump is not None and jump > pos:
             pos = jump
             continue
@@ -172,7 +236,7 @@ def _purpose(text: str, start: int, end: int, skip: list[Span]) -> str:
             break
         pos = m.end()
     rest = text[pos:end]
-    rest = re.sub(r"\s*\([A-Z][\w-]*\)", "", rest)
+    rest = _ACRONYM.sub("", rest)
     b = _BOUNDARY.search(rest)
     phrase = clean(rest[: b.start()] if b else rest).strip(" ,;:")
     words = phrase.split()
@@ -180,8 +244,8 @@ def _purpose(text: str, start: int, end: int, skip: list[Span]) -> str:
         cut = max((i for i, w in enumerate(words[:_MAX_WORDS]) if i >= 3 and w in (
             "in", "for", "to", "on", "of", "with", "at")), default=_MAX_WORDS)
         phrase = " ".join(words[:cut])
-    phrase = re.sub(r"\s+(?:and|or|the|of|to|in|for|a|an)$", "", phrase)
-    return phrase if re.match(r"[^\d]", phrase) and re.search(r"[a-z]{3}", phrase) else ""
+    phrase = _LAST_SMALL_WORD.sub("", phrase)
+    return phrase if _NOT_DIGIT.match(phrase) and _THREE_LOWER.search(phrase) else ""
 
 
 def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMention],
@@ -196,6 +260,8 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
     person_spans = [s for s, _ in persons]
     for k, sent in enumerate(sentences):
         cues = _cues(text, sent)
+        if not cues:  # most sentences
+            continue
         in_sent = [a for a in actors if sent.start <= a.span.start < sent.end]
         prev_subjects: list[ActorMention] = []
         for i, cue in enumerate(cues):
@@ -208,7 +274,7 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
             obj_end = cue.span.end
             lead = _TO_CHAIN.match(text, cue.span.end, ceil)
             of = _OF_CHAIN.match(text, cue.span.end, ceil) if cue.status == "requested" else None
-            if re.search(r"(?:with|between|to|by|of)$", text[cue.span.start : cue.span.end], re.I):
+            if _ENDS_BEFORE_OBJECT.search(text[cue.span.start : cue.span.end]):
                 objects, obj_end = chain_forward(text, cue.span.end, marks, ceil)
             elif of:  # "requested the support of DPADM"
                 objects, obj_end = chain_forward(text, of.end(), marks, ceil)
@@ -256,7 +322,7 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
 def _named(text: str, p: Partnership, actors: list[ActorMention]) -> Partnership:
     names = []
     for party in p.parties:
-        written = [re.sub(r"^(?:the|The)\s+", "", clean(a.span.of(text)))
+        written = [_THE.sub("", clean(a.span.of(text)))
                    for a in actors if a.path == party.path]
         names.append(min(written, key=len) if written else party.label)
     return Partnership(p.parties, p.purpose, p.status, p.span, p.cue, tuple(names))

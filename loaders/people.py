@@ -8,8 +8,10 @@ organisation); a later "Mr. Hjertstrand" or "Anders Hjertstrand" is the same per
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.organisations_in_text import find_actors
 from cepa_kg.loaders.sentences import sentence_end
@@ -23,7 +25,18 @@ _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
 _NAME = rf"{_TOK}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}"
 _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON})[ \u00a0]+(?P<name>{_NAME})")
-_TITLED_PERSON = re.compile(rf"(?<![\w’'.-])(?P<name>{_TOK}(?:[ ]{_TOK}){{1,2}}),[ ]")
+#: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
+#: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame")
+# `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
+# regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
+# the slowest scan of an update); it matches exactly what `_TOK` matches there. The name's
+# look-behind (no word character, apostrophe, dot or hyphen before it) comes after its first
+# letter, so the engine can skip to capitals.
+_WHOLE_TOK_REST = r"(?:[^\Wa-z]|[’'-])*+[a-z][\w’'-]*+"
+_WHOLE_TOK = rf"[A-Z]{_WHOLE_TOK_REST}"
+_TITLED_PERSON = re.compile(
+    rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]")
 _TITLE_WORDS = re.compile(
     r"\b(?:Director|Directors|Chief|Dean|Head|Minister|Officer|Secretary|Secretary-General|"
     r"Under-Secretary-General|President|Vice-President|Chair|Chairman|Chairperson|Chairwoman|"
@@ -46,8 +59,21 @@ _NOT_NAME = frozenset(
     They We It Both""".split()
 )
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in"})
+_HON_WORD = re.compile(_HON)
+_TOKEN = re.compile(r"[^ \n]+")
+_CAPITAL = re.compile(r"[A-Z]")
+_CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
+_APPOSITIVE_WORD = re.compile(r"\(?[\w’'/&.()-]+\)?")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+_THEN_OF = re.compile(r"[ ]of[ ](?:the[ ])?(?=[A-Z])")
+_TITLE_BEFORE = re.compile(  # "UNDP’s Administrator, Mr. "
+    r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
+    r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$")
+_NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
 
 
+@lru_cache(maxsize=4096)  # asked for the same few names again and again
 def person_key(name: str) -> str:
     return slugify(name, max_length=200)
 
@@ -55,25 +81,25 @@ def person_key(name: str) -> str:
 def _appositive(text: str, start: int, limit: int) -> Span | None:
     """The capitalised phrase after "Name, " (titles and organisations), up to where the
     sentence goes on: "Director, DPADM" in "Haiyan Qian, Director, DPADM and Prof. ..."."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^ \n]+", text[start:limit])]
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text[start:limit])]
     end = None
     i = 0
     while i < len(tokens):
         s, e, tok = tokens[i]
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         word = tok.rstrip(",.;:")
-        if re.fullmatch(_HON, word) or re.fullmatch(_HON, tok):
+        if _HON_WORD.fullmatch(word) or _HON_WORD.fullmatch(tok):
             break
-        capital = bool(re.match(r"[A-Z(]", word)) and word not in {"In", "On", "At"}
-        if capital and re.fullmatch(r"\(?[\w’'/&.()-]+\)?", word):
+        capital = bool(_CAPITAL_OR_BRACKET.match(word)) and word not in {"In", "On", "At"}
+        if capital and _APPOSITIVE_WORD.fullmatch(word):
             end = start + s + len(word)
-            if tok.endswith((".", ";", ":")) and not re.fullmatch(r"(?:[A-Z]\.)+", tok):
+            if tok.endswith((".", ";", ":")) and not _INITIALS.fullmatch(tok):
                 break
-            if tok.endswith(",") and not re.match(r"[A-Z]", nxt):
+            if tok.endswith(",") and not _CAPITAL.match(nxt):
                 break
         elif (word in _CONNECT and word == tok and word != "in"
-              and (re.match(r"[A-Z]", nxt) or (nxt == "the" and word != "the"))
-              and not re.fullmatch(_HON, nxt.rstrip(",."))):
+              and (_CAPITAL.match(nxt) or (nxt == "the" and word != "the"))
+              and not _HON_WORD.fullmatch(nxt.rstrip(",."))):
             pass
         else:
             break
@@ -88,7 +114,7 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     if "," in phrase:
         title, aff = phrase.split(",", 1)
         return title.strip(), aff.strip() or None
-    parts = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", phrase))
+    parts = list(_OF.finditer(phrase))
     if parts:
         cut = parts[-1]
         return phrase[: cut.start()].strip(), phrase[cut.end() :].strip()
@@ -105,25 +131,28 @@ class People:
         self.gz = gz
         self.found: dict[str, dict[str, Any]] = {}  # key -> name, honorific, span, memberships
         self.short: list[tuple[str, str, Span]] = []  # (honorific, surname, span)
+        self._hon_hits: dict[Span, list[re.Match[str]]] = {}  # item -> its honorific names
 
-    def _actor_spans(self, span: Span) -> list[Span]:
-        return [a.span for a in find_actors(self.text, span, self.gz)]
+    def _honorific_names(self, item: Span) -> list[re.Match[str]]:
+        """"Mr. Name" matches in the item (`collect` and `mentions` both read them)."""
+        hits = self._hon_hits.get(item)
+        if hits is None:
+            starts = (m.start() for m in _HON_START.finditer(self.text, item.start, item.end))
+            hits = self._hon_hits[item] = list(
+                matches_at(_HON_PERSON, self.text, starts, item.end))
+        return hits
 
     def _membership(self, name_span: Span, limit: int) -> Membership | None:
         text = self.text
         after = text[name_span.end : limit]
-        pre = re.search(
-            r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
-            r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$",
-            text[max(0, name_span.start - 120) : name_span.start],
-        )
+        pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         if after.startswith(", "):
             app = _appositive(text, name_span.end + 2, limit)
             if app is not None:
                 title, aff = _split_appositive(app.of(text))
                 if title and _TITLE_WORDS.search(title) or (aff and not title):
                     return self._make(name_span, app, title, aff)
-        m = re.match(r"[ ]of[ ](?:the[ ])?(?=[A-Z])", after)
+        m = _THEN_OF.match(after)
         if m:
             app = _appositive(text, name_span.end + m.end(), limit)
             if app is not None:
@@ -167,10 +196,14 @@ class People:
         if ms and all((m.title, m.affiliation) != (ms.title, ms.affiliation) for m in rec["ms"]):
             rec["ms"].append(ms)
 
-    def collect(self, item: Span) -> None:
+    def collect(self, item: Span, actors_in_item: list[ActorMention] | None = None) -> None:
+        """Read the people an item names. `actors_in_item`: `find_actors` over the item, when
+        the caller has it already."""
         text = self.text
-        actors = self._actor_spans(item)
-        for m in _HON_PERSON.finditer(text, item.start, item.end):
+        if actors_in_item is None:
+            actors_in_item = find_actors(text, item, self.gz)
+        actors = [a.span for a in actors_in_item]
+        for m in self._honorific_names(item):
             name, hon = m.group("name"), _norm_hon(m.group("hon"))
             nspan = Span(m.start(), m.end())
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
@@ -187,7 +220,7 @@ class People:
             nspan = Span(m.start("name"), m.end("name"))
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
-            if re.search(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$", text[max(0, nspan.start - 30) : nspan.start]):
+            if _NAME_GOES_ON.search(text[max(0, nspan.start - 30) : nspan.start]):
                 continue
             limit = sentence_end(text, nspan.end, item.end)
             ms = self._membership(nspan, limit)
@@ -207,7 +240,8 @@ class People:
         ]
         self.persons = tuple(sorted(people, key=lambda p: p.span))
         self._patterns = [
-            (p.key, re.compile(r"\b" + r"\s+".join(re.escape(t) for t in p.name.split()) + r"\b"))
+            (p.key, p.name.split()[0],
+             re.compile(r"\b" + r"\s+".join(re.escape(t) for t in p.name.split()) + r"\b"))
             for p in self.persons
             if " " in p.name
         ]
@@ -222,12 +256,15 @@ class People:
         """Each person named in the item (first mention), and every span naming someone."""
         text = self.text
         hits: list[tuple[Span, str]] = []
-        for m in _HON_PERSON.finditer(text, item.start, item.end):
+        for m in self._honorific_names(item):
             name = m.group("name")
             key = person_key(name) if " " in name else (self._by_surname(name) or person_key(name))
             if key in self.found:
                 hits.append((Span(m.start(), m.end()), key))
-        for key, rx in self._patterns:
+        written = text[item.start : item.end]
+        for key, first, rx in self._patterns:
+            if first not in written:  # every match starts with the first name as written
+                continue
             for m in rx.finditer(text, item.start, item.end):
                 s = Span(m.start(), m.end())
                 if not any(h.start <= s.start < h.end for h, _ in hits):

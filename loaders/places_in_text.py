@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.organisations_in_text import mention
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Location
 
 __all__ = ["find_locations"]
 
-_PLACE_NAME = r"[A-Z][\w’'-]+(?:[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?)?[A-Z][\w’'-]+){0,2}"
+# Words are taken whole (possessive): what follows a word here is never a word character.
+_PLACE_NAME = (r"[A-Z][\w’'-]++"
+               r"(?:[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?)?[A-Z][\w’'-]++){0,2}")
 _HELD_IN = re.compile(
     r"\b(?:held|took\s+place|hosted|convened|organi[sz]ed|located|attended|opened)"
     r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?\s+in\s+(?:the\s+city\s+of\s+)?"
     rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
 )
+#: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside
+#: another match of this, which is all letters).
+_HELD_VERB = re.compile(r"held|took|hosted|convened|organi[sz]ed|located|attended|opened")
 _CITY_COUNTRY = re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})")
+_THEN_COUNTRY = re.compile(rf",\s*({_PLACE_NAME})")
+
+
+@lru_cache(maxsize=4096)
+def _resolve(gz: Any, name: str) -> Any:
+    """`gz.resolve(name)`, remembered: the same few names are looked up again and again."""
+    return gz.resolve(name)
 
 
 def _country(gz: Any, name: str, start: int) -> ActorMention | None:
-    hit = gz.resolve(name)
+    hit = _resolve(gz, name)
     if hit is None or hit.kind != "country":
         return None
     return ActorMention(hit.path, hit.kind, hit.label, Span(start, start + len(name)))
@@ -39,7 +53,7 @@ def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
         as_country = _country(gz, city, cstart)
         place = places.get(cstart)
         if place is None:
-            hit = gz.resolve(city)
+            hit = _resolve(gz, city)
             if hit is not None and hit.kind == "place":
                 place = ActorMention(hit.path, hit.kind, hit.label, Span(cstart, cstart + len(city)))
             elif hit is not None and hit.kind != "country":
@@ -55,15 +69,16 @@ def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
             return
         found.append((rank, Location(clean(city), Span(cstart, end), place, ctry)))
 
-    for m in _HELD_IN.finditer(text, span.start, span.end):
+    verbs = (m.start() for m in _HELD_VERB.finditer(text, span.start, span.end))
+    for m in matches_at(_HELD_IN, text, verbs, span.end):
         add(0, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
     for start, p in sorted(places.items()):
-        after = re.match(rf",\s*({_PLACE_NAME})", text[p.span.end : p.span.end + 60])
+        after = _THEN_COUNTRY.match(text[p.span.end : p.span.end + 60])
         add(1, p.span.of(text), start, after.group(1) if after else None,
             p.span.end + after.start(1) if after else None)
     for m in _CITY_COUNTRY.finditer(text, span.start, span.end):
-        if gz.resolve(m.group("city")) is None or m.start("city") in places:
+        if _resolve(gz, m.group("city")) is None or m.start("city") in places:
             add(2, m.group("city"), m.start("city"), m.group("country"), m.start("country"))
     found.sort(key=lambda pair: (pair[0], pair[1].span.start))
     return tuple(loc for _, loc in found)

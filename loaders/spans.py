@@ -6,10 +6,7 @@ whitespace normalisation), so `text[span.start:span.end]` is the quote a resourc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-_WS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, order=True)
@@ -44,8 +41,11 @@ class Span:
 
 
 def clean(text: str) -> str:
-    """Collapse every run of white space (tabs, line breaks, NBSP) to one space and trim."""
-    return _WS.sub(" ", text).strip()
+    """Collapse every run of white space (tabs, line breaks, NBSP) to one space and trim.
+
+    (`str.split` and the regex `\\s` know the same white space; this is faster than a `sub`.)
+    """
+    return " ".join(text.split())
 
 
 def cover(spans: list[Span]) -> Span:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from cepa_kg.loaders.actors import Gazetteer
@@ -97,7 +98,8 @@ def detect(text: str) -> float:
     return round(min(score, 1.0), 2)
 
 
-def _item_lines(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=8)  # `detect`, then `parse`, read a text's item lines
+def _item_lines(text: str) -> tuple[re.Match[str], ...]:
     """Item title lines: a number, a capitalised title, a blank line (or the end) around it, and
     a number not smaller than the previous item's and not far beyond it."""
     out: list[re.Match[str]] = []
@@ -118,15 +120,20 @@ def _item_lines(text: str) -> list[re.Match[str]]:
             continue
         out.append(m)
         prev = num
-    return out
+    return tuple(out)
+
+
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:])")
+_SINGLE_QUOTED = re.compile(r"^'(.+)'$")  # 'Title' in straight single quotes
+_QUOTES = re.compile(r"[“”\"‘’]+")
 
 
 def _clean_title(raw: str) -> str:
     t = clean(raw)
-    t = re.sub(r"\s+([.,;:])", r"\1", t).rstrip(".").strip()
-    t = re.sub(r"^'(.+)'$", r"\1", t)  # 'Title' in straight single quotes
-    t = re.sub(r"[“”\"‘’]+", lambda m: "’" if m.group(0) == "’" else "", t)
-    return re.sub(r"\s+", " ", t).strip()
+    t = _SPACE_BEFORE_STOP.sub(r"\1", t).rstrip(".").strip()
+    t = _SINGLE_QUOTED.sub(r"\1", t)
+    t = _QUOTES.sub(lambda m: "’" if m.group(0) == "’" else "", t)
+    return clean(t)
 
 
 def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
@@ -167,18 +174,19 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         end = lines[i + 1].start() if i + 1 < len(lines) else len(text)
         bounds.append((m, Span(m.start(), end).strip(text)))
 
+    actors = [find_actors(text, span, gz) for _, span in bounds]  # per item, read twice
     people = People(text, gz)
-    for _, span in bounds:
-        people.collect(span)
+    for (_, span), in_item in zip(bounds, actors):
+        people.collect(span, in_item)
     persons = people.finish()
 
     items = []
-    for pos, (m, span) in enumerate(bounds, start=1):
+    for pos, ((m, span), in_item) in enumerate(zip(bounds, actors), start=1):
         tspan = Span(m.start("title"), m.end("title")).strip(text)
         body = Span(m.end(), span.end).strip(text)
         items.append(
             _item(text, gz, people, doc_date, m.group("num"), pos, tspan, body, span,
-                  issuer, self_paths)
+                  issuer, self_paths, in_item)
         )
     return UpdateDocument(
         slug=f"{SLUG_PREFIX}{doc_date:%Y-%m}",
@@ -211,16 +219,20 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# One search for all kinds: the leftmost match of any, and where two start together the kind
+# listed first (the alternation tries them in order). Every kind's word starts with one of
+# the letters looked ahead for: most positions fail that one test.
+_ANY_KIND = re.compile(
+    "(?=[bcfmrstw])(?:" + "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KINDS) + ")",
+    re.IGNORECASE)
+
+
 def _kind(text: str, title: Span, body: Span) -> tuple[str | None, Span | None]:
     """The earliest event word in the title; else the earliest in the body."""
     for span in (title, body):
-        best: tuple[int, str, Span] | None = None
-        for kind, rx in _KINDS:
-            m = rx.search(text, span.start, span.end)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind, Span(m.start(), m.end()))
-        if best:
-            return best[1], best[2]
+        m = _ANY_KIND.search(text, span.start, span.end)
+        if m:
+            return m.lastgroup, Span(m.start(), m.end())
     return None, None
 
 
@@ -252,6 +264,7 @@ def _dates(text: str, spans: tuple[Span, ...], doc: dt.date) -> DateRange | None
 # Items
 
 _ORGANIZED_BY = re.compile(
+    r"(?=[cfhlos])"  # the first letters below: most positions fail this one test
     r"\b(?:co-)?(?:organi[sz]ed|facilitated|hosted|convened|sponsored|led)\s+(?:jointly\s+)?by\b",
     re.I,
 )
@@ -259,12 +272,13 @@ _ORGANIZED_BY = re.compile(
 
 def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, position: int,
           title: Span, body: Span, span: Span, issuer: ActorMention | None,
-          self_paths: set[str]) -> UpdateItem:
+          self_paths: set[str], in_item: list[ActorMention]) -> UpdateItem:
+    """One item's model; `in_item` is `find_actors` over its `span`."""
     kind, kind_span = _kind(text, title, body)
     dates = _dates(text, (title, body), doc)
     locations = find_locations(text, span, gz)
     loc_spans = [loc.span for loc in locations]
-    actors = [a for a in find_actors(text, span, gz)
+    actors = [a for a in in_item
               if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)
               or a.kind == "country"]
     persons, person_hits = people.mentions(span)
@@ -280,6 +294,7 @@ def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, positio
         chain, _ = chain_forward(text, m.end(), marks, sentence_end(text, m.end(), span.end))
         organizers += [a for a in chain if a.kind != "group" or a.known]
     raw_title = title.of(text)
+    clean_title = _clean_title(raw_title)
     sentences = split_sentences(text, body)
     stand_ins = []
     for s, key in person_hits:
@@ -290,12 +305,12 @@ def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, positio
     parties = [a for a in actors
                if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)]
     partnerships = find_partnerships(text, sentences, parties, stand_ins, person_apps, issuer,
-                                 self_paths, _clean_title(raw_title))
+                                 self_paths, clean_title)
     return UpdateItem(
         number=number,
         position=position,
         title_quote=raw_title,
-        title=_clean_title(raw_title),
+        title=clean_title,
         title_span=title,
         body=body,
         span=span,

@@ -9,11 +9,13 @@ its exact source span.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from cepa_kg.loaders.actors import ActorMatch, add_actor
+from cepa_kg.loaders.actors import ActorMatch, add_actor, add_country
 from cepa_kg.loaders.base import MappingContext
-from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.iris import Iris, slugify
 from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.triples import Triple, Triples
 from cepa_kg.loaders.update import (
     ActorMention,
     Location,
@@ -42,8 +44,14 @@ def partnership_slug(doc: UpdateDocument, item: UpdateItem, p: Partnership) -> s
 
 
 def _date(value: dt.date | None, doc: UpdateDocument) -> Literal:
+    return _date_literal(value, doc.date)
+
+
+@lru_cache(maxsize=4096)
+def _date_literal(value: dt.date | None, month: dt.date) -> Literal:
+    """The day, or the month when there is none (made once: a typed Literal is slow to make)."""
     if value is None:
-        return Literal(f"{doc.date:%Y-%m}", datatype=XSD.gYearMonth)
+        return Literal(f"{month:%Y-%m}", datatype=XSD.gYearMonth)
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
@@ -55,16 +63,39 @@ def _description(text: str) -> str:
     return body[: cut if cut > 0 else DESCRIPTION_MAX].rstrip(" ,;:") + " …"
 
 
+@lru_cache(maxsize=1024)
+def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
+    """A country's IRI and the description `add_country` gives it (the same in every
+    document: made once, each of its ~10 terms costs microseconds)."""
+    scratch = Triples()
+    iri = add_country(scratch, Iris(base), alpha3)  # type: ignore[arg-type]
+    return iri, tuple(scratch)
+
+
 class _Mapper:
     def __init__(self, doc: UpdateDocument, ctx: MappingContext) -> None:
         self.doc, self.ctx = doc, ctx
         self.mentioned: set[URIRef] = set()
         self.persons: dict[str, URIRef] = {}
         self.roles: set[URIRef] = set()
+        self.actors: dict[tuple[str, str, str, bool], URIRef] = {}
 
     def actor(self, a: ActorMention) -> URIRef:
+        """The actor's IRI; the first mention of it adds what the graph needs about it (a
+        later one would add the same triples again: the quote is the first mention's)."""
+        key = (a.path, a.kind, a.label, a.known)
+        iri = self.actors.get(key)
+        if iri is None:
+            iri = self.actors[key] = self._new_actor(a)
+        return iri
+
+    def _new_actor(self, a: ActorMention) -> URIRef:
         ctx = self.ctx
-        if a.known:
+        if a.known and a.kind == "country":
+            iri, triples = _country(ctx.iris.base, a.path.split("/", 1)[1])
+            for triple in triples:
+                ctx.graph.add(triple)
+        elif a.known:
             iri = add_actor(ctx, ActorMatch(a.path, a.kind, a.label, a.span))  # type: ignore[arg-type]
         else:
             iri = ctx.resource(ctx.iris.path(a.path), [CEPA.Actor, CEPA.Organization], a.label,
