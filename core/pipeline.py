@@ -176,8 +176,12 @@ def load_source(store: GraphStore, source: SourceText, *, base: str,
     return prepared.outcome()
 
 
-#: New documents are committed together, up to this many quads per bulk load.
+#: New documents are committed together, up to this many quads per bulk load...
 BATCH_QUADS = 200_000
+#: ...or as soon as this many wait and no bulk load is running: the store keeps loading while
+#: the workers prepare, and little is left to load when they are done. Batches grow by
+#: themselves when loading is the slower side (larger bulk loads cost less per quad).
+EAGER_BATCH_QUADS = 100_000
 #: Fewer documents than this are prepared in this process (a pool costs more than it saves).
 PARALLEL_MIN_DOCUMENTS = 8
 
@@ -208,7 +212,8 @@ class _Committer:
             return
         self.batch.append(doc)
         self.quads += doc.triples
-        if self.quads >= BATCH_QUADS:
+        idle = self._loading is None or self._loading[0].done()
+        if self.quads >= BATCH_QUADS or (idle and self.quads >= EAGER_BATCH_QUADS):
             self._send()
 
     def _one(self, doc: PreparedDocument) -> None:

@@ -181,6 +181,32 @@ def test_documents_keep_coming_while_a_batch_is_bulk_loaded(
     assert len(store.graphs()) >= len(documents)
 
 
+def test_the_store_loads_while_documents_are_still_being_prepared(
+        documents: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch goes to the store once it holds EAGER_BATCH_QUADS and no load runs, long
+    before the folder is done: little is left to load at the end."""
+    store = OxigraphStore()
+    events: list[str] = []
+    real_load, real_prepare = store.add_graphs, pipeline.prepare_document
+
+    def load(nquads: bytes) -> None:
+        events.append("load")
+        real_load(nquads)
+
+    def prepare(source, *, base):  # type: ignore[no-untyped-def]
+        events.append("prepare")
+        return real_prepare(source, base=base)
+
+    monkeypatch.setattr(store, "add_graphs", load)
+    monkeypatch.setattr(pipeline, "prepare_document", prepare)
+    monkeypatch.setattr(pipeline, "EAGER_BATCH_QUADS", 3_000)
+    outcomes = load_paths(store, documents, base=BASE, jobs=1)
+    assert [o.status for o in outcomes] == ["loaded"] * len(documents)
+    last_prepare = len(events) - 1 - events[::-1].index("prepare")
+    assert events.index("load") < last_prepare, events
+    assert sum(o.triples for o in outcomes) < pipeline.BATCH_QUADS  # not the size rule
+
+
 # --- the triple container the mappers fill ------------------------------------------------
 
 
