@@ -20,6 +20,9 @@ def goal_iri(ctx: MappingContext, code: str) -> URIRef:
     return ctx.iris.target(code) if is_target else ctx.iris.goal(code)
 
 
+_TYPE, _LABEL, _DERIVED = RDF.type, RDFS.label, PROV.wasDerivedFrom  # made once
+
+
 @lru_cache(maxsize=1024)
 def _score(score: float) -> Literal:
     return Literal(Decimal(str(score)), datatype=XSD.decimal)
@@ -42,9 +45,9 @@ def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
     node = fragment(rec, code)
     g.add((rec, CEPA.alignedTo, goal))
     g.add((rec, CEPA.hasAlignment, node))
-    g.add((node, RDF.type, CEPA.GoalAlignment))
-    g.add((node, RDFS.label, _label(code)))
-    g.add((node, PROV.wasDerivedFrom, ctx.doc_iri))
+    g.add((node, _TYPE, CEPA.GoalAlignment))
+    g.add((node, _LABEL, _label(code)))
+    g.add((node, _DERIVED, ctx.doc_iri))
     g.add((node, CEPA.recommendation, rec))
     g.add((node, CEPA.goal, goal))
     g.add((node, CEPA.method, _plain(method)))

@@ -21,10 +21,18 @@ from cepa_kg.loaders.triples import Triples
 from cepa_kg.namespaces import OA, PROV, RDF, RDFS, XSD, CEPA
 
 
+# Terms of rdflib's DefinedNamespaces cost a method call per use; these are used per triple.
+_TYPE, _LABEL, _DERIVED = RDF.type, RDFS.label, PROV.wasDerivedFrom
+_SOURCE_SPAN, _INTEGER = CEPA.sourceSpan, XSD.integer
+_SPECIFIC, _HAS_SOURCE, _HAS_SELECTOR = OA.SpecificResource, OA.hasSource, OA.hasSelector
+_QUOTE, _EXACT = OA.TextQuoteSelector, OA.exact
+_POSITION, _START, _END = OA.TextPositionSelector, OA.start, OA.end
+
+
 @lru_cache(maxsize=1 << 16)
 def integer(value: int) -> Literal:
     """An xsd:integer literal; cached, as offsets repeat and rdflib takes ~4 µs to make one."""
-    return Literal(value, datatype=XSD.integer)
+    return Literal(value, datatype=_INTEGER)
 
 
 class ParseError(ValueError):
@@ -59,6 +67,7 @@ class Loader:
 
 #: IRI kinds (`{BASE}id/{kind}/...`) that several documents can describe.
 SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role", "post")
+_SHARED_PATHS = tuple(f"/id/{kind}/" for kind in SHARED_KINDS)
 
 
 def fragment(iri: URIRef, name: str) -> URIRef:
@@ -86,9 +95,9 @@ class MappingContext:
         """Declare an extracted resource: its types, label, source document and source span."""
         g = self.graph
         for t in types:
-            g.add((iri, RDF.type, t))
-        g.add((iri, RDFS.label, Literal(label, lang="en")))
-        g.add((iri, PROV.wasDerivedFrom, self.doc_iri))
+            g.add((iri, _TYPE, t))
+        g.add((iri, _LABEL, Literal(label, lang="en")))
+        g.add((iri, _DERIVED, self.doc_iri))
         if span is not None:
             self.source_span(iri, span)
         return iri
@@ -100,14 +109,14 @@ class MappingContext:
         selectors named after this document, so each document's graph keeps its own quote.
         A resource the document names twice (a repeated subtopic row) keeps its first quote."""
         g = self.graph
-        existing = g.value(iri, CEPA.sourceSpan)
+        existing = g.value(iri, _SOURCE_SPAN)
         if existing is not None:
             return existing  # type: ignore[return-value]
         suffix = ""
-        if any(f"/id/{kind}/" in iri for kind in SHARED_KINDS):
+        if any(path in iri for path in _SHARED_PATHS):
             suffix = "-" + self.doc_iri.rsplit("/", 1)[-1]
         src, quote, pos = (fragment(iri, name + suffix) for name in ("source", "quote", "position"))
-        g.add((iri, CEPA.sourceSpan, src))
+        g.add((iri, _SOURCE_SPAN, src))
         self.quote(src, span, quote, pos)
         return src
 
@@ -116,15 +125,15 @@ class MappingContext:
         once: several resources can point at one span (a recommendation's alignments that rest
         on the same phrase share theirs)."""
         g = self.graph
-        if (src, RDF.type, OA.SpecificResource) in g:
+        if (src, _TYPE, _SPECIFIC) in g:
             return src
-        g.add((src, RDF.type, OA.SpecificResource))
-        g.add((src, OA.hasSource, self.doc_iri))
-        g.add((src, OA.hasSelector, quote))
-        g.add((src, OA.hasSelector, position))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(span.of(self.text))))
-        g.add((position, RDF.type, OA.TextPositionSelector))
-        g.add((position, OA.start, integer(span.start)))
-        g.add((position, OA.end, integer(span.end)))
+        g.add((src, _TYPE, _SPECIFIC))
+        g.add((src, _HAS_SOURCE, self.doc_iri))
+        g.add((src, _HAS_SELECTOR, quote))
+        g.add((src, _HAS_SELECTOR, position))
+        g.add((quote, _TYPE, _QUOTE))
+        g.add((quote, _EXACT, Literal(span.of(self.text))))
+        g.add((position, _TYPE, _POSITION))
+        g.add((position, _START, integer(span.start)))
+        g.add((position, _END, integer(span.end)))
         return src
