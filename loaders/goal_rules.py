@@ -43,20 +43,69 @@ def literal_hints(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
     >>> literal_hints(words("public health", "malaria", case=True))
     ('public', 'malaria')
-    >>> literal_hints(words("(?:major )?diseases?")) is None
+    >>> literal_hints(words("(?:major )?diseases?"))
+    ('disease',)
+    >>> literal_hints(words("(?:ICT|software) firms"))
+    ('ict', 'software')
+    >>> literal_hints(words(r"\\w+ firms")) is None
     True
     """
     body = pattern.pattern.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?!\w)")
     if body == pattern.pattern:
         return None
+    hints = _hints_of_body(body)
+    return None if hints is None else tuple(dict.fromkeys(hints))
+
+
+def _hints_of_body(body: str) -> list[str] | None:
     hints: list[str] = []
     for alternative in _top_level_alternatives(body):
-        end = _PREFIX_END.search(alternative)
-        prefix = alternative[: end.start() if end else len(alternative)]
-        if len(prefix) < 3:
+        found = _hints_of_alternative(alternative)
+        if found is None:
             return None
-        hints.append(prefix.lower())
-    return tuple(dict.fromkeys(hints))
+        hints.extend(found)
+    return hints
+
+
+def _hints_of_alternative(alternative: str) -> list[str] | None:
+    """The literal start of one alternative, after optional groups; a leading group that must
+    match gives the starts of its own alternatives ("(?:ICT|software) firms": ict, software)."""
+    alternative = _without_leading_optional_groups(alternative)
+    if alternative.startswith("(?:"):
+        close = _closing(alternative)
+        if alternative[close + 1 : close + 2] in ("?", "*", "{"):
+            return None
+        return _hints_of_body(alternative[3:close])
+    end = _PREFIX_END.search(alternative)
+    prefix = alternative[: end.start() if end else len(alternative)]
+    return [prefix.lower()] if len(prefix) >= 3 else None
+
+
+def _closing(text: str) -> int:
+    """The index of the parenthesis that closes the one `text` starts with."""
+    depth, escaped = 0, False
+    for i, ch in enumerate(text):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text) - 1
+
+
+def _without_leading_optional_groups(alternative: str) -> str:
+    """"(?:extreme\\s+)?poverty" -> "poverty": what follows optional groups is in every match."""
+    while alternative.startswith("(?:"):
+        close = _closing(alternative)
+        if alternative[close + 1 : close + 2] != "?" or alternative[close + 2 : close + 3] in "?+":
+            return alternative
+        alternative = alternative[close + 2 :]
+    return alternative
 
 
 def _top_level_alternatives(body: str) -> list[str]:
