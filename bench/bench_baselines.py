@@ -49,7 +49,8 @@ TEXTS = 64  # distinct query texts per light query (recommendations)
 CONNECTIONS = 16
 
 # wrk's Lua: cycle over the given paths; `unique` appends a new comment line to each query
-# (URL-encoded "\n# <thread>-<n>"); `etags` sends If-None-Match with each path's ETag.
+# (URL-encoded "\n# <run>-<thread>-<n>", `run` new for every script, so that no text of a
+# warm-up or an earlier run comes back); `etags` sends If-None-Match with each path's ETag.
 _WRK_LUA = """
 local counter, threads = 0, 0
 function setup(thread) thread:set("tid", threads); threads = threads + 1 end
@@ -57,7 +58,7 @@ function request()
   counter = counter + 1
   local i = (counter % #paths) + 1
   local path = paths[i]
-  if unique then path = path .. "%0A%23" .. tid .. "-" .. counter end
+  if unique then path = path .. "%0A%23" .. run .. "-" .. tid .. "-" .. counter end
   if etags then wrk.headers["If-None-Match"] = etags[i] end
   return wrk.format(nil, path)
 end
@@ -78,6 +79,7 @@ def wrk_script(folder: Path, paths: list[str], *, unique: bool,
     script = folder / f"wrk-{len(list(folder.glob('wrk-*.lua')))}.lua"
     lines = ["paths = {" + ", ".join(_lua_string(p) for p in paths) + "}",
              f"unique = {'true' if unique else 'false'}",
+             f'run = "{script.stem}-{time.time_ns()}"',
              "etags = " + ("{" + ", ".join(_lua_string(e) for e in etags) + "}" if etags
                            else "nil")]
     script.write_text("\n".join(lines) + _WRK_LUA)

@@ -72,11 +72,12 @@ def rows_of(body: bytes, graph: bool) -> int:
 async def drive(url: str, query: Query, expected: dict[int, int], concurrency: int,
                 seconds: float, *, unique: bool = True) -> dict[str, float]:
     """Requests from `concurrency` clients for `seconds`; latencies of correct answers only.
-    `unique`: each text ends with a new comment line (`# <client>-<n>`), so no answer comes
-    from a cache (ours remembers small answers per text: measured apart, bench_baselines)."""
+    `unique`: each text ends with a new comment line (`# <run>-<client>-<n>`), so no answer
+    comes from a cache (ours remembers small answers per text: measured apart, bench_baselines)."""
     accept = "application/n-triples" if query.graph else "application/sparql-results+json"
     latencies: list[float] = []
     errors = 0
+    run = time.time_ns()  # in every text: no text of an earlier run comes back
     stop = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
@@ -86,7 +87,7 @@ async def drive(url: str, query: Query, expected: dict[int, int], concurrency: i
             while time.monotonic() < stop:
                 key = i % len(expected)
                 start = time.perf_counter()
-                text = query.make(key) + (f"\n# {worker}-{i}" if unique else "")
+                text = query.make(key) + (f"\n# {run}-{worker}-{i}" if unique else "")
                 response = await client.get(url, params={"query": text},
                                             headers={"Accept": accept})
                 elapsed = time.perf_counter() - start
