@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="serve SPARQL and linked data over HTTP")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--access-log", action="store_true",
+                   help="log every request (default: off; also CEPA_KG_ACCESS_LOG=true)")
     return parser
 
 

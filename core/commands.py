@@ -269,5 +269,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(settings, store=store)
     print(f"serving {settings.store} at http://{args.host}:{args.port}/ "
           f"(SPARQL endpoint: /sparql)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+                access_log=settings.access_log or args.access_log)
     return 0

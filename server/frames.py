@@ -13,6 +13,7 @@ STOP = b"S"  # server -> worker: the client is gone, stop writing at the next ch
 HEAD = b"H"  # worker -> server: the media type, before the first byte of the body
 DATA = b"D"  # worker -> server: a chunk of the body
 END = b"E"  # worker -> server: the job is over (terminal)
+COMPLETE = b"C"  # worker -> server: head and whole body of an answer < one chunk (terminal)
 ERROR = b"X"  # worker -> server: the job failed, JSON {"kind", "message", ...} (terminal)
 
 _HEADER = struct.Struct(">cI")
@@ -46,6 +47,17 @@ async def read_frame(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
     """Read one frame; asyncio.IncompleteReadError when the worker has died."""
     tag, size = _HEADER.unpack(await reader.readexactly(_HEADER.size))
     return tag, await reader.readexactly(size) if size else b""
+
+
+def complete_payload(media_type: bytes, body: bytes) -> bytes:
+    """A COMPLETE frame's payload: the media type, a newline, the body."""
+    return media_type + b"\n" + body
+
+
+def split_complete(payload: bytes) -> tuple[str, bytes]:
+    """(media type, body) of a COMPLETE frame's payload."""
+    media_type, _, body = payload.partition(b"\n")
+    return media_type.decode(), body
 
 
 def frame(tag: bytes, payload: bytes = b"") -> bytes:

@@ -37,11 +37,14 @@ def _check_stop(sock: socket.socket) -> None:
         raise _Stopped(tag)
 
 
-def _socket_sink(sock: socket.socket) -> ChunkWriter:
-    """A sink that sends DATA frames, and stops the serialization when the server sends STOP."""
+def _socket_sink(sock: socket.socket, head: list[bytes]) -> ChunkWriter:
+    """A sink that sends DATA frames (after the HEAD the query announced into `head`), and
+    stops the serialization when the server sends STOP."""
 
     def emit(chunk: bytes) -> None:
         _check_stop(sock)
+        if head:
+            frames.send_frame(sock, frames.HEAD, head.pop())
         frames.send_frame(sock, frames.DATA, chunk)
 
     return ChunkWriter(emit)
@@ -52,11 +55,16 @@ def _error(kind: str, message: str, offers: list[str] | None = None) -> bytes:
 
 
 def run_job(sock: socket.socket, store: OxigraphStore, job: QueryJob) -> None:
-    """Execute one job and send its frames, ending with END or ERROR."""
-    sink = _socket_sink(sock)
+    """Execute one job and send its frames: HEAD, DATA..., END; or, for an answer that ends
+    before its first chunk (most), one COMPLETE frame; or ERROR."""
+    head: list[bytes] = []  # the media type, until the first chunk goes
+    sink = _socket_sink(sock, head)
     try:
-        execute_into(store, job, sink,
-                     lambda media_type: frames.send_frame(sock, frames.HEAD, media_type.encode()))
+        execute_into(store, job, sink, lambda media_type: head.append(media_type.encode()))
+        if head:  # nothing was sent: the whole answer in one frame
+            frames.send_frame(sock, frames.COMPLETE, frames.complete_payload(head.pop(),
+                                                                             sink.take()))
+            return
         sink.flush_chunk()
         _check_stop(sock)  # a STOP that came with the last chunk is read now, not next job
         frames.send_frame(sock, frames.END)

@@ -170,43 +170,48 @@ class Runner:
                 last = ("error", failure)
             finally:
                 # The slot and `on_done` first: whoever reads the last message and asks
-                # again finds the thread counted free.
+                # again finds the thread counted free. One hand-over to the loop for both.
                 self._slots.release()
-                try:
-                    if on_done is not None:
-                        loop.call_soon_threadsafe(on_done)
-                    if last is not None:
-                        send(*last)
-                except (_Aborted, RuntimeError):  # the client or the event loop is gone
-                    pass
+                message = last if last is not None and not gone.is_set() else None
+                if on_done is not None or message is not None:
+                    try:
+                        loop.call_soon_threadsafe(_finish, on_done, queue, message)
+                    except RuntimeError:  # the event loop is closed
+                        pass
+
+        # One timer for the whole stream (cheaper than a wait_for per message): past the
+        # deadline, a waiting reader gets the timeout.
+        timer = loop.call_later(max(deadline - time.monotonic(), 0), queue.put_nowait,
+                                ("timeout", None))
 
         async def next_message() -> tuple[str, Any]:
-            if not queue.empty():
-                return queue.get_nowait()
-            remaining = deadline - time.monotonic()
-            try:
-                return await asyncio.wait_for(queue.get(), max(remaining, 0))
-            except TimeoutError:
-                raise QueryTimeoutError(overrun) from None
+            kind, value = queue.get_nowait() if not queue.empty() else await queue.get()
+            if kind == "timeout":
+                raise QueryTimeoutError(overrun)
+            return kind, value
 
         try:
             self._pool.submit(job)
         except RuntimeError:  # shut down
+            timer.cancel()
             self._slots.release()
             if on_done is not None:
                 on_done()
             raise
         try:
             kind, value = await next_message()
-        except QueryTimeoutError:
+        except BaseException:
             gone.set()
+            timer.cancel()
             raise
         if kind == "error":
             gone.set()
+            timer.cancel()
             raise value
         if kind == "complete":
+            timer.cancel()
             head, whole = value
-            return Stream(head, _once(whole), complete=whole)
+            return Stream(head, single_chunk(whole), complete=whole)
 
         async def body() -> AsyncIterator[bytes]:
             try:
@@ -224,9 +229,20 @@ class Runner:
                         raise value
             finally:
                 gone.set()
+                timer.cancel()
 
         return Stream(value, body())
 
 
-async def _once(data: bytes) -> AsyncIterator[bytes]:
+def _finish(on_done: Callable[[], None] | None, queue: asyncio.Queue[tuple[str, Any]],
+            message: tuple[str, Any] | None) -> None:
+    """On the event loop, when a job's thread is free: count it free, then deliver its last
+    message (so that whoever reads the message and asks again finds the thread free)."""
+    if on_done is not None:
+        on_done()
+    if message is not None:
+        queue.put_nowait(message)
+
+
+async def single_chunk(data: bytes) -> AsyncIterator[bytes]:
     yield data

@@ -31,7 +31,7 @@ from pathlib import Path
 from cepa_kg.server import frames
 from cepa_kg.server.checkpoints import Checkpoints
 from cepa_kg.server.execution import NotAcceptableError, QueryJob
-from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream
+from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream, single_chunk
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
 log = logging.getLogger("cepa_kg.server")
@@ -240,6 +240,10 @@ class WorkerPool:
         if tag == frames.ERROR:
             self._release(worker)
             raise _error_of(payload)
+        if tag == frames.COMPLETE:  # a small answer, whole: sent with its length
+            self._release(worker)
+            media_type, body = frames.split_complete(payload)
+            return Stream(media_type, single_chunk(body), via="worker", complete=body)
         if tag != frames.HEAD:
             self._background(self._replace(worker))
             raise WorkerFailedError(f"the query worker sent {tag!r} before its head")

@@ -12,7 +12,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,10 +126,11 @@ def running(args: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[s
 
 
 @contextmanager
-def serve_process(store: Path, log: Path, **env: str) -> Iterator[ServeProcess]:
-    """`python -m cepa_kg.cli serve --store STORE` with CEPA_KG_* settings from `env`
-    (e.g. query_timeout_s="2"); yields once /sparql answers."""
+def serve_process(store: Path, log: Path, *, extra_args: Sequence[str] = (),
+                  **env: str) -> Iterator[ServeProcess]:
+    """`python -m cepa_kg.cli serve --store STORE [EXTRA_ARGS]` with CEPA_KG_* settings from
+    `env` (e.g. query_timeout_s="2"); yields once /sparql answers."""
     environment = {**os.environ, **{f"CEPA_KG_{k.upper()}": v for k, v in env.items()}}
-    with running([sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(store)], log,
-                 environment) as (process, url):
+    with running([sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(store),
+                  *extra_args], log, environment) as (process, url):
         yield ServeProcess(url, process, log)

@@ -95,3 +95,19 @@ sys.exit(main(["serve", "--store", sys.argv[1], "--port", "0"]))
     assert result.returncode == 0, result.stderr
     assert "pyshacl imported: False" in result.stdout
     assert "documents: True" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "env", "logged"), [
+    ([], {}, False), (["--access-log"], {}, True), ([], {"CEPA_KG_ACCESS_LOG": "true"}, True)])
+def test_requests_are_logged_only_when_asked(tmp_path: Path, args: list[str],
+                                             env: dict[str, str], logged: bool) -> None:
+    """uvicorn's access log costs ~15% of the light-query rate: off unless asked for."""
+    from serve_process import corpus_store_copy
+
+    store = corpus_store_copy(tmp_path.parent, tmp_path / "store")
+    log = tmp_path / "server.log"
+    with serve_process(store, log, **{k.removeprefix("CEPA_KG_").lower(): v
+                                      for k, v in env.items()}, extra_args=args) as live:
+        assert sparql(live.url, QUERY)
+    lines = [line for line in log.read_text().splitlines() if "GET /sparql?" in line]
+    assert bool(lines) is logged, log.read_text()[-2000:]

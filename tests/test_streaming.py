@@ -126,3 +126,27 @@ def test_a_client_that_reads_slowly_does_not_hold_the_worker(store: OxigraphStor
     body = asyncio.run(run())
     assert len(body) > 2_000_000
     assert len(json.loads(body)["results"]["bindings"]) == 20_000
+
+
+def test_a_small_answer_comes_from_the_worker_whole(store: OxigraphStore) -> None:
+    """An answer shorter than one chunk crosses in one frame and is sent with its length
+    (no streaming machinery); a longer one streams."""
+    small = SELECT + " LIMIT 10"
+
+    async def run() -> tuple[bytes | None, bytes, bytes | None]:
+        pool = WorkerPool(store, size=1, timeout_s=30, queued=4)
+        await pool.start()
+        try:
+            stream = await pool.execute(QueryJob(small, "text/csv"))
+            body = b"".join(await collect(stream.body))
+            big = await pool.execute(QueryJob(SELECT, "text/csv"))
+            await collect(big.body)
+            return stream.complete, body, big.complete
+        finally:
+            await pool.close()
+
+    complete, body, big_complete = asyncio.run(run())
+    direct = io.BytesIO()
+    execute_into(store, QueryJob(small, "text/csv"), direct, lambda _: None)
+    assert complete == body == direct.getvalue() and body.count(b"\r\n") == 11
+    assert big_complete is None
