@@ -12,6 +12,7 @@ space (so a phrase broken over a line still matches, and the match is the exact 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: Characters either side of a match that `Cue.veto` and `Cue.needs` look at.
@@ -81,21 +82,27 @@ def _hints_of_alternative(alternative: str) -> list[str] | None:
     return [prefix.lower()] if len(prefix) >= 3 else None
 
 
-def _closing(text: str) -> int:
-    """The index of the parenthesis that closes the one `text` starts with."""
+def _scan(text: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, bracket depth after it) of each character not escaped by `\\`."""
     depth, escaped = 0, False
     for i, ch in enumerate(text):
         if escaped:
             escaped = False
-        elif ch == "\\":
+            continue
+        if ch == "\\":
             escaped = True
-        elif ch in "([":
+            continue
+        if ch in "([":
             depth += 1
         elif ch in ")]":
             depth -= 1
-            if depth == 0:
-                return i
-    return len(text) - 1
+        yield i, ch, depth
+
+
+def _closing(text: str) -> int:
+    """The index of the parenthesis that closes the one `text` starts with."""
+    return next((i for i, ch, depth in _scan(text) if ch in ")]" and depth == 0),
+                len(text) - 1)
 
 
 def _without_leading_optional_groups(alternative: str) -> str:
@@ -109,17 +116,9 @@ def _without_leading_optional_groups(alternative: str) -> str:
 
 
 def _top_level_alternatives(body: str) -> list[str]:
-    parts, depth, start, escaped = [], 0, 0, False
-    for i, ch in enumerate(body):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _scan(body):
+        if ch == "|" and depth == 0:
             parts.append(body[start:i])
             start = i + 1
     parts.append(body[start:])
