@@ -20,7 +20,7 @@ from typing import BinaryIO, Protocol
 from cepa_kg.server.execution import QueryJob, execute_into
 from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.runner import Runner, Stream
-from cepa_kg.server.workers import WorkerPool, default_worker_count
+from cepa_kg.server.workers import WorkerPool, default_worker_count, worker_preload
 from cepa_kg.settings import Settings
 from cepa_kg.store import GraphStore, OxigraphStore
 
@@ -95,7 +95,8 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
     if isinstance(store, OxigraphStore) and store.path is not None and settings.query_workers >= 0:
         pool = WorkerPool(store, size=settings.query_workers or default_worker_count(),
                           timeout_s=settings.query_timeout_s,
-                          queued=settings.max_queued_queries)
+                          queued=settings.max_queued_queries,
+                          preload=worker_preload(settings.query_worker_allocator))
         await pool.start()
         return RoutingExecutor(threads, pool,
                                max_in_threads=max(1, settings.max_concurrent_queries // 2))

@@ -150,3 +150,29 @@ def test_a_small_answer_comes_from_the_worker_whole(store: OxigraphStore) -> Non
     execute_into(store, QueryJob(small, "text/csv"), direct, lambda _: None)
     assert complete == body == direct.getvalue() and body.count(b"\r\n") == 11
     assert big_complete is None
+
+
+def test_workers_run_with_the_allocator_asked_for(store: OxigraphStore) -> None:
+    """jemalloc (when the system has it: CI installs libjemalloc2) is preloaded into the query
+    workers for "auto"; "system" keeps glibc's malloc; a missing library is a clear error."""
+    from cepa_kg.server.workers import worker_preload
+
+    async def maps_of_worker(preload: str | None) -> str:
+        pool = WorkerPool(store, size=1, timeout_s=30, queued=4, preload=preload)
+        await pool.start()
+        try:
+            stream = await pool.execute(QueryJob(SELECT + " LIMIT 3", "text/csv"))
+            assert b"".join(await collect(stream.body)).count(b"\r\n") == 4
+            return Path(f"/proc/{pool.pids[0]}/maps").read_text()
+        finally:
+            await pool.close()
+
+    jemalloc = worker_preload("auto")
+    assert worker_preload("system") is None
+    assert "jemalloc" not in asyncio.run(maps_of_worker(None))
+    if jemalloc is not None:
+        assert jemalloc in asyncio.run(maps_of_worker(jemalloc))
+    else:  # nothing to preload: the workers run as with "system"
+        assert not Path("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2").exists()
+    with pytest.raises(ValueError, match="no library"):
+        worker_preload("/no/such/libjemalloc.so.2")
