@@ -162,6 +162,17 @@ class ReferenceIndex:
 _NO_REFERENCE = ReferenceIndex(())
 
 
+def _both(mine: Index, theirs: Index, key: Node, p: str) -> Collection[Node]:
+    """The values under (key, p) in the document's index and the reference data's."""
+    by_p = mine.get(key)
+    ours = by_p.get(p) if by_p is not None else None
+    by_p = theirs.get(key)
+    ref = by_p.get(p) if by_p is not None else None
+    if ours is None:
+        return ref if ref is not None else _EMPTY
+    return ours if ref is None else ours | ref
+
+
 class DataIndex:
     """The union of the reference data and one document's triples, as pySHACL's data graph
     `ReadOnlyGraphAggregate([reference, document])` sees it. `document` is any iterable of
@@ -201,26 +212,10 @@ class DataIndex:
         return self.spo.keys()
 
     def objects(self, s: Node, p: str) -> Collection[Node]:
-        by_p = self.spo.get(s)
-        mine = by_p.get(p) if by_p is not None else None
-        by_p = self.ref.spo.get(s)
-        theirs = by_p.get(p) if by_p is not None else None
-        if mine is None:
-            return theirs if theirs is not None else _EMPTY
-        if theirs is None:
-            return mine
-        return mine | theirs
+        return _both(self.spo, self.ref.spo, s, p)
 
     def subjects(self, p: str, o: Node) -> Collection[Node]:
-        by_p = self.ops.get(o)
-        mine = by_p.get(p) if by_p is not None else None
-        by_p = self.ref.ops.get(o)
-        theirs = by_p.get(p) if by_p is not None else None
-        if mine is None:
-            return theirs if theirs is not None else _EMPTY
-        if theirs is None:
-            return mine
-        return mine | theirs
+        return _both(self.ops, self.ref.ops, o, p)
 
     def has_predicate(self, s: Node, p: str) -> bool:
         by_p = self.spo.get(s)
