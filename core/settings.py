@@ -57,6 +57,14 @@ class Settings(BaseSettings):
     """Hosts (`example.org` or `example.org:8890`) that SERVICE in queries and LOAD in updates
     may reach; empty (the default): both are refused. Env: a JSON list."""
 
+    @field_validator("query_worker_allocator")
+    @classmethod
+    def _allocator_exists(cls, value: str) -> str:
+        if value not in ("auto", "system") and not Path(value).is_file():
+            raise ValueError(f"query_worker_allocator: no library at {value!r} "
+                             '(use "auto", "system" or the path of a library)')
+        return value
+
     @field_validator("base")
     @classmethod
     def _base_ends_with_slash(cls, value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -129,4 +130,15 @@ def test_a_store_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     result = cepa("query", "ASK {}", store=not_a_folder)
     assert result.returncode == 2
     assert f"cannot open the store at {not_a_folder}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_worker_allocator_is_a_clear_error(tmp_path: Path) -> None:
+    """CEPA_KG_QUERY_WORKER_ALLOCATOR naming no library stops `serve` before it starts."""
+    result = subprocess.run(
+        [sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(tmp_path / "store")],
+        capture_output=True, text=True, timeout=60,
+        env={**os.environ, "CEPA_KG_QUERY_WORKER_ALLOCATOR": "/no/such/libjemalloc.so.2"})
+    assert result.returncode != 0
+    assert "no library at '/no/such/libjemalloc.so.2'" in result.stderr
     assert "Traceback" not in result.stderr
