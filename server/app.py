@@ -10,6 +10,7 @@ from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
 from cepa_kg.server import dump, graph_store, update, void
 from cepa_kg.server.answer_cache import AnswerCache
+from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
 from cepa_kg.server.runner import Runner
@@ -34,10 +35,19 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
                                   queued=settings.max_queued_queries,
                                   timeout_s=settings.query_timeout_s)
         # SPARQL queries: worker processes over checkpoints of an on-disk store, else threads.
-        app.state.executor = await start_executor(settings, app.state.store, app.state.runner)
+        store = app.state.store
+        app.state.compactor = None
+        if isinstance(store, OxigraphStore) and store.path is not None:
+            app.state.compactor = Compactor(store)
+            await app.state.compactor.compact_now()  # before the first checkpoint is made
+        app.state.executor = await start_executor(settings, store, app.state.runner)
+        if app.state.compactor is not None:
+            app.state.compactor.on_compacted = app.state.executor.renew_checkpoint
         try:
             yield
         finally:
+            if app.state.compactor is not None:
+                await app.state.compactor.close()
             await app.state.executor.close()
             app.state.runner.close()
 

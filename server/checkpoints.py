@@ -45,6 +45,11 @@ class Checkpoints:
         self.folder.mkdir(parents=True)
         await self.newest()
 
+    def renew(self) -> None:
+        """Make the next `newest` a new checkpoint even if the data did not change (the store
+        was compacted: a new checkpoint reads faster)."""
+        self._version = -1
+
     async def newest(self) -> Path:
         """The newest checkpoint, made first if the data changed since the last one."""
         if self._newest is not None and self._store.version == self._version:

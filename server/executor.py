@@ -30,6 +30,10 @@ class QueryExecutor(Protocol):
         """The answer's head (its media type) once known, and its body as it streams."""
         ...
 
+    def renew_checkpoint(self) -> None:
+        """The store was compacted: queries from now on should read a fresh copy of it."""
+        ...
+
     async def close(self) -> None: ...
 
 
@@ -55,6 +59,9 @@ class ThreadExecutor:
     async def execute(self, job: QueryJob) -> Stream:
         return await self.in_thread(job)
 
+    def renew_checkpoint(self) -> None:
+        return None  # the threads read the store itself
+
     async def close(self) -> None:
         return None
 
@@ -79,6 +86,9 @@ class RoutingExecutor:
         if self.takes_fast_path(job) and self.fast.in_threads < self.max_in_threads:
             return await self.fast.in_thread(job)
         return await self.pool.execute(job)
+
+    def renew_checkpoint(self) -> None:
+        self.pool.checkpoints.renew()
 
     @property
     def pids(self) -> list[int]:

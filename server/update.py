@@ -66,6 +66,9 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
         if gate.change is None:  # the commit itself failed
             raise HttpError(500, "the update could not be committed") from None
         return gate.change
+    finally:  # compact once writes pause (nothing happens if nothing was written)
+        if (compactor := getattr(request.app.state, "compactor", None)) is not None:
+            compactor.written()
 
 
 def endpoint_iri(request: Request) -> str:
