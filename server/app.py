@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
+from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
@@ -14,12 +15,28 @@ from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
 from cepa_kg.server.runner import Runner
+from cepa_kg.server.sparql_lane import SparqlLane
 from cepa_kg.settings import Settings
 from cepa_kg.store import GraphStore, OxigraphStore
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp
+
+
+#: CORS for the read endpoints, from any origin (the lane applies the same).
+CORS: dict[str, Any] = {
+    "allow_origins": ["*"], "allow_methods": ["GET", "POST", "OPTIONS"], "allow_headers": ["*"],
+    "expose_headers": ["Content-Location", "Link", "ETag", "Server-Timing"],
+}
+
+
+class _App(FastAPI):
+    """FastAPI with the short lane for `GET /sparql` on top of its middleware stack."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SparqlLane(self, super().build_middleware_stack(), cors=CORS)
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
@@ -51,7 +68,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
             await app.state.executor.close()
             app.state.runner.close()
 
-    app = FastAPI(
+    app = _App(
         title="cepa-kg",
         version=__version__,
         description="A knowledge graph of the UN Committee of Experts on Public Administration "
@@ -63,9 +80,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     templates_dir = files("cepa_kg.server").joinpath("templates")
     app.state.templates = Jinja2Templates(directory=str(templates_dir))
     app.state.templates.env.globals["version"] = __version__
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["*"],
-                       expose_headers=["Content-Location", "Link", "ETag", "Server-Timing"])
+    app.add_middleware(CORSMiddleware, **CORS)
     install_error_handlers(app)
     app.include_router(sparql.router)
     app.include_router(update.router)
