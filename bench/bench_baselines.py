@@ -12,8 +12,8 @@
    and again (after one round every answer is remembered: `Server-Timing: exec;desc="cache"`),
    and with `If-None-Match` naming each text's ETag (304, no body).
 3. rdflib-endpoint (PyPI) over an rdflib Dataset of the same data, driven with the same query mix
-   and answer checks as bench_endpoint.py (unique texts too), one client: our speed as a
-   multiple of it.
+   and answer checks as bench_endpoint.py (unique texts too), with 1 and 16 concurrent clients:
+   our speed as a multiple of it.
 """
 
 from __future__ import annotations
@@ -225,7 +225,8 @@ def cached_under_wrk(folder: Path, url: str, q: Query, expected: int, accept: st
     return f"| {q.name} | " + " | ".join(cells) + " |"
 
 
-def against_rdflib_endpoint(folder: Path, shape: dict[str, int], seconds: float) -> None:
+def against_rdflib_endpoint(folder: Path, shape: dict[str, int], seconds: float,
+                            concurrencies: list[int]) -> None:
     queries = mix(shape)
     store = ox.Store.read_only(str(folder / "oxigraph"))
     keys = 4
@@ -236,15 +237,18 @@ def against_rdflib_endpoint(folder: Path, shape: dict[str, int], seconds: float)
     rdflib_url = rdflib_base + "/sparql"
     ours, ours_url = start_ours(folder / "ours", folder / "ours.log", query_timeout_s="300")
     try:
-        print("| query (1 client) | ours req/s | p50 ms | rdflib-endpoint req/s | p50 ms "
+        print("| query | clients | ours req/s | p50 ms | rdflib-endpoint req/s | p50 ms "
               "| ours ÷ rdflib-endpoint | errors (ours/rdflib) |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         for q in queries:
-            a = asyncio.run(drive(ours_url + "/sparql", q, expected[q.name], 1, seconds))
-            b = asyncio.run(drive(rdflib_url, q, expected[q.name], 1, seconds))
-            ratio = a["rps"] / b["rps"] if b["rps"] else float("inf")
-            print(f"| {q.name} | {a['rps']:.1f} | {a['p50']:.1f} | {b['rps']:.2f} | "
-                  f"{b['p50']:.1f} | {ratio:.1f}× | {a['errors']}/{b['errors']} |", flush=True)
+            for clients in concurrencies:
+                a = asyncio.run(drive(ours_url + "/sparql", q, expected[q.name], clients,
+                                      seconds))
+                b = asyncio.run(drive(rdflib_url, q, expected[q.name], clients, seconds))
+                ratio = a["rps"] / b["rps"] if b["rps"] else float("inf")
+                print(f"| {q.name} | {clients} | {a['rps']:.1f} | {a['p50']:.1f} | "
+                      f"{b['rps']:.2f} | {b['p50']:.1f} | {ratio:.1f}× | "
+                      f"{a['errors']}/{b['errors']} |", flush=True)
     finally:
         for process in (ours, rdflib_server):
             process.terminate()
@@ -255,8 +259,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=5)
-    parser.add_argument("--skip-one-client", action="store_true",
-                        help="only the wrk runs (not the one-client rdflib-endpoint mix)")
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 16],
+                        help="concurrent clients of the rdflib-endpoint mix (default: 1 16)")
+    parser.add_argument("--skip-mix", action="store_true",
+                        help="only the wrk runs (not the rdflib-endpoint mix)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("bench_baselines: wrk is not installed (apt-get install wrk)")
@@ -267,8 +273,8 @@ def main() -> None:
         bulk_load(folder / "oxigraph", folder / "data.nq")
         print(f"## {args.triples:,} triples")
         light_under_wrk(folder, shape, args.seconds)
-        if not args.skip_one_client:
-            against_rdflib_endpoint(folder, shape, args.seconds)
+        if not args.skip_mix:
+            against_rdflib_endpoint(folder, shape, args.seconds, args.clients)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """Our server against `oxigraph serve-read-only` on the same data, same query mix:
-`python bench/bench_endpoint.py --triples 100000 1000000 --seconds 3`.
+`python bench/bench_endpoint.py --triples 100000 1000000`.
 
 For each size: generate data shaped like ours, bulk-load it, start both servers (ours with its
 query worker processes, Oxigraph's with the union default graph), then for each query and each
-concurrency (1, 16) drive ours then Oxigraph for `--seconds` each with an async httpx client
-(keep-alive). Every answer's status and row count is checked against the count pyoxigraph gives
+concurrency (1, 16) drive ours and Oxigraph in turn, `--rounds` runs of `--seconds` each,
+with an async httpx client (keep-alive); a row gives the median rate of the rounds. Every answer's status and row count is checked against the count pyoxigraph gives
 in process, so an error never counts as a fast answer. Every request's text is new (a comment
 line is appended), so no answer comes from our answer cache. Prints req/s, p50, p99 and our
 ratio.
@@ -20,6 +20,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 from pathlib import Path
 
 import httpx
@@ -70,7 +72,7 @@ def rows_of(body: bytes, graph: bool) -> int:
 
 
 async def drive(url: str, query: Query, expected: dict[int, int], concurrency: int,
-                seconds: float, *, unique: bool = True) -> dict[str, float]:
+                seconds: float, *, unique: bool = True) -> dict[str, Any]:
     """Requests from `concurrency` clients for `seconds`; latencies of correct answers only.
     `unique`: each text ends with a new comment line (`# <run>-<client>-<n>`), so no answer
     comes from a cache (ours remembers small answers per text: measured apart, bench_baselines)."""
@@ -101,14 +103,46 @@ async def drive(url: str, query: Query, expected: dict[int, int], concurrency: i
         begin = time.monotonic()
         await asyncio.gather(*(one(w) for w in range(concurrency)))
         wall = time.monotonic() - begin
-    latencies.sort()
+    return {**_summary(latencies, wall), "errors": errors, "latencies": latencies}
+
+
+def _summary(latencies: list[float], wall: float) -> dict[str, float]:
+    latencies = sorted(latencies)
     n = len(latencies)
     return {"rps": n / wall, "p50": 1000 * statistics.median(latencies) if n else float("nan"),
-            "p99": 1000 * latencies[min(n - 1, int(n * 0.99))] if n else float("nan"),
-            "n": n, "errors": errors}
+            "p99": 1000 * latencies[min(n - 1, int(n * 0.99))] if n else float("nan"), "n": n}
 
 
-def run_size(triples: int, seconds: float, concurrencies: list[int]) -> None:
+def alternate(runs: dict[str, Callable[[], dict[str, Any]]], rounds: int) -> dict[str, Any]:
+    """Each run of `runs` once per round, in turn, `rounds` times: this machine's speed drifts
+    by 10-20% over a minute, and alternating short runs exposes both servers to the same
+    drift. Per server: the median of the rounds' rates (and their spread), the latencies of
+    all rounds pooled, the errors summed."""
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            results[name].append(run())
+    merged = {}
+    for name, outs in results.items():
+        rates = sorted(o["rps"] for o in outs)
+        pooled = [t for o in outs for t in o["latencies"]]
+        merged[name] = {**_summary(pooled, 1.0), "rps": statistics.median(rates),
+                        "low": rates[0], "high": rates[-1],
+                        "errors": sum(o["errors"] for o in outs)}
+    return merged
+
+
+def _drive_once(url: str, query: Query, expected: dict[int, int], concurrency: int,
+                seconds: float) -> dict[str, Any]:
+    return asyncio.run(drive(url, query, expected, concurrency, seconds))
+
+
+def _rate(result: dict[str, Any]) -> str:
+    """The median rate of the rounds, and their spread."""
+    return f"{result['rps']:.0f} ({result['low']:.0f}-{result['high']:.0f})"
+
+
+def run_size(triples: int, seconds: float, concurrencies: list[int], rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t = time.monotonic()
@@ -127,18 +161,22 @@ def run_size(triples: int, seconds: float, concurrencies: list[int]) -> None:
         oxi, oxi_url = start_oxigraph(folder / "oxigraph", folder / "oxigraph.log")
         try:
             time.sleep(1)
-            print("| query | clients | ours req/s | p50 ms | p99 ms | oxigraph req/s | p50 ms "
-                  "| p99 ms | ratio | errors (ours/oxigraph) |")
+            print("| query | clients | ours req/s (spread) | p50 ms | p99 ms | oxigraph req/s "
+                  "(spread) | p50 ms | p99 ms | ratio | errors (ours/oxigraph) |")
             print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
             for query in queries:
                 for concurrency in concurrencies:
-                    a = asyncio.run(drive(ours_url + "/sparql", query, expected[query.name],
-                                          concurrency, seconds))
-                    b = asyncio.run(drive(oxi_url + "/query", query, expected[query.name],
-                                          concurrency, seconds))
+                    runs = {
+                        "ours": partial(_drive_once, ours_url + "/sparql", query,
+                                        expected[query.name], concurrency, seconds),
+                        "oxigraph": partial(_drive_once, oxi_url + "/query", query,
+                                            expected[query.name], concurrency, seconds),
+                    }
+                    r = alternate(runs, rounds)
+                    a, b = r["ours"], r["oxigraph"]
                     ratio = a["rps"] / b["rps"] if b["rps"] else float("nan")
-                    print(f"| {query.name} | {concurrency} | {a['rps']:.0f} | {a['p50']:.1f} | "
-                          f"{a['p99']:.1f} | {b['rps']:.0f} | {b['p50']:.1f} | {b['p99']:.1f} | "
+                    print(f"| {query.name} | {concurrency} | {_rate(a)} | {a['p50']:.1f} | "
+                          f"{a['p99']:.1f} | {_rate(b)} | {b['p50']:.1f} | {b['p99']:.1f} | "
                           f"{ratio:.2f} | {a['errors']}/{b['errors']} |", flush=True)
         finally:
             for process in (ours, oxi):
@@ -149,11 +187,13 @@ def run_size(triples: int, seconds: float, concurrencies: list[int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--seconds", type=float, default=2.0, help="per run")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs per server and row, alternating (median reported)")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 16])
     args = parser.parse_args()
     for triples in args.triples:
-        run_size(triples, args.seconds, args.clients)
+        run_size(triples, args.seconds, args.clients, args.rounds)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from cepa_kg.commands import bundled_corpus_paths
 from cepa_kg.pipeline import BATCH_QUADS, LoadError, build_document, load_paths
 from cepa_kg.validation import validate_graph
