@@ -174,6 +174,7 @@ class OxigraphStore:
                     f"another --store): {error}"
                 ) from error
             raise
+        self.read_only = read_only
         self._write_lock = threading.Lock()
         self._version = 0
 
@@ -381,7 +382,7 @@ class OxigraphStore:
         """Compact an on-disk store (RocksDB): after any write, reads merge the new files with
         the old until this runs, and scans are 10-25% slower (see `server.compaction`). Instant
         when nothing was written since the last one; readers and writers may go on meanwhile."""
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.optimize()
 
     # -- checkpoints (query workers read them; see cepa_kg.server.workers) ----------------

@@ -13,9 +13,8 @@ without ORDER BY may come in another order from run to run, which is why the ETa
   running the query.
 - A bounded LRU of complete answers (each at most `MAX_ANSWER` bytes, `MAX_TOTAL` in all),
   emptied when the version changes. An answer is kept only once its stream ended normally
-  (never a cut or failed one). `sparql` keeps only the answers of fast-path queries
-  (`query_shape`); other queries always run, so the worker pool's budget, limits and 503s
-  apply to them as before.
+  (never a cut or failed one, nor one past its budget), whichever path answered it: a heavy
+  query a page repeats (a count per goal) is computed once per data version.
 
 Versions and writes: the version is read before the query runs, and a write bumps it after its
 commit, so an answer holds data at least as new as the version in its key: never older. POST

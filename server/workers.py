@@ -220,7 +220,9 @@ class WorkerPool:
     # -- queries -------------------------------------------------------------------------
 
     async def _acquire(self) -> _Worker:
-        if self._idle.empty() and self._waiting >= self._queued:
+        if not self._idle.empty() and not self._waiting:  # no timer, no task: the usual case
+            return self._idle.get_nowait()
+        if self._waiting >= self._queued:
             raise BusyError("all query workers are busy and the queue is full; try again shortly")
         self._waiting += 1
         try:

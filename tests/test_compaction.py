@@ -43,6 +43,14 @@ def test_compacting_keeps_every_quad(store: OxigraphStore) -> None:
     assert sorted(str(q) for q in store.quads()) == before
 
 
+def test_a_read_only_store_is_left_as_it_is(store: OxigraphStore, tmp_path: Path) -> None:
+    store.flush()
+    store.checkpoint(tmp_path / "copy")
+    copy = OxigraphStore(tmp_path / "copy", read_only=True)
+    copy.optimize()  # pyoxigraph itself would raise: compaction needs a read-write store
+    assert len(list(copy.quads())) == 1000
+
+
 def test_a_burst_of_writes_is_compacted_once_after_it_pauses(store: OxigraphStore) -> None:
     async def run() -> tuple[int, int, int]:
         compactor = Compactor(store, quiet_s=0.3, min_interval_s=0)
