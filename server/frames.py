@@ -10,6 +10,7 @@ import struct
 READY = b"R"  # worker -> server: imports done, waiting for a job
 JOB = b"J"  # server -> worker: a pickled (QueryJob, checkpoint folder)
 STOP = b"S"  # server -> worker: the client is gone, stop writing at the next chunk
+RELEASE = b"L"  # server -> idle worker: close your checkpoint (a newer one exists)
 HEAD = b"H"  # worker -> server: the media type, before the first byte of the body
 DATA = b"D"  # worker -> server: a chunk of the body
 END = b"E"  # worker -> server: the job is over (terminal)

@@ -89,6 +89,9 @@ def serve(sock: socket.socket) -> None:
             tag, payload = frames.recv_frame(sock)
         except EOFError:
             return
+        if tag == frames.RELEASE:  # a newer checkpoint exists: let this one be deleted
+            store, opened = None, None
+            continue
         if tag != frames.JOB:
             continue  # a STOP that arrived after its job ended
         job, checkpoint = pickle.loads(payload)

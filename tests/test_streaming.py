@@ -82,6 +82,39 @@ def test_writes_reach_workers_and_old_checkpoints_go(store: OxigraphStore) -> No
     asyncio.run(run())
 
 
+def test_the_last_idle_worker_goes_first_and_idle_ones_let_old_checkpoints_go(
+        store: OxigraphStore) -> None:
+    ask = QueryJob("ASK { <http://example.org/new> ?p ?o }", "text/csv")
+
+    async def answer(pool: WorkerPool) -> bytes:
+        stream = await pool.execute(ask)
+        return b"".join(await collect(stream.body))
+
+    async def run() -> None:
+        pool = WorkerPool(store, size=3, timeout_s=30, queued=4)
+        await pool.start()
+        try:
+            for _ in range(5):  # one after the other: always the same, warm, worker
+                await answer(pool)
+            assert sum(w.checkpoint is not None for w in pool._workers) == 1
+            await asyncio.gather(*(answer(pool) for _ in range(3)))  # all three open it
+            assert len({w.checkpoint for w in pool._workers} - {None}) == 1
+            assert all(w.checkpoint is not None for w in pool._workers)
+            store.update("INSERT DATA { GRAPH <http://example.org/g2> "
+                         "{ <http://example.org/new> <http://example.org/p> 1 } }")
+            assert (await answer(pool)).strip().endswith(b"true")
+            # the two idle workers let the older checkpoint go at once, not at their next job
+            folders = sorted(p.name for p in pool.checkpoints.folder.iterdir())
+            assert len(folders) == 1
+            assert sum(w.checkpoint is not None for w in pool._workers) == 1
+            answers = await asyncio.gather(*(answer(pool) for _ in range(3)))
+            assert all(a.strip().endswith(b"true") for a in answers)  # they reopen the newest
+        finally:
+            await pool.close()
+
+    asyncio.run(run())
+
+
 def test_consumer_gone_mid_stream_keeps_the_worker(store: OxigraphStore) -> None:
     async def run() -> None:
         pool = WorkerPool(store, size=1, timeout_s=30, queued=4)
