@@ -50,13 +50,17 @@ class Compactor:
         """Whether a compaction is scheduled or running."""
         return self._task is not None and not self._task.done()
 
-    async def compact_now(self) -> None:
-        """Compact at once (at start, before the first answer) and wait for it."""
+    async def compact_now(self) -> bool:
+        """Compact at once (at start, before the first answer) and wait for it. A failure is
+        logged and answered False: it costs speed, never data, so the server goes on."""
         version = self._store.version
         started = time.monotonic()
         self._running = True
         try:
             await asyncio.shield(asyncio.to_thread(self._store.optimize))
+        except Exception:
+            log.exception("compacting the store failed")
+            return False
         finally:
             self._running = False
             self._last_end = time.monotonic()
@@ -66,6 +70,7 @@ class Compactor:
         if self.last_duration_s > 1:
             log.warning("the store was compacted in %.1f s", self.last_duration_s)
         self.on_compacted()
+        return True
 
     def written(self) -> None:
         """The store took a write: compact once writes pause."""
@@ -85,11 +90,8 @@ class Compactor:
             if wait > 0:
                 await asyncio.sleep(wait)
                 continue
-            try:
-                await self.compact_now()
-            except Exception:  # a failed compaction costs speed, never data: log, go on
-                log.exception("compacting the store failed")
-                return
+            if not await self.compact_now():
+                return  # logged; the next write tries again
 
     async def close(self) -> None:
         """Drop a scheduled compaction; wait for one that runs (it cannot be interrupted)."""

@@ -109,6 +109,28 @@ def test_closing_drops_a_scheduled_compaction(store: OxigraphStore) -> None:
     assert asyncio.run(run()) == 0
 
 
+def test_a_failed_compaction_is_logged_and_the_server_goes_on(
+        store: OxigraphStore, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    def broken() -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(store, "optimize", broken)
+
+    async def run() -> tuple[bool, int]:
+        compactor = Compactor(store, quiet_s=0.05, min_interval_s=0)
+        ok = await compactor.compact_now()
+        _write(store, 1)
+        compactor.written()
+        await asyncio.sleep(0.3)
+        assert not compactor.pending  # it gave up until the next write
+        await compactor.close()
+        return ok, compactor.compactions
+
+    assert asyncio.run(run()) == (False, 0)
+    assert "compacting the store failed" in caplog.text
+
+
 def test_the_server_compacts_at_start_and_after_an_update(store: OxigraphStore,
                                                           tmp_path: Path) -> None:
     settings = Settings(base="http://localhost:8000/", store=tmp_path / "store",
