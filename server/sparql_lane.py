@@ -1,9 +1,9 @@
 """A short lane for the endpoint's hottest request: `GET` (and `HEAD`) of `/sparql`.
 
 Such a request goes straight to the `/sparql` handler, past FastAPI's router, dependency
-solving and middleware stack, which cost about a quarter of a millisecond of Python per
-request: a third of what a point lookup costs this server in all (bench/RESULTS.md, fourth
-session). It gets the same answer as through the app: the same handler, the same exception
+solving and middleware stack, whose Python is a good share of a light query's cost: under wrk,
+point lookups went from 1,320-1,686 to 1,752-2,085 req/s (bench/RESULTS.md, fourth session).
+It gets the same answer as through the app: the same handler, the same exception
 handlers, and the same CORS middleware (configured once, in `app`). Every other request goes
 through the app.
 """
