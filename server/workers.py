@@ -85,6 +85,8 @@ class _Worker:
     checkpoint: Path | None = None
     overran: bool = False
     timer: asyncio.TimerHandle | None = field(default=None, repr=False)
+    #: A frame read that its reader's cancellation left running (see `_read`).
+    reading: asyncio.Future[tuple[bytes, bytes]] | None = field(default=None, repr=False)
 
     @property
     def pid(self) -> int:
@@ -221,14 +223,33 @@ class WorkerPool:
         worker.overran = True
         worker.process.kill()
 
+    @staticmethod
+    async def _read(worker: _Worker) -> tuple[bytes, bytes]:
+        """The worker's next frame. A frame is read in two steps (header, payload): if the
+        reader is cancelled between them (its client went away), the read goes on to the end
+        of the frame in `worker.reading`, for `_abandon`, so that the next read starts at a
+        frame's start and not inside a payload."""
+        read = asyncio.ensure_future(frames.read_frame(worker.reader))
+        worker.reading = read
+        frame = await asyncio.shield(read)
+        worker.reading = None
+        return frame
+
     async def _abandon(self, worker: _Worker) -> None:
         """The client went away mid-job: tell the worker to stop, drain it, reuse it. Its
         budget timer still runs, so a worker busy computing is killed when it overruns."""
+        terminal = (frames.END, frames.ERROR, frames.COMPLETE)
         try:
+            if worker.reading is not None:  # a frame was being read when the client went
+                tag, _ = await worker.reading
+                worker.reading = None
+                if tag in terminal:  # the job had ended: nothing to stop
+                    self._release(worker)
+                    return
             worker.writer.write(frames.frame(frames.STOP))
             while True:
                 tag, _ = await frames.read_frame(worker.reader)
-                if tag in (frames.END, frames.ERROR):
+                if tag in terminal:
                     break
         except (asyncio.IncompleteReadError, ConnectionError):
             await self._replace(worker)
@@ -275,8 +296,9 @@ class WorkerPool:
             worker.overran = False
             worker.timer = asyncio.get_running_loop().call_later(
                 self.timeout_s, self._overrun, worker)
-            tag, payload = await frames.read_frame(worker.reader)
+            tag, payload = await self._read(worker)
         except asyncio.IncompleteReadError:
+            worker.reading = None
             self._background(self._replace(worker))
             if worker.overran:
                 raise QueryTimeoutError(
@@ -326,8 +348,9 @@ class WorkerPool:
         try:
             while True:
                 try:
-                    tag, payload = await frames.read_frame(worker.reader)
+                    tag, payload = await self._read(worker)
                 except asyncio.IncompleteReadError:
+                    worker.reading = None
                     done = True
                     self._background(self._replace(worker))
                     reason = "overran its budget" if worker.overran else "died"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -134,6 +135,43 @@ def test_consumer_gone_mid_stream_keeps_the_worker(store: OxigraphStore) -> None
             await pool.close()
 
     asyncio.run(run())
+
+
+def test_a_client_gone_while_a_frame_is_half_read_leaves_the_worker_in_step(
+        store: OxigraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frame comes in two reads (header, payload); the client going away between them must
+    not leave the next read inside the payload (the worker then looked silent until its
+    budget killed it, and the next query waited for a worker)."""
+    from cepa_kg.server import frames
+
+    async def read_in_two_steps(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
+        tag, size = frames._HEADER.unpack(await reader.readexactly(frames._HEADER.size))
+        await asyncio.sleep(0.05)  # where a cancellation lands
+        return tag, await reader.readexactly(size) if size else b""
+
+    monkeypatch.setattr(frames, "read_frame", read_in_two_steps)
+
+    async def run() -> tuple[float, bool]:
+        pool = WorkerPool(store, size=1, timeout_s=10, queued=4)
+        await pool.start()
+        try:
+            pids = pool.pids
+            stream = await pool.execute(QueryJob(SELECT, "application/sparql-results+xml"))
+            body = stream.body
+            assert await body.__anext__()
+            await asyncio.sleep(0.02)  # the pump is now between a header and its payload
+            await body.aclose()  # type: ignore[attr-defined]
+            started = time.monotonic()
+            stream = await pool.execute(QueryJob(SELECT, "text/tab-separated-values"))
+            text = b"".join(await collect(stream.body))
+            assert text.count(b"\n") == ROWS + 1
+            return time.monotonic() - started, pool.pids == pids
+        finally:
+            await pool.close()
+
+    elapsed, same_worker = asyncio.run(run())
+    assert same_worker  # not killed and replaced
+    assert elapsed < 5
 
 
 def test_a_client_that_reads_slowly_does_not_hold_the_worker(store: OxigraphStore) -> None:
