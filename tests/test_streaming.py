@@ -37,6 +37,15 @@ async def collect(body: AsyncIterator[bytes]) -> list[bytes]:
     return [chunk async for chunk in body]
 
 
+ASK_NEW = QueryJob("ASK { <http://example.org/new> ?p ?o }", "text/csv")
+
+
+async def answer(pool: WorkerPool) -> bytes:
+    """The whole CSV answer to ASK_NEW ("true" once <new> was written)."""
+    stream = await pool.execute(ASK_NEW)
+    return b"".join(await collect(stream.body))
+
+
 def test_streams_in_chunks_identical_to_the_thread_serialization(store: OxigraphStore) -> None:
     async def run() -> tuple[str, list[bytes]]:
         pool = WorkerPool(store, size=2, timeout_s=30, queued=4)
@@ -57,12 +66,6 @@ def test_streams_in_chunks_identical_to_the_thread_serialization(store: Oxigraph
 
 
 def test_writes_reach_workers_and_old_checkpoints_go(store: OxigraphStore) -> None:
-    ask = QueryJob("ASK { <http://example.org/new> ?p ?o }", "text/csv")
-
-    async def answer(pool: WorkerPool) -> bytes:
-        stream = await pool.execute(ask)
-        return b"".join(await collect(stream.body))
-
     async def run() -> None:
         pool = WorkerPool(store, size=1, timeout_s=30, queued=4)
         await pool.start()
@@ -85,12 +88,6 @@ def test_writes_reach_workers_and_old_checkpoints_go(store: OxigraphStore) -> No
 
 def test_the_last_idle_worker_goes_first_and_idle_ones_let_old_checkpoints_go(
         store: OxigraphStore) -> None:
-    ask = QueryJob("ASK { <http://example.org/new> ?p ?o }", "text/csv")
-
-    async def answer(pool: WorkerPool) -> bytes:
-        stream = await pool.execute(ask)
-        return b"".join(await collect(stream.body))
-
     async def run() -> None:
         pool = WorkerPool(store, size=3, timeout_s=30, queued=4)
         await pool.start()
