@@ -21,11 +21,14 @@ from cepa_kg.reference import install_reference
 from cepa_kg.resources import corpus_dir, data_files
 from cepa_kg.settings import Settings
 from cepa_kg.sources import SourceError, document_paths, read_source
+from cepa_kg import sparql_limits
+from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
 from cepa_kg.validation import validate_graph
 from rdflib import Graph
 
-USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, StoreLockedError)
+USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, SparqlLimitError,
+                                            StoreLockedError)
 
 
 def open_store(settings: Settings) -> OxigraphStore:
@@ -220,6 +223,12 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
                            f"(one of {', '.join(RESULT_FORMATS)})")
         return RESULT_FORMATS[name]
 
+    source = f"--name {args.name}" if args.name else (
+        "stdin" if args.query == "-" else args.query if args.query.endswith(".rq") else "the query")
+    try:
+        sparql_limits.check(text)
+    except SparqlLimitError as error:
+        raise CliError(f"{source}: {error}") from None
     store = open_store(settings)
     out: BinaryIO = sys.stdout.buffer
     store.query_into(text, out, choose)

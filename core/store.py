@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
+from cepa_kg import sparql_limits
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Format = ox.QueryResultsFormat | ox.RdfFormat
@@ -200,6 +201,7 @@ class OxigraphStore:
             kwargs["use_default_graph_as_union"] = True
         if substitutions:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
+        sparql_limits.check(sparql)  # past them, pyoxigraph's parser can crash the process
         try:
             return self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as error:
@@ -308,6 +310,7 @@ class OxigraphStore:
             self._version += 1
 
     def update(self, sparql: str) -> None:
+        sparql_limits.check(sparql, what="update")
         with self._write_lock:
             try:
                 self._store.update(sparql)

@@ -9,6 +9,7 @@ from typing import Any
 
 from cepa_kg.server.negotiation import parse_accept
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
+from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import QuerySyntaxError
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -75,6 +76,10 @@ def install_error_handlers(app: FastAPI) -> None:
         position = re.search(r"at (\d+):(\d+)", str(error))
         extra = ({"line": int(position[1]), "column": int(position[2])} if position else {})
         return problem(request, 400, f"SPARQL syntax error: {error}", extra=extra)
+
+    @app.exception_handler(SparqlLimitError)
+    async def _limit(request: Request, error: SparqlLimitError) -> Response:
+        return problem(request, 400, str(error))
 
     @app.exception_handler(BusyError)
     async def _busy(request: Request, error: BusyError) -> Response:

@@ -8,9 +8,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+import pyoxigraph as ox
 from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.negotiation import negotiate
-from cepa_kg.store import Dataset, GraphStore, QueryKind
+from cepa_kg.store import Dataset, GraphStore, QueryKind, QuerySyntaxError
 
 RESULT_OFFERS = list(RESULT_MEDIA_TYPES)
 GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES if t not in ("application/n-quads", "application/trig")]
@@ -36,6 +37,9 @@ class QueryJob:
     accept: str | None
     dataset: Dataset | None = None
     substitutions: Mapping[str, Any] | None = field(default=None)
+    #: An update to parse, not a query: see `dry_run_update`.
+    update: bool = False
+    base: str | None = None
 
 
 def choose_format(kind: QueryKind, accept: str | None) -> tuple[str, Any]:
@@ -49,10 +53,29 @@ def choose_format(kind: QueryKind, accept: str | None) -> tuple[str, Any]:
     return chosen, table[chosen]
 
 
+def dry_run_update(text: str, base: str | None) -> None:
+    """Parse and plan an update by running it on an empty in-memory store, in a worker
+    process: if pyoxigraph's parser crashes on it, it takes the worker down, not the server
+    that holds the store (which has checked `sparql_limits` already). Raises QuerySyntaxError; an evaluation error on the empty store
+    (`CLEAR GRAPH` of a graph it lacks) means the text parsed."""
+    try:
+        ox.Store().update(text, base_iri=base)
+    except SyntaxError as error:
+        raise QuerySyntaxError(str(error)) from error
+    except (RuntimeError, OSError):
+        pass
+
+
 def execute_into(store: GraphStore, job: QueryJob, sink: BinaryIO,
                  announce: Callable[[str], None]) -> None:
     """Run `job` on `store` and serialize its results into `sink`, calling `announce(media_type)`
-    once, before the first byte. Results live and die in the calling thread."""
+    once, before the first byte. Results live and die in the calling thread. An update job is
+    only parsed (`dry_run_update`), and answers `parsed`."""
+    if job.update:
+        dry_run_update(job.query, job.base)
+        announce("text/plain")
+        sink.write(b"parsed\n")
+        return
 
     def choose(kind: QueryKind) -> Any:
         media_type, fmt = choose_format(kind, job.accept)

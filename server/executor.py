@@ -20,9 +20,20 @@ from typing import BinaryIO, Protocol
 from cepa_kg.server.execution import QueryJob, execute_into
 from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.runner import Runner, Stream
-from cepa_kg.server.workers import WorkerPool, default_worker_count, worker_preload
+from cepa_kg.server.workers import (
+    WorkerDiedError,
+    WorkerPool,
+    default_worker_count,
+    worker_preload,
+)
 from cepa_kg.settings import Settings
 from cepa_kg.store import GraphStore, OxigraphStore
+
+
+class UpdateCrashedParserError(Exception):
+    """An update crashed the parser of the worker that parsed it (answered 400)."""
+
+    client_error = True
 
 
 class QueryExecutor(Protocol):
@@ -32,6 +43,11 @@ class QueryExecutor(Protocol):
 
     def renew_checkpoint(self) -> None:
         """The store was compacted: queries from now on should read a fresh copy of it."""
+        ...
+
+    async def parse_update(self, text: str, base: str | None) -> None:
+        """Parse `text` where a parser crash cannot take the server down, or do nothing
+        where there is no such place (raises QuerySyntaxError, UpdateCrashedParserError)."""
         ...
 
     async def close(self) -> None: ...
@@ -62,6 +78,9 @@ class ThreadExecutor:
     def renew_checkpoint(self) -> None:
         return None  # the threads read the store itself
 
+    async def parse_update(self, text: str, base: str | None) -> None:
+        return None  # no worker processes (an in-memory store): the update's own run parses
+
     async def close(self) -> None:
         return None
 
@@ -89,6 +108,14 @@ class RoutingExecutor:
 
     def renew_checkpoint(self) -> None:
         self.pool.checkpoints.renew()
+
+    async def parse_update(self, text: str, base: str | None) -> None:
+        try:
+            await self.pool.execute(QueryJob(text, None, update=True, base=base))
+        except WorkerDiedError:
+            raise UpdateCrashedParserError(
+                "the update made the SPARQL parser fail (in a worker process, which was "
+                "replaced); nothing was written") from None
 
     @property
     def pids(self) -> list[int]:

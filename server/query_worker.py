@@ -20,6 +20,7 @@ from pathlib import Path
 from cepa_kg.server import frames
 from cepa_kg.server.chunks import ChunkWriter
 from cepa_kg.server.execution import NotAcceptableError, QueryJob, execute_into
+from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
 log = logging.getLogger("cepa_kg.query_worker")
@@ -72,6 +73,8 @@ def run_job(sock: socket.socket, store: OxigraphStore, job: QueryJob) -> None:
         frames.send_frame(sock, frames.END)
     except QuerySyntaxError as error:
         frames.send_frame(sock, frames.ERROR, _error("syntax", str(error)))
+    except SparqlLimitError as error:
+        frames.send_frame(sock, frames.ERROR, _error("limit", str(error)))
     except NotAcceptableError as error:
         frames.send_frame(sock, frames.ERROR, _error("not_acceptable", str(error), error.offers))
     except Exception as error:

@@ -24,6 +24,12 @@ log = logging.getLogger("cepa_kg.server")
 
 T = TypeVar("T")
 IN_FLIGHT = 16  # chunks (of up to 64 KB) between a worker thread and its HTTP response
+#: Stack of the threads that run store calls. pyoxigraph's parser recurses on the thread's
+#: stack, and a stack overflow kills the process; `sparql_limits` keeps a text within about
+#: 3.7 MB of it, and this makes that margin the same on every system (a thread's default
+#: stack is 8 MB on Debian, 2 MB where the stack limit is unlimited, 128 KB with musl).
+#: Address space only: pages are used as the stack grows.
+STACK_SIZE = 32 * 1024 * 1024
 
 
 class BusyError(Exception):
@@ -52,6 +58,10 @@ class Runner:
     def __init__(self, *, workers: int, timeout_s: float, queued: int = 64) -> None:
         """`workers` threads run store calls; up to `queued` more wait for one; beyond that a
         call is refused at once (BusyError) rather than piling up."""
+        # Threads are made lazily, at submit; the size is a process setting for threads made
+        # after it (it never shrinks here: other threads may want as much).
+        if threading.stack_size() < STACK_SIZE:
+            threading.stack_size(STACK_SIZE)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cepa-store")
         self._slots = threading.BoundedSemaphore(workers + queued)
         self.timeout_s = timeout_s

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cepa_kg import sparql_limits
 from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
 from cepa_kg.server.errors import HttpError
@@ -83,6 +84,7 @@ async def sparql(request: Request) -> Response:
 async def _query(request: Request, operation: Operation, query: str) -> Response:
     settings = request.app.state.settings
     endpoint = str(request.url.replace(query="", fragment=""))
+    sparql_limits.check(query)  # before any parser (ours, rdflib's, the store's) reads it
     check_network_access(query, update=False, allowed_hosts=settings.federation_allowed_hosts,
                          base=endpoint)
     accept = _accept(request, operation)

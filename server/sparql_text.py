@@ -1,60 +1,14 @@
-"""A small SPARQL tokenizer: enough to find keywords (SERVICE, LOAD, FROM, USING, WITH, WHERE)
-outside strings, comments and IRIs, and to resolve the IRIs that follow them. It never decides
-whether a query is valid: the store's parser does that."""
+"""Keywords in SPARQL text (SERVICE, LOAD, FROM, USING, WITH, WHERE) outside strings, comments
+and IRIs (see `cepa_kg.sparql_tokens`), and the IRIs that follow them, resolved. It never
+decides whether a query is valid: the store's parser does that."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urljoin
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-              |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<var>[?$]\w+)
-  | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
-  | (?P<name>[^\W\d]\w*)
-  | (?P<number>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # iri, string, var, pname, name, number, other
-    text: str
-    start: int
-
-    def is_word(self, *words: str) -> bool:
-        return self.kind == "name" and self.text.upper() in words
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """The tokens of `text`, without whitespace and comments. One request reads its query
-    four times (federation guard, dataset clauses, relative IRIs, the fast-path classifier),
-    so short texts are tokenized once and remembered; long ones (an update with data) are
-    not kept."""
-    return iter(_remembered(text) if len(text) <= _REMEMBER_UP_TO else _tokenize(text))
-
-
-_REMEMBER_UP_TO = 8192
-
-
-def _tokenize(text: str) -> tuple[Token, ...]:
-    return tuple(Token(match.lastgroup or "other", match.group(), match.start())
-                 for match in _TOKEN.finditer(text)
-                 if match.lastgroup not in ("ws", "comment"))
-
-
-_remembered = lru_cache(maxsize=256)(_tokenize)
+from cepa_kg.sparql_tokens import Token, tokens
 
 
 class Prologue:

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from functools import partial
 
 import pyoxigraph as ox
+from cepa_kg import sparql_limits
 from cepa_kg.server.auth import require_token
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.executor import UpdateCrashedParserError
 from cepa_kg.server.protocol import Operation, checked_iri, read_operation
 from cepa_kg.server.query_guard import check_network_access
-from cepa_kg.server.sparql_text import DatasetConflictError, with_using
 from cepa_kg.server.runner import QueryTimeoutError
+from cepa_kg.server.sparql_text import DatasetConflictError, mentions, with_using
 from cepa_kg.store import CommitGate, StagedChange
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -80,6 +82,7 @@ async def run_update(request: Request, operation: Operation) -> Response:
     require_token(request)
     settings = request.app.state.settings
     text = operation.update or ""
+    sparql_limits.check(text, what="update")  # before any parser reads it
     base = endpoint_iri(request)
     check_network_access(text, update=True, allowed_hosts=settings.federation_allowed_hosts,
                          base=base)
@@ -90,6 +93,13 @@ async def run_update(request: Request, operation: Operation) -> Response:
         text = with_using(text, using, named)
     except DatasetConflictError as error:
         raise HttpError(400, str(error)) from None
+    # Parsed first in a worker process, where a parser crash costs the worker only; an
+    # update that LOADs (from an allowed host) is not, or its source would be fetched twice.
+    if not mentions(text, {"LOAD"}):
+        try:
+            await request.app.state.executor.parse_update(text, base)
+        except UpdateCrashedParserError as error:
+            raise HttpError(400, str(error)) from None
 
     def mutate(staging: ox.Store) -> None:
         try:

@@ -33,6 +33,7 @@ from cepa_kg.server import frames
 from cepa_kg.server.checkpoints import Checkpoints
 from cepa_kg.server.execution import NotAcceptableError, QueryJob
 from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream, single_chunk
+from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
 log = logging.getLogger("cepa_kg.server")
@@ -47,6 +48,10 @@ START_TIMEOUT_S = 60.0
 
 class WorkerFailedError(Exception):
     """A worker died or failed on a query for a reason of ours (answered 500)."""
+
+
+class WorkerDiedError(WorkerFailedError):
+    """The worker process ended during the job (a crash: it was not killed at its budget)."""
 
 
 class StreamCutError(Exception):
@@ -97,6 +102,8 @@ def _error_of(payload: bytes) -> Exception:
     error = json.loads(payload)
     if error["kind"] == "syntax":
         return QuerySyntaxError(error["message"])
+    if error["kind"] == "limit":
+        return SparqlLimitError(error["message"])
     if error["kind"] == "not_acceptable":
         return NotAcceptableError(error["offers"])
     return WorkerFailedError(f"the query failed in its worker: {error['message']}")
@@ -304,7 +311,7 @@ class WorkerPool:
                 raise QueryTimeoutError(
                     f"the query ran past its budget of {self.timeout_s:g} s and was stopped"
                 ) from None
-            raise WorkerFailedError("the query worker died") from None
+            raise WorkerDiedError("the query worker died") from None
         except BaseException:
             self._background(self._abandon(worker))
             raise

@@ -73,6 +73,16 @@ def test_a_bad_query_is_an_error_without_traceback(store: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_query_beyond_the_limits_is_an_error_naming_the_file(store: Path,
+                                                               tmp_path: Path) -> None:
+    rq = tmp_path / "deep.rq"
+    rq.write_text("SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+    result = cepa("query", str(rq), store=store)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"cepa-kg: error: {rq}: the query nests more than 64")
+    assert "Traceback" not in result.stderr
+
+
 def test_a_format_that_does_not_fit_the_query(store: Path) -> None:
     result = cepa("query", "ASK {}", "--format", "turtle", store=store)
     assert result.returncode == 2
