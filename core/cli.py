@@ -53,15 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("load", parents=[common], help="load documents (files or folders)")
-    p.add_argument("paths", nargs="*", type=Path,
-                   help="files or folders of .txt documents (default: the bundled corpus)")
+    p.add_argument("paths", nargs="*",
+                   help="files (.txt, .html, .pdf), folders of them, or http(s) addresses "
+                   "(default: the bundled corpus)")
     p.add_argument("--force", action="store_true", help="reload unchanged documents too")
     p.add_argument("--jobs", type=_positive, default=None, metavar="N",
                    help="processes that prepare documents (default: one per core)")
 
     p = sub.add_parser("validate", parents=[common],
                        help="validate the store, or documents without loading them")
-    p.add_argument("paths", nargs="*", type=Path, help="documents to check instead of the store")
+    p.add_argument("paths", nargs="*", help="documents to check instead of the store")
 
     p = sub.add_parser("query", parents=[common],
                        help="run a SPARQL query, or a named query (--name, --list)")

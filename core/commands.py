@@ -20,7 +20,7 @@ from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
 from cepa_kg.reference import install_reference
 from cepa_kg.resources import corpus_dir, data_files
 from cepa_kg.settings import Settings
-from cepa_kg.sources import SourceError, document_paths, read_source
+from cepa_kg.sources import SourceError, document_paths, read_location
 from cepa_kg import sparql_limits
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
@@ -101,7 +101,8 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     """Load files and folders, going on past bad files; exit 1 if any failed or was refused."""
     paths = document_paths(args.paths) if args.paths else bundled_corpus_paths()
     if not paths:
-        print("cepa-kg: error: no .txt documents found in the given folders", file=sys.stderr)
+        print("cepa-kg: error: no documents (.txt, .html, .pdf) found in the given folders",
+              file=sys.stderr)
         return 1
     store = open_store(settings)
     outcomes = load_paths(store, paths, base=settings.base, force=args.force,
@@ -130,7 +131,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     if args.paths:
         for path in document_paths(args.paths):
             try:
-                built = build_document(read_source(path), base=settings.base)
+                built = build_document(read_location(path), base=settings.base)
             except LoadError as error:
                 print(f"cepa-kg: error: {error}", file=sys.stderr)
                 failures += 1

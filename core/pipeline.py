@@ -20,11 +20,11 @@ from cepa_kg.loaders import registry
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext, ParseError
 from cepa_kg.loaders.document_rdf import describe_document
-from cepa_kg.loaders.iris import Iris
+from cepa_kg.loaders.iris import Iris, document_slug
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.parallel import parallel_map
 from cepa_kg.reference import install_reference
-from cepa_kg.sources import SourceError, SourceText, read_source
+from cepa_kg.sources import Location, SourceError, SourceText, is_address, read_location
 from cepa_kg.store import GraphStore
 from cepa_kg.validation import ValidationReport, compiled_shapes, reference_index, validate_graph
 from rdflib import Graph, URIRef
@@ -79,9 +79,11 @@ class LoadOutcome:
 
 
 def build_document(
-    source: SourceText, *, base: str, loaded_at: dt.datetime | None = None
+    source: SourceText, *, base: str, loaded_at: dt.datetime | None = None,
+    slug: str | None = None,
 ) -> BuiltDocument:
-    """Pure apart from reading the bundled gazetteer: text -> the document's RDF graph."""
+    """Pure apart from reading the bundled gazetteer: text -> the document's RDF graph, in the
+    graph named after the document (`slug`, by default from its file name or address)."""
     try:
         loader = registry.detect(source.text)
     except registry.UnknownKindError as error:
@@ -92,13 +94,16 @@ def build_document(
         raise LoadError(source.name, f"not a readable {loader.label}: {error}",
                         line=error.line) from error
     iris = Iris(base)
-    ctx = MappingContext(iris, iris.document(model.slug), source.text, Gazetteer.bundled())
+    doc_iri = iris.document(slug or document_slug(source.name))
+    ctx = MappingContext(iris, doc_iri, source.text, Gazetteer.bundled())
     loader.to_rdf(model, ctx)
     describe_document(
         ctx, kind=loader.kind, title=model.title, date=model.date, sha256=source.sha256,
         loader_version=f"{loader.kind}/{LOADER_VERSION}",
         loaded_at=loaded_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
-        file_name=Path(source.name).name,
+        file_name=None if is_address(source.name) else Path(source.name).name,
+        address=source.name if is_address(source.name) else None,
+        source_format=source.format, text=source.text,
     )
     return BuiltDocument(loader.kind, ctx.doc_iri, model.title, ctx.graph)
 
@@ -269,7 +274,7 @@ class _Committer:
 
 def load_paths(
     store: GraphStore,
-    paths: Iterable[Path],
+    paths: Iterable[Location],
     *,
     base: str,
     force: bool = False,
@@ -292,7 +297,7 @@ def load_paths(
     pending_digests: set[str] = set()
     for path in paths:
         try:
-            source = read_source(path)
+            source = read_location(path)
         except (SourceError, OSError) as error:
             plan.append(_unreadable(path, error))
             continue
@@ -301,7 +306,9 @@ def load_paths(
         elif source.sha256 in pending_digests:
             plan.append((source.name, source.sha256))
         else:
-            step = FileToPrepare(path, source.sha256)
+            # A fetched document is kept (fetching it again could give other bytes).
+            step = FileToPrepare(path, source.sha256,
+                                 source if is_address(str(path)) else None)
             plan.append(step)
             pending.append(step)
             pending_digests.add(source.sha256)
@@ -345,13 +352,15 @@ def load_paths(
 
 @dataclass(frozen=True)
 class FileToPrepare:
-    """A file read once to plan the load (its digest), to be read again where it is prepared."""
+    """A file read once to plan the load (its digest), to be read again where it is prepared;
+    a fetched document comes with its text."""
 
-    path: Path
+    path: Location
     sha256: str
+    source: SourceText | None = None
 
 
-def _unreadable(path: Path, error: SourceError | OSError) -> LoadOutcome:
+def _unreadable(path: Location, error: SourceError | OSError) -> LoadOutcome:
     reason = error.strerror if isinstance(error, OSError) and error.strerror else error
     return LoadOutcome(str(path), "failed", error=f"{path}: {reason}")
 
@@ -360,7 +369,7 @@ def prepare_file(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOu
     """Read the file again and prepare it; a file whose bytes changed since it was planned
     fails (its digest would not be the one the plan deduplicated on)."""
     try:
-        source = read_source(item.path)
+        source = item.source or read_location(item.path)
     except (SourceError, OSError) as error:
         return _unreadable(item.path, error)
     if source.sha256 != item.sha256:

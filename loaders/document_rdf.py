@@ -9,6 +9,9 @@ from rdflib import Literal
 from cepa_kg.loaders.base import MappingContext
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
+#: The media type of what a document's text was read from.
+MEDIA_TYPES = {"text": "text/plain", "html": "text/html", "pdf": "application/pdf"}
+
 
 def describe_document(
     ctx: MappingContext,
@@ -20,7 +23,13 @@ def describe_document(
     loader_version: str,
     loaded_at: dt.datetime,
     file_name: str | None,
+    address: str | None = None,
+    source_format: str = "text",
+    text: str | None = None,
 ) -> None:
+    """The document's own description. Its text (`cepa:sourceText`: what the loaders read, the
+    extracted text of an HTML page or a PDF) is kept, so that every quote's offsets can be
+    checked against it (`/id/document/{slug}/text`)."""
     g, doc = ctx.graph, ctx.doc_iri
     for t in (CEPA.SourceDocument, FOAF.Document, PROV.Entity):
         g.add((doc, RDF.type, t))
@@ -34,3 +43,8 @@ def describe_document(
         g.add((doc, DCTERMS.date, Literal(date.isoformat(), datatype=XSD.date)))
     if file_name:
         g.add((doc, CEPA.fileName, Literal(file_name)))
+    if address:
+        g.add((doc, CEPA.sourceAddress, Literal(address, datatype=XSD.anyURI)))
+    g.add((doc, DCTERMS["format"], Literal(MEDIA_TYPES[source_format])))
+    if text is not None:
+        g.add((doc, CEPA.sourceText, Literal(text)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
@@ -24,6 +26,18 @@ def slugify(text: str, *, max_length: int = 60) -> str:
         cut = slug.rfind("-", 0, max_length + 1)
         slug = slug[: cut if cut > 0 else max_length]
     return slug or "unnamed"
+
+
+def document_slug(name: str) -> str:
+    """The slug of a source document, from what names it: its file name without the suffix
+    (`cepa-session-05-2006.txt` -> `cepa-session-05-2006`) or its address (host and path).
+    A document is named after itself, never after what it describes: two documents about one
+    session are two documents (DESIGN.md, "Named graphs")."""
+    if name.startswith(("http://", "https://")):
+        parts = urlsplit(name)
+        where = parts.netloc.removeprefix("www.") + parts.path
+        return slugify(where + ("-" + parts.query if parts.query else ""), max_length=100)
+    return slugify(PurePath(name).stem, max_length=100)
 
 
 def symbol_slug(symbol: str) -> str:

@@ -44,6 +44,15 @@ def serialize(triples: list[ox.Triple], media_type: str, *, context_url: str,
     return out.getvalue()
 
 
+_TEXT = "SELECT ?doc ?text WHERE { ?doc <https://w3id.org/cepa-kg/def#sourceText> ?text }"
+
+
+def document_text(store: Any, iri: str) -> str | None:
+    """The text a document's offsets count in (`cepa:sourceText`), or None."""
+    rows = store.select(_TEXT, substitutions={"doc": ox.NamedNode(iri)})
+    return rows[0]["text"].value if rows else None
+
+
 def _describe(store: Any, iri: str) -> tuple[list[ox.Triple], list[ox.Triple], Any]:
     outbound, inbound = describe(store, iri)
     modified = last_modified(store, iri) if outbound or inbound else None
@@ -57,6 +66,8 @@ def _describe(store: Any, iri: str) -> tuple[list[ox.Triple], list[ox.Triple], A
 async def entity(request: Request, path: str) -> Response:
     settings = request.app.state.settings
     root = root_of(request)
+    if path.startswith("document/") and path.endswith("/text"):
+        return await _text_of(request, f"{settings.base}id/{path.removesuffix('/text')}")
     path, fixed = split_suffix(path)
     iri = f"{settings.base}id/{path}"
     try:
@@ -83,6 +94,19 @@ async def entity(request: Request, path: str) -> Response:
         body = serialize(outbound + inbound, media_type,
                          context_url=f"{public}/context.jsonld", first=iri)
     return represent(request, body, media_type, headers=headers, modified=modified)
+
+
+async def _text_of(request: Request, iri: str) -> Response:
+    """A source document's text, as the loaders read it: every quote's offsets count in it."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError as error:
+        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
+    text = await request.app.state.runner.call(document_text, request.app.state.store, iri)
+    if text is None:
+        raise HttpError(404, f"no text is kept for <{iri}>")
+    return represent(request, text.encode("utf-8"), "text/plain; charset=utf-8",
+                     headers={"Vary": "Accept", "Link": f'<{iri}>; rel="describes"'})
 
 
 _DEF_OFFERS = ["text/turtle", "text/html", "application/ld+json", "application/rdf+xml",

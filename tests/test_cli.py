@@ -93,7 +93,7 @@ def test_export_formats(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.nq"
     assert cepa("export", "--output", str(out), store=store).returncode == 0
     graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text().splitlines() if line}
-    assert "<http://localhost:8000/id/document/cepa-session-5>" in graphs
+    assert "<http://localhost:8000/id/document/cepa-session-05-2006>" in graphs
     turtle = cepa("export", "--format", "turtle", store=store)
     assert turtle.returncode == 0, turtle.stderr
     import rdflib

@@ -52,7 +52,7 @@ def test_default_graph_and_document_graphs(client: TestClient) -> None:
                       headers={**AUTH, "Content-Type": "text/turtle"}).status_code == 204
     got = client.get("/store?default", headers={**AUTH, "Accept": "application/ld+json"})
     assert len(rdflib.Graph().parse(data=got.text, format="json-ld")) == 2
-    doc = client.get(url("http://localhost:8000/id/document/cepa-session-8"),
+    doc = client.get(url("http://localhost:8000/id/document/cepa-session-08-2009"),
                      headers={**AUTH, "Accept": "text/turtle"})
     g = rdflib.Graph().parse(data=doc.text, format="turtle")
     assert (rdflib.URIRef("http://localhost:8000/id/session/8"), None, None) in g
@@ -71,7 +71,7 @@ def test_refusals(client: TestClient) -> None:
 
 
 def test_a_put_that_breaks_the_shapes_is_refused(client: TestClient) -> None:
-    doc = "http://localhost:8000/id/document/cepa-session-8"
+    doc = "http://localhost:8000/id/document/cepa-session-08-2009"
     before = client.get(url(doc), headers={**AUTH, "Accept": "application/n-triples"}).text
     broken = b"<http://localhost:8000/id/session/8> a <https://w3id.org/cepa-kg/def#Session> ."
     r = client.put(url(doc), content=broken, headers={**AUTH, "Content-Type": "text/turtle"})

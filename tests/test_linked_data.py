@@ -100,7 +100,7 @@ def test_a_recommendation_page_shows_its_text_goals_and_source(client: TestClien
     assert "Development goals served" in text
     assert 'href="/id/goal/mdg-' in page.text
     assert "Source text" in text
-    assert 'href="/id/document/cepa-session-8"' in page.text
+    assert 'href="/id/document/cepa-session-08-2009"' in page.text
 
 
 def test_suffix_urls_and_headers(client: TestClient) -> None:
@@ -162,7 +162,7 @@ def test_jsonld_is_compact_and_means_what_turtle_says(client: TestClient) -> Non
     assert session["sessionNumber"] == 5  # a native number
     assert session["startDate"] == "2006-03-27"  # a plain string, typed by the context
     assert session["label"].startswith("CEPA session 5")
-    assert session["wasDerivedFrom"] == BASE + "id/document/cepa-session-5"
+    assert session["wasDerivedFrom"] == BASE + "id/document/cepa-session-05-2006"
     assert not any(key.startswith("http") for key in session)
 
 

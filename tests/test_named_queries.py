@@ -174,7 +174,7 @@ def test_recommendations_by_goal_with_evidence(corpus_store: OxigraphStore) -> N
     for r in got:
         assert r["method"] in ("explicit", "thematic", "inherited")
         assert 0 < float(r["score"]) <= 1 and r["evidence"]
-        assert r["document"] == ID + "document/cepa-session-8"
+        assert r["document"] == ID + "document/cepa-session-08-2009"
         assert int(r["evidenceEnd"]) - int(r["evidenceStart"]) == len(r["evidence"])
     # A goal's rows include those aligned to its targets (8.F: ICT with the private sector).
     mdg8 = rows(corpus_store, "recommendations-by-goal")
@@ -280,7 +280,7 @@ def test_sources_of_entity(corpus_store: OxigraphStore) -> None:
                            entity="id/session/8/recommendation/1")]
     assert own
     for r in own:
-        assert r["document"] == ID + "document/cepa-session-8"
+        assert r["document"] == ID + "document/cepa-session-08-2009"
         assert text[int(r["start"]):int(r["end"])] == r["exact"]  # offsets into the document
     assert any(r["about"] == r["entity"] and r["exact"].startswith("Member States need to "
                "strengthen the institutional") for r in own)

@@ -156,7 +156,7 @@ def test_entity_page_layout(client: TestClient) -> None:
     page = client.get("/id/session/8/recommendation/1.html").text
     # name and type first, then key facts, source text with its document, formats
     assert page.index("<h1>") < page.index('id="facts"') < page.index('id="source"')
-    assert 'href="/id/document/cepa-session-8"' in page
+    assert 'href="/id/document/cepa-session-08-2009"' in page
     for suffix in [".ttl", ".jsonld", ".rdf", ".nt"]:
         assert f'href="/id/session/8/recommendation/1{suffix}"' in page
     assert '<script type="application/ld+json">' in page

@@ -159,7 +159,7 @@ def test_document_metadata() -> None:
     from cepa_kg.namespaces import CEPA, DCTERMS, PROV
 
     doc = built.iri
-    assert str(doc) == BASE + "id/document/cepa-session-5"
+    assert str(doc) == BASE + "id/document/cepa-session-05-2006"
     g = built.graph
     assert str(g.value(doc, CEPA.sha256)) == source.sha256
     assert str(g.value(doc, CEPA.documentKind)) == "cepa-session"

@@ -115,7 +115,7 @@ def test_service_is_refused(client: TestClient) -> None:
 def test_dataset_parameters(client: TestClient) -> None:
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/cepa-kg/def#Session> }"
     only_project = client.get("/sparql", params={
-        "query": q, "default-graph-uri": "http://localhost:8000/id/document/cepa-session-8"},
+        "query": q, "default-graph-uri": "http://localhost:8000/id/document/cepa-session-08-2009"},
         headers={"Accept": "application/sparql-results+json"})
     assert _bindings(only_project.content) == [["1"]]
 
@@ -158,7 +158,7 @@ def test_request_types_and_charsets(client: TestClient) -> None:
 
 
 def test_from_and_from_named_are_honoured(client: TestClient) -> None:
-    doc = "http://localhost:8000/id/document/cepa-session-8"
+    doc = "http://localhost:8000/id/document/cepa-session-08-2009"
     q = ("SELECT (COUNT(DISTINCT ?s) AS ?n) FROM <%s> WHERE { ?s a <https://w3id.org/cepa-kg/def#Session> }"
          % doc)
     r = client.get("/sparql", params={"query": q}, headers={"Accept": "application/sparql-results+json"})

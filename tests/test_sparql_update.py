@@ -111,7 +111,7 @@ def test_update_errors(client: TestClient) -> None:
 
 
 def test_using_graph_uri_sets_the_where_dataset(client: TestClient) -> None:
-    doc = "http://localhost:8000/id/document/cepa-session-8"
+    doc = "http://localhost:8000/id/document/cepa-session-08-2009"
     r = client.post(f"/update?using-graph-uri={quote(doc, safe='')}",
                     headers={**AUTH, "Content-Type": "application/sparql-update"},
                     content=(f"INSERT {{ GRAPH <http://x/copy> {{ ?s {NUMBER} ?n }} }} "

@@ -31,7 +31,7 @@ def test_void_is_computed_from_the_data(client: TestClient, corpus_store: Oxigra
     assert len(sessions) == 1 and int(g.value(sessions[0], VOID.entities)) == 2
     assert (dataset, VOID.vocabulary, rdflib.URIRef(str(CEPA))) in g
     assert any(g.objects(dataset, VOID.propertyPartition))
-    doc = rdflib.URIRef("http://localhost:8000/id/document/cepa-session-8")
+    doc = rdflib.URIRef("http://localhost:8000/id/document/cepa-session-08-2009")
     assert (dataset, VOID.subset, doc) in g and g.value(doc, rdflib.DCTERMS.source) == doc
     assert rdflib.URIRef("http://localhost:8000/id/session/5") in set(
         g.objects(dataset, VOID.exampleResource))

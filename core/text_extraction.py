@@ -1,0 +1,62 @@
+"""The text of an HTML page or a PDF, by maintained extractors: trafilatura for a page's main
+text (menus, language bars and footers dropped; headings, lists as "- " items and tables as
+"| cell | cell |" rows kept), pypdf for a PDF's text layer. The loaders read what these give,
+and every offset in the graph points into it (the text is kept with the document)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+#: A PDF's pages are joined by a blank line (a page break is a paragraph break).
+PAGE_BREAK = "\n\n"
+
+
+class ExtractionError(ValueError):
+    """The document has no text to extract (an empty page, a scanned PDF without a text
+    layer, a damaged file); the message says which."""
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (
+        head.startswith(b"<?xml") and b"<html" in head)
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def html_text(html: str) -> str:
+    """The main text of a page: trafilatura, with recall favoured (a CEPA page's short lines,
+    dates and lists are content, not boilerplate); a page it finds no main text in gives its
+    whole visible text (trafilatura's baseline)."""
+    import trafilatura  # imported on first use: ~0.3 s, and text-only loads never need it
+
+    text = trafilatura.extract(html, include_tables=True, include_comments=False,
+                               include_images=False, favor_recall=True, deduplicate=False)
+    if not text or not text.strip():
+        text = trafilatura.html2txt(html)
+    if not text or not text.strip():
+        raise ExtractionError("the page has no text")
+    return text.strip() + "\n"
+
+
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, page by page (pypdf's layout-free extraction: lines as the PDF
+    draws them, so sentences may be broken across lines, as in any PDF)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise ExtractionError(f"the PDF cannot be read: {error}") from None
+    text = PAGE_BREAK.join(_TRAILING_SPACE.sub("\n", page).strip() for page in pages)
+    if not text.strip():
+        raise ExtractionError("the PDF has no text layer (a scan?): nothing to read")
+    return text + "\n"
