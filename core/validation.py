@@ -40,8 +40,13 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """`conforms` unless a result is an integrity violation (sh:Violation): the document is
+    then refused. Completeness results (sh:Warning: no theme, no addressee) are `warnings`:
+    the document is loaded, and what it lacks is reported."""
+
     conforms: bool
     violations: tuple[Violation, ...]
+    warnings: tuple[Violation, ...] = ()
 
     def text(self, limit: int = 50) -> str:
         """A report for people: one line per violation, most useful fields first."""
@@ -108,14 +113,16 @@ def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
     focus = data.document_subjects()
     if not focus:
         return ValidationReport(True, ())
-    found = shapes.violations(data, focus)
+    conforms, found = shapes.validate(data, focus)
     if not found:
         return ValidationReport(True, ())
+    if conforms:  # completeness warnings only: loaded, reported
+        return ValidationReport(True, (), _sorted([_violation(v) for v in found]))
     try:
         report = _pyshacl_report(graph, base, focus=frozenset(focus))
     except Exception:
         log.exception("pySHACL failed to explain a refusal; reporting the fast validator's")
-        report = ValidationReport(False, _sorted([_violation(v) for v in found]))
+        report = _split(False, [_violation(v) for v in found])
     if report.conforms and not report.violations:
         log.warning("the fast validator and pySHACL disagree (pySHACL accepts): %s",
                     "; ".join(f"{v.focus} {v.path} {v.component}" for v in found[:5]))
@@ -144,7 +151,14 @@ def _pyshacl_report(graph: Iterable[Triple], base: str, *,
     data = ReadOnlyGraphAggregate([reference_graph(base), document])
     conforms, report = pyshacl_validate(data, focus)
     names = {str(node) for node in focus}
-    return ValidationReport(conforms, tuple(v for v in violations(report) if v.focus in names))
+    return _split(conforms, [v for v in violations(report) if v.focus in names])
+
+
+def _split(conforms: bool, results: list[Violation]) -> ValidationReport:
+    """Results as integrity violations and completeness warnings (sh:Warning, sh:Info)."""
+    errors = [v for v in results if v.severity not in ("Warning", "Info")]
+    warnings = [v for v in results if v.severity in ("Warning", "Info")]
+    return ValidationReport(conforms and not errors, tuple(errors), tuple(warnings))
 
 
 def pyshacl_validate(data: Graph, focus: Collection[Node],

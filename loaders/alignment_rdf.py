@@ -39,7 +39,7 @@ def _plain(text: str) -> Literal:
 
 
 def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
-         source: Alignment) -> URIRef:
+         source: Alignment, *, recommendation: bool = True) -> URIRef:
     g = ctx.graph
     goal = goal_iri(ctx, code)
     node = fragment(rec, code)
@@ -48,7 +48,8 @@ def _add(ctx: MappingContext, rec: URIRef, code: str, method: str, score: float,
     g.add((node, _TYPE, CEPA.GoalAlignment))
     g.add((node, _LABEL, _label(code)))
     g.add((node, _DERIVED, ctx.doc_iri))
-    g.add((node, CEPA.recommendation, rec))
+    if recommendation:
+        g.add((node, CEPA.recommendation, rec))
     g.add((node, CEPA.goal, goal))
     g.add((node, CEPA.method, _plain(method)))
     g.add((node, CEPA.score, _score(round(score, 3))))
@@ -66,11 +67,14 @@ def _evidence_span(ctx: MappingContext, rec: URIRef, span: Span) -> URIRef:
     return ctx.quote(src, span, fragment(src, "quote"), fragment(src, "position"))
 
 
-def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment]) -> None:
+def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment], *,
+                   recommendation: bool = True) -> None:
     """The MDG alignments as found, then the SDGs they lead to through the editorial
-    correspondence (method "correspondence", `cepa:via` the MDG goal or target)."""
+    correspondence (method "correspondence", `cepa:via` the MDG goal or target). `rec` is a
+    recommendation, or (`recommendation` False) another traced resource: a project."""
     for a in alignments:
-        _add(ctx, rec, a.code, a.method, a.score, a)
+        _add(ctx, rec, a.code, a.method, a.score, a, recommendation=recommendation)
     for s in sdg_alignments(alignments):
-        node = _add(ctx, rec, s.code, "correspondence", s.score, s.source)
+        node = _add(ctx, rec, s.code, "correspondence", s.score, s.source,
+                    recommendation=recommendation)
         ctx.graph.add((node, CEPA.via, goal_iri(ctx, s.via)))

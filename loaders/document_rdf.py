@@ -7,6 +7,7 @@ import datetime as dt
 from rdflib import Literal
 
 from cepa_kg.loaders.base import MappingContext
+from cepa_kg.loaders.document_dates import DocumentDate
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
 #: The media type of what a document's text was read from.
@@ -18,7 +19,7 @@ def describe_document(
     *,
     kind: str,
     title: str,
-    date: dt.date | None,
+    date: object,
     sha256: str,
     loader_version: str,
     loaded_at: dt.datetime,
@@ -39,7 +40,10 @@ def describe_document(
     g.add((doc, CEPA.sha256, Literal(sha256)))
     g.add((doc, CEPA.loaderVersion, Literal(loader_version)))
     g.add((doc, PROV.generatedAtTime, Literal(loaded_at.isoformat(), datatype=XSD.dateTime)))
-    if date is not None:
+    if isinstance(date, DocumentDate):
+        g.add((doc, DCTERMS.date, Literal(date.iso(), datatype=XSD.gYearMonth if date.is_month
+                                          else XSD.date)))
+    elif isinstance(date, dt.date):
         g.add((doc, DCTERMS.date, Literal(date.isoformat(), datatype=XSD.date)))
     if file_name:
         g.add((doc, CEPA.fileName, Literal(file_name)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import PurePath
@@ -40,6 +41,23 @@ def document_slug(name: str) -> str:
     return slugify(PurePath(name).stem, max_length=100)
 
 
+_FILLER = frozenset("the a an of to and in on for with by its their that this which is are be "
+                    "as at from".split())
+
+
+def text_key(text: str, *, words: int = 5) -> str:
+    """A readable, stable key for a passage: its first significant words and a short digest of
+    the whole (white space and letter case aside). The same passage in two documents gets the
+    same key (one resource, described by both); two passages that begin alike do not.
+
+    >>> text_key("Member States need to strengthen the institutional capacities.")
+    'member-states-need-strengthen-institutional-eed5e3'
+    """
+    kept = [w for w in slugify(text, max_length=400).split("-") if w not in _FILLER][:words]
+    digest = hashlib.sha1(" ".join(text.lower().split()).encode("utf-8")).hexdigest()[:6]
+    return "-".join(kept + [digest])
+
+
 def symbol_slug(symbol: str) -> str:
     """Slug for a UN document symbol: 'A/Res/56/213' -> 'A-RES-56-213'."""
     return re.sub(r"[^A-Z0-9.]+", "-", symbol.upper()).strip("-")
@@ -59,14 +77,16 @@ class Iris:
     def session(self, number: int) -> URIRef:
         return self.path(f"session/{number}")
 
-    def recommendation(self, session: int, order: int) -> URIRef:
-        return self.path(f"session/{session}/recommendation/{order}")
+    def recommendation(self, within: URIRef, text: str) -> URIRef:
+        """`{session}/recommendation/{key}` (see `text_key`): the same recommendation stated
+        by two documents about one session is one resource."""
+        return URIRef(f"{within}/recommendation/{text_key(text)}")
 
     def resolution(self, session: int) -> URIRef:
         return self.path(f"session/{session}/resolution")
 
-    def resolution_paragraph(self, session: int, order: int) -> URIRef:
-        return self.path(f"session/{session}/resolution/{order}")
+    def resolution_paragraph(self, session: int, text: str) -> URIRef:
+        return self.path(f"session/{session}/resolution/{text_key(text)}")
 
     def theme(self, label: str) -> URIRef:
         return self.path(f"theme/{slugify(label)}")

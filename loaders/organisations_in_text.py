@@ -16,7 +16,8 @@ __all__ = ["find_actors", "first_each", "mention"]
 
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
-             r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal)")
+             r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
+             r"Government|Delegation|Cabinet|Network|Programme|Unit|Service)")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
 _CAP = r"[A-Z][\w’'&-]*+"
@@ -69,8 +70,11 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         inside = [a for a in found if s.start < a.span.end and a.span.start < s.end]
         # a country inside an organisation's name only qualifies it ("Ministry of Local
         # Government of Kenya", "Korea Institute of Public Administration")
-        if any(a.kind != "country" or not (s.start <= a.span.start and a.span.end <= s.end)
-               for a in inside):
+        # a one-word gazetteer name inside a longer name is part of it ("Cabinet Secretariat
+        # of Mongolia" is not the UN Secretariat)
+        if any((a.kind != "country" and (len(a.span.of(text).split()) > 1 or
+                                         len(name.split()) < 3))
+               or not (s.start <= a.span.start and a.span.end <= s.end) for a in inside):
             continue
         found = [a for a in found if a not in inside]
         bare = re.sub(r"\s*\([^)]*\)$", "", name)

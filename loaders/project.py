@@ -26,11 +26,33 @@ from cepa_kg.loaders.lines import line_no as _line_no
 from cepa_kg.loaders.lines import split_lines as _lines
 from cepa_kg.loaders.project_dates import YEAR, date_in
 from cepa_kg.loaders.project_lists import split_list
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.document_dates import document_date
+from cepa_kg.loaders.family_detection import project_score
+from cepa_kg.loaders.page_lines import page_lines, paragraphs
+from cepa_kg.loaders.project_fields import (
+    CODE,
+    Field,
+    accomplishments,
+    amount,
+    field_values,
+    implementer_phrases,
+    inline_accomplishments,
+    objective,
+    partner_phrases,
+    project_codes,
+    status_of,
+    tranche,
+    years,
+)
 from cepa_kg.loaders.project_model import (
     Accomplishment,
     Activity,
+    Country,
     ImplementingActor,
+    Named,
     ProjectDocument,
+    ProjectRecord,
     SymbolMention,
     TextBlock,
     UNDocumentRef,
@@ -69,21 +91,9 @@ _DETECT_UPDATE = re.compile(r"Monthly Update", re.I)
 
 
 def detect(text: str) -> float:
-    """How surely `text` is a Development Account project page (0.0 .. 1.0)."""
-    score = 0.0
-    if re.search(r"\bDevelopment\s+Account\b", text, re.I):
-        score += 0.35
-    if _DETECT_OBJECTIVE_HEADING.search(text):
-        score += 0.25
-    elif _DETECT_OBJECTIVE_PROSE.search(text):
-        score += 0.2
-    if re.search(r"\bexpected\s+accomplishments?\b", text, re.I):
-        score += 0.25
-    if re.search(r"\bimplementation\s+status\b|\bstatus\s+of\s+implementation\b", text, re.I):
-        score += 0.15
-    if _DETECT_SESSION.search(text) or _DETECT_UPDATE.search(text[:500]):
-        score *= 0.2
-    return round(min(score, 1.0), 3)
+    """How surely `text` is about a Development Account project (0.0 .. 1.0); see
+    `family_detection`."""
+    return project_score(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,7 +298,7 @@ def _block(text: str, span: Span | None) -> TextBlock | None:
     return TextBlock(clean(span.of(text)), span) if len(span) else None
 
 
-def parse(text: str) -> ProjectDocument:
+def _parse_old(text: str) -> object:
     """Read a Development Account project page; `ParseError` when it has no title or objective."""
     lines = _lines(text)
     headings: list[_Heading] = []
@@ -441,3 +451,252 @@ def parse(text: str) -> ProjectDocument:
         date_precision=date[1] if date else None,
         implementation_year=implementation_year,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Pages, portal records and listings
+
+
+#: A listing's record begins with a code and its title ("KEN/09/003: Support to ...") or a
+#: quoted title ("\u201cStrengthening ...\u201d. ECLAC ... (08/09W)").
+_RECORD_HEAD = re.compile(
+    rf"^[^\S\n]*(?P<code>{CODE.pattern.replace('(?P<code>', '(?:')})\s*:\s*(?P<title>\S[^\n]*)$"
+    r"|^[^\S\n]*[\"\u201c](?P<qtitle>[^\"\u201d\n]{12,400})[\"\u201d]?", re.M)
+_PAGE_HEADERS = re.compile(r"^(?:development\s+account\s+projects?|project\s+(?:info|search)|"
+                           r"projects|past\s+projects|current\s+projects|project\s+details?)$",
+                           re.I)
+_SLIDE_TITLE = re.compile(r"^Development\s+Account\s*:\s*(?:\d{1,2}(?:st|nd|rd|th)|\w+)\s+"
+                          r"Tranche\s+(?P<title>[^\n]+)$", re.I | re.M)
+_TO_VERB = re.compile(r"^(?:To\s+(?:strengthen|improve|enhance|build|support|assist|help|promote|"
+                      r"develop|increase|raise|establish|foster)|(?:Strengthen|Improve|Enhance|"
+                      r"Build|Support|Assist|Help|Promote|Develop|Increase|Raise|Establish|"
+                      r"Foster))\b")
+_FIELD_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\n)\s*")
+
+
+def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+    """(record span, code, code span, title span) per project on the page: the records of a
+    listing, or the whole page as one."""
+    heads = [m for m in _RECORD_HEAD.finditer(text)
+             if m.group("code") or m.group("qtitle")]
+    if len(heads) < 2 and not (heads and heads[0].group("code")):
+        return [(Span(0, len(text)), None, None, None)]
+    out = []
+    for i, m in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        if m.group("code"):
+            code, code_span = m.group("code"), Span(m.start("code"), m.end("code"))
+            title = Span(m.start("title"), m.end("title")).strip(text)
+        else:
+            title = Span(m.start("qtitle"), m.end("qtitle")).strip(text, " \t.")
+            tail = CODE.search(text, m.end(), end)
+            code, code_span = (tail.group("code"), Span(tail.start(), tail.end())) if tail else (
+                None, None)
+        out.append((Span(m.start(), end), code, code_span, title))
+    return out
+
+
+def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
+    """The project's title: its field, a slide's heading, or the first line that reads as a
+    title (after the site's wrapping and the page's own header)."""
+    for f in fields:
+        if f.key == "title" and f.value is not None:
+            return f.value
+    m = _SLIDE_TITLE.search(text, span.start, span.end)
+    if m:
+        return Span(m.start("title"), m.end("title")).strip(text)
+    labels = {f.label.start for f in fields}
+    for line in page_lines(text):
+        if line.span.start < span.start or line.blank or line.chrome:
+            continue
+        if line.span.start >= span.end:
+            break
+        words = line.text.split()
+        if _PAGE_HEADERS.match(line.text) or line.span.start in labels or line.text.endswith(":"):
+            continue
+        if line.text.lower().startswith(("sorry", "brief description")) or ":" in line.text[:30]:
+            continue
+        if 4 <= len(words) <= 40 and not line.text.rstrip().endswith(".") and \
+                line.text[:1].isupper():
+            return line.span
+        if len(words) > 40:
+            return None
+    return None
+
+
+def _countries(text: str, span: Span) -> list[Country]:
+    gz = Gazetteer.bundled()
+    out: dict[str, Country] = {}
+    for m in gz.find_actors(text, span):
+        if m.kind == "country":
+            code = m.path.split("/", 1)[1]
+            out.setdefault(code, Country(code, m.span))
+    return list(out.values())
+
+
+_NOT_NAMES = re.compile(r"^(?:other\s+un\s+entities|n/?a|none|tbd|various|others?|-)$", re.I)
+
+
+def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
+    """The actors a field's value names, one per line or between commas (each as the
+    gazetteer knows it, else as written); in prose (`known_only`), only gazetteer names."""
+    gz = Gazetteer.bundled()
+    if known_only:
+        return [Named(clean(m.span.of(text)), m.span) for m in gz.find_actors(text, span)
+                if m.kind in ("organization", "group")]
+    known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")]
+    out = [Named(clean(m.span.of(text)), m.span) for m in known]
+    # what the gazetteer does not know, between the names it knows: names as written
+    pos, rest = span.start, []
+    for m in known:
+        rest.append(Span(pos, m.span.start))
+        pos = m.span.end
+    rest.append(Span(pos, span.end))
+    for gap in rest:
+        cut = gap.start
+        pieces = []
+        for m in _FIELD_SPLIT.finditer(text, gap.start, gap.end):
+            pieces.append(Span(cut, m.start()))
+            cut = m.end()
+        pieces.append(Span(cut, gap.end))
+        for piece in pieces:
+            piece = piece.strip(text, " .()/\t-")
+            name = clean(piece.of(text))
+            if len(name) < 3 or not re.search(r"[A-Z]", name) or _NOT_NAMES.match(name) or \
+                    len(name.split()) > 12 or name.lower() in ("through", "its", "with"):
+                continue
+            match = gz.resolve(name)
+            if match is None or match.kind != "country":
+                out.append(Named(name, piece))
+    return sorted(out, key=lambda n: n.span.start)
+
+
+def _record(text: str, span: Span, code: str | None, code_span: Span | None,
+            title_span: Span | None) -> ProjectRecord | None:
+    fields = field_values(text, span)
+    by_key: dict[str, list[Field]] = {}
+    for f in fields:
+        by_key.setdefault(f.key, []).append(f)
+
+    def value(key: str) -> Span | None:
+        return next((f.value for f in by_key.get(key, []) if f.value is not None), None)
+
+    if code is None:
+        code_value = value("code")
+        if code_value is not None:
+            m = CODE.search(text, code_value.start, code_value.end)
+            code, code_span = (m.group("code"), Span(m.start(), m.end())) if m else (None, None)
+    if code is None:
+        found = project_codes(text, span)
+        if found:
+            code, code_span = found[0]
+    title_span = title_span or _title(text, span, fields)
+    if title_span is not None:
+        title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
+    elif code is not None:
+        title, title_span = f"Development Account project {code}", code_span
+    else:
+        return None
+
+    objective_block = None
+    field_objective = value("objective")
+    if field_objective is not None:
+        objective_block = TextBlock(clean(field_objective.of(text)), field_objective)
+    if objective_block is None:
+        objective_block = objective(text, span)
+    if objective_block is None:
+        for para in paragraphs(text):
+            if para.span.start < span.start or para.span.end > span.end:
+                continue
+            first = clean(para.span.of(text))
+            if _TO_VERB.match(first) and len(first.split()) >= 6:
+                objective_block = TextBlock(first, para.span)
+                break
+
+    items: list[Accomplishment] = []
+    for f in by_key.get("accomplishments", []):  # "cont'd" fields of a slide deck go on
+        if f.value is not None:
+            items.extend(accomplishments(text, f.value))
+    if not items:
+        items = inline_accomplishments(text, span)
+    items = [Accomplishment(i, a.text, a.span, a.numbering) for i, a in enumerate(items, 1)]
+
+    budget = None
+    for key in ("budget", "funding"):
+        v = value(key)
+        if v is not None:
+            budget = amount(text, v)
+            if budget:
+                break
+    if budget is None:
+        m = re.search(r"(?:total|proposed|approved)?\s*budget|total\s+resources", text[span.start:
+                      span.end], re.I)
+        if m:
+            budget = amount(text, Span(span.start + m.end(), min(span.end,
+                                                                 span.start + m.end() + 60)))
+    tranche_found = tranche(text, value("tranche") or span)
+    status = None
+    status_value = value("status")
+    if status_value is not None:
+        status = status_of(status_value.of(text))
+    start_year = end_year = None
+    years_span = None
+    for f in by_key.get("time", []):
+        if f.value is None:
+            continue
+        label = f.label.of(text).lower()
+        a, b = years(text, f.value, start_only="start" in label)
+        if "end" in label:
+            end_year = end_year or a
+        else:
+            start_year, end_year = start_year or a, end_year or b
+        years_span = years_span or f.value
+
+    if start_year is None:  # "Duration: 2011-2013" run into a slide's line
+        m = re.search(r"(?:duration|time\s+frame|period)\s*:\s*", text[span.start:span.end], re.I)
+        if m:
+            at = span.start + m.end()
+            start_year, end_year = years(text, Span(at, min(span.end, at + 40)))
+            years_span = Span(at, min(span.end, at + 40)) if start_year else None
+    country_span = value("countries")
+    countries = _countries(text, country_span) if country_span is not None else []
+    if not countries:
+        countries = _countries(text, span)
+
+    implementers: list[Named] = []
+    for f in by_key.get("implementer", []):
+        if f.value is not None:
+            implementers.extend(_names(text, f.value))
+    if not implementers:
+        for phrase in implementer_phrases(text, span):
+            implementers.extend(_names(text, phrase, known_only=True))
+    partners: list[Named] = []
+    for f in by_key.get("partner", []):
+        if f.value is not None:
+            partners.extend(_names(text, f.value))
+    for phrase in partner_phrases(text, span):
+        partners.extend(n for n in _names(text, phrase, known_only=True)
+                        if n.name not in {i.name for i in implementers})
+
+    background = value("description")
+    return ProjectRecord(
+        title=title, title_span=title_span, code=code, code_span=code_span,
+        objective=objective_block,
+        background=TextBlock(clean(background.of(text)), background) if background else None,
+        accomplishments=tuple(items), budget=budget,
+        tranche=tranche_found[0] if tranche_found else None,
+        tranche_span=tranche_found[1] if tranche_found else None,
+        status=status, status_span=status_value, start_year=start_year, end_year=end_year,
+        years_span=years_span, countries=tuple(countries),
+        implementers=tuple(implementers), partners=tuple(partners), span=span)
+
+
+def parse(text: str) -> ProjectDocument:
+    """What a page says about Development Account projects: one record per project (a
+    listing has several), each part read on its own (`project_fields`), missing parts left
+    empty. Raises ParseError only when no project can be told apart."""
+    records = [r for r in (_record(text, *parts) for parts in _records(text)) if r is not None]
+    if not records:
+        raise ParseError("no project: no title, code or objective could be read", line=1)
+    return ProjectDocument(projects=tuple(records), documents=tuple(find_symbols(text)),
+                           dated=document_date(text))

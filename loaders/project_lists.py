@@ -22,7 +22,7 @@ _LINE_MARKER = re.compile(
     re.I,
 )
 _INLINE_PATTERNS = {
-    "roman": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([ivxlc]+)\)(?=\s)", re.I),
+    "roman": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([ivxlc]+)\.?\)(?=\s)", re.I),
     "letter": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([a-z])\)(?=\s)"),
     "digit": re.compile(r"(?:(?<=^)|(?<=[\s:;]))(\(?)(\d{1,2})[.)](?=\s)"),
 }

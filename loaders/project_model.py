@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["Accomplishment", "Activity", "ImplementingActor", "ProjectDocument", "SymbolMention",
-           "TextBlock", "UNDocumentRef"]
+__all__ = ["Accomplishment", "Activity", "Amount", "Country", "ImplementingActor", "Named",
+           "ProjectDocument", "ProjectRecord", "SymbolMention", "TextBlock", "UNDocumentRef"]
 
 @dataclass(frozen=True)
 class TextBlock:
@@ -72,22 +72,88 @@ class ImplementingActor:
 
 
 @dataclass(frozen=True)
-class ProjectDocument:
-    slug: str  # "da-project-" + slug of the title, at most 60 characters
+class Named:
+    """An actor as the page names it ("DESA", "ECLAC Subregional Headquarters ...")."""
+
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Amount:
+    usd: float  # US dollars
+    span: Span
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """One project as a page states it; every part but the title may be missing."""
+
     title: str
     title_span: Span
-    objective: TextBlock
+    code: str | None = None
+    code_span: Span | None = None
+    objective: TextBlock | None = None
     background: TextBlock | None = None
     accomplishments: tuple[Accomplishment, ...] = ()
     activities: tuple[Activity, ...] = ()
-    status: TextBlock | None = None  # the implementation-status text before its activities
+    budget: Amount | None = None
+    tranche: int | None = None
+    tranche_span: Span | None = None
+    status: str | None = None  # "ongoing", "closed", "completed"
+    status_span: Span | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    years_span: Span | None = None
+    countries: tuple[Country, ...] = ()
+    implementers: tuple[Named, ...] = ()
+    partners: tuple[Named, ...] = ()
+    span: Span | None = None  # the record's stretch of the page
+
+    @property
+    def parts(self) -> dict[str, bool]:
+        return {"code": self.code is not None, "objective": self.objective is not None,
+                "expected accomplishments": bool(self.accomplishments),
+                "budget": self.budget is not None, "countries": bool(self.countries),
+                "implementing entity": bool(self.implementers)}
+
+
+@dataclass(frozen=True)
+class ProjectDocument:
+    """A project page, portal record or listing: one project or several."""
+
+    projects: tuple[ProjectRecord, ...]
     documents: tuple[UNDocumentRef, ...] = ()
-    implementer: ImplementingActor | None = None
-    date: dt.date | None = None  # only when the page states one ("Last updated: 3 May 2008")
-    date_precision: str | None = None  # "day", "month" or "year" when `date` is set
-    implementation_year: int | None = None  # "activities in 2006" -> 2006
+    dated: object = None  # the page's own date (`document_dates.DocumentDate`), if any
+
+    @property
+    def slug(self) -> str:
+        return "da-project"
+
+    @property
+    def title(self) -> str:
+        if len(self.projects) == 1:
+            return self.projects[0].title
+        return f"Development Account projects ({len(self.projects)})"
+
+    @property
+    def date(self) -> object:
+        return self.dated
 
     @property
     def symbols(self) -> list[str]:
         return [d.symbol for d in self.documents]
 
+    @property
+    def parts(self) -> dict[str, bool]:
+        found: dict[str, bool] = {}
+        for record in self.projects:
+            for part, ok in record.parts.items():
+                found[part] = found.get(part, False) or ok
+        return found

@@ -1,9 +1,12 @@
 """Map a parsed Development Account project page (`project.ProjectDocument`) to RDF.
 
 Shapes (ontology/README.md):
-- `id/project/{slug}`: cepa:Project, prov:Activity, schema:Project; rdfs:label the title;
-  cepa:objective; dcterms:description the background; cepa:implementedBy the actor;
-  cepa:expectedAccomplishment, cepa:activity, dcterms:references.
+- `id/project/{code or slug of the title}` per project of the page (a listing has several):
+  cepa:Project, prov:Activity, schema:Project; rdfs:label and schema:name the title;
+  cepa:projectCode, cepa:objective (traced to goals), dcterms:description, cepa:budget (US$),
+  cepa:tranche, cepa:projectStatus, cepa:startYear, cepa:endYear, cepa:beneficiaryCountry,
+  cepa:implementedBy, cepa:partner, cepa:expectedAccomplishment, cepa:activity,
+  dcterms:references.
 - `{project}/accomplishment/{k}`: cepa:ExpectedAccomplishment with cepa:text, cepa:order.
 - `{project}/activity/{k}`: cepa:ProjectActivity with cepa:text, cepa:order, cepa:numbering.
 - `id/un-document/{SYMBOL}`: cepa:UNDocument, foaf:Document; cepa:symbol; dcterms:date when the
@@ -18,9 +21,13 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from cepa_kg.loaders.actors import Gazetteer, add_actor
-from cepa_kg.loaders.base import MappingContext
-from cepa_kg.loaders.project import ImplementingActor, ProjectDocument
+from cepa_kg.loaders.actors import Gazetteer, add_actor, add_country
+from cepa_kg.loaders.alignment_rdf import add_alignments
+from cepa_kg.loaders.base import MappingContext, integer
+from cepa_kg.loaders.goals import align
+from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.project import ProjectDocument
+from cepa_kg.loaders.project_model import Named, ProjectRecord
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, SCHEMA, XSD
 
 LABEL_MAX = 100
@@ -38,49 +45,74 @@ def _gazetteer(ctx: MappingContext):
     return ctx.gazetteer if ctx.gazetteer is not None else Gazetteer.bundled()
 
 
-def _implementer(ctx: MappingContext, who: ImplementingActor) -> URIRef | None:
+def _actor(ctx: MappingContext, who: Named) -> URIRef:
+    """The actor a name stands for: the gazetteer's, else an organisation named as written."""
     gz = _gazetteer(ctx)
     match = gz.resolve(who.name)
-    if match is None:  # "UN-DESA/DPADM", "the Division for ... (DPADM)"
-        found = gz.find_actors(ctx.text, who.span)
-        match = next((m for m in found if m.kind in ("organization", "group")), None)
-        match = match or (found[0] if found else None)
-    return add_actor(ctx, match) if match is not None else None
+    if match is None:
+        found = [m for m in gz.find_actors(ctx.text, who.span) if m.kind != "place"]
+        match = found[0] if found else None
+    if match is not None:
+        return add_actor(ctx, match)
+    return ctx.resource(ctx.iris.actor(slugify(who.name)), [CEPA.Actor, CEPA.Organization],
+                        who.name, who.span)
 
 
-def project_iri(ctx: MappingContext, doc: ProjectDocument) -> URIRef:
-    return ctx.iris.project(doc.title)
+def project_iri(ctx: MappingContext, record: ProjectRecord) -> URIRef:
+    """`id/project/{code}` when the page gives the code (so the project page, its portal
+    record and a listing name one project), else `id/project/{slug of the title}`."""
+    return ctx.iris.project(record.code if record.code else record.title)
 
 
-def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
-    """Add the project, its accomplishments, activities, cited UN documents and the actors the
-    page names to `ctx.graph`."""
-    g = ctx.graph
-    project = ctx.resource(
-        project_iri(ctx, doc),
-        [CEPA.Project, PROV.Activity, SCHEMA.Project],
-        doc.title,
-        doc.title_span,
-    )
-    ctx.add(project, CEPA.objective, Literal(doc.objective.text))
-    if doc.background is not None:
-        ctx.add(project, DCTERMS.description, Literal(doc.background.text))
-
-    if doc.implementer is not None:
-        actor = _implementer(ctx, doc.implementer)
-        if actor is not None:
-            ctx.add(project, CEPA.implementedBy, actor)
-
-    for a in doc.accomplishments:
+def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
+    project = ctx.resource(project_iri(ctx, record), [CEPA.Project, PROV.Activity, SCHEMA.Project],
+                           record.title, record.title_span)
+    ctx.add(project, SCHEMA.name, Literal(record.title, lang="en"))
+    if record.code:
+        ctx.add(project, CEPA.projectCode, Literal(record.code))
+    if record.objective is not None:
+        ctx.add(project, CEPA.objective, Literal(record.objective.text))
+        add_alignments(ctx, project, align(ctx.text, record.objective.span),
+                       recommendation=False)
+    if record.background is not None:
+        ctx.add(project, DCTERMS.description, Literal(record.background.text))
+    if record.budget is not None:
+        ctx.add(project, CEPA.budget, Literal(f"{record.budget.usd:.2f}", datatype=XSD.decimal))
+    if record.tranche is not None:
+        ctx.add(project, CEPA.tranche, integer(record.tranche))
+    if record.status is not None:
+        ctx.add(project, CEPA.projectStatus, Literal(record.status))
+    if record.start_year is not None:
+        ctx.add(project, CEPA.startYear, Literal(str(record.start_year), datatype=XSD.gYear))
+    if record.end_year is not None:
+        ctx.add(project, CEPA.endYear, Literal(str(record.end_year), datatype=XSD.gYear))
+    for country in record.countries:
+        ctx.add(project, CEPA.beneficiaryCountry, add_country(ctx.graph, ctx.iris,
+                                                              country.alpha3))
+    implementers = {_actor(ctx, who) for who in record.implementers}
+    for actor in implementers:
+        ctx.add(project, CEPA.implementedBy, actor)
+    for who in record.partners:
+        actor = _actor(ctx, who)
+        if actor not in implementers:
+            ctx.add(project, CEPA.partner, actor)
+    for a in record.accomplishments:
         node = _list_item(ctx, project, "accomplishment", CEPA.ExpectedAccomplishment, a)
         ctx.add(project, CEPA.expectedAccomplishment, node)
-
-    for act in doc.activities:
+    for act in record.activities:
         node = _list_item(ctx, project, "activity", CEPA.ProjectActivity, act)
         if act.numbering:
             ctx.add(node, CEPA.numbering, Literal(act.numbering))
         ctx.add(project, CEPA.activity, node)
+    ctx.add(ctx.doc_iri, SCHEMA.about, project)
+    return project
 
+
+def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
+    """Add each project, its accomplishments, the UN documents the page cites and the actors it
+    names to `ctx.graph`."""
+    g = ctx.graph
+    projects = [_record(ctx, record) for record in doc.projects]
     for ref in doc.documents:
         un_doc = ctx.resource(
             ctx.iris.un_document(ref.symbol),
@@ -91,7 +123,8 @@ def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
         ctx.add(un_doc, CEPA.symbol, Literal(ref.symbol))
         if ref.date is not None:
             ctx.add(un_doc, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date))
-        ctx.add(project, DCTERMS.references, un_doc)
+        if len(projects) == 1:
+            ctx.add(projects[0], DCTERMS.references, un_doc)
         ctx.add(ctx.doc_iri, DCTERMS.references, un_doc)
 
     seen: set[URIRef] = set()

@@ -21,30 +21,16 @@ class UnknownKindError(ValueError):
     """The text is none of the known kinds of document."""
 
 
-#: Detectors in the order they are tried: cheapest first. The first to be certain (1.0) wins
-#: without the others being run (the session detector costs ~4 ms on a monthly update, the
-#: update detector ~0.1 ms on anything).
-DETECTION_ORDER = ("dpadm-monthly-update", "da-project", "cepa-session")
-
-
 def detect(text: str) -> Loader:
-    """The loader whose detector is surest about `text`; refuses when none is sure enough.
-    A detector that is certain ends the search; otherwise the highest score wins (ties: the
-    order of LOADERS)."""
-    scores: dict[str, float] = {}
-    for kind in DETECTION_ORDER:
-        scores[kind] = by_kind(kind).detect(text)
-        if scores[kind] >= 1.0:
-            return by_kind(kind)
-    scored = sorted(((scores[loader.kind], loader) for loader in LOADERS),
+    """The loader whose family the text's content fits best (`family_detection`); refuses
+    with the best guesses when none fits well enough."""
+    scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
     best_score, best = scored[0]
     if best_score < MIN_SCORE:
-        kinds = ", ".join(loader.label for loader in LOADERS)
+        guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(
-            f"not a document of a known kind (tried: {kinds}; best guess "
-            f"{best.label} at {best_score:.2f}, needs {MIN_SCORE})"
-        )
+            f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE})")
     return best
 
 

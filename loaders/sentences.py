@@ -6,7 +6,7 @@ import re
 
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["sentence_end", "split_sentences"]
+__all__ = ["sentence_end", "sentence_spans", "split_sentences"]
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Vol|e\.g|i\.e|etc|vs|H\.E)|\b[A-Z])$")
 _STOP = re.compile(r"[.;!?](?=[”\"’)]*(?:\s|$))")
@@ -31,4 +31,26 @@ def split_sentences(text: str, span: Span) -> list[Span]:
         if len(s):
             out.append(s)
         pos = max(end, pos + 1)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Vol|para|paras|art|e\.g|i\.e|"
+                           r"etc|vs|cf|H\.E|U\.S|U\.N|op|Rev|Add|Corr)|\b[A-Z])\.$")
+
+
+def sentence_spans(text: str, span: Span) -> list[Span]:
+    """Sentences of text[span], ended by ".", "!" or "?" before a capital or a digit (not by
+    ";": a list's items stay in their sentence); honorifics, initials and "e.g." are no ends."""
+    out, start = [], span.start
+    for m in _SENTENCE_END.finditer(text, span.start, span.end):
+        if _ABBREVIATION.search(text[max(start, m.start() - 5): m.start() + 1]):
+            continue
+        piece = Span(start, m.end()).strip(text)
+        if len(piece):
+            out.append(piece)
+        start = m.end()
+    last = Span(start, span.end).strip(text)
+    if len(last):
+        out.append(last)
     return out

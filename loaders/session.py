@@ -21,9 +21,22 @@ as a session summary raises `ParseError` with the reason and the line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import ParseError
-from cepa_kg.loaders.lines import HS, Line, line_no, split_lines
+from cepa_kg.loaders.lines import Line, line_no, split_lines
+from cepa_kg.loaders.document_dates import document_date
+from cepa_kg.loaders.family_detection import session_score
+from cepa_kg.loaders.operative import IsActor, modality_of
+from cepa_kg.loaders.session_fields import (
+    agenda_items,
+    bureau,
+    main_theme,
+    session_dates,
+    session_number,
+    session_place,
+)
 from cepa_kg.loaders.session_heading import (
     MAIN_THEME,
     find_dates,
@@ -33,14 +46,17 @@ from cepa_kg.loaders.session_heading import (
 )
 from cepa_kg.loaders.session_layout import section_heading
 from cepa_kg.loaders.session_model import (
+    BureauMember,
     Recommendation,
     Resolution,
     ResolutionParagraph,
     SessionDocument,
     Theme,
 )
+from cepa_kg.loaders.session_recommendations import Found, read_recommendations
 from cepa_kg.loaders.session_resolution import parse_resolution
 from cepa_kg.loaders.session_table import read_table
+from cepa_kg.loaders.spans import clean, cover
 
 __all__ = [
     "Recommendation",
@@ -52,41 +68,9 @@ __all__ = [
     "parse",
 ]
 
-_ORD = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-        r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
-        r"eighteenth|nineteenth|twentieth|twenty-\w+)")
-_DETECT_FEATURES: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(rf"^{HS}*(?:CEPA{HS}+)?Session{HS}+\d{{1,2}}\b", re.M | re.I), 0.35),
-    (re.compile(rf"^{HS}*(?:main|overall){HS}+theme{HS}*:", re.M | re.I), 0.25),
-    (re.compile(rf"\b(?:its|the){HS}+(?:main{HS}+|overall{HS}+)?theme\s+(?:of\s+the\s+session\s+)?"
-                r"was\b", re.I), 0.2),
-    (re.compile(rf"Major{HS}+Recommendations|Recommendations{HS}*/{HS}*Conclusions", re.I),
-     0.25),
-    (re.compile(rf"^{HS}*Sub-?topics?\b", re.M | re.I), 0.1),
-    (re.compile(r"\b(?:CEPA|Committee of Experts on Public Administration)\b[^\n]{0,80}?"
-                rf"\b{_ORD}{HS}+session\b", re.I), 0.3),
-    (re.compile(rf"^{HS}*{_ORD}{HS}+session\b", re.I | re.M), 0.2),
-    (re.compile(rf"\b{_ORD}\s+session\s+of\s+the\s+(?:CEPA|Committee\s+of\s+Experts\s+on\s+"
-                r"Public\s+Administration)\b", re.I), 0.3),
-    (re.compile(rf"\b(?:Member States|The Secretariat|Governments){HS}+(?:should|needs?{HS}+to)"
-                r"\b|\bThe Committee\s+(?:also\s+)?(?:urges|recommends|requests|encourages)\b",
-                re.I), 0.1),
-    (re.compile(rf"^{HS}*(?:Draft{HS}+)?Resolution{HS}*$", re.M | re.I), 0.05),
-)
-_DETECT_AGAINST: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(rf"Monthly{HS}+Update", re.I), 0.6),
-    (re.compile(rf"Development{HS}+Account", re.I), 0.5),
-    (re.compile(rf"^{HS}*Expected{HS}+accomplishments?", re.M | re.I), 0.3),
-    (re.compile(rf"^{HS}*Implementation{HS}+status", re.M | re.I), 0.3),
-)
-
-
 def detect(text: str) -> float:
-    """How sure we are that `text` is a CEPA session summary (0..1), from its content."""
-    head = text[:20000]
-    score = sum(w for p, w in _DETECT_FEATURES if p.search(head))
-    score -= sum(w for p, w in _DETECT_AGAINST if p.search(head))
-    return round(max(0.0, min(1.0, score)), 3)
+    """How sure we are that `text` is about a CEPA session (0..1); see `family_detection`."""
+    return session_score(text)
 
 
 _HEAD_LINES = 15  # without a table or a theme line, the heading is in the first lines
@@ -99,8 +83,8 @@ def _paragraph_end(lines: list[Line], i: int) -> int:
     return i
 
 
-def parse(text: str) -> SessionDocument:
-    """Read a CEPA session summary.
+def _parse_table_layout(text: str) -> SessionDocument:
+    """Read a CEPA session summary laid out as the seed corpus is (a tabbed two-column table).
 
     Raises `ParseError` (with the line) when the text has no session number, no dates, no
     main theme or no recommendations."""
@@ -188,4 +172,91 @@ def parse(text: str) -> SessionDocument:
         recommendations=body.recommendations,
         resolution=resolution,
         warnings=tuple(warnings),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Any page about a session
+
+
+_TAB_TABLE = re.compile(r"^[^\n]*\t[^\n]*(?:Major\s+)?Recommendations?|^\s*Sub-?topics?\t",
+                        re.I | re.M)
+
+
+def _from_table_layout(text: str) -> SessionDocument | None:
+    """The seed corpus's layout (a tabbed "Subtopics | Major Recommendations/Conclusions"
+    table, then a resolution) has a reader of its own; None for other layouts."""
+    if not _TAB_TABLE.search(text):
+        return None
+    try:
+        return _parse_table_layout(text)
+    except ParseError:
+        return None
+
+
+def _recommendation(order: int, text: str, found: Found, line: int) -> Recommendation:
+    return Recommendation(
+        order=order, text=clean(found.span.of(text)), span=found.span, modality=found.modality,
+        addressees=tuple(a.name for a in found.addressees), subtopic=found.subtopic, amr=False,
+        kind=found.kind if found.kind != "resolution" else "recommendation",
+        addressee_phrase=" and ".join(a.name for a in found.addressees),
+        addressee_span=cover([a.span for a in found.addressees]) if found.addressees else None,
+        from_lead_in=found.from_lead_in, line=line)
+
+
+def _normalised(doc: SessionDocument) -> SessionDocument:
+    """The table reader's modality words as the rule book's lemmas ("need to" -> should)."""
+    recs = tuple(replace(r, modality=modality_of(r.modality)) for r in doc.recommendations)
+    res = doc.resolution
+    if res is not None:
+        res = replace(res, paragraphs=tuple(replace(p, modality=modality_of(p.modality))
+                                            for p in res.paragraphs))
+    return replace(doc, recommendations=recs, resolution=res)
+
+
+def parse(text: str) -> SessionDocument:
+    """What a page says about a CEPA session: each part read on its own (`session_fields`,
+    `session_recommendations`), missing parts left empty. Raises ParseError only for a page
+    with nothing of a session in it."""
+    number_found = session_number(text)
+    number = number_found[0] if number_found else None
+    dates = session_dates(text, number)
+    year_only = False
+    if number is None and dates is not None and dates.start.year >= 2002:
+        number, year_only = dates.start.year - 2001, True  # one session a year since 2002
+    places = session_place(text, dates)
+    theme = main_theme(text)
+    people = tuple(BureauMember(p.name, p.span, p.role, p.honorific, p.country, p.post)
+                   for p in bureau(text))
+    table = _from_table_layout(text)
+    if table is not None:
+        doc = _normalised(table)
+        return replace(doc, places=places, bureau=people,
+                       main_theme=doc.main_theme or theme, dated=document_date(text))
+    found, layout_subtopics = read_recommendations(text, IsActor(Gazetteer.bundled()))
+    subtopics = tuple(layout_subtopics) or agenda_items(text)
+    recs = tuple(_recommendation(i, text, f, line_no(text, f.span.start))
+                 for i, f in enumerate(found, start=1))
+    if number is None and theme is None and not recs and dates is None:
+        raise ParseError("nothing about a session: no number, dates, theme or "
+                         "recommendations", line=1)
+    warnings = []
+    if number is None:
+        warnings.append("no session number: the page's facts are kept with the document only")
+    return SessionDocument(
+        number=number,
+        number_span=number_found[1] if number_found else (dates.span if dates else None),
+        start=dates.start if dates else None,
+        end=dates.last if dates else None,
+        dates_span=dates.span if dates else None,
+        main_theme=theme,
+        subtopics=subtopics,
+        amr_theme=None,
+        recommendations=recs,
+        resolution=None,
+        warnings=tuple(warnings),
+        places=places,
+        bureau=people,
+        year_only=year_only,
+        dated=document_date(text),
     )

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["Recommendation", "Resolution", "ResolutionParagraph", "SessionDocument", "Theme"]
+__all__ = ["BureauMember", "Place", "Recommendation", "Resolution", "ResolutionParagraph",
+           "SessionDocument", "Theme"]
 
 
 
@@ -63,30 +64,57 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class Place:
+    name: str  # "New York", "United Nations Headquarters"
+    span: Span
+
+
+@dataclass(frozen=True)
+class BureauMember:
+    name: str
+    span: Span
+    role: str  # "Chairperson", "Vice-Chairperson", "Rapporteur"
+    honorific: str = ""
+    country: str = ""  # as written: "Canada"
+    post: str = ""
+
+
+@dataclass(frozen=True)
 class SessionDocument:
-    number: int
-    number_span: Span
-    start: dt.date
-    end: dt.date
-    dates_span: Span
-    main_theme: Theme
+    """What one page says about a session: every part may be missing (a page cut short, an
+    announcement, a report abstract); `found` and `missing` name the parts."""
+
+    number: int | None
+    number_span: Span | None
+    start: dt.date | None
+    end: dt.date | None
+    dates_span: Span | None
+    main_theme: Theme | None
     subtopics: tuple[Theme, ...]
     amr_theme: Theme | None
     recommendations: tuple[Recommendation, ...]
     resolution: Resolution | None
     warnings: tuple[str, ...] = field(default=())
+    places: tuple[Place, ...] = ()
+    bureau: tuple[BureauMember, ...] = ()
+    year_only: bool = False  # the number was read from a year ("the 2010 CEPA meeting")
+    dated: object = None  # the document's own date (`document_dates.DocumentDate`), if any
 
     @property
     def slug(self) -> str:
-        return f"cepa-session-{self.number}"
+        return f"cepa-session-{self.number}" if self.number else "cepa-session"
 
     @property
     def title(self) -> str:
-        return f"CEPA session {self.number} ({self.start.year}): summary of recommendations"
+        if self.number is None:
+            return "A page about a CEPA session"
+        year = f" ({self.start.year})" if self.start else ""
+        return f"CEPA session {self.number}{year}"
 
     @property
-    def date(self) -> dt.date:
-        return self.start
+    def date(self) -> object:
+        """The document's own date (an issue date, a dateline), not the session's."""
+        return self.dated
 
     @property
     def ministerial_review_theme(self) -> Theme | None:
@@ -96,3 +124,14 @@ class SessionDocument:
     def resolution_paragraphs(self) -> tuple[ResolutionParagraph, ...]:
         return self.resolution.paragraphs if self.resolution else ()
 
+    @property
+    def parts(self) -> dict[str, bool]:
+        """The parts a session page may state, and whether this one states each."""
+        return {
+            "session number": self.number is not None,
+            "dates": self.start is not None,
+            "place": bool(self.places),
+            "main theme": self.main_theme is not None,
+            "subtopics": bool(self.subtopics),
+            "recommendations": bool(self.recommendations or self.resolution_paragraphs),
+        }

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.family_detection import update_score
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges, month_number
 from cepa_kg.loaders.organisations_in_text import find_actors, first_each, mention
@@ -34,7 +35,12 @@ from cepa_kg.loaders.people import People
 from cepa_kg.loaders.places_in_text import find_locations
 from cepa_kg.loaders.sentences import sentence_end, split_sentences
 from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.document_dates import DocumentDate, document_date
+from cepa_kg.loaders.page_lines import page_lines
+from cepa_kg.loaders.sentences import sentence_spans
+from cepa_kg.loaders.update_events import find_events, organisers_and_participants
 from cepa_kg.loaders.update_model import (
+    Event,
     EVENT_KINDS,
     SLUG_PREFIX,
     STATUSES,
@@ -50,6 +56,7 @@ from cepa_kg.loaders.update_model import (
 
 __all__ = [
     "EVENT_KINDS",
+    "Event",
     "SLUG_PREFIX",
     "STATUSES",
     "ActorMention",
@@ -79,23 +86,9 @@ _BLANK_AFTER = re.compile(r"[^\S\n]*(?:\Z|\n[^\S\n]*(?:\n|\Z))")  # and one afte
 
 
 def detect(text: str) -> float:
-    """How sure it is that `text` is a DPADM monthly update: 0.0 .. 1.0.
-
-    >>> detect("DPADM Monthly Update to CEPA Members: May 2012\\n\\n1. Workshop on X\\n\\nBody.")
-    1.0
-    >>> detect("Session 5\\n\\n27-31 March 2006\\n\\nMain theme: Innovations")
-    0.0
-    """
-    head = text[:2000]
-    score = 0.0
-    heading = _HEADING.search(head)
-    if heading:
-        score += 0.5
-        if _HEADING_MONTH.search(heading.group(0)):
-            score += 0.2
-    if len(_item_lines(text)) >= 1:
-        score += 0.3 if heading else 0.1
-    return round(min(score, 1.0), 2)
+    """How sure it is that `text` reports the division's work: a monthly update, bulletin or
+    briefing, a newsletter, a news item (0.0 .. 1.0); see `family_detection`."""
+    return update_score(text)
 
 
 @lru_cache(maxsize=8)  # `detect`, then `parse`, read a text's item lines
@@ -136,67 +129,144 @@ def _clean_title(raw: str) -> str:
     return clean(t)
 
 
+_SERIES = re.compile(r"^[^\n]*\b(?:Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Quarterly|"
+                     r"News(?:\s*(?:&|and)\s*(?:Notices|Events))?|Bilateral\s+Meetings|"
+                     r"In-House\s+Seminars|Capacity\s+(?:development|building))\b[^\n]*$",
+                     re.I | re.M)
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_TITLE_LIKE = re.compile(r"^[“\"‘'A-Z0-9][^\n]{6,240}$")
+
+
+def _reference(text: str, dated: DocumentDate | None) -> dt.date | None:
+    """The day dates without a year are read against: the page's date, else the middle of
+    the first year it names."""
+    if dated is not None:
+        return dated.date
+    m = _ANY_YEAR.search(text)
+    return dt.date(int(m.group(1)), 6, 30) if m else None
+
+
+def _is_heading_line(line: Any) -> bool:
+    text = line.text
+    return (not line.glyph and not line.cells and len(text.split()) <= 25
+            and not text.rstrip().endswith((".", ":", ";", ",")) and bool(_TITLE_LIKE.match(text)))
+
+
+def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
+    """The items of a page after `start`: numbered title lines ("1. Workshop on ..."), else
+    "- " lead paragraphs, else headed sections (a title line and the paragraphs under it),
+    else the whole page as one item. (title, whole item) per item."""
+    numbered = [m for m in _item_lines(text) if m.start() >= start]
+    if numbered:
+        out = []
+        for i, m in enumerate(numbered):
+            end = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
+            out.append((Span(m.start("title"), m.end("title")).strip(text),
+                        Span(m.start(), end).strip(text)))
+        return out
+    lines = [ln for ln in page_lines(text) if ln.span.start >= start and not ln.blank
+             and not ln.chrome]
+    heads = []
+    for i, ln in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        if _is_heading_line(ln) and not _is_heading_line(nxt) and len(nxt.text.split()) > 12:
+            heads.append(ln)
+    if len(heads) >= 2 or (heads and heads[0] is lines[0]):
+        out = []
+        for i, ln in enumerate(heads):
+            end = heads[i + 1].span.start if i + 1 < len(heads) else len(text)
+            out.append((ln.span, Span(ln.span.start, end).strip(text)))
+        return out
+    dashed = [ln for i, ln in enumerate(lines) if ln.glyph in ("-", "–", "•") and ln.indent <= 2
+              and len(ln.text.split()) > 12
+              and not (i and lines[i - 1].text.rstrip().endswith(":"))]
+    if len(dashed) >= 2 or (dashed and dashed[0] is lines[0]):
+        out = []
+        for i, ln in enumerate(dashed):
+            end = dashed[i + 1].span.start if i + 1 < len(dashed) else len(text)
+            out.append((None, Span(ln.body.start, end).strip(text)))
+        return out
+    body = Span(start, len(text)).strip(text)
+    return [(None, body)] if len(body) else []
+
+
 def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
-    """Parse a monthly update into an `UpdateDocument`.
+    """What a report of the division's work says: its items (numbered, dashed or headed, or
+    the whole page), the events each reports, the people, organisations and partnerships.
+    Raises `ParseError` only for a page with no text to read.
 
-    `gazetteer` is a `cepa_kg.loaders.actors.Gazetteer` (default: the bundled one).
-    Raises `ParseError` (with a 1-based line) when the text has no "Monthly Update" heading with
-    a month, or no numbered item.
-    """
+    `gazetteer` is a `cepa_kg.loaders.actors.Gazetteer` (default: the bundled one)."""
     gz = gazetteer or Gazetteer.bundled()
-    heading = _HEADING.search(text)
-    if heading is None:
-        raise ParseError("no 'Monthly Update' heading", line=1)
-    line = text.count("\n", 0, heading.start()) + 1
-    hm = _HEADING_MONTH.search(heading.group(0))
-    if hm is None:
-        raise ParseError("the 'Monthly Update' heading names no month and year", line=line)
-    doc_date = dt.date(int(hm.group(2)), month_number(hm.group(1)), 1)
-    title_span = Span(heading.start(), heading.end()).strip(text)
+    dated = document_date(text)
+    reference = _reference(text, dated)
+    heading = _SERIES.search(text[:3000]) or _HEADING.search(text[:3000])
+    if heading is not None:
+        title_span = Span(heading.start(), heading.end()).strip(text)
+    else:
+        first = next((ln for ln in page_lines(text) if not ln.blank and not ln.chrome), None)
+        if first is None:
+            raise ParseError("no text to read", line=1)
+        title_span = first.span
+    body_start = title_span.end
+    if dated is not None and dated.span.start >= body_start:
+        body_start = max(body_start, dated.span.end)
+    segments = _segments(text, body_start)
+    if not segments:
+        segments = _segments(text, title_span.start)
+    if not segments:
+        raise ParseError("no items to read", line=1)
 
-    lines = [m for m in _item_lines(text) if m.start() > heading.end()]
-    if not lines:
-        raise ParseError("no numbered items after the heading", line=line + 1)
-
-    upd = re.search(r"Monthly\s+Update", title_span.of(text), re.I)
-    before = Span(title_span.start, title_span.start + (upd.start() if upd else len(title_span)))
-    issuer = next(  # the most specific organisation before "Monthly Update": DPADM
-        (mention(m) for m in reversed(gz.find_actors(text, before)) if m.kind == "organization"),
-        None,
-    )
+    issuer = _issuer(text, gz, title_span)
     self_paths = {issuer.path} if issuer else set()
     for name in ("DESA", "Secretariat"):  # what the issuing Division belongs to
         if issuer and (r := gz.resolve(name)) is not None:
             self_paths.add(r.path)
 
-    bounds = []
-    for i, m in enumerate(lines):
-        end = lines[i + 1].start() if i + 1 < len(lines) else len(text)
-        bounds.append((m, Span(m.start(), end).strip(text)))
-
-    actors = [find_actors(text, span, gz) for _, span in bounds]  # per item, read twice
+    actors = [find_actors(text, span, gz) for _, span in segments]  # per item, read twice
     people = People(text, gz)
-    for (_, span), in_item in zip(bounds, actors):
+    for (_, span), in_item in zip(segments, actors):
         people.collect(span, in_item)
     persons = people.finish()
 
     items = []
-    for pos, ((m, span), in_item) in enumerate(zip(bounds, actors), start=1):
-        tspan = Span(m.start("title"), m.end("title")).strip(text)
-        body = Span(m.end(), span.end).strip(text)
-        items.append(
-            _item(text, gz, people, doc_date, m.group("num"), pos, tspan, body, span,
-                  issuer, self_paths, in_item)
-        )
+    for pos, ((title, span), in_item) in enumerate(zip(segments, actors), start=1):
+        tspan = title if title is not None else _lead_title(text, span)
+        body = Span(tspan.end, span.end).strip(text) if title is not None else span
+        items.append(_item(text, gz, people, reference, str(pos), pos, tspan, body, span,
+                           issuer, self_paths, in_item))
+    month = dated.date if dated is not None else None
     return UpdateDocument(
-        slug=f"{SLUG_PREFIX}{doc_date:%Y-%m}",
+        slug=f"{SLUG_PREFIX}{month:%Y-%m}" if month else "dpadm-update",
         title=clean(title_span.of(text)),
         title_span=title_span,
-        date=doc_date,
+        date=month,
         issuer=issuer,
         items=tuple(items),
         persons=persons,
+        dated=dated,
     )
+
+
+#: Who issues the division's reports, most specific first.
+_ISSUERS = ("actor/dpadm", "actor/dpidg", "actor/unpog", "actor/desa")
+
+
+def _issuer(text: str, gz: Any, heading: Span) -> ActorMention | None:
+    """The division that reports: named in the site's banner or the series title ("DPADM
+    Monthly Update to CEPA Members": DPADM, not CEPA)."""
+    found = [m for m in gz.find_actors(text, Span(0, min(len(text), max(heading.end, 600))))
+             if m.kind == "organization"]
+    for path in _ISSUERS:
+        hit = next((m for m in found if m.path == path), None)
+        if hit is not None:
+            return mention(hit)
+    return mention(found[0]) if found else None
+
+
+def _lead_title(text: str, span: Span) -> Span:
+    """An item with no title line: its first sentence stands for one."""
+    end = sentence_end(text, span.start, span.end)
+    return Span(span.start, min(end, span.start + 300)).strip(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,8 +340,8 @@ _ORGANIZED_BY = re.compile(
 )
 
 
-def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, position: int,
-          title: Span, body: Span, span: Span, issuer: ActorMention | None,
+def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
+          position: int, title: Span, body: Span, span: Span, issuer: ActorMention | None,
           self_paths: set[str], in_item: list[ActorMention]) -> UpdateItem:
     """One item's model; `in_item` is `find_actors` over its `span`."""
     kind, kind_span = _kind(text, title, body)
@@ -306,7 +376,9 @@ def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, positio
                if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)]
     partnerships = find_partnerships(text, sentences, parties, stand_ins, person_apps, issuer,
                                  self_paths, clean_title)
+    events = _events(text, gz, people, doc, title, body, span, in_item, persons)
     return UpdateItem(
+        events=events,
         number=number,
         position=position,
         title_quote=raw_title,
@@ -323,3 +395,42 @@ def _item(text: str, gz: Any, people: People, doc: dt.date, number: str, positio
         persons=persons,
         partnerships=partnerships,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Events
+
+
+def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span, body: Span,
+            span: Span, in_item: list[ActorMention], persons: Any) -> tuple[Event, ...]:
+    """The events the item reports (`update_events`), each with its own place, organisers
+    and participants read from the sentences that report it (all the item's sentences when it
+    reports one event)."""
+    found = find_events(text, body, title, doc)
+    if not found:
+        return ()
+    item_sentences = [title] + sentence_spans(text, body)
+
+    def actors_in(where: Span) -> list[ActorMention]:
+        out = [a for a in in_item if where.start <= a.span.start < where.end]
+        _, hits = people.mentions(where)
+        for _, key in hits:  # a person stands for their organisation ("Mr. X (Head, UNPOG)")
+            org = next((ms.organization for ms in people.found[key]["ms"]
+                        if ms.organization), None)
+            if org is not None:
+                out.append(ActorMention(org.path, org.kind, org.label, org.span, org.known))
+        return [a for a in out if a.kind in ("organization", "group", "country")]
+
+    out = []
+    for event in found:
+        sentences = item_sentences if len(found) == 1 else [event.sentence]
+        organisers, participants = organisers_and_participants(text, sentences, actors_in)
+        where = sentences[-1] if len(found) == 1 else event.sentence
+        scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
+        locations = find_locations(text, event.sentence, gz) or (
+            find_locations(text, scope, gz) if len(found) == 1 else ())
+        speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
+        out.append(Event(event.kind, event.name, event.name_span, event.dates,
+                         locations[0] if locations else None, tuple(organisers),
+                         tuple(participants), speakers, scope if where else event.sentence))
+    return tuple(out)

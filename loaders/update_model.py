@@ -17,6 +17,7 @@ __all__ = [
     "STATUSES",
     "ActorMention",
     "DateRange",
+    "Event",
     "Location",
     "Membership",
     "Partnership",
@@ -103,6 +104,29 @@ class Partnership:
 
 
 @dataclass(frozen=True)
+class Event:
+    """One meeting an item reports (an item may report several)."""
+
+    kind: str | None  # "workshop", "meeting", "award", ...
+    name: str  # as the text gives it: a quoted title, else its noun phrase
+    name_span: Span
+    dates: DateRange | None
+    location: Location | None
+    organizers: tuple[ActorMention, ...]  # only where the text says who organised
+    participants: tuple[ActorMention, ...]  # only those the text says took part
+    speakers: tuple[PersonMention, ...]  # people named in the sentences that report it
+    span: Span  # the sentence(s) it rests on
+
+    @property
+    def start(self) -> dt.date | None:
+        return self.dates.start if self.dates else None
+
+    @property
+    def end(self) -> dt.date | None:
+        return (self.dates.end or self.dates.start) if self.dates else None
+
+
+@dataclass(frozen=True)
 class UpdateItem:
     number: str  # as printed: "10"
     position: int  # 1.. in document order
@@ -119,6 +143,7 @@ class UpdateItem:
     organizers: tuple[ActorMention, ...]  # "organized by ...", "facilitated by ..."
     persons: tuple[PersonMention, ...]
     partnerships: tuple[Partnership, ...]
+    events: tuple[Event, ...] = ()
 
     @property
     def location(self) -> Location | None:
@@ -138,18 +163,32 @@ class UpdateDocument:
     slug: str  # "dpadm-monthly-update-2011-11"
     title: str  # the heading line
     title_span: Span
-    date: dt.date  # first day of the month reported on
+    date: dt.date | None  # the first day of the month reported on, or the page's date
     issuer: ActorMention | None  # the organisation in the heading (DPADM)
     items: tuple[UpdateItem, ...]
     persons: tuple[Person, ...]
+    dated: object = None  # the page's own date (`document_dates.DocumentDate`), if any
 
     @property
-    def month(self) -> int:
-        return self.date.month
+    def month(self) -> int | None:
+        return self.date.month if self.date else None
 
     @property
-    def year(self) -> int:
-        return self.date.year
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return tuple(e for item in self.items for e in item.events)
+
+    @property
+    def parts(self) -> dict[str, bool]:
+        events = self.events
+        return {"date": self.date is not None, "items": bool(self.items), "events": bool(events),
+                "event dates": any(e.dates for e in events),
+                "places": any(e.location for e in events),
+                "organisers": any(e.organizers for e in events),
+                "people": bool(self.persons)}
 
     def person(self, key: str) -> Person:
         return next(p for p in self.persons if p.key == key)

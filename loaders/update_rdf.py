@@ -18,39 +18,33 @@ from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.triples import Triple, Triples
 from cepa_kg.loaders.update import (
     ActorMention,
+    Event,
     Location,
     Partnership,
     Person,
     UpdateDocument,
     UpdateItem,
 )
-from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, ORG, SCHEMA, XSD
+from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, ORG, SCHEMA, SKOS, XSD
 from rdflib import Literal, URIRef
 
-__all__ = ["to_rdf", "event_date_iso", "partnership_slug"]
+__all__ = ["partnership_slug", "to_rdf"]
 
 DESCRIPTION_MAX = 500
-
-
-def event_date_iso(doc: UpdateDocument, item: UpdateItem) -> str:
-    """The date part of the event's IRI: its start date, or the update's month."""
-    return item.start.isoformat() if item.start else f"{doc.date:%Y-%m}"
 
 
 def partnership_slug(doc: UpdateDocument, item: UpdateItem, p: Partnership) -> str:
     """`2011-11-item-2-dpadm-unodc`: month, item position, the parties' slugs (sorted)."""
     parties = "-".join(sorted(a.path.rsplit("/", 1)[-1].lower() for a in p.parties))
-    return slugify(f"{doc.date:%Y-%m}-item-{item.position}-{parties}", max_length=120)
-
-
-def _date(value: dt.date | None, doc: UpdateDocument) -> Literal:
-    return _date_literal(value, doc.date)
+    month = f"{doc.date:%Y-%m}" if doc.date else "undated"
+    return slugify(f"{month}-item-{item.position}-{parties}", max_length=120)
 
 
 @lru_cache(maxsize=4096)
-def _date_literal(value: dt.date | None, month: dt.date) -> Literal:
+def _date_literal(value: dt.date | None, month: dt.date | None) -> Literal:
     """The day, or the month when there is none (made once: a typed Literal is slow to make)."""
     if value is None:
+        assert month is not None
         return Literal(f"{month:%Y-%m}", datatype=XSD.gYearMonth)
     return Literal(value.isoformat(), datatype=XSD.date)
 
@@ -182,36 +176,54 @@ class _Mapper:
         return iri
 
     def item(self, item: UpdateItem, taken: set[URIRef]) -> None:
-        ctx, doc = self.ctx, self.doc
-        iri = ctx.iris.event(event_date_iso(doc, item), item.title)
-        if iri in taken:  # two items of one day with one title: keep both apart
-            iri = ctx.iris.event(event_date_iso(doc, item), f"{item.title} {item.position}")
-        taken.add(iri)
-        types = [CEPA.Event] + ([CEPA[item.kind.capitalize()]] if item.kind else [])
-        ctx.resource(iri, types, item.title, item.title_span)
-        ctx.add(iri, SCHEMA.name, Literal(item.title, lang="en"))
-        ctx.add(iri, SCHEMA.startDate, _date(item.start, doc))
-        if item.dates is not None and item.dates.end is not None:
-            ctx.add(iri, SCHEMA.endDate, _date(item.dates.end, doc))
-        ctx.add(iri, CEPA.itemNumber, Literal(item.number))
-        ctx.add(iri, CEPA.reportedIn, ctx.doc_iri)
-        ctx.add(iri, DCTERMS.description, Literal(_description(item.body.of(ctx.text)), lang="en"))
-        if item.location is not None:
-            ctx.add(iri, SCHEMA.location, self.location(item.location))
-        organizers = {a.path for a in item.organizers}
-        for a in item.organizers:
-            ctx.add(iri, SCHEMA.organizer, self.actor(a))
-        for a in item.actors:
-            actor = self.actor(a)
-            if a.path not in organizers:
-                ctx.add(iri, SCHEMA.attendee, actor)
-        for pm in item.persons:
-            ctx.add(iri, SCHEMA.attendee, self.person(doc.person(pm.key)))
+        """The events the item reports (none: an item about something else), then the
+        partnerships it tells of, tied to its first event."""
+        events = [self.event(item, e, taken) for e in item.events]
         slugs: set[str] = set()
         for p in item.partnerships:
-            self.partnership(item, p, iri, slugs)
+            self.partnership(item, p, events[0] if events else None, slugs)
+        for a in item.actors:  # every organisation the item names
+            self.actor(a)
 
-    def partnership(self, item: UpdateItem, p: Partnership, event: URIRef,
+    def event(self, item: UpdateItem, event: Event, taken: set[URIRef]) -> URIRef:
+        ctx, doc = self.ctx, self.doc
+        day = event.start.isoformat() if event.start else (
+            f"{doc.date:%Y-%m}" if doc.date else "undated")
+        iri = ctx.iris.event(day, event.name)
+        if iri in taken:  # two events of one day with one name: keep both apart
+            iri = ctx.iris.event(day, f"{event.name} {item.position}-{len(taken)}")
+        taken.add(iri)
+        kind_class = {"award": "AwardCeremony", "launch": "Launch"}.get(
+            event.kind or "", (event.kind or "").capitalize())
+        types = [CEPA.Event] + ([CEPA[kind_class]] if event.kind else [])
+        ctx.resource(iri, types, event.name, event.name_span)
+        ctx.add(iri, SCHEMA.name, Literal(event.name, lang="en"))
+        if clean(item.title) and clean(item.title) != event.name:
+            ctx.add(iri, SKOS.altLabel, Literal(item.title, lang="en"))  # the item's title
+        if event.start is not None:
+            ctx.add(iri, SCHEMA.startDate, _date_literal(event.start, None))
+            end = event.dates.end if event.dates is not None else None
+            if end is not None:
+                ctx.add(iri, SCHEMA.endDate, _date_literal(end, None))
+        elif doc.date is not None:
+            ctx.add(iri, SCHEMA.startDate, _date_literal(None, doc.date))
+        ctx.add(iri, CEPA.itemNumber, Literal(item.number))
+        ctx.add(iri, CEPA.reportedIn, ctx.doc_iri)
+        ctx.add(iri, DCTERMS.description, Literal(_description(event.span.of(ctx.text)),
+                                                  lang="en"))
+        if event.location is not None:
+            ctx.add(iri, SCHEMA.location, self.location(event.location))
+        organizers = {a.path for a in event.organizers}
+        for a in event.organizers:
+            ctx.add(iri, SCHEMA.organizer, self.actor(a))
+        for a in event.participants:
+            if a.path not in organizers:
+                ctx.add(iri, SCHEMA.attendee, self.actor(a))
+        for pm in event.speakers:
+            ctx.add(iri, SCHEMA.performer, self.person(self.doc.person(pm.key)))
+        return iri
+
+    def partnership(self, item: UpdateItem, p: Partnership, event: URIRef | None,
                     slugs: set[str]) -> None:
         ctx = self.ctx
         slug = partnership_slug(self.doc, item, p)
@@ -225,8 +237,11 @@ class _Mapper:
             ctx.add(iri, CEPA.party, self.actor(a))
         ctx.add(iri, CEPA.purpose, Literal(p.purpose))
         ctx.add(iri, CEPA.status, Literal(p.status))
-        ctx.add(iri, DCTERMS.date, _date(item.start, self.doc))
-        ctx.add(iri, CEPA.event, event)
+        when = item.start or self.doc.date
+        if when is not None:
+            ctx.add(iri, DCTERMS.date, _date_literal(item.start, self.doc.date or when))
+        if event is not None:
+            ctx.add(iri, CEPA.event, event)
 
 
 def to_rdf(doc: UpdateDocument, ctx: MappingContext) -> None:

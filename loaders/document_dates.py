@@ -1,0 +1,72 @@
+"""When a document is dated (not when what it reports happened): an "Issue Date:",
+"Published:" or "Posted on" field, a dateline alone on one of the first lines ("2 November
+2005"), or a month alone or closing a series title ("June 2015", "Monthly Update: November
+2011"). Shared by the three families; None when the page states no date of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from cepa_kg.loaders.dates import MONTH_PATTERN, find_date_ranges, month_number
+from cepa_kg.loaders.page_lines import page_lines
+from cepa_kg.loaders.spans import Span
+
+__all__ = ["DocumentDate", "document_date"]
+
+_FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
+                    r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
+_MONTH_LINE = re.compile(rf"(?:^|[:\-–]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
+_HEAD_LINES = 8
+
+
+class DocumentDate:
+    """A document's own date: a day, or a month (`day` None)."""
+
+    def __init__(self, year: int, month: int, day: int | None, span: Span) -> None:
+        self.year, self.month, self.day, self.span = year, month, day, span
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+    @property
+    def is_month(self) -> bool:
+        return self.day is None
+
+    def iso(self) -> str:
+        return self.date.isoformat() if self.day else f"{self.year:04d}-{self.month:02d}"
+
+
+def document_date(text: str) -> DocumentDate | None:
+    """The document's own date, or None (see the module's docstring)."""
+    for m in _FIELD.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if m.start() and text[m.start() - 1] not in "\n ,|(" :
+            continue
+        for found in find_date_ranges(text, Span(m.end(), line_end)):
+            if found.span.start - m.end() <= 2 and found.end is None:
+                return DocumentDate(found.start.year, found.start.month, found.start.day,
+                                    found.span)
+    seen = 0
+    for line in page_lines(text):
+        if line.blank or line.chrome:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        for found in find_date_ranges(text, line.span):
+            rest = text[found.span.end: line.span.end].strip(" |")
+            lead = text[line.span.start: found.span.start].strip(" |")
+            if found.end is None and not rest and len(lead) < 3:
+                return DocumentDate(found.start.year, found.start.month, found.start.day,
+                                    found.span)
+        m = _MONTH_LINE.search(line.text)
+        if m and (m.start() == 0 or "monthly" in line.text.lower() or
+                  "bulletin" in line.text.lower() or "briefing" in line.text.lower() or
+                  "update" in line.text.lower()):
+            start = line.span.start + m.start("m")
+            return DocumentDate(int(m.group("y")), month_number(m.group("m")), None,
+                                Span(start, line.span.start + m.end("y")))
+    return None

@@ -1,0 +1,142 @@
+"""Which family a page belongs to, by its content whatever the series title, the site's
+wrapping or a cut-off end (`loaders/layouts/*.md`): weighted signs per family, the sure ones
+at the top of the page (a series title, a project record's fields), the others anywhere in
+its first 20,000 characters. Layout as data: the signs are the tables below."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["project_score", "session_score", "update_score"]
+
+_HEAD = 20000
+_TOP = 1500
+
+_Sign = tuple[re.Pattern[str], float]
+
+
+def _score(text: str, top: tuple[_Sign, ...], anywhere: tuple[_Sign, ...],
+           against: tuple[_Sign, ...]) -> float:
+    head, first = text[:_HEAD], text[:_TOP]
+    score = sum(w for p, w in top if p.search(first))
+    score += sum(w for p, w in anywhere if p.search(head))
+    score -= sum(w for p, w in against if p.search(first))
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+# -- sessions ----------------------------------------------------------------------------------
+
+_ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+            r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+            r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
+_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b", re.I)
+_SUMMARY = re.compile(r"^\s*(?:CEPA\s+)?Session\s+\d{1,2}\b[^\n]*\n(?:[^\n]*\n){0,6}?\s*Main\s+"
+                      r"theme\s*:", re.I | re.M)
+SESSION_TOP: tuple[_Sign, ...] = (
+    (re.compile(rf"\b{_ORDINAL}[\s-]+session\b|\bsession\s+\d{{1,2}}\b|\bCEPA\s+(?:19|20)\d\d\b",
+                re.I), 0.25),
+)
+SESSION_ANYWHERE: tuple[_Sign, ...] = (
+    (re.compile(rf"\b(?:held|hold|holds|will\s+hold|convened?)\s+its\s+{_ORDINAL}\s+session|"
+                r"session\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Committee\s+of\s+Experts|"
+                r"\bCEPA\s+(?:meeting|session)|\b(?:19|20)\d\d\s+CEPA\s+meeting|"
+                r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration\s*(?:\(CEPA\)\s*)?"
+                r"(?:will|was|is|held|met)\b", re.I), 0.3),
+    (re.compile(r"\b(?:its|the)\s+(?:main\s+|overall\s+)?theme\s+(?:of\s+the\s+session\s+)?"
+                r"(?:was|is|will\s+be)\b|^\s*Main\s+theme\s*:|main\s+(?:subject|item)\s+of\s+"
+                r"discussion|under\s+the\s+(?:overall\s+)?theme|take\s+up\s+the\s+theme",
+                re.I | re.M), 0.15),
+    (re.compile(r"Summary\s+of\s+Resolutions|Major\s+Recommendations|Recommendations\s*/\s*"
+                r"Conclusions|CEPA\s+Bureau|^\s*Sub-?topics?\b|conclusions\s+and\s+"
+                r"recommendations\s+of\s+the\s+\w+\s+session|substantive\s+(?:items|issues)",
+                re.I | re.M), 0.25),
+    (re.compile(r"\bE/(?:20\d\d)/44\b|\bE/C\.16/"), 0.2),
+    (re.compile(r"\b(?:Member\s+States|The\s+Secretariat|Governments)\s+(?:should|needs?\s+to)"
+                r"\b|\bThe\s+Committee\s+(?:also\s+)?(?:urges|recommends|requests|encourages|"
+                r"stressed|emphasized|recommended)\b", re.I), 0.1),
+)
+SESSION_AGAINST: tuple[_Sign, ...] = (
+    (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Quarterly", re.I), 0.5),
+    (re.compile(r"Development\s+Account\s+Projects?|Project\s+Code|Project\s+Info|"
+                r"Expected\s+accomplishments?|Implementing\s+Entit", re.I), 0.5),
+)
+
+
+def session_score(text: str) -> float:
+    """A page about a CEPA session: summary and report pages, announcements, calls for input,
+    event pages, press notes. None without the Committee named."""
+    score = _score(text, SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST)
+    if _COMMITTEE.search(text[:_HEAD]):
+        return round(min(1.0, score + 0.25), 3) if score > 0 else 0.0
+    # a summary that names neither ("Session 8 ... Main theme: ... Subtopics")
+    return score if _SUMMARY.search(text[:_TOP]) else 0.0
+
+
+# -- the division's work: updates, bulletins, briefings, newsletters, news --------------------
+
+UPDATE_TOP: tuple[_Sign, ...] = (
+    (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Public\s+Governance\s+"
+                r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
+                r"In-House\s+Seminars|Capacity\s+(?:development|building)\b", re.I), 0.5),
+    (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA)\b|Division\s+for\s+Public\s+"
+                r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance"), 0.15),
+)
+UPDATE_ANYWHERE: tuple[_Sign, ...] = (
+    (re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|expert\s+"
+                r"group\s+meeting|study\s+(?:tour|visit)|award(?:s)?\s+ceremony|webinar|"
+                r"consultation)s?\b", re.I), 0.2),
+    (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
+                r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
+                r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b", re.I), 0.2),
+    (re.compile(r"\bheld\s+(?:in|on|at|from)\b|\btook\s+place\b|\bwill\s+be\s+held\b", re.I), 0.1),
+)
+UPDATE_AGAINST: tuple[_Sign, ...] = (
+    (re.compile(r"Project\s+Code|Project\s+Info|Development\s+Account\s+Projects|Expected\s+"
+                r"accomplishments?|Implementing\s+Entit|Tranche\b", re.I), 0.5),
+    (re.compile(r"Summary\s+of\s+Resolutions|CEPA\s+Bureau|Major\s+Recommendations", re.I), 0.4),
+)
+
+
+def update_score(text: str) -> float:
+    """A report of the division's work: monthly updates, bulletins and briefings, newsletters,
+    news items about seminars, workshops, meetings, awards and partnerships."""
+    return _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
+
+
+# -- Development Account projects -------------------------------------------------------------
+
+_CODE = (r"\b(?:\d{4}[A-Z]{1,2}|\d{2}/\d{2}[A-Z]{1,2}|\d{2}-\d{2}[A-Z]{1,2}|ROA[-\s]\d{2,3}(?:-\w+)?"
+         r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4})\b")
+PROJECT_TOP: tuple[_Sign, ...] = (
+    (re.compile(r"Development\s+Account|Project\s+(?:Code|Info)|Project\s+Search|"
+                r"\bProjects\s*$|Past\s+Projects|Current\s+Projects|Executing\s+agency", re.I | re.M),
+     0.4),
+)
+PROJECT_ANYWHERE: tuple[_Sign, ...] = (
+    (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
+                r"Countries\s+or\s+Areas|Cooperation\s+Partners|Executing\s+agency", re.I), 0.25),
+    (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
+                r"(?:the|this)\s+project\b|\b(?:the|this)\s+project\s+(?:aims|seeks|will|helps|supports|"
+                r"builds|is\s+expected|is\s+designed|was\s+designed)|"
+                r"\b(?:overall\s+)?objective\s+is\s+to\b|^\s*\d?\s*OBJECTIVE\b", re.I | re.M), 0.25),
+    (re.compile(r"Expected\s+accomplishments?|Indicators\s+of\s+achievement|Main\s+activities|"
+                r"Implementation\s+status|Main\s+Expectations|Key\s+Accomplishments|"
+                r"Effects\s+and\s+Impact", re.I), 0.2),
+    (re.compile(r"(?:Total\s+|Proposed\s+)?Budget\b|US\$|\bUSD\b|\$\s?\d", re.I), 0.1),
+    (re.compile(_CODE), 0.1),
+)
+PROJECT_AGAINST: tuple[_Sign, ...] = (
+    (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),
+    (re.compile(r"Summary\s+of\s+Resolutions|CEPA\s+Bureau", re.I), 0.4),
+)
+
+
+def project_score(text: str) -> float:
+    """A Development Account project: its page, its portal record, a listing of projects."""
+    score = _score(text, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
+    if score and len(_PROJECT_WORD.findall(text[:_HEAD])) >= 2:  # a page about a project
+        score = min(1.0, score + 0.15)
+    return round(score, 3)
+
+
+_PROJECT_WORD = re.compile(r"\bproject\b", re.I)

@@ -1,0 +1,310 @@
+"""The facts a Development Account project page states, each read on its own from a record's
+text (`loaders/layouts/project.md`): code, title, objective, expected accomplishments,
+budget, tranche, status, years, countries, implementing entities and partners. Records come
+as field/value lines (the DA portal: "Project Code" / "1617J"), labelled fields ("Executing
+agency: ...", "Time Frame: March 2009 - June 2011"), headed sections ("Objective:",
+"Expected accomplishments:") or prose ("The objective of this project is to ..."). The labels
+are data (`FIELDS`). Pure functions; every value keeps its span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cepa_kg.loaders.page_lines import GLYPH
+from cepa_kg.loaders.project_lists import split_list
+from cepa_kg.loaders.project_model import Accomplishment, Amount, Named, TextBlock
+from cepa_kg.loaders.spans import Span, clean
+
+__all__ = ["FIELDS", "Field", "accomplishments", "amount", "field_values", "objective",
+           "project_codes", "status_of", "tranche", "years"]
+
+#: Field labels, by what they give (the DA portal, the division's listings, techcoop records,
+#: slide decks). A label may end with ":" and take its value on the same line, or stand
+#: alone with its value on the next line(s).
+FIELDS: dict[str, str] = {
+    # labels the model does not keep come first: "Tranche Type" is not "Tranche"
+    "other": r"tranche\s+type|project\s+selected\s+for\s+evaluation|regions|sub-regions|"
+             r"intermediate\s+regions|countries\s+in\s+special\s+situations|sdg(?:\s+targets)?|"
+             r"thematic\s+clusters|project\s+info|entities|financial\s+and\s+evaluation\s+info|"
+             r"countries\s+and\s+regions|areas\s+of\s+work|senior\s+advisor|indicators\s+of\s+"
+             r"achievement|effects\s+and\s+impact|implementation\s+status|main\s+activities",
+    "code": r"project\s+code|project\s+number|code",
+    "title": r"title|project\s+title",
+    "tranche": r"tranche",
+    "status": r"status|project\s+status",
+    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entity|executing\s+"
+                   r"(?:agency|entity)|implementing\s+agenc(?:y|ies)|division|lead\s+agency",
+    "partner": r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
+               r"collaborating\s+entities|cooperation\s+partners|partners?|partner\s+"
+               r"(?:agencies|entities|institutions)",
+    "budget": r"(?:total\s+|proposed\s+|approved\s+)?budget|total\s+resources|funding\s+amount",
+    "countries": r"countries\s+or\s+areas|beneficiary\s+countries|participating\s+countries|"
+                 r"target\s+countries|countries",
+    "time": r"time\s+frame|duration|period|start\s+date|end\s+date|implementation\s+period",
+    "objective": r"objective(?:/purpose\s+of\s+project)?|objectives|project\s+objective|"
+                 r"purpose|overall\s+objective|objective\s+of\s+the\s+organization",
+    "accomplishments": r"expected\s+accomplishments?|expected\s+outcomes?|expected\s+results|"
+                       r"main\s+expectations|key\s+accomplishments(?:\s*\(to-date\))?",
+    "description": r"brief\s+description|description|summary|background",
+    "funding": r"funding|source\s+of\s+funds",
+}
+_LABEL = re.compile(
+    r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?:\d{1,2}\s+)?(?P<label>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS.items())
+    + r")(?:\s+cont[’']d)?[^\S\n]*(?P<colon>:)?[^\S\n]*(?P<rest>[^\n]*)$",
+    re.I | re.M)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # a key of FIELDS
+    label: Span
+    value: Span | None  # None: the label stands with no value
+
+
+def field_values(text: str, span: Span) -> list[Field]:
+    """The labelled fields in text[span]: "Label: value" on one line, or a label alone on its
+    line with its value on the following lines up to the next label or blank line (an empty
+    label is followed straight by another label: no value)."""
+    found = []
+    for m in _LABEL.finditer(text, span.start, span.end):
+        key = next(k for k in FIELDS if m.group(k))
+        rest = m.group("rest").strip()
+        if rest and not m.group("colon") and key not in ("other",):
+            # "Budget and duration ...", a word that starts a sentence: a label only when
+            # the slide-deck form puts it in capitals ("4 OBJECTIVE The project ...")
+            if not m.group("label").isupper():
+                continue
+        found.append((m, key))
+    out: list[Field] = []
+    for i, (m, key) in enumerate(found):
+        label = Span(m.start("label"), m.end("label"))
+        if m.group("rest").strip():
+            out.append(Field(key, label, Span(m.start("rest"), m.end("rest")).strip(text)))
+            continue
+        next_label = found[i + 1][0].start() if i + 1 < len(found) else span.end
+        value = _value_lines(text, m.end(), next_label)
+        out.append(Field(key, label, value))
+    return out
+
+
+def _value_lines(text: str, start: int, end: int) -> Span | None:
+    """The value under a lone label: the lines after it, to the blank line or next label."""
+    pos = text.find("\n", start)
+    if pos < 0 or pos >= end:
+        return None
+    lines: list[Span] = []
+    gap = False
+    offset = pos + 1
+    for line in text[pos + 1: end].split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            gap = bool(lines)
+            continue
+        listed = bool(GLYPH.match(line.strip()))
+        if gap and not (listed and GLYPH.match(lines[-1].of(text).strip())):
+            break  # a blank line ends the value, unless a list goes on across it
+        gap = False
+        lines.append(Span(start, start + len(line)))
+    if not lines:
+        return None
+    return Span(lines[0].start, lines[-1].end).strip(text)
+
+
+# -- codes -------------------------------------------------------------------------------------
+
+CODE = re.compile(
+    r"(?<![\w/])(?P<code>\d{4}[A-Z]{1,2}|\d{2}[/-]\d{2}[A-Z]{1,2}|ROA[-\s]?\d{2,3}(?:-[0-9A-Z]{1,3})?"
+    r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4}|INT/\d{2}/[A-Z0-9]{2,4}|T\d{2})(?![\w/])")
+_CODE_CONTEXT = re.compile(r"\bproject\s+(?:code\s*:?\s*)?$|\(\s*$", re.I)
+
+
+def project_codes(text: str, span: Span) -> list[tuple[str, Span]]:
+    """Codes stated for a project: "Project 1819K", "(08/09W)", "KEN/09/003: ..."."""
+    out = []
+    for m in CODE.finditer(text, span.start, span.end):
+        code = m.group("code")
+        if code.startswith("T") and not code[1:].isdigit():
+            continue
+        if re.fullmatch(r"T\d{2}", code):  # a tranche, not a code
+            continue
+        before = text[max(span.start, m.start() - 20): m.start()]
+        after = text[m.end(): m.end() + 3]
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        starts_line = not text[line_start: m.start()].strip()
+        if _CODE_CONTEXT.search(before) or (starts_line and after.lstrip().startswith(":")) \
+                or (before.rstrip().endswith("(") and after.lstrip().startswith(")")):
+            out.append((code, Span(m.start(), m.end())))
+    return out
+
+
+# -- money, tranche, years, status ---------------------------------------------------------------
+
+_MONEY = re.compile(
+    r"(?:US\s?\$|USD|\$|US\s+dollars)\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<m>million|m\b|mn\b))?", re.I)
+
+
+def amount(text: str, span: Span) -> Amount | None:
+    """The first sum of money in text[span], in US dollars ("$1,250,000.00", "US$ 600,000",
+    "USD 1.2 million")."""
+    m = _MONEY.search(text, span.start, span.end)
+    if m is None:
+        return None
+    value = float(re.sub(r"[,\s]", "", m.group("n")))
+    if m.group("m"):
+        value *= 1_000_000
+    return Amount(value, Span(m.start(), m.end()))
+
+
+_ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth "
+                                        "ninth tenth eleventh twelfth thirteenth fourteenth "
+                                        "fifteenth sixteenth seventeenth".split(), start=1)}
+_TRANCHE = re.compile(
+    r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINALS) + r"))\s+tranche\b"
+    r"|\btranche\s*:?\s*(?:T\s?)?(?P<v>\d{1,2})\b|^\s*T(?P<t>\d{1,2})\s*$", re.I | re.M)
+
+
+def tranche(text: str, span: Span) -> tuple[int, Span] | None:
+    m = _TRANCHE.search(text, span.start, span.end)
+    if m is None:
+        return None
+    value = m.group("n") or m.group("v") or m.group("t")
+    number = int(value) if value else _ORDINALS[m.group("w").lower()]
+    return number, Span(m.start(), m.end())
+
+
+_YEAR = r"(?:19|20)\d\d"
+_RANGE = re.compile(rf"(?P<a>{_YEAR})\s*[-–—/]\s*(?P<b>{_YEAR})"
+                    rf"|(?:[A-Z][a-z]+\.?\s+)?(?P<c>{_YEAR})\s*(?:-|–|—|to)\s*(?:[A-Z][a-z]+\.?\s+)?"
+                    rf"(?P<d>{_YEAR})")
+_ONE_YEAR = re.compile(rf"\b(?P<y>{_YEAR})\b")
+
+
+def years(text: str, span: Span, *, start_only: bool = False) -> tuple[int | None, int | None]:
+    """(start year, end year) of a time frame ("March 2009 - June 2011", "2011-2013"), or the
+    one year of a start date."""
+    m = _RANGE.search(text, span.start, span.end)
+    if m and not start_only:
+        return int(m.group("a") or m.group("c")), int(m.group("b") or m.group("d"))
+    one = _ONE_YEAR.search(text, span.start, span.end)
+    return (int(one.group("y")), None) if one else (None, None)
+
+
+_STATUS = {"active": "ongoing", "ongoing": "ongoing", "on-going": "ongoing", "open": "ongoing",
+           "closed": "closed", "completed": "completed", "complete": "completed",
+           "finished": "completed", "terminated": "closed"}
+
+
+def status_of(value: str) -> str | None:
+    word = clean(value).split(" ")[0].lower().strip(".,;")
+    return _STATUS.get(word)
+
+
+# -- objective ---------------------------------------------------------------------------------
+
+_OBJECTIVE_PROSE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|Its)\s+(?:overall\s+|main\s+|general\s+|specific\s+)?"
+    r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
+    r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+project\s+(?:aims|seeks|is\s+designed|was\s+designed)\s+to\b",
+    re.I | re.M)
+_SENTENCE = re.compile(r"[.!?](?=\s|$)")
+
+
+def objective(text: str, span: Span) -> TextBlock | None:
+    """The objective stated in prose ("The objective of this project is to ...", "The project
+    aims to ...", "Its overall objective is to ..."): the sentence."""
+    m = _OBJECTIVE_PROSE.search(text, span.start, span.end)
+    if m is None:
+        return None
+    end = _SENTENCE.search(text, m.end(), span.end)
+    block = Span(m.start(), end.end() if end else span.end).strip(text)
+    return TextBlock(clean(block.of(text)), block)
+
+
+_EXPECTED_INLINE = re.compile(
+    r"(?:expected\s+to\s+result\s+in|expected\s+accomplishments?,?\s+namely|"
+    r"two\s+expected\s+accomplishments|expected\s+accomplishments?\s+(?:are|were|include))\s*:?",
+    re.I)
+
+
+def accomplishments(text: str, span: Span) -> list[Accomplishment]:
+    """Expected accomplishments as a list under their heading, or numbered inside a sentence
+    ("It is expected to result in (a) ..., and (b) ...")."""
+    _, items = split_list(text, span, prose_ok=True)
+    spans = [it.span for it in items if len(it.span) > 3]
+    out: list[Span] = []
+    for item in spans:  # a slide's run-on text: "... guidelines Senior managers will ..."
+        out.extend(_run_on(text, item))
+    return [Accomplishment(i, clean(sp.of(text)), sp) for i, sp in enumerate(out, start=1)]
+
+
+_RUN_ON = re.compile(r"(?<=[a-z,)])\s+(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,5}\s+(?:will|have|has|are|is|"
+                     r"were|was)\b)")
+
+
+def _run_on(text: str, span: Span) -> list[Span]:
+    """A text with no full stops between its statements (slides) cut where a new statement
+    begins: a capitalised word after a lower-case one, its verb close behind."""
+    piece = span.of(text)
+    if "." in piece.rstrip(". "):
+        return [span]
+    cuts = [m.start() for m in _RUN_ON.finditer(piece)]
+    if not cuts:
+        return [span]
+    out, start = [], 0
+    for cut in cuts:
+        out.append(Span(span.start + start, span.start + cut).strip(text))
+        start = cut
+    out.append(Span(span.start + start, span.end).strip(text))
+    return [s for s in out if len(s) > 3]
+
+
+def inline_accomplishments(text: str, span: Span) -> list[Accomplishment]:
+    m = _EXPECTED_INLINE.search(text, span.start, span.end)
+    if m is None:
+        return []
+    end = _SENTENCE.search(text, m.end(), span.end)
+    while end is not None and re.match(r"\s*\)", text[end.end(): end.end() + 3]):
+        end = _SENTENCE.search(text, end.end(), span.end)
+    region = Span(m.end(), end.start() if end else span.end)
+    _, items = split_list(text, region, prose_ok=False)
+    return [Accomplishment(i, clean(it.span.of(text)), it.span, it.numbering)
+            for i, it in enumerate(items, start=1) if len(it.span) > 3]
+
+
+# -- actors named in prose ---------------------------------------------------------------------
+
+_IMPLEMENTED = re.compile(
+    r"\b(?:implemented|executed|carried\s+out|led|managed)\s+by\s+(?P<who>[^.;\n]{2,400}?)"
+    r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
+    r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b)"
+    r"|\bExecuting\s+entity\s*:\s*(?P<who2>[^,.\n]{2,120})"
+    r"|^(?P<who3>[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,5})\s+(?:has\s+)?(?:carried\s+out|undertaken|"
+    r"undertook|implemented|executed)\s+(?:the\s+following\s+activities|the\s+project)"
+    r"|(?P<who4>[A-Z][^,.;\n]{2,100}?),?\s+which\s+(?:executed|implemented|led)\s+the\s+project",
+    re.I | re.M)
+_WITH = re.compile(
+    r"\b(?:in\s+(?:cooperation|collaboration|partnership)\s+with|cooperation\s+of|jointly\s+with|"
+    r"with\s+the\s+(?:support|involvement)\s+of)\s+(?P<who>[^.;\n]{2,250})",
+    re.I)
+
+
+def implementer_phrases(text: str, span: Span) -> list[Span]:
+    out = []
+    for m in _IMPLEMENTED.finditer(text, span.start, span.end):
+        group = next(g for g in ("who", "who2", "who3", "who4") if m.group(g))
+        out.append(Span(m.start(group), m.end(group)))
+    return out
+
+
+def partner_phrases(text: str, span: Span) -> list[Span]:
+    return [Span(m.start("who"), m.end("who")) for m in _WITH.finditer(text, span.start,
+                                                                          span.end)]
+
+
+def named(span: Span, text: str) -> Named:
+    return Named(clean(span.of(text)), span)

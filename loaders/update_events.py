@@ -1,0 +1,250 @@
+"""The events an item of the division's reports tells of: one per meeting (an item that reports
+three meetings gives three), each with its own name, kind, days, place, organisers (only where
+the text says who organised) and participants (only those the text says took part). Rule book
+8 (`tests/data/archive/README.md`); the wordings are data (`loaders/layouts/update.md`).
+
+Pure functions over the document's text; every event keeps the sentences it rests on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.sentences import sentence_spans
+from cepa_kg.loaders.spans import Span, clean
+from cepa_kg.loaders.update_model import ActorMention
+
+__all__ = ["EVENT_WORDS", "EventMention", "find_events", "organisers_and_participants"]
+
+#: Words that name an event, by kind (the first kind whose word matches wins).
+EVENT_WORDS: tuple[tuple[str, str], ...] = (
+    ("award", r"awards?\s+ceremony|ceremony|award\s+ceremon(?:y|ies)"),
+    ("forum", r"forums?"),
+    ("conference", r"conferences?|summit|congress|symposium"),
+    ("workshop", r"workshops?|hackathon"),
+    ("seminar", r"seminars?|webinars?"),
+    ("training", r"trainings?|training\s+(?:course|programme|session)s?|courses?|"
+                 r"capacity[- ]building\s+programme"),
+    ("meeting", r"expert\s+group\s+meetings?|meetings?|consultations?|sessions?|dialogue|"
+                r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+event|"
+                r"briefings?|visit(?:ed|s)?|called\s+on|met\s+with|study\s+tour|retreat"),
+    ("launch", r"launch(?:ed|es)?"),
+)
+_WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
+                     r"scheduled|forthcoming)\b", re.I)
+_BACKGROUND = re.compile(r"\b(?:last\s+(?:year|month|week|november|october|september|december|"
+                         r"january|february|march|april|may|june|july|august)|earlier|previous|"
+                         r"in\s+(?:19|20)\d\d,?\s+(?:it|the)|since)\b", re.I)
+_HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\bas\s+part\s+of|"
+                   r"\bwithin)\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
+_NOT_EVENT = re.compile(r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|nd|rd|th)\s+"
+                        r"session|substantive\s+session|visit\s+(?:our|the)\s+website)\b", re.I)
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{8,200})[”\"’]")
+#: Words that end an event's name when read backwards from its kind word.
+_NAME_STOP = frozenset("and or on of in at for with to by from the a an its their this that "
+                       "which who was were is are be been has have had held also as during "
+                       "after before between".split())
+_MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    kind: str
+    name: str  # the event's name as the text gives it: a quoted title, else its noun phrase
+    name_span: Span
+    dates: DateRange | None
+    sentence: Span  # the sentence that reports it
+    word: Span  # the word that names its kind
+
+
+def _kind(m: re.Match[str]) -> str:
+    return next(k for k, _ in EVENT_WORDS if m.group(k))
+
+
+def _name(text: str, sentence: Span, word: Span) -> Span:
+    """The event's name: a quoted title right after its word ("a workshop on “X”"), else its
+    noun phrase ("the first preparatory meeting", "2016 Steering Committee Meeting")."""
+    after = text[word.end: min(sentence.end, word.end + 20)]
+    q = _QUOTED.search(text, word.end, min(sentence.end, word.end + 260))
+    if q and re.match(r"\s*(?:on|of|entitled|titled|called|:|,)?\s*(?:the\s+theme\s+)?[“\"‘]",
+                      after):
+        return Span(q.start(1), q.end(1))
+    start = word.start
+    for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
+                                                             word.start - 80): word.start]))):
+        token = m.group(0)
+        if token.lower() in _NAME_STOP or token[:1].isdigit() or _MONTH_WORD.match(token) \
+                or word.start - (max(sentence.start, word.start - 80) + m.start()) > 60:
+            break
+        start = max(sentence.start, word.start - 80) + m.start()
+    span = Span(start, word.end)
+    complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|"
+                          r"jul|aug|sep|oct|nov|dec)[a-z]*\b)[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|"
+                          r"in|at|was|were|from|took|organi[sz]ed|and\s+the|on\s+\d)\b|$)",
+                          text[word.end: sentence.end], re.I)
+    if complement:
+        span = Span(start, word.end + complement.end())
+    span = span.strip(text, " ,")
+    words = span.of(text).split()
+    drop = 0
+    while drop < len(words) - 1 and words[drop].lower() in ("the", "a", "an", "its", "their",
+                                                            "this"):
+        drop += 1
+    if drop:
+        span = Span(span.start + text[span.start:span.end].index(words[drop]), span.end)
+    return span
+
+
+def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None
+                ) -> list[EventMention]:
+    """The events an item reports, in order (see the module's docstring)."""
+    body_events = _mentions(text, sentence_spans(text, body), reference)
+    if body_events or title is None:
+        return _merge(body_events)
+    return _merge(_mentions(text, [title], reference))  # only the title names the event
+
+
+def _mentions(text: str, spans: list[Span], reference: dt.date | None) -> list[EventMention]:
+    mentions: list[EventMention] = []
+    for sentence in spans:
+        s = sentence.of(text)
+        if _NOT_EVENT.search(s) and not _WORD.search(_NOT_EVENT.sub("", s)):
+            continue
+        dates = [r for r in find_date_ranges(text, sentence, reference=reference)
+                 if not r.reversed and not re.search(r"(?:deadline|before|by|until|due)\s*$",
+                                                      text[max(0, r.span.start - 20):r.span.start],
+                                                      re.I)]
+        words = [m for m in _WORD.finditer(text, sentence.start, sentence.end)]
+        for i, m in enumerate(words):
+            kind = _kind(m)
+            word = Span(m.start(), m.end())
+            before = text[sentence.start: m.start()]
+            if _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting"):
+                continue  # "held at the WSIS Forum": the host of the event, not another one
+            nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
+            own = [d for d in dates if m.end() <= d.span.start < nxt] or \
+                [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
+            clause = text[max(sentence.start, m.start() - 80): min(sentence.end, m.end() + 80)]
+            if own:
+                when = own[0]
+            else:
+                when = None
+            if _FUTURE.search(clause) and (when is None or reference is None
+                                           or when.start > reference):
+                continue
+            if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
+                continue
+            name = _name(text, sentence, word)
+            mentions.append(EventMention(kind, clean(name.of(text)).strip("“”\"' "), name, when,
+                                         sentence, word))
+    return mentions
+
+
+def _merge(mentions: list[EventMention]) -> list[EventMention]:
+    """One event per meeting: mentions of one day (or with no day) and of a compatible kind
+    are one event, named by its first dated mention with a quoted title, else its first."""
+    out: list[EventMention] = []
+    for m in mentions:
+        same = next((e for e in out if _same(e, m)), None)
+        if same is None:
+            out.append(m)
+            continue
+        i = out.index(same)
+        better = same
+        if same.dates is None and m.dates is not None:
+            better = EventMention(same.kind, same.name, same.name_span, m.dates, same.sentence,
+                                  same.word)
+        out[i] = better
+    return [e for e in out if e.dates is not None or len(out) == 1]
+
+
+def _same(a: EventMention, b: EventMention) -> bool:
+    if a.dates is not None and b.dates is not None:
+        return a.dates.start == b.dates.start
+    if b.dates is None or a.dates is None:
+        return a.kind == b.kind or b.kind == "meeting" or a.kind == "meeting"
+    return False
+
+
+# -- who organised, who took part ---------------------------------------------------------------
+
+_ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?:jointly\s+)?by\b",
+                           re.I)
+_ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
+                        r"conducted|is\s+organi[sz]ing|are\s+organi[sz]ing)\s+(?=(?:a|an|the|its|"
+                        r"this|two|three|four|several|jointly|together)\b)", re.I)
+_WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
+_ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
+                          r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
+                          r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
+                          r"\bdelegation\s+(?:of|from)\b", re.I)
+_TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
+                        r"met\s+with|contributed)\b", re.I)
+_NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
+                             r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;]|,\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
+                         r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
+                         r"(?:discuss|review|share|present|exchange|agree)", re.I)
+
+
+def _clause_after(text: str, at: int, end: int) -> Span:
+    m = _CLAUSE_END.search(text, at, end)
+    return Span(at, m.start() if m else end)
+
+
+def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
+    """The subject of a verb: from the sentence's start (after a leading date or place
+    phrase) to the verb."""
+    start = sentence.start
+    lead = re.match(r"\s*(?:On|In|From|Between|During|Last|Earlier)\b[^,]{0,60},\s*",
+                    text[start:verb_at])
+    if lead:
+        start += lead.end()
+    return Span(start, verb_at)
+
+
+def organisers_and_participants(
+    text: str, sentences: list[Span],
+    actors_in: Callable[[Span], list[ActorMention]],
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Who organised the event the `sentences` report, and who took part: organisers from
+    "organized by X", "X, in collaboration with Y, organized", "hosted by X"; participants from
+    "attended by X", "representatives of X", "X took part", "X visited Y" (both)."""
+    organisers: list[ActorMention] = []
+    participants: list[ActorMention] = []
+    for sentence in sentences:
+        s = sentence.of(text)
+        cut = _NOT_ORGANISERS.search(s)
+        limit = sentence.start + cut.start() if cut else sentence.end
+        for m in _ORGANISED_BY.finditer(text, sentence.start, limit):
+            organisers += actors_in(_clause_after(text, m.end(), limit))
+        for m in _ORGANISED.finditer(text, sentence.start, limit):
+            if _ORGANISED_BY.match(text, m.start()):
+                continue
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < 250 and not re.search(r"\b(?:was|were|been|be)\s*$",
+                                                                   text[subject.start:m.start()]):
+                organisers += actors_in(subject)
+        for m in _WITH.finditer(text, sentence.start, limit):
+            if _ORGANISED.search(text, sentence.start, sentence.end):
+                organisers += actors_in(_clause_after(text, m.end(), limit))
+        for m in _ATTENDED_BY.finditer(text, sentence.start, sentence.end):
+            participants += actors_in(_clause_after(text, m.end(), sentence.end))
+        for m in _TOOK_PART.finditer(text, sentence.start, sentence.end):
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < 250:
+                participants += actors_in(subject)
+            if m.group(0).lower() in ("visited", "called on", "met with"):
+                participants += actors_in(_clause_after(text, m.end(), sentence.end))
+    seen: set[str] = set()
+    # countries stand for places here ("held in Amman, Jordan"), groups for no one in
+    # particular ("participants from governments"): neither organises or attends by itself
+    organisers = [a for a in organisers if a.kind == "organization"
+                  and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
+    participants = [a for a in participants if a.kind == "organization" and a.path not in seen
+                    and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
+    return organisers, participants
