@@ -84,7 +84,7 @@ UPDATE_TOP: tuple[_Sign, ...] = (
 UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|expert\s+"
                 r"group\s+meeting|study\s+(?:tour|visit)|award(?:s)?\s+ceremony|webinar|"
-                r"consultation)s?\b", re.I), 0.2),
+                r"consultation|visit|delegation|roundtable)s?\b", re.I), 0.2),
     (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
                 r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
                 r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b", re.I), 0.2),
@@ -97,10 +97,28 @@ UPDATE_AGAINST: tuple[_Sign, ...] = (
 )
 
 
+_DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA)\b|Division\s+for\s+Public\s+"
+                       r"(?:Administration|Institutions)|Department\s+of\s+Economic\s+and\s+Social\s+"
+                       r"Affairs|Project\s+Office\s+on\s+Governance")
+_EVENT = re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|meeting|"
+                    r"expert\s+group|study\s+(?:tour|visit)|visit(?:ed|s)?|delegation|mission|"
+                    r"ceremony|webinar|consultation|roundtable|dialogue)s?\b", re.I)
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|"
+                  r"April|May|June|July|August|September|October|November|December)\b|"
+                  r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)\s+\d{1,2}\b")
+
+
 def update_score(text: str) -> float:
     """A report of the division's work: monthly updates, bulletins and briefings, newsletters,
-    news items about seminars, workshops, meetings, awards and partnerships."""
-    return _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
+    news items and event pages about seminars, workshops, meetings, visits, awards and
+    partnerships. A page that names the division and reports an event on a day is one."""
+    score = _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
+    head = text[:_HEAD]
+    if _DIVISION.search(head) and _EVENT.search(head) and _DAY.search(head) and \
+            not _COMMITTEE.search(head):  # (a page about the Committee is about its session)
+        score = min(1.0, score + 0.25)
+    return round(score, 3)
 
 
 # -- Development Account projects -------------------------------------------------------------

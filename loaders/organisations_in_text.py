@@ -17,14 +17,15 @@ __all__ = ["find_actors", "first_each", "mention"]
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
-             r"Government|Delegation|Cabinet|Network|Programme|Unit|Service)")
+             r"Government|Delegation|Union|Councils|Commissions)")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
-_CAP = r"[A-Z][\w’'&-]*+"
+_CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too
+_SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its body)
 _ORG = re.compile(
-    rf"(?:{_CAP}\s+(?:(?:of|for|and|on|the|de|del|la)\s+)*)*{_ORG_HEAD}\b"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*){{0,2}}"
-    r"(?:\s*\([A-Z][\w-]*\))?"
+    rf"(?:{_CAP}{_SP}(?:(?:of|for|and|on|the|de|del|la){_SP})*)*{_ORG_HEAD}\b"
+    rf"(?:{_SP}(?:of|for|on|to){_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:and{_SP})?{_CAP})*){{0,3}}"
+    r"(?:[^\S\n]*\([A-Z][\w-]*\))?"
 )
 _NOT_ORG_START = re.compile(
     r"^(?:(?:The|A|An|At|In|On|Of|For|And|During|Following|Additionally|Furthermore|Also|"
@@ -34,6 +35,12 @@ _NOT_ORG_START = re.compile(
 )
 
 _HEAD = re.compile(_ORG_HEAD)
+#: A known name after the head's complement only qualifies it ("Permanent Mission of Chile to
+#: the United Nations").
+_QUALIFIER = re.compile(rf"{_ORG_HEAD}\b.*\b(?:of|to|for)\s+(?:the\s+)?$")
+#: Heads that make a name only with their complement ("Government of Samoa").
+_NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
+                       r"(?:\s*\([^)]*\))?$")
 #: A character no `_ORG` match contains: names lie between two of them.
 _BREAK = re.compile(r"[^\w\s’'&()-]")
 
@@ -64,16 +71,29 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         lead = _NOT_ORG_START.match(m.group(0))
         if lead:
             s = Span(s.start + lead.end(), s.end)
+        head = _HEAD.search(text, s.start, s.end)
+        before_head = text[s.start: head.start()] if head else ""
+        of = list(re.finditer(r"\s(?:of|from)\s", before_head))
+        if of:  # "Laura Bennett of Columbia University": the name before "of" is a person's
+            s = Span(s.start + of[-1].end(), s.end)
+        tail = re.search(r"\s+and\s+(?=\S)", text[s.start: s.end])
+        if tail and head and s.start + tail.start() > head.end():
+            rest = Span(s.start + tail.end(), s.end)
+            if any(a.span.start == rest.start for a in found):  # "... of Georgia and UNDP"
+                s = Span(s.start, s.start + tail.start())
         name = clean(s.of(text))
-        if len(name.split()) < 2:
-            continue
+        if len(name.split()) < 2 or _NEEDS_OF.search(name) and not re.search(
+                r"\b(?:of|for|to)\s+[A-Z]", name):
+            continue  # "Local Government", "Public Service": a name needs "of" after such words
         inside = [a for a in found if s.start < a.span.end and a.span.start < s.end]
         # a country inside an organisation's name only qualifies it ("Ministry of Local
         # Government of Kenya", "Korea Institute of Public Administration")
         # a one-word gazetteer name inside a longer name is part of it ("Cabinet Secretariat
         # of Mongolia" is not the UN Secretariat)
         if any((a.kind != "country" and (len(a.span.of(text).split()) > 1 or
-                                         len(name.split()) < 3))
+                                         len(name.split()) < 3)
+                and not _QUALIFIER.search(text[s.start: a.span.start])
+                and not (a.span.start == s.start and _HEAD.match(text, a.span.end + 1)))
                or not (s.start <= a.span.start and a.span.end <= s.end) for a in inside):
             continue
         found = [a for a in found if a not in inside]

@@ -23,8 +23,11 @@ __all__ = ["People", "person_key"]
 _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
 _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
-_NAME = rf"{_TOK}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}"
-_HON_PERSON = re.compile(rf"\b(?P<hon>{_HON})[ \u00a0]+(?P<name>{_NAME})")
+# a family name may come first in capitals ("KIM Dong-hyun")
+_NAME = (rf"(?:{_TOK}|[A-Z]{{2,15}}(?=[ \u00a0][A-Z][a-z]))"
+         rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}")
+# honorifics may come in a row: "H.E. Mr. Lars Haugen"
+_HON_PERSON = re.compile(rf"\b(?P<hon>{_HON}(?:[ \u00a0]+{_HON})*)[ \u00a0]+(?P<name>{_NAME})")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
 _HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame")
@@ -42,7 +45,8 @@ _TITLE_WORDS = re.compile(
     r"Under-Secretary-General|President|Vice-President|Chair|Chairman|Chairperson|Chairwoman|"
     r"Adviser|Advisor|Professor|Ambassador|Representative|Coordinator|Manager|Commissioner|"
     r"Governor|Mayor|Rapporteur|Consultant|Counsellor|Counselor|Expert|Lecturer|Founder|"
-    r"Administrator|Executive|Deputy|Registrar|Rector|Principal|Judge|Senator|Spokesperson)\b"
+    r"Administrator|Executive|Deputy|Registrar|Rector|Principal|Judge|Senator|Spokesperson|"
+    r"ASG|USG|Assistant|Member|Focal\s+Point|Specialist|Analyst)\b"
 )
 _NOT_NAME = frozenset(
     """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
@@ -58,13 +62,14 @@ _NOT_NAME = frozenset(
     August September October November December This That These Those Its Their His Her She He
     They We It Both""".split()
 )
-_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in"})
+_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to"})
 _HON_WORD = re.compile(_HON)
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
 _APPOSITIVE_WORD = re.compile(r"\(?[\w’'/&.()-]+\)?")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_E_WORD = re.compile(r"e[A-Z]")  # "eGovernment"
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 _THEN_OF = re.compile(r"[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _TITLE_BEFORE = re.compile(  # "UNDP’s Administrator, Mr. "
@@ -90,7 +95,8 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
         word = tok.rstrip(",.;:")
         if _HON_WORD.fullmatch(word) or _HON_WORD.fullmatch(tok):
             break
-        capital = bool(_CAPITAL_OR_BRACKET.match(word)) and word not in {"In", "On", "At"}
+        capital = bool(_CAPITAL_OR_BRACKET.match(word) or _E_WORD.match(word)) and \
+            word not in {"In", "On", "At"}
         if capital and _APPOSITIVE_WORD.fullmatch(word):
             end = start + s + len(word)
             if tok.endswith((".", ";", ":")) and not _INITIALS.fullmatch(tok):
@@ -107,6 +113,11 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
     return Span(start, end) if end else None
 
 
+_ACRONYM_TITLE = re.compile(r"(?P<org>[A-Z][A-Z0-9-]{1,9})\s+(?=(?:Deputy|Assistant|Under-|Vice|"
+                            r"Executive|Chief|Director|Head|Secretary|President|Chair|Senior|"
+                            r"Regional|Interregional|Programme|Special)\b)")
+
+
 def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     """"Director of X, Org" -> ("Director of X", "Org"); "Chief Executive Officer of the Centre
     for Y (CPSI)" -> ("Chief Executive Officer", "Centre for Y (CPSI)")."""
@@ -114,6 +125,9 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     if "," in phrase:
         title, aff = phrase.split(",", 1)
         return title.strip(), aff.strip() or None
+    lead = _ACRONYM_TITLE.match(phrase)
+    if lead:  # "ITU Deputy Secretary-General": the organisation, then the title
+        return phrase[lead.end("org"):].strip(), lead.group("org")
     parts = list(_OF.finditer(phrase))
     if parts:
         cut = parts[-1]
@@ -146,6 +160,13 @@ class People:
         text = self.text
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
+        bracket = re.match(r"\s*\(([^()]{2,120})\)", after)
+        if bracket:  # "Mr. Kang Min-jae (Head, UNPOG)"
+            inner = Span(name_span.end + bracket.start(1), name_span.end + bracket.end(1))
+            title, aff = _split_appositive(inner.of(text))
+            if title and _TITLE_WORDS.search(title) or aff:
+                return self._make(name_span, inner, title, aff,
+                                  whole=Span(name_span.start, name_span.end + bracket.end()))
         if after.startswith(", "):
             app = _appositive(text, name_span.end + 2, limit)
             if app is not None:

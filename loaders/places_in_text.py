@@ -17,13 +17,18 @@ __all__ = ["find_locations"]
 _PLACE_NAME = (r"[A-Z][\w’'-]++"
                r"(?:[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?)?[A-Z][\w’'-]++){0,2}")
 _HELD_IN = re.compile(
-    r"\b(?:held|took\s+place|hosted|convened|organi[sz]ed|located|attended|opened)"
+    r"\b(?:[Hh]eld|took\s+place|hosted|convened|organi[sz]ed|located|attended|opened|gathered|"
+    r"met|taking\s+place|will\s+take\s+place|be\s+held|was|were|stayed)"
     r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?\s+in\s+(?:the\s+city\s+of\s+)?"
     rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
 )
 #: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside
 #: another match of this, which is all letters).
-_HELD_VERB = re.compile(r"held|took|hosted|convened|organi[sz]ed|located|attended|opened")
+_HELD_VERB = re.compile(r"[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|located|"
+                        r"attended|opened|gathered|met|be|was|were|stayed")
+#: "Accra, capital of the Republic of Ghana, will host the Forum": the city hosts.
+_CITY_HOSTS = re.compile(rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
+                         r"(?:,[^,.;\n]{0,60},)?\s+(?:will\s+)?host(?:s|ed)?\b")
 _CITY_COUNTRY = re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})")
 _THEN_COUNTRY = re.compile(rf",\s*({_PLACE_NAME})")
 
@@ -71,6 +76,9 @@ def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
 
     verbs = (m.start() for m in _HELD_VERB.finditer(text, span.start, span.end))
     for m in matches_at(_HELD_IN, text, verbs, span.end):
+        add(0, m.group("city"), m.start("city"), m.group("country"),
+            m.start("country") if m.group("country") else None)
+    for m in _CITY_HOSTS.finditer(text, span.start, span.end):
         add(0, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
     for start, p in sorted(places.items()):

@@ -38,7 +38,7 @@ from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
-from cepa_kg.loaders.update_events import find_events, organisers_and_participants
+from cepa_kg.loaders.update_events import EventMention, find_events, organisers_and_participants
 from cepa_kg.loaders.update_model import (
     Event,
     EVENT_KINDS,
@@ -146,10 +146,21 @@ def _reference(text: str, dated: DocumentDate | None) -> dt.date | None:
     return dt.date(int(m.group(1)), 6, 30) if m else None
 
 
+_AUXILIARY = re.compile(r"\s(?:will|was|were|is|are|has|have|had|took)\s")
+
+
 def _is_heading_line(line: Any) -> bool:
+    """A title line: short, or in title case with no sentence verb; never a list item, a
+    table row or a line ending like a sentence."""
     text = line.text
-    return (not line.glyph and not line.cells and len(text.split()) <= 25
-            and not text.rstrip().endswith((".", ":", ";", ",")) and bool(_TITLE_LIKE.match(text)))
+    words = text.split()
+    if line.glyph or line.cells or not words or len(words) > 25 or \
+            text.rstrip().endswith((".", ":", ";", ",")) or not _TITLE_LIKE.match(text):
+        return False
+    if len(words) <= 10:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "“\"‘'")
+    return capitalised / len(words) >= 0.6 and not _AUXILIARY.search(text)
 
 
 def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
@@ -187,7 +198,10 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
             out.append((None, Span(ln.body.start, end).strip(text)))
         return out
     body = Span(start, len(text)).strip(text)
-    return [(None, body)] if len(body) else []
+    if not len(body):
+        return []
+    title = next((ln for ln in lines[:3] if _is_heading_line(ln)), None)
+    return [(title.span if title is not None else None, body)]
 
 
 def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
@@ -222,7 +236,11 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         if issuer and (r := gz.resolve(name)) is not None:
             self_paths.add(r.path)
 
-    actors = [find_actors(text, span, gz) for _, span in segments]  # per item, read twice
+    # per item, read twice; a title line's capitals are no organisation ("UNPSA Team Briefs the
+    # Permanent Mission of Chile"): there, only the gazetteer's names
+    actors = [[a for a in find_actors(text, span, gz) if a.known or title is None
+               or not (title.start <= a.span.start < title.end)]
+              for title, span in segments]
     people = People(text, gz)
     for (_, span), in_item in zip(segments, actors):
         people.collect(span, in_item)
@@ -231,7 +249,8 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     items = []
     for pos, ((title, span), in_item) in enumerate(zip(segments, actors), start=1):
         tspan = title if title is not None else _lead_title(text, span)
-        body = Span(tspan.end, span.end).strip(text) if title is not None else span
+        body = Span(tspan.end, span.end).strip(text) if title is not None and \
+            title.start < span.start + 10 else span
         items.append(_item(text, gz, people, reference, str(pos), pos, tspan, body, span,
                            issuer, self_paths, in_item))
     month = dated.date if dated is not None else None
@@ -401,18 +420,38 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
 # Events
 
 
+def _title_kind(text: str, title: Span) -> str | None:
+    kinds = [e.kind for e in find_events(text, Span(title.end, title.end), title, None)]
+    return kinds[0] if kinds else None
+
+
+def _owned_sentences(sentences: list[Span], anchors: list[Span]) -> list[list[Span]]:
+    """The sentences each event's report runs over: its own, and those after it up to the
+    next event's ("The workshop ... will be held in Kigali. DPADM is organizing it with ...")."""
+    starts = [a.start for a in anchors]
+    out = []
+    for i, anchor in enumerate(anchors):
+        stop = min((s for s in starts if s > anchor.start), default=None)
+        out.append([s for s in sentences if s.start >= anchor.start and
+                    (stop is None or s.start < stop)] or [anchor])
+    return out
+
+
 def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span, body: Span,
             span: Span, in_item: list[ActorMention], persons: Any) -> tuple[Event, ...]:
     """The events the item reports (`update_events`), each with its own place, organisers
     and participants read from the sentences that report it (all the item's sentences when it
     reports one event)."""
-    found = find_events(text, body, title, doc)
+    found = find_events(text, body, title, doc, item_title=clean(title.of(text)))
     if not found:
         return ()
-    item_sentences = [title] + sentence_spans(text, body)
+    item_sentences = sentence_spans(text, body) or [title]  # a title line's capitals mislead
+
+    names = [e.name_span for e in found]
 
     def actors_in(where: Span) -> list[ActorMention]:
-        out = [a for a in in_item if where.start <= a.span.start < where.end]
+        out = [a for a in in_item if where.start <= a.span.start < where.end
+               and not any(n.start <= a.span.start < n.end for n in names)]
         _, hits = people.mentions(where)
         for _, key in hits:  # a person stands for their organisation ("Mr. X (Head, UNPOG)")
             org = next((ms.organization for ms in people.found[key]["ms"]
@@ -421,9 +460,15 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                 out.append(ActorMention(org.path, org.kind, org.label, org.span, org.known))
         return [a for a in out if a.kind in ("organization", "group", "country")]
 
+    title_kind = _title_kind(text, title)
+    if len(found) == 1 and title_kind is not None and title_kind != found[0].kind:
+        e = found[0]  # the title says what the item is about ("UNPOG meets with ...")
+        found = [EventMention(title_kind, e.name, e.name_span, e.dates, e.sentence, e.word,
+                              e.other_names)]
+    owned = _owned_sentences(item_sentences, [e.sentence for e in found])
     out = []
-    for event in found:
-        sentences = item_sentences if len(found) == 1 else [event.sentence]
+    for event, own in zip(found, owned):
+        sentences = item_sentences if len(found) == 1 else own
         organisers, participants = organisers_and_participants(text, sentences, actors_in)
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
@@ -432,5 +477,6 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         out.append(Event(event.kind, event.name, event.name_span, event.dates,
                          locations[0] if locations else None, tuple(organisers),
-                         tuple(participants), speakers, scope if where else event.sentence))
+                         tuple(participants), speakers, scope if where else event.sentence,
+                         tuple(n for n in event.other_names if n and n != event.name)))
     return tuple(out)

@@ -30,8 +30,11 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                  r"capacity[- ]building\s+programme"),
     ("meeting", r"expert\s+group\s+meetings?|meetings?|consultations?|sessions?|dialogue|"
                 r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+event|"
-                r"briefings?|visit(?:ed|s)?|called\s+on|met\s+with|study\s+tour|retreat"),
+                r"briefings?|visit(?:ed|s)?|called\s+on|meets?(?=[^.]{0,40}\bwith\b)|"
+                r"met(?=[^.]{0,40}\bwith\b)|study\s+tour|"
+                r"retreat"),
     ("launch", r"launch(?:ed|es)?"),
+    ("mission", r"(?<!Permanent\s)(?<!Permanent\n)missions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"),
 )
 _WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
@@ -59,6 +62,7 @@ class EventMention:
     dates: DateRange | None
     sentence: Span  # the sentence that reports it
     word: Span  # the word that names its kind
+    other_names: tuple[str, ...] = ()  # its noun phrase, the item's title
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -68,6 +72,10 @@ def _kind(m: re.Match[str]) -> str:
 def _name(text: str, sentence: Span, word: Span) -> Span:
     """The event's name: a quoted title right after its word ("a workshop on “X”"), else its
     noun phrase ("the first preparatory meeting", "2016 Steering Committee Meeting")."""
+    entitled = re.match(r"\s+(?:entitled|titled|called)\s+(?![“\"‘])([A-Z][^.;\n]{5,150}?)"
+                        r"(?=[.;\n]|\s+(?:was|were|held|on\s+\d)|$)", text[word.end: sentence.end])
+    if entitled:
+        return Span(word.end + entitled.start(1), word.end + entitled.end(1)).strip(text, " ,")
     after = text[word.end: min(sentence.end, word.end + 20)]
     q = _QUOTED.search(text, word.end, min(sentence.end, word.end + 260))
     if q and re.match(r"\s*(?:on|of|entitled|titled|called|:|,)?\s*(?:the\s+theme\s+)?[“\"‘]",
@@ -91,24 +99,59 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     span = span.strip(text, " ,")
     words = span.of(text).split()
     drop = 0
-    while drop < len(words) - 1 and words[drop].lower() in ("the", "a", "an", "its", "their",
-                                                            "this"):
+    # articles, and lower-case words before a capitalised name ("annual Roundtable ...")
+    while drop < len(words) - 1 and (words[drop].lower() in ("the", "a", "an", "its", "their",
+                                                             "this")
+                                     or (words[drop].islower() and words[drop + 1][:1].isupper())):
         drop += 1
     if drop:
         span = Span(span.start + text[span.start:span.end].index(words[drop]), span.end)
     return span
 
 
-def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None
-                ) -> list[EventMention]:
-    """The events an item reports, in order (see the module's docstring)."""
-    body_events = _mentions(text, sentence_spans(text, body), reference)
-    if body_events or title is None:
-        return _merge(body_events)
-    return _merge(_mentions(text, [title], reference))  # only the title names the event
+def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None, *,
+                item_title: str = "") -> list[EventMention]:
+    """The events an item reports, in order (see the module's docstring). A meeting told by a
+    verb ("met with", "visited") is named by the item's title."""
+    sentences = sentence_spans(text, body)
+    body_events = _mentions(text, sentences, reference, future=False)
+    if not body_events:  # an announcement: the events it tells of are still to come
+        body_events = _mentions(text, sentences, reference, future=True)
+    if not body_events and title is not None:  # only the title names it
+        body_events = _mentions(text, [title], reference, future=True)
+    events = _merge(body_events)
+    if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
+        first = _first_date(text, [s for s in (title, body) if s is not None], reference)
+        if first is not None:
+            e = events[0]
+            events = [EventMention(e.kind, e.name, e.name_span, first, e.sentence, e.word,
+                                   e.other_names)]
+    if item_title and title is not None:
+        events = [EventMention(e.kind, item_title, title, e.dates, e.sentence, e.word,
+                               (*e.other_names, e.name))
+                  if _VERB_WORD.match(e.word.of(text)) else
+                  EventMention(e.kind, e.name, e.name_span, e.dates, e.sentence, e.word,
+                               (*e.other_names, item_title) if len(events) == 1 else
+                               e.other_names)
+                  for e in events]
+    return events
 
 
-def _mentions(text: str, spans: list[Span], reference: dt.date | None) -> list[EventMention]:
+def _first_date(text: str, spans: list[Span], reference: dt.date | None) -> DateRange | None:
+    for span in spans:
+        for r in find_date_ranges(text, span, reference=reference):
+            before = text[max(0, r.span.start - 20): r.span.start]
+            if not r.reversed and not re.search(r"(?:deadline|before|by|until|due)\s*$", before,
+                                                re.I):
+                return r
+    return None
+
+
+_VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
+
+
+def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
+              future: bool) -> list[EventMention]:
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
@@ -118,13 +161,16 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None) -> list[E
                  if not r.reversed and not re.search(r"(?:deadline|before|by|until|due)\s*$",
                                                       text[max(0, r.span.start - 20):r.span.start],
                                                       re.I)]
-        words = [m for m in _WORD.finditer(text, sentence.start, sentence.end)]
+        found_words = list(_WORD.finditer(text, sentence.start, sentence.end))
+        # "Roundtable Conference": of two kind words in a row, the second is the head
+        words = [m for i, m in enumerate(found_words)
+                 if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)]
         for i, m in enumerate(words):
             kind = _kind(m)
             word = Span(m.start(), m.end())
             before = text[sentence.start: m.start()]
-            if _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting"):
-                continue  # "held at the WSIS Forum": the host of the event, not another one
+            if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting"):
+                continue  # "a meeting held at the WSIS Forum": the host of the event
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
@@ -133,15 +179,36 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None) -> list[E
                 when = own[0]
             else:
                 when = None
-            if _FUTURE.search(clause) and (when is None or reference is None
-                                           or when.start > reference):
+            if not future and _FUTURE.search(clause) and (when is None or reference is None
+                                                          or when.start > reference):
                 continue
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
             name = _name(text, sentence, word)
-            mentions.append(EventMention(kind, clean(name.of(text)).strip("“”\"' "), name, when,
-                                         sentence, word))
+            phrase = _phrase(text, sentence, word)
+            mentions.append(EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
+                                         (_plain(phrase.of(text)),)))
     return mentions
+
+
+def _plain(name: str) -> str:
+    return clean(re.sub(r"[“”\"‘’]", "", name)).strip(" ,.")
+
+
+def _phrase(text: str, sentence: Span, word: Span) -> Span:
+    """The event's noun phrase with its complement, a quoted title included ("Regional
+    Workshop on “Innovation Labs”")."""
+    start = word.start
+    window = max(sentence.start, word.start - 80)
+    for m in reversed(list(re.finditer(r"[\w’'+-]+", text[window: word.start]))):
+        token = m.group(0)
+        if token.lower() in _NAME_STOP or token[:1].isdigit() or _MONTH_WORD.match(token):
+            break
+        start = window + m.start()
+    q = re.match(r"\s+(?:on|of|for)\s+(?:the\s+theme\s+)?[“\"‘][^”\"’]{3,200}[”\"’]", text[word.end:
+                 sentence.end])
+    end = word.end + (q.end() if q else 0)
+    return Span(start, end)
 
 
 def _merge(mentions: list[EventMention]) -> list[EventMention]:
@@ -154,10 +221,9 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             out.append(m)
             continue
         i = out.index(same)
-        better = same
-        if same.dates is None and m.dates is not None:
-            better = EventMention(same.kind, same.name, same.name_span, m.dates, same.sentence,
-                                  same.word)
+        names = tuple(dict.fromkeys((*same.other_names, m.name, *m.other_names)))
+        better = EventMention(same.kind, same.name, same.name_span, same.dates or m.dates,
+                              same.sentence, same.word, names)
         out[i] = better
     return [e for e in out if e.dates is not None or len(out) == 1]
 
@@ -183,10 +249,17 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phon
                           r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
-                        r"met\s+with|contributed)\b", re.I)
+                        r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
+                        r"made\s+a\s+presentation)\b", re.I)
 _NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
                              r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I)
-_CLAUSE_END = re.compile(r"[.;]|,\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
+#: "DESA's Division for ...": the division, not the department.
+_POSSESSIVE = re.compile(r"[’']s\s+(?:[A-Z]|own\b)")
+#: An organisation followed by a verb of support only supported ("... and the Government of
+#: Tunisia supported it"): no organiser.
+_SUPPORTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:also\s+)?(?:supported|sponsored|funded|financed|"
+                        r"co-financed|provided\s+(?:financial\s+)?support)\b", re.I)
+_CLAUSE_END = re.compile(r";|,\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
                          r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
                          r"(?:discuss|review|share|present|exchange|agree)", re.I)
 
@@ -238,8 +311,11 @@ def organisers_and_participants(
             subject = _subject_before(text, sentence, m.start())
             if subject.end - subject.start < 250:
                 participants += actors_in(subject)
-            if m.group(0).lower() in ("visited", "called on", "met with"):
+            if m.group(0).lower() in ("visited", "called on", "met with", "met"):
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
+    organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
+                  and not _POSSESSIVE.match(text, a.span.end)]
+    participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
     # particular ("participants from governments"): neither organises or attends by itself

@@ -116,6 +116,7 @@ class Event:
     participants: tuple[ActorMention, ...]  # only those the text says took part
     speakers: tuple[PersonMention, ...]  # people named in the sentences that report it
     span: Span  # the sentence(s) it rests on
+    other_names: tuple[str, ...] = ()  # its noun phrase, the item's title
 
     @property
     def start(self) -> dt.date | None:

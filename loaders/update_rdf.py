@@ -198,8 +198,8 @@ class _Mapper:
         types = [CEPA.Event] + ([CEPA[kind_class]] if event.kind else [])
         ctx.resource(iri, types, event.name, event.name_span)
         ctx.add(iri, SCHEMA.name, Literal(event.name, lang="en"))
-        if clean(item.title) and clean(item.title) != event.name:
-            ctx.add(iri, SKOS.altLabel, Literal(item.title, lang="en"))  # the item's title
+        for name in event.other_names:  # its noun phrase, the item's title
+            ctx.add(iri, SKOS.altLabel, Literal(name, lang="en"))
         if event.start is not None:
             ctx.add(iri, SCHEMA.startDate, _date_literal(event.start, None))
             end = event.dates.end if event.dates is not None else None

@@ -41,6 +41,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": 
 def norm(text: str) -> str:
     """Lower case, plain quotes and dashes, one space, no leading list glyphs or quotes."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    text = re.sub(r"[\"']", "", text)  # quotation marks are no part of a name
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)  # "Capacity-Building" is "Capacity Building"
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^[\s\-•*\"'(\[|:;,.]+", "", text)
 
@@ -116,8 +118,11 @@ class Checker:
     def actors(self, name: str) -> set[str]:
         """Every actor IRI `name` may mean: gazetteer labels and acronyms, a country, or an
         actor this document named with that label."""
+        found: set[str] = set()
+        if "," in name:  # "Ministry of Communications, Ghana": the name, then where it is
+            found |= self.actors(name.split(",", 1)[0])
         bare = _bare_name(name)
-        found = {r["a"].value for r in self.rows(
+        found |= {r["a"].value for r in self.rows(
             "?a a cepa:Actor ; rdfs:label|skos:prefLabel|skos:altLabel|cepa:acronym|foaf:name "
             f"?l . FILTER(LCASE(STR(?l)) = {ox.Literal(bare)} || LCASE(STR(?l)) = "
             f"{ox.Literal('the ' + bare)})")}
