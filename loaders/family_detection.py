@@ -30,8 +30,8 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
             r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
 _COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b", re.I)
-_SUMMARY = re.compile(r"^\s*(?:CEPA\s+)?Session\s+\d{1,2}\b[^\n]*\n(?:[^\n]*\n){0,6}?\s*Main\s+"
-                      r"theme\s*:", re.I | re.M)
+_SUMMARY = re.compile(rf"^[^\n]*\b(?:Session\s+\d{{1,2}}|{_ORDINAL}\s+session)\b[^\n]*\n"
+                      r"(?:[^\n]*\n){0,6}?\s*Main\s+theme\s*:", re.I | re.M)
 SESSION_TOP: tuple[_Sign, ...] = (
     (re.compile(rf"\b{_ORDINAL}[\s-]+session\b|\bsession\s+\d{{1,2}}\b|\bCEPA\s+(?:19|20)\d\d\b",
                 re.I), 0.25),

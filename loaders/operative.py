@@ -63,6 +63,8 @@ _MODAL = re.compile(
     r"|\b(?:also\s+)?needs?\s+(?:also\s+)?to\b|\b(?:has|have)\s+to\b"
     r"|\b(?:is|are)\s+(?:also\s+)?(?:encouraged|invited|requested|urged|called\s+upon|expected)"
     r"\s+to\b", re.I)
+_PASSIVE = re.compile(r"(?:is|are)\s+(?:also\s+)?(encouraged|invited|requested|urged|called\s+upon|"
+                      r"expected)\s+to")
 _THAT = re.compile(r"\s*(?:,\s*)?that\b\s*", re.I)
 _NP_END = re.compile(r"\s+(?:to|that|in\s+order)\b|\s*[:;(]|\s*,\s+(?:in|on|for|with|by|as|at|"
                      r"through|which|who|where|when|including)\b", re.I)
@@ -111,6 +113,9 @@ def modality_of(phrase: str) -> str:
     key = re.sub(r"^(?:also|further|strongly)\s+|\s+also$", "", key)
     if key in _FORM_TO_LEMMA:
         return _FORM_TO_LEMMA[key]
+    passive = _PASSIVE.fullmatch(key)
+    if passive:  # "are encouraged to": the verb's own lemma, as an active sentence gets
+        return _FORM_TO_LEMMA.get(" ".join(passive.group(1).split()), "should")
     if _MODAL.fullmatch(phrase.strip()) or key in ("need to", "needs to", "must", "should"):
         return "should"
     return "other"
@@ -127,7 +132,7 @@ def _pieces(phrase: str) -> list[tuple[int, int]]:
 
 
 _MODIFIER = re.compile(r"^\s*(?:of|to|in|at|for|from|within|at\s+all\s+levels|themselves|"
-                       r"concerned|alike)\b", re.I)
+                       r"concerned|alike|[a-z]+ing)\b", re.I)
 
 
 def _names(text: str, start: int, end: int, is_actor: IsActor, *,
@@ -154,6 +159,11 @@ def _names(text: str, start: int, end: int, is_actor: IsActor, *,
                 break
         b = pieces[joined][1] if joined is not None else pieces[i][1]
         name_end = is_actor.leading_name(phrase[a:b])
+        rest = phrase[a + name_end: b]
+        if whole and name_end and _MODIFIER.match(rest) and len(rest.split()) <= 5 and \
+                not is_actor.known(phrase[a: a + name_end]):
+            name_end = len(phrase[a:b].rstrip(" ,;"))  # a group as written: "Countries
+            # emerging from conflict", "Governments of small island States"
         if name_end:
             piece = phrase[a: a + name_end]
             lead = len(piece) - len(piece.lstrip())

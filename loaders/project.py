@@ -514,8 +514,10 @@ def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
         words = line.text.split()
         if _PAGE_HEADERS.match(line.text) or line.span.start in labels or line.text.endswith(":"):
             continue
-        if line.text.lower().startswith(("sorry", "brief description")) or ":" in line.text[:30]:
-            continue
+        if line.text.lower().startswith(("sorry", "brief description")) or \
+                re.match(r"[\w\s/()]{2,40}:\s", line.text) and not re.match(
+                    r"(?:phase|part|component)\s+\w+\s*:", line.text, re.I):
+            continue  # a labelled field ("Description: ..."), not a title
         if 4 <= len(words) <= 40 and not line.text.rstrip().endswith(".") and \
                 line.text[:1].isupper():
             return line.span
@@ -621,6 +623,13 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         items = inline_accomplishments(text, span)
     items = [Accomplishment(i, a.text, a.span, a.numbering) for i, a in enumerate(items, 1)]
 
+    activities: list[Activity] = []
+    for f in by_key.get("activities", []):
+        if f.value is not None:
+            _, listed = split_list(text, f.value, prose_ok=False)
+            activities.extend(listed_activity for listed_activity in (
+                Activity(len(activities) + k, it.numbering, clean(it.span.of(text)), it.span)
+                for k, it in enumerate(listed, start=1)) if len(listed_activity.span) > 3)
     budget = None
     for key in ("budget", "funding"):
         v = value(key)
@@ -683,7 +692,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         title=title, title_span=title_span, code=code, code_span=code_span,
         objective=objective_block,
         background=TextBlock(clean(background.of(text)), background) if background else None,
-        accomplishments=tuple(items), budget=budget,
+        accomplishments=tuple(items), activities=tuple(activities), budget=budget,
         tranche=tranche_found[0] if tranche_found else None,
         tranche_span=tranche_found[1] if tranche_found else None,
         status=status, status_span=status_value, start_year=start_year, end_year=end_year,

@@ -28,7 +28,9 @@ FIELDS: dict[str, str] = {
              r"intermediate\s+regions|countries\s+in\s+special\s+situations|sdg(?:\s+targets)?|"
              r"thematic\s+clusters|project\s+info|entities|financial\s+and\s+evaluation\s+info|"
              r"countries\s+and\s+regions|areas\s+of\s+work|senior\s+advisor|indicators\s+of\s+"
-             r"achievement|effects\s+and\s+impact|implementation\s+status|main\s+activities",
+             r"achievement|effects\s+and\s+impact",
+    "activities": r"implementation\s+status|status\s+of\s+implementation|main\s+activities|"
+                  r"(?:planned\s+|project\s+|key\s+)?activities",
     "code": r"project\s+code|project\s+number|code",
     "title": r"title|project\s+title",
     "tranche": r"tranche",

@@ -53,7 +53,7 @@ from cepa_kg.loaders.session_model import (
     SessionDocument,
     Theme,
 )
-from cepa_kg.loaders.session_recommendations import Found, read_recommendations
+from cepa_kg.loaders.session_recommendations import Found, ReadPage, read_recommendations
 from cepa_kg.loaders.session_resolution import parse_resolution
 from cepa_kg.loaders.session_table import read_table
 from cepa_kg.loaders.spans import clean, cover
@@ -197,11 +197,38 @@ def _from_table_layout(text: str) -> SessionDocument | None:
 def _recommendation(order: int, text: str, found: Found, line: int) -> Recommendation:
     return Recommendation(
         order=order, text=clean(found.span.of(text)), span=found.span, modality=found.modality,
-        addressees=tuple(a.name for a in found.addressees), subtopic=found.subtopic, amr=False,
+        addressees=tuple(a.name for a in found.addressees), subtopic=found.subtopic,
+        amr=found.part == "amr",
         kind=found.kind if found.kind != "resolution" else "recommendation",
-        addressee_phrase=" and ".join(a.name for a in found.addressees),
+        addressee_phrase=_phrase(text, found),
+        addressee_span=cover([a.span for a in found.addressees]) if found.addressees else None,
+        from_lead_in=found.from_lead_in, pieces=(found.span,), line=line)
+
+
+def _phrase(text: str, found: Found) -> str:
+    """The addressees as the text writes them ("donors and the IT companies")."""
+    if not found.addressees:
+        return ""
+    return clean(cover([a.span for a in found.addressees]).of(text))
+
+
+def _paragraph(order: int, text: str, found: Found, line: int) -> ResolutionParagraph:
+    return ResolutionParagraph(
+        order=order, text=clean(found.span.of(text)), span=found.span, modality=found.modality,
+        addressees=tuple(a.name for a in found.addressees),
+        addressee_phrase=_phrase(text, found),
         addressee_span=cover([a.span for a in found.addressees]) if found.addressees else None,
         from_lead_in=found.from_lead_in, line=line)
+
+
+def _resolution(text: str, page: ReadPage) -> Resolution | None:
+    found = [f for f in page.found if f.part == "resolution"]
+    if page.resolution_heading is None or not found:
+        return None
+    heading = page.resolution_heading
+    return Resolution(clean(heading.of(text)), heading,
+                      tuple(_paragraph(i, text, f, line_no(text, f.span.start))
+                            for i, f in enumerate(found, start=1)))
 
 
 def _normalised(doc: SessionDocument) -> SessionDocument:
@@ -233,11 +260,15 @@ def parse(text: str) -> SessionDocument:
         doc = _normalised(table)
         return replace(doc, places=places, bureau=people,
                        main_theme=doc.main_theme or theme, dated=document_date(text))
-    found, layout_subtopics = read_recommendations(text, IsActor(Gazetteer.bundled()))
-    subtopics = tuple(layout_subtopics) or agenda_items(text)
+    if not text.strip():
+        raise ParseError("empty document: nothing to read", line=1)
+    page = read_recommendations(text, IsActor(Gazetteer.bundled()))
+    subtopics = tuple(page.subtopics) or agenda_items(text)
     recs = tuple(_recommendation(i, text, f, line_no(text, f.span.start))
-                 for i, f in enumerate(found, start=1))
-    if number is None and theme is None and not recs and dates is None:
+                 for i, f in enumerate((f for f in page.found if f.part != "resolution"),
+                                       start=1))
+    resolution = _resolution(text, page)
+    if number is None and theme is None and not recs and resolution is None and dates is None:
         raise ParseError("nothing about a session: no number, dates, theme or "
                          "recommendations", line=1)
     warnings = []
@@ -251,9 +282,9 @@ def parse(text: str) -> SessionDocument:
         dates_span=dates.span if dates else None,
         main_theme=theme,
         subtopics=subtopics,
-        amr_theme=None,
+        amr_theme=page.amr_theme,
         recommendations=recs,
-        resolution=None,
+        resolution=resolution,
         warnings=tuple(warnings),
         places=places,
         bureau=people,

@@ -70,6 +70,7 @@ def addressee_actor(ctx: MappingContext, name: str, phrase: Span | None) -> URIR
     match = resolve_addressee(ctx.gazetteer, ctx.text, name, phrase)
     if match is not None:
         return add_actor(ctx, match)
+    name = re.sub(r"^(?:the|all|both)\s+", "", name.strip(), flags=re.I)
     label = name[:1].upper() + name[1:]
     iri = ctx.iris.actor(slugify(name))
     ctx.add(iri, RDF.type, CEPA.Actor)
@@ -80,11 +81,12 @@ def addressee_actor(ctx: MappingContext, name: str, phrase: Span | None) -> URIR
 
 
 def _addressees(ctx: MappingContext, subject: URIRef, names: tuple[str, ...],
-                phrase: Span | None, where: str) -> None:
+                phrase: Span | None, where: str, *, operative: bool = True) -> None:
     """Every actor the text addresses, none it does not: a recommendation that names no one
-    has no addressee (and the document's coverage says so)."""
+    has no addressee (and the document's warnings say so; a conclusion addresses no one)."""
     if not names:
-        _warn(ctx, f"{where}: addresses no one by name")
+        if operative:
+            _warn(ctx, f"{where}: addresses no one by name")
         return
     seen: set[URIRef] = set()
     for name in names:
@@ -200,8 +202,12 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
             _bureau(ctx, session, n, member)
 
     theme_span = doc.main_theme.span if doc.main_theme is not None else None
+    written: set[URIRef] = set()  # a passage stated twice in one page is one resource
     for rec in doc.recommendations:
         iri = ctx.iris.recommendation(about, rec.text)
+        if iri in written:
+            continue
+        written.add(iri)
         phrase = (f"{rec.addressee_phrase} {rec.modality} {rec.text}"
                   if rec.from_lead_in and rec.addressee_phrase else rec.text)
         ctx.resource(iri, [CEPA.Recommendation], f"{name}: {_short(phrase)}", rec.span)
@@ -214,7 +220,8 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
             ctx.add(iri, CEPA.subtopic, amr)
         theme = doc.amr_theme if rec.amr and doc.amr_theme is not None else doc.main_theme
         _addressees(ctx, iri, rec.addressees, rec.addressee_span,
-                    f"{name} recommendation {rec.order} (line {rec.line})")
+                    f"{name} recommendation {rec.order} (line {rec.line})",
+                    operative=rec.kind != "conclusion")
         add_alignments(ctx, iri, align(text, rec.span, subtopic=subtopic_span,
                                        theme=theme.span if theme is not None else None))
 
@@ -227,6 +234,9 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
         ctx.add(session, CEPA.resolution, res_iri)
         for para in res.paragraphs:
             iri = ctx.iris.resolution_paragraph(n, para.text)
+            if iri in written:
+                continue
+            written.add(iri)
             phrase = (f"{para.modality} {para.addressee_phrase} to {para.text}"
                       if para.from_lead_in and para.addressee_phrase else para.text)
             ctx.resource(iri, [CEPA.ResolutionParagraph, CEPA.Recommendation],

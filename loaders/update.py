@@ -163,7 +163,7 @@ def _is_heading_line(line: Any) -> bool:
     return capitalised / len(words) >= 0.6 and not _AUXILIARY.search(text)
 
 
-def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
+def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
     """The items of a page after `start`: numbered title lines ("1. Workshop on ..."), else
     "- " lead paragraphs, else headed sections (a title line and the paragraphs under it),
     else the whole page as one item. (title, whole item) per item."""
@@ -173,7 +173,7 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
         for i, m in enumerate(numbered):
             end = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
             out.append((Span(m.start("title"), m.end("title")).strip(text),
-                        Span(m.start(), end).strip(text)))
+                        Span(m.start(), end).strip(text), m.group("num")))
         return out
     lines = [ln for ln in page_lines(text) if ln.span.start >= start and not ln.blank
              and not ln.chrome]
@@ -186,7 +186,7 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
         out = []
         for i, ln in enumerate(heads):
             end = heads[i + 1].span.start if i + 1 < len(heads) else len(text)
-            out.append((ln.span, Span(ln.span.start, end).strip(text)))
+            out.append((ln.span, Span(ln.span.start, end).strip(text), str(i + 1)))
         return out
     dashed = [ln for i, ln in enumerate(lines) if ln.glyph in ("-", "–", "•") and ln.indent <= 2
               and len(ln.text.split()) > 12
@@ -195,13 +195,13 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span]]:
         out = []
         for i, ln in enumerate(dashed):
             end = dashed[i + 1].span.start if i + 1 < len(dashed) else len(text)
-            out.append((None, Span(ln.body.start, end).strip(text)))
+            out.append((None, Span(ln.body.start, end).strip(text), str(i + 1)))
         return out
     body = Span(start, len(text)).strip(text)
     if not len(body):
         return []
     title = next((ln for ln in lines[:3] if _is_heading_line(ln)), None)
-    return [(title.span if title is not None else None, body)]
+    return [(title.span if title is not None else None, body, "1")]
 
 
 def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
@@ -240,18 +240,18 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     # Permanent Mission of Chile"): there, only the gazetteer's names
     actors = [[a for a in find_actors(text, span, gz) if a.known or title is None
                or not (title.start <= a.span.start < title.end)]
-              for title, span in segments]
+              for title, span, _ in segments]
     people = People(text, gz)
-    for (_, span), in_item in zip(segments, actors):
+    for (_, span, _), in_item in zip(segments, actors):
         people.collect(span, in_item)
     persons = people.finish()
 
     items = []
-    for pos, ((title, span), in_item) in enumerate(zip(segments, actors), start=1):
+    for pos, ((title, span, number), in_item) in enumerate(zip(segments, actors), start=1):
         tspan = title if title is not None else _lead_title(text, span)
         body = Span(tspan.end, span.end).strip(text) if title is not None and \
             title.start < span.start + 10 else span
-        items.append(_item(text, gz, people, reference, str(pos), pos, tspan, body, span,
+        items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
                            issuer, self_paths, in_item))
     month = dated.date if dated is not None else None
     return UpdateDocument(

@@ -129,7 +129,8 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     if item_title and title is not None:
         events = [EventMention(e.kind, item_title, title, e.dates, e.sentence, e.word,
                                (*e.other_names, e.name))
-                  if _VERB_WORD.match(e.word.of(text)) else
+                  if _VERB_WORD.match(e.word.of(text)) or (len(events) == 1 and len(
+                      e.name.split()) <= 2 and e.name.lower() == e.word.of(text).lower()) else
                   EventMention(e.kind, e.name, e.name_span, e.dates, e.sentence, e.word,
                                (*e.other_names, item_title) if len(events) == 1 else
                                e.other_names)

@@ -55,7 +55,8 @@ def test_a_changed_document_replaces_its_graph() -> None:
 
 def test_invalid_data_is_refused_and_the_store_is_unchanged(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A session whose mapper drops every addressee yields data the shapes reject."""
+    """A session whose mapper drops every recommendation's text yields data the shapes reject
+    (an integrity violation; a missing addressee would only be a completeness warning)."""
     from cepa_kg.loaders import registry
     from cepa_kg.loaders.base import Loader
     from cepa_kg.namespaces import CEPA
@@ -68,15 +69,15 @@ def test_invalid_data_is_refused_and_the_store_is_unchanged(
 
     def broken_to_rdf(model: object, ctx: object) -> None:
         real.to_rdf(model, ctx)
-        ctx.graph.remove((None, CEPA.addressee, None))  # type: ignore[attr-defined]
+        ctx.graph.remove((None, CEPA.text, None))  # type: ignore[attr-defined]
 
     broken = Loader(real.kind, real.label, real.detect, real.parse, broken_to_rdf)
     monkeypatch.setattr(registry, "LOADERS", (broken,) + registry.LOADERS[1:])
     outcome = load_source(store, session_source(), base=BASE)
     assert outcome.status == "refused"
     assert outcome.report is not None and not outcome.report.conforms
-    assert any("addressee" in (v.path or "") for v in outcome.report.violations)
-    assert "addressee" in outcome.report.text()
+    assert any("def#text" in (v.path or "") for v in outcome.report.violations)
+    assert "cepa:text" in outcome.report.text()
     assert snapshot(store) == before
 
 
@@ -164,4 +165,17 @@ def test_document_metadata() -> None:
     assert str(g.value(doc, CEPA.sha256)) == source.sha256
     assert str(g.value(doc, CEPA.documentKind)) == "cepa-session"
     assert g.value(doc, PROV.generatedAtTime) is not None
-    assert str(g.value(doc, DCTERMS.date)) == "2006-03-27"
+    # the summary states no date of its own (2006-03-27 is the session's, not the document's)
+    assert g.value(doc, DCTERMS.date) is None
+    assert str(g.value(doc, CEPA.sourceText)) == source.text
+
+
+def test_a_document_dated_by_an_issue_date_gets_it() -> None:
+    text = ("Committee of Experts on Public Administration\nDescription:The present report "
+            "contains the conclusions and recommendations of the sixth session of the Committee of "
+            "Experts on Public Administration, held at United Nations Headquarters from 16 to 20 "
+            "April 2007.\nIssue Date: 27 April 2007\nSymbol:E/2007/44 (SUPP)\n")
+    built = build_document(SourceText("report.txt", text, "0" * 64, "utf-8"), base=BASE)
+    from cepa_kg.namespaces import DCTERMS
+
+    assert str(built.graph.value(built.iri, DCTERMS.date)) == "2007-04-27"

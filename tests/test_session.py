@@ -9,12 +9,13 @@ ending in ":", per "X should / need(s) to" sentence and per statement without a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
 
-from cepa_kg.loaders import session, session_rdf
+from cepa_kg.loaders import registry, session, session_rdf
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext, ParseError
 from cepa_kg.loaders.iris import Iris
@@ -37,8 +38,8 @@ S5_EXPECTED = [
     # row 1 (its subtopic cell is empty): "Member States should: • ..."
     ("pursue ethically sustainable innovations", "should", MS, None, R),
     ("have: (i) the willingness to change", "should", MS, None, R),
-    ("In that regard, national human resources", "are essential", MS, None, C),
-    ("It is also important to institutionalize", "is also important", MS, None, C),
+    ("In that regard, national human resources", "other", MS, None, C),
+    ("It is also important to institutionalize", "other", MS, None, C),
     ("prepare young professionals", "should", MS, None, R),
     # "The Secretariat should facilitate innovations ... by: • ..."
     ("maximizing the use of the United Nations Online Network", "should", SEC, None, R),
@@ -47,9 +48,9 @@ S5_EXPECTED = [
     ("documenting and disseminating knowledge", "should", SEC, None, R),
     ("providing leadership capacity-building", "should", SEC, None, R),
     # "The Secretariat should also: • focus ...; examine ...; continue ..."
-    ("focus on good policies and legislation", "should also", SEC, None, R),
-    ("examine several key questions", "should also", SEC, None, R),
-    ("continue to focus on uncovering", "should also", SEC, None, R),
+    ("focus on good policies and legislation", "should", SEC, None, R),
+    ("examine several key questions", "should", SEC, None, R),
+    ("continue to focus on uncovering", "should", SEC, None, R),
     # row 2: "Searching for a bottom-up approach ... sound public administration"
     ("Member States should strengthen their participatory", "should", MS, 0, R),
     ("place its technical advisory facilities", "should", SEC, 0, R),
@@ -57,18 +58,18 @@ S5_EXPECTED = [
 ]
 
 S8_EXPECTED = [
-    ("Member States need to strengthen the institutional", "need to", MS, 0, R),
-    ("The Secretariat needs to put more emphasis", "needs to", SEC, 0, R),
-    ("Member States need to review governance", "need to", MS, 1, R),
-    ("Because accountability is crucial", "need to", MS, 1, R),
+    ("Member States need to strengthen the institutional", "should", MS, 0, R),
+    ("The Secretariat needs to put more emphasis", "should", SEC, 0, R),
+    ("Member States need to review governance", "should", MS, 1, R),
+    ("Because accountability is crucial", "should", MS, 1, R),
     ("The Secretariat should support the deepening", "should", SEC, 1, R),
-    ("Given the potential power of information", "need to", MS, 2, R),
+    ("Given the potential power of information", "should", MS, 2, R),
     ("Both donors and multinational", "should",
      ("donors", "multinational information technology companies"), 2, R),
     ("The Secretariat should increase the provision", "should", SEC, 2, R),
-    ("strengthen the capacities of management development", "need to", MS, 3, R),
-    ("pay particular attention", "need to", MS, 3, R),
-    ("pay special attention", "need to", MS, 3, R),
+    ("strengthen the capacities of management development", "should", MS, 3, R),
+    ("pay particular attention", "should", MS, 3, R),
+    ("pay special attention", "should", MS, 3, R),
     ("The UN should recognize and promote", "should", ("The UN",), 3, R),
     # Annual Ministerial Review: "Member states should: raise ...; develop ...; ..."
     ("raise awareness in all sectors", "should", ("Member states",), None, R),
@@ -83,18 +84,18 @@ S8_EXPECTED = [
 
 THE_SEC = ("the Secretariat",)
 S5_RESOLUTION = [
-    ("Encourages Governments to create an environment", "Encourages", ("Governments",)),
-    ("Encourages Member States to strengthen citizen trust", "Encourages", MS),
-    ("work with Governments with a view to", "Requests", THE_SEC),
-    ("respond expeditiously to requests", "Requests", THE_SEC),
-    ("continue to assist Member States", "Requests", THE_SEC),
+    ("Encourages Governments to create an environment", "encourages", ("Governments",)),
+    ("Encourages Member States to strengthen citizen trust", "encourages", MS),
+    ("work with Governments with a view to", "requests", THE_SEC),
+    ("respond expeditiously to requests", "requests", THE_SEC),
+    ("continue to assist Member States", "requests", THE_SEC),
 ]
 S8_RESOLUTION = [
-    ("continue to give due recognition", "Requests", THE_SEC),
-    ("further enhance its support for capacity building", "Requests", THE_SEC),
-    ("enhance its important work", "Requests", THE_SEC),
-    ("continue to support and facilitate", "Requests", THE_SEC),
-    ("work with relevant partners", "Requests", THE_SEC),
+    ("continue to give due recognition", "requests", THE_SEC),
+    ("further enhance its support for capacity building", "requests", THE_SEC),
+    ("enhance its important work", "requests", THE_SEC),
+    ("continue to support and facilitate", "requests", THE_SEC),
+    ("work with relevant partners", "requests", THE_SEC),
 ]
 
 
@@ -132,8 +133,8 @@ def test_session5_heading(s5):
     text, doc = s5
     assert doc.number == 5 and doc.slug == "cepa-session-5"
     assert doc.start == dt.date(2006, 3, 27) and doc.end == dt.date(2006, 3, 31)
-    assert doc.date == dt.date(2006, 3, 27)
-    assert doc.title == "CEPA session 5 (2006): summary of recommendations"
+    assert doc.date is None  # the page has no issue date; the session's dates are the session's
+    assert doc.title == "CEPA session 5 (2006)"
     assert doc.dates_span.of(text) == "27-31 March 2006"
     assert doc.main_theme.text == (
         "Innovations in governance and public administration for the achievement of the "
@@ -242,8 +243,8 @@ def test_every_span_recovers_its_text(request, fixture):
 
 
 def test_detect_scores():
-    assert session.detect(_read(S5_FILE)) >= 0.8
-    assert session.detect(_read(S8_FILE)) >= 0.8
+    assert session.detect(_read(S5_FILE)) >= 0.7
+    assert session.detect(_read(S8_FILE)) >= 0.7
     assert session.detect(_read(CORPUS / "dpadm-monthly-update-2011-11.txt")) <= 0.1
     assert session.detect(_read(CORPUS / "da-project-knowledge-management.txt")) <= 0.1
     assert session.detect("") == 0.0
@@ -251,32 +252,30 @@ def test_detect_scores():
         assert session.detect(_read(path)) >= 0.5, path.name
 
 
-def test_parse_error_without_session_number():
-    text = "Main theme: Something\n27-31 March 2006\n\nMember States should act.\n"
-    with pytest.raises(ParseError, match="session number") as err:
-        session.parse(text)
-    assert err.value.line == 1
+def test_a_page_without_session_number_keeps_its_facts_and_says_so():
+    """A page without its number is read, not refused: a year after 2001 gives the number
+    (one session a year), and with neither the page says what it lacks."""
+    dated = session.parse("Main theme: Something\n27-31 March 2006\n\nMember States should act.\n")
+    assert (dated.number, dated.year_only, dated.start) == (5, True, dt.date(2006, 3, 27))
+    bare = session.parse("Main theme: Something\n\nMember States should act.\n")
+    assert bare.number is None and any("no session number" in w for w in bare.warnings)
+    assert [r.addressees for r in bare.recommendations] == [("Member States",)]
 
 
-def test_parse_error_without_dates():
-    text = "Session 4\n\nMain theme: Something\n\nSubtopics\tMajor Recommendations\n" \
-           "A\tMember States should act.\n"
-    with pytest.raises(ParseError, match="no dates") as err:
-        session.parse(text)
-    assert err.value.line == 1
+def test_a_page_without_dates_or_recommendations_is_read_with_what_it_has():
+    no_dates = session.parse("Session 4\n\nMain theme: Something\n\nSubtopics\t"
+                             "Major Recommendations\nA\tMember States should act.\n")
+    assert (no_dates.number, no_dates.start, no_dates.end) == (4, None, None)
+    assert len(no_dates.recommendations) == 1
+    no_recs = session.parse("Session 4\n4 to 8 April 2005\nMain theme: Something\n\n"
+                            "Subtopics\tMajor Recommendations/Conclusions\n")
+    assert (no_recs.number, no_recs.start, no_recs.recommendations) == (
+        4, dt.date(2005, 4, 4), ())
 
 
-def test_parse_error_without_recommendations():
-    text = "Session 4\n4 to 8 April 2005\nMain theme: Something\n\n" \
-           "Subtopics\tMajor Recommendations/Conclusions\n"
-    with pytest.raises(ParseError, match="no recommendations") as err:
-        session.parse(text)
-    assert err.value.line == 5
-
-
-def test_other_kinds_do_not_parse():
-    with pytest.raises(ParseError):
-        session.parse(_read(CORPUS / "dpadm-monthly-update-2011-11.txt"))
+def test_other_kinds_are_not_taken_for_sessions():
+    for name in ("dpadm-monthly-update-2011-11.txt", "da-project-knowledge-management.txt"):
+        assert registry.detect(_read(CORPUS / name)).kind != "cepa-session", name
 
 
 @pytest.mark.parametrize("written,start,end", [
@@ -315,25 +314,25 @@ def test_fixture_session10_headings_and_dash_bullets():
         ("adopt citizen charters", "should", MS, 0, R, False),
         ("publish service standards", "should", MS, 0, R, False),
         ("train front-line staff", "should", MS, 0, R, False),
-        ("Transparency in service delivery is essential", "is essential", MS, 0, C, False),
+        ("Transparency in service delivery is essential", "other", (), 0, C, False),  # no one
         ("Donors should align", "should", ("Donors",), 1, R, False),
-        ("collect good practices in participatory budgeting", "needs to", SEC, 1, R, False),
-        ("share them through", "needs to", SEC, 1, R, False),
-        ("expand access to primary schooling", "must also", ("Governments",), None, R, True),
-        ("monitor learning outcomes", "must also", ("Governments",), None, R, True),
+        ("collect good practices in participatory budgeting", "should", SEC, 1, R, False),
+        ("share them through", "should", SEC, 1, R, False),
+        ("expand access to primary schooling", "should", ("Governments",), None, R, True),
+        ("monitor learning outcomes", "should", ("Governments",), None, R, True),
     ]
     got = doc.recommendations
     assert len(got) == len(expected)
     for r, (first, modality, names, sub, kind, amr) in zip(got, expected, strict=True):
         assert r.text.startswith(first), r.text
-        assert (r.modality, r.addressees, r.subtopic, r.kind, r.amr) == (
-            modality, names, sub, kind, amr), r.text
+        assert (r.modality, _bare(r.addressees), r.subtopic, r.kind, r.amr) == (
+            modality, _bare(names), sub, kind, amr), r.text
         assert clean(r.span.of(text)) == r.text
     assert got[1].text == "publish service standards and report on them every year"
     paras = doc.resolution.paragraphs
     assert doc.resolution.title == "Draft resolution"
-    assert [(p.modality, p.addressees) for p in paras] == [
-        ("Invites", MS), ("Requests", THE_SEC), ("Requests", THE_SEC)]
+    assert [(p.modality, _bare(p.addressees)) for p in paras] == [
+        ("invites", MS), ("requests", _bare(THE_SEC)), ("requests", _bare(THE_SEC))]
     assert paras[1].text == "prepare a report on public service delivery for the next session"
 
 
@@ -346,11 +345,11 @@ def test_fixture_session12_tab_table_with_inline_bullets():
     expected = [
         ("decentralize responsibilities", "should", MS, 0, R),
         ("build the capacities of local authorities", "should", MS, 0, R),
-        ("It is essential to involve citizens", "is essential", MS, 0, C),
+        ("It is essential to involve citizens", "other", MS, 0, C),
         ("The Secretariat should document", "should", SEC, 0, R),
         ("Both Governments and donors", "should", ("Governments", "donors"), 1, R),
-        ("prepare guidelines on leadership", "must also", THE_SEC, 1, R),
-        ("organize regional workshops", "must also", THE_SEC, 1, R),
+        ("prepare guidelines on leadership", "should", THE_SEC, 1, R),
+        ("organize regional workshops", "should", THE_SEC, 1, R),
     ]
     _check_items(doc, expected)
     # a cell broken across an empty line stays one recommendation, its span exact
@@ -360,7 +359,7 @@ def test_fixture_session12_tab_table_with_inline_bullets():
     assert clean(doc_rec.span.of(text)) == doc_rec.text
     paras = doc.resolution.paragraphs
     assert [(p.modality, p.addressees) for p in paras] == [
-        ("Encourages", ("Governments",)), ("Calls upon", ("Member States", "the Secretariat"))]
+        ("encourages", ("Governments",)), ("calls-upon", ("Member States", "the Secretariat"))]
     assert paras[0].text.startswith("Encourages Governments")  # the "1." is not part of it
 
 
@@ -372,12 +371,12 @@ def test_fixture_session3_ordinal_and_interleaved_cells():
     assert [t.text for t in doc.subtopics] == ["E-government and knowledge management",
                                                "Human resources in the public sector"]
     expected = [
-        ("develop national e-government strategies", "are encouraged to", MS, 0, R),
-        ("measure their progress", "are encouraged to", MS, 0, R),
+        ("develop national e-government strategies", "encourages", MS, 0, R),
+        ("measure their progress", "encourages", MS, 0, R),
         ("The Ruritanian Guild of Clerks should", "should", ("The Ruritanian Guild of Clerks",),
          0, R),
         ("The Secretariat should also support training institutes in developing countries. "
-         "Such institutes", "should also", SEC, 1, R),
+         "Such institutes", "should", SEC, 1, R),
     ]
     _check_items(doc, expected)
     # the last one runs across a subtopic cell: its pieces rebuild the text, the span is exact
@@ -445,13 +444,12 @@ def test_rdf_recommendations(mapped):
     assert paras <= recs
     for rec in recs:
         assert len(set(g.objects(rec, CEPA.addressee))) >= 1, rec
-        assert len(set(g.objects(rec, CEPA.alignedTo))) >= 1, rec
         assert g.value(rec, CEPA.session) == iris.session(n)
         for p in (CEPA.text, CEPA.modality, CEPA.order):
             assert g.value(rec, p) is not None, (rec, p)
         for actor in g.objects(rec, CEPA.addressee):
             assert (ctx.doc_iri, SCHEMA.mentions, actor) in g
-    orders = sorted(int(g.value(iris.recommendation(n, r.order), CEPA.order))
+    orders = sorted(int(g.value(iris.recommendation(iris.session(n), r.text), CEPA.order))
                     for r in doc.recommendations)
     assert orders == list(range(1, len(doc.recommendations) + 1))
     res = iris.resolution(n)
@@ -459,13 +457,13 @@ def test_rdf_recommendations(mapped):
     assert (iris.session(n), CEPA.resolution, res) in g
     assert str(g.value(res, RDFS.label)) == f"Draft resolution of CEPA session {n}"
     for p in doc.resolution.paragraphs:
-        iri = iris.resolution_paragraph(n, p.order)
+        iri = iris.resolution_paragraph(n, p.text)
         assert {(iri, RDF.type, CEPA.ResolutionParagraph), (iri, RDF.type, CEPA.Recommendation),
                 (iri, CEPA.resolution, res), (res, CEPA.hasParagraph, iri)} <= set(g)
         assert g.value(iri, CEPA.modality) == Literal(p.modality)
     # the span written for each recommendation is its exact source quote
     for r in doc.recommendations:
-        iri = iris.recommendation(n, r.order)
+        iri = iris.recommendation(iris.session(n), r.text)
         src = g.value(iri, CEPA.sourceSpan)
         quote = next(q for q in g.objects(src, OA.hasSelector)
                      if (q, RDF.type, OA.TextQuoteSelector) in g)
@@ -483,13 +481,13 @@ def test_rdf_addressees_of_the_corpus():
     ms, sec = iris.actor("member-states"), iris.actor("secretariat")
     for r, exp in zip(doc.recommendations, S5_EXPECTED, strict=True):
         want = ms if exp[2] == MS else sec
-        assert set(g.objects(iris.recommendation(5, r.order), CEPA.addressee)) == {want}
+        assert set(g.objects(iris.recommendation(iris.session(5), r.text), CEPA.addressee)) == {want}
     for k in (3, 4, 5):
-        assert set(g.objects(iris.resolution_paragraph(5, k), CEPA.addressee)) == {sec}
+        assert set(g.objects(iris.resolution_paragraph(5, doc.resolution.paragraphs[k - 1].text), CEPA.addressee)) == {sec}
     doc8, ctx8 = _mapped(S8_FILE)
-    both = set(ctx8.graph.objects(iris.recommendation(8, 7), CEPA.addressee))
+    both = set(ctx8.graph.objects(iris.recommendation(iris.session(8), doc8.recommendations[6].text), CEPA.addressee))
     assert len(both) == 2 and ms not in both  # donors and the IT companies, no fallback
-    un = set(ctx8.graph.objects(iris.recommendation(8, 12), CEPA.addressee))
+    un = set(ctx8.graph.objects(iris.recommendation(iris.session(8), doc8.recommendations[11].text), CEPA.addressee))
     assert un and ms not in un and sec not in un
 
 
@@ -505,40 +503,51 @@ def test_rdf_labels_and_provenance(mapped):
         assert g.value(subject, RDFS.label) is not None, subject
         assert (subject, PROV.wasDerivedFrom, ctx.doc_iri) in g, subject
     n = doc.number
-    first = str(g.value(ctx.iris.recommendation(n, 1), RDFS.label))
-    assert first.startswith(f"Session {n} recommendation 1: ")
-    assert len(first) <= len(f"Session {n} recommendation 1: ") + 82
-    if n == 5:
-        assert first.startswith("Session 5 recommendation 1: Member States should pursue "
-                                "ethically sustainable")
-        para = str(g.value(ctx.iris.resolution_paragraph(5, 3), RDFS.label))
-        assert para.startswith("Session 5 resolution paragraph 3: Requests the Secretariat to "
-                               "work with Governments")
+    first = str(g.value(ctx.iris.recommendation(ctx.iris.session(n), doc.recommendations[0].text),
+                        RDFS.label))
+    assert first.startswith(f"Session {n}: ")
+    assert len(first) <= len(f"Session {n}: ") + 82
+    if n == 5:  # an item of a list reads with its lead-in
+        assert first.startswith("Session 5: Member States should pursue ethically sustainable")
+        para = str(g.value(ctx.iris.resolution_paragraph(5, doc.resolution.paragraphs[2].text),
+                           RDFS.label))
+        assert para.startswith("Session 5 resolution: requests the Secretariat to work with "
+                               "Governments")
 
 
 def test_rdf_amr_recommendations_use_the_review_theme():
     doc, ctx = _mapped(S8_FILE)
     amr = ctx.iris.theme(doc.amr_theme.text)
     for r in doc.recommendations:
-        iri = ctx.iris.recommendation(8, r.order)
+        iri = ctx.iris.recommendation(ctx.iris.session(8), r.text)
         assert ((iri, CEPA.subtopic, amr) in ctx.graph) == r.amr
 
 
-def test_rdf_unknown_addressee_falls_back_and_is_recorded():
+def test_rdf_unknown_addressee_is_named_as_written_never_replaced():
+    """An addressee the gazetteer does not know is a group of its own, named as the text names
+    it; it is never replaced by Member States."""
     doc, ctx = _mapped(DATA / "cepa-session-03-2004.txt")
     guild = next(r for r in doc.recommendations if "Ruritanian" in r.text)
-    iri = ctx.iris.recommendation(3, guild.order)
-    assert set(ctx.graph.objects(iri, CEPA.addressee)) == {ctx.iris.actor("member-states")}
-    assert any("Ruritanian Guild of Clerks" in w for w in ctx.warnings)
+    iri = ctx.iris.recommendation(ctx.iris.session(3), guild.text)
+    minted = ctx.iris.actor("ruritanian-guild-of-clerks")
+    assert set(ctx.graph.objects(iri, CEPA.addressee)) == {minted}
+    assert (minted, RDF.type, CEPA.ActorGroup) in ctx.graph
+    assert str(ctx.graph.value(minted, RDFS.label)) == "Ruritanian Guild of Clerks"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
 def test_rdf_fixtures_map(name):
     doc, ctx = _mapped(DATA / name)
     g = ctx.graph
-    for rec in g.subjects(RDF.type, CEPA.Recommendation):
-        assert set(g.objects(rec, CEPA.addressee)) and set(g.objects(rec, CEPA.alignedTo))
-        assert g.value(rec, RDFS.label) is not None
+    recs = set(g.subjects(RDF.type, CEPA.Recommendation))
+    assert recs
+    for rec in recs:
+        assert g.value(rec, RDFS.label) is not None and g.value(rec, CEPA.text) is not None
+        for actor in g.objects(rec, CEPA.addressee):
+            assert str(actor).startswith(ctx.iris.id + "actor/"), actor
+        # an operative sentence addresses someone; a conclusion or "Reaffirms that" may not
+        if str(g.value(rec, CEPA.modality)) in ("urges", "requests", "invites", "should"):
+            assert set(g.objects(rec, CEPA.addressee)), rec
 
 
 # --------------------------------------------------------------------------------------------
@@ -555,11 +564,11 @@ CASES = {
         subtopics=["Capacity of the State", "Information and communication technologies"],
         amr=None,
         recs=[
-            ("The Committee considers that a capable", "statement", (), 0, C, False),
+            ("The Committee considers that a capable", "other", (), 0, C, False),
             ("The Committee urges Governments to invest", "urges", ("Governments",), 0, R, False),
             ("The Committee recommends that Member States review", "recommends", MS, 0, R,
              False),
-            ("Developing countries need to integrate", "need to", ("Developing countries",), 1,
+            ("Developing countries need to integrate", "should", ("Developing countries",), 1,
              R, False),
             ("compile a world public sector report", "requests", THE_SEC, 1, R, False),
             ("maintain the United Nations Online Network", "requests", THE_SEC, 1, R, False),
@@ -577,18 +586,18 @@ CASES = {
              "should", MS, 0, R, False),
             ("establish merit-based recruitment", "should", MS, 0, R, False),
             ("The Secretariat should continue its work", "should", SEC, 0, R, False),
-            ("Donors need to support leadership", "need to", ("Donors",), 1, R, False),
-            ("Strong leadership is critical", "is critical", ("Donors",), 1, C, False),
+            ("Donors need to support leadership", "should", ("Donors",), 1, R, False),
+            ("Strong leadership is critical", "other", ("Donors",), 1, C, False),
         ],
         resolution=[
-            ("Reaffirms that a professional", "Reaffirms", ()),
-            ("Underscores the importance of leadership", "Underscores", ()),
-            ("assist Member States in the design", "Requests", THE_SEC),
-            ("report to the Committee at its fifth session.", "Requests", THE_SEC),
+            ("Reaffirms that a professional", "reaffirms", ()),
+            ("Underscores the importance of leadership", "underscores", ()),
+            ("assist Member States in the design", "requests", THE_SEC),
+            ("report to the Committee at its fifth session.", "requests", THE_SEC),
         ],
     ),
     # non-breaking spaces everywhere in the heading; "Seventh session"; "Subtopic N:" headings;
-    # a statement with no addressee; "Invites the regional commissions", "Takes note"
+    # a statement with no addressee; "Invites the regional commissions", "notes"
     "cepa-session-07-2008.txt": dict(
         number=7, start=dt.date(2008, 4, 14), end=dt.date(2008, 4, 18),
         dates="14\u00a0-\u00a018\u00a0April\u00a02008",
@@ -596,16 +605,16 @@ CASES = {
         subtopics=["Participatory governance", "Public service professionalism"],
         amr=None,
         recs=[
-            ("Citizen participation strengthens", "statement", (), 0, C, False),
-            ("Local governments need to open", "need to", ("Local governments",), 0, R, False),
+            ("Citizen participation strengthens", "other", (), 0, C, False),
+            ("Local governments need to open", "should", ("Local governments",), 0, R, False),
             ("Member States should adopt codes of conduct for all public servants and make them",
              "should", MS, 1, R, False),
-            ("The Secretariat needs to document", "needs to", SEC, 1, R, False),
+            ("The Secretariat needs to document", "should", SEC, 1, R, False),
         ],
         resolution=[
-            ("Urges Member States to strengthen", "Urges", MS),
-            ("Invites the regional commissions", "Invites", ("the regional commissions",)),
-            ("Takes note of the report", "Takes note", ()),
+            ("Urges Member States to strengthen", "urges", MS),
+            ("Invites the regional commissions", "invites", ("the regional commissions",)),
+            ("Takes note of the report", "notes", ()),
         ],
     ),
     # "The eleventh session ... was held ... from 16 to 20 April 2012. The main theme of the
@@ -622,14 +631,14 @@ CASES = {
              "governance", "should", MS, 0, R, False),
             ("measure the performance", "should", MS, 0, R, False),
             ("share their experience", "should", MS, 0, R, False),
-            ("Countries emerging from conflict need to rebuild", "need to",
+            ("Countries emerging from conflict need to rebuild", "should",
              ("Countries emerging from conflict",), 1, R, False),
             ("The international community should align", "should",
              ("The international community",), 1, R, False),
         ],
         resolution=[
-            ("Calls upon Member States", "Calls upon", MS),
-            ("Encourages Governments to use", "Encourages", ("Governments",)),
+            ("Calls upon Member States", "calls-upon", MS),
+            ("Encourages Governments to use", "encourages", ("Governments",)),
         ],
     ),
     # ordinal heading with an en dash range; wrapped main theme; tab table with "-" bullets and
@@ -646,20 +655,25 @@ CASES = {
             ("build institutions that are effective", "should", MS, 0, R, False),
             ("involve citizens in the design", "should", MS, 0, R, False),
             ("apply the \u201cleave no one behind\u201d principle", "should", MS, 0, R, False),
-            ("Governments need to develop leaders who can work across sectors", "need to",
+            ("Governments need to develop leaders who can work across sectors", "should",
              ("Governments",), 1, R, False),
-            ("It is important to address corruption", "is important", ("Governments",), 1, C,
+            ("It is important to address corruption", "other", ("Governments",), 1, C,
              False),
             ("The Committee recommends that Member States align", "recommends", MS, None, R,
              True),
         ],
         resolution=[
-            ("Stresses the need for effective", "Stresses", ()),
-            ("continue its work on trust in government", "Requests", THE_SEC),
-            ("support Member States in the implementation", "Requests", THE_SEC),
+            ("Stresses the need for effective", "stresses", ()),
+            ("continue its work on trust in government", "requests", THE_SEC),
+            ("support Member States in the implementation", "requests", THE_SEC),
         ],
     ),
 }
+
+
+def _bare(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Names without their article: the readers of different layouts keep it or not."""
+    return tuple(re.sub(r"^the\s+", "", n, flags=re.I) for n in names)
 
 
 def _read_exact(path: Path) -> str:
@@ -690,10 +704,11 @@ def test_fixture_other_years(name):
     assert len(got) == len(exp["recs"]), [r.text[:40] for r in got]
     for r, (first, modality, names, sub, kind, amr) in zip(got, exp["recs"], strict=True):
         assert r.text.startswith(first), (r.text, first)
-        assert (r.modality, r.addressees, r.subtopic, r.kind, r.amr) == (
-            modality, names, sub, kind, amr), r.text
+        assert (r.modality, _bare(r.addressees), r.subtopic, r.kind, r.amr) == (
+            modality, _bare(names), sub, kind, amr), r.text
     paras = doc.resolution_paragraphs
-    assert [(p.modality, p.addressees) for p in paras] == [e[1:] for e in exp["resolution"]]
+    assert [(p.modality, _bare(p.addressees)) for p in paras] == [
+        (e[1], _bare(e[2])) for e in exp["resolution"]]
     for p, (first, _, _) in zip(paras, exp["resolution"], strict=True):
         assert p.text.startswith(first), (p.text, first)
         assert not p.text.endswith(";")
@@ -734,10 +749,7 @@ def test_fixture_crlf_spans_do_not_swallow_line_ends():
 @pytest.mark.parametrize("text,line,message", [
     ("", 1, "empty document"),
     ("\r\n \r\n", 1, "empty document"),
-    ("Session 6\n3-7 April 2007\n\nSubtopics\tMajor Recommendations/Conclusions\n"
-     "A\tMember States should act.\n", 1, "no main theme"),
-    ("Some notes\n\nThe Committee met in 2007 and its theme was “Trust”.\n"
-     "Member States should act.\n", 1, "session number"),
+    ("Some notes on the weather\n\nIt rained all week.\n", 1, "nothing about a session"),
 ])
 def test_parse_errors_name_the_reason_and_line(text, line, message):
     with pytest.raises(ParseError, match=message) as err:

@@ -137,6 +137,8 @@ EXPECTED: dict[str, set[Key]] = {
     **_kinds("Retreat"),
     **_kinds("Mission"),
     **_kinds("Briefing"),
+    **_kinds("AwardCeremony"),
+    **_kinds("Launch"),
     "Partnership": {("Partnership", "cepa:party"), ("Partnership", "cepa:status")},
     "Project": {("Project", "cepa:objective"), ("Project", "dcterms:references")},
     "ExpectedAccomplishment": {
@@ -248,7 +250,8 @@ def test_every_cepa_class_shape_requires_an_english_label(shapes: Graph) -> None
     """Each shape on a top-level class (not a subclass checked through its parent) has one."""
     subclass_shapes = {"ResolutionParagraph", "Organization", "ActorGroup", "Country", "Person",
                        "Seminar", "Workshop", "Meeting", "Conference", "Training", "Forum",
-                       "Retreat", "Mission", "Briefing", "SourceSpan", "SpecificResource",
+                       "Retreat", "Mission", "Briefing", "AwardCeremony", "Launch",
+                       "SourceSpan", "SpecificResource",
                        "TextQuoteSelector", "TextPositionSelector"}
     for name in _targeted_shapes(shapes) - subclass_shapes:
         shape = CEPASH[name + "Shape"]
