@@ -98,7 +98,8 @@ def build_document(
     ctx = MappingContext(iris, doc_iri, source.text, Gazetteer.bundled())
     loader.to_rdf(model, ctx)
     describe_document(
-        ctx, kind=loader.kind, title=model.title, date=model.date, sha256=source.sha256,
+        ctx, kind=loader.kind, title=model.title,
+        date=getattr(model, "dated", None) or model.date, sha256=source.sha256,
         loader_version=f"{loader.kind}/{LOADER_VERSION}",
         loaded_at=loaded_at or dt.datetime.now(dt.UTC).replace(microsecond=0),
         file_name=None if is_address(source.name) else Path(source.name).name,

@@ -34,6 +34,7 @@ CHROME = re.compile(
       | (?:facebook|twitter|linkedin|youtube|instagram|flickr|x)(?:\s*[|·]\s*\w+)*
       | united\s+nations\s+development\s+account\s*united\s+nations\s+headquarters.*
       | bookmark | tweet | email | rss
+      | home\s*(?:>|»|›|/|\|)\s*.*
     )\s*$""",
     re.I | re.X,
 )

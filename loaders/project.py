@@ -15,16 +15,9 @@ markers and trailing "; and" removed.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from cepa_kg.loaders.base import ParseError
-from cepa_kg.loaders.iris import slugify
-from cepa_kg.loaders.lines import Line as _Line
-from cepa_kg.loaders.lines import line_no as _line_no
-from cepa_kg.loaders.lines import split_lines as _lines
-from cepa_kg.loaders.project_dates import YEAR, date_in
 from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.document_dates import document_date
@@ -42,6 +35,7 @@ from cepa_kg.loaders.project_fields import (
     partner_phrases,
     project_codes,
     status_of,
+    soft_field,
     tranche,
     years,
 )
@@ -97,363 +91,6 @@ def detect(text: str) -> float:
 
 
 # --------------------------------------------------------------------------------------------
-# Lines, headings and sections
-
-
-# Section keys: background, objective, accomplishments, status (implementation status and
-# activities), other (known headings whose content the model does not keep).
-_HEADINGS: tuple[tuple[str, str], ...] = (
-    ("background", r"background(?:\s+(?:and|&)\s+justification)?|introduction|context|rationale|justification"),
-    ("objective", r"(?:project\s+|overall\s+|development\s+|main\s+)?objectives?(?:\s+of\s+the\s+project)?"),
-    ("accomplishments", r"expected\s+accomplishments?|expected\s+results|expected\s+outcomes?|outcomes|results"),
-    ("status", r"implementation\s+status|status\s+of\s+implementation|implementation|"
-               r"progress(?:\s+to\s+date)?|(?:main\s+|planned\s+|project\s+|key\s+)?activities"
-               r"(?:\s+undertaken)?"),
-    ("other", r"indicators\s+of\s+achievement|outputs|partners|partnerships|budget|duration|"
-              r"beneficiar(?:y|ies)(?:\s+countries)?|target\s+countries|contacts?|"
-              r"implementing\s+(?:entity|entities|agency|agencies)|lessons\s+learned|"
-              r"external\s+factors|related\s+links|documents"),
-)
-_HEADING_RE = [
-    (key, re.compile(
-        rf"^(?P<lead>[ \t]*(?:#+[ \t]*|\*\*)?(?:(?:\d+|[IVX]+)\.[ \t]+)?)(?P<h>{pat})(?:\*\*)?"
-        rf"[ \t]*(?P<colon>:)?(?:\*\*)?[ \t]*(?P<rest>.*)$",
-        re.I,
-    ))
-    for key, pat in _HEADINGS
-]
-# A sentence ending with ":" that introduces a list ("The project's expected accomplishments are:")
-_SOFT_HEADINGS = (
-    ("accomplishments", re.compile(r"expected\s+(?:accomplishments?|results|outcomes)", re.I)),
-    ("status", re.compile(r"\bactivities\b", re.I)),
-)
-
-
-@dataclass(frozen=True)
-class _Heading:
-    line: _Line
-    key: str
-    body_start: int  # offset where the section's content begins
-    soft: bool = False  # a sentence ending in ":" that introduces a list, not a heading word
-
-
-def _heading(line: _Line) -> _Heading | None:
-    stripped = line.text.strip()
-    if not stripped:
-        return None
-    for key, rx in _HEADING_RE:
-        m = rx.match(line.text)
-        if not m:
-            continue
-        rest = m.group("rest").strip()
-        if m.group("colon"):
-            # "Objective: Assist ..." (inline content) or "Objective:" alone
-            if rest:
-                return _Heading(line, key, line.start + m.start("rest"))
-            return _Heading(line, key, line.end)
-        if not rest and len(stripped) <= 80:
-            # the heading word(s) alone on a line
-            return _Heading(line, key, line.end)
-        if key == "other":
-            return None
-    if stripped.endswith(":") and len(stripped) <= 160 and len(stripped.split()) <= 20:
-        for key, rx in _SOFT_HEADINGS:
-            if rx.search(stripped):
-                return _Heading(line, key, line.end, soft=True)
-    return None
-
-
-@dataclass(frozen=True)
-class _Section:
-    key: str
-    heading: _Heading
-    span: Span  # the content, heading excluded, white space stripped
-
-
-def _sections(text: str, headings: list[_Heading]) -> list[_Section]:
-    out = []
-    for i, h in enumerate(headings):
-        end = headings[i + 1].line.start if i + 1 < len(headings) else len(text)
-        out.append(_Section(h.key, h, Span(h.body_start, max(h.body_start, end)).strip(text)))
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# Title, chrome and page metadata
-
-_CHROME = re.compile(
-    r"welcome\s+to\s+the\s+united\s+nations|it'?s\s+your\s+world|desa\s+home|"
-    r"united\s+nations\s+headquarters|^\s*(?:united\s+nations\s+)?development\s+account"
-    r"(?:\s+projects?)?(?:\s+home)?\s*$|^\s*(?:un\s*)?desa\s*$|"
-    r"^\s*(?:home|search|print(?:\s+this\s+page)?|share|menu|site\s*map|contact\s+us|"
-    r"skip\s+to\s+(?:main\s+)?content|back(?:\s+to\s+.*)?|top|english|français|español)\s*$|"
-    r"\s>\s.*\s>\s|\s\|\s.*\s\|\s|^\s*(?:copyright|©)|terms\s+of\s+use|privacy\s+notice",
-    re.I,
-)
-_META = re.compile(
-    r"^\s*(?P<key>(?:project\s+)?(?:code|no\.?|number|symbol)|tranche|section|budget|"
-    r"duration|status|region|countries|partners?|implementing\s+(?:entity|agency|office)|"
-    r"executing\s+(?:entity|agency)|lead\s+entity|(?:start|end)\s+date|period|year|date|"
-    r"last\s+(?:updated|modified)|updated|posted|published)\s*:\s*(?P<value>.*?)\s*$",
-    re.I,
-)
-_TITLE_META = re.compile(r"^\s*(?:project\s+)?(?:title|name)\s*:\s*(?P<value>\S.*?)\s*$", re.I)
-_TITLE_MAX = 300
-
-_OBJECTIVE_START = re.compile(
-    r"^\W*(?:(?:the\s+)?(?:main\s+|overall\s+|general\s+|primary\s+|principal\s+|specific\s+)?"
-    r"(?:project'?s?\s+)?(?:objectives?|aims?|purpose|goal)\b|"
-    r"this\s+project\s+(?:aims|seeks|is\s+designed|intends)\b|"
-    r"the\s+project\s+(?:aims|seeks|is\s+designed|intends)\b|"
-    r"to\s+(?:assist|support|strengthen|enhance|help|build|improve|promote|develop|provide|"
-    r"increase|facilitate|foster|contribute)\b)",
-    re.I,
-)
-
-
-def _is_title_candidate(line: _Line) -> bool:
-    s = line.text.strip()
-    if not s or _CHROME.search(s) or _META.match(s):
-        return False
-    if len(s) > _TITLE_MAX or s.endswith(":"):
-        return False
-    if date_in(s) and len(s) < 40:  # a date line
-        return False
-    if _OBJECTIVE_START.match(s) and len(s.split()) > 12:  # the objective paragraph itself
-        return False
-    if len(re.findall(r"[.!?](?:\s|$)", s)) >= 2:  # several sentences: prose, not a title
-        return False
-    return any(c.isalpha() for c in s)
-
-
-# --------------------------------------------------------------------------------------------
-# Implementing actor
-
-_NAME = r"[A-Z][\w&.\-/]*"
-_IMPLEMENTER_PATTERNS = (
-    # "DPADM has undertaken the following activities"
-    re.compile(
-        rf"(?:^|(?<=[\s(]))(?P<name>(?:{_NAME}\s+){{0,6}}?{_NAME}|\([A-Z][\w\-/]+\))\s+"
-        r"(?:has|have|had|will|is|was)\s+(?:been\s+|also\s+)?"
-        r"(?:undertaken|undertake|undertaking|implemented|implement|implementing|carried\s+out|"
-        r"carry\s+out|carrying\s+out|conducted|conduct|executed|execute|completed|organized)\b"
-    ),
-    # "implemented by DPADM", "executed by the Division for ... (DPADM)"
-    re.compile(
-        rf"\b(?:implemented|executed|carried\s+out|undertaken|managed)\s+by\s+(?:the\s+)?"
-        rf"(?P<name>{_NAME}(?:\s+(?:of|for|and|on|the|{_NAME}))*(?:\s+\([A-Z][\w\-/]+\))?)"
-    ),
-)
-
-
-def _implementer(text: str, regions: list[Span], lines: list[_Line]) -> ImplementingActor | None:
-    for ln in lines:  # "Implementing entity: DPADM/DESA"
-        m = _META.match(ln.text)
-        if m and re.match(r"(?:implementing|executing|lead)", m.group("key"), re.I) and m["value"]:
-            span = Span(ln.start + m.start("value"), ln.start + m.end("value"))
-            return ImplementingActor(clean(span.of(text)), span)
-    for region in regions:
-        for rx in _IMPLEMENTER_PATTERNS:
-            m = rx.search(text, region.start, region.end)
-            if m:
-                span = Span(m.start("name"), m.end("name"))
-                name = span.of(text)
-                if name.startswith("(") and name.endswith(")"):
-                    span = Span(span.start + 1, span.end - 1)
-                # drop leading articles/sentence words: "The DPADM" -> "DPADM"
-                lead = re.match(r"(?:The|This|In|Since|During)\s+", span.of(text))
-                if lead:
-                    span = Span(span.start + lead.end(), span.end)
-                if len(span):
-                    return ImplementingActor(clean(span.of(text)), span)
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# Parsing
-
-
-def _paragraphs(text: str, region: Span) -> list[Span]:
-    out, start, prev_end = [], None, region.start
-    for ln in _lines(text[: region.end]):
-        if ln.end < region.start:
-            continue
-        if ln.blank:
-            if start is not None:
-                out.append(Span(start, prev_end))
-                start = None
-            continue
-        if start is None:
-            start = max(ln.start, region.start)
-        prev_end = ln.end
-    if start is not None:
-        out.append(Span(start, prev_end))
-    return [p.strip(text) for p in out if len(p.strip(text))]
-
-
-def _block(text: str, span: Span | None) -> TextBlock | None:
-    if span is None:
-        return None
-    span = span.strip(text)
-    return TextBlock(clean(span.of(text)), span) if len(span) else None
-
-
-def _parse_old(text: str) -> object:
-    """Read a Development Account project page; `ParseError` when it has no title or objective."""
-    lines = _lines(text)
-    headings: list[_Heading] = []
-    for ln in lines:
-        h = _heading(ln)
-        if h is None or (h.soft and headings and headings[-1].key == h.key):
-            continue  # "Implementation status:" then "DPADM has undertaken ... activities:"
-        headings.append(h)
-    sections = _sections(text, headings)
-
-    # ---- title: the first line of content before the sections, past the site chrome
-    first_heading = headings[0].line.index if headings else len(lines)
-    title_span: Span | None = None
-    date: tuple[dt.date, str] | None = None
-    for ln in lines:
-        if m := _TITLE_META.match(ln.text):
-            title_span = Span(ln.start + m.start("value"), ln.start + m.end("value"))
-            break
-    header_end = first_heading
-    if title_span is None:
-        candidates: list[_Line] = []
-        for ln in lines[:first_heading]:
-            if ln.blank:
-                continue
-            if _is_title_candidate(ln):
-                candidates.append(ln)
-                continue
-            s = ln.text.strip()
-            if not (_CHROME.search(s) or _META.match(s) or (date_in(s) and len(s) < 40)):
-                if not candidates:
-                    # content that is not a title (a paragraph): the page has no title line
-                    raise ParseError(
-                        "no project title: the first line of content is a paragraph, "
-                        "not a title", line=ln.index + 1)
-                break  # the paragraphs after the title
-        if candidates:
-            # a short line before the title is more chrome ("Projects by tranche")
-            chosen = next((c for c in candidates if len(c.text.split()) >= 4), candidates[0])
-            title_span = chosen.span.strip(text)
-            header_end = chosen.index + 1
-    if title_span is None:
-        at = next((ln.index + 1 for ln in lines if not ln.blank), 1)
-        raise ParseError("no project title found", line=at)
-    title = clean(title_span.of(text))
-    title_line = _line_no(text, title_span.start)
-
-    # ---- page date: a metadata line or a line that is only a date, in the header
-    for ln in lines[: max(first_heading, header_end)]:
-        if m := _META.match(ln.text):
-            key = m.group("key").lower()
-            if key in ("date", "year") or key.startswith(("last", "updated", "posted",
-                                                          "published")):
-                date = date_in(m.group("value"))
-                if date:
-                    break
-        elif ln.index + 1 != title_line and len(ln.text.strip()) < 40 and (
-            found := date_in(ln.text.strip())
-        ):
-            date = found
-            break
-
-    def section(key: str) -> _Section | None:
-        return next((s for s in sections if s.key == key), None)
-
-    # ---- objective: its section, or else the first long paragraph saying what the project is for
-    objective = None
-    obj_section = section("objective")
-    if obj_section is not None and len(obj_section.span):
-        objective = _block(text, obj_section.span)
-    else:
-        candidates: list[Span] = []
-        after_title = Span(title_span.end, headings[0].line.start if headings and
-                           headings[0].line.start > title_span.end else len(text))
-        free = [p for p in _paragraphs(text, after_title)
-                if not (_CHROME.search(p.of(text)) or _META.match(p.of(text)))]
-        bg = section("background")
-        long_free = [p for p in free if len(p) >= 60]
-        if long_free and _OBJECTIVE_START.match(long_free[0].of(text)):
-            candidates.append(long_free[0])
-        pool = free + (_paragraphs(text, bg.span) if bg else [])
-        candidates += [p for p in pool if re.match(
-            r"^\W*(?:the\s+)?(?:main\s+|overall\s+)?(?:project'?s?\s+)?objectives?\b",
-            p.of(text), re.I)]
-        if candidates:
-            objective = _block(text, candidates[0])
-    if objective is None:
-        if obj_section is not None:
-            at = obj_section.heading.line.index + 1  # "Objective:" with nothing under it
-        else:
-            later = [h for h in headings if h.line.start > title_span.start]
-            at = later[0].line.index + 1 if later else title_line
-        raise ParseError("no project objective found (no 'Objective' section, and no paragraph "
-                         "that states one)", line=at)
-
-    # ---- background: its section, or the paragraphs between the title and the objective
-    bg = section("background")
-    background = _block(text, bg.span) if bg and len(bg.span) else None
-    if background is None and obj_section is None:
-        between = Span(title_span.end, objective.span.start)
-        paras = [p for p in _paragraphs(text, between)
-                 if not (_CHROME.search(p.of(text)) or _META.match(p.of(text)))]
-        if paras:
-            background = _block(text, Span(paras[0].start, paras[-1].end))
-
-    # ---- expected accomplishments
-    accomplishments: list[Accomplishment] = []
-    for sec in (s for s in sections if s.key == "accomplishments"):
-        _, items = split_list(text, sec.span, prose_ok=True)
-        for it in items:
-            accomplishments.append(Accomplishment(len(accomplishments) + 1,
-                                                  clean(it.span.of(text)), it.span, it.numbering))
-
-    # ---- implementation status and activities
-    activities: list[Activity] = []
-    status_span: Span | None = None
-    status_sections = [s for s in sections if s.key == "status"]
-    for sec in status_sections:
-        intro, items = split_list(text, sec.span, prose_ok=False)
-        if status_span is None and intro is not None:
-            status_span = intro
-        for it in items:
-            activities.append(Activity(len(activities) + 1, it.numbering,
-                                       clean(it.span.of(text)), it.span))
-    status = _block(text, status_span)
-
-    implementation_year = None
-    for region in [status_span] + [s.span for s in status_sections] + [
-            s.heading.line.span for s in status_sections]:
-        if region is not None and (m := YEAR.search(region.of(text))):
-            implementation_year = int(m.group(1))
-            break
-
-    regions = ([status_span] if status_span else []) + [s.span for s in status_sections]
-    regions.append(Span(0, len(text)))
-    implementer = _implementer(text, regions, lines)
-
-    slug = SLUG_PREFIX + slugify(title, max_length=SLUG_MAX - len(SLUG_PREFIX))
-    return ProjectDocument(
-        slug=slug,
-        title=title,
-        title_span=title_span,
-        objective=objective,
-        background=background,
-        accomplishments=tuple(accomplishments),
-        activities=tuple(activities),
-        status=status,
-        documents=tuple(find_symbols(text)),
-        implementer=implementer,
-        date=date[0] if date else None,
-        date_precision=date[1] if date else None,
-        implementation_year=implementation_year,
-    )
-
-
-# --------------------------------------------------------------------------------------------
 # Pages, portal records and listings
 
 
@@ -462,7 +99,8 @@ def _parse_old(text: str) -> object:
 _RECORD_HEAD = re.compile(
     rf"^[^\S\n]*(?P<code>{CODE.pattern.replace('(?P<code>', '(?:')})\s*:\s*(?P<title>\S[^\n]*)$"
     r"|^[^\S\n]*[\"\u201c](?P<qtitle>[^\"\u201d\n]{12,400})[\"\u201d]?", re.M)
-_PAGE_HEADERS = re.compile(r"^(?:development\s+account\s+projects?|project\s+(?:info|search)|"
+_PAGE_HEADERS = re.compile(r"^(?:(?:united\s+nations\s+|un\s+)?development\s+account(?:\s+projects?)?|"
+                           r"project\s+(?:info|search)|"
                            r"projects|past\s+projects|current\s+projects|project\s+details?)$",
                            re.I)
 _SLIDE_TITLE = re.compile(r"^Development\s+Account\s*:\s*(?:\d{1,2}(?:st|nd|rd|th)|\w+)\s+"
@@ -619,17 +257,23 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     for f in by_key.get("accomplishments", []):  # "cont'd" fields of a slide deck go on
         if f.value is not None:
             items.extend(accomplishments(text, f.value))
+    if not items and (soft := soft_field(text, span, "accomplishments")) is not None:
+        items = accomplishments(text, soft)
     if not items:
         items = inline_accomplishments(text, span)
     items = [Accomplishment(i, a.text, a.span, a.numbering) for i, a in enumerate(items, 1)]
 
     activities: list[Activity] = []
-    for f in by_key.get("activities", []):
-        if f.value is not None:
-            _, listed = split_list(text, f.value, prose_ok=False)
-            activities.extend(listed_activity for listed_activity in (
-                Activity(len(activities) + k, it.numbering, clean(it.span.of(text)), it.span)
-                for k, it in enumerate(listed, start=1)) if len(listed_activity.span) > 3)
+    activity_values = [f.value for f in by_key.get("activities", []) if f.value is not None]
+    if not activity_values and (soft := soft_field(text, span, "activities")) is not None:
+        activity_values = [soft]
+    for value_span in activity_values:
+        if value_span is not None:
+            _, listed = split_list(text, value_span, prose_ok=False)
+            for it in listed:
+                if len(it.span) > 3:
+                    activities.append(Activity(len(activities) + 1, it.numbering,
+                                               clean(it.span.of(text)), it.span))
     budget = None
     for key in ("budget", "funding"):
         v = value(key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cepa_kg.loaders.page_lines import GLYPH
+from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.project_model import Accomplishment, Amount, Named, TextBlock
 from cepa_kg.loaders.spans import Span, clean
@@ -86,13 +86,14 @@ def field_values(text: str, span: Span) -> list[Field]:
             out.append(Field(key, label, Span(m.start("rest"), m.end("rest")).strip(text)))
             continue
         next_label = found[i + 1][0].start() if i + 1 < len(found) else span.end
-        value = _value_lines(text, m.end(), next_label)
+        value = _value_lines(text, m.end(), next_label, prose=key == "description")
         out.append(Field(key, label, value))
     return out
 
 
-def _value_lines(text: str, start: int, end: int) -> Span | None:
-    """The value under a lone label: the lines after it, to the blank line or next label."""
+def _value_lines(text: str, start: int, end: int, *, prose: bool = False) -> Span | None:
+    """The value under a lone label: the lines after it, to the blank line or next label; a
+    `prose` value (a background) goes on over blank lines while paragraphs of prose follow."""
     pos = text.find("\n", start)
     if pos < 0 or pos >= end:
         return None
@@ -105,13 +106,36 @@ def _value_lines(text: str, start: int, end: int) -> Span | None:
             gap = bool(lines)
             continue
         listed = bool(GLYPH.match(line.strip()))
-        if gap and not (listed and GLYPH.match(lines[-1].of(text).strip())):
-            break  # a blank line ends the value, unless a list goes on across it
+        if gap and not (listed and GLYPH.match(lines[-1].of(text).strip())) and \
+                not (prose and _is_prose(line)):
+            break  # a blank line ends the value, unless a list or prose goes on across it
         gap = False
         lines.append(Span(start, start + len(line)))
     if not lines:
         return None
     return Span(lines[0].start, lines[-1].end).strip(text)
+
+
+#: A sentence ending in ":" that opens a list ("The expected accomplishments of the project
+#: are:", "Activities undertaken in 2009 include:"): a field without a label.
+SOFT_LABELS = {
+    "accomplishments": re.compile(r"^[^\n:]{0,80}\bexpected\s+(?:accomplishments?|results|"
+                                  r"outcomes)\b[^\n:]{0,60}:[^\S\n]*$", re.I | re.M),
+    "activities": re.compile(r"^[^\n:]{0,80}\bactivities\b[^\n:]{0,60}:[^\S\n]*$", re.I | re.M),
+}
+
+
+def soft_field(text: str, span: Span, key: str) -> Span | None:
+    """The list under a sentence that opens it (`SOFT_LABELS`), to the blank line after it."""
+    m = SOFT_LABELS[key].search(text, span.start, span.end)
+    if m is None:
+        return None
+    return _value_lines(text, m.end() - 1 if text[m.end() - 1] == "\n" else m.end(), span.end)
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph's line: a dozen words or more, ending a sentence or going on."""
+    return len(line.split()) >= 12 and not is_chrome(line)
 
 
 # -- codes -------------------------------------------------------------------------------------
@@ -211,7 +235,8 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+project\s+(?:aims|seeks|is\s+designed|was\s+designed)\s+to\b",
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+project\s+(?:aims|aimed|seeks|sought|is\s+designed|"
+    r"was\s+designed|is\s+intended|was\s+intended)\s+to\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 
@@ -237,11 +262,14 @@ def accomplishments(text: str, span: Span) -> list[Accomplishment]:
     """Expected accomplishments as a list under their heading, or numbered inside a sentence
     ("It is expected to result in (a) ..., and (b) ...")."""
     _, items = split_list(text, span, prose_ok=True)
-    spans = [it.span for it in items if len(it.span) > 3]
-    out: list[Span] = []
-    for item in spans:  # a slide's run-on text: "... guidelines Senior managers will ..."
-        out.extend(_run_on(text, item))
-    return [Accomplishment(i, clean(sp.of(text)), sp) for i, sp in enumerate(out, start=1)]
+    out: list[tuple[Span, str | None]] = []
+    for item in items:  # a slide's run-on text: "... guidelines Senior managers will ..."
+        if len(item.span) <= 3:
+            continue
+        pieces = _run_on(text, item.span)
+        out.extend((sp, item.numbering if len(pieces) == 1 else None) for sp in pieces)
+    return [Accomplishment(i, clean(sp.of(text)), sp, numbering)
+            for i, (sp, numbering) in enumerate(out, start=1)]
 
 
 _RUN_ON = re.compile(r"(?<=[a-z,)])\s+(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,5}\s+(?:will|have|has|are|is|"
@@ -285,8 +313,9 @@ _IMPLEMENTED = re.compile(
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
     r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b)"
     r"|\bExecuting\s+entity\s*:\s*(?P<who2>[^,.\n]{2,120})"
-    r"|^(?P<who3>[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,5})\s+(?:has\s+)?(?:carried\s+out|undertaken|"
-    r"undertook|implemented|executed)\s+(?:the\s+following\s+activities|the\s+project)"
+    r"|(?:^|(?<=:\s))(?P<who3>[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,5})\s+(?:has\s+)?(?:carried\s+"
+    r"out|undertaken|undertook|implemented|executed)\s+(?:the\s+following(?:\s+activities)?|"
+    r"the\s+project)"
     r"|(?P<who4>[A-Z][^,.;\n]{2,100}?),?\s+which\s+(?:executed|implemented|led)\s+the\s+project",
     re.I | re.M)
 _WITH = re.compile(

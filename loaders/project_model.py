@@ -6,6 +6,8 @@ and ``text`` is that quote with white space collapsed, list markers and trailing
 
 from __future__ import annotations
 
+from cepa_kg.loaders.iris import slugify
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -134,7 +136,10 @@ class ProjectDocument:
 
     @property
     def slug(self) -> str:
-        return "da-project"
+        """A name for a page loaded without a file name: after its project's title."""
+        if len(self.projects) != 1:
+            return "da-project"
+        return ("da-project-" + slugify(self.projects[0].title, max_length=49)).rstrip("-")
 
     @property
     def title(self) -> str:
@@ -143,8 +148,16 @@ class ProjectDocument:
         return f"Development Account projects ({len(self.projects)})"
 
     @property
-    def date(self) -> object:
-        return self.dated
+    def date(self) -> dt.date | None:
+        """The document's own date (an issue date, a dateline), not what it reports on."""
+        return self.dated.date if self.dated is not None else None  # type: ignore[attr-defined]
+
+    @property
+    def date_precision(self) -> str | None:
+        """Precision of `date`: "day", or "month" for a page dated by its month only."""
+        if self.dated is None:
+            return None
+        return "month" if self.dated.is_month else "day"  # type: ignore[attr-defined]
 
     @property
     def symbols(self) -> list[str]:

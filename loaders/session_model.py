@@ -112,9 +112,16 @@ class SessionDocument:
         return f"CEPA session {self.number}{year}"
 
     @property
-    def date(self) -> object:
-        """The document's own date (an issue date, a dateline), not the session's."""
-        return self.dated
+    def date(self) -> dt.date | None:
+        """The document's own date (an issue date, a dateline), not what it reports on."""
+        return self.dated.date if self.dated is not None else None  # type: ignore[attr-defined]
+
+    @property
+    def date_precision(self) -> str | None:
+        """Precision of `date`: "day", or "month" for a page dated by its month only."""
+        if self.dated is None:
+            return None
+        return "month" if self.dated.is_month else "day"  # type: ignore[attr-defined]
 
     @property
     def ministerial_review_theme(self) -> Theme | None:

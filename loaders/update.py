@@ -28,7 +28,7 @@ from typing import Any
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.family_detection import update_score
 from cepa_kg.loaders.base import ParseError
-from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges, month_number
+from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
 from cepa_kg.loaders.organisations_in_text import find_actors, first_each, mention
 from cepa_kg.loaders.partnerships import chain_forward, find_partnerships
 from cepa_kg.loaders.people import People
