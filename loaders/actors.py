@@ -297,6 +297,10 @@ def _edge(key: str, chars: set[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
+#: A country's Government acts as the country ("the Government of the Republic of Korea").
+_GOVERNMENT_OF = re.compile(r"^(?:national\s+|federal\s+)?Government\s+of\s+(.+)$", re.I)
+
+
 class Gazetteer:
     """Finds organisations, actor groups, countries and places in text and resolves names."""
 
@@ -410,6 +414,9 @@ class Gazetteer:
         """
         key = normalize_name(_ARTICLE.sub("", name.strip()))
         e = self._entry_for(key) or self._any.get(key.casefold())
+        if e is None and (gov := _GOVERNMENT_OF.match(key)):  # "the Government of Korea"
+            country = self.resolve(gov.group(1))
+            return country if country is not None and country.kind == "country" else None
         if e is None or e is _NOT_AN_ACTOR:
             return None
         return ActorMatch(e.path, e.kind, e.label, Span(0, 0))

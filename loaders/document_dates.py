@@ -16,7 +16,7 @@ __all__ = ["DocumentDate", "document_date"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
                     r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
-_MONTH_LINE = re.compile(rf"(?:^|[:\-–]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
+_MONTH_LINE = re.compile(rf"(?:^|[:,\-–—]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
 _HEAD_LINES = 8
 
 

@@ -21,10 +21,11 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
 _CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too
-_SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its body)
+_SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its body) ...
+_WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # ... except after "of": "University of\nMongolia"
 _ORG = re.compile(
-    rf"(?:{_CAP}{_SP}(?:(?:of|for|and|on|the|de|del|la){_SP})*)*{_ORG_HEAD}\b"
-    rf"(?:{_SP}(?:of|for|on|to){_SP}(?:the{_SP})?{_CAP}(?:{_SP}(?:and{_SP})?{_CAP})*){{0,3}}"
+    rf"(?:{_CAP}{_SP}(?:(?:of|for|and|on|the|de|del|la){_WRAP})*)*{_ORG_HEAD}\b"
+    rf"(?:{_SP}(?:of|for|on|to){_WRAP}(?:the{_SP})?{_CAP}(?:{_SP}(?:and{_SP})?{_CAP})*){{0,3}}"
     r"(?:[^\S\n]*\([A-Z][\w-]*\))?"
 )
 _NOT_ORG_START = re.compile(

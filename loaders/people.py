@@ -137,6 +137,9 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+_TO_THE_UN = re.compile(r"\s+(?:to|at)\s+the\s+(?:United\s+Nations|UN)\b.*$", re.S)
+
+
 class People:
     """Collects people over the whole document, then finds every mention of them per item."""
 
@@ -189,6 +192,10 @@ class People:
         text = self.text
         whole = whole or Span(name_span.start, app.end)
         org = None
+        if aff and (to_un := _TO_THE_UN.search(aff)) and to_un.start() > 0 and (
+                (hit := self.gz.resolve(aff[:to_un.start()])) is not None
+                and hit.kind == "country"):
+            aff = aff[:to_un.start()]  # "Brazil to the United Nations": Brazil's representative
         if aff:
             astart = text.find(aff, whole.start)
             aspan = Span(astart, astart + len(aff)) if astart >= 0 else whole

@@ -29,7 +29,7 @@ from cepa_kg.loaders.session import (
 from cepa_kg.loaders.session_fields import year_of_session
 from cepa_kg.loaders.session_model import BureauMember, Place
 from cepa_kg.loaders.spans import Span, clean, cover
-from cepa_kg.namespaces import CEPA, FOAF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from cepa_kg.namespaces import CEPA, FOAF, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = ["addressee_actor", "resolve_addressee", "to_rdf"]
 
@@ -72,12 +72,16 @@ def addressee_actor(ctx: MappingContext, name: str, phrase: Span | None) -> URIR
         return add_actor(ctx, match)
     name = re.sub(r"^(?:the|all|both)\s+", "", name.strip(), flags=re.I)
     label = name[:1].upper() + name[1:]
-    iri = ctx.iris.actor(slugify(name))
-    ctx.add(iri, RDF.type, CEPA.Actor)
-    ctx.add(iri, RDF.type, CEPA.ActorGroup)
-    ctx.add(iri, RDFS.label, Literal(label, lang="en"))
-    ctx.add(iri, PROV.wasDerivedFrom, ctx.doc_iri)
-    return iri
+    return ctx.resource(ctx.iris.actor(slugify(name)), [CEPA.Actor, CEPA.ActorGroup], label,
+                        _where(ctx.text, name, phrase))
+
+
+def _where(text: str, name: str, phrase: Span | None) -> Span | None:
+    """The name's own place in the text: inside the addressee phrase, else the phrase."""
+    if phrase is None:
+        return None
+    at = text.find(name, phrase.start, phrase.end)
+    return Span(at, at + len(name)) if at >= 0 else phrase
 
 
 def _addressees(ctx: MappingContext, subject: URIRef, names: tuple[str, ...],

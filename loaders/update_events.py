@@ -148,6 +148,8 @@ def _first_date(text: str, spans: list[Span], reference: dt.date | None) -> Date
     return None
 
 
+_GENERIC = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|such|other|future|regular|"
+                      r"annual|many|various|several))\s+(?:\w+\s+)?$", re.I)
 _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
@@ -185,6 +187,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
+            if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s"):
+                continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             name = _name(text, sentence, word)
             phrase = _phrase(text, sentence, word)
             mentions.append(EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
@@ -281,6 +285,9 @@ def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
     return Span(start, verb_at)
 
 
+_GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
+
+
 def organisers_and_participants(
     text: str, sentences: list[Span],
     actors_in: Callable[[Span], list[ActorMention]],
@@ -319,9 +326,14 @@ def organisers_and_participants(
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
-    # particular ("participants from governments"): neither organises or attends by itself
-    organisers = [a for a in organisers if a.kind == "organization"
+    # particular ("participants from governments"): neither organises or attends by itself,
+    # but a country's Government does ("in collaboration with the Government of Samoa")
+    def acts(a: ActorMention) -> bool:
+        return a.kind == "organization" or (a.kind == "country" and _GOVERNMENT.match(
+            a.span.of(text)) is not None)
+
+    organisers = [a for a in organisers if acts(a)
                   and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
-    participants = [a for a in participants if a.kind == "organization" and a.path not in seen
+    participants = [a for a in participants if acts(a) and a.path not in seen
                     and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
     return organisers, participants

@@ -161,8 +161,10 @@ class _Mapper:
                                 ms.span)
             ctx.add(iri, ORG.hasMembership, node)
             ctx.add(node, ORG.member, iri)
-            org_iri = self.actor(org) if org is not None and org.kind == "organization" \
-                else None
+            # an organisation, or the country a representative serves ("Permanent
+            # Representative of Norway")
+            org_iri = self.actor(org) if org is not None and org.kind in (
+                "organization", "country") else None
             if org_iri is not None:
                 ctx.add(node, ORG.organization, org_iri)
             if ms.title:
@@ -219,8 +221,8 @@ class _Mapper:
         for a in event.participants:
             if a.path not in organizers:
                 ctx.add(iri, SCHEMA.attendee, self.actor(a))
-        for pm in event.speakers:
-            ctx.add(iri, SCHEMA.performer, self.person(self.doc.person(pm.key)))
+        for pm in event.speakers:  # the people the event's text names took part in it
+            ctx.add(iri, SCHEMA.attendee, self.person(self.doc.person(pm.key)))
         return iri
 
     def partnership(self, item: UpdateItem, p: Partnership, event: URIRef | None,

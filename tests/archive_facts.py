@@ -121,6 +121,9 @@ class Checker:
         found: set[str] = set()
         if "," in name:  # "Ministry of Communications, Ghana": the name, then where it is
             found |= self.actors(name.split(",", 1)[0])
+        government = re.match(r"(?:the\s+)?Government\s+of\s+(.+)$", name.strip(), re.I)
+        if government:  # the gazetteer's rule: a country's Government acts as the country
+            found |= self.actors(government.group(1))
         bare = _bare_name(name)
         found |= {r["a"].value for r in self.rows(
             "?a a cepa:Actor ; rdfs:label|skos:prefLabel|skos:altLabel|cepa:acronym|foaf:name "
@@ -336,8 +339,8 @@ class Checker:
         return False, why
 
     def fact_organisation(self, fact: dict[str, Any]) -> tuple[bool, str]:
-        named = {r["v"].value for r in self.rows(
-            f"GRAPH <{self.doc}> {{ ?x ?p ?v }} ?v a cepa:Actor")}
+        named = {r["v"].value for r in self.rows(  # a country's Government is the country
+            f"GRAPH <{self.doc}> {{ ?x ?p ?v }} {{ ?v a cepa:Actor }} UNION {{ ?v a cepa:Country }}")}
         wanted = self.actors(fact["name"])
         if wanted & named:
             return True, ""
