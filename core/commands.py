@@ -78,13 +78,22 @@ def _reason(outcome: LoadOutcome, limit: int = 72) -> str:
     return reason if len(reason) <= limit else reason[: limit - 1] + "…"
 
 
+def _parts(o: LoadOutcome) -> str:
+    """"5/6 (no place)": the parts of its kind the document states, and those it lacks."""
+    total = len(o.found) + len(o.missing)
+    if not total:
+        return "-"
+    lacks = f" (no {', '.join(o.missing)})" if o.missing else ""
+    return f"{len(o.found)}/{total}{lacks}"
+
+
 def _summary(outcomes: list[LoadOutcome]) -> str:
     """One row per file: file, kind, resources, triples, status and, when not loaded, why."""
-    header = ("file", "kind", "resources", "triples", "status", "reason")
+    header = ("file", "kind", "resources", "triples", "parts", "status", "reason")
     rows = [header]
     for o in outcomes:
         rows.append((Path(o.name).name, o.kind or "-", str(o.resources or "-"),
-                     str(o.triples or "-"), o.status, _reason(o)))
+                     str(o.triples or "-"), _parts(o), o.status, _reason(o)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

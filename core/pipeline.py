@@ -19,7 +19,7 @@ from cepa_kg import __version__
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext, ParseError
-from cepa_kg.loaders.document_rdf import describe_document
+from cepa_kg.loaders.document_rdf import describe_coverage, describe_document
 from cepa_kg.loaders.iris import Iris, document_slug
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.parallel import parallel_map
@@ -52,6 +52,7 @@ class BuiltDocument:
     title: str
     triples: Triples
     _graph: Graph | None = field(default=None, repr=False, compare=False)
+    parts: dict[str, bool] = field(default_factory=dict)  # what a page of its kind may state
 
     @property
     def graph(self) -> Graph:
@@ -76,6 +77,9 @@ class LoadOutcome:
     resources: int = 0
     error: str | None = None
     report: ValidationReport | None = field(default=None, repr=False)
+    missing: tuple[str, ...] = ()  # parts a page of its kind may state that this one lacks
+    found: tuple[str, ...] = ()
+    warnings: int = 0  # completeness warnings of the shapes (loaded, reported)
 
 
 def build_document(
@@ -97,6 +101,8 @@ def build_document(
     doc_iri = iris.document(slug or document_slug(source.name))
     ctx = MappingContext(iris, doc_iri, source.text, Gazetteer.bundled())
     loader.to_rdf(model, ctx)
+    parts = dict(model.parts)
+    describe_coverage(ctx, parts)
     describe_document(
         ctx, kind=loader.kind, title=model.title,
         date=getattr(model, "dated", None) or model.date, sha256=source.sha256,
@@ -106,7 +112,7 @@ def build_document(
         address=source.name if is_address(source.name) else None,
         source_format=source.format, text=source.text,
     )
-    return BuiltDocument(loader.kind, ctx.doc_iri, model.title, ctx.graph)
+    return BuiltDocument(loader.kind, ctx.doc_iri, model.title, ctx.graph, parts=parts)
 
 
 @dataclass(frozen=True)
@@ -120,10 +126,14 @@ class PreparedDocument:
     nquads: bytes
     triples: int
     resources: int
+    found: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    warnings: int = 0
 
     def outcome(self) -> LoadOutcome:
         return LoadOutcome(self.name, "loaded", kind=self.kind, iri=self.iri,
-                           triples=self.triples, resources=self.resources)
+                           triples=self.triples, resources=self.resources,
+                           found=self.found, missing=self.missing, warnings=self.warnings)
 
 
 def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | LoadOutcome:
@@ -145,7 +155,10 @@ def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | Loa
                            report=report)
     return PreparedDocument(source.name, built.kind, str(built.iri), source.sha256,
                             built.triples.nquads(str(built.iri)), len(built.triples),
-                            built.resources)
+                            built.resources,
+                            found=tuple(p for p, ok in built.parts.items() if ok),
+                            missing=tuple(p for p, ok in built.parts.items() if not ok),
+                            warnings=len(report.warnings))
 
 
 def _loaded_digests(store: GraphStore, only: str | None = None) -> dict[str, str]:

@@ -52,3 +52,11 @@ def describe_document(
     g.add((doc, DCTERMS["format"], Literal(MEDIA_TYPES[source_format])))
     if text is not None:
         g.add((doc, CEPA.sourceText, Literal(text)))
+
+
+def describe_coverage(ctx: MappingContext, parts: dict[str, bool]) -> None:
+    """Which parts a page of its kind may state this one states (`cepa:partFound`) and which
+    it lacks (`cepa:partMissing`): what was read is loaded, what is missing is queryable."""
+    for part, found in parts.items():
+        ctx.graph.add((ctx.doc_iri, CEPA.partFound if found else CEPA.partMissing,
+                       Literal(part)))

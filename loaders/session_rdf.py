@@ -214,7 +214,8 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
         written.add(iri)
         phrase = (f"{rec.addressee_phrase} {rec.modality} {rec.text}"
                   if rec.from_lead_in and rec.addressee_phrase else rec.text)
-        ctx.resource(iri, [CEPA.Recommendation], f"{name}: {_short(phrase)}", rec.span)
+        ctx.resource(iri, [CEPA.Recommendation], f"{name} {rec.kind}: {_short(phrase)}",
+                     rec.span)
         _common(ctx, iri, rec, session, rec.kind)
         subtopic_span = None
         if rec.subtopic is not None and rec.subtopic < len(subtopics):

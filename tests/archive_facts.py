@@ -287,7 +287,8 @@ class Checker:
             ok, why = self._event_matches(event, fact)
             if ok:
                 return True, ""
-            best = why if "title" in why or best == "no event matches" else best
+            if why != "title" or best == "no event matches":
+                best = why  # the reason of an event with the right title, if there is one
         return False, best
 
     def _event_matches(self, event: str, fact: dict[str, Any]) -> tuple[bool, str]:
@@ -314,7 +315,8 @@ class Checker:
                 return False, f"place {names}"
         for key, prop in (("organisers", "organizer"), ("participants", "attendee")):
             if key in fact:
-                actual = set(self._value_of(f"<{event}> schema:{prop} ?v"))
+                actual = set(self._value_of(  # organisations: people are person facts
+                    f"<{event}> schema:{prop} ?v FILTER NOT EXISTS {{ ?v a cepa:Person }}"))
                 ok, why = self.same_actors(fact[key], actual)
                 if not ok:
                     return False, f"{key}: {why}"

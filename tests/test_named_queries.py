@@ -19,6 +19,7 @@ from cepa_kg.named_queries import (
     with_values,
 )
 from cepa_kg.store import OxigraphStore
+from tests.corpus_iris import recommendation_path
 
 BASE = "http://localhost:8000/"
 ID = BASE + "id/"
@@ -170,7 +171,7 @@ def test_session_goals_counts(corpus_store: OxigraphStore) -> None:
 def test_recommendations_by_goal_with_evidence(corpus_store: OxigraphStore) -> None:
     got = rows(corpus_store, "recommendations-by-goal", goal="id/goal/mdg-6")
     recs = {r["recommendation"].removeprefix(ID) for r in got}
-    assert recs == {f"session/8/recommendation/{k}" for k in range(13, 21)}
+    assert recs == {recommendation_path(8, k) for k in range(13, 21)}
     for r in got:
         assert r["method"] in ("explicit", "thematic", "inherited")
         assert 0 < float(r["score"]) <= 1 and r["evidence"]
@@ -179,8 +180,8 @@ def test_recommendations_by_goal_with_evidence(corpus_store: OxigraphStore) -> N
     # A goal's rows include those aligned to its targets (8.F: ICT with the private sector).
     mdg8 = rows(corpus_store, "recommendations-by-goal")
     by_target = {(r["recommendation"].removeprefix(ID), r["alignedToNotation"]) for r in mdg8}
-    assert ("session/8/recommendation/7", "8.F") in by_target  # donors and IT companies: ICT
-    assert ("session/8/recommendation/1", "8") in by_target
+    assert (recommendation_path(8, 7), "8.F") in by_target  # donors and IT companies: ICT
+    assert (recommendation_path(8, 1), "8") in by_target
 
 
 def test_trace_recommendation_reaches_sdgs(corpus_store: OxigraphStore) -> None:
@@ -194,14 +195,14 @@ def test_trace_recommendation_reaches_sdgs(corpus_store: OxigraphStore) -> None:
     assert "SDG 17" in got["8.A"]["sdgs"]
     assert set(got["8.A"]["sdgTargets"].split()) == {"16.6", "16.7", "17.10"}
     health = rows(corpus_store, "trace-recommendation",
-                  recommendation="id/session/8/recommendation/17")  # primary care, equity
+                  recommendation="id/" + recommendation_path(8, 17))  # primary care, equity
     assert {"4", "5", "6"} <= {r["notation"] for r in health}
     assert any("SDG 3: Good health" in r["sdgs"] for r in health)
 
 
 def test_recommendations_to_actor(corpus_store: OxigraphStore) -> None:
     donors = rows(corpus_store, "recommendations-to-actor", actor="id/actor/donors")
-    assert [r["recommendation"].removeprefix(ID) for r in donors] == ["session/8/recommendation/7"]
+    assert [r["recommendation"].removeprefix(ID) for r in donors] == [recommendation_path(8, 7)]
     assert donors[0]["text"].startswith("Both donors and multinational information technology")
     members = rows(corpus_store, "recommendations-to-actor")  # default: Member States
     texts = [r["text"] for r in members]
@@ -263,7 +264,8 @@ def test_timeline(corpus_store: OxigraphStore) -> None:
     assert starts == sorted(starts)
     assert (got[0]["event"], got[0]["kind"]) == (ID + "session/5", "Session")
     by_label = {r.get("label", ""): r for r in got}
-    rabat = next(r for label, r in by_label.items() if label.startswith("Seminar on Challenges"))
+    rabat = next(r for label, r in by_label.items()
+                 if label.replace("\u201c", "").startswith("Seminar on Challenges"))
     assert (rabat["start"], rabat["end"], rabat["kind"], rabat["place"]) == (
         "2011-10-20", "2011-10-21", "Seminar", "Rabat")
     lilongwe = next(r for r in got if r.get("place") == "Lilongwe")
@@ -277,7 +279,7 @@ def test_timeline(corpus_store: OxigraphStore) -> None:
 def test_sources_of_entity(corpus_store: OxigraphStore) -> None:
     text = (Path(__file__).parent.parent / "corpus" / "cepa-session-08-2009.txt").read_text("utf-8")
     own = [r for r in rows(corpus_store, "sources-of-entity",
-                           entity="id/session/8/recommendation/1")]
+                           entity="id/" + recommendation_path(8, 1))]
     assert own
     for r in own:
         assert r["document"] == ID + "document/cepa-session-08-2009"

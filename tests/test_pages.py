@@ -12,6 +12,7 @@ from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 from fastapi.testclient import TestClient
+from tests.corpus_iris import recommendation_path
 
 BASE = "http://localhost:8000/"
 
@@ -117,7 +118,7 @@ def test_served_under_a_path_prefix(prefixed: TestClient) -> None:
         assert f"<{BASE}id/session/5>" in r.text or "session/5" in r.text  # IRIs stay BASE's
         page = prefixed.get("/cepa/id/session/5", headers={"Accept": "text/html"}).text
         assert 'href="/cepa/static/style.css"' in page
-        assert 'href="/cepa/id/session/5/recommendation/1"' in page
+        assert f'href="/cepa/id/{recommendation_path(5, 1)}"' in page
         assert 'action="/cepa/search"' in page
         assert 'href="/id/' not in page
         home = prefixed.get("/cepa/").text
@@ -134,7 +135,7 @@ def test_settings_root_path_for_a_proxy_that_strips_the_prefix(
                         public_url="https://example.org/kg")
     with TestClient(create_app(settings, store=corpus_store)) as client:
         page = client.get("/id/session/5.html").text
-        assert 'href="/kg/id/session/5/recommendation/1"' in page
+        assert f'href="/kg/id/{recommendation_path(5, 1)}"' in page
         assert '"url": "https://example.org/kg/id/session/5"' in page
         doc = client.get("/id/session/5.jsonld").json()
         assert doc["@context"] == "https://example.org/kg/context.jsonld"
@@ -148,16 +149,17 @@ def test_another_host_serves_the_same_iris(client: TestClient) -> None:
     assert doc["@context"] == "http://data.example.org/context.jsonld"
     assert doc["@graph"][0]["id"] == BASE + "id/session/5"
     page = client.get("/id/session/5.html", headers={"Host": "data.example.org"}).text
-    assert 'href="/id/session/5/recommendation/1"' in page
+    assert f'href="/id/{recommendation_path(5, 1)}"' in page
     assert '"url": "http://data.example.org/id/session/5"' in page
 
 
 def test_entity_page_layout(client: TestClient) -> None:
-    page = client.get("/id/session/8/recommendation/1.html").text
+    rec = "/id/" + recommendation_path(8, 1)
+    page = client.get(rec + ".html").text
     # name and type first, then key facts, source text with its document, formats
     assert page.index("<h1>") < page.index('id="facts"') < page.index('id="source"')
     assert 'href="/id/document/cepa-session-08-2009"' in page
     for suffix in [".ttl", ".jsonld", ".rdf", ".nt"]:
-        assert f'href="/id/session/8/recommendation/1{suffix}"' in page
+        assert f'href="{rec}{suffix}"' in page
     assert '<script type="application/ld+json">' in page
     assert '"@context": "https://schema.org"' in page and '"@type": "CreativeWork"' in page

@@ -11,6 +11,7 @@ import re
 import pytest
 from cepa_kg.named_queries import named_queries
 from fastapi.testclient import TestClient
+from tests.corpus_iris import paragraph_path, recommendation_path
 
 ID = "http://localhost:8000/id/"
 MARK = 'BIND(CONCAT("pw", "ned") AS ?x)'
@@ -42,9 +43,9 @@ def test_listing_as_json_names_every_query_with_its_parameters(client: TestClien
     assert trace["href"] == "/queries/trace-recommendation"
     assert trace["parameters"] == [{
         "name": "recommendation", "type": "iri", "required": False,
-        "default": "id/session/8/recommendation/1",
+        "default": "id/" + recommendation_path(8, 1),
         "description": "the recommendation or resolution paragraph, e.g. "
-                       "id/session/5/resolution/2"}]
+                       "id/" + paragraph_path(5, 2)}]
     assert "skos:relatedMatch" in trace["sparql"]
 
 

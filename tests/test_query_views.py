@@ -10,6 +10,7 @@ import re
 
 from cepa_kg.server.queries import matrix_view, network_view
 from fastapi.testclient import TestClient
+from tests.corpus_iris import recommendation_path
 
 ID = "http://localhost:8000/id/"
 
@@ -26,7 +27,7 @@ def test_trace_page_shows_goal_recommendations_sessions_and_evidence(client: Tes
     page = response.text
     assert 'href="/id/session/8"' in page and 'href="/id/session/5"' not in page
     for k in range(13, 21):  # the eight Annual Ministerial Review bullets on public health
-        assert f'href="/id/session/8/recommendation/{k}"' in page
+        assert f'href="/id/{recommendation_path(8, k)}"' in page
     assert "develop an integrated health policy" in page
     assert re.search(r"(thematic|inherited|explicit) · score 0\.\d+ · evidence", page)
     assert "characters " in page
@@ -34,7 +35,7 @@ def test_trace_page_shows_goal_recommendations_sessions_and_evidence(client: Tes
     assert link.startswith("/queries/recommendations-by-goal?")
     table = list(csv.DictReader(io.StringIO(client.get(link).text)))
     assert {r["recommendation"] for r in table} == {
-        f"{ID}session/8/recommendation/{k}" for k in range(13, 21)}
+        f"{ID}{recommendation_path(8, k)}" for k in range(13, 21)}
 
 
 def test_trace_page_default_goal_and_bad_goal(client: TestClient) -> None:

@@ -505,10 +505,11 @@ def test_rdf_labels_and_provenance(mapped):
     n = doc.number
     first = str(g.value(ctx.iris.recommendation(ctx.iris.session(n), doc.recommendations[0].text),
                         RDFS.label))
-    assert first.startswith(f"Session {n}: ")
-    assert len(first) <= len(f"Session {n}: ") + 82
+    assert first.startswith(f"Session {n} recommendation: ")
+    assert len(first) <= len(f"Session {n} recommendation: ") + 82
     if n == 5:  # an item of a list reads with its lead-in
-        assert first.startswith("Session 5: Member States should pursue ethically sustainable")
+        assert first.startswith("Session 5 recommendation: Member States should pursue "
+                                "ethically sustainable")
         para = str(g.value(ctx.iris.resolution_paragraph(5, doc.resolution.paragraphs[2].text),
                            RDFS.label))
         assert para.startswith("Session 5 resolution: requests the Secretariat to work with "
