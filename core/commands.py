@@ -16,6 +16,7 @@ from typing import BinaryIO, TextIO
 import pyoxigraph as ox
 from cepa_kg.commands_errors import CliError
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
+from cepa_kg.conflicts import find_conflicts
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
 from cepa_kg.reference import install_reference
 from cepa_kg.resources import corpus_dir, data_files
@@ -164,6 +165,12 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{doc}: {report.text()}")
         failures += not report.conforms
     print(f"{len(documents) - failures} of {len(documents)} documents conform")
+    conflicts = find_conflicts(store)
+    for conflict in conflicts:  # both values stay, each with its source: reported, not refused
+        print(conflict.text())
+    if conflicts:
+        print(f"{len(conflicts)} conflict(s) between documents: each value is kept with the "
+              "document that gives it")
     return 1 if failures else 0
 
 

@@ -38,6 +38,8 @@ def html_text(html: str) -> str:
     laid_out = _laid_out_main(html)
     if laid_out and (not text or _kept(text, laid_out) < KEEP_SHARE):
         text = laid_out  # a record of labelled fields: trafilatura keeps its prose, not them
+    elif text:
+        text = _blocks_apart(text)
     if not text or not text.strip():
         text = trafilatura.html2txt(html)
     if not text or not text.strip():
@@ -52,6 +54,24 @@ def html_text(html: str) -> str:
 #: columns, so trafilatura's text is the better one) to 97%).
 KEEP_SHARE = 0.35
 _BLOCK_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
+def _blocks_apart(text: str) -> str:
+    """trafilatura's blocks (headings, paragraphs) one per line, as a saved page's text has
+    them: a blank line between two blocks, none inside a list or a table ("- " items, "| "
+    rows), so that "1. Title" lines read as item headings as in the text a page is saved as."""
+    lines = text.splitlines()
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i and line.strip() and lines[i - 1].strip() and not (
+                _same_run(lines[i - 1], line, "- ") or _same_run(lines[i - 1], line, "|")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _same_run(previous: str, line: str, mark: str) -> bool:
+    return previous.lstrip().startswith(mark) and line.lstrip().startswith(mark)
 
 
 def _kept(text: str, laid_out: str) -> float:
@@ -84,6 +104,41 @@ def _laid_out_main(html: str) -> str | None:
 
 
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
+#: A line at least this share of the page's longest line is a full one the PDF wrapped.
+FULL_LINE = 0.75
+_LIST_ITEM = re.compile(r"\s*(?:[-\u2022\u2013*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s")
+
+
+def _join_pages(pages: list[str]) -> str:
+    """Pages joined by a blank line, except where a sentence runs on to the next page (the
+    page ends without a full stop and the next begins in lower case): one space."""
+    out = ""
+    for page in pages:
+        if out and page[:1].islower() and not out.rstrip().endswith((".", ":", ";", "!", "?")):
+            out = out.rstrip() + " " + page
+        else:
+            out = out + PAGE_BREAK + page if out else page
+    return out
+
+
+def _unwrap(page: str) -> str:
+    """A page's lines as paragraphs: a full line that does not end a sentence, or one the next
+    line goes on from in lower case, is joined to the next ("Mr. Lars" / "Haugen, Permanent
+    ..."), as the PDF wrapped it; short lines (headings, the last line of a paragraph), list
+    items and blank lines stay where they are."""
+    lines = page.split("\n")
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and not _LIST_ITEM.match(line):
+            previous = out[-1].rstrip()
+            full = len(previous) >= FULL_LINE * width
+            ends = previous.endswith((".", ":", ";", "!", "?"))
+            if (full and not ends) or (full and line.lstrip()[:1].islower()):
+                out[-1] = previous + ("" if previous.endswith("-") else " ") + line.lstrip()
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def pdf_text(data: bytes) -> str:
@@ -97,7 +152,7 @@ def pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise ExtractionError(f"the PDF cannot be read: {error}") from None
-    text = PAGE_BREAK.join(_TRAILING_SPACE.sub("\n", page).strip() for page in pages)
+    text = _join_pages([_unwrap(_TRAILING_SPACE.sub("\n", page).strip()) for page in pages])
     if not text.strip():
         raise ExtractionError("the PDF has no text layer (a scan?): nothing to read")
     return text + "\n"

@@ -97,6 +97,7 @@ def _is_heading(text: str, para: Paragraph, lines: tuple[PageLine, ...]) -> bool
     return 0 < len(words) <= 14 and not line.text.rstrip(" |").endswith((".", ";", ","))
 
 
+_WORDLIKE = re.compile(r"[^\W\d_]{3}")
 _TRAILING = re.compile(r"(?:\s*[;,]\s*(?:and|or)?|\s+(?:and|or))\s*$", re.I)
 _ITEM_SPLIT = re.compile(r";\s*(?:and\s+|or\s+)?")
 
@@ -178,8 +179,8 @@ class _Reader:
     def _emit(self, span: Span, op: Operative | None, *, inherit: tuple[Operative | None, Span]
               | None = None) -> None:
         span = _trim(self.text, span)
-        if span.start >= span.end:
-            return
+        if span.start >= span.end or not _WORDLIKE.search(self.text, span.start, span.end):
+            return  # a rule ("---"), a lone number: no sentence
         if op is None and inherit is not None and inherit[0] is not None:
             lead = inherit[0]
             self.found.append(Found(span, lead.modality, lead.addressees, self.subtopic,
