@@ -479,7 +479,6 @@ def test_page_in_prose_with_curly_quotes_and_list_sentences():
 def test_rdf_new_pages_quote_their_source(name):
     text = read_exact(DATA / name)
     doc = project.parse(text)
-    rec = one(doc)
     ctx = mapped(doc, text)
     g = ctx.graph
     for pos in g.subjects(RDF.type, OA.TextPositionSelector):
