@@ -16,7 +16,19 @@ __all__ = ["DocumentDate", "document_date"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
                     r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
-_MONTH_LINE = re.compile(rf"(?:^|[:,\-–—]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
+_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
+#: Series words that make a month at a line's end the page's own month ("Newsletter - June
+#: 2014", "Issue 12 | June 2014").
+_SERIES_WORDS = ("monthly", "bulletin", "briefing", "update", "newsletter", "issue", "quarterly",
+                 "digest")
+_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?$", re.I)
+#: A source after a post date on its line: "18 March 2013 | UNPOG".
+_SOURCE_AFTER = re.compile(r"^[|\-–—]\s*\S+(?:\s+\S+){0,4}$")
+_ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+                       r"(?![\d-])")
+#: A post date glued to the end of a post's title line, in the US style those boards use
+#: ("2013 Steering Committee Meeting March 18, 2013").
+_US_DATE_AT_END = re.compile(rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\s*$")
 _HEAD_LINES = 8
 
 
@@ -38,6 +50,11 @@ class DocumentDate:
         return self.date.isoformat() if self.day else f"{self.year:04d}-{self.month:02d}"
 
 
+def _iso(m: re.Match[str]) -> DocumentDate:
+    return DocumentDate(int(m.group("y")), int(m.group("m")), int(m.group("d")),
+                        Span(m.start(), m.end()))
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
     for m in _FIELD.finditer(text):
@@ -49,6 +66,9 @@ def document_date(text: str) -> DocumentDate | None:
             if found.span.start - m.end() <= 2 and found.end is None:
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
+        iso = _ISO_DATE.match(text, m.end(), line_end)
+        if iso:
+            return _iso(iso)
     seen = 0
     for line in page_lines(text):
         if line.blank or line.chrome:
@@ -57,15 +77,24 @@ def document_date(text: str) -> DocumentDate | None:
         if seen > _HEAD_LINES:
             break
         for found in find_date_ranges(text, line.span):
-            rest = text[found.span.end: line.span.end].strip(" |")
+            rest = text[found.span.end: line.span.end].strip()
             lead = text[line.span.start: found.span.start].strip(" |")
-            if found.end is None and not rest and len(lead) < 3:
+            if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest)) and (
+                    len(lead) < 3 or _WEEKDAY.match(lead)):  # "Tuesday, 2 May 2017"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
+        iso = _ISO_DATE.fullmatch(line.text.strip())
+        if iso:
+            at = line.span.start + line.text.index(iso.group(0))
+            return DocumentDate(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")),
+                                Span(at, at + len(iso.group(0))))
+        us = _US_DATE_AT_END.search(line.text)
+        if us and us.start() > 0 and len(line.text.split()) <= 14:
+            start = line.span.start + us.start()
+            return DocumentDate(int(us.group("y")), month_number(us.group("m")),
+                                int(us.group("d")), Span(start, line.span.start + us.end("y")))
         m = _MONTH_LINE.search(line.text)
-        if m and (m.start() == 0 or "monthly" in line.text.lower() or
-                  "bulletin" in line.text.lower() or "briefing" in line.text.lower() or
-                  "update" in line.text.lower()):
+        if m and (m.start() == 0 or any(w in line.text.lower() for w in _SERIES_WORDS)):
             start = line.span.start + m.start("m")
             return DocumentDate(int(m.group("y")), month_number(m.group("m")), None,
                                 Span(start, line.span.start + m.end("y")))

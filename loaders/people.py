@@ -62,7 +62,7 @@ _NOT_NAME = frozenset(
     August September October November December This That These Those Its Their His Her She He
     They We It Both""".split()
 )
-_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to"})
+_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
 _HON_WORD = re.compile(_HON)
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -75,6 +75,16 @@ _THEN_OF = re.compile(r"[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _TITLE_BEFORE = re.compile(  # "UNDP’s Administrator, Mr. "
     r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
     r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$")
+_A_MEMBER_OF = re.compile(r",[ ](?:a|an|the)[ ](?P<title>member|representative|fellow|partner|"
+                          r"director|head|chair)[ ]of[ ](?:the[ ])?(?=[A-Z])")
+_FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
+_PAIR_FROM = re.compile(rf"[ ]and[ ]{_HON}[ ]+(?:[A-Z][\w’'-]*[ ]){{1,3}}from[ ](?:the[ ])?"
+                        r"(?=[A-Z])")
+#: A title phrase before the name: "the Minister of X of Y, Mr. ", "DPADM Interregional
+#: Adviser, Mr. " (one line, no sentence end inside).
+_TITLE_PHRASE_BEFORE = re.compile(
+    r"(?:\bthe[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n]{3,110}),[ ]*"
+    r"(?:" + _HON + r"[ ]+)*$")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
 
 
@@ -103,7 +113,7 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
                 break
             if tok.endswith(",") and not _CAPITAL.match(nxt):
                 break
-        elif (word in _CONNECT and word == tok and word != "in"
+        elif (word in _CONNECT and word == tok
               and (_CAPITAL.match(nxt) or (nxt == "the" and word != "the"))
               and not _HON_WORD.fullmatch(nxt.rstrip(",."))):
             pass
@@ -113,6 +123,12 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
     return Span(start, end) if end else None
 
 
+_OWNER_TITLE = re.compile(r"(?P<org>[A-Z][\w/-]*)[’']s\s+(?P<title>[A-Z].*)$")
+_AT = re.compile(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])")
+_ORG_WORD = re.compile(r"\b(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|"
+                       r"Committee|Agency|Council|Department|Division|Organi[sz]ation|Association|"
+                       r"Foundation|School|Academy|Secretariat|Authority|Bureau|College|Mission|"
+                       r"Programme|Network)\b")
 _ACRONYM_TITLE = re.compile(r"(?P<org>[A-Z][A-Z0-9-]{1,9})\s+(?=(?:Deputy|Assistant|Under-|Vice|"
                             r"Executive|Chief|Director|Head|Secretary|President|Chair|Senior|"
                             r"Regional|Interregional|Programme|Special)\b)")
@@ -122,6 +138,12 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     """"Director of X, Org" -> ("Director of X", "Org"); "Chief Executive Officer of the Centre
     for Y (CPSI)" -> ("Chief Executive Officer", "Centre for Y (CPSI)")."""
     phrase = phrase.strip(" ,")
+    owner = _OWNER_TITLE.match(phrase)
+    if owner:  # "DESA's Under-Secretary-General"
+        return owner.group("title").strip(), owner.group("org")
+    at = _AT.search(phrase.split(",", 1)[0])
+    if at and _TITLE_WORDS.search(phrase[: at.start()]):  # "Coordinator in DPADM", "Director
+        return phrase[: at.start()].strip(), phrase[at.end():].strip()  # of Policy at the ..."
     if "," in phrase:
         title, aff = phrase.split(",", 1)
         return title.strip(), aff.strip() or None
@@ -130,7 +152,10 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         return phrase[lead.end("org"):].strip(), lead.group("org")
     parts = list(_OF.finditer(phrase))
     if parts:
-        cut = parts[-1]
+        # "Chairman of the Information Technologies Agency of Azerbaijan": the first "of" that
+        # an organisation's name follows; else the last ("Minister of Finance of Ghana")
+        cut = next((p for p in parts if _ORG_WORD.search(_OF.split(phrase[p.end():])[0])),
+                   parts[-1])
         return phrase[: cut.start()].strip(), phrase[cut.end() :].strip()
     if _TITLE_WORDS.search(phrase):
         return phrase, None
@@ -176,11 +201,26 @@ class People:
                 title, aff = _split_appositive(app.of(text))
                 if title and _TITLE_WORDS.search(title) or (aff and not title):
                     return self._make(name_span, app, title, aff)
-        m = _THEN_OF.match(after)
-        if m:
+        role = _A_MEMBER_OF.match(after)
+        if role:  # "Mr. Hiroshi Tanabe, a member of CEPA"
+            app = _appositive(text, name_span.end + role.end(), limit)
+            if app is not None:
+                return self._make(name_span, app, role.group("title").capitalize(), app.of(text))
+        m = _THEN_OF.match(after) or _FROM.match(after) or _PAIR_FROM.match(after)
+        if m:  # "Ms. X from the Office ...", "Ms. X and Mr. Y from the Office ..."
             app = _appositive(text, name_span.end + m.end(), limit)
             if app is not None:
                 return self._make(name_span, app, None, app.of(text))
+        if pre is None and (phrase := _TITLE_PHRASE_BEFORE.search(
+                text[max(0, name_span.start - 160): name_span.start])):
+            # "the Minister of Digital Development of Kyrgyzstan, Mr. Temir Asanov", "DPADM
+            # Interregional Adviser, Mr. Tomas Ferreira"
+            title, aff = _split_appositive(phrase.group("phrase"))
+            if title and _TITLE_WORDS.search(title):
+                start = name_span.start - len(phrase.group(0)) + phrase.start("phrase") - \
+                    phrase.start(0)
+                return self._make(Span(start, name_span.end), Span(start, start), title, aff,
+                                  whole=Span(start, name_span.end))
         if pre and _TITLE_WORDS.search(pre.group("title")):
             start = name_span.start - len(pre.group(0))
             return self._make(Span(start, name_span.end), Span(start, start), pre.group("title"),
