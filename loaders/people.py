@@ -142,7 +142,8 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     if owner:  # "DESA's Under-Secretary-General"
         return owner.group("title").strip(), owner.group("org")
     at = _AT.search(phrase.split(",", 1)[0])
-    if at and _TITLE_WORDS.search(phrase[: at.start()]):  # "Coordinator in DPADM", "Director
+    if at and _TITLE_WORDS.search(phrase[: at.start()]) and not _is_country(
+            phrase[at.end():].split(",", 1)[0]):  # "Coordinator in DPADM", "Director
         return phrase[: at.start()].strip(), phrase[at.end():].strip()  # of Policy at the ..."
     if "," in phrase:
         title, aff = phrase.split(",", 1)
@@ -152,17 +153,28 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         return phrase[lead.end("org"):].strip(), lead.group("org")
     parts = list(_OF.finditer(phrase))
     if parts:
-        # "Chairman of the Information Technologies Agency of Azerbaijan": the first "of" that
-        # an organisation's name follows; else the last ("Minister of Finance of Ghana")
-        cut = next((p for p in parts if _ORG_WORD.search(_OF.split(phrase[p.end():])[0])),
-                   parts[-1])
+        # the last "of" ("Dean of School of Public Policy of Tsinghua University"), unless a
+        # country follows it and an organisation an earlier one: "Chairman of the Information
+        # Technologies Agency of Azerbaijan" (but "Minister of Finance of Ghana")
+        cut = parts[-1]
+        if _is_country(phrase[cut.end():]):
+            cut = next((p for p in parts if _ORG_WORD.search(_OF.split(phrase[p.end():])[0])),
+                       cut)
         return phrase[: cut.start()].strip(), phrase[cut.end() :].strip()
     if _TITLE_WORDS.search(phrase):
         return phrase, None
     return None, phrase
 
 
+_IN_COUNTRY = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 _TO_THE_UN = re.compile(r"\s+(?:to|at)\s+the\s+(?:United\s+Nations|UN)\b.*$", re.S)
+
+
+def _is_country(name: str) -> bool:
+    from cepa_kg.loaders.actors import Gazetteer
+
+    hit = Gazetteer.bundled().resolve(name.strip())
+    return hit is not None and hit.kind == "country"
 
 
 class People:
@@ -236,6 +248,9 @@ class People:
                 (hit := self.gz.resolve(aff[:to_un.start()])) is not None
                 and hit.kind == "country"):
             aff = aff[:to_un.start()]  # "Brazil to the United Nations": Brazil's representative
+        where = _IN_COUNTRY.search(aff) if aff else None
+        if aff and where and where.start() > 0 and _is_country(where.group(1)):
+            aff = aff[:where.start()]  # "Centre for ... (CPSI) in South Africa": the Centre
         if aff:
             astart = text.find(aff, whole.start)
             aspan = Span(astart, astart + len(aff)) if astart >= 0 else whole

@@ -420,7 +420,15 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
 # Events
 
 
+_MEETING_VERB = re.compile(r"\b(?:meets|met|visits|visited|calls\s+on|called\s+on|receives|"
+                           r"received|hosts|hosted)\b", re.I)
+
+
 def _title_kind(text: str, title: Span) -> str | None:
+    """What a title tells by its verb ("UNPOG meets with ...": a meeting); a title's noun
+    ("Leadership dialogue at the AAPAM Roundtable") does not outrank the body's event word."""
+    if not _MEETING_VERB.search(title.of(text)):
+        return None
     kinds = [e.kind for e in find_events(text, Span(title.end, title.end), title, None)]
     return kinds[0] if kinds else None
 
