@@ -79,6 +79,9 @@ async def entity(request: Request, path: str) -> Response:
     outbound, inbound, modified = await request.app.state.runner.call(
         _describe, request.app.state.store, iri)
     if not outbound and not inbound:
+        if media_type == "text/html":  # a person: a page to search from, not a bare line
+            return Response(render(request, "not_found.html", {"iri": iri}), status_code=404,
+                            media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
         raise HttpError(404, f"nothing is known about <{iri}>")
     headers = {"Vary": "Accept", "Content-Location": f"{document}{SUFFIX_OF[media_type]}",
                "Link": alternates(document)}

@@ -243,14 +243,17 @@ def test_load_goes_on_past_bad_files_and_summarises(mixed_folder: Path, tmp_path
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["file", "kind", "resources", "triples", "status", "reason"]
+    assert lines[0].split() == ["file", "kind", "resources", "triples", "parts", "status",
+                                "reason"]
     rows = {line.split()[0]: line for line in lines[2:] if line.strip()}
     assert set(rows) == {p.name for p in mixed_folder.iterdir()}
     for good, kind in (("a-session.txt", "cepa-session"),
                        ("d-update.txt", "dpadm-monthly-update")):
         cells = rows[good].split()
-        assert cells[1] == kind and cells[4] == "loaded", rows[good]
+        assert cells[1] == kind and rows[good].rstrip().endswith(" loaded"), rows[good]
         assert int(cells[2]) > 10 and int(cells[3]) > 100
+        found, total = map(int, cells[4].split("/"))  # the parts of its kind it gives
+        assert 0 < found <= total, rows[good]
     for bad, reason in (("b-empty.txt", "the file is empty"),
                         ("b-image-named.txt", "binary"),
                         ("b-recipe.txt", "not a document of a known kind"),

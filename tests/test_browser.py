@@ -20,6 +20,7 @@ from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 
 import playwright.sync_api as playwright_sync  # noqa: E402 - from the test extra
+from tests.corpus_iris import paragraph_path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -114,7 +115,11 @@ def test_a_reader_walks_the_site(live: str, tmp_path: Path) -> None:
             phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
             phone.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
                      if m.type == "error" else None)
-            phone.goto(live + "/id/session/8/resolution/1")
+            lost = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+            lost.goto(live + "/id/session/8/resolution/1")  # no such paragraph: its 404 page
+            width = lost.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, f"the 404 page scrolls sideways on a phone ({width}px)"
+            phone.goto(live + "/id/" + paragraph_path(8, 1))
             width = phone.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
             phone.screenshot(path=str(ARTIFACTS / "7-phone-recommendation.png"), full_page=True)

@@ -163,3 +163,12 @@ def test_entity_page_layout(client: TestClient) -> None:
         assert f'href="{rec}{suffix}"' in page
     assert '<script type="application/ld+json">' in page
     assert '"@context": "https://schema.org"' in page and '"@type": "CreativeWork"' in page
+
+
+def test_an_unknown_entity_gives_people_a_page_and_machines_a_line(client: TestClient) -> None:
+    page = client.get("/id/session/8/resolution/1", headers={"Accept": "text/html"})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert 'name="viewport"' in page.text and 'action="/search"' in page.text
+    assert "http://localhost:8000/id/session/8/resolution/1" in page.text
+    line = client.get("/id/session/8/resolution/1", headers={"Accept": "text/turtle"})
+    assert line.status_code == 404 and "nothing is known about" in line.text
