@@ -4,6 +4,8 @@ validate and load each into a fresh on-disk store, timing every stage.
     python bench/bench_load.py                 # N = 100 and 1000
     python bench/bench_load.py 100 1000 10000  # any sizes
     python bench/bench_load.py 50 --seed 7 --keep /tmp/docs
+    python bench/bench_load.py 1000 --format html  # the same documents as saved web pages
+    python bench/bench_load.py 200 --format pdf    # ... as PDFs (fpdf2, the test extra)
 
 Prints, per N: documents/s and triples/s of each stage run in one process (read, parse,
 validate, serialize, commit in bulk batches), then the end-to-end figure of what
@@ -112,6 +114,7 @@ class Run:
     failed: list[str] = field(default_factory=list)
     end_to_end: float = 0.0  # `load_paths` with its worker processes, wall clock
     jobs: int = 1
+    format: str = "txt"
 
     @property
     def total(self) -> float:
@@ -161,6 +164,45 @@ def run_stages(paths: list[Path], store_dir: Path, result: Run) -> None:
     store.flush()
 
 
+_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>"
+         "</head><body><header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/about\">"
+         "About</a></li><li><a href=\"/news\">News</a></li></ul></nav></header><main><article>"
+         "{body}</article></main><footer><p>Copyright United Nations</p><p>Terms of use</p>"
+         "</footer></body></html>")
+
+
+def as_html(text: str) -> str:
+    """The text as a saved web page: its paragraphs as <p> (a line of its own each), menus and
+    a footer around them, as the sites wrap their pages."""
+    from html import escape
+
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = "".join("<p>" + "<br>".join(escape(line) for line in p.splitlines()) + "</p>"
+                   for p in paragraphs)
+    return _PAGE.format(title=escape(paragraphs[0].splitlines()[0] if paragraphs else ""),
+                        body=body)
+
+
+def convert(paths: list[Path], fmt: str) -> list[Path]:
+    """The generated documents as `fmt` ("html", "pdf") files beside them."""
+    if fmt == "txt":
+        return paths
+    out = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        target = path.with_suffix(f".{fmt}")
+        if fmt == "html":
+            target.write_text(as_html(text), encoding="utf-8")
+        else:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from pdf_maker import pdf_of
+
+            target.write_bytes(pdf_of(text))
+        path.unlink()
+        out.append(target)
+    return out
+
+
 def run_end_to_end(paths: list[Path], store_dir: Path, result: Run, jobs: int) -> None:
     """What `cepa-kg load FOLDER` does: `load_paths` with its worker processes, timed whole."""
     store = OxigraphStore(store_dir)
@@ -178,7 +220,7 @@ def run_end_to_end(paths: list[Path], store_dir: Path, result: Run, jobs: int) -
 
 
 def report(r: Run) -> None:
-    print(f"\nN = {r.n}: {r.loaded} loaded, {len(r.failed)} failed, {r.triples:,} triples")
+    print(f"\nN = {r.n} ({r.format}): {r.loaded} loaded, {len(r.failed)} failed, {r.triples:,} triples")
     if r.total:
         print(f"  one process, stage by stage ({r.total:.1f} s):")
         print(f"  {'stage':<12}{'seconds':>10}{'share':>8}{'docs/s':>10}{'triples/s':>12}")
@@ -202,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="worker processes for the end-to-end run (default: one per core)")
     parser.add_argument("--no-stages", action="store_true",
                         help="skip the one-process, stage-by-stage run")
+    parser.add_argument("--format", choices=("txt", "html", "pdf"), default="txt",
+                        help="load the documents as text (default), saved web pages or PDFs")
     args = parser.parse_args(argv)
     t = time.perf_counter()
     reference_graph(BASE), shapes_graph()  # one-off costs, outside the timings
@@ -212,8 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             docs = folder / "docs" if not args.keep else args.keep / str(n)
             docs.mkdir(parents=True, exist_ok=True)
-            paths = generate(docs, n, args.seed)
-            result = Run(len(paths))
+            paths = convert(generate(docs, n, args.seed), args.format)
+            result = Run(len(paths), format=args.format)
             if not args.no_stages:
                 run_stages(paths, folder / "stages", result)
             run_end_to_end(paths, folder / "store", result, args.jobs)
