@@ -85,6 +85,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="compact the store (queries scan 10-25%% faster after writes; "
                    "`serve` does it by itself)")
 
+    p = sub.add_parser("goals", parents=[common],
+                       help="trace any text to the SDGs and MDGs it serves (JSON lines out)")
+    p.add_argument("text", nargs="?", help="the text to trace (or use --file, or --jsonl)")
+    p.add_argument("--file", type=Path, help="trace the text of this file (.txt, .html, .pdf)")
+    p.add_argument("--jsonl", action="store_true",
+                   help='read JSON lines {"id": ..., "text": ...} on stdin, one answer a line')
+    p.add_argument("--era", choices=("mdg", "sdg"),
+                   help='which framework a bare "Goal 6" means when the text does not say')
+
     p = sub.add_parser("serve", parents=[common], help="serve SPARQL and linked data over HTTP")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import re
 import subprocess
 import sys
@@ -309,4 +310,33 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
           f"(SPARQL endpoint: /sparql)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
                 access_log=settings.access_log or args.access_log)
+    return 0
+
+
+def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
+    """Trace texts to goals: one JSON object a line, `{"id": ..., "alignments": [...]}`."""
+    from cepa_kg.loaders.goal_json import trace
+
+    given = sum(x is not None and x is not False for x in (args.text, args.file, args.jsonl or None))
+    if given != 1:
+        raise CliError("give one of: a text, --file FILE, --jsonl (JSON lines on stdin)")
+    if not args.jsonl:
+        text = args.text if args.text is not None else read_location(args.file).text
+        answer = trace(text, base=settings.base, era=args.era)
+        print(json.dumps({"id": str(args.file) if args.file else None, **answer},
+                         ensure_ascii=False))
+        return 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, key = item["text"], item.get("id")
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+            answer = trace(text, base=settings.base, era=item.get("era", args.era))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise CliError(f"stdin line {number}: {error}; each line is "
+                           '{"id": ..., "text": "..."}') from None
+        sys.stdout.write(json.dumps({"id": key, **answer}, ensure_ascii=False) + "\n")
     return 0

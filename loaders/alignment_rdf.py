@@ -9,15 +9,14 @@ from rdflib import Literal, URIRef
 
 from cepa_kg.loaders.base import MappingContext, fragment
 from cepa_kg.loaders.goal_correspondence import sdg_alignments
-from cepa_kg.loaders.goals import Alignment
+from cepa_kg.loaders.goals import Alignment, FrameworkMention, is_target
 from cepa_kg.loaders.spans import Span
 from cepa_kg.namespaces import CEPA, RDF, RDFS, XSD, PROV
 
 
 def goal_iri(ctx: MappingContext, code: str) -> URIRef:
-    """`mdg-6` -> id/goal/mdg-6; `mdg-8a` -> id/target/mdg-8a."""
-    is_target = code[-1].isalpha()
-    return ctx.iris.target(code) if is_target else ctx.iris.goal(code)
+    """`mdg-6` -> id/goal/mdg-6; `mdg-8a` -> id/target/mdg-8a; `sdg-16-6` -> id/target/sdg-16-6."""
+    return ctx.iris.target(code) if is_target(code) else ctx.iris.goal(code)
 
 
 _TYPE, _LABEL, _DERIVED = RDF.type, RDFS.label, PROV.wasDerivedFrom  # made once
@@ -68,13 +67,21 @@ def _evidence_span(ctx: MappingContext, rec: URIRef, span: Span) -> URIRef:
 
 
 def add_alignments(ctx: MappingContext, rec: URIRef, alignments: list[Alignment], *,
-                   recommendation: bool = True) -> None:
-    """The MDG alignments as found, then the SDGs they lead to through the editorial
-    correspondence (method "correspondence", `cepa:via` the MDG goal or target). `rec` is a
-    recommendation, or (`recommendation` False) another traced resource: a project."""
+                   recommendation: bool = True,
+                   mentions: list[FrameworkMention] | None = None) -> None:
+    """The alignments as found (SDGs and MDGs, read from the text), then the SDG goals their
+    MDG targets lead to through the editorial correspondence, where the text gave none itself
+    (method "correspondence", `cepa:via` the MDG target: a derivation, never evidence). `rec`
+    is a recommendation, or (`recommendation` False) another traced resource: a project. The
+    frameworks it mentions as a whole ("the MDGs") are `cepa:mentionsFramework`."""
     for a in alignments:
         _add(ctx, rec, a.code, a.method, a.score, a, recommendation=recommendation)
+    found = {a.code for a in alignments}
     for s in sdg_alignments(alignments):
+        if s.code in found:
+            continue
         node = _add(ctx, rec, s.code, "correspondence", s.score, s.source,
                     recommendation=recommendation)
         ctx.graph.add((node, CEPA.via, goal_iri(ctx, s.via)))
+    for scheme in dict.fromkeys(m.scheme for m in mentions or ()):
+        ctx.graph.add((rec, CEPA.mentionsFramework, ctx.iris.scheme(scheme)))

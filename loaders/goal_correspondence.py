@@ -49,6 +49,8 @@ def sdg_alignments(alignments: list[Alignment]) -> list[SdgAlignment]:
     aligned = {a.code for a in alignments}
     best: dict[str, SdgAlignment] = {}
     for a in alignments:
+        if not a.code.startswith("mdg-"):
+            continue  # SDGs read from the text need no correspondence
         is_target = a.code[-1].isalpha()
         if is_target:
             sdgs = links.get(a.code, ())

@@ -1,62 +1,55 @@
-"""Evaluate the goal aligner against hand labels: per-goal precision, recall and F1.
+"""Evaluate goal tracing against the hand labels of `tests/data/goal_labels/` (rule book:
+its README.md): precision, recall and F1 per goal and per method, and the calibration table.
 
-`python -m cepa_kg.loaders.goal_eval [labels.csv]` prints the table. The labels file
-(default `tests/data/goal_labels.csv`) has the columns `session,key,text_start,goals,reason`:
-`key` is the first ~60 characters of the item's text (white space collapsed), `text_start` its
-offset in the session document, `goals` the MDGs it serves ("8", "4;5;6" or "none").
+    python -m cepa_kg.loaders.goal_eval                     # every labelled item
+    python -m cepa_kg.loaders.goal_eval --half test         # the half the vocabulary was not tuned on
 
-Each labelled item is found in its session document (`cepa-session-NN-YYYY.txt` from
-`cepa_kg.resources.corpus_dir()`) by its key, extended to the end of the item, and aligned with
-the theme (the main theme, or the AMR theme inside the AMR table) and the subtopic of its table
-row, as a session loader would pass them. Only goals (mdg-1 .. mdg-8) are scored, not targets.
+Each item of `items.jsonl` is traced as the loaders trace it: its text, with its list lead-in
+as context, its subtopic and theme as the headings it inherits from. Scored at goal level
+(SDG 1-17 and MDG 1-8): the goals traced by `explicit` or `thematic` against the labels'
+`sdg_goals` and `mdg_goals`; `inherited` links against the labelled goals and the labels'
+`inherited_sdg_goals`. Targets are scored apart (precision and recall over all targets).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import re
+import hashlib
+import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from cepa_kg.loaders.goals import align
+from cepa_kg.loaders.goals import Alignment, align, goal_of, is_target, notation
 from cepa_kg.loaders.spans import Span
 
-DEFAULT_LABELS = Path("tests/data/goal_labels.csv")
-
-#: Where an item ends: a bullet, a semicolon before the next verb of a list, a line break that
-#: does not continue the cell (a continuation line starts with a space, or a tab and a space), or
-#: a full stop before the next "X should / need(s) to" sentence.
-_ITEM_END = re.compile(
-    r"\s*•"
-    r"|;(?=\s+(?!and\b|the\b|or\b)[a-z])"
-    r"|\n(?![ \t]* \S)"
-    r"|(?<=\.)\s+(?=[A-Z][^.;•\n]*?\b(?:should|needs?\s+to)\b)"
-)
-_MAIN_THEME = re.compile(r"^Main theme:[ \t]*(?P<t>[^\t\n]*?)[ \t]*$", re.M)
-_AMR_THEME = re.compile(r"^Annual Ministerial Review theme[ \t]+(?P<t>(?!Major)[^\t\n]*?)[ \t]*\t",
-                        re.M)
-_RESOLUTION = re.compile(r"^Resolution[ \t]*$", re.M)
-_HEADER = re.compile(r"^(?:Subtopics|Annual Ministerial Review theme|Resolution)\b")
+DEFAULT_DIR = Path("tests/data/goal_labels")
+DIRECT = ("explicit", "thematic")
+#: Score bins of the calibration table.
+BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 @dataclass(frozen=True)
-class Label:
-    session: int
-    key: str
-    text_start: int | None
-    goals: frozenset[int]
-    reason: str
+class Item:
+    id: str
+    kind: str
+    era: str | None
+    text: str
+    lead_in: str | None
+    headings: tuple[str, ...]  # subtopic, review theme, theme: what it may inherit from
+    goals: frozenset[str]  # "sdg-16", "mdg-8"
+    targets: frozenset[str]  # "sdg-16-6", "mdg-8f"
+    inherited: frozenset[str]
+    explicit: frozenset[str]
 
 
-@dataclass(frozen=True)
-class GoalScore:
-    goal: int
-    tp: int
-    fp: int
-    fn: int
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
 
     @property
     def precision(self) -> float:
@@ -72,158 +65,190 @@ class GoalScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass
 class Report:
-    scores: list[GoalScore]  # goals that appear in labels or predictions
-    items: list[tuple[Label, Span, frozenset[int]]]  # label, item span, predicted goals
+    items: int = 0
+    goals: dict[str, Counts] = field(default_factory=dict)
+    methods: dict[str, Counts] = field(default_factory=dict)  # tp / fp per method
+    targets: Counts = field(default_factory=Counts)
+    calibration: list[tuple[float, bool]] = field(default_factory=list)  # (score, right)
+    traced: dict[str, list[Alignment]] = field(default_factory=dict)
 
     @property
     def macro_f1(self) -> float:
-        return sum(s.f1 for s in self.scores) / len(self.scores) if self.scores else 0.0
+        scored = [c for c in self.goals.values() if c.tp + c.fn + c.fp]  # labelled or traced
+        return sum(c.f1 for c in scored) / len(scored) if scored else 0.0
+
+    @property
+    def micro(self) -> Counts:
+        total = Counts()
+        for c in self.goals.values():
+            total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
+        return total
 
 
-def read_labels(path: Path) -> list[Label]:
-    """The labels of a `session,key,text_start,goals,reason` CSV file."""
-    with path.open(encoding="utf-8", newline="") as f:
+def _codes(field_value: str, framework: str) -> frozenset[str]:
+    out = set()
+    for n in field_value.split():
+        if "." in n:
+            goal, t = n.split(".")
+            out.add(f"sdg-{goal}-{t}" if framework == "sdg" else f"mdg-{goal}{t.lower()}")
+        else:
+            out.add(f"{framework}-{n}")
+    return frozenset(out)
+
+
+def _explicit(field_value: str) -> frozenset[str]:
+    out = set()
+    for part in field_value.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        fw, num = part.split()
+        out |= _codes(num, fw.lower())
+    return frozenset(out)
+
+
+def read_items(folder: Path = DEFAULT_DIR) -> list[Item]:
+    """The labelled items: `items.jsonl` joined with `labels.csv` by id."""
+    raw = {d["id"]: d for d in (json.loads(line) for line in
+                                (folder / "items.jsonl").read_text("utf-8").splitlines() if line)}
+    with (folder / "labels.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    labels = []
-    for row in rows:
-        goals = row["goals"].strip()
-        nums = frozenset() if goals in ("", "none") else frozenset(int(g) for g in goals.split(";"))
-        if not nums <= set(range(1, 9)):
-            raise ValueError(f"bad goals {goals!r} for {row['key']!r}")
-        start = row.get("text_start", "").strip()
-        labels.append(Label(int(row["session"]), row["key"].strip(), int(start) if start else None,
-                            nums, row["reason"].strip()))
-    return labels
-
-
-def find_item(text: str, key: str) -> Span:
-    """The span of the item whose text starts with `key` (white space between words free).
-
-    Raises:
-        LookupError: the key is not in the text, or is in it more than once.
-
-    >>> doc = "Member States should:\\n• act now; and\\n later. • wait"
-    >>> find_item(doc, "act now; and later").of(doc)
-    'act now; and\\n later.'
-    """
-    pattern = r"\s+".join(re.escape(w) for w in key.split())
-    found = list(re.finditer(pattern, text))
-    if len(found) != 1:
-        raise LookupError(f"key found {len(found)} times: {key!r}")
-    start = found[0].start()
-    end_match = _ITEM_END.search(text, found[0].end())
-    end = end_match.start() if end_match else len(text)
-    # drop the list punctuation at the end, and the "; and" before a last bullet
-    tail = re.search(r"[\s;:•-]*(?:;\s*and)?[\s;:•-]*$", text[start:end])
-    if tail:
-        end = start + tail.start()
-    return Span(start, end).strip(text)
-
-
-def item_context(text: str, rec: Span) -> tuple[Span | None, Span | None]:
-    """(subtopic, theme) spans for the item at `rec`, read from the session table layout."""
-    theme = None
-    main = _MAIN_THEME.search(text)
-    if main:
-        theme = Span(main.start("t"), main.end("t"))
-    amr = _AMR_THEME.search(text)
-    resolution = [m.start() for m in _RESOLUTION.finditer(text)]
-    in_amr = amr is not None and amr.start() <= rec.start
-    if amr and in_amr and not any(amr.start() < r <= rec.start for r in resolution):
-        theme = Span(amr.start("t"), amr.end("t"))
-    return _row_subtopic(text, rec.start), theme
-
-
-def _row_subtopic(text: str, pos: int) -> Span | None:
-    """The first cell of the item's table row: the nearest non-empty one at or above its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    while True:
-        line_end = text.find("\n", line_start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if _HEADER.match(line) or line.startswith("Main theme") or _RESOLUTION.match(line):
-            return None
-        if "\t" in line and line.split("\t", 1)[0].strip():
-            return Span(line_start, line_start + line.index("\t")).strip(text)
-        if line_start == 0:
-            return None
-        line_start = text.rfind("\n", 0, line_start - 1) + 1
-
-
-def session_document(session: int) -> str:
-    """The text of the corpus document of session `session`."""
-    from cepa_kg.resources import corpus_dir
-
-    for f in corpus_dir().iterdir():
-        if re.fullmatch(rf"cepa-session-{session:02d}-\d{{4}}\.txt", f.name):
-            return f.read_text(encoding="utf-8")
-    raise LookupError(f"no corpus document for session {session}")
-
-
-def predicted_goals(text: str, rec: Span, *, context: bool = True) -> frozenset[int]:
-    subtopic, theme = item_context(text, rec) if context else (None, None)
-    codes = {a.code for a in align(text, rec, subtopic=subtopic, theme=theme)}
-    return frozenset(int(c[4]) for c in codes if re.fullmatch(r"mdg-[1-8]", c))
-
-
-def evaluate(
-    labels: Iterable[Label], documents: Mapping[int, str] | None = None, *, context: bool = True
-) -> Report:
-    """Score the aligner's goals against `labels` (documents by session; default: the corpus)."""
-    docs = dict(documents or {})
     items = []
-    for label in labels:
-        if label.session not in docs:
-            docs[label.session] = session_document(label.session)
-        text = docs[label.session]
-        rec = find_item(text, label.key)
-        items.append((label, rec, predicted_goals(text, rec, context=context)))
-    goals = sorted(set().union(*(lab.goals | pred for lab, _, pred in items)))
-    scores = [
-        GoalScore(
-            g,
-            tp=sum(1 for lab, _, pred in items if g in lab.goals and g in pred),
-            fp=sum(1 for lab, _, pred in items if g not in lab.goals and g in pred),
-            fn=sum(1 for lab, _, pred in items if g in lab.goals and g not in pred),
-        )
-        for g in goals
-    ]
-    return Report(scores, items)
+    for row in rows:
+        d = raw[row["id"]]
+        year = d.get("year")
+        era = None if year is None else ("sdg" if year >= 2016 else "mdg")
+        targets = _codes(row["sdg_targets"], "sdg") | _codes(row["mdg_targets"], "mdg")
+        goals = _codes(row["sdg_goals"], "sdg") | _codes(row["mdg_goals"], "mdg")
+        headings = tuple(h for h in (d.get("subtopic"), d.get("review_theme"), d.get("theme"))
+                         if h)
+        items.append(Item(row["id"], d["kind"], era, d["text"], d.get("lead_in"), headings,
+                          goals | {goal_of(t) for t in targets}, targets,
+                          _codes(row["inherited_sdg_goals"], "sdg"), _explicit(row["explicit"])))
+    return items
 
 
-def format_table(report: Report) -> str:
-    lines = [f"{'goal':<6} {'TP':>3} {'FP':>3} {'FN':>3} {'P':>6} {'R':>6} {'F1':>6}"]
-    for s in report.scores:
-        lines.append(f"MDG {s.goal:<2} {s.tp:>3} {s.fp:>3} {s.fn:>3} "
-                     f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
-    lines.append(f"macro F1 over {len(report.scores)} goals: {report.macro_f1:.3f} "
-                 f"({len(report.items)} items)")
+def half_of(item_id: str) -> str:
+    """"tune" or "test": a fixed half of the items by a digest of the id."""
+    return "tune" if hashlib.sha1(item_id.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def trace_item(item: Item) -> list[Alignment]:
+    """The item traced as a loader traces it: its headings first, then its lead-in and text."""
+    parts: list[str] = []
+    spans: list[Span] = []
+    for heading in item.headings:
+        at = sum(len(p) + 1 for p in parts)
+        spans.append(Span(at, at + len(heading)))
+        parts.append(heading)
+    lead = (item.lead_in + " ") if item.lead_in else ""
+    start = sum(len(p) + 1 for p in parts)
+    doc = "\n".join([*parts, lead + item.text])
+    rec = Span(start + len(lead), len(doc))
+    context = Span(start, start + len(lead)) if lead else None
+    subtopic = spans[0] if spans else None
+    theme = spans[-1] if len(spans) > 1 else None
+    return align(doc, rec, subtopic=subtopic, theme=theme, era=item.era, context=context,
+                 project=item.kind == "project objective")
+
+
+def evaluate(items: Iterable[Item]) -> Report:
+    report = Report()
+    for item in items:
+        report.items += 1
+        traced = trace_item(item)
+        report.traced[item.id] = traced
+        direct = {a.code for a in traced if a.method in DIRECT and not is_target(a.code)}
+        for goal in direct | item.goals:
+            c = report.goals.setdefault(goal, Counts())
+            if goal in direct and goal in item.goals:
+                c.tp += 1
+            elif goal in direct:
+                c.fp += 1
+            else:
+                c.fn += 1
+        for a in traced:
+            right = (goal_of(a.code) in item.goals | item.inherited if a.method == "inherited"
+                     else (a.code in item.targets if is_target(a.code) else a.code in item.goals))
+            m = report.methods.setdefault(a.method, Counts())
+            if right:
+                m.tp += 1
+            else:
+                m.fp += 1
+            report.calibration.append((a.score, right))
+        traced_targets = {a.code for a in traced if a.method in DIRECT and is_target(a.code)}
+        report.targets.tp += len(traced_targets & item.targets)
+        report.targets.fp += len(traced_targets - item.targets)
+        report.targets.fn += len(item.targets - traced_targets)
+    return report
+
+
+def calibration_table(report: Report) -> list[tuple[str, int, float, float]]:
+    """(bin, links, mean score, share right) per score bin."""
+    out = []
+    for lo, hi in BINS:
+        inside = [(s, ok) for s, ok in report.calibration if lo <= s < hi]
+        if inside:
+            out.append((f"{lo:.1f}-{min(hi, 1.0):.1f}", len(inside),
+                        sum(s for s, _ in inside) / len(inside),
+                        sum(ok for _, ok in inside) / len(inside)))
+    return out
+
+
+def render(report: Report) -> str:
+    lines = [f"{report.items} items; macro F1 over the goals labelled or traced "
+             f"{report.macro_f1:.3f}; "
+             f"micro P {report.micro.precision:.3f} R {report.micro.recall:.3f} "
+             f"F1 {report.micro.f1:.3f}; targets P {report.targets.precision:.3f} "
+             f"R {report.targets.recall:.3f} F1 {report.targets.f1:.3f}", "",
+             "| goal | labelled | traced | right | precision | recall | F1 |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+
+    def key(code: str) -> tuple[str, int]:
+        return code.split("-")[0], int(code.split("-")[1])
+
+    for goal in sorted(report.goals, key=key):
+        c = report.goals[goal]
+        lines.append(f"| {goal.upper().replace('-', ' ')} | {c.tp + c.fn} | {c.tp + c.fp} | "
+                     f"{c.tp} | {c.precision:.2f} | {c.recall:.2f} | {c.f1:.2f} |")
+    lines += ["", "| method | links | right | precision |", "|---|---:|---:|---:|"]
+    for method in ("explicit", "thematic", "inherited"):
+        c = report.methods.get(method, Counts())
+        lines.append(f"| {method} | {c.tp + c.fp} | {c.tp} | {c.precision:.2f} |")
+    lines += ["", "| score | links | mean score | share right |", "|---|---:|---:|---:|"]
+    for bin_, n, mean, share in calibration_table(report):
+        lines.append(f"| {bin_} | {n} | {mean:.2f} | {share:.2f} |")
     return "\n".join(lines)
 
 
-def format_errors(report: Report) -> str:
+def misses(report: Report, items: list[Item]) -> str:
+    """Per item, what tracing added and missed (goal level, direct methods)."""
     out = []
-    for lab, _, pred in report.items:
-        if lab.goals != pred:
-            want = ";".join(map(str, sorted(lab.goals))) or "none"
-            got = ";".join(map(str, sorted(pred))) or "none"
-            out.append(f"  s{lab.session} {lab.key[:50]!r}: labelled {want}, predicted {got}")
+    for item in items:
+        direct = {a.code for a in report.traced[item.id] if a.method in DIRECT
+                  and not is_target(a.code)}
+        extra, missing = direct - item.goals, item.goals - direct
+        if extra or missing:
+            ev = {a.code: a.evidence for a in report.traced[item.id]}
+            out.append(f"{item.id}: +{sorted(f'{c} ({ev[c]!r})' for c in extra)} "
+                       f"-{sorted(notation(c) + ' ' + c.split('-')[0] for c in missing)} | "
+                       f"{item.text[:90]}")
     return "\n".join(out)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cepa_kg.loaders.goal_eval",
-                                     description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("labels", nargs="?", type=Path, default=DEFAULT_LABELS)
-    parser.add_argument("--no-context", action="store_true",
-                        help="align the item text alone, without its subtopic and theme")
-    parser.add_argument("--errors", action="store_true", help="list the items predicted wrong")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--half", choices=("tune", "test"), help="only this half of the items")
+    parser.add_argument("--misses", action="store_true", help="list each item's errors")
     args = parser.parse_args(argv)
-    report = evaluate(read_labels(args.labels), context=not args.no_context)
-    print(format_table(report))
-    if args.errors:
-        print(format_errors(report) or "  no errors")
+    items = [i for i in read_items(args.folder) if args.half is None or half_of(i.id) == args.half]
+    report = evaluate(items)
+    print(render(report))
+    if args.misses:
+        print("\n" + misses(report, items))
     return 0
 
 

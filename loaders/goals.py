@@ -1,277 +1,389 @@
-"""Goal alignment: which MDG goals and targets a recommendation serves, and why.
+"""Goal tracing: which SDGs and MDGs (goals and targets) a text serves, how we know, and the
+phrase that shows it.
 
-`align(text, rec, subtopic=None, theme=None)` -> the MDG goals and targets a recommendation
-serves. `text` is the whole document text; `rec`, `subtopic`, `theme` are spans of the
-recommendation, its subtopic heading and its session's main theme (or the ministerial review
-theme for AMR recommendations). Each Alignment carries the evidence phrase and its absolute
-span. Guarantees: at most one Alignment per code; whenever a target (mdg-8a) is aligned its goal
-(mdg-8) is aligned too; with a theme span, at least one Alignment.
-
-The aligner is a pure rule system (tables in `cepa_kg.loaders.goal_rules`), in three layers:
+`align(text, span, subtopic=None, theme=None)` reads the text at `span` (a recommendation, a
+bulletin item, a project objective) and gives one `Alignment` per goal or target, each with
+its method, score, and evidence phrase with its offsets into `text`:
 
 explicit
-    "MDG 3", "Goal 6", "target 8.F" give that goal or target (score 1.0). A generic mention
-    ("Millennium Development Goals", "MDGs", "IADGs", "internationally agreed development
-    goals/agenda", "Millennium Declaration") raises every goal the rest of the recommendation
-    clearly points at (cue score >= 0.6) to an explicit alignment (0.8-0.9) with the mention as
-    evidence; if the text points at nothing else, it gives the governance anchor MDG 8 / target
-    8.A (0.6).
+    the text names the goal or target: "SDG 16", "Goals 16 and 17", "target 16.6", "MDG 5",
+    "the Millennium Development Goal on maternal health", "the health-related MDGs". Score 1.
 thematic
-    word-bounded cue phrases (health -> 4, 5, 6; women -> 3, 3.A; ICT -> 8, 8.F; corruption ->
-    8, 8.A; ...), scored by cue strength (0.5-0.85), +0.05 for each further distinct phrase.
+    the text's subject matches the goal's or target's meaning: a phrase of the vocabulary
+    (`goal_vocabulary.toml`, data), outside the names and contexts that empty it ("Internet
+    Governance Forum" is a name; "health institutions" is health, "schools of public
+    administration" no education). Scored by the phrase's weight, a little more for each
+    further phrase of the same goal.
 inherited
-    the same rules run over the subtopic heading and the theme, for goals the recommendation's
-    own text does not give (0.3-0.5). With nothing at all and a theme given: 8 / 8.A from the
-    theme (0.3).
+    the same reading of the subtopic heading and the theme the text stands under, for goals its
+    own words do not give; weaker, and kept apart.
+
+A generic mention of a framework ("the MDGs", "the internationally agreed development goals",
+"the 2030 Agenda", "the SDGs") names no single goal: `frameworks()` reports it, and it gives no
+alignment. There is no default: a text about nothing goal-specific has no goal.
+
+Codes: SDG goals "sdg-16", SDG targets "sdg-16-6" / "sdg-16-a", MDG goals "mdg-6", MDG targets
+"mdg-8f". A target's goal is always aligned with it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
-from cepa_kg.loaders import goal_rules as R
 from cepa_kg.loaders.spans import Span
 
-Method = Literal["explicit", "thematic", "inherited"]
+__all__ = ["Alignment", "FrameworkMention", "align", "frameworks", "goal_of", "is_target",
+           "notation"]
 
-_METHOD_RANK = {"explicit": 2, "thematic": 1, "inherited": 0}
-_CODE = re.compile(r"^mdg-([1-8])([a-f]?)$")
+Method = Literal["explicit", "thematic", "inherited"]
+_RANK = {"explicit": 2, "thematic": 1, "inherited": 0}
+_CODE = re.compile(r"^(?P<fw>sdg|mdg)-(?P<goal>\d{1,2})(?:-(?P<t>[0-9a-z]{1,2})|(?P<m>[a-f]))?$")
+
+#: Explicit alignments are sure; a thematic score is the phrase's weight, raised by this for
+#: each further phrase of the same goal, up to the cap; inherited ones are scaled down.
+EXPLICIT_SCORE = 1.0
+CORROBORATION = 0.05
+THEMATIC_CAP = 0.95
+INHERITED_FACTOR = 0.6
+#: Around a match, the characters `unless` and `needs` look at.
+WINDOW = 100
 
 
 @dataclass(frozen=True)
 class Alignment:
-    code: str  # "mdg-6" (goal) or "mdg-8a" (target)
+    code: str  # "sdg-16", "sdg-16-6", "mdg-6", "mdg-8f"
     method: Method
     score: float  # 0..1
-    evidence: str  # the exact phrase from the document
-    span: Span | None  # absolute offsets of the evidence phrase
+    evidence: str  # the exact phrase of the text
+    span: Span | None  # its absolute offsets
 
 
 @dataclass(frozen=True)
-class _Hit:
-    """One rule firing: a phrase at an absolute span that points at some codes."""
-
-    codes: tuple[str, ...]
-    score: float
-    span: Span
+class FrameworkMention:
+    scheme: str  # "sdg", "mdg", "iadg"
     phrase: str
+    span: Span
 
 
-@lru_cache(maxsize=256)
+# --- codes ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
 def goal_of(code: str) -> str:
     """The goal code of a goal or target code.
 
-    >>> goal_of("mdg-8a"), goal_of("mdg-6")
-    ('mdg-8', 'mdg-6')
+    >>> goal_of("sdg-16-6"), goal_of("mdg-8a"), goal_of("sdg-3")
+    ('sdg-16', 'mdg-8', 'sdg-3')
     """
     m = _CODE.match(code)
     if not m:
-        raise ValueError(f"not an MDG goal or target code: {code!r}")
-    return f"mdg-{m.group(1)}"
+        raise ValueError(f"not a goal or target code: {code!r}")
+    return f"{m.group('fw')}-{m.group('goal')}"
 
 
-def _with_goals(codes: tuple[str, ...]) -> tuple[str, ...]:
-    """The codes plus the goal of each target, in order, without repeats."""
-    out: list[str] = []
-    for code in codes:
-        for c in (goal_of(code), code):
-            if c not in out:
-                out.append(c)
-    return tuple(out)
+def is_target(code: str) -> bool:
+    return goal_of(code) != code
 
 
-def _sort_key(code: str) -> tuple[int, str]:
+def notation(code: str) -> str:
+    """"sdg-16-6" -> "16.6", "mdg-8f" -> "8.F", "sdg-3" -> "3"."""
     m = _CODE.match(code)
-    assert m is not None
-    return int(m.group(1)), m.group(2)
+    if not m:
+        raise ValueError(f"not a goal or target code: {code!r}")
+    if m.group("t"):
+        return f"{m.group('goal')}.{m.group('t')}"
+    if m.group("m"):
+        return f"{m.group('goal')}.{m.group('m').upper()}"
+    return m.group("goal")
 
 
-# --- rule firing -------------------------------------------------------------------------------
+def _sdg_target(goal: str, target: str) -> str | None:
+    code = f"sdg-{int(goal)}-{target.lower().lstrip('0') or '0'}"
+    return code if code in _sdg_targets() else None
 
 
-def _cue_hits(text: str, scope: Span, *, exhaustive: bool = False) -> Iterator[_Hit]:
-    """Every cue's matches in the scope. A cue none of whose literal hints the scope holds is
-    skipped, as it cannot match (`exhaustive` runs every cue: for tests)."""
+@lru_cache(maxsize=1)
+def _sdg_targets() -> frozenset[str]:
+    """The 169 SDG target codes (from ontology/sdg-targets.ttl)."""
+    text = resources.files("cepa_kg.ontology").joinpath("sdg-targets.ttl").read_text("utf-8")
+    return frozenset(re.findall(r"^<id/target/(sdg-[0-9a-z-]+)>", text, re.M))
+
+
+_MDG_TARGETS = frozenset(f"mdg-{t}" for t in (
+    "1a 1b 1c 2a 3a 4a 5a 5b 6a 6b 6c 7a 7b 7c 7d 8a 8b 8c 8d 8e 8f".split()))
+
+
+# --- explicit mentions ------------------------------------------------------------------------
+
+_NUM = r"(?:1[0-7]|[1-9])"
+_LIST = rf"{_NUM}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUM})*"
+_SDG_GOALS = re.compile(
+    rf"\b(?:SDGs?\s*#?\s*(?P<a>{_LIST})|Sustainable\s+Development\s+Goals?\s+(?:No\.\s*)?(?P<b>{_LIST})"
+    rf"|Goals?\s+(?P<c>{_LIST})\s+(?:of|in)\s+the\s+(?:2030\s+Agenda|Sustainable\s+Development\s+Goals|SDGs))\b")
+_SDG_TARGET = re.compile(
+    r"\b(?:SDG\s*|(?:SDG\s+)?targets?\s+)(?P<g>1[0-7]|[1-9])\.(?P<t>[1-9]\d?|[a-d])\b"
+    r"(?P<more>(?:\s*(?:,|and)\s*(?:1[0-7]|[1-9])\.(?:[1-9]\d?|[a-d])\b)*)")
+_MDG_GOALS = re.compile(
+    r"\b(?:MDGs?\s*#?\s*(?P<a>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*)"
+    r"|Millennium\s+Development\s+Goals?\s+(?P<b>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*))\b")
+_MDG_TARGET = re.compile(r"\b(?:MDG\s*|(?:MDG\s+)?targets?\s+)(?P<g>[1-8])\.?(?P<t>[A-F])\b")
+_BARE_GOAL = re.compile(rf"\bGoals?\s+(?P<n>{_LIST})\b")
+#: "the Millennium Development Goal(s) on maternal health", "the health-related MDGs"
+_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "poverty": ("1",), "hunger": ("1",), "education": ("2",), "primary education": ("2",),
+    "gender": ("3",), "gender equality": ("3",), "women": ("3",), "child mortality": ("4",),
+    "child health": ("4",), "maternal health": ("5",), "maternal mortality": ("5",),
+    "health": ("4", "5", "6"), "hiv": ("6",), "hiv/aids": ("6",), "malaria": ("6",),
+    "diseases": ("6",), "environment": ("7",), "environmental sustainability": ("7",),
+    "water": ("7",), "partnership": ("8",), "global partnership": ("8",),
+}
+_TOPIC = "|".join(sorted((re.escape(k) for k in _TOPIC_WORDS), key=len, reverse=True))
+_MDG_BY_TOPIC = re.compile(
+    rf"\b(?:(?P<t1>{_TOPIC})[- ]related\s+(?:MDGs?|Millennium\s+Development\s+Goals?)"
+    rf"|(?:MDGs?|Millennium\s+Development\s+Goals?)\s+(?:on|for|of|related\s+to|relating\s+to|"
+    rf"concerning)\s+(?:the\s+)?(?P<t2>{_TOPIC}))\b", re.I)
+
+_FRAMEWORKS = (
+    ("mdg", re.compile(r"\bMillennium\s+Development\s+Goals?\b|\bMDGs?\b|\bMillennium\s+Declaration\b")),
+    ("sdg", re.compile(r"\bSustainable\s+Development\s+Goals?\b|\bSDGs?\b|\b2030\s+Agenda\b|"
+                       r"\bAgenda\s+2030\b")),
+    ("iadg", re.compile(r"\binternationally[\s-]+agreed\s+development\s+(?:goals|agenda)\b|\bIADGs?\b",
+                        re.I)),
+)
+
+
+def _numbers(listed: str) -> list[int]:
+    """"16 and 17" -> [16, 17]; "3 to 5" -> [3, 4, 5]."""
+    out: list[int] = []
+    tokens = re.findall(r"\d+|to|-|–", listed)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.isdigit():
+            if out and i >= 1 and tokens[i - 1] in ("to", "-", "–"):
+                out.extend(range(out[-1] + 1, int(tok) + 1))
+            else:
+                out.append(int(tok))
+        i += 1
+    return out
+
+
+def _explicit(text: str, scope: Span, era: str | None) -> list[tuple[tuple[str, ...], Span]]:
+    """(codes, span) for each place the text names goals or targets."""
     piece = scope.of(text)
-    folded = None if exhaustive else R.folded_text(piece)
-    for cue in R.CUES:
-        if folded is not None and not R.may_match(cue.hints, folded):
+    found: list[tuple[tuple[str, ...], Span]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(codes: list[str], m: re.Match[str]) -> None:
+        if codes and not any(a <= m.start() < b for a, b in taken):
+            found.append((tuple(dict.fromkeys(codes)), Span(scope.start + m.start(),
+                                                            scope.start + m.end())))
+            taken.append((m.start(), m.end()))
+
+    for m in _SDG_TARGET.finditer(piece):
+        pairs = [(m.group("g"), m.group("t"))] + re.findall(
+            r"(1[0-7]|[1-9])\.([1-9]\d?|[a-d])", m.group("more") or "")
+        add([c for g, t in pairs if (c := _sdg_target(g, t))], m)
+    for m in _MDG_TARGET.finditer(piece):
+        if not re.match(r"MDG|target", m.group(0), re.I):
             continue
+        code = f"mdg-{m.group('g')}{m.group('t').lower()}"
+        add([code] if code in _MDG_TARGETS else [], m)
+    for m in _SDG_GOALS.finditer(piece):
+        listed = m.group("a") or m.group("b") or m.group("c")
+        add([f"sdg-{n}" for n in _numbers(listed) if 1 <= n <= 17], m)
+    for m in _MDG_GOALS.finditer(piece):
+        listed = m.group("a") or m.group("b")
+        add([f"mdg-{n}" for n in _numbers(listed) if 1 <= n <= 8], m)
+    for m in _MDG_BY_TOPIC.finditer(piece):
+        topic = (m.group("t1") or m.group("t2")).lower()
+        add([f"mdg-{n}" for n in _TOPIC_WORDS[topic]], m)
+    for m in _BARE_GOAL.finditer(piece):  # "Goal 6": which framework, by the text and its era
+        numbers = _numbers(m.group("n"))
+        fw = _framework_of(piece, era, numbers)
+        if fw:
+            add([f"{fw}-{n}" for n in numbers if 1 <= n <= (17 if fw == "sdg" else 8)], m)
+    return found
+
+
+def _framework_of(piece: str, era: str | None, numbers: list[int]) -> str | None:
+    says_sdg = bool(_FRAMEWORKS[1][1].search(piece))
+    says_mdg = bool(_FRAMEWORKS[0][1].search(piece))
+    if says_sdg != says_mdg:
+        return "sdg" if says_sdg else "mdg"
+    if any(n > 8 for n in numbers):
+        return "sdg"
+    return era
+
+
+def frameworks(text: str, span: Span) -> list[FrameworkMention]:
+    """The frameworks the text mentions as a whole ("the MDGs", "the 2030 Agenda"): no goal."""
+    piece = span.of(text)
+    named = [where for _, where in _explicit(text, span, "sdg")]  # "SDG 16" names a goal
+    out = []
+    for scheme, pattern in _FRAMEWORKS:
+        for m in pattern.finditer(piece):
+            at = Span(span.start + m.start(), span.start + m.end())
+            if not any(w.start <= at.start < w.end for w in named):
+                out.append(FrameworkMention(scheme, m.group(0), at))
+    return out
+
+
+# --- the vocabulary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    codes: tuple[str, ...]
+    pattern: re.Pattern[str]
+    weight: float
+    unless: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
+
+
+def _words(phrases: list[str], *, case: bool = False) -> re.Pattern[str]:
+    body = "|".join(p.replace(" ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case else re.I)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, object]:
+    return tomllib.loads(resources.files("cepa_kg.loaders").joinpath(
+        "goal_vocabulary.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _knowledge_work() -> re.Pattern[str]:
+    """An opening that asks for knowledge work: a verb, then its object within a few words."""
+    spec = _data()["knowledge_work"]
+    verbs = "|".join(v.replace(" ", r"\s+") for v in spec["verbs"])  # type: ignore[index]
+    objects = "|".join(o.replace(" ", r"\s+") for o in spec["objects"])  # type: ignore[index]
+    alone = "|".join(a.replace(" ", r"\s+") for a in spec["alone"])  # type: ignore[index]
+    return re.compile(rf"(?<![\w-])(?:(?:{verbs})(?![\w-])[^.;:]{{0,80}}?(?<![\w-])(?:{objects})"
+                      rf"|(?:{alone}))(?![\w-])", re.I)
+
+
+def knowledge_work(text: str, span: Span) -> bool:
+    """The text at `span` opens by asking for a report, research, good practices (rule 6)."""
+    opening = text[span.start: min(span.end, span.start + OPENING)]
+    return bool(_knowledge_work().search(opening))
+
+
+#: The characters of a text's opening that say what it asks for.
+OPENING = 120
+#: A Development Account project builds capacity in developing countries: international
+#: capacity-building support (SDG 17.9, MDG 8), shown by the phrase that says so.
+_CAPACITY = re.compile(r"(?<![\w-])(?:strengthen\w*|enhanc\w*|build\w*|develop\w*|improv\w*|"
+                       r"support\w*|help\w*|assist\w*)\s+(?:\w+\s+){0,4}?capacit(?:y|ies)\b"
+                       r"|capacity[- ]building|capacity development", re.I)
+PROJECT_SUPPORT_SCORE = 0.85
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[Cue, ...]:
+    """The cues of `goal_vocabulary.toml`, compiled; every code checked against the goals."""
+    data = _data()
+    cues = []
+    for entry in data["cue"]:  # type: ignore[union-attr]
+        codes = tuple(entry["codes"])
+        for code in codes:
+            goal_of(code)
+            if is_target(code) and code not in _sdg_targets() | _MDG_TARGETS:
+                raise ValueError(f"goal_vocabulary.toml: no such target {code}")
+        cues.append(Cue(
+            codes, _words(entry["phrases"], case=entry.get("case", False)),
+            float(entry["weight"]),
+            _words(entry["unless"]) if entry.get("unless") else None,
+            _words(entry["needs"]) if entry.get("needs") else None))
+    return tuple(cues)
+
+
+def _thematic(text: str, scope: Span, method: Method,
+              context: Span | None = None) -> dict[str, Alignment]:
+    piece = scope.of(text)
+    around = context.of(text) if context is not None else ""
+    hits: dict[str, list[tuple[float, str, Span]]] = {}
+    for cue in vocabulary():
         for m in cue.pattern.finditer(piece):
-            window = piece[max(0, m.start() - R.WINDOW) : m.end() + R.WINDOW]
-            if cue.veto is not None and cue.veto.search(window):
-                continue
-            if cue.needs is not None and not cue.needs.search(window):
+            window = piece[max(0, m.start() - WINDOW): m.end() + WINDOW]
+            if cue.unless is not None and cue.unless.search(window):
+                continue  # a name that holds it, or a context that empties it
+            if cue.needs is not None and not (cue.needs.search(window) or
+                                              cue.needs.search(around)):
                 continue
             span = Span(scope.start + m.start(), scope.start + m.end())
-            yield _Hit(_with_goals(cue.codes), cue.score, span, m.group(0))
-
-
-def _specific_hits(text: str, scope: Span) -> Iterator[_Hit]:
-    piece = scope.of(text)
-    for m in R.SPECIFIC_GOALS.finditer(piece):
-        codes = tuple(dict.fromkeys(f"mdg-{n}" for n in re.findall(r"[1-8]", m.group("nums"))))
-        yield _Hit(codes, R.SPECIFIC_SCORE, Span(scope.start + m.start(), scope.start + m.end()),
-                   m.group(0))
-    for m in R.SPECIFIC_TARGET.finditer(piece):
-        code = f"mdg-{m.group('goal')}{m.group('letter').lower()}"
-        yield _Hit(_with_goals((code,)), R.SPECIFIC_SCORE,
-                   Span(scope.start + m.start(), scope.start + m.end()), m.group(0))
-
-
-def _generic_mention(text: str, scope: Span) -> _Hit | None:
-    """The strongest (then first) generic MDG/IADG mention in the scope, if any."""
-    piece = scope.of(text)
-    best: _Hit | None = None
-    for pattern, score in R.GENERIC_MENTIONS:
-        for m in pattern.finditer(piece):
-            hit = _Hit(R.ANCHOR_CODES, score, Span(scope.start + m.start(), scope.start + m.end()),
-                       m.group(0))
-            if best is None or (hit.score, -hit.span.start) > (best.score, -best.span.start):
-                best = hit
-    return best
-
-
-def _thematic(hits: list[_Hit], method: Method) -> dict[str, Alignment]:
-    """Per code: the strongest hit, raised for each further distinct phrase (capped)."""
-    by_code: dict[str, list[_Hit]] = {}
-    for hit in hits:
-        for code in hit.codes:
-            by_code.setdefault(code, []).append(hit)
+            for code in cue.codes:
+                for c in (goal_of(code), code):
+                    hits.setdefault(c, []).append((cue.weight, m.group(0), span))
     out: dict[str, Alignment] = {}
-    for code, group in by_code.items():
-        best = max(group, key=lambda h: (h.score, -h.span.start))
-        phrases = {re.sub(r"\s+", " ", h.phrase.lower()) for h in group}
-        score = best.score
-        if len(phrases) > 1:
-            bonus = R.CORROBORATION_BONUS * (len(phrases) - 1)
-            score = max(score, min(R.THEMATIC_CAP, score + bonus))
-        out[code] = Alignment(code, method, round(score, 3), best.phrase, best.span)
+    for code, found in hits.items():
+        weight, phrase, span = max(found, key=lambda h: (h[0], -h[2].start))
+        distinct = {" ".join(p.lower().split()) for _, p, _ in found}
+        score = min(THEMATIC_CAP, weight + CORROBORATION * (len(distinct) - 1))
+        out[code] = Alignment(code, method, round(score, 3), phrase, span)
     return out
 
 
-def _merge(into: dict[str, Alignment], new: dict[str, Alignment]) -> None:
-    """Keep, per code, the stronger alignment (score, then method, then earlier evidence)."""
-    for code, a in new.items():
-        old = into.get(code)
-        if old is None or _rank(a) > _rank(old):
-            into[code] = a
+# --- the tracer -------------------------------------------------------------------------------
 
 
-def _rank(a: Alignment) -> tuple[float, int, int]:
-    return (a.score, _METHOD_RANK[a.method], -(a.span.start if a.span else 0))
+def _stronger(a: Alignment, b: Alignment | None) -> bool:
+    return b is None or (a.score, _RANK[a.method]) > (b.score, _RANK[b.method])
 
 
-def _own(text: str, rec: Span, *, raise_by_mention: bool = True) -> dict[str, Alignment]:
-    """Explicit and thematic alignments from the text of a span.
+def align(text: str, span: Span, *, subtopic: Span | None = None, theme: Span | None = None,
+          era: str | None = None, context: Span | None = None,
+          project: bool = False) -> list[Alignment]:
+    """The goals and targets the text at `span` serves (see the module's docstring), sorted
+    by framework and number. `era` ("mdg" or "sdg") decides a bare "Goal 6" when the text does
+    not; `subtopic` and `theme` give inherited alignments; `context` (the list lead-in an item
+    goes on from: "The Secretariat should:") is where a cue's `needs` may also be met. A text
+    that asks for knowledge work (a report, research) gets no thematic goal; the objective of a
+    Development Account `project` that builds capacity serves SDG 17.9 and MDG 8.
 
-    A generic MDG/IADG mention raises the goals the text points at (`raise_by_mention`), or, if
-    it points at none, gives the governance anchor.
+    >>> doc = "Member States should fight corruption in the health sector."
+    >>> [(a.code, a.method, a.evidence) for a in align(doc, Span(0, len(doc)))][:3]
+    [('sdg-3', 'thematic', 'health'), ('sdg-16', 'thematic', 'corruption'), ('sdg-16-5', 'thematic', 'corruption')]
     """
-    out: dict[str, Alignment] = {}
-    thematic = _thematic(list(_cue_hits(text, rec)), "thematic")
-    _merge(out, thematic)
-    specific = list(_specific_hits(text, rec))
-    for hit in specific:
-        explicit = {c: Alignment(c, "explicit", hit.score, hit.phrase, hit.span) for c in hit.codes}
-        _merge(out, explicit)
-    generic = _generic_mention(text, rec)
-    if generic is not None and not specific:
-        # The explicit commitment to the MDGs backs every goal the text clearly points at.
-        backed = {c: a for c, a in thematic.items() if a.score >= R.SUPPORTED_MIN}
-        if backed and raise_by_mention:
-            raised = {
-                code: Alignment(
-                    code,
-                    "explicit",
-                    R.SUPPORTED_SCORE_STRONG if a.score >= 0.7 else R.SUPPORTED_SCORE_WEAK,
-                    generic.phrase,
-                    generic.span,
-                )
-                for code, a in backed.items()
-            }
-            _merge(out, raised)
-        elif not backed:
-            _merge(out, {c: Alignment(c, "explicit", R.ANCHOR_SCORE, generic.phrase, generic.span)
-                         for c in R.ANCHOR_CODES})
-    return out
-
-
-@lru_cache(maxsize=64)  # the same heading is inherited by each of its recommendations
-def _inherited_items(text: str, scope: Span, factor: float, cap: float
-                     ) -> tuple[tuple[str, Alignment], ...]:
-    return tuple(_inherited(text, scope, factor, cap).items())
-
-
-def _inherited(text: str, scope: Span, factor: float, cap: float) -> dict[str, Alignment]:
-    """Alignments a recommendation inherits from a heading: the heading's own, scaled down.
-
-    A heading's cue phrase is better evidence than its generic MDG mention, so the mention does
-    not raise the heading's goals here.
-    """
-    own = _own(text, scope, raise_by_mention=False)
-    return {
-        code: Alignment(
-            code,
-            "inherited",
-            round(min(cap, max(R.INHERITED_MIN, a.score * factor)), 3),
-            a.evidence,
-            a.span,
-        )
-        for code, a in own.items()
-    }
-
-
-def align(
-    text: str, rec: Span, *, subtopic: Span | None = None, theme: Span | None = None
-) -> list[Alignment]:
-    """The MDG goals and targets the recommendation at `rec` serves, with evidence.
-
-    Args:
-        text: the whole document text.
-        rec: the span of the recommendation's text.
-        subtopic: the span of its subtopic heading, if any.
-        theme: the span of the session's main theme (or the AMR theme), if any.
-
-    Returns:
-        One Alignment per goal or target code, sorted by goal number (goal before its targets);
-        each target's goal is present with at least the target's score. Non-empty whenever
-        `theme` is given (and also without: the governance anchor from CEPA's mandate).
-
-    Raises:
-        ValueError: a span lies outside `text`.
-
-    >>> doc = "Member States should fight corruption."
-    >>> [(a.code, a.method, a.evidence) for a in align(doc, Span(0, len(doc)))]
-    [('mdg-8', 'thematic', 'corruption'), ('mdg-8a', 'thematic', 'corruption')]
-    """
-    for span in (rec, subtopic, theme):
-        if span is not None and span.end > len(text):
-            raise ValueError(f"span [{span.start}, {span.end}) outside a text of {len(text)}")
-    out = _own(text, rec)
+    for s in (span, subtopic, theme):
+        if s is not None and s.end > len(text):
+            raise ValueError(f"span [{s.start}, {s.end}) outside a text of {len(text)}")
+    out = {} if knowledge_work(text, span) else _thematic(text, span, "thematic", context)
+    if project:  # a project's objective: its capacity phrase, else its opening words
+        capacity = _CAPACITY.search(text, span.start, span.end)
+        where = (Span(capacity.start(), capacity.end()) if capacity else
+                 Span(span.start, min(span.end, span.start + 60)).strip(text))
+        for code in ("sdg-17", "sdg-17-9", "mdg-8"):
+            if _stronger(Alignment(code, "thematic", PROJECT_SUPPORT_SCORE, "", None),
+                         out.get(code)):
+                out[code] = Alignment(code, "thematic", PROJECT_SUPPORT_SCORE, where.of(text),
+                                      where)
+    for codes, where in _explicit(text, span, era):
+        for code in codes:
+            for c in (goal_of(code), code):
+                out[c] = Alignment(c, "explicit", EXPLICIT_SCORE, where.of(text), where)
     own_goals = {goal_of(c) for c in out}
-    heritage: dict[str, Alignment] = {}
-    if subtopic is not None:
-        _merge(heritage, dict(_inherited_items(text, subtopic, R.SUBTOPIC_FACTOR,
-                                               R.SUBTOPIC_CAP)))
-    if theme is not None:
-        _merge(heritage, dict(_inherited_items(text, theme, R.THEME_FACTOR, R.THEME_CAP)))
-    _merge(out, {c: a for c, a in heritage.items() if goal_of(c) not in own_goals})
-    if not out:
-        source = (theme or rec).strip(text)
-        score = R.FALLBACK_SCORE if theme is not None else R.MANDATE_SCORE
-        out = {c: Alignment(c, "inherited", score, source.of(text), source) for c in R.ANCHOR_CODES}
-    _ensure_goals(out)
-    return sorted(out.values(), key=lambda a: _sort_key(a.code))
+    for heading in (subtopic, theme):
+        if heading is None:
+            continue
+        for code, a in _thematic(text, heading, "inherited").items():
+            if goal_of(code) in own_goals:
+                continue
+            weaker = Alignment(code, "inherited", round(a.score * INHERITED_FACTOR, 3),
+                               a.evidence, a.span)
+            if _stronger(weaker, out.get(code)):
+                out[code] = weaker
+    return sorted(out.values(), key=_order)
 
 
-def _ensure_goals(out: dict[str, Alignment]) -> None:
-    """Give every aligned target its goal (same evidence), at least as strong as the target."""
-    for code, a in list(out.items()):
-        goal = goal_of(code)
-        if goal != code and (goal not in out or _rank(out[goal]) < _rank(a)):
-            out[goal] = Alignment(goal, a.method, a.score, a.evidence, a.span)
+def _order(a: Alignment) -> tuple[str, int, int, str]:
+    m = _CODE.match(a.code)
+    assert m is not None
+    target = m.group("t") or m.group("m") or ""
+    return (m.group("fw") == "mdg" and "1" or "0", int(m.group("goal")),
+            int(target) if target.isdigit() else (100 if target else 0), target)

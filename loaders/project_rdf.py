@@ -24,7 +24,7 @@ from rdflib import Literal, URIRef
 from cepa_kg.loaders.actors import Gazetteer, add_actor, add_country
 from cepa_kg.loaders.alignment_rdf import add_alignments
 from cepa_kg.loaders.base import MappingContext, integer
-from cepa_kg.loaders.goals import align
+from cepa_kg.loaders.goals import align, frameworks
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.project import ProjectDocument
 from cepa_kg.loaders.project_model import Named, ProjectRecord
@@ -72,8 +72,11 @@ def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
         ctx.add(project, CEPA.projectCode, Literal(record.code))
     if record.objective is not None:
         ctx.add(project, CEPA.objective, Literal(record.objective.text))
-        add_alignments(ctx, project, align(ctx.text, record.objective.span),
-                       recommendation=False)
+        era = None if record.start_year is None else (
+            "sdg" if record.start_year >= 2016 else "mdg")
+        add_alignments(ctx, project, align(ctx.text, record.objective.span, era=era,
+                                           project=True),
+                       recommendation=False, mentions=frameworks(ctx.text, record.objective.span))
     if record.background is not None:
         ctx.add(project, DCTERMS.description, Literal(record.background.text))
     if record.budget is not None:

@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from cepa_kg.loaders.actors import ActorMatch, add_actor
 from cepa_kg.loaders.alignment_rdf import add_alignments
 from cepa_kg.loaders.base import MappingContext, integer
-from cepa_kg.loaders.goals import align
+from cepa_kg.loaders.goals import align, frameworks
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.session import (
     Recommendation,
@@ -122,6 +122,12 @@ def _common(ctx: MappingContext, iri: URIRef, rec: Recommendation | ResolutionPa
     ctx.add(iri, CEPA.recommendationKind, Literal(kind))
 
 
+def session_era(number: int | None, start: object) -> str | None:
+    """"sdg" from the 15th session (2016, the first under the 2030 Agenda), else "mdg"."""
+    year = getattr(start, "year", None) or (2001 + number if number else None)
+    return None if year is None else ("sdg" if year >= 2016 else "mdg")
+
+
 def _place(ctx: MappingContext, place: Place) -> URIRef:
     match = ctx.gazetteer.resolve(place.name)
     if match is not None and match.kind == "place":
@@ -206,6 +212,7 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
             _bureau(ctx, session, n, member)
 
     theme_span = doc.main_theme.span if doc.main_theme is not None else None
+    era = session_era(n, doc.start)  # which framework a bare "Goal 6" means
     written: set[URIRef] = set()  # a passage stated twice in one page is one resource
     for rec in doc.recommendations:
         iri = ctx.iris.recommendation(about, rec.text)
@@ -228,7 +235,8 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
                     f"{name} recommendation {rec.order} (line {rec.line})",
                     operative=rec.kind != "conclusion")
         add_alignments(ctx, iri, align(text, rec.span, subtopic=subtopic_span,
-                                       theme=theme.span if theme is not None else None))
+                                       theme=theme.span if theme is not None else None, era=era),
+                       mentions=frameworks(text, rec.span))
 
     res = doc.resolution
     if res is not None and res.paragraphs and session is not None and n is not None:
@@ -251,7 +259,8 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
             ctx.add(res_iri, CEPA.hasParagraph, iri)
             _addressees(ctx, iri, para.addressees, para.addressee_span,
                         f"session {n} resolution paragraph {para.order} (line {para.line})")
-            add_alignments(ctx, iri, align(text, para.span, theme=theme_span))
+            add_alignments(ctx, iri, align(text, para.span, theme=theme_span, era=era),
+                           mentions=frameworks(text, para.span))
 
     # every actor the document names, not only the addressees
     for match in ctx.gazetteer.find_actors(text):

@@ -9,7 +9,7 @@ from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
-from cepa_kg.server import dump, graph_store, update, void
+from cepa_kg.server import dump, goals_api, graph_store, update, void
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
@@ -92,6 +92,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(query_page.router)
     app.include_router(queries.router)
+    app.include_router(goals_api.router)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
               name="static")
     return app
