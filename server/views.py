@@ -83,6 +83,7 @@ class EntityView:
     partnerships: list[Linked] = field(default_factory=list)  # of an actor
     aligned: list[Alignment] = field(default_factory=list)  # recommendations serving a goal
     schema_org: dict[str, Any] = field(default_factory=dict)
+    traced: bool = False  # a traced resource (a recommendation, a project): says when no goal
 
 
 def curie(iri: str) -> str:
@@ -170,6 +171,8 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     types = [make.value(o) for o in mine.get(RDF_TYPE, [])]
     types.sort(key=lambda v: (not v.text.startswith("cepa:"), v.text))
     view = EntityView(iri, labels.get(iri, curie(iri)), types, make.rows(own), [])
+    view.traced = any(o.value in (CEPA + "Recommendation", CEPA + "Project")
+                      for o in mine.get(RDF_TYPE, []))
 
     for node in mine.get(CEPA + "hasAlignment", []):
         props = by_subject.get(node.value, {})  # type: ignore[union-attr]

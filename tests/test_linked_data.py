@@ -12,7 +12,7 @@ import pytest
 import rdflib
 from cepa_kg.store import OxigraphStore
 from fastapi.testclient import TestClient
-from tests.corpus_iris import paragraph_path
+from tests.corpus_iris import paragraph_path, recommendation_path
 
 BASE = "http://localhost:8000/"
 FORMATS = {"text/turtle": "turtle", "application/ld+json": "json-ld",
@@ -94,14 +94,19 @@ def test_hash_iris_come_with_their_document(client: TestClient, corpus_store: Ox
 
 
 def test_a_recommendation_page_shows_its_text_goals_and_source(client: TestClient) -> None:
-    page = client.get("/id/" + paragraph_path(8, 1), headers={"Accept": "text/html"})
+    page = client.get("/id/" + recommendation_path(8, 7), headers={"Accept": "text/html"})
     assert page.status_code == 200
     text = html.unescape(page.text)
-    assert "continue to give due recognition to innovative public sector initiatives" in text
-    assert "Development goals served" in text
-    assert 'href="/id/goal/mdg-' in page.text
+    assert "Both donors and multinational information technology companies" in text
+    assert "Development goals served" in text and "thematic" in text
+    assert 'href="/id/target/mdg-8f"' in page.text and 'href="/id/goal/sdg-17"' in page.text
+    assert "explicit</em>, the text names the goal" in page.text  # what the methods mean
     assert "Source text" in text
     assert 'href="/id/document/cepa-session-08-2009"' in page.text
+    # an awards paragraph serves no goal, and the page says so
+    none = html.unescape(client.get("/id/" + paragraph_path(8, 1) + ".html").text)
+    assert "continue to give due recognition to innovative public sector initiatives" in none
+    assert "None: the text names no goal" in none
 
 
 def test_suffix_urls_and_headers(client: TestClient) -> None:
