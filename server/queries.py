@@ -252,14 +252,26 @@ def trace_tree(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for s in sessions.values()]
 
 
+_FRAMEWORK_NAMES = {"mdg": ("MDG", "Millennium Development Goals"),
+                    "sdg": ("SDG", "Sustainable Development Goals")}
+
+
 async def matrix_page(request: Request) -> Response:
-    """The session × MDG matrix as a shaded table."""
-    query = named_queries()["session-mdg-matrix"]
-    _page_values(request, query)
-    _, rows = await select_rows(request, prepared(request, query, {}))
+    """The session × goal matrix as a shaded table: `?goals=sdg` (the default) or `mdg`;
+    `?method=` narrows it to one method."""
+    framework = request.query_params.get("goals", "sdg")
+    if framework not in _FRAMEWORK_NAMES:
+        raise HttpError(400, 'goals is "sdg" or "mdg"')
+    query = named_queries()[f"session-{framework}-matrix"]
+    values = {k: v for k, v in request.query_params.items() if k == "method" and v}
+    _, rows = await select_rows(request, prepared(request, query, values))
+    short, name = _FRAMEWORK_NAMES[framework]
+    other = "mdg" if framework == "sdg" else "sdg"
     return request.app.state.templates.TemplateResponse(
-        request, "matrix.html", matrix_view(rows) | {"csv": _link(query.name, {}, "csv"),
-                                                     "api": _link(query.name, {})})
+        request, "matrix.html", matrix_view(rows) | {
+            "csv": _link(query.name, values, "csv"), "api": _link(query.name, values),
+            "short": short, "name": name, "method": values.get("method"),
+            "other": {"href": f"/matrix?goals={other}", "name": _FRAMEWORK_NAMES[other][1]}})
 
 
 def matrix_view(rows: list[dict[str, Any]]) -> dict[str, Any]:
