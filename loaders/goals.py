@@ -121,7 +121,8 @@ _MDG_TARGETS = frozenset(f"mdg-{t}" for t in (
 # --- explicit mentions ------------------------------------------------------------------------
 
 _NUM = r"(?:1[0-7]|[1-9])"
-_LIST = rf"{_NUM}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUM})*"
+_NAMED = r"(?:\s*\([^()\n]{1,40}\))?"  # "13 (climate action)"
+_LIST = rf"{_NUM}{_NAMED}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUM}{_NAMED})*"
 _SDG_GOALS = re.compile(
     rf"\b(?:SDGs?\s*#?\s*(?P<a>{_LIST})|Sustainable\s+Development\s+Goals?\s+(?:No\.\s*)?(?P<b>{_LIST})"
     rf"|Goals?\s+(?P<c>{_LIST})\s+(?:of|in)\s+the\s+(?:2030\s+Agenda|Sustainable\s+Development\s+Goals|SDGs))\b")
@@ -160,7 +161,7 @@ _FRAMEWORKS = (
 def _numbers(listed: str) -> list[int]:
     """"16 and 17" -> [16, 17]; "3 to 5" -> [3, 4, 5]."""
     out: list[int] = []
-    tokens = re.findall(r"\d+|to|-|–", listed)
+    tokens = re.findall(r"\d+|to|-|–", re.sub(r"\([^()]*\)", " ", listed))
     i = 0
     while i < len(tokens):
         tok = tokens[i]

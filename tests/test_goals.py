@@ -31,6 +31,8 @@ def traced(text: str, **kw: object) -> dict[str, goals.Alignment]:
     ("the health-related MDGs call for stronger systems", {"mdg-4", "mdg-5", "mdg-6"}),
     ("MDG target 8.F calls for the benefits of new technologies", {"mdg-8f", "mdg-8"}),
     ("Goals 16 and 17 of the 2030 Agenda", {"sdg-16", "sdg-17"}),
+    ("progress on SDGs 13 (climate action), 14 (life below water) and 15 (life on land)",
+     {"sdg-13", "sdg-14", "sdg-15"}),
 ])
 def test_named_goals_and_targets_are_explicit(text: str, codes: set[str]) -> None:
     found = traced(text)
