@@ -12,7 +12,7 @@ from cepa_kg.loaders.dates import MONTH_PATTERN, find_date_ranges, month_number
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["DocumentDate", "document_date"]
+__all__ = ["DocumentDate", "OwnDate", "document_date"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
                     r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
@@ -48,6 +48,24 @@ class DocumentDate:
 
     def iso(self) -> str:
         return self.date.isoformat() if self.day else f"{self.year:04d}-{self.month:02d}"
+
+
+class OwnDate:
+    """For a document model with a `dated` field (its `DocumentDate` or None): its own date
+    and that date's precision, never the date of what it reports on."""
+
+    dated: DocumentDate | None
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.dated.date if self.dated is not None else None
+
+    @property
+    def date_precision(self) -> str | None:
+        """"day", or "month" for a page dated by its month only."""
+        if self.dated is None:
+            return None
+        return "month" if self.dated.is_month else "day"
 
 
 def _iso(m: re.Match[str]) -> DocumentDate:

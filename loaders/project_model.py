@@ -6,11 +6,11 @@ and ``text`` is that quote with white space collapsed, list markers and trailing
 
 from __future__ import annotations
 
-from cepa_kg.loaders.iris import slugify
-
 import datetime as dt
 from dataclasses import dataclass
 
+from cepa_kg.loaders.document_dates import DocumentDate, OwnDate
+from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["Accomplishment", "Activity", "Amount", "Country", "ImplementingActor", "Named",
@@ -127,12 +127,12 @@ class ProjectRecord:
 
 
 @dataclass(frozen=True)
-class ProjectDocument:
+class ProjectDocument(OwnDate):
     """A project page, portal record or listing: one project or several."""
 
     projects: tuple[ProjectRecord, ...]
     documents: tuple[UNDocumentRef, ...] = ()
-    dated: object = None  # the page's own date (`document_dates.DocumentDate`), if any
+    dated: DocumentDate | None = None  # the page's own date, if any
 
     @property
     def slug(self) -> str:
@@ -146,18 +146,6 @@ class ProjectDocument:
         if len(self.projects) == 1:
             return self.projects[0].title
         return f"Development Account projects ({len(self.projects)})"
-
-    @property
-    def date(self) -> dt.date | None:
-        """The document's own date (an issue date, a dateline), not what it reports on."""
-        return self.dated.date if self.dated is not None else None  # type: ignore[attr-defined]
-
-    @property
-    def date_precision(self) -> str | None:
-        """Precision of `date`: "day", or "month" for a page dated by its month only."""
-        if self.dated is None:
-            return None
-        return "month" if self.dated.is_month else "day"  # type: ignore[attr-defined]
 
     @property
     def symbols(self) -> list[str]:

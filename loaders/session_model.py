@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cepa_kg.loaders.document_dates import DocumentDate, OwnDate
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["BureauMember", "Place", "Recommendation", "Resolution", "ResolutionParagraph",
@@ -80,7 +81,7 @@ class BureauMember:
 
 
 @dataclass(frozen=True)
-class SessionDocument:
+class SessionDocument(OwnDate):
     """What one page says about a session: every part may be missing (a page cut short, an
     announcement, a report abstract); `found` and `missing` name the parts."""
 
@@ -98,7 +99,7 @@ class SessionDocument:
     places: tuple[Place, ...] = ()
     bureau: tuple[BureauMember, ...] = ()
     year_only: bool = False  # the number was read from a year ("the 2010 CEPA meeting")
-    dated: object = None  # the document's own date (`document_dates.DocumentDate`), if any
+    dated: DocumentDate | None = None  # the document's own date, if any
 
     @property
     def slug(self) -> str:
@@ -110,18 +111,6 @@ class SessionDocument:
             return "A page about a CEPA session"
         year = f" ({self.start.year})" if self.start else ""
         return f"CEPA session {self.number}{year}"
-
-    @property
-    def date(self) -> dt.date | None:
-        """The document's own date (an issue date, a dateline), not what it reports on."""
-        return self.dated.date if self.dated is not None else None  # type: ignore[attr-defined]
-
-    @property
-    def date_precision(self) -> str | None:
-        """Precision of `date`: "day", or "month" for a page dated by its month only."""
-        if self.dated is None:
-            return None
-        return "month" if self.dated.is_month else "day"  # type: ignore[attr-defined]
 
     @property
     def ministerial_review_theme(self) -> Theme | None:
