@@ -35,6 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from cepa_kg.loaders.folding import fold, required_literal
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["Alignment", "FrameworkMention", "align", "frameworks", "goal_of", "is_target",
@@ -245,6 +246,9 @@ class Cue:
     weight: float
     unless: re.Pattern[str] | None
     needs: re.Pattern[str] | None
+    #: A word per phrase that its every match contains (lower case), or None: a text that has
+    #: none of them holds no match, and the search is skipped (most cues, most texts)
+    literals: tuple[str, ...] | None = None
 
 
 def _words(phrases: list[str], *, case: bool = False) -> re.Pattern[str]:
@@ -300,8 +304,14 @@ def vocabulary() -> tuple[Cue, ...]:
             codes, _words(entry["phrases"], case=entry.get("case", False)),
             float(entry["weight"]),
             _words(entry["unless"]) if entry.get("unless") else None,
-            _words(entry["needs"]) if entry.get("needs") else None))
+            _words(entry["needs"]) if entry.get("needs") else None,
+            _literals(entry["phrases"])))
     return tuple(cues)
+
+
+def _literals(phrases: list[str]) -> tuple[str, ...] | None:
+    words = [required_literal(p) for p in phrases]
+    return None if any(w is None for w in words) else tuple(dict.fromkeys(words))  # type: ignore[arg-type]
 
 
 def _thematic(text: str, scope: Span, method: Method,
@@ -309,7 +319,10 @@ def _thematic(text: str, scope: Span, method: Method,
     piece = scope.of(text)
     around = context.of(text) if context is not None else ""
     hits: dict[str, list[tuple[float, str, Span]]] = {}
+    folded = fold(piece)
     for cue in vocabulary():
+        if cue.literals is not None and not any(w in folded for w in cue.literals):
+            continue
         for m in cue.pattern.finditer(piece):
             window = piece[max(0, m.start() - WINDOW): m.end() + WINDOW]
             if cue.unless is not None and cue.unless.search(window):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cepa_kg.loaders.folding import fold
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Partnership
 
@@ -30,7 +31,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\bagreed\s+to\s+(?:pursue|collaborate|cooperate|work|partner|"
                          r"establish|join|strengthen|develop|launch|co-organi[sz]e)\b|"
                          r"\bagreed\s+(?:on\s+)?(?:a\s+|the\s+)?(?:partnership|cooperation|"
-                         r"collaboration)\b"),
+                         r"collaboration)\b|\bagreed\s+to\s+(?:jointly|together)\b|"
+                         r"\bagreed\s+to\s+(?:[\w-]+\s+){1,6}?(?:jointly|together)\b"),
         ("agreed", None, r"\b(?:were|was|are|is)\s+the\s+agreed\s+outcomes?\b|"
                          r"\bagreed\s+outcomes?\b"),
         ("agreed", True, r"\bwill\s+(?:jointly\s+)?(?:collaborate|cooperate|partner|work\s+"
@@ -83,6 +85,7 @@ _BOUNDARY = re.compile(
     r"so\s+that|on\s+\d)\b"
 )
 _MAX_WORDS = 12
+_AGREED_JOINTLY = re.compile(r"agreed\s+to\s+(\S.*?)\s+(?:jointly|together)$", re.I | re.S)
 
 
 class _Cue:
@@ -120,19 +123,9 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("ready", "agreed", "possible"),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
-#: The non-ASCII letters `re.IGNORECASE` matches to an ASCII one ("ſ" is "s", the Kelvin sign
-#: "k"): `_fold` maps them so a word test on folded text misses no case-insensitive match.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_TO_FOLD = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _fold(text: str) -> str:
-    return (text.translate(_FOLD) if _TO_FOLD.search(text) else text).lower()
-
-
 def _cues(text: str, sentence: Span) -> list[_Cue]:
     """`_all_cues`, searching only for the cues whose words the sentence has."""
-    folded = _fold(sentence.of(text))
+    folded = fold(sentence.of(text))
     present = {w for w in _ALL_CUE_WORDS if w in folded}
     if not present:
         return []
@@ -307,6 +300,8 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 continue
             skip = [a.span for a in actors] + person_spans
             purpose = _purpose(text, max(obj_end, cue.span.end), ceil, skip)
+            if (joint := _AGREED_JOINTLY.search(text, cue.span.start, cue.span.end)):
+                purpose = clean(joint.group(1))  # "agreed to prepare the module jointly"
             if not purpose and cue.verbal is None:
                 purpose = _purpose(text, sent.start, cue.span.start, skip)
             if not purpose and cue.verbal is False:
