@@ -20,6 +20,7 @@ _MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*
 #: Series words that make a month at a line's end the page's own month ("Newsletter - June
 #: 2014", "Issue 12 | June 2014").
 _SERIES_WORDS = ("monthly", "bulletin", "briefing", "update", "newsletter", "issue", "quarterly",
+                 "volume", "vol.",
                  "digest")
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?$", re.I)
 #: A source after a post date on its line: "18 March 2013 | UNPOG".

@@ -77,6 +77,15 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         of = list(re.finditer(r"\s(?:of|from)\s", before_head))
         if of:  # "Laura Bennett of Columbia University": the name before "of" is a person's
             s = Span(s.start + of[-1].end(), s.end)
+        last_head = max(_HEAD.finditer(text, s.start, s.end), key=lambda h: h.start(),
+                        default=None)
+        for joint in re.finditer(r"\s+and\s+(?:the\s+)?", text[s.start: last_head.start()]
+                                 if last_head else ""):
+            # "UNDP and the Civil Service Bureau of Georgia": two names, the first one known
+            if any(a.span.start == s.start and a.span.end == s.start + joint.start()
+                   for a in found):
+                s = Span(s.start + joint.end(), s.end)
+                break
         tail = re.search(r"\s+and\s+(?=\S)", text[s.start: s.end])
         if tail and head and s.start + tail.start() > head.end():
             rest = Span(s.start + tail.end(), s.end)

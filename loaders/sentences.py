@@ -39,18 +39,29 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Vol|para|paras|
                            r"etc|vs|cf|H\.E|U\.S|U\.N|op|Rev|Add|Corr)|\b[A-Z])\.$")
 
 
-def sentence_spans(text: str, span: Span) -> list[Span]:
+def sentence_spans(text: str, span: Span, *, paragraphs: bool = False) -> list[Span]:
     """Sentences of text[span], ended by ".", "!" or "?" before a capital or a digit (not by
-    ";": a list's items stay in their sentence); honorifics, initials and "e.g." are no ends."""
+    ";": a list's items stay in their sentence); honorifics, initials and "e.g." are no ends.
+    With `paragraphs`, a blank line before a capital ends one too, unless the line before it
+    ends with a word that wants more ("of", "and", "the", a comma): a lead paragraph without
+    its full stop ("... will be held in Kigali from 17-21 September"), not a page break cut."""
     out, start = [], span.start
-    for m in _SENTENCE_END.finditer(text, span.start, span.end):
-        if _ABBREVIATION.search(text[max(start, m.start() - 5): m.start() + 1]):
-            continue
-        piece = Span(start, m.end()).strip(text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, span.start, span.end)
+            if not _ABBREVIATION.search(text[max(span.start, m.start() - 5): m.start() + 1])]
+    if paragraphs:
+        ends = sorted(set(ends) | {m.start() for m in _PARAGRAPH_END.finditer(
+            text, span.start, span.end) if not _WANTS_MORE.search(
+                text[max(span.start, m.start() - 12): m.start()])})
+    for end in ends:
+        piece = Span(start, end).strip(text)
         if len(piece):
             out.append(piece)
-        start = m.end()
+        start = end
     last = Span(start, span.end).strip(text)
     if len(last):
         out.append(last)
     return out
+
+
+_PARAGRAPH_END = re.compile(r"(?<=[\w”\"’)])[^\S\n]*\n[^\S\n]*\n\s*(?=[“\"‘(]?[A-Z0-9])")
+_WANTS_MORE = re.compile(r"(?:\b(?:of|and|or|the|a|an|in|on|for|to|with|by|at|from)|,)$", re.I)

@@ -74,7 +74,7 @@ __all__ = [
 
 # --------------------------------------------------------------------------------------------
 # Layout: heading and items
-_HEADING = re.compile(r"^[^\n]*\bMonthly\s+Update\b[^\n]*$", re.I | re.M)
+_HEADING = re.compile(r"^[^\n]{0,100}?\bMonthly\s+Update\b[^\n]{0,100}$", re.I | re.M)
 _HEADING_MONTH = re.compile(rf"\b({MONTH_PATTERN})\s*,?\s*(\d{{4}})\b", re.I)
 _ITEM = re.compile(
     r"^[ \t]*(?:[-•*][ \t]*)?(?P<num>\d{1,2})(?:[.)]|(?=[ \t]))[ \t]+(?P<title>[“\"‘'A-Z][^\n]*)$",
@@ -129,9 +129,10 @@ def _clean_title(raw: str) -> str:
     return clean(t)
 
 
-_SERIES = re.compile(r"^[^\n]*\b(?:Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Quarterly|"
+#: A series title: a short line (a paragraph that mentions "news" is none).
+_SERIES = re.compile(r"^[^\n]{0,100}?\b(?:Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Quarterly|"
                      r"News(?:\s*(?:&|and)\s*(?:Notices|Events))?|Bilateral\s+Meetings|"
-                     r"In-House\s+Seminars|Capacity\s+(?:development|building))\b[^\n]*$",
+                     r"In-House\s+Seminars|Capacity\s+(?:development|building))\b[^\n]{0,100}$",
                      re.I | re.M)
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _TITLE_LIKE = re.compile(r"^[“\"‘'A-Z0-9][^\n]{6,240}$")
@@ -453,7 +454,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     found = find_events(text, body, title, doc, item_title=clean(title.of(text)))
     if not found:
         return ()
-    item_sentences = sentence_spans(text, body) or [title]  # a title line's capitals mislead
+    item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead
 
     names = [e.name_span for e in found]
 

@@ -78,8 +78,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
         return Span(word.end + entitled.start(1), word.end + entitled.end(1)).strip(text, " ,")
     after = text[word.end: min(sentence.end, word.end + 20)]
     q = _QUOTED.search(text, word.end, min(sentence.end, word.end + 260))
-    if q and re.match(r"\s*(?:on|of|entitled|titled|called|:|,)?\s*(?:the\s+theme\s+)?[“\"‘]",
-                      after):
+    if q and re.match(r"\s*(?:,\s*)?(?:on|of|entitled|titled|called|:|,)?\s*(?:the\s+theme\s+)?"
+                      r"[“\"‘]", after):
         return Span(q.start(1), q.end(1))
     start = word.start
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
@@ -113,7 +113,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                 item_title: str = "") -> list[EventMention]:
     """The events an item reports, in order (see the module's docstring). A meeting told by a
     verb ("met with", "visited") is named by the item's title."""
-    sentences = sentence_spans(text, body)
+    sentences = sentence_spans(text, body, paragraphs=True)
     body_events = _mentions(text, sentences, reference, future=False)
     if not body_events:  # an announcement: the events it tells of are still to come
         body_events = _mentions(text, sentences, reference, future=True)
@@ -126,6 +126,11 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
             e = events[0]
             events = [EventMention(e.kind, e.name, e.name_span, first, e.sentence, e.word,
                                    e.other_names)]
+    if title is not None and events:  # the title's own names for them ("... attends the
+        # 2016 Steering Committee Meeting", "Seminar on “X”")
+        events = [EventMention(e.kind, e.name, e.name_span, e.dates, e.sentence, e.word,
+                               (*e.other_names, *_title_names(text, title, e.kind, len(events))))
+                  for e in events]
     if item_title and title is not None:
         events = [EventMention(e.kind, item_title, title, e.dates, e.sentence, e.word,
                                (*e.other_names, e.name))
@@ -136,6 +141,19 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                                e.other_names)
                   for e in events]
     return events
+
+
+def _title_names(text: str, title: Span, kind: str, events: int) -> tuple[str, ...]:
+    """The names a title line gives an event of `kind`: the noun phrase of each event word of
+    that kind (of any kind when the item reports one event) and the title's quoted parts."""
+    out = []
+    for m in _WORD.finditer(text, title.start, title.end):
+        if events == 1 or _kind(m) == kind:
+            word = Span(m.start(), m.end())
+            out += [_plain(_phrase(text, title, word).of(text)),
+                    _plain(_name(text, title, word).of(text))]
+    out += [_plain(q.group(1)) for q in _QUOTED.finditer(text, title.start, title.end)]
+    return tuple(n for n in dict.fromkeys(out) if len(n.split()) >= 2)
 
 
 def _first_date(text: str, spans: list[Span], reference: dt.date | None) -> DateRange | None:
@@ -189,9 +207,10 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
-            if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s"):
-                continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             name = _name(text, sentence, word)
+            if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s") and \
+                    name.start < word.end:  # (one "of its workshops, on “X”" is one)
+                continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             phrase = _phrase(text, sentence, word)
             mentions.append(EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
                                          (_plain(phrase.of(text)),)))
@@ -202,6 +221,9 @@ def _plain(name: str) -> str:
     return clean(re.sub(r"[“”\"‘’]", "", name)).strip(" ,.")
 
 
+_YEAR_OR_ORDINAL = re.compile(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)")
+
+
 def _phrase(text: str, sentence: Span, word: Span) -> Span:
     """The event's noun phrase with its complement, a quoted title included ("Regional
     Workshop on “Innovation Labs”")."""
@@ -209,8 +231,9 @@ def _phrase(text: str, sentence: Span, word: Span) -> Span:
     window = max(sentence.start, word.start - 80)
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[window: word.start]))):
         token = m.group(0)
-        if token.lower() in _NAME_STOP or token[:1].isdigit() or _MONTH_WORD.match(token):
-            break
+        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
+                token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)):
+            break  # "2016 Steering Committee Meeting", "7th Global Forum": a name's own number
         start = window + m.start()
     q = re.match(r"\s+(?:on|of|for)\s+(?:the\s+theme\s+)?[“\"‘][^”\"’]{3,200}[”\"’]", text[word.end:
                  sentence.end])
@@ -232,7 +255,11 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
         better = EventMention(same.kind, same.name, same.name_span, same.dates or m.dates,
                               same.sentence, same.word, names)
         out[i] = better
-    return [e for e in out if e.dates is not None or len(out) == 1]
+    # a mention with neither day nor title of its own is no meeting in particular
+    # (and where none has a day, the first stands for the item's event)
+    return [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1
+            or e.name_span.start >= e.word.end
+            or (i == 0 and all(o.dates is None for o in out))]
 
 
 def _same(a: EventMention, b: EventMention) -> bool:
@@ -245,11 +272,12 @@ def _same(a: EventMention, b: EventMention) -> bool:
 
 # -- who organised, who took part ---------------------------------------------------------------
 
-_ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened)\s+(?:jointly\s+)?by\b",
-                           re.I)
+_ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged)\s+"
+                           r"(?:jointly\s+)?by\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
-                        r"conducted|is\s+organi[sz]ing|are\s+organi[sz]ing)\s+(?=(?:a|an|the|its|"
-                        r"this|two|three|four|several|jointly|together)\b)", re.I)
+                        r"conducted|arranged|arranges|is\s+organi[sz]ing|are\s+organi[sz]ing)\s+"
+                        r"(?=(?:a|an|the|its|this|two|three|four|several|jointly|together|it|"
+                        r"them)\b)", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
@@ -257,7 +285,9 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phon
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
                         r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
-                        r"made\s+a\s+presentation)\b", re.I)
+                        r"made\s+a\s+presentation|welcomed|received)\b", re.I)
+#: Verbs of a meeting between two sides: the subject and the object both took part.
+_BOTH_SIDES = frozenset(("visited", "called on", "met with", "met", "welcomed", "received"))
 _NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
                              r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I)
 #: "DESA's Division for ...": the division, not the department.
@@ -276,12 +306,18 @@ def _clause_after(text: str, at: int, end: int) -> Span:
     return Span(at, m.start() if m else end)
 
 
+#: A sentence's opening phrase before its subject: a date or place, an invitation ("At the
+#: invitation of the Government of X, through its Agency, DPADM's Adviser presented ...").
+_LEAD = re.compile(r"\s*(?:(?:On|In|From|Between|During|Last|Earlier)\b[^,]{0,60},\s*|"
+                   r"At\s+the\s+(?:invitation|request)\s+of\b[^,]{0,100},\s*"
+                   r"(?:(?:through|via|and)\b[^,]{0,100},\s*)?)")
+
+
 def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
     """The subject of a verb: from the sentence's start (after a leading date or place
     phrase) to the verb."""
     start = sentence.start
-    lead = re.match(r"\s*(?:On|In|From|Between|During|Last|Earlier)\b[^,]{0,60},\s*",
-                    text[start:verb_at])
+    lead = _LEAD.match(text[start:verb_at])
     if lead:
         start += lead.end()
     return Span(start, verb_at)
@@ -289,10 +325,11 @@ def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
 
 #: A word every cue of `organisers_and_participants` holds (lower case; a sentence without any
 #: is skipped: the six scans cost 7 ms a monthly update, the check a tenth of it).
-_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "conduct", "collaboration",
+_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "conduct", "arrang", "collaboration",
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
-              "contributed", "presented", "spoke", "delivered", "addressed", "presentation")
+              "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
+              "welcom", "receiv")
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
@@ -330,7 +367,7 @@ def organisers_and_participants(
             subject = _subject_before(text, sentence, m.start())
             if subject.end - subject.start < 250:
                 participants += actors_in(subject)
-            if m.group(0).lower() in ("visited", "called on", "met with", "met"):
+            if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end)]

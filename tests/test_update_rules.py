@@ -1,0 +1,183 @@
+"""The update reader's rules for who organised, who took part, where a sentence ends and what
+an event is called, each on a short text written for it (layouts of the real bulletins in
+`loaders/layouts/update.md`, words and facts our own)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cepa_kg.loaders import update
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.document_dates import document_date
+from cepa_kg.loaders.folding import fold, required_literal
+from cepa_kg.loaders.goals import vocabulary
+from cepa_kg.loaders.organisations_in_text import find_actors
+from cepa_kg.loaders.sentences import sentence_spans
+from cepa_kg.loaders.spans import Span
+
+GOAL_ITEMS = Path(__file__).parent / "data" / "goal_labels" / "items.jsonl"
+
+
+def _bulletin(*items: str, month: str = "March 2016") -> str:
+    body = "\n\n".join(f"{i}. {item}" for i, item in enumerate(items, start=1))
+    return f"DPADM Monthly Bulletin\n\n{month}\n\n{body}\n"
+
+
+def _names(text: str) -> list[str]:
+    return [a.span.of(text) for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())]
+
+
+# -- names of organisations ----------------------------------------------------------------------
+
+
+def test_a_known_name_and_the_next_one_are_two_organisations() -> None:
+    text = "The course ran in cooperation with UNDP and the Tax Policy Bureau of Armenia."
+    names = _names(text)
+    assert "UNDP" in names and "Tax Policy Bureau of Armenia" in names
+    assert not any("UNDP and" in n for n in names)
+    text = ("It is organised with the United Nations Economic Commission for Africa and the "
+            "Ministry of Public Works and Housing of Ghana.")
+    names = _names(text)
+    assert "Ministry of Public Works and Housing of Ghana" in names
+    assert "United Nations Economic Commission for Africa" in names
+
+
+def test_an_unknown_name_joined_by_and_stays_one_name() -> None:
+    names = _names("She spoke at the Centre for Ethics and Governance of Ghana last week.")
+    assert "Centre for Ethics and Governance of Ghana" in names
+
+
+# -- sentences -----------------------------------------------------------------------------------
+
+
+def test_a_lead_paragraph_without_its_full_stop_is_a_sentence_of_its_own() -> None:
+    text = ("A seminar on open budgets will be held in Quito on 4 May\n\n"
+            "The Division is organizing it with the Ministry of Finance of Ecuador.")
+    spans = sentence_spans(text, Span(0, len(text)), paragraphs=True)
+    assert [s.of(text)[:9] for s in spans] == ["A seminar", "The Divis"]
+    assert len(sentence_spans(text, Span(0, len(text)))) == 1  # without `paragraphs`
+
+
+def test_a_page_break_inside_a_sentence_does_not_end_it() -> None:
+    text = "The workshop was attended by officials of\n\nEthiopia and Kenya. It ended well."
+    spans = sentence_spans(text, Span(0, len(text)), paragraphs=True)
+    assert len(spans) == 2 and spans[0].of(text).endswith("Kenya.")
+
+
+# -- organisers and participants -----------------------------------------------------------------
+
+
+def test_an_organiser_who_arranged_it_with_others() -> None:
+    doc = update.parse(_bulletin(
+        "Workshop on Civil Service Reform in Yerevan\n\n"
+        "A workshop on civil service reform took place in Yerevan from 8 to 10 March 2016; "
+        "DPADM arranged it in cooperation with UNDP and the Tax Policy Bureau of Armenia. "
+        "Thirty officials attended."))
+    [event] = doc.items[0].events
+    organisers = {a.label for a in event.organizers}
+    assert "Tax Policy Bureau of Armenia" in organisers
+    assert {"actor/dpadm", "actor/undp"} <= {a.path for a in event.organizers}
+
+
+def test_who_invited_a_speaker_took_no_part_by_that() -> None:
+    doc = update.parse(_bulletin(
+        "Digital Summit in Accra\n\n"
+        "At the invitation of the Government of Ghana, through its National Information "
+        "Technology Agency, DPADM Adviser Mr. Kofi Mensah delivered a keynote at the Digital "
+        "Summit held in Accra on 14-15 March 2016."))
+    [event] = doc.items[0].events
+    participants = {a.path for a in event.participants}
+    assert "actor/dpadm" in participants
+    assert "country/GHA" not in participants
+    assert not any("Agency" in a.label for a in event.participants)
+
+
+def test_a_welcome_is_a_meeting_of_both_sides_and_a_joint_plan_a_partnership() -> None:
+    doc = update.parse(_bulletin(
+        "UNPOG meets an expert of UNITAR\n\n"
+        "UNPOG welcomed Ms. Sara Okafor, Senior Specialist of UNITAR, on 22 March 2016 for "
+        "talks on an online course. UNPOG and UNITAR agreed to design the course jointly, "
+        "starting with a shared outline."))
+    [event] = doc.items[0].events
+    assert {"actor/unpog", "actor/unitar"} <= {a.path for a in event.participants}
+    [p] = doc.items[0].partnerships
+    assert {a.path for a in p.parties} == {"actor/unpog", "actor/unitar"}
+    assert p.status == "agreed" and p.purpose == "design the course"
+
+
+# -- events --------------------------------------------------------------------------------------
+
+
+def test_events_without_any_day_still_give_the_item_its_event() -> None:
+    doc = update.parse("Capacity development news\n\nTraining for e-government officers\n\n"
+                       "A training course for e-government officers and a workshop for their "
+                       "managers are planned with the Government of Fiji. A forum closes the "
+                       "programme.\n")
+    assert sum(len(i.events) for i in doc.items) >= 1
+
+
+def test_a_named_event_without_a_day_is_kept_beside_the_dated_one() -> None:
+    doc = update.parse(_bulletin(
+        "Third Regional Forum on Open Data in Almaty\n\n"
+        "The third Regional Forum on Open Data was held in Almaty on 2-3 March 2016. One of "
+        "its side workshops, on “Open Contracting for Municipalities”, was organized by "
+        "DPADM."))
+    names = [e.name for e in doc.items[0].events]
+    assert "Open Contracting for Municipalities" in names and len(names) == 2
+
+
+def test_a_title_names_the_event_with_its_year() -> None:
+    doc = update.parse(_bulletin(
+        "UNPOG attends the 2016 Steering Committee Meeting\n\n"
+        "On 17 March 2016 UNPOG took part in the Steering Committee Meeting of the network, "
+        "held at UN Headquarters in New York."))
+    [event] = doc.items[0].events
+    assert "2016 Steering Committee Meeting" in (event.name, *event.other_names)
+
+
+def test_a_paragraph_that_mentions_news_is_no_series_title() -> None:
+    text = ("Welcome to the United Nations\n\n"
+            "Governance in brief\n\n"
+            "Readers of this news service will recall that the Division promised a report on "
+            "municipal budgets. The report was released on 3 March 2016 at a seminar in Lima.\n")
+    doc = update.parse(text)
+    assert doc.title != text.splitlines()[4]
+    assert any(e.kind == "seminar" for i in doc.items for e in i.events)
+
+
+def test_a_volume_and_number_line_dates_the_issue() -> None:
+    text = "Volume 20, No.04 - April 2016\n\nCapacity development\n\nSome news.\n"
+    dated = document_date(text)
+    assert dated is not None and dated.iso() == "2016-04"
+
+
+# -- the goal vocabulary's prefilter -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("phrase", "literal"), [
+    ("poverty", "poverty"), ("the poor", "poor"), ("undernourish\\w*", "undernourish"),
+    ("smallholders?", "smallholder"), ("low-income (?:households|families)", "low-income"),
+    ("public institutions", "institutions"), ("health services?", "health"),
+    ("(?:the very )?poor", None), ("a|b", None), ("x{2}yz", None),
+])
+def test_the_word_every_match_of_a_phrase_holds(phrase: str, literal: str | None) -> None:
+    assert required_literal(phrase) == literal
+
+
+def test_the_goal_prefilter_never_hides_a_cue() -> None:
+    """Every match of every cue, in every labelled item, holds one of the cue's words: so
+    skipping a cue whose words a text lacks loses nothing."""
+    texts = [json.loads(line)["text"] for line in
+             GOAL_ITEMS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts.append("Social safety nets, smallholder farmers, UNDERNOURISHED children, "
+                 "\u017focial protection and e-government for the poorest.")
+    matched = 0
+    for cue in vocabulary():
+        assert cue.literals is not None, cue.codes  # every phrase has a sure word
+        for text in texts:
+            for m in cue.pattern.finditer(text):
+                matched += 1
+                assert any(w in fold(m.group(0)) for w in cue.literals), (cue.codes, m.group(0))
+    assert matched > 300
