@@ -54,6 +54,12 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("explored", True, r"\bready\s+to\s+(?:collaborate|cooperate|partner)\b|"
                            r"\bagreed\s+to\s+consider\b|\bpossible\s+(?:ways\s+of\s+)?"
                            r"(?:collaboration|cooperation|partnership)\b"),
+        ("explored", True, r"\blook(?:ed|ing|s)?\s+(?:in)?to\s+(?:\w+\s+){0,2}?(?:ways|"
+                           r"possibilities|options|avenues)\s+(?:of|for|to)\s+(?:working\s+"
+                           r"together|collaborat\w*|cooperat\w*|partner\w*)\b"),
+        ("requested", True, r"\basked\s+(?:\S+\s+){1,4}?to\s+(?:help|assist|support|provide|"
+                            r"advise)\b"),
+        ("requested", False, r"\brequest\s+(?:from|by|of)\b"),
     )
 )
 _CHAIN_GAP = re.compile(
@@ -97,7 +103,8 @@ class _Cue:
 #: it against every cue). `_CUE_WORDS` says the same per cue, and is what `_cues` tests.
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign"
-    r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib", re.I)
+    r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|"
+    r"options|avenues|asked", re.I)
 
 
 #: For each of `_CUES` (same order), words one of which every match of it contains (lower
@@ -121,6 +128,9 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("exploratory", "explore", "exploring"),
     ("express", "interested"),
     ("ready", "agreed", "possible"),
+    ("ways", "possibilities", "options", "avenues"),
+    ("asked",),
+    ("request",),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
 def _cues(text: str, sentence: Span) -> list[_Cue]:
@@ -209,7 +219,7 @@ _THREE_LOWER = re.compile(r"[a-z]{3}")
 _CAPITAL = re.compile(r"[A-Z]")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"[’']s\s+")
-_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of)$", re.I)  # "... in cooperation with"
+_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from)$", re.I)  # "... in cooperation with"
 _THE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -252,6 +262,12 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
     marks = sorted([(a.span, a) for a in actors] + persons, key=lambda x: x[0])
     person_spans = [s for s, _ in persons]
     for k, sent in enumerate(sentences):
+        if "respectively" in text[sent.start:sent.end].lower():
+            paired = _respectively(text, sent, marks, actors, default, persons)
+            if paired:
+                found += [(p, True) for p in paired]
+                out = _merge(found)
+                continue
         cues = _cues(text, sent)
         if not cues:  # most sentences
             continue
@@ -280,11 +296,11 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 subjects = [a for s, a in marks
                             if a is not None and before.start <= s.start < before.end]
             if not subjects and cue.verbal:
+                before_cue = [a for a in in_sent if floor <= a.span.start < cue.span.start]
                 subjects = prev_subjects or [
-                    a for a in in_sent
-                    if floor <= a.span.start < cue.span.start
-                    and not any(p.start <= a.span.start < p.end for p in person_apps)
-                ]
+                    a for a in before_cue
+                    if not any(p.start <= a.span.start < p.end for p in person_apps)
+                ] or before_cue  # (people's organisations, where only people are named)
             prev_subjects = subjects or prev_subjects
             parties = _parties(text, subjects + inside + objects)
             sentence_text = sent.of(text)
@@ -312,6 +328,42 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                                       sent, cue.span), bool(cue.verbal)))
             out = _merge(found)
     return tuple(_named(text, p, actors) for p in out)
+
+
+_RESPECTIVELY = re.compile(r"\b(?P<verb>proposed|offered|agreed|requested|pledged|undertook)"
+                           r"\s*,?\s*respectively\s*,?\s*", re.I)
+_NEXT_PART = re.compile(r",?\s+and\s+(?=to\s)|;\s*")
+_PAIRED_STATUS = {"proposed": "proposed", "offered": "proposed", "requested": "requested"}
+
+
+def _respectively(text: str, sent: Span, marks: list[tuple[Span, ActorMention | None]],
+                  actors: list[ActorMention], default: ActorMention | None,
+                  persons: list[tuple[Span, ActorMention | None]]) -> list[Partnership]:
+    """"X and Y proposed, respectively, to A with Z and to B with Z": X with Z for A, Y with
+    Z for B, paired as the text pairs them (one party per part, in order)."""
+    m = _RESPECTIVELY.search(text, sent.start, sent.end)
+    if m is None:
+        return []
+    subjects = list({a.path: a for a in reversed(_chain_back(text, m.start(), marks,
+                                                             sent.start))}.values())[::-1]
+    cuts = [sent.start + 0] + [x.end() for x in _NEXT_PART.finditer(text, m.end(), sent.end)]
+    bounds = [m.end()] + cuts[1:] + [sent.end]
+    parts = [Span(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    if len(subjects) < 2 or len(parts) != len(subjects):
+        return []
+    skip = [a.span for a in actors] + [s for s, _ in persons]
+    out = []
+    for subject, part in zip(subjects, parts):
+        objects = [a for a in actors if part.start <= a.span.start < part.end]
+        parties = _parties(text, [subject, *objects])
+        if len(parties) < 2 and default is not None:
+            parties = _parties(text, [default, *parties])
+        if len(parties) < 2:
+            continue
+        purpose = _purpose(text, part.start, part.end, skip) or "collaboration"
+        status = _PAIRED_STATUS.get(m.group("verb").lower(), "agreed")
+        out.append(Partnership(tuple(parties), purpose, status, sent, Span(m.start(), m.end())))
+    return out
 
 
 def _named(text: str, p: Partnership, actors: list[ActorMention]) -> Partnership:

@@ -107,6 +107,37 @@ def test_a_welcome_is_a_meeting_of_both_sides_and_a_joint_plan_a_partnership() -
     assert p.status == "agreed" and p.purpose == "design the course"
 
 
+def test_partners_paired_respectively() -> None:
+    doc = update.parse(_bulletin(
+        "DPADM at the Procurement Forum in Manila\n\n"
+        "DPADM spoke at the Procurement Forum held in Manila on 9-11 March 2016. On its "
+        "margins, UNITAR and UNDP offered, respectively, to co-host an online course on "
+        "e-procurement with DPADM and to fund country clinics in partnership with DPADM."))
+    pairs = {frozenset(a.path for a in p.parties): p for p in doc.items[0].partnerships}
+    unitar = pairs[frozenset({"actor/unitar", "actor/dpadm"})]
+    undp = pairs[frozenset({"actor/undp", "actor/dpadm"})]
+    assert unitar.status == undp.status == "proposed"
+    assert unitar.purpose.startswith("co-host an online course")
+    assert undp.purpose.startswith("fund country clinics")
+
+
+def test_a_request_from_a_government_and_ways_of_working_together() -> None:
+    doc = update.parse(_bulletin(
+        "Request from the Government of Malawi\n\n"
+        "To answer a request from the Government of Malawi, DPADM will review the country's "
+        "public service act in April 2016.",
+        "Visit of the Estonian Information System Authority\n\n"
+        "Ms. Anna Berg, Chief, DPADM met on 9 March 2016 with Mr. Jaan Tamm, Adviser, "
+        "Estonian Information System Authority, to look into ways of working together on "
+        "digital identity."))
+    [malawi] = doc.items[0].partnerships
+    assert malawi.status == "requested"
+    assert {a.path for a in malawi.parties} == {"country/MWI", "actor/dpadm"}
+    [estonia] = doc.items[1].partnerships
+    assert estonia.status == "explored" and "actor/dpadm" in {a.path for a in estonia.parties}
+    assert any("Estonian Information System Authority" in a.label for a in estonia.parties)
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
