@@ -9,13 +9,15 @@ from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
-from cepa_kg.server import dump, goals_api, graph_store, update, void
+from cepa_kg.server import api_docs, dump, goals_api, graph_store, update, void
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
 from cepa_kg.server.runner import Runner
+from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
+from cepa_kg.server.views import link
 from cepa_kg.settings import Settings
 from cepa_kg.store import GraphStore, OxigraphStore
 from fastapi import FastAPI
@@ -33,10 +35,11 @@ CORS: dict[str, Any] = {
 
 
 class _App(FastAPI):
-    """FastAPI with the short lane for `GET /sparql` on top of its middleware stack."""
+    """FastAPI with the short lane for `GET /sparql` on top of its middleware stack, and above
+    both the security headers every answer gets."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SparqlLane(self, super().build_middleware_stack(), cors=CORS)
+        return SecurityHeaders(SparqlLane(self, super().build_middleware_stack(), cors=CORS))
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
@@ -74,12 +77,15 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         description="A knowledge graph of the UN Committee of Experts on Public Administration "
         "(CEPA): SPARQL 1.1 endpoint and linked data.",
         lifespan=lifespan,
+        docs_url=None,  # `api_docs`: the same Swagger UI without inline script
+        redoc_url=None,  # ReDoc needs inline styles and workers: Swagger UI at /docs only
     )
     app.state.settings = settings
     app.state.store = store
     templates_dir = files("cepa_kg.server").joinpath("templates")
     app.state.templates = Jinja2Templates(directory=str(templates_dir))
     app.state.templates.env.globals["version"] = __version__
+    app.state.templates.env.globals["link"] = link  # http(s) and local hrefs only
     app.add_middleware(CORSMiddleware, **CORS)
     install_error_handlers(app)
     app.include_router(sparql.router)
@@ -93,6 +99,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(query_page.router)
     app.include_router(queries.router)
     app.include_router(goals_api.router)
+    app.include_router(api_docs.router)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
               name="static")
     return app

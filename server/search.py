@@ -46,7 +46,7 @@ LIMIT 101
 @dataclass
 class Hit:
     label: str
-    href: str
+    href: str | None  # None: an IRI that may not be a link (see views.is_web_iri)
     kind: str
     before: str = ""  # the text around the match, for a snippet
     match: str = ""

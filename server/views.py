@@ -9,7 +9,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.namespaces import PREFIXES
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = (
@@ -93,10 +93,32 @@ def curie(iri: str) -> str:
     return iri
 
 
-def local_href(iri: str, base: str, root: str = "") -> str:
+def is_web_iri(iri: str) -> bool:
+    """Whether `iri` may become a link: http(s) only. `javascript:`, `data:`, `vbscript:` are
+    valid IRIs too, and a query (`BIND(<javascript:alert(1)> AS ?x)`) or a write can put
+    them on a page, where a link to them would run script on this site's origin."""
+    return iri[:8].lower().startswith(("http://", "https://"))
+
+
+def local_href(iri: str, base: str, root: str = "") -> str | None:
     """IRIs minted under BASE link to this server's own pages (under its path prefix `root`),
-    whatever host serves them; other IRIs link to themselves."""
-    return root + "/" + iri[len(base):] if iri.startswith(base) else iri
+    whatever host serves them; other http(s) IRIs link to themselves; any other IRI links
+    nowhere (None). A path that would start with `//` or `/\\` (another host, to a browser)
+    links to the IRI itself."""
+    if iri.startswith(base) and not iri[len(base):].startswith(("/", "\\")):
+        return root + "/" + iri[len(base):]
+    return iri if is_web_iri(iri) else None
+
+
+def link(href: object, text: object) -> Markup:
+    """`<a href="...">text</a>`, or the text alone where there is no safe href (None, a
+    template's undefined, another scheme): a template global, `{{ link(v.href, v.text) }}`."""
+    if not isinstance(href, str):
+        return escape(text)
+    local = href.startswith("/") and not href.startswith(("//", "/\\"))
+    if not (local or is_web_iri(href)):
+        return escape(text)
+    return Markup('<a href="{}">{}</a>').format(href, text)
 
 
 def json_script(data: Any) -> Markup:

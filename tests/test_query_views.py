@@ -59,7 +59,7 @@ def test_matrix_page_is_a_shaded_table(client: TestClient) -> None:
     assert len(five) == len(eight) == 17
     assert eight[2] >= 7 and five[2] == 0  # SDG 3: session 8's public-health part only
     assert eight[15] >= 5 and five[15] >= 5  # SDG 16 in both
-    assert "rgba(11, 92, 173, 0.0)" in page  # zero cells unshaded
+    assert 'class="cell shade-0"' in page and "shade-10" in page  # by queries.css: no inline style
     link = csv_link(page)
     table = list(csv.DictReader(io.StringIO(client.get(link).text)))
     assert len(table) == 2 * 17
