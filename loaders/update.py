@@ -20,6 +20,7 @@ Every piece of the model carries the exact `Span` it was read from (``span.of(te
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -472,8 +473,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     title_kind = _title_kind(text, title)
     if len(found) == 1 and title_kind is not None and title_kind != found[0].kind:
         e = found[0]  # the title says what the item is about ("UNPOG meets with ...")
-        found = [EventMention(title_kind, e.name, e.name_span, e.dates, e.sentence, e.word,
-                              e.other_names)]
+        found = [dataclasses.replace(e, kind=title_kind)]
     owned = _owned_sentences(item_sentences, [e.sentence for e in found])
     out = []
     for event, own in zip(found, owned):

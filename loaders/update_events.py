@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
 from cepa_kg.loaders.sentences import sentence_spans
@@ -43,9 +43,12 @@ _BACKGROUND = re.compile(r"\b(?:last\s+(?:year|month|week|november|october|septe
                          r"january|february|march|april|may|june|july|august)|earlier|previous|"
                          r"in\s+(?:19|20)\d\d,?\s+(?:it|the)|since)\b", re.I)
 _HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\bas\s+part\s+of|"
-                   r"\bwithin)\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
+                   r"\bwithin|\bin\s+the\s+(?:context|framework)\s+of|\bside\s+event\s+"
+                   r"(?:to|of|at))\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
 _NOT_EVENT = re.compile(r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|nd|rd|th)\s+"
                         r"session|substantive\s+session|visit\s+(?:our|the)\s+website)\b", re.I)
+_LINKS = re.compile(r"\s*(?:for\s+(?:more|further)\s+information|more\s+information|"
+                    r"read\s+more|related\s+links?|see\s+also)\b", re.I)
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{8,200})[”\"’]")
 #: Words that end an event's name when read backwards from its kind word.
 _NAME_STOP = frozenset("and or on of in at for with to by from the a an its their this that "
@@ -63,6 +66,10 @@ class EventMention:
     sentence: Span  # the sentence that reports it
     word: Span  # the word that names its kind
     other_names: tuple[str, ...] = ()  # its noun phrase, the item's title
+    #: "two workshops": how many the text counts (1 for "a"/"one" workshop, 0 uncounted), and
+    #: which of them this is: counted meetings are never one with another mention
+    count: int = 0
+    number: int = 0
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -92,7 +99,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     span = Span(start, word.end)
     complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|"
                           r"jul|aug|sep|oct|nov|dec)[a-z]*\b)[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|"
-                          r"in|at|was|were|from|took|organi[sz]ed|and\s+the|on\s+\d)\b|$)",
+                          r"in|at|was|were|from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|three|four|five|"
+                          r"six)|on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
     if complement:
         span = Span(start, word.end + complement.end())
@@ -115,8 +123,14 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     verb ("met with", "visited") is named by the item's title."""
     sentences = sentence_spans(text, body, paragraphs=True)
     body_events = _mentions(text, sentences, reference, future=False)
+    announced = _mentions(text, sentences, reference, future=True)
     if not body_events:  # an announcement: the events it tells of are still to come
-        body_events = _mentions(text, sentences, reference, future=True)
+        body_events = announced
+    else:  # and a report that announces a dated meeting too
+        told = {m.word for m in body_events}
+        body_events = sorted(body_events + [m for m in announced if m.word not in told
+                                            and m.dates is not None],
+                             key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
         body_events = _mentions(text, [title], reference, future=True)
     events = _merge(body_events)
@@ -124,21 +138,19 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
         first = _first_date(text, [s for s in (title, body) if s is not None], reference)
         if first is not None:
             e = events[0]
-            events = [EventMention(e.kind, e.name, e.name_span, first, e.sentence, e.word,
-                                   e.other_names)]
+            events = [replace(e, dates=first)]
     if title is not None and events:  # the title's own names for them ("... attends the
         # 2016 Steering Committee Meeting", "Seminar on “X”")
-        events = [EventMention(e.kind, e.name, e.name_span, e.dates, e.sentence, e.word,
-                               (*e.other_names, *_title_names(text, title, e.kind, len(events))))
+        events = [replace(e, other_names=(*e.other_names,
+                                           *_title_names(text, title, e.kind, len(events))))
                   for e in events]
     if item_title and title is not None:
-        events = [EventMention(e.kind, item_title, title, e.dates, e.sentence, e.word,
-                               (*e.other_names, e.name))
+        events = [replace(e, name=item_title, name_span=title,
+                          other_names=(*e.other_names, e.name))
                   if _VERB_WORD.match(e.word.of(text)) or (len(events) == 1 and len(
                       e.name.split()) <= 2 and e.name.lower() == e.word.of(text).lower()) else
-                  EventMention(e.kind, e.name, e.name_span, e.dates, e.sentence, e.word,
-                               (*e.other_names, item_title) if len(events) == 1 else
-                               e.other_names)
+                  replace(e, other_names=(*e.other_names, item_title) if len(events) == 1 else
+                          e.other_names)
                   for e in events]
     return events
 
@@ -176,6 +188,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
+        if _LINKS.match(s):
+            continue  # "For more information: AAPAM Roundtable Conference": a link, no report
         found_words = list(_WORD.finditer(text, sentence.start, sentence.end))
         if not found_words:
             continue  # no event word: no event (and no dates to read)
@@ -208,13 +222,41 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
             name = _name(text, sentence, word)
+            counted = _COUNTED.search(before[-60:])
+            count = 0
+            if counted and _COPULA.search(before[-60:][:counted.start()]):
+                counted = None  # "the workshop was a side event to ...": the same one
+            if counted and (m.group(0).lower().endswith("s") or counted.group("n").lower() in
+                            _ONE):
+                count = _COUNTS.get(counted.group("n").lower(), 0)
+                if count > 1 or counted.group("n").lower() == "one":  # the name without its
+                    # number: "capacity building workshops", "e-government consultation"
+                    name = Span(max(name.start, sentence.start + len(before) - len(
+                        before[-60:]) + counted.end("n")), name.end).strip(text)
             if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s") and \
                     name.start < word.end:  # (one "of its workshops, on “X”" is one)
                 continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             phrase = _phrase(text, sentence, word)
-            mentions.append(EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
-                                         (_plain(phrase.of(text)),)))
+            mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
+                                   (_plain(phrase.of(text)),), count)
+            if 1 < count <= _MAX_COUNTED:
+                mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
+                                     number=i) for i in range(1, count + 1)]
+            elif count <= 1:
+                mentions.append(mention)
     return mentions
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
+_ONE = frozenset(("a", "an", "one"))
+_COPULA = re.compile(r"\b(?:was|is|were|are|be|been|being|as|became|becomes|remains?|"
+                     r"remained)\s+$", re.I)
+_MAX_COUNTED = 6  # "two workshops" are two meetings; "twenty sessions" a programme, not listed
+#: A number right before an event's noun phrase: "run two capacity-building workshops", "a
+#: ministerial roundtable" (up to three words between)
+_COUNTED = re.compile(r"(?<![\w-])(?P<n>a|an|one|two|three|four|five|six|[2-6])\s+"
+                      r"(?:[\w’'-]+\s+){0,3}$", re.I)
 
 
 def _plain(name: str) -> str:
@@ -252,17 +294,23 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             continue
         i = out.index(same)
         names = tuple(dict.fromkeys((*same.other_names, m.name, *m.other_names)))
-        better = EventMention(same.kind, same.name, same.name_span, same.dates or m.dates,
-                              same.sentence, same.word, names)
+        better = replace(same, dates=same.dates or m.dates, other_names=names)
         out[i] = better
     # a mention with neither day nor title of its own is no meeting in particular
     # (and where none has a day, the first stands for the item's event)
-    return [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1
+    # (a count of undated meetings, "has implemented four courses", tells of no one meeting)
+    kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1
             or e.name_span.start >= e.word.end
             or (i == 0 and all(o.dates is None for o in out))]
+    return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
+            if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
 
 
 def _same(a: EventMention, b: EventMention) -> bool:
+    if a.count > 1 or b.count > 1:
+        return False  # "two workshops": each its own, and neither the conference they are at
+    if (a.count or b.count) and a.kind != b.kind:
+        return False  # "a ministerial roundtable" at the awards week is a meeting of its own
     if a.dates is not None and b.dates is not None:
         return a.dates.start == b.dates.start
     if b.dates is None or a.dates is None:
@@ -275,9 +323,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
 _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged)\s+"
                            r"(?:jointly\s+)?by\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
-                        r"conducted|arranged|arranges|is\s+organi[sz]ing|are\s+organi[sz]ing)\s+"
-                        r"(?=(?:a|an|the|its|this|two|three|four|several|jointly|together|it|"
-                        r"them)\b)", re.I)
+                        r"runs?|conducted|arranged|arranges|is\s+organi[sz]ing|are\s+"
+                        r"organi[sz]ing)\s+(?=(?:a|an|the|its|this|one|two|three|four|several|"
+                        r"jointly|together|it|them)\b)", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
@@ -325,7 +373,7 @@ def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
 
 #: A word every cue of `organisers_and_participants` holds (lower case; a sentence without any
 #: is skipped: the six scans cost 7 ms a monthly update, the check a tenth of it).
-_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "conduct", "arrang", "collaboration",
+_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang", "collaboration",
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",

@@ -159,6 +159,37 @@ def test_a_named_event_without_a_day_is_kept_beside_the_dated_one() -> None:
     assert "Open Contracting for Municipalities" in names and len(names) == 2
 
 
+def test_counted_meetings_are_each_an_event_apart_from_their_host() -> None:
+    doc = update.parse(_bulletin(
+        "DPADM at the Governance Week in Nairobi\n\n"
+        "At the Governance Week held in Nairobi on 7-11 March 2016, DPADM ran two training "
+        "workshops for municipal planners and one consultation on the E-Government Survey."))
+    events = doc.items[0].events
+    kinds = [e.kind for e in events]
+    assert kinds.count("workshop") == 2 and kinds.count("meeting") == 1
+    assert {e.name for e in events if e.kind == "workshop"} == {
+        "training workshops for municipal planners (1 of 2)",
+        "training workshops for municipal planners (2 of 2)"}
+    assert all("actor/dpadm" in {a.path for a in e.organizers} for e in events)
+
+
+def test_an_event_said_to_be_a_side_event_is_still_one_event() -> None:
+    doc = update.parse(_bulletin(
+        "Workshop on Open Courts in Doha\n\n"
+        "The workshop on open courts, held on 3-4 March 2016 in Doha, was a side event to "
+        "the Conference of the Parties."))
+    assert len(doc.items[0].events) == 1
+
+
+def test_a_count_of_past_courses_without_days_is_no_list_of_meetings() -> None:
+    doc = update.parse(_bulletin(
+        "Courses for Chief Information Officers\n\n"
+        "Since 2012 the Division has implemented four courses for CIOs with partners. A new "
+        "workshop for CIOs took place in Muscat on 15 March 2016."))
+    names = [e.name for e in doc.items[0].events]
+    assert not any("(1 of 4)" in n for n in names)
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
