@@ -285,6 +285,7 @@ def cmd_compact(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
     from cepa_kg.server.app import create_app
+    from cepa_kg.server.logs import log_config
 
     store = open_store(settings)
     install_reference(store, settings.base)
@@ -308,8 +309,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(settings, store=store)
     print(f"serving {settings.store} at http://{args.host}:{args.port}/ "
           f"(SPARQL endpoint: /sparql)", file=sys.stderr)
+    token = settings.update_token.get_secret_value() if settings.update_token else ""
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                access_log=settings.access_log or args.access_log)
+                access_log=settings.access_log or args.access_log,
+                log_config=log_config([token]))  # JSON lines with request ids, no token
     return 0
 
 

@@ -9,11 +9,13 @@ from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
-from cepa_kg.server import api_docs, dump, goals_api, graph_store, update, void
+from cepa_kg.server import api_docs, dump, goals_api, graph_store, health, logs, update, void
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
+from cepa_kg.server.metrics import Metrics, RequestMetrics
+from cepa_kg.server.request_ids import RequestIds
 from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
@@ -36,10 +38,11 @@ CORS: dict[str, Any] = {
 
 class _App(FastAPI):
     """FastAPI with the short lane for `GET /sparql` on top of its middleware stack, and above
-    both the security headers every answer gets."""
+    both what every request gets: a request id, metrics, the security headers."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeaders(SparqlLane(self, super().build_middleware_stack(), cors=CORS))
+        lane = SparqlLane(self, super().build_middleware_stack(), cors=CORS)
+        return RequestIds(RequestMetrics(SecurityHeaders(lane), self.state.metrics))
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
@@ -48,12 +51,15 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        token = settings.update_token.get_secret_value() if settings.update_token else ""
+        uninstall_log_filters = logs.install([token])  # request ids in, the token out
         if getattr(app.state, "store", None) is None:
             app.state.store = OxigraphStore(settings.store)
         app.state.answer_cache = AnswerCache()  # answers of /sparql GETs, per data version
         app.state.runner = Runner(workers=settings.max_concurrent_queries,
                                   queued=settings.max_queued_queries,
-                                  timeout_s=settings.query_timeout_s)
+                                  timeout_s=settings.query_timeout_s,
+                                  events=app.state.metrics)
         # SPARQL queries: worker processes over checkpoints of an on-disk store, else threads.
         store = app.state.store
         app.state.compactor = None
@@ -63,13 +69,19 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         app.state.executor = await start_executor(settings, store, app.state.runner)
         if app.state.compactor is not None:
             app.state.compactor.on_compacted = app.state.executor.renew_checkpoint
+        executor = app.state.executor
+        if getattr(executor, "pids", None) is not None:  # a worker pool
+            app.state.metrics.workers.set_function(lambda: len(executor.pids))
+        app.state.serving = True  # /ready answers 200 from now on, while the store answers
         try:
             yield
         finally:
+            app.state.serving = False
             if app.state.compactor is not None:
                 await app.state.compactor.close()
             await app.state.executor.close()
             app.state.runner.close()
+            uninstall_log_filters()
 
     app = _App(
         title="cepa-kg",
@@ -82,6 +94,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.metrics = Metrics()
+    app.state.serving = False
     templates_dir = files("cepa_kg.server").joinpath("templates")
     app.state.templates = Jinja2Templates(directory=str(templates_dir))
     app.state.templates.env.globals["version"] = __version__
@@ -99,6 +113,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(query_page.router)
     app.include_router(queries.router)
     app.include_router(goals_api.router)
+    app.include_router(health.router)
     app.include_router(api_docs.router)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
               name="static")

@@ -133,7 +133,8 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
         pool = WorkerPool(store, size=settings.query_workers or default_worker_count(),
                           timeout_s=settings.query_timeout_s,
                           queued=settings.max_queued_queries,
-                          preload=worker_preload(settings.query_worker_allocator))
+                          preload=worker_preload(settings.query_worker_allocator),
+                          events=runner.events)
         await pool.start()
         return RoutingExecutor(threads, pool,
                                max_in_threads=max(1, settings.max_concurrent_queries // 2))

@@ -16,7 +16,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TypeVar, cast
+from typing import Any, BinaryIO, Protocol, TypeVar, cast
 
 from cepa_kg.server.chunks import BudgetExceededError, ChunkWriter
 
@@ -40,6 +40,16 @@ class QueryTimeoutError(Exception):
     """The query did not produce its answer within its time budget."""
 
 
+class QueryEvents(Protocol):
+    """What the runner and the worker pool report (`metrics.Metrics` counts it)."""
+
+    def stopped_at_budget(self, where: str) -> None:
+        """A query was stopped at its budget: in a "thread", a "worker", or a store "call"."""
+
+    def worker_replaced(self, reason: str) -> None:
+        """A query worker process was replaced: "overrun" (killed) or "died"."""
+
+
 class _Aborted(Exception):
     """Raised inside the worker when the consumer has gone away."""
 
@@ -55,9 +65,11 @@ class Stream:
 class Runner:
     """A bounded pool of worker threads for store calls."""
 
-    def __init__(self, *, workers: int, timeout_s: float, queued: int = 64) -> None:
+    def __init__(self, *, workers: int, timeout_s: float, queued: int = 64,
+                 events: QueryEvents | None = None) -> None:
         """`workers` threads run store calls; up to `queued` more wait for one; beyond that a
-        call is refused at once (BusyError) rather than piling up."""
+        call is refused at once (BusyError) rather than piling up. Queries stopped at their
+        budget are reported to `events`."""
         # Threads are made lazily, at submit; the size is a process setting for threads made
         # after it (it never shrinks here: other threads may want as much).
         if threading.stack_size() < STACK_SIZE:
@@ -65,6 +77,7 @@ class Runner:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cepa-store")
         self._slots = threading.BoundedSemaphore(workers + queued)
         self.timeout_s = timeout_s
+        self.events = events
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -88,6 +101,8 @@ class Runner:
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.timeout_s)
         except TimeoutError as error:
+            if self.events is not None:
+                self.events.stopped_at_budget("call")
             raise QueryTimeoutError(
                 f"the query ran past its budget of {self.timeout_s:g} s") from error
 
@@ -173,6 +188,8 @@ class Runner:
                 failure: BaseException = error
                 if isinstance(error, BudgetExceededError) or time.monotonic() > deadline:
                     log.warning("query stopped at its budget of %g s", self.timeout_s)
+                    if self.events is not None:
+                        self.events.stopped_at_budget("thread")
                     failure = QueryTimeoutError(overrun + " and was stopped")
                 elif not getattr(error, "client_error", False):
                     log.error("store work failed", exc_info=error)

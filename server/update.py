@@ -58,17 +58,28 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
     check = shapes_check(request.app.state.settings.base)
     gate = CommitGate()
     work = partial(store.change_checked, mutate, check=check, gate=gate)
+    outcome = "failed"
     try:
-        return await request.app.state.runner.call(work)
+        change = await request.app.state.runner.call(work)
+        outcome = "committed"
+        return change
     except QueryTimeoutError:
         if gate.abandon():
+            outcome = "abandoned"
             raise HttpError(503, "the update ran past its time budget and was abandoned; "
                                  "nothing was written", headers={"Retry-After": "1"}) from None
         await asyncio.to_thread(gate.finished.wait)
         if gate.change is None:  # the commit itself failed
             raise HttpError(500, "the update could not be committed") from None
+        outcome = "committed"
         return gate.change
-    finally:  # compact once writes pause (nothing happens if nothing was written)
+    except HttpError as error:
+        outcome = "refused" if error.status == 422 else outcome
+        raise
+    finally:
+        if (metrics := getattr(request.app.state, "metrics", None)) is not None:
+            metrics.writes.labels(outcome).inc()
+        # compact once writes pause (nothing happens if nothing was written)
         if (compactor := getattr(request.app.state, "compactor", None)) is not None:
             compactor.written()
 

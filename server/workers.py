@@ -32,7 +32,7 @@ from pathlib import Path
 from cepa_kg.server import frames
 from cepa_kg.server.checkpoints import Checkpoints
 from cepa_kg.server.execution import NotAcceptableError, QueryJob
-from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream, single_chunk
+from cepa_kg.server.runner import BusyError, QueryEvents, QueryTimeoutError, Stream, single_chunk
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
@@ -113,7 +113,9 @@ class WorkerPool:
     """Worker processes executing queries on checkpoints of `store` (on disk)."""
 
     def __init__(self, store: OxigraphStore, *, size: int, timeout_s: float,
-                 queued: int, preload: str | None = None) -> None:
+                 queued: int, preload: str | None = None,
+                 events: QueryEvents | None = None) -> None:
+        self.events = events  # budget stops and worker restarts are reported to it
         self.checkpoints = Checkpoints(store)
         self.size = size
         self.timeout_s = timeout_s
@@ -202,6 +204,9 @@ class WorkerPool:
             await self._add_worker()
         except Exception:
             log.exception("could not start a replacement query worker")
+            return
+        if self.events is not None:
+            self.events.worker_replaced("overrun" if worker.overran else "died")
 
     def _release(self, worker: _Worker) -> None:
         if worker.timer:
@@ -229,6 +234,8 @@ class WorkerPool:
                     self.timeout_s, worker.pid)
         worker.overran = True
         worker.process.kill()
+        if self.events is not None:
+            self.events.stopped_at_budget("worker")
 
     @staticmethod
     async def _read(worker: _Worker) -> tuple[bytes, bytes]:
