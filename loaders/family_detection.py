@@ -74,17 +74,20 @@ def session_score(text: str) -> float:
 
 # -- the division's work: updates, bulletins, briefings, newsletters, news --------------------
 
+#: A word that names an event (a meeting, a visit, a mission ...).
+_EVENT = re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|meeting|"
+                    r"expert\s+group|study\s+(?:tour|visit)|visit(?:ed|s)?|delegation|mission|"
+                    r"ceremony|webinar|consultation|roundtable|dialogue)s?\b", re.I)
 UPDATE_TOP: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Public\s+Governance\s+"
                 r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
-                r"In-House\s+Seminars|Capacity\s+(?:development|building)\b", re.I), 0.5),
+                r"In-House\s+Seminars|^[^\S\n]*Capacity\s+(?:development|building)[^\S\n]*$",
+                re.I | re.M), 0.5),  # (a news section's heading on a line of its own)
     (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA)\b|Division\s+for\s+Public\s+"
                 r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance"), 0.15),
 )
 UPDATE_ANYWHERE: tuple[_Sign, ...] = (
-    (re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|expert\s+"
-                r"group\s+meeting|study\s+(?:tour|visit)|award(?:s)?\s+ceremony|webinar|"
-                r"consultation|visit|delegation|roundtable)s?\b", re.I), 0.2),
+    (_EVENT, 0.2),
     (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
                 r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
                 r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b", re.I), 0.2),
@@ -100,13 +103,13 @@ UPDATE_AGAINST: tuple[_Sign, ...] = (
 _DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA)\b|Division\s+for\s+Public\s+"
                        r"(?:Administration|Institutions)|Department\s+of\s+Economic\s+and\s+Social\s+"
                        r"Affairs|Project\s+Office\s+on\s+Governance")
-_EVENT = re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|meeting|"
-                    r"expert\s+group|study\s+(?:tour|visit)|visit(?:ed|s)?|delegation|mission|"
-                    r"ceremony|webinar|consultation|roundtable|dialogue)s?\b", re.I)
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|"
                   r"April|May|June|July|August|September|October|November|December)\b|"
                   r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                   r"November|December)\s+\d{1,2}\b")
+
+
+_MONTHLY = re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I)
 
 
 def update_score(text: str) -> float:
@@ -115,9 +118,13 @@ def update_score(text: str) -> float:
     partnerships. A page that names the division and reports an event on a day is one."""
     score = _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
     head = text[:_HEAD]
+    about_committee = _COMMITTEE.search(head) is not None
     if _DIVISION.search(head) and _EVENT.search(head) and _DAY.search(head) and \
-            not _COMMITTEE.search(head):  # (a page about the Committee is about its session)
+            not about_committee:  # (a page about the Committee is about its session)
         score = min(1.0, score + 0.25)
+    if about_committee and SESSION_ANYWHERE[0][0].search(head) and \
+            not _MONTHLY.search(text[:_TOP]):
+        score = max(0.0, score - 0.25)  # a news page that says the Committee held a session
     return round(score, 3)
 
 
@@ -127,7 +134,12 @@ _CODE = (r"\b(?:\d{4}[A-Z]{1,2}|\d{2}/\d{2}[A-Z]{1,2}|\d{2}-\d{2}[A-Z]{1,2}|ROA[
          r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4})\b")
 PROJECT_TOP: tuple[_Sign, ...] = (
     (re.compile(r"Development\s+Account|Project\s+(?:Code|Info)|Project\s+Search|"
-                r"\bProjects\s*$|Past\s+Projects|Current\s+Projects|Executing\s+agency", re.I | re.M),
+                r"\bProjects\s*$|Past\s+Projects|Current\s+Projects|Executing\s+agency|"
+                # the listing's heading in the UN's other languages (Chinese, Spanish, French,
+                # Russian, Arabic): the site serves the same listing under each
+                r"^\s*(?:当前项目|以往项目|项目|Proyectos(?:\s+actuales|\s+anteriores)?|"
+                r"Projets(?:\s+en\s+cours|\s+passés)?|(?:Текущие\s+|Прошлые\s+)?[Пп]роекты|"
+                r"المشاريع(?:\s+الحالية)?)\s*$", re.I | re.M),
      0.4),
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (

@@ -12,7 +12,7 @@ from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
 
-__all__ = ["find_actors", "first_each", "mention"]
+__all__ = ["find_actors", "first_each", "follows_slash", "mention"]
 
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
@@ -122,3 +122,12 @@ def first_each(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
     for a in mentions:
         seen.setdefault(a.path, a)
     return tuple(seen.values())
+
+
+_SLASHED = re.compile(r"[\w)]\s?/\s?$")
+
+
+def follows_slash(text: str, span: Span) -> bool:
+    """A name after a slash names the unit's parents, not another actor: "UNPOG/DPIDG/UN
+    DESA organized ..." is UNPOG; "DPADM/DESA" is DPADM."""
+    return bool(_SLASHED.search(text[max(0, span.start - 4): span.start]))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from cepa_kg.loaders.folding import fold
+from cepa_kg.loaders.organisations_in_text import follows_slash
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Partnership
 
@@ -379,7 +380,7 @@ def _parties(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     seen: dict[str, ActorMention] = {}
     ordered = sorted(mentions, key=lambda a: a.span)
     for i, a in enumerate(ordered):
-        if a.kind == "group":
+        if a.kind == "group" or follows_slash(text, a.span):
             continue
         prev = ordered[i - 1] if i else None
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None

@@ -344,11 +344,39 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         implementers=tuple(implementers), partners=tuple(partners), span=span)
 
 
+_TEASER_WORDS = 15
+_PROJECT_WORD = re.compile(r"\b(?:this|the)\s+project\b", re.I)
+_TITLE_WORDS = 12
+
+
+def _is_teaser(line: object) -> bool:
+    """A listing's teaser: a line of prose (no field label, no chrome) long enough to say what a
+    project does ("This project seeks to strengthen the capacity of ...…")."""
+    text = getattr(line, "text", "")
+    return not getattr(line, "chrome", False) and len(text.split()) >= _TEASER_WORDS and \
+        not re.match(r"[\w\s/()]{2,40}:\s", text) and not text.lower().startswith("sorry") \
+        and (text.rstrip().endswith(("…", "...")) or _PROJECT_WORD.search(text) is not None)
+
+
+def _teaser_title(text: str, span: Span) -> Span:
+    """A teaser's first words stand for the title the page does not give."""
+    words = list(re.finditer(r"\S+", text[span.start: span.end]))[:_TITLE_WORDS]
+    end = span.start + words[-1].end()
+    stop = re.search(r"[.;:](?:\s|$)", text[span.start: end])
+    return Span(span.start, span.start + stop.start() if stop else end).strip(text, " ,")
+
+
 def parse(text: str) -> ProjectDocument:
     """What a page says about Development Account projects: one record per project (a
     listing has several), each part read on its own (`project_fields`), missing parts left
     empty. Raises ParseError only when no project can be told apart."""
     records = [r for r in (_record(text, *parts) for parts in _records(text)) if r is not None]
+    teasers = [line for line in page_lines(text) if _is_teaser(line)]
+    cut = [t for t in teasers if t.text.rstrip().endswith(("…", "..."))]
+    if not records or (len(cut) >= 2 and not any(r.code for r in records)):
+        # a listing of teasers: each long line one project, told by its words
+        records = [r for r in (_record(text, t.span, None, None, _teaser_title(text, t.span))
+                               for t in teasers) if r is not None] or records
     if not records:
         raise ParseError("no project: no title, code or objective could be read", line=1)
     return ProjectDocument(projects=tuple(records), documents=tuple(find_symbols(text)),

@@ -452,7 +452,8 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     """The events the item reports (`update_events`), each with its own place, organisers
     and participants read from the sentences that report it (all the item's sentences when it
     reports one event)."""
-    found = find_events(text, body, title, doc, item_title=clean(title.of(text)))
+    found = find_events(text, body, title, doc, item_title=clean(title.of(text)),
+                        names=tuple(a.span for a in in_item if a.kind == "organization"))
     if not found:
         return ()
     item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.organisations_in_text import follows_slash
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
@@ -118,12 +119,14 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
 
 
 def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None, *,
-                item_title: str = "") -> list[EventMention]:
+                item_title: str = "", names: tuple[Span, ...] = ()) -> list[EventMention]:
     """The events an item reports, in order (see the module's docstring). A meeting told by a
-    verb ("met with", "visited") is named by the item's title."""
+    verb ("met with", "visited") is named by the item's title. `names`: where organisations
+    are named; an event word inside one, not ending it, is part of the name ("Asian and Pacific
+    Training Centre"), while one ending it may be an event too ("Internet Governance Forum")."""
     sentences = sentence_spans(text, body, paragraphs=True)
-    body_events = _mentions(text, sentences, reference, future=False)
-    announced = _mentions(text, sentences, reference, future=True)
+    body_events = _mentions(text, sentences, reference, future=False, names=names)
+    announced = _mentions(text, sentences, reference, future=True, names=names)
     if not body_events:  # an announcement: the events it tells of are still to come
         body_events = announced
     else:  # and a report that announces a dated meeting too
@@ -132,7 +135,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                                             and m.dates is not None],
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
-        body_events = _mentions(text, [title], reference, future=True)
+        body_events = _mentions(text, [title], reference, future=True, names=names)
     events = _merge(body_events)
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
         first = _first_date(text, [s for s in (title, body) if s is not None], reference)
@@ -184,7 +187,7 @@ _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
 def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
-              future: bool) -> list[EventMention]:
+              future: bool, names: tuple[Span, ...] = ()) -> list[EventMention]:
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
@@ -201,7 +204,9 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                                       re.I)]
         # "Roundtable Conference": of two kind words in a row, the second is the head
         words = [m for i, m in enumerate(found_words)
-                 if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)]
+                 if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)
+                 and not any(n.start <= m.start() and m.end() < n.end - 1 and
+                             text[m.end():n.end].strip(" )(").count(" ") >= 1 for n in names)]
         for i, m in enumerate(words):
             kind = _kind(m)
             word = Span(m.start(), m.end())
@@ -332,6 +337,7 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phon
                           r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
+                        r"came\s+(?:to|for|on)|"
                         r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
                         r"made\s+a\s+presentation|welcomed|received)\b", re.I)
 #: Verbs of a meeting between two sides: the subject and the object both took part.
@@ -377,7 +383,14 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
-              "welcom", "receiv")
+              "welcom", "receiv", "came")
+#: "arranged in collaboration with X": X organised it with whoever the text says arranged it
+_PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
+                      r"(?:\s+jointly)?\s*,?\s*$", re.I)
+#: A country's people, who take part for it: "officials of Kenya and Rwanda came ...".
+_PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|representatives|ministers|"
+                        r"civil\s+servants|experts)\s+(?:of|from)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,4}$", re.I)
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
@@ -407,7 +420,8 @@ def organisers_and_participants(
                                                                    text[subject.start:m.start()]):
                 organisers += actors_in(subject)
         for m in _WITH.finditer(text, sentence.start, limit):
-            if _ORGANISED.search(text, sentence.start, sentence.end):
+            if _ORGANISED.search(text, sentence.start, sentence.end) or _PASSIVE.search(
+                    text[max(sentence.start, m.start() - 30): m.start()]):
                 organisers += actors_in(_clause_after(text, m.end(), limit))
         for m in _ATTENDED_BY.finditer(text, sentence.start, sentence.end):
             participants += actors_in(_clause_after(text, m.end(), sentence.end))
@@ -418,18 +432,21 @@ def organisers_and_participants(
             if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
-                  and not _POSSESSIVE.match(text, a.span.end)]
-    participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)]
+                  and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span)]
+    participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
+                    and not follows_slash(text, a.span)]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
     # particular ("participants from governments"): neither organises or attends by itself,
-    # but a country's Government does ("in collaboration with the Government of Samoa")
-    def acts(a: ActorMention) -> bool:
-        return a.kind == "organization" or (a.kind == "country" and _GOVERNMENT.match(
-            a.span.of(text)) is not None)
+    # but a country's Government does ("in collaboration with the Government of Samoa"), and
+    # its officials take part for it ("officials of Kenya came for a study visit")
+    def acts(a: ActorMention, *, attends: bool = False) -> bool:
+        return a.kind == "organization" or (a.kind == "country" and (_GOVERNMENT.match(
+            a.span.of(text)) is not None or attends and _PEOPLE_OF.search(
+                text[max(0, a.span.start - 40): a.span.start]) is not None))
 
     organisers = [a for a in organisers if acts(a)
                   and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
-    participants = [a for a in participants if acts(a) and a.path not in seen
+    participants = [a for a in participants if acts(a, attends=True) and a.path not in seen
                     and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
     return organisers, participants

@@ -138,6 +138,34 @@ def test_a_request_from_a_government_and_ways_of_working_together() -> None:
     assert any("Estonian Information System Authority" in a.label for a in estonia.parties)
 
 
+def test_a_unit_and_its_parents_after_slashes_are_one_organiser() -> None:
+    doc = update.parse(_bulletin(
+        "Regional Workshop on Data Governance\n\n"
+        "On 14-15 March 2016 a regional workshop on data governance was co-organized by "
+        "UNPOG/DPIDG/UN DESA in collaboration with UNITAR."))
+    [event] = doc.items[0].events
+    assert {a.path for a in event.organizers} == {"actor/unpog", "actor/unitar"}
+
+
+def test_a_visit_arranged_with_others_and_the_officials_who_came() -> None:
+    doc = update.parse(_bulletin(
+        "Study visit on digital services\n\n"
+        "Officials of Ghana and Malawi came for a study visit on digital public services "
+        "(21 to 25 March 2016), arranged in collaboration with UNITAR."))
+    [event] = doc.items[0].events
+    assert "actor/unitar" in {a.path for a in event.organizers}
+    assert {"country/GHA", "country/MWI"} <= {a.path for a in event.participants}
+
+
+def test_an_event_word_inside_an_organisation_name_is_no_event() -> None:
+    doc = update.parse(_bulletin(
+        "Webinar on Artificial Intelligence\n\n"
+        "A webinar on “Artificial Intelligence in Courts” took place on 12 March 2016, "
+        "organized with the Asian and Pacific Training Centre for Information and "
+        "Communication Technology for Development."))
+    assert [e.kind for e in doc.items[0].events] == ["seminar"]
+
+
 # -- events --------------------------------------------------------------------------------------
 
 

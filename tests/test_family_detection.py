@@ -1,0 +1,63 @@
+"""Which family a page belongs to, on the signs that decide close cases (texts our own)."""
+
+from __future__ import annotations
+
+import pytest
+from cepa_kg.loaders import project, registry
+from cepa_kg.loaders.family_detection import project_score, session_score, update_score
+
+
+def _kind(text: str) -> str:
+    return registry.detect(text).kind
+
+
+def test_a_project_page_that_speaks_of_capacity_building_is_a_project() -> None:
+    text = ("Development Account\n\nStrengthening capacity building for statistics in the "
+            "Sahel\n\nThe objective of this project is to strengthen the capacity of national "
+            "statistical offices; DESA organized a workshop on 3 May 2015 for the project.\n")
+    assert project_score(text) > update_score(text)
+
+
+def test_a_capacity_development_heading_on_its_own_line_marks_a_news_section() -> None:
+    text = ("Capacity development\n\nWorkshop in Apia\n\nA workshop on open data was held in "
+            "Apia on 3-5 May 2015, organized by DPADM in collaboration with ESCAP.\n")
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_a_news_page_saying_the_committee_held_its_session_is_a_session_page() -> None:
+    text = ("News and Events\n\nExperts on public administration meet in New York\n\n"
+            "The Committee of Experts on Public Administration held its fifteenth session at "
+            "United Nations Headquarters from 18 to 22 April 2016. The main subject of "
+            "discussion was the meeting of the 2030 Agenda by effective institutions.\n")
+    assert session_score(text) > update_score(text)
+    assert _kind(text) == "cepa-session"
+
+
+def test_a_monthly_update_reporting_on_the_session_stays_an_update() -> None:
+    text = ("DPADM Monthly Update to CEPA Members: April 2016\n\n1. CEPA session\n\nThe "
+            "Committee of Experts on Public Administration held its fifteenth session from 18 "
+            "to 22 April 2016; DPADM organized two side events.\n")
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_a_news_item_that_names_a_meeting_and_the_division_is_an_update() -> None:
+    text = ("UNPOG meets the e-government agency of Mongolia\n\nOn 14 March 2016 UNPOG "
+            "received a delegation of the e-government agency of Mongolia; the meeting covered "
+            "digital identity.\n")
+    assert update_score(text) >= 0.5
+
+
+@pytest.mark.parametrize("heading", ["当前项目", "Proyectos actuales", "Projets en cours",
+                                     "Текущие проекты", "Current Projects"])
+def test_a_listing_of_teasers_in_any_un_language_gives_one_project_per_teaser(
+        heading: str) -> None:
+    text = (f"{heading}\n\n"
+            "This project helps the governments of Malawi and Zambia to design digital public "
+            "services that reach rural communities, drawing on national consultations with…\n\n"
+            "The project supports civil servants of Ecuador and Paraguay in applying risk-based "
+            "approaches to integrity in public procurement, including through e-learning...\n")
+    assert _kind(text) == "da-project"
+    doc = project.parse(text)
+    assert len(doc.projects) == 2
+    assert {c.alpha3 for c in doc.projects[0].countries} >= {"MWI", "ZMB"}
+    assert {c.alpha3 for c in doc.projects[1].countries} >= {"ECU", "PRY"}
