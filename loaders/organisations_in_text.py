@@ -17,7 +17,8 @@ __all__ = ["find_actors", "first_each", "follows_slash", "mention"]
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
-             r"Government|Delegation|Union|Councils|Commissions)")
+             r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
+             r"Federation)")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
 _CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too
@@ -42,6 +43,8 @@ _QUALIFIER = re.compile(rf"{_ORG_HEAD}\b.*\b(?:of|to|for)\s+(?:the\s+)?$")
 #: Heads that make a name only with their complement ("Government of Samoa").
 _NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
                        r"(?:\s*\([^)]*\))?$")
+#: A name complete before an "and": its head and the head's complement ("... of Mongolia").
+_COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*)+$")
 #: A character no `_ORG` match contains: names lie between two of them.
 _BREAK = re.compile(r"[^\w\s’'&()-]")
 
@@ -67,9 +70,10 @@ def mention(m: ActorMatch, *, known: bool = True) -> ActorMention:
 def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
     """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can)."""
     found = [mention(m) for m in gz.find_actors(text, span)]
-    for m in _org_names(text, span):
-        s = Span(m.start(), m.end())
-        lead = _NOT_ORG_START.match(m.group(0))
+    todo = [Span(m.start(), m.end()) for m in _org_names(text, span)]
+    while todo:
+        s = todo.pop(0)
+        lead = _NOT_ORG_START.match(s.of(text))
         if lead:
             s = Span(s.start + lead.end(), s.end)
         head = _HEAD.search(text, s.start, s.end)
@@ -85,6 +89,13 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
             if any(a.span.start == s.start and a.span.end == s.start + joint.start()
                    for a in found):
                 s = Span(s.start + joint.end(), s.end)
+                break
+            left = Span(s.start, s.start + joint.start())
+            if joint.group(0).rstrip().endswith("the") and _HEAD.search(
+                    text, left.start, left.end) and _COMPLETE.search(left.of(text)):
+                # "the Cabinet Secretariat of Mongolia and the UN Secretariat": two names
+                todo.insert(0, Span(s.start + joint.end(), s.end))
+                s = left
                 break
         tail = re.search(r"\s+and\s+(?=\S)", text[s.start: s.end])
         if tail and head and s.start + tail.start() > head.end():
@@ -103,7 +114,8 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         if any((a.kind != "country" and (len(a.span.of(text).split()) > 1 or
                                          len(name.split()) < 3)
                 and not _QUALIFIER.search(text[s.start: a.span.start])
-                and not (a.span.start == s.start and _HEAD.match(text, a.span.end + 1)))
+                and not (a.span.start == s.start and _HEAD.match(text, a.span.end + 1))
+                and not _HEAD.fullmatch(a.span.of(text)))  # "IGF Secretariat": the head itself
                or not (s.start <= a.span.start and a.span.end <= s.end) for a in inside):
             continue
         found = [a for a in found if a not in inside]

@@ -44,6 +44,14 @@ def test_a_known_name_and_the_next_one_are_two_organisations() -> None:
     assert "United Nations Economic Commission for Africa" in names
 
 
+def test_two_names_joined_by_and_the_and_a_name_ending_with_its_head() -> None:
+    names = _names("The Cabinet Secretariat of Mongolia and the UN Secretariat met.")
+    assert "Cabinet Secretariat of Mongolia" in names and "UN Secretariat" in names
+    assert "IGF Secretariat" in _names("It was attended by the IGF Secretariat in Geneva.")
+    assert "Pacific Health Managers’ Network" in _names(
+        "A plan for the Pacific Health Managers’ Network was agreed.")
+
+
 def test_an_unknown_name_joined_by_and_stays_one_name() -> None:
     names = _names("She spoke at the Centre for Ethics and Governance of Ghana last week.")
     assert "Centre for Ethics and Governance of Ghana" in names
