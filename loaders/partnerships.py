@@ -49,7 +49,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
         ("agreed", False, r"\b(?:collaboration|cooperation|partnership)\s+(?:between|with)\b"),
         ("explored", True, r"(?:\bin\s+an?\s+)?\bexploratory\b(?:\s+(?:mission|visit|meeting|"
-                           r"talks))?(?:\s+to\s+explore\b)?|\bto\s+explore\b|\bexploring\b"),
+                           r"talks))?(?:\s+to\s+explore\b)?|\bto\s+explore\b|\bexploring\b|"
+                           r"\bexplored\s+(?:a|an|the|possible|further|joint|new|ways|options)\b"),
         ("explored", True, r"\bexpress(?:ed|ing)\s+(?:a\s+)?(?:strong\s+|keen\s+|great\s+)?"
                            r"interest\b|\bexpressed\s+in\s+principle\b|\binterested\s+in\b"),
         ("explored", True, r"\bready\s+to\s+(?:collaborate|cooperate|partner)\b|"
@@ -72,6 +73,8 @@ _CHAIN_GAP = re.compile(
 _TO_CHAIN = re.compile(r"[^.;,]{0,40}?\b(?:with|between)\b", re.I)
 _OF_CHAIN = re.compile(r"\s+(?:of|from)\b", re.I)
 _BOTH_SIDES = re.compile(r"^(?:The\s+two\s+sides|Both\s+sides|Both\s+parties|The\s+parties)\b")
+_MET = re.compile(r"\b(?:met|meets|visited|visits|called\s+on|calls\s+on|received|welcomed|"
+                  r"hosted)\b", re.I)
 _BACKREF = re.compile(r"\b(?:also|join|them|they|their|respectively|such)\b", re.I)
 _FILLER = re.compile(
     r"(?:\s+|[,:;()]|[ivx]+\)|\([A-Za-z]+\)|"
@@ -126,7 +129,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("request", "invitation"),
     ("partnership", "collaboration", "cooperation"),
     ("collaboration", "cooperation", "partnership"),
-    ("exploratory", "explore", "exploring"),
+    ("exploratory", "explore", "exploring", "explored"),
     ("express", "interested"),
     ("ready", "agreed", "possible"),
     ("ways", "possibilities", "options", "avenues"),
@@ -293,7 +296,9 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 if not objects:
                     obj_end = cue.span.end
             if not subjects and cue.verbal and k and _BOTH_SIDES.match(sent.of(text)):
-                before = sentences[k - 1]  # "Ms. X met with Y. The two sides agreed to ..."
+                # "Ms. X met with Y. [...] The two sides agreed to ...": the sides who met
+                before = next((b for b in reversed(sentences[:k])
+                               if _MET.search(text, b.start, b.end)), sentences[k - 1])
                 subjects = [a for s, a in marks
                             if a is not None and before.start <= s.start < before.end]
             if not subjects and cue.verbal:

@@ -114,7 +114,8 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
             if tok.endswith(",") and not _CAPITAL.match(nxt):
                 break
         elif (word in _CONNECT and word == tok
-              and (_CAPITAL.match(nxt) or (nxt == "the" and word != "the"))
+              and (_CAPITAL.match(nxt) or _E_WORD.match(nxt)  # "and eGovernment"
+                   or (nxt == "the" and word != "the"))
               and not _HON_WORD.fullmatch(nxt.rstrip(",."))):
             pass
         else:

@@ -413,8 +413,9 @@ def organisers_and_participants(
         for m in _ORGANISED_BY.finditer(text, sentence.start, limit):
             organisers += actors_in(_clause_after(text, m.end(), limit))
         for m in _ORGANISED.finditer(text, sentence.start, limit):
-            if _ORGANISED_BY.match(text, m.start()):
-                continue
+            if _ORGANISED_BY.match(text, m.start()) or _BACKGROUND.search(
+                    text[max(sentence.start, m.start() - 60): m.end() + 20]):
+                continue  # (what an organiser did last year organises nothing here)
             subject = _subject_before(text, sentence, m.start())
             if subject.end - subject.start < 250 and not re.search(r"\b(?:was|were|been|be)\s*$",
                                                                    text[subject.start:m.start()]):

@@ -174,6 +174,33 @@ def test_an_event_word_inside_an_organisation_name_is_no_event() -> None:
     assert [e.kind for e in doc.items[0].events] == ["seminar"]
 
 
+def test_the_two_sides_are_those_who_met_and_background_organises_nothing() -> None:
+    doc = update.parse(_bulletin(
+        "National School of Government visits DPADM\n\n"
+        "A delegation of the National School of Government of Ghana called on the Director "
+        "of DPADM on 9 March 2016. Last year, for instance, the School held a course for "
+        "officials of Liberia in Monrovia. The two sides explored a joint course on policy "
+        "evaluation for public service colleges."))
+    [event] = doc.items[0].events
+    school = "National School of Government of Ghana"
+    assert school not in {a.label for a in event.organizers}
+    assert school in {a.label for a in event.participants}
+    [p] = doc.items[0].partnerships
+    assert p.status == "explored"
+    assert {a.label for a in p.parties} >= {school} and "country/LBR" not in {
+        a.path for a in p.parties}
+
+
+def test_a_title_and_an_e_word_organisation_after_a_person() -> None:
+    doc = update.parse(_bulletin(
+        "Visit of the Danish agency\n\n"
+        "Mr. Lars Holm, Head of Cooperation, Danish Agency for Digitisation and eGovernment, met "
+        "DPADM on 3 March 2016."))
+    [person] = [p for p in doc.persons if p.name == "Lars Holm"]
+    assert any(m.organization and m.organization.label ==
+               "Danish Agency for Digitisation and eGovernment" for m in person.memberships)
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
