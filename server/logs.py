@@ -82,8 +82,9 @@ class RedactFilter(logging.Filter):
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
             record.exc_text = redact(record.exc_text, self.secrets)
-        if isinstance(getattr(record, "request_id", None), str):  # a client's X-Request-ID
-            record.request_id = redact(record.request_id, self.secrets)
+        request_id = getattr(record, "request_id", None)
+        if isinstance(request_id, str):  # a client's X-Request-ID
+            record.request_id = redact(request_id, self.secrets)
         return True
 
 

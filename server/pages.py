@@ -86,12 +86,12 @@ def _plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
 def _home_data(store: Any, base: str, root: str) -> dict[str, Any]:
     sessions = _plain(store.select(_HOME_SESSIONS))
     for s in sessions:
-        s["href"] = local_href(s["session"], base, root)
+        s["href"] = local_href(s["session"], base, root) or ""  # "": not to be a link
         if "theme" in s:
-            s["themeHref"] = local_href(s["theme"], base, root)
+            s["themeHref"] = local_href(s["theme"], base, root) or ""
     goals = _plain(store.select(_HOME_GOALS))
     for g in goals:
-        g["href"] = local_href(g["goal"], base, root)
+        g["href"] = local_href(g["goal"], base, root) or ""
         g["kind"] = "MDG" if g["scheme"].endswith("/mdg") else "SDG"
 
     def number(g: dict[str, str]) -> tuple[int, str]:
