@@ -32,7 +32,7 @@ from starlette.types import ASGIApp
 #: CORS for the read endpoints, from any origin (the lane applies the same).
 CORS: dict[str, Any] = {
     "allow_origins": ["*"], "allow_methods": ["GET", "POST", "OPTIONS"], "allow_headers": ["*"],
-    "expose_headers": ["Content-Location", "Link", "ETag", "Server-Timing"],
+    "expose_headers": ["Content-Location", "Link", "ETag", "Server-Timing", "X-Request-ID"],
 }
 
 

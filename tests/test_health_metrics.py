@@ -177,3 +177,9 @@ def test_request_ids_are_taken_when_sane_else_made(client: TestClient, given: st
         assert len(answered) == 32 and int(answered, 16) >= 0
     other = client.get("/health").headers["x-request-id"]
     assert len(other) == 32 and other != answered  # a new id for each request without one
+
+
+def test_a_browser_script_elsewhere_may_read_the_request_id(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    exposed = {h.strip().lower() for h in r.headers["access-control-expose-headers"].split(",")}
+    assert "x-request-id" in exposed and r.headers["x-request-id"]
