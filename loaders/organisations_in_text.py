@@ -12,7 +12,7 @@ from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
 
-__all__ = ["find_actors", "first_each", "follows_slash", "mention"]
+__all__ = ["ORG_HEAD", "find_actors", "first_each", "follows_slash", "mention"]
 
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
@@ -37,6 +37,8 @@ _NOT_ORG_START = re.compile(
 )
 
 _HEAD = re.compile(_ORG_HEAD)
+#: The word that makes a name an organisation's ("Centre", "Institute", "Ministry" ...).
+ORG_HEAD = re.compile(rf"\b{_ORG_HEAD}\b")
 #: A known name after the head's complement only qualifies it ("Permanent Mission of Chile to
 #: the United Nations").
 _QUALIFIER = re.compile(rf"{_ORG_HEAD}\b.*\b(?:of|to|for)\s+(?:the\s+)?$")

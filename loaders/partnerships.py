@@ -60,7 +60,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                            r"possibilities|options|avenues)\s+(?:of|for|to)\s+(?:working\s+"
                            r"together|collaborat\w*|cooperat\w*|partner\w*)\b"),
         ("requested", True, r"\basked\s+(?:\S+\s+){1,4}?to\s+(?:help|assist|support|provide|"
-                            r"advise)\b"),
+                            r"advise)\b|\basked\s+(?:\S+\s+){1,4}?for\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:support|assistance|help|advice)\b"),
         ("requested", False, r"\brequest\s+(?:from|by|of)\b"),
     )
 )

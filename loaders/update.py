@@ -240,8 +240,9 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
 
     # per item, read twice; a title line's capitals are no organisation ("UNPSA Team Briefs the
     # Permanent Mission of Chile"): there, only the gazetteer's names
-    actors = [[a for a in find_actors(text, span, gz) if a.known or title is None
-               or not (title.start <= a.span.start < title.end)]
+    actors = [sorted([a for a in find_actors(text, span, gz) if a.known or title is None
+                      or not (title.start <= a.span.start < title.end)]
+                     + _issuer_by_name(text, span, issuer), key=lambda a: a.span)
               for title, span, _ in segments]
     people = People(text, gz)
     for (_, span, _), in_item in zip(segments, actors):
@@ -268,7 +269,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     )
 
 
-#: Who issues the division's reports, most specific first.
+#: Who issues the division's reports.
 _ISSUERS = ("actor/dpadm", "actor/dpidg", "actor/unpog", "actor/desa")
 
 
@@ -277,11 +278,30 @@ def _issuer(text: str, gz: Any, heading: Span) -> ActorMention | None:
     Monthly Update to CEPA Members": DPADM, not CEPA)."""
     found = [m for m in gz.find_actors(text, Span(0, min(len(text), max(heading.end, 600))))
              if m.kind == "organization"]
-    for path in _ISSUERS:
-        hit = next((m for m in found if m.path == path), None)
-        if hit is not None:
-            return mention(hit)
+    for tier in (_ISSUERS[:-1], _ISSUERS[-1:]):  # a division or office before the department
+        issuers = [m for m in found if m.path in tier]  # the first named ("UNPOG : News")
+        if issuers:
+            return mention(min(issuers, key=lambda m: m.span.start))
     return mention(found[0]) if found else None
+
+
+#: How a report names its own issuer without its name: "organized by the Division", "the project
+#: office" (a word the issuer's name holds, after "the", with no complement of its own).
+_OWN_NAME = re.compile(r"\b[Tt]he\s+(?:[Pp]roject\s+)?(?P<word>Division|[Oo]ffice)\b"
+                       r"(?!\s+(?:for|of|on|to)\b|[’']s\s+[A-Z])")
+_OWN_WORDS = {"actor/dpadm": "division", "actor/dpidg": "division", "actor/unpog": "office"}
+
+
+def _issuer_by_name(text: str, span: Span, issuer: ActorMention | None) -> list[ActorMention]:
+    """The issuer where the report names it "the Division" ("a study tour organized by the
+    Division in Doha") or, for the project office, "the project office"."""
+    word = _OWN_WORDS.get(issuer.path) if issuer is not None else None
+    if word is None or issuer is None:
+        return []
+    return [ActorMention(issuer.path, issuer.kind, issuer.label,
+                         Span(m.start("word"), m.end("word")), True)
+            for m in _OWN_NAME.finditer(text, span.start, span.end)
+            if m.group("word").lower() == word]
 
 
 def _lead_title(text: str, span: Span) -> Span:
@@ -477,13 +497,15 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         found = [dataclasses.replace(e, kind=title_kind)]
     owned = _owned_sentences(item_sentences, [e.sentence for e in found])
     out = []
-    for event, own in zip(found, owned):
+    for i, (event, own) in enumerate(zip(found, owned)):
         sentences = item_sentences if len(found) == 1 else own
-        organisers, participants = organisers_and_participants(text, sentences, actors_in)
+        organisers, participants = organisers_and_participants(
+            text, sentences, actors_in, meeting=event.kind == "meeting")
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
         locations = find_locations(text, event.sentence, gz) or (
-            find_locations(text, scope, gz) if len(found) == 1 else ())
+            find_locations(text, scope, gz) if len(found) == 1 else ()) or (
+            find_locations(text, title, gz) if i == 0 else ())  # "... Survey in Qatar"
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         out.append(Event(event.kind, event.name, event.name_span, event.dates,
                          locations[0] if locations else None, tuple(organisers),

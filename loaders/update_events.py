@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
-from cepa_kg.loaders.organisations_in_text import follows_slash
+from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
@@ -100,7 +100,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     span = Span(start, word.end)
     complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|"
                           r"jul|aug|sep|oct|nov|dec)[a-z]*\b)[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|"
-                          r"in|at|was|were|from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|three|four|five|"
+                          r"in|at|was|were|that|which|who|from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|"
+                          r"three|four|five|"
                           r"six)|on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
     if complement:
@@ -122,8 +123,9 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                 item_title: str = "", names: tuple[Span, ...] = ()) -> list[EventMention]:
     """The events an item reports, in order (see the module's docstring). A meeting told by a
     verb ("met with", "visited") is named by the item's title. `names`: where organisations
-    are named; an event word inside one, not ending it, is part of the name ("Asian and Pacific
-    Training Centre"), while one ending it may be an event too ("Internet Governance Forum")."""
+    are named; an event word before the name's head word is part of the name ("Asian and
+    Pacific Training Centre"), while a name an event word heads may be an event too ("Internet
+    Governance Forum", "Conference of the States Parties")."""
     sentences = sentence_spans(text, body, paragraphs=True)
     body_events = _mentions(text, sentences, reference, future=False, names=names)
     announced = _mentions(text, sentences, reference, future=True, names=names)
@@ -206,7 +208,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
         words = [m for i, m in enumerate(found_words)
                  if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
-                             text[m.end():n.end].strip(" )(").count(" ") >= 1 for n in names)]
+                             ORG_HEAD.search(text, m.end(), n.end) for n in names)]
         for i, m in enumerate(words):
             kind = _kind(m)
             word = Span(m.start(), m.end())
@@ -306,7 +308,7 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
     # (a count of undated meetings, "has implemented four courses", tells of no one meeting)
     kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1
             or e.name_span.start >= e.word.end
-            or (i == 0 and all(o.dates is None for o in out))]
+            or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
 
@@ -314,6 +316,8 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
 def _same(a: EventMention, b: EventMention) -> bool:
     if a.count > 1 or b.count > 1:
         return False  # "two workshops": each its own, and neither the conference they are at
+    if a.count and b.count and a.sentence == b.sentence and a.word != b.word:
+        return False  # "added a consultative meeting to a study tour": two introduced at once
     if (a.count or b.count) and a.kind != b.kind:
         return False  # "a ministerial roundtable" at the awards week is a meeting of its own
     if a.dates is not None and b.dates is not None:
@@ -388,15 +392,16 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
 #: A country's people, who take part for it: "officials of Kenya and Rwanda came ...".
-_PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|representatives|ministers|"
-                        r"civil\s+servants|experts)\s+(?:of|from)\s+(?:the\s+)?"
+_PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)?representatives?|"
+                        r"ministers?|ambassadors?|civil\s+servants|experts)\s+(?:of|from)\s+"
+                        r"(?:the\s+)?"
                         r"(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,4}$", re.I)
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
 def organisers_and_participants(
     text: str, sentences: list[Span],
-    actors_in: Callable[[Span], list[ActorMention]],
+    actors_in: Callable[[Span], list[ActorMention]], *, meeting: bool = False,
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Who organised the event the `sentences` report, and who took part: organisers from
     "organized by X", "X, in collaboration with Y, organized", "hosted by X"; participants from
@@ -419,7 +424,12 @@ def organisers_and_participants(
             subject = _subject_before(text, sentence, m.start())
             if subject.end - subject.start < 250 and not re.search(r"\b(?:was|were|been|be)\s*$",
                                                                    text[subject.start:m.start()]):
-                organisers += actors_in(subject)
+                sides = actors_in(subject)
+                if meeting and len({a.path for a in sides}) >= 2 and \
+                        m.group(0).lower().startswith("held"):
+                    participants += sides  # "X and Y held a meeting": both met, none organised
+                else:
+                    organisers += sides
         for m in _WITH.finditer(text, sentence.start, limit):
             if _ORGANISED.search(text, sentence.start, sentence.end) or _PASSIVE.search(
                     text[max(sentence.start, m.start() - 30): m.start()]):

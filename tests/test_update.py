@@ -402,8 +402,9 @@ def test_rdf_events(doc, text) -> None:
     ctx, doc_iri = _graph(text, doc)
     g = ctx.graph
     events = set(g.subjects(RDF.type, CEPA.Event))
-    assert len(events) == 17  # one per meeting: item 6 reports two (the Conference of the
-    # States Parties and the intersessional meeting before it), the second item 10 two
+    assert len(events) == 18  # one per meeting: item 6 reports two (the Conference of the
+    # States Parties and the intersessional meeting before it), the second item 10 two, the Iraq
+    # item the visit it was invited to and "a five day training on e-governance" before it
     for e in events:
         assert g.value(e, SCHEMA.startDate) is not None, e
         assert (e, CEPA.reportedIn, doc_iri) in g

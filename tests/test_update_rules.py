@@ -201,6 +201,33 @@ def test_a_title_and_an_e_word_organisation_after_a_person() -> None:
                "Danish Agency for Digitisation and eGovernment" for m in person.memberships)
 
 
+def test_two_sides_who_held_a_meeting_took_part_and_the_division_by_its_name() -> None:
+    doc = update.parse(_bulletin(
+        "Director of DPADM meets the Permanent Representative of Chile\n\n"
+        "The Permanent Representative of Chile and the DPADM Director held a meeting on 2 "
+        "March 2016 on a draft resolution.",
+        "Consultation in Doha\n\n"
+        "DPADM added a one-day consultation with officials from Arab States to a study tour "
+        "that had been organized by the Division in Doha."))
+    [meeting] = doc.items[0].events
+    assert {"actor/dpadm", "country/CHL"} <= {a.path for a in meeting.participants}
+    assert not meeting.organizers
+    events = doc.items[1].events
+    assert len(events) == 2  # two meetings introduced at once, neither dated
+    tour = next(e for e in events if "study tour" in e.name)
+    assert "actor/dpadm" in {a.path for a in tour.organizers}  # "the Division"
+
+
+def test_a_government_that_asked_for_support_requested_it() -> None:
+    doc = update.parse(_bulletin(
+        "Mission to Togo\n\n"
+        "From 7 to 11 March 2016 a DPADM team was in Lome. Togo's Government had asked DESA "
+        "for technical support to finish its public sector reform plan."))
+    [p] = doc.items[0].partnerships
+    assert p.status == "requested"
+    assert {a.path for a in p.parties} == {"country/TGO", "actor/desa"}
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
