@@ -51,8 +51,6 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        token = settings.update_token.get_secret_value() if settings.update_token else ""
-        uninstall_log_filters = logs.install([token])  # request ids in, the token out
         if getattr(app.state, "store", None) is None:
             app.state.store = OxigraphStore(settings.store)
         app.state.answer_cache = AnswerCache()  # answers of /sparql GETs, per data version
@@ -72,6 +70,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         executor = app.state.executor
         if getattr(executor, "pids", None) is not None:  # a worker pool
             app.state.metrics.workers.set_function(lambda: len(executor.pids))
+        token = settings.update_token.get_secret_value() if settings.update_token else ""
+        uninstall_log_filters = logs.install([token])  # request ids in, the token out
         app.state.serving = True  # /ready answers 200 from now on, while the store answers
         try:
             yield
