@@ -14,7 +14,8 @@ from cepa_kg.resources import data_files, ontology_dir, shapes_dir
 from cepa_kg.store import GraphStore
 
 ONTOLOGY_FILE = "cepa.ttl"
-REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "mdg-sdg.ttl", "actors.ttl", "places.ttl")
+REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "mdg-sdg.ttl", "actors.ttl", "places.ttl",
+                   "places-world.ttl")
 SHA_PROPERTY = "https://w3id.org/cepa-kg/def#sha256"
 
 

@@ -19,6 +19,8 @@ _PLACE_NAME = (r"[A-Z][\w’'-]++"
 _HELD_IN = re.compile(
     r"\b(?:[Hh]eld|took\s+place|hosted|convened|organi[sz]ed|located|attended|opened|gathered|"
     r"met|taking\s+place|will\s+take\s+place|be\s+held|was|were|stayed)"
+    # "organized by the Division in Doha"
+    r"(?:\s+by\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
     r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?\s+in\s+(?:the\s+city\s+of\s+)?"
     rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
 )
@@ -46,8 +48,15 @@ def _country(gz: Any, name: str, start: int) -> ActorMention | None:
     return ActorMention(hit.path, hit.kind, hit.label, Span(start, start + len(name)))
 
 
-def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
-    """The event's location first ("held ... in X[, Country]"), then other places named."""
+#: A title that ends with where it happened: "Consultative Meeting on the Survey in Qatar".
+_TITLE_IN = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>"
+                       rf"{_PLACE_NAME}))?[\s.]*$")
+
+
+def find_locations(text: str, span: Span, gz: Any, *,
+                   title: bool = False) -> tuple[Location, ...]:
+    """The event's location first ("held ... in X[, Country]"), then other places named. In
+    a `title`, also "... in X" at its end, where X is a known place or a country."""
     places = {p.span.start: p for p in (mention(m) for m in gz.find_places(text, span))}
     found: list[tuple[int, Location]] = []
 
@@ -77,6 +86,9 @@ def find_locations(text: str, span: Span, gz: Any) -> tuple[Location, ...]:
     verbs = (m.start() for m in _HELD_VERB.finditer(text, span.start, span.end))
     for m in matches_at(_HELD_IN, text, verbs, span.end):
         add(0, m.group("city"), m.start("city"), m.group("country"),
+            m.start("country") if m.group("country") else None)
+    if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:
+        add(1, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
     for m in _CITY_HOSTS.finditer(text, span.start, span.end):
         add(0, m.group("city"), m.start("city"), m.group("country"),

@@ -505,7 +505,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
         locations = find_locations(text, event.sentence, gz) or (
             find_locations(text, scope, gz) if len(found) == 1 else ()) or (
-            find_locations(text, title, gz) if i == 0 else ())  # "... Survey in Qatar"
+            find_locations(text, title, gz, title=True) if i == 0 else ())  # "... in Qatar"
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         out.append(Event(event.kind, event.name, event.name_span, event.dates,
                          locations[0] if locations else None, tuple(organisers),

@@ -98,11 +98,11 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
             break
         start = max(sentence.start, word.start - 80) + m.start()
     span = Span(start, word.end)
-    complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d|the\s+\d|(?:jan|feb|mar|apr|may|jun|"
-                          r"jul|aug|sep|oct|nov|dec)[a-z]*\b)[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|"
-                          r"in|at|was|were|that|which|who|from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|"
-                          r"three|four|five|"
-                          r"six)|on\s+\d)\b|$)",
+    complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d{1,2}\b|the\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+                          r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|that|which|who|"
+                          r"from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|three|four|five|six)|"
+                          r"on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
     if complement:
         span = Span(start, word.end + complement.end())

@@ -316,12 +316,13 @@ def test_actor_files_are_well_formed(gz: Gazetteer) -> None:
     assert [c for c in gz.collisions if not c[2].startswith("country/")] == []
 
 
-def test_place_file_is_well_formed() -> None:
-    text = ontology_dir().joinpath("places.ttl").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("name", "least"), [("places.ttl", 8), ("places-world.ttl", 200)])
+def test_place_file_is_well_formed(name: str, least: int) -> None:
+    text = ontology_dir().joinpath(name).read_text(encoding="utf-8")
     assert not re.search(r"^\s*@base", text, re.M)
-    g = reference("places.ttl")
+    g = reference(name)
     places = set(g.subjects(RDF.type, CEPA.Place))
-    assert len(places) >= 8
+    assert len(places) >= least
     for s in places:
         assert str(s).startswith(BASE + "id/place/")
         assert (s, RDF.type, SCHEMA.Place) in g
@@ -385,3 +386,13 @@ def test_add_actor_adds_nothing_for_gazetteer_entries(gz: Gazetteer) -> None:
         assert match is not None
         assert add_actor(ctx, match) == URIRef(BASE + "id/" + path)
     assert len(ctx.graph) == 0
+
+
+def test_capitals_and_meeting_cities_are_places_of_their_country(gz: Gazetteer) -> None:
+    text = "A study tour was held in Doha and a forum took place in Addis Ababa."
+    hits = {m.span.of(text): m.path for m in gz.find_places(text, Span(0, len(text)))}
+    assert hits == {"Doha": "place/doha", "Addis Ababa": "place/addis-ababa"}
+    g = reference("places-world.ttl")
+    assert (URIRef(BASE + "id/place/doha"), SCHEMA.containedInPlace,
+            URIRef(BASE + "id/country/QAT")) in g
+    assert gz.resolve("Male") is None or gz.resolve("Male").kind != "place"  # a common word
