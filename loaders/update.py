@@ -172,6 +172,9 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
     numbered = [m for m in _item_lines(text) if m.start() >= start]
     if numbered:
         out = []
+        lead = _lead_paragraph(text, start, numbered[0].start())
+        if lead is not None:  # "- Before its 68th session ended, the General Assembly ..."
+            out.append((None, lead, "0"))
         for i, m in enumerate(numbered):
             end = numbered[i + 1].start() if i + 1 < len(numbered) else len(text)
             out.append((Span(m.start("title"), m.end("title")).strip(text),
@@ -204,6 +207,20 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
         return []
     title = next((ln for ln in lines[:3] if _is_heading_line(ln)), None)
     return [(title.span if title is not None else None, body, "1")]
+
+
+_LEAD_WORDS = 12
+
+
+def _lead_paragraph(text: str, start: int, end: int) -> Span | None:
+    """Prose before the first numbered item (a dashed lead note, an unnumbered first story):
+    an item of its own, so what it reports is not lost."""
+    lines = [ln for ln in page_lines(text) if start <= ln.span.start < end and not ln.blank
+             and not ln.chrome and len(ln.text.split()) >= _LEAD_WORDS]
+    if not lines:
+        return None
+    first = lines[0]
+    return Span(first.body.start if first.glyph else first.span.start, end).strip(text)
 
 
 def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
@@ -472,7 +489,8 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     """The events the item reports (`update_events`), each with its own place, organisers
     and participants read from the sentences that report it (all the item's sentences when it
     reports one event)."""
-    found = find_events(text, body, title, doc, item_title=clean(title.of(text)),
+    led = body.start <= title.start < body.end  # no title line: its first sentence stands in
+    found = find_events(text, body, title, doc, item_title="" if led else clean(title.of(text)),
                         names=tuple(a.span for a in in_item if a.kind == "organization"))
     if not found:
         return ()

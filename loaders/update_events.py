@@ -30,7 +30,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     ("training", r"trainings?|training\s+(?:course|programme|session)s?|courses?|"
                  r"capacity[- ]building\s+programme"),
     ("meeting", r"expert\s+group\s+meetings?|meetings?|consultations?|sessions?|dialogue|"
-                r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+event|"
+                r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+events?|"
+                r"(?:high-level|special|commemorative|parallel)\s+events?|"
                 r"briefings?|visit(?:ed|s)?|called\s+on|meets?(?=[^.]{0,40}\bwith\b)|"
                 r"met(?=[^.]{0,40}\bwith\b)|study\s+tour|"
                 r"retreat"),
@@ -205,8 +206,11 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                                       text[max(0, r.span.start - 20):r.span.start],
                                                       re.I)]
         # "Roundtable Conference": of two kind words in a row, the second is the head
+        not_events = [(n.start(), n.end()) for n in _NOT_EVENT.finditer(text, sentence.start,
+                                                                       sentence.end)]
         words = [m for i, m in enumerate(found_words)
                  if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)
+                 and not any(a <= m.start() < b for a, b in not_events)  # "its 68th session"
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
         for i, m in enumerate(words):

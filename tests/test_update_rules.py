@@ -280,6 +280,17 @@ def test_a_count_of_past_courses_without_days_is_no_list_of_meetings() -> None:
     assert not any("(1 of 4)" in n for n in names)
 
 
+def test_a_lead_note_before_the_numbered_items_is_read() -> None:
+    text = ("DPADM Monthly Bulletin\n\nMarch 2016\n\n"
+            "- Before its 70th session closed, the General Assembly reviewed the follow-up of "
+            "the 2030 Agenda at a high-level event on 3-4 March.\n\n"
+            "1. Workshop in Lima\n\nA workshop on open data was held in Lima on 9 March 2016.\n")
+    doc = update.parse(text)
+    assert [i.number for i in doc.items] == ["0", "1"]
+    [event] = doc.items[0].events
+    assert event.name == "high-level event" and str(event.dates.start) == "2016-03-03"
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
