@@ -40,7 +40,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 )
 _WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
-                     r"scheduled|forthcoming)\b", re.I)
+                     r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:last\s+(?:year|month|week|november|october|september|december|"
                          r"january|february|march|april|may|june|july|august)|earlier|previous|"
                          r"in\s+(?:19|20)\d\d,?\s+(?:it|the)|since)\b", re.I)
@@ -347,7 +347,11 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phon
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
                         r"came\s+(?:to|for|on)|"
                         r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
-                        r"made\s+a\s+presentation|welcomed|received)\b", re.I)
+                        r"made\s+a\s+presentation|"
+                        # a visitor received: "welcomed Ms. X", "received a delegation of Y"
+                        r"(?:welcomed|received)(?=\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:delegation|"
+                        r"visit|mission|team)|(?-i:(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\b|[A-Z]))))\b",
+                        re.I)
 #: Verbs of a meeting between two sides: the subject and the object both took part.
 _BOTH_SIDES = frozenset(("visited", "called on", "met with", "met", "welcomed", "received"))
 _NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"

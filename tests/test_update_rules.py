@@ -228,6 +228,15 @@ def test_a_government_that_asked_for_support_requested_it() -> None:
     assert {a.path for a in p.parties} == {"country/TGO", "actor/desa"}
 
 
+def test_comments_received_are_no_meeting_with_whoever_received_them() -> None:
+    doc = update.parse(_bulletin(
+        "Consultation on rural e-services\n\n"
+        "DPADM joined by videoconference, on 3 March 2016, a consultative meeting in Geneva. "
+        "UNITAR will circulate a summary of the comments received together with a new note."))
+    [event] = doc.items[0].events
+    assert {a.path for a in event.participants} == {"actor/dpadm"}
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
