@@ -529,4 +529,17 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
-    return tuple(out)
+    return _shared_place(out)
+
+
+def _shared_place(events: list[Event]) -> tuple[Event, ...]:
+    """An item's events that name no place of their own were where its other events were,
+    when those all name the same one ("the Kigali Convention Centre will host three workshops
+    ... This year's Forum focuses on ...")."""
+    places = {(e.location.place.path if e.location.place else e.location.name.casefold()): e
+              for e in events if e.location is not None}
+    if len(places) != 1 or all(e.location is not None for e in events):
+        return tuple(events)
+    (shared,) = places.values()
+    return tuple(e if e.location is not None else dataclasses.replace(e, location=shared.location)
+                 for e in events)

@@ -87,8 +87,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
         return Span(word.end + entitled.start(1), word.end + entitled.end(1)).strip(text, " ,")
     after = text[word.end: min(sentence.end, word.end + 20)]
     q = _QUOTED.search(text, word.end, min(sentence.end, word.end + 260))
-    if q and re.match(r"\s*(?:,\s*)?(?:on|of|entitled|titled|called|:|,)?\s*(?:the\s+theme\s+)?"
-                      r"[“\"‘]", after):
+    if q and re.match(r"\s*(?:,\s*)?(?:on|of|entitled|titled|called|:|,|focus(?:es|ed)\s+on|"
+                      r"(?:is\s+)?themed)?\s*(?:the\s+theme\s+)?[“\"‘]", after):
         return Span(q.start(1), q.end(1))
     start = word.start
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
@@ -178,12 +178,13 @@ def _first_date(text: str, spans: list[Span], reference: dt.date | None) -> Date
     for span in spans:
         for r in find_date_ranges(text, span, reference=reference):
             before = text[max(0, r.span.start - 20): r.span.start]
-            if not r.reversed and not re.search(r"(?:deadline|before|by|until|due)\s*$", before,
-                                                re.I):
+            if not r.reversed and not _DEADLINE.search(before):
                 return r
     return None
 
 
+#: What makes a date a deadline, not the day of a meeting: "before (the) ...", "by ...".
+_DEADLINE = re.compile(r"\b(?:deadline|before|by|until|due)\s+(?:the\s+)?$", re.I)
 _GENERIC = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|such|other|future|regular|"
                       r"annual|many|various|several))\s+(?:\w+\s+)?$", re.I)
 _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
@@ -202,9 +203,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
         if _NOT_EVENT.search(s) and not _WORD.search(_NOT_EVENT.sub("", s)):
             continue
         dates = [r for r in find_date_ranges(text, sentence, reference=reference)
-                 if not r.reversed and not re.search(r"(?:deadline|before|by|until|due)\s*$",
-                                                      text[max(0, r.span.start - 20):r.span.start],
-                                                      re.I)]
+                 if not r.reversed and not _DEADLINE.search(
+                     text[max(0, r.span.start - 20):r.span.start])]
         # "Roundtable Conference": of two kind words in a row, the second is the head
         not_events = [(n.start(), n.end()) for n in _NOT_EVENT.finditer(text, sentence.start,
                                                                        sentence.end)]

@@ -21,9 +21,11 @@ ARCHIVE = Path(__file__).parent / "data" / "archive"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BASE = "http://localhost:8000/"
 
-#: Shares of the stated facts found, per family: what the loaders reach today, kept as floors
-#: so that nothing falls back (bench/archive_eval.py prints the table; the goal is 90%).
-FLOORS = {"session": 0.97, "project": 0.97, "update": 0.57}
+#: Shares of the stated facts found, per family: at least the issue's bar (every family 85%,
+#: 90% in all), and what the loaders reach where that is more, so that nothing falls back
+#: (bench/archive_eval.py prints the table).
+FLOORS = {"session": 0.97, "project": 0.97, "update": 0.85}
+OVERALL = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +54,12 @@ def test_each_family_finds_its_stated_facts(results: dict, family: str) -> None:
     found = sum(r.found for r in results[family])
     total = sum(r.total for r in results[family])
     assert found / total >= FLOORS[family], f"{family}: {found} of {total} facts"
+
+
+def test_all_families_together_find_nine_facts_in_ten(results: dict) -> None:
+    everything = [r for rs in results.values() for r in rs]
+    found, total = sum(r.found for r in everything), sum(r.total for r in everything)
+    assert found / total >= OVERALL, f"{found} of {total} facts"
 
 
 def test_every_fixture_gets_goal_tracing(results: dict) -> None:

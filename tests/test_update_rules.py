@@ -300,6 +300,24 @@ def test_a_lead_note_before_the_numbered_items_is_read() -> None:
     assert event.name == "high-level event" and str(event.dates.start) == "2016-03-03"
 
 
+def test_a_mission_before_the_end_of_the_year_has_no_day() -> None:
+    doc = update.parse(_bulletin(
+        "Request from Liberia\n\n"
+        "Ministers gathered in Monrovia on 22 March 2016 for a retreat. DPADM will send a "
+        "scoping mission before the end of the year."))
+    assert [e.kind for e in doc.items[0].events] == ["meeting"]
+
+
+def test_a_forum_named_by_its_theme_where_the_item_s_other_events_were() -> None:
+    doc = update.parse("Awards week in Kigali\n\n"
+                       "Before the Awards Ceremony on 23 June 2016, the Kigali Convention Centre "
+                       "will host two workshops. This year's Forum focuses on “Institutions "
+                       "that Serve Everyone”.\n")
+    forum = next(e for i in doc.items for e in i.events if e.kind == "forum")
+    assert forum.name == "Institutions that Serve Everyone"
+    assert forum.location is not None and forum.location.name == "Kigali Convention Centre"
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
