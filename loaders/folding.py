@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold", "required_literal"]
+__all__ = ["WORD", "fold", "required_literal", "whole_word"]
 
 #: The non-ASCII letters `re.IGNORECASE` matches to an ASCII one ("ſ" is "s", the Kelvin sign
 #: "k", the dotted and dotless i): mapped so no case-insensitive match is missed.
@@ -21,6 +21,18 @@ _MIN_LITERAL = 3
 _COMMON = frozenset("public government governments service services development national "
                     "management information institution institutions policy policies system "
                     "systems social local sector sectors state states open resources".split())
+
+
+#: A word as the vocabulary's boundaries `(?<![\w-])`/`(?![\w-])` delimit it.
+WORD = re.compile(r"[\w-]+")
+
+
+def whole_word(phrase: str, literal: str) -> bool:
+    """Whether `literal` (from `required_literal(phrase)`) stands as a whole word in every match
+    of `phrase`, so that a set of the text's words can tell it is there; else it may be the start
+    of a longer word ("undernourish\\w*") and only a substring test can."""
+    return WORD.fullmatch(literal) is not None and any(
+        token.lower() == literal for token in phrase.split(" "))
 
 
 def fold(text: str) -> str:

@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from cepa_kg.loaders.folding import fold, required_literal
+from cepa_kg.loaders.folding import WORD, fold, required_literal, whole_word
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["Alignment", "FrameworkMention", "align", "frameworks", "goal_of", "is_target",
@@ -247,8 +247,12 @@ class Cue:
     unless: re.Pattern[str] | None
     needs: re.Pattern[str] | None
     #: A word per phrase that its every match contains (lower case), or None: a text that has
-    #: none of them holds no match, and the search is skipped (most cues, most texts)
+    #: none of them holds no match, and the search is skipped (most cues, most texts). Those
+    #: that stand as whole words are tested against the text's set of words, the others
+    #: (word starts, "r&d") as substrings.
     literals: tuple[str, ...] | None = None
+    whole: frozenset[str] = frozenset()
+    parts: tuple[str, ...] = ()
 
 
 def _words(phrases: list[str], *, case: bool = False) -> re.Pattern[str]:
@@ -305,13 +309,18 @@ def vocabulary() -> tuple[Cue, ...]:
             float(entry["weight"]),
             _words(entry["unless"]) if entry.get("unless") else None,
             _words(entry["needs"]) if entry.get("needs") else None,
-            _literals(entry["phrases"])))
+            *_literals(entry["phrases"])))
     return tuple(cues)
 
 
-def _literals(phrases: list[str]) -> tuple[str, ...] | None:
+def _literals(phrases: list[str]) -> tuple[tuple[str, ...] | None, frozenset[str],
+                                           tuple[str, ...]]:
     words = [required_literal(p) for p in phrases]
-    return None if any(w is None for w in words) else tuple(dict.fromkeys(words))  # type: ignore[arg-type]
+    if any(w is None for w in words):
+        return None, frozenset(), ()
+    whole = {w for p, w in zip(phrases, words) if w and whole_word(p, w)}
+    parts = tuple(dict.fromkeys(w for w in words if w and w not in whole))
+    return tuple(dict.fromkeys(w for w in words if w)), frozenset(whole), parts
 
 
 def _thematic(text: str, scope: Span, method: Method,
@@ -320,8 +329,10 @@ def _thematic(text: str, scope: Span, method: Method,
     around = context.of(text) if context is not None else ""
     hits: dict[str, list[tuple[float, str, Span]]] = {}
     folded = fold(piece)
+    words = set(WORD.findall(folded))
     for cue in vocabulary():
-        if cue.literals is not None and not any(w in folded for w in cue.literals):
+        if cue.literals is not None and cue.whole.isdisjoint(words) and not any(
+                w in folded for w in cue.parts):
             continue
         for m in cue.pattern.finditer(piece):
             window = piece[max(0, m.start() - WINDOW): m.end() + WINDOW]

@@ -72,6 +72,7 @@ class EventMention:
     #: which of them this is: counted meetings are never one with another mention
     count: int = 0
     number: int = 0
+    ahead: bool = False  # told as still to come ("will be held"), after the page's own date
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -128,8 +129,8 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     Pacific Training Centre"), while a name an event word heads may be an event too ("Internet
     Governance Forum", "Conference of the States Parties")."""
     sentences = sentence_spans(text, body, paragraphs=True)
-    body_events = _mentions(text, sentences, reference, future=False, names=names)
-    announced = _mentions(text, sentences, reference, future=True, names=names)
+    announced = _mentions(text, sentences, reference, names=names)  # read once, used twice
+    body_events = [m for m in announced if not m.ahead]
     if not body_events:  # an announcement: the events it tells of are still to come
         body_events = announced
     else:  # and a report that announces a dated meeting too
@@ -138,7 +139,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                                             and m.dates is not None],
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
-        body_events = _mentions(text, [title], reference, future=True, names=names)
+        body_events = _mentions(text, [title], reference, names=names)
     events = _merge(body_events)
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
         first = _first_date(text, [s for s in (title, body) if s is not None], reference)
@@ -191,7 +192,7 @@ _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
 def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
-              future: bool, names: tuple[Span, ...] = ()) -> list[EventMention]:
+              names: tuple[Span, ...] = ()) -> list[EventMention]:
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
@@ -227,9 +228,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 when = own[0]
             else:
                 when = None
-            if not future and _FUTURE.search(clause) and (when is None or reference is None
-                                                          or when.start > reference):
-                continue
+            ahead = bool(_FUTURE.search(clause)) and (when is None or reference is None
+                                                       or when.start > reference)
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
             name = _name(text, sentence, word)
@@ -249,7 +249,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             phrase = _phrase(text, sentence, word)
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
-                                   (_plain(phrase.of(text)),), count)
+                                   (_plain(phrase.of(text)),), count, ahead=ahead)
             if 1 < count <= _MAX_COUNTED:
                 mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
                                      number=i) for i in range(1, count + 1)]
