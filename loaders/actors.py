@@ -388,10 +388,10 @@ class Gazetteer:
             e = self._entry_for(m.group(0))  # None: the case does not fit ("korea")
             if e is None or e is _NOT_AN_ACTOR:
                 continue
-            after = text[m.end() : span.end]
-            if e.path == "actor/united-nations" and _UN_FOLLOWED_BY_NAME.match(after):
+            if e.path == "actor/united-nations" and _UN_FOLLOWED_BY_NAME.match(
+                    text, m.end(), span.end):
                 continue  # "United Nations Public Service Awards", "UN Convention ..."
-            if e.kind == "place" and _TITLE_WORDS.match(after):
+            if e.kind == "place" and _TITLE_WORDS.match(text, m.end(), span.end):
                 continue  # "Marrakech declaration"
             if e.kind == "group" and " " not in m.group(0) and m.group(0)[0].isupper() \
                     and _QUALIFIER_BEFORE.search(

@@ -396,7 +396,7 @@ def align(text: str, span: Span, *, subtopic: Span | None = None, theme: Span | 
     for heading in (subtopic, theme):
         if heading is None:
             continue
-        for code, a in _thematic(text, heading, "inherited").items():
+        for code, a in _heading_cues(text, heading.start, heading.end).items():
             if goal_of(code) in own_goals:
                 continue
             weaker = Alignment(code, "inherited", round(a.score * INHERITED_FACTOR, 3),
@@ -404,6 +404,13 @@ def align(text: str, span: Span, *, subtopic: Span | None = None, theme: Span | 
             if _stronger(weaker, out.get(code)):
                 out[code] = weaker
     return sorted(out.values(), key=_order)
+
+
+@lru_cache(maxsize=256)
+def _heading_cues(text: str, start: int, end: int) -> dict[str, Alignment]:
+    """What a subtopic or theme says, read once for all the recommendations under it (a
+    session's hundred recommendations share a few headings). Not to be changed by callers."""
+    return _thematic(text, Span(start, end), "inherited")
 
 
 def _order(a: Alignment) -> tuple[str, int, int, str]:
