@@ -115,6 +115,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(goals_api.router)
     app.include_router(health.router)
     app.include_router(api_docs.router)
+    app.mount("/static/swagger-ui", StaticFiles(directory=str(api_docs.SWAGGER_UI_FILES)),
+              name="swagger-ui")  # (before /static: the longer prefix first)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),
               name="static")
     return app
