@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from serve_process import running
+import uvicorn
+from serve_process import free_port, running
 
 _SCRIPT = """
 import os, sys, uvicorn
@@ -33,3 +37,22 @@ def live_server(tmp: Path, *, corpus: bool, env: dict[str, str] | None = None) -
                    "LIVE_LOAD_CORPUS": "1" if corpus else "0", **(env or {})}
     with running([sys.executable, "-c", _SCRIPT], tmp / "server.log", environment) as (_, url):
         yield url
+
+
+@contextmanager
+def threaded_server(app: Any) -> Iterator[str]:
+    """The base URL of `app` served by uvicorn in a thread of this process (for a browser test
+    over a store the test holds); stopped on exit."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -9,17 +9,14 @@ from __future__ import annotations
 import re
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
+from live_server import threaded_server
 
 import playwright.sync_api as playwright_sync  # noqa: E402 - from the test extra
 from tests.corpus_iris import paragraph_path
@@ -41,21 +38,10 @@ def test_chromium_is_installed() -> None:
 
 @pytest.fixture(scope="module")
 def live(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     app = create_app(Settings(base=BASE, store=tmp_path_factory.mktemp("unused")),
                      store=corpus_store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with threaded_server(app) as url:
+        yield url
 
 
 def test_a_reader_walks_the_site(live: str, tmp_path: Path) -> None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,13 +16,12 @@ from urllib.parse import urlsplit
 
 import playwright.sync_api as playwright_sync
 import pytest
-import uvicorn
 from cepa_kg.server.app import create_app
 from cepa_kg.server.views import link, local_href
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 from fastapi.testclient import TestClient
-from serve_process import free_port
+from live_server import threaded_server
 
 BASE = "http://localhost:8000/"
 HTML = {"Accept": "text/html"}
@@ -260,46 +257,36 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 def test_pages_work_under_the_policy_in_chromium(tmp_path: Path, corpus_store: OxigraphStore) -> None:
     """No CSP violation (Chromium reports each as a console error) on the pages the reader walk
     (test_browser) does not visit, and the matrix is shaded by its stylesheet."""
-    port = free_port()
     app = create_app(Settings(base=BASE, store=tmp_path / "unused"), store=corpus_store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
     problems: list[str] = []
-    try:
-        with playwright_sync.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-            try:
-                page = browser.new_page()
-                page.on("console", lambda m: problems.append(f"{m.type}: {m.text}")
-                        if m.type == "error" else None)
-                page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-                for path in ["/matrix", "/network", "/trace", "/queries", "/def",
-                             "/query?query=ASK%7B%7D"]:
-                    page.goto(f"http://127.0.0.1:{port}{path}")
-                    page.wait_for_load_state("load")
-                page.goto(f"http://127.0.0.1:{port}/matrix")
-                shaded = page.locator("td.cell.dark").first
-                colour = shaded.evaluate("e => getComputedStyle(e).backgroundColor")
-                blank = page.locator("td.shade-0").first.evaluate(
-                    "e => getComputedStyle(e).backgroundColor")
-                assert colour.startswith("rgba(11, 92, 173") or colour == "rgb(11, 92, 173)", colour
-                assert blank in ("rgba(11, 92, 173, 0)", "rgba(0, 0, 0, 0)"), blank
-                inline = page.evaluate("""async () => {
-                    const s = document.createElement('script');
-                    s.textContent = 'window.ranInline = true';
-                    document.body.appendChild(s);
-                    return window.ranInline === true }""")
-                assert inline is False  # the policy holds: an injected inline script does not run
-            finally:
-                browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with threaded_server(app) as url, playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.on("console", lambda m: problems.append(f"{m.type}: {m.text}")
+                    if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            for path in ["/matrix", "/network", "/trace", "/queries", "/def",
+                         "/query?query=ASK%7B%7D"]:
+                page.goto(f"{url}{path}")
+                page.wait_for_load_state("load")
+            page.goto(f"{url}/docs")  # Swagger UI from this server, under the page's policy
+            page.wait_for_selector(".opblock", timeout=15_000)
+            page.goto(f"{url}/matrix")
+            shaded = page.locator("td.cell.dark").first
+            colour = shaded.evaluate("e => getComputedStyle(e).backgroundColor")
+            blank = page.locator("td.shade-0").first.evaluate(
+                "e => getComputedStyle(e).backgroundColor")
+            assert colour.startswith("rgba(11, 92, 173") or colour == "rgb(11, 92, 173)", colour
+            assert blank in ("rgba(11, 92, 173, 0)", "rgba(0, 0, 0, 0)"), blank
+            inline = page.evaluate("""async () => {
+                const s = document.createElement('script');
+                s.textContent = 'window.ranInline = true';
+                document.body.appendChild(s);
+                return window.ranInline === true }""")
+            assert inline is False  # the policy holds: an injected inline script does not run
+        finally:
+            browser.close()
     violations = [p for p in problems if "Content Security Policy" in p]
     assert len(violations) == 1 and "inline script" in violations[0], problems  # the probe's
     assert len(problems) == 1, problems
