@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -254,6 +254,13 @@ class Cue:
     whole: frozenset[str] = frozenset()
     parts: tuple[str, ...] = ()
 
+    @cached_property
+    def sectoral(self) -> bool:
+        """A cue of a sector's goal (SDGs 1-15: energy, health ...), not of the institutions
+        and means (16, 17) or of the MDGs."""
+        return all(c.startswith("sdg-") and int(goal_of(c).split("-")[1]) <= 15
+                   for c in self.codes)
+
 
 def _words(phrases: list[str], *, case: bool = False) -> re.Pattern[str]:
     body = "|".join(p.replace(" ", r"\s+") for p in phrases)
@@ -323,6 +330,19 @@ def _literals(phrases: list[str]) -> tuple[tuple[str, ...] | None, frozenset[str
     return tuple(dict.fromkeys(w for w in words if w)), frozenset(whole), parts
 
 
+#: Three or more single-word items in a row ("climate, energy and biodiversity"): the areas a
+#: main action spans, none of them its subject (rule 4 of tests/data/goal_labels/README.md).
+_LIST_OF_AREAS = re.compile(r"(?<![\w-])[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:and|or)\s+"
+                            r"[a-z][\w-]*(?![\w-])")
+
+
+def _in_a_list(piece: str, start: int, end: int) -> bool:
+    for m in _LIST_OF_AREAS.finditer(piece, max(0, start - 80), min(len(piece), end + 80)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
 def _thematic(text: str, scope: Span, method: Method,
               context: Span | None = None) -> dict[str, Alignment]:
     piece = scope.of(text)
@@ -335,6 +355,8 @@ def _thematic(text: str, scope: Span, method: Method,
                 w in folded for w in cue.parts):
             continue
         for m in cue.pattern.finditer(piece):
+            if cue.sectoral and _in_a_list(piece, m.start(), m.end()):
+                continue  # "climate, energy and biodiversity responsibilities": example areas
             window = piece[max(0, m.start() - WINDOW): m.end() + WINDOW]
             if cue.unless is not None and cue.unless.search(window):
                 continue  # a name that holds it, or a context that empties it
