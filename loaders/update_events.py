@@ -288,7 +288,8 @@ def _phrase(text: str, sentence: Span, word: Span) -> Span:
                 token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)):
             break  # "2016 Steering Committee Meeting", "7th Global Forum": a name's own number
         start = window + m.start()
-    q = re.match(r"\s+(?:on|of|for)\s+(?:the\s+theme\s+)?[“\"‘][^”\"’]{3,200}[”\"’]", text[word.end:
+    q = re.match(r"\s*(?:,\s*)?(?:on|of|for|entitled|titled|called|:)\s*(?:the\s+theme\s+)?"
+                 r"[“\"‘][^”\"’]{3,200}[”\"’]", text[word.end:
                  sentence.end])
     end = word.end + (q.end() if q else 0)
     return Span(start, end)
