@@ -108,7 +108,7 @@ def document_date(text: str) -> DocumentDate | None:
             return DocumentDate(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")),
                                 Span(at, at + len(iso.group(0))))
         us = _US_DATE_AT_END.search(line.text)
-        if us and us.start() > 0 and len(line.text.split()) <= 14:
+        if us and us.start() > 0 and len(line.text.split()) <= 40:
             start = line.span.start + us.start()
             return DocumentDate(int(us.group("y")), month_number(us.group("m")),
                                 int(us.group("d")), Span(start, line.span.start + us.end("y")))

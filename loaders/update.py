@@ -210,6 +210,21 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
 
 
 _LEAD_WORDS = 12
+_POST_TITLE_WORDS = 4
+
+
+def _post_title(text: str, dated: DocumentDate | None, heading: Span) -> Span | None:
+    """A post's title where the page's own date closes its line ("2013 Steering Committee
+    Meeting March 18, 2013", a news board's layout): the words before the date."""
+    if dated is None or dated.span.start < heading.end:
+        return None
+    line_start = text.rfind("\n", 0, dated.span.start) + 1
+    after = text[dated.span.end: text.find("\n", dated.span.end) if "\n" in text[
+        dated.span.end:] else len(text)]
+    title = Span(line_start, dated.span.start).strip(text)
+    if after.strip() or len(title.of(text).split()) < _POST_TITLE_WORDS:
+        return None
+    return title
 
 
 def _lead_paragraph(text: str, start: int, end: int) -> Span | None:
@@ -248,6 +263,9 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         segments = _segments(text, title_span.start)
     if not segments:
         raise ParseError("no items to read", line=1)
+    post = _post_title(text, dated, title_span)
+    if post is not None and len(segments) == 1:  # a board's post: its title line holds its date
+        segments = [(post, Span(post.start, segments[0][1].end), segments[0][2])]
 
     issuer = _issuer(text, gz, title_span)
     self_paths = {issuer.path} if issuer else set()
@@ -267,12 +285,13 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     persons = people.finish()
 
     items = []
+    own_date = (dated.span,) if dated is not None else ()  # the page's post date: no meeting's
     for pos, ((title, span, number), in_item) in enumerate(zip(segments, actors), start=1):
         tspan = title if title is not None else _lead_title(text, span)
         body = Span(tspan.end, span.end).strip(text) if title is not None and \
             title.start < span.start + 10 else span
         items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
-                           issuer, self_paths, in_item))
+                           issuer, self_paths, in_item, not_dates=own_date))
     month = dated.date if dated is not None else None
     return UpdateDocument(
         slug=f"{SLUG_PREFIX}{month:%Y-%m}" if month else "dpadm-update",
@@ -400,7 +419,7 @@ _ORGANIZED_BY = re.compile(
 
 def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
           position: int, title: Span, body: Span, span: Span, issuer: ActorMention | None,
-          self_paths: set[str], in_item: list[ActorMention]) -> UpdateItem:
+          self_paths: set[str], in_item: list[ActorMention], *, not_dates: tuple[Span, ...] = ()) -> UpdateItem:
     """One item's model; `in_item` is `find_actors` over its `span`."""
     kind, kind_span = _kind(text, title, body)
     dates = _dates(text, (title, body), doc)
@@ -434,7 +453,8 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
                if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)]
     partnerships = find_partnerships(text, sentences, parties, stand_ins, person_apps, issuer,
                                  self_paths, clean_title)
-    events = _events(text, gz, people, doc, title, body, span, in_item, persons)
+    events = _events(text, gz, people, doc, title, body, span, in_item, persons,
+                     not_dates=not_dates)
     return UpdateItem(
         events=events,
         number=number,
@@ -485,13 +505,15 @@ def _owned_sentences(sentences: list[Span], anchors: list[Span]) -> list[list[Sp
 
 
 def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span, body: Span,
-            span: Span, in_item: list[ActorMention], persons: Any) -> tuple[Event, ...]:
+            span: Span, in_item: list[ActorMention], persons: Any, *,
+            not_dates: tuple[Span, ...] = ()) -> tuple[Event, ...]:
     """The events the item reports (`update_events`), each with its own place, organisers
     and participants read from the sentences that report it (all the item's sentences when it
     reports one event)."""
     led = body.start <= title.start < body.end  # no title line: its first sentence stands in
     found = find_events(text, body, title, doc, item_title="" if led else clean(title.of(text)),
-                        names=tuple(a.span for a in in_item if a.kind == "organization"))
+                        names=tuple(a.span for a in in_item if a.kind == "organization"),
+                        not_dates=not_dates)
     if not found:
         return ()
     item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead

@@ -95,9 +95,10 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
                                                              word.start - 80): word.start]))):
         token = m.group(0)
-        if token.lower() in _NAME_STOP or token[:1].isdigit() or _MONTH_WORD.match(token) \
+        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
+                token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)) \
                 or word.start - (max(sentence.start, word.start - 80) + m.start()) > 60:
-            break
+            break  # ("2013 Steering Committee Meeting": a name's own year stays)
         start = max(sentence.start, word.start - 80) + m.start()
     span = Span(start, word.end)
     complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d{1,2}\b|the\s+\d{1,2}(?:st|nd|rd|th)?\b|"
@@ -122,14 +123,17 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
 
 
 def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None, *,
-                item_title: str = "", names: tuple[Span, ...] = ()) -> list[EventMention]:
+                item_title: str = "", names: tuple[Span, ...] = (),
+                not_dates: tuple[Span, ...] = ()) -> list[EventMention]:
     """The events an item reports, in order (see the module's docstring). A meeting told by a
     verb ("met with", "visited") is named by the item's title. `names`: where organisations
     are named; an event word before the name's head word is part of the name ("Asian and
     Pacific Training Centre"), while a name an event word heads may be an event too ("Internet
-    Governance Forum", "Conference of the States Parties")."""
+    Governance Forum", "Conference of the States Parties"). `not_dates`: dates that are no
+    meeting's (the page's own post date glued to its title line)."""
     sentences = sentence_spans(text, body, paragraphs=True)
-    announced = _mentions(text, sentences, reference, names=names)  # read once, used twice
+    announced = _mentions(text, sentences, reference, names=names,
+                          not_dates=not_dates)  # read once, used twice
     body_events = [m for m in announced if not m.ahead]
     if not body_events:  # an announcement: the events it tells of are still to come
         body_events = announced
@@ -139,10 +143,11 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                                             and m.dates is not None],
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
-        body_events = _mentions(text, [title], reference, names=names)
+        body_events = _mentions(text, [title], reference, names=names, not_dates=not_dates)
     events = _merge(body_events)
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
-        first = _first_date(text, [s for s in (title, body) if s is not None], reference)
+        first = _first_date(text, [s for s in (title, body) if s is not None], reference,
+                            not_dates)
         if first is not None:
             e = events[0]
             events = [replace(e, dates=first)]
@@ -175,9 +180,12 @@ def _title_names(text: str, title: Span, kind: str, events: int) -> tuple[str, .
     return tuple(n for n in dict.fromkeys(out) if len(n.split()) >= 2)
 
 
-def _first_date(text: str, spans: list[Span], reference: dt.date | None) -> DateRange | None:
+def _first_date(text: str, spans: list[Span], reference: dt.date | None,
+                not_dates: tuple[Span, ...] = ()) -> DateRange | None:
     for span in spans:
         for r in find_date_ranges(text, span, reference=reference):
+            if any(n.start <= r.span.start < n.end for n in not_dates):
+                continue
             before = text[max(0, r.span.start - 20): r.span.start]
             if not r.reversed and not _DEADLINE.search(before):
                 return r
@@ -192,7 +200,8 @@ _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
 def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
-              names: tuple[Span, ...] = ()) -> list[EventMention]:
+              names: tuple[Span, ...] = (),
+              not_dates: tuple[Span, ...] = ()) -> list[EventMention]:
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
@@ -205,7 +214,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             continue
         dates = [r for r in find_date_ranges(text, sentence, reference=reference)
                  if not r.reversed and not _DEADLINE.search(
-                     text[max(0, r.span.start - 20):r.span.start])]
+                     text[max(0, r.span.start - 20):r.span.start])
+                 and not any(n.start <= r.span.start < n.end for n in not_dates)]
         # "Roundtable Conference": of two kind words in a row, the second is the head
         not_events = [(n.start(), n.end()) for n in _NOT_EVENT.finditer(text, sentence.start,
                                                                        sentence.end)]

@@ -318,6 +318,22 @@ def test_a_forum_named_by_its_theme_where_the_item_s_other_events_were() -> None
     assert forum.location is not None and forum.location.name == "Kigali Convention Centre"
 
 
+def test_a_board_post_is_titled_by_its_dated_line_and_its_date_is_no_meeting_s() -> None:
+    text = ("UNPOG : Theme - Capacity Development\n\n\n"
+            "Joining the Public Service Training Workshop for Nepal's Ministries (4 June 2024, "
+            "Virtual) June 10, 2024\n"
+            "UNPOG joined as a resource person the Public Service Training Workshop in Nepal, "
+            "attended by 30 participants. The workshop, organised by the Nepal Administrative "
+            "Staff College, focused on results-based management.\n"
+            "UNPOG : Joining the Public Service Training Workshop\n")
+    doc = update.parse(text)
+    assert doc.dated is not None and doc.dated.iso() == "2024-06-10"
+    [item] = doc.items
+    assert item.title.startswith("Joining the Public Service Training Workshop for Nepal")
+    [event] = item.events
+    assert str(event.dates.start) == "2024-06-04"  # the title's day, not the post's
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
