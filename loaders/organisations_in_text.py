@@ -18,7 +18,7 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
              r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
-             r"Federation)")
+             r"Federation|Hub|Corporation|Fund)")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
 _CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too

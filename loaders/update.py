@@ -205,7 +205,8 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
     body = Span(start, len(text)).strip(text)
     if not len(body):
         return []
-    title = next((ln for ln in lines[:3] if _is_heading_line(ln)), None)
+    # a title line before the story, not a heading after it ("Contact Information")
+    title = lines[0] if lines and _is_heading_line(lines[0]) else None
     return [(title.span if title is not None else None, body, "1")]
 
 
@@ -256,6 +257,9 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
             raise ParseError("no text to read", line=1)
         title_span = first.span
     body_start = title_span.end
+    if heading is None and not _is_heading_line(first):  # a page that opens with its story:
+        body_start = first.span.start  # the story is read, its first sentence titles the page
+        title_span = _lead_title(text, first.span)
     if dated is not None and dated.span.start >= body_start:
         body_start = max(body_start, dated.span.end)
     segments = _segments(text, body_start)
@@ -513,7 +517,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     led = body.start <= title.start < body.end  # no title line: its first sentence stands in
     found = find_events(text, body, title, doc, item_title="" if led else clean(title.of(text)),
                         names=tuple(a.span for a in in_item if a.kind == "organization"),
-                        not_dates=not_dates)
+                        not_dates=not_dates, own_date=doc if not_dates else None)
     if not found:
         return ()
     item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead

@@ -41,7 +41,9 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 _WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
                      r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I)
-_BACKGROUND = re.compile(r"\b(?:last\s+(?:year|month|week|november|october|september|december|"
+_BACKGROUND = re.compile(r"\b(?:(?:the|its|their)\s+(?:last|previous|preceding)\s+(?:\w+\s+){0,3}"
+                         r"(?:meeting|session|conference|forum|workshop)s?|"
+                         r"last\s+(?:year|month|week|november|october|september|december|"
                          r"january|february|march|april|may|june|july|august)|earlier|previous|"
                          r"in\s+(?:19|20)\d\d,?\s+(?:it|the)|since)\b", re.I)
 _HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\bas\s+part\s+of|"
@@ -124,16 +126,19 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
 
 def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None, *,
                 item_title: str = "", names: tuple[Span, ...] = (),
-                not_dates: tuple[Span, ...] = ()) -> list[EventMention]:
+                not_dates: tuple[Span, ...] = (),
+                own_date: dt.date | None = None) -> list[EventMention]:
     """The events an item reports, in order (see the module's docstring). A meeting told by a
     verb ("met with", "visited") is named by the item's title. `names`: where organisations
     are named; an event word before the name's head word is part of the name ("Asian and
     Pacific Training Centre"), while a name an event word heads may be an event too ("Internet
     Governance Forum", "Conference of the States Parties"). `not_dates`: dates that are no
-    meeting's (the page's own post date glued to its title line)."""
+    meeting's (the page's own post date glued to its title line). `own_date`: the page's own
+    date; a meeting months before it is background ("conferences in Paris, December 2009" in
+    a bulletin of March 2011), not what the page reports."""
     sentences = sentence_spans(text, body, paragraphs=True)
-    announced = _mentions(text, sentences, reference, names=names,
-                          not_dates=not_dates)  # read once, used twice
+    announced = _mentions(text, sentences, reference, names=names, not_dates=not_dates,
+                          own_date=own_date)  # read once, used twice
     body_events = [m for m in announced if not m.ahead]
     if not body_events:  # an announcement: the events it tells of are still to come
         body_events = announced
@@ -144,6 +149,9 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
         body_events = _mentions(text, [title], reference, names=names, not_dates=not_dates)
+    if own_date is not None:
+        body_events = [m for m in body_events if m.dates is None or
+                       (own_date - (m.dates.end or m.dates.start)).days <= _BACKGROUND_DAYS]
     events = _merge(body_events)
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
         first = _first_date(text, [s for s in (title, body) if s is not None], reference,
@@ -193,6 +201,8 @@ def _first_date(text: str, spans: list[Span], reference: dt.date | None,
 
 
 #: What makes a date a deadline, not the day of a meeting: "before (the) ...", "by ...".
+#: How long before a page's own date a meeting it names is still what it reports.
+_BACKGROUND_DAYS = 120
 _DEADLINE = re.compile(r"\b(?:deadline|before|by|until|due)\s+(?:the\s+)?$", re.I)
 _GENERIC = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|such|other|future|regular|"
                       r"annual|many|various|several))\s+(?:\w+\s+)?$", re.I)
@@ -200,8 +210,8 @@ _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
 def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
-              names: tuple[Span, ...] = (),
-              not_dates: tuple[Span, ...] = ()) -> list[EventMention]:
+              names: tuple[Span, ...] = (), not_dates: tuple[Span, ...] = (),
+              own_date: dt.date | None = None) -> list[EventMention]:
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
@@ -234,11 +244,13 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
             clause = text[max(sentence.start, m.start() - 80): min(sentence.end, m.end() + 80)]
-            if own:
-                when = own[0]
-            else:
-                when = None
-            ahead = bool(_FUTURE.search(clause)) and (when is None or reference is None
+            when = own[0] if own else None
+            future = bool(_FUTURE.search(clause))
+            if future and when is not None and own_date is not None and \
+                    when.start < own_date and when.span.end <= m.start():
+                when = None  # "... (Tunis, 2-3 December 2010), a workshop will be organized":
+                # a day before it, of another meeting, is not a coming one's
+            ahead = future and (when is None or reference is None
                                                        or when.start > reference)
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
@@ -345,7 +357,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
 # -- who organised, who took part ---------------------------------------------------------------
 
 _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged)\s+"
-                           r"(?:jointly\s+)?by\b", re.I)
+                           r"(?:jointly\s+)?by\b|\b(?:organi[sz]ed|convened|held)\s+as\s+(?:a\s+)?"
+                           r"joint\s+(?:[\w-]+\s+){0,4}?(?:initiative|effort|activity|event|"
+                           r"undertaking|programme)\s+of\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
                         r"runs?|conducted|arranged|arranges|is\s+organi[sz]ing|are\s+"
                         r"organi[sz]ing)\s+(?=(?:a|an|the|its|this|one|two|three|four|several|"

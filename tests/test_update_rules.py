@@ -334,6 +334,38 @@ def test_a_board_post_is_titled_by_its_dated_line_and_its_date_is_no_meeting_s()
     assert str(event.dates.start) == "2024-06-04"  # the title's day, not the post's
 
 
+def test_a_page_that_opens_with_its_story_reads_it_and_a_closing_heading_titles_nothing() -> None:
+    text = ("The Workshop on “Digital Skills for Civil Servants” was convened from 4 to 6 March "
+            "2019 in Bishkek, Kyrgyzstan. The Workshop was organized as a joint capacity "
+            "development initiative of UN DESA, UNDP and the Bishkek Civil Service Hub with the "
+            "support of the Academy of Public Administration.\n"
+            "The Workshop aimed to help training institutes teach digital skills.\n"
+            "Contact Information\n"
+            "Division for Public Institutions and Digital Government (DPIDG)\n")
+    doc = update.parse(text)
+    [item] = doc.items
+    assert item.title.startswith("The Workshop on")
+    [event] = item.events
+    assert event.name == "Digital Skills for Civil Servants"
+    assert str(event.dates.start) == "2019-03-04"
+    assert {"actor/desa", "actor/undp"} <= {a.path for a in event.organizers}
+    assert "Bishkek Civil Service Hub" in {a.label for a in event.organizers}
+    assert not any("Academy" in a.label for a in event.organizers)  # it supported
+
+
+def test_meetings_long_before_the_page_s_date_are_background() -> None:
+    doc = update.parse(_bulletin(
+        "Councils in Africa\n\n"
+        "Since their partnership began, the two bodies have held conferences (Lima, June 1-3 "
+        "2014; Quito, November 4-5 2014). During the last Board meeting (Tunis, 2-3 March "
+        "2016), it was agreed that a workshop for council staff will be organized in Nairobi.",
+        month="June 2016"))
+    names = [e.name for e in doc.items[0].events]
+    assert not any("conference" in n.lower() for n in names), names
+    assert not any("Board meeting" in n for n in names), names
+    assert not any(e.dates and e.dates.start.year == 2014 for e in doc.items[0].events)
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
