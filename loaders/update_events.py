@@ -37,6 +37,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                 r"retreat"),
     ("launch", r"launch(?:ed|es)?"),
     ("mission", r"(?<!Permanent\s)(?<!Permanent\n)missions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"),
+    # a fair or expo by its name only ("Government 3.0 Fair"): "a fair process" is none
+    ("exhibition", r"exhibitions?|(?-i:Fair|Expo)s?"),
 )
 _WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
@@ -432,6 +434,17 @@ _PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
+#: "The Division ... (DPADM) of the United Nations Department of ...": the department after "of"
+#: is the division's parent, no organiser of its own.
+_OF_PARENT = re.compile(r"\b(?:Division|Office|Branch|Unit|Section|Department|Bureau|Secretariat)"
+                        r"\b[^.;,()]{0,80}?(?:\s*\([A-Z][\w/-]*\))?\s+of\s+(?:the\s+)?$")
+
+
+def _parent(text: str, a: ActorMention) -> bool:
+    return a.kind == "organization" and bool(_OF_PARENT.search(
+        text, max(0, a.span.start - 120), a.span.start))
+
+
 def organisers_and_participants(
     text: str, sentences: list[Span],
     actors_in: Callable[[Span], list[ActorMention]], *, meeting: bool = False,
@@ -475,10 +488,13 @@ def organisers_and_participants(
                 participants += actors_in(subject)
             if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
+    parents = {a.path for a in organisers + participants if _parent(text, a)}  # (and their
+    # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
-                  and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span)]
+                  and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span)
+                  and a.path not in parents]
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
-                    and not follows_slash(text, a.span)]
+                    and not follows_slash(text, a.span) and a.path not in parents]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
     # particular ("participants from governments"): neither organises or attends by itself,

@@ -30,7 +30,7 @@ __all__ = [
 SLUG_PREFIX = "dpadm-monthly-update-"
 EVENT_KINDS = (
     "seminar", "workshop", "meeting", "conference", "training", "forum", "retreat", "mission",
-    "briefing",
+    "briefing", "exhibition",
 )
 STATUSES = ("agreed", "explored", "proposed", "requested")
 

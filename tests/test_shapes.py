@@ -137,6 +137,7 @@ EXPECTED: dict[str, set[Key]] = {
     **_kinds("Retreat"),
     **_kinds("Mission"),
     **_kinds("Briefing"),
+    **_kinds("Exhibition"),
     **_kinds("AwardCeremony"),
     **_kinds("Launch"),
     "Partnership": {("Partnership", "cepa:party"), ("Partnership", "cepa:status")},
@@ -250,7 +251,7 @@ def test_every_cepa_class_shape_requires_an_english_label(shapes: Graph) -> None
     """Each shape on a top-level class (not a subclass checked through its parent) has one."""
     subclass_shapes = {"ResolutionParagraph", "Organization", "ActorGroup", "Country", "Person",
                        "Seminar", "Workshop", "Meeting", "Conference", "Training", "Forum",
-                       "Retreat", "Mission", "Briefing", "AwardCeremony", "Launch",
+                       "Retreat", "Mission", "Briefing", "Exhibition", "AwardCeremony", "Launch",
                        "SourceSpan", "SpecificResource",
                        "TextQuoteSelector", "TextPositionSelector"}
     for name in _targeted_shapes(shapes) - subclass_shapes:

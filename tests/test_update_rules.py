@@ -366,6 +366,27 @@ def test_meetings_long_before_the_page_s_date_are_background() -> None:
     assert not any(e.dates and e.dates.start.year == 2014 for e in doc.items[0].events)
 
 
+def test_a_fair_by_its_name_is_an_exhibition_and_a_fair_process_is_none() -> None:
+    doc = update.parse(_bulletin(
+        "UNPOG at the Digital Government Fair\n\n"
+        "From 7 to 9 March 2016, UNPOG took part in the Digital Government Fair hosted by the "
+        "Ministry of the Interior of the Republic of Korea.",
+        "Procurement reform\n\n"
+        "On 21 March 2016 DPADM held a seminar on a fair and open procurement process."))
+    assert [e.kind for e in doc.items[0].events] == ["exhibition"]
+    assert [e.kind for e in doc.items[1].events] == ["seminar"]
+
+
+def test_a_division_s_parent_department_is_no_organiser() -> None:
+    doc = update.parse(_bulletin(
+        "Expert Group Meeting on Open Data\n\n"
+        "The Division for Public Institutions and Digital Government (DPIDG) of the United "
+        "Nations Department of Economic and Social Affairs (UN DESA) organised an Expert Group "
+        "Meeting on open data, held in New York from 8 to 9 March 2016."))
+    [event] = doc.items[0].events
+    assert {a.path for a in event.organizers} == {"actor/dpidg"}
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
