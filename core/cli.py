@@ -1,4 +1,4 @@
-"""The `cepa-kg` command line: load, validate, query, export, serve.
+"""The `cepa-kg` command line: load, info, validate, query, export, serve.
 
 Errors name the file (and line) and the reason and exit non-zero; no tracebacks for user errors.
 """
@@ -59,6 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="reload unchanged documents too")
     p.add_argument("--jobs", type=_positive, default=None, metavar="N",
                    help="processes that prepare documents (default: one per core)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document instead of the table (schema: "
+                   "core/schemas/load-summary.schema.json)")
+
+    p = sub.add_parser("info", parents=[common],
+                       help="what the store holds: size, documents by family, graphs, triples, "
+                       "last load, base IRI")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document (schema: core/schemas/info.schema.json)")
 
     p = sub.add_parser("validate", parents=[common],
                        help="validate the store, or documents without loading them")

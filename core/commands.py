@@ -26,6 +26,7 @@ from cepa_kg.sources import SourceError, document_paths, read_location
 from cepa_kg import sparql_limits
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
+from cepa_kg.summaries import info_text, load_summary, store_info
 from cepa_kg.validation import validate_graph
 from rdflib import Graph
 
@@ -119,6 +120,10 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     outcomes = load_paths(store, paths, base=settings.base, force=args.force,
                           on_done=_progress(len(paths)), jobs=args.jobs)
     store.flush()
+    if getattr(args, "json", False):  # for scripts: one JSON document (core/schemas/)
+        print(json.dumps(load_summary(outcomes, base=settings.base), ensure_ascii=False,
+                         indent=2))
+        return 1 if any(o.status in ("failed", "refused") for o in outcomes) else 0
     print(_summary(outcomes))
     failed = [o for o in outcomes if o.status in ("failed", "refused")]
     for o in failed:
@@ -127,6 +132,23 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
             print(o.report.text(), file=sys.stderr)
     print(_totals(outcomes), file=sys.stderr)
     return 1 if failed else 0
+
+
+def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
+    """What the store holds: path, size, documents by family, graphs, triples, last load, and
+    the base IRI its documents were minted under (warns when it is not this run's)."""
+    if not settings.store.exists():
+        raise CliError(f"no store at {settings.store} (load documents first: cepa-kg load)")
+    try:
+        store = OxigraphStore(settings.store, read_only=True)  # beside a running server
+    except OSError as error:
+        raise CliError(f"cannot open the store at {settings.store}: {error}") from error
+    info = store_info(store, base=settings.base)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        print(info_text(info))
+    return 0
 
 
 def _graph_of(store: OxigraphStore, graph: str) -> Graph:

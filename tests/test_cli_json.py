@@ -1,0 +1,80 @@
+"""For scripts: `load --json` and `info --json` print one JSON document each, checked against
+the schemas kept in the repository (core/schemas/), through the real command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from cepa_kg.summaries import schema
+
+ARCHIVE = Path(__file__).parent / "data" / "archive"
+GOOD = ARCHIVE / "update" / "unpan-dpadm-monthly-bulletin-2014.txt"
+PROJECT = ARCHIVE / "project" / "devaccount-project-page-2012.txt"
+
+
+def cepa(*args: str, store: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cepa_kg.cli", *args, "--store", str(store)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, int]:
+    folder = tmp_path_factory.mktemp("json")
+    bad = folder / "notes.txt"
+    bad.write_text("Shopping list: bread, milk, eggs.\n", encoding="utf-8")
+    result = cepa("load", "--json", str(GOOD), str(PROJECT), str(bad), store=folder / "store")
+    return folder / "store", json.loads(result.stdout), result.returncode
+
+
+def test_load_json_follows_its_schema_and_says_each_file_s_outcome(loaded) -> None:
+    _, summary, code = loaded
+    jsonschema.validate(summary, schema("load"))
+    assert code == 1  # one file failed: scripts see it in the exit code too
+    by_name = {Path(d["name"]).name: d for d in summary["documents"]}
+    bulletin = by_name[GOOD.name]
+    assert bulletin["status"] == "loaded" and bulletin["kind"] == "dpadm-monthly-update"
+    assert bulletin["triples"] > 100 and bulletin["iri"].endswith(
+        "/id/document/unpan-dpadm-monthly-bulletin-2014")
+    assert bulletin["coverage"]["found"] and bulletin["reason"] is None
+    notes = by_name["notes.txt"]
+    assert notes["status"] == "failed" and "not a document of a known kind" in notes["reason"]
+    assert summary["totals"] == {"loaded": 2, "unchanged": 0, "failed": 1, "refused": 0}
+    assert [Path(d["name"]).name for d in summary["documents"]] == [
+        GOOD.name, PROJECT.name, "notes.txt"]  # the order given
+
+
+def test_info_says_what_the_store_holds(loaded) -> None:
+    store, summary, _ = loaded
+    result = cepa("info", "--json", store=store)
+    assert result.returncode == 0, result.stderr
+    info = json.loads(result.stdout)
+    jsonschema.validate(info, schema("info"))
+    assert info["documents"] == 2
+    assert info["documents_by_kind"] == {"da-project": 1, "dpadm-monthly-update": 1}
+    assert info["triples"] >= sum(d["triples"] for d in summary["documents"])
+    assert info["graphs"] > 2 and info["bytes_on_disk"] > 0
+    assert info["loaded_bases"] == ["http://localhost:8000/"] and info["base_matches"]
+    assert info["last_load"] is not None and info["last_load"].startswith("20")
+    text = cepa("info", store=store).stdout
+    assert "2 (1 da-project, 1 dpadm-monthly-update)" in text and "warning" not in text
+
+
+def test_info_warns_when_the_store_was_loaded_under_another_base(loaded) -> None:
+    store, _, _ = loaded
+    result = cepa("info", "--base", "https://kg.example.org/", store=store)
+    assert result.returncode == 0
+    assert "warning: the documents were loaded under another base IRI" in result.stdout
+    info = json.loads(cepa("info", "--json", "--base", "https://kg.example.org/",
+                           store=store).stdout)
+    assert info["base_matches"] is False
+
+
+def test_info_on_no_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = cepa("info", store=tmp_path / "nothing")
+    assert result.returncode == 2
+    assert "no store at" in result.stderr and "Traceback" not in result.stderr
