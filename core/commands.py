@@ -290,6 +290,14 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             out.close()
         else:
             out.flush()
+    if args.output:  # say what was written (stdout is the data itself when there is no -o)
+        [row] = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+                             if args.format in ("nquads", "trig") else  # the union, once each
+                             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                             "WHERE { ?s ?p ?o } }")
+        print(f"cepa-kg: wrote {args.output} ({args.format}, {int(row['n'].value):,} "
+              f"{'quads' if args.format in ('nquads', 'trig') else 'triples'}, "
+              f"{args.output.stat().st_size:,} bytes)", file=sys.stderr)
     return 0
 
 

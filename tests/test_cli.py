@@ -91,8 +91,13 @@ def test_a_format_that_does_not_fit_the_query(store: Path) -> None:
 
 def test_export_formats(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "all.nq"
-    assert cepa("export", "--output", str(out), store=store).returncode == 0
-    graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text().splitlines() if line}
+    result = cepa("export", "--output", str(out), store=store)
+    assert result.returncode == 0
+    lines = [line for line in out.read_text().splitlines() if line]
+    # it says what it wrote: where, the format, how many quads, how many bytes
+    assert f"wrote {out} (nquads, {len(lines):,} quads, {out.stat().st_size:,} bytes)" \
+        in result.stderr
+    graphs = {line.rsplit(" ", 2)[-2] for line in lines}
     assert "<http://localhost:8000/id/document/cepa-session-05-2006>" in graphs
     turtle = cepa("export", "--format", "turtle", store=store)
     assert turtle.returncode == 0, turtle.stderr
