@@ -39,20 +39,45 @@ def _positive(value: str) -> int:
     return number
 
 
+def _defaults() -> tuple[str, str]:
+    """The store folder and base IRI this run would use, for `--help`."""
+    try:
+        settings = Settings()
+        return str(settings.store), settings.base
+    except ValueError:  # a bad environment variable: the command itself will say so
+        return "$CEPA_KG_STORE or the user data folder", "$CEPA_KG_BASE"
+
+
+class _Help(argparse.HelpFormatter):
+    """Every option's default in `--help`, where it has one its help does not already say."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        if "default" in text or action.default in (None, False, argparse.SUPPRESS) \
+                or not action.option_strings:
+            return text
+        return f"{text} (default: %(default)s)"
+
+
 def _parser() -> argparse.ArgumentParser:
+    store, base = _defaults()
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", help="store folder (default: $CEPA_KG_STORE or the user "
-                        "data folder)")
-    common.add_argument("--base", help="base IRI of the data (default: $CEPA_KG_BASE or "
-                        "http://localhost:8000/)")
+    common.add_argument("--store", help=f"store folder (now: {store}; set by $CEPA_KG_STORE, "
+                        "else the user data folder)")
+    common.add_argument("--base", help=f"base IRI of the data (now: {base}; set by "
+                        "$CEPA_KG_BASE, else http://localhost:8000/)")
 
     parser = argparse.ArgumentParser(
         prog="cepa-kg", description="A knowledge graph of the UN Committee of Experts on "
-        "Public Administration: load documents, validate, query, export, serve.")
+        "Public Administration: load documents, validate, query, export, serve.",
+        epilog="Exit codes: 0 done; 1 some document failed or was refused, or the store does "
+        "not conform; 2 a usage error (a bad option, file or query: the message says which); "
+        "130 interrupted.")
     parser.add_argument("--version", action="version", version=f"cepa-kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("load", parents=[common], help="load documents (files or folders)")
+    p = sub.add_parser("load", formatter_class=_Help, parents=[common],
+                       help="load documents (files or folders)")
     p.add_argument("paths", nargs="*",
                    help="files (.txt, .html, .pdf), folders of them, or http(s) addresses "
                    "(default: the bundled corpus)")
@@ -63,17 +88,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="print one JSON document instead of the table (schema: "
                    "core/schemas/load-summary.schema.json)")
 
-    p = sub.add_parser("info", parents=[common],
+    p = sub.add_parser("info", formatter_class=_Help, parents=[common],
                        help="what the store holds: size, documents by family, graphs, triples, "
                        "last load, base IRI")
     p.add_argument("--json", action="store_true",
                    help="print one JSON document (schema: core/schemas/info.schema.json)")
 
-    p = sub.add_parser("validate", parents=[common],
+    p = sub.add_parser("validate", formatter_class=_Help, parents=[common],
                        help="validate the store, or documents without loading them")
     p.add_argument("paths", nargs="*", help="documents to check instead of the store")
 
-    p = sub.add_parser("query", parents=[common],
+    p = sub.add_parser("query", formatter_class=_Help, parents=[common],
                        help="run a SPARQL query, or a named query (--name, --list)")
     p.add_argument("query", nargs="?",
                    help="the query text, or a path to a .rq file, or - for stdin")
@@ -86,15 +111,16 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"results: {', '.join(RESULT_FORMATS)}; graphs: "
                    f"{', '.join(GRAPH_FORMATS)} (default: tsv / turtle)")
 
-    p = sub.add_parser("export", parents=[common], help="write the whole dataset")
+    p = sub.add_parser("export", formatter_class=_Help, parents=[common],
+                       help="write the whole dataset")
     p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples"])
     p.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
 
-    sub.add_parser("compact", parents=[common],
+    sub.add_parser("compact", formatter_class=_Help, parents=[common],
                    help="compact the store (queries scan 10-25%% faster after writes; "
                    "`serve` does it by itself)")
 
-    p = sub.add_parser("goals", parents=[common],
+    p = sub.add_parser("goals", formatter_class=_Help, parents=[common],
                        help="trace any text to the SDGs and MDGs it serves (JSON lines out)")
     p.add_argument("text", nargs="?", help="the text to trace (or use --file, or --jsonl)")
     p.add_argument("--file", type=Path, help="trace the text of this file (.txt, .html, .pdf)")
@@ -103,9 +129,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--era", choices=("mdg", "sdg"),
                    help='which framework a bare "Goal 6" means when the text does not say')
 
-    p = sub.add_parser("serve", parents=[common], help="serve SPARQL and linked data over HTTP")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p = sub.add_parser("serve", formatter_class=_Help, parents=[common],
+                       help="serve SPARQL and linked data over HTTP")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on")
     p.add_argument("--access-log", action="store_true",
                    help="log every request (default: off; also CEPA_KG_ACCESS_LOG=true)")
     return parser

@@ -78,3 +78,16 @@ def test_info_on_no_store_is_a_clear_error(tmp_path: Path) -> None:
     result = cepa("info", store=tmp_path / "nothing")
     assert result.returncode == 2
     assert "no store at" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_shows_defaults_the_store_in_use_and_exit_codes() -> None:
+    env_store = Path("/srv/cepakg/store")  # (argparse wraps long paths at hyphens)
+    result = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "serve", "--help"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**__import__("os").environ, "CEPA_KG_STORE": str(env_store)})
+    text = " ".join(result.stdout.split())
+    assert "(default: 127.0.0.1)" in text and "(default: 8000)" in text
+    assert f"now: {env_store}" in text and "(default: None)" not in text
+    top = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "--help"], capture_output=True,
+                         text=True, timeout=60).stdout
+    assert "Exit codes: 0" in " ".join(top.split())
