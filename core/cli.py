@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                         "else the user data folder)")
     common.add_argument("--base", help=f"base IRI of the data (now: {base}; set by "
                         "$CEPA_KG_BASE, else http://localhost:8000/)")
+    common.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress (a bar in a terminal, a line at each tenth of the "
+                        "work otherwise)")
 
     parser = argparse.ArgumentParser(
         prog="cepa-kg", description="A knowledge graph of the UN Committee of Experts on "

@@ -10,15 +10,15 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from cepa_kg.commands_errors import CliError
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.conflicts import find_conflicts
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
+from cepa_kg.progress import Progress
 from cepa_kg.reference import install_reference
 from cepa_kg.resources import corpus_dir, data_files
 from cepa_kg.settings import Settings
@@ -46,26 +46,6 @@ def open_store(settings: Settings) -> OxigraphStore:
 
 def bundled_corpus_paths() -> list[Path]:
     return [Path(str(f)) for f in data_files(corpus_dir(), ".txt")]
-
-
-def _progress(total: int, *, stream: TextIO | None = None) -> Callable[[LoadOutcome], None]:
-    """A progress bar redrawn in place on `stream` (stderr) when it is a terminal; nothing
-    otherwise, so logs and CI output stay clean."""
-    out = stream or sys.stderr
-    done = [0]
-    if not out.isatty():
-        return lambda outcome: None
-
-    def on_done(outcome: LoadOutcome) -> None:
-        done[0] += 1
-        width = 30
-        filled = width * done[0] // max(total, 1)
-        bar = "#" * filled + "-" * (width - filled)
-        name = Path(outcome.name).name[:40]
-        end = "\n" if done[0] == total else ""
-        print(f"\r\x1b[K[{bar}] {done[0]}/{total} {name}", end=end, file=out, flush=True)
-
-    return on_done
 
 
 def _reason(outcome: LoadOutcome, limit: int = 72) -> str:
@@ -117,8 +97,14 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return 1
     store = open_store(settings)
-    outcomes = load_paths(store, paths, base=settings.base, force=args.force,
-                          on_done=_progress(len(paths)), jobs=args.jobs)
+    progress = Progress(len(paths), what="load", unit="documents",
+                        quiet=getattr(args, "quiet", False))
+    try:
+        outcomes = load_paths(store, paths, base=settings.base, force=args.force,
+                              on_done=lambda o: progress.step(Path(o.name).name),
+                              jobs=args.jobs)
+    finally:
+        progress.close()
     store.flush()
     if getattr(args, "json", False):  # for scripts: one JSON document (core/schemas/)
         print(json.dumps(load_summary(outcomes, base=settings.base), ensure_ascii=False,
@@ -183,10 +169,14 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     if not documents:
         print("the store holds no documents (run `cepa-kg load` first)")
         return 0
+    progress = Progress(len(documents), what="validate", unit="documents",
+                        quiet=getattr(args, "quiet", False))
     for doc in documents:
         report = validate_graph(_graph_of(store, doc), base=settings.base)
+        progress.step(doc.rsplit("/", 1)[-1])
         print(f"{doc}: {report.text()}")
         failures += not report.conforms
+    progress.close()
     print(f"{len(documents) - failures} of {len(documents)} documents conform")
     conflicts = find_conflicts(store)
     for conflict in conflicts:  # both values stay, each with its source: reported, not refused
