@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", formatter_class=_Help, parents=[common],
                        help="validate the store, or documents without loading them")
     p.add_argument("paths", nargs="*", help="documents to check instead of the store")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document (schema: core/schemas/validate.schema.json)")
 
     p = sub.add_parser("query", formatter_class=_Help, parents=[common],
                        help="run a SPARQL query, or a named query (--name, --list)")

@@ -26,7 +26,8 @@ from cepa_kg.sources import SourceError, document_paths, read_location
 from cepa_kg import sparql_limits
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
-from cepa_kg.summaries import info_text, load_summary, store_info
+from cepa_kg.summaries import (info_text, load_summary, store_info, validation_entry,
+                               validation_summary)
 from cepa_kg.validation import validate_graph
 from rdflib import Graph
 
@@ -146,27 +147,36 @@ def _graph_of(store: OxigraphStore, graph: str) -> Graph:
 
 
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
-    failures = 0
+    """Check documents (files, without loading them) or the store's documents against the
+    shapes, and list where the store's documents disagree; exit 1 if any does not conform.
+    With --json, one JSON document (core/schemas/validate.schema.json) and nothing else."""
+    as_json = getattr(args, "json", False)
+    entries: list[dict] = []
     if args.paths:
         for path in document_paths(args.paths):
             try:
                 built = build_document(read_location(path), base=settings.base)
             except LoadError as error:
-                print(f"cepa-kg: error: {error}", file=sys.stderr)
-                failures += 1
+                entries.append(validation_entry(str(path), error=str(error)))
+                if not as_json:
+                    print(f"cepa-kg: error: {error}", file=sys.stderr)
                 continue
             except (SourceError, OSError) as error:
-                print(f"cepa-kg: error: {path}: {error}", file=sys.stderr)
-                failures += 1
+                entries.append(validation_entry(str(path), error=f"{path}: {error}"))
+                if not as_json:
+                    print(f"cepa-kg: error: {path}: {error}", file=sys.stderr)
                 continue
             report = validate_graph(built.graph, base=settings.base)
-            print(f"{path}: {report.text()}")
-            failures += not report.conforms
-        return 1 if failures else 0
+            entries.append(validation_entry(str(path), report))
+            if not as_json:
+                print(f"{path}: {report.text()}")
+        if as_json:
+            print(json.dumps(validation_summary(entries), ensure_ascii=False, indent=2))
+        return 0 if all(e["conforms"] for e in entries) else 1
     store = open_store(settings)
     documents = [row["doc"].value for row in store.select(
         "SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?doc a <https://w3id.org/cepa-kg/def#SourceDocument> } } ORDER BY ?doc")]
-    if not documents:
+    if not documents and not as_json:
         print("the store holds no documents (run `cepa-kg load` first)")
         return 0
     progress = Progress(len(documents), what="validate", unit="documents",
@@ -174,11 +184,16 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     for doc in documents:
         report = validate_graph(_graph_of(store, doc), base=settings.base)
         progress.step(doc.rsplit("/", 1)[-1])
-        print(f"{doc}: {report.text()}")
-        failures += not report.conforms
+        entries.append(validation_entry(doc, report))
+        if not as_json:
+            print(f"{doc}: {report.text()}")
     progress.close()
-    print(f"{len(documents) - failures} of {len(documents)} documents conform")
     conflicts = find_conflicts(store)
+    failures = sum(not e["conforms"] for e in entries)
+    if as_json:
+        print(json.dumps(validation_summary(entries, conflicts), ensure_ascii=False, indent=2))
+        return 1 if failures else 0
+    print(f"{len(documents) - failures} of {len(documents)} documents conform")
     for conflict in conflicts:  # both values stay, each with its source: reported, not refused
         print(conflict.text())
     if conflicts:

@@ -9,13 +9,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from cepa_kg.conflicts import Conflict
 from cepa_kg.pipeline import LoadOutcome
 from cepa_kg.store import OxigraphStore
+from cepa_kg.validation import ValidationReport, Violation
 
-__all__ = ["SCHEMAS", "load_summary", "schema", "store_info"]
+__all__ = ["SCHEMAS", "load_summary", "schema", "store_info", "validation_entry",
+           "validation_summary"]
 
 #: The schemas kept in the repository, by the command whose `--json` output they describe.
-SCHEMAS = {"load": "load-summary.schema.json", "info": "info.schema.json"}
+SCHEMAS = {"load": "load-summary.schema.json", "info": "info.schema.json",
+           "validate": "validate.schema.json"}
 _STATUSES = ("loaded", "unchanged", "failed", "refused")
 _CEPA = "https://w3id.org/cepa-kg/def#"
 
@@ -104,3 +108,31 @@ def info_text(info: dict[str, Any]) -> str:
         lines.append(f"warning: the documents were loaded under another base IRI than this "
                      f"run's ({info['base']}); load again with --base, or serve with that base")
     return "\n".join(lines)
+
+
+def _result(v: Violation) -> dict[str, Any]:
+    return {"severity": v.severity, "focus": v.focus, "path": v.path, "message": v.message,
+            "shape": v.shape}
+
+
+def validation_entry(document: str, report: ValidationReport | None = None, *,
+                     error: str | None = None) -> dict[str, Any]:
+    """One document's result against the shapes (or why it could not be read)."""
+    entry: dict[str, Any] = {
+        "document": document, "conforms": report is not None and report.conforms,
+        "violations": [_result(v) for v in report.violations] if report else [],
+        "warnings": [_result(v) for v in report.warnings] if report else [],
+    }
+    if error is not None:
+        entry["error"] = error
+    return entry
+
+
+def validation_summary(entries: list[dict[str, Any]],
+                       conflicts: list[Conflict] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    """What `validate --json` prints: the documents' results and the conflicts between them."""
+    return {"command": "validate", "documents": entries,
+            "conforming": sum(e["conforms"] for e in entries),
+            "conflicts": [{"thing": c.thing, "property": c.property,
+                           "values": [{"value": v, "documents": list(docs)}
+                                      for v, docs in c.values]} for c in conflicts]}

@@ -74,6 +74,24 @@ def test_info_warns_when_the_store_was_loaded_under_another_base(loaded) -> None
     assert info["base_matches"] is False
 
 
+def test_validate_json_follows_its_schema(loaded, tmp_path: Path) -> None:
+    store, _, _ = loaded
+    result = cepa("validate", "--json", store=store)
+    summary = json.loads(result.stdout)
+    jsonschema.validate(summary, schema("validate"))
+    assert result.returncode == 0 and summary["conforming"] == 2 == len(summary["documents"])
+    assert all(d["document"].startswith("http://localhost:8000/id/document/")
+               for d in summary["documents"])
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Shopping list: bread, milk, eggs.\n", encoding="utf-8")
+    result = cepa("validate", "--json", str(GOOD), str(bad), store=store)
+    summary = json.loads(result.stdout)
+    jsonschema.validate(summary, schema("validate"))
+    assert result.returncode == 1 and summary["conforming"] == 1
+    [failed] = [d for d in summary["documents"] if not d["conforms"]]
+    assert "not a document of a known kind" in failed["error"]
+
+
 def test_info_on_no_store_is_a_clear_error(tmp_path: Path) -> None:
     result = cepa("info", store=tmp_path / "nothing")
     assert result.returncode == 2
