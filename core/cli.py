@@ -134,6 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--era", choices=("mdg", "sdg"),
                    help='which framework a bare "Goal 6" means when the text does not say')
 
+    p = sub.add_parser("completion", formatter_class=_Help,
+                       help="print a shell completion script (bash: "
+                       "eval \"$(cepa-kg completion bash)\"; zsh: to a file on $fpath)")
+    p.add_argument("shell", choices=("bash", "zsh"))
+
     p = sub.add_parser("serve", formatter_class=_Help, parents=[common],
                        help="serve SPARQL and linked data over HTTP")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on")
@@ -144,7 +149,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "completion":  # made from the parser itself, so it never goes stale
+        import shtab
+
+        print(shtab.complete(parser, shell=args.shell))
+        return 0
     from cepa_kg import commands  # imported late: `--help` stays fast
 
     try:

@@ -109,3 +109,18 @@ def test_help_shows_defaults_the_store_in_use_and_exit_codes() -> None:
     top = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "--help"], capture_output=True,
                          text=True, timeout=60).stdout
     assert "Exit codes: 0" in " ".join(top.split())
+
+
+def test_bash_completion_completes_commands_and_options() -> None:
+    """The script `cepa-kg completion bash` prints, run by a real bash."""
+    script = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "completion", "bash"],
+                            capture_output=True, text=True, timeout=60).stdout
+    probe = (script + '\nCOMP_WORDS=(cepa-kg lo); COMP_CWORD=1; _shtab_cepa_kg cepa-kg lo cepa-kg;'
+             ' echo "${COMPREPLY[@]}"\nCOMP_WORDS=(cepa-kg load --j); COMP_CWORD=2;'
+             ' _shtab_cepa_kg cepa-kg --j load; echo "${COMPREPLY[@]}"\n')
+    out = subprocess.run(["bash", "-c", probe], capture_output=True, text=True,
+                         timeout=60).stdout.split("\n")
+    assert out[0] == "load" and set(out[1].split()) == {"--jobs", "--json"}
+    zsh = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "completion", "zsh"],
+                         capture_output=True, text=True, timeout=60).stdout
+    assert zsh.startswith("#compdef cepa-kg") and "load" in zsh
