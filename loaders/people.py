@@ -75,6 +75,14 @@ _THEN_OF = re.compile(r"[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _TITLE_BEFORE = re.compile(  # "UNDP’s Administrator, Mr. "
     r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
     r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$")
+#: A signature alone on its line, the family name in capitals ("KIM Dong-hyun" under a letter).
+_SIGNATURE = re.compile(r"^[^\S\n]*(?P<name>(?P<family>[A-Z]{2,15})[ \u00a0](?P<given>[A-Z][a-z]+"
+                        r"(?:-[a-z]+)?))[^\S\n]*$", re.M)
+#: "A delegation of <body> ... led by (its <Title>,)? <the person>" right before the name.
+_LED_BY = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^.;]{2,160}?)"
+                     r"(?:\s+\([A-Z][\w-]*\))?,?\s+(?:[a-z]+\s+){0,3}?led\s+by\s+"
+                     r"(?:its\s+(?P<title>[A-Z][\w -]{2,60}?),\s+)?"
+                     r"(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+)*$")
 _A_MEMBER_OF = re.compile(r",[ ](?:a|an|the)[ ](?P<title>member|representative|fellow|partner|"
                           r"director|head|chair)[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
@@ -198,6 +206,26 @@ class People:
         return hits
 
     def _membership(self, name_span: Span, limit: int) -> Membership | None:
+        ms = self._own_membership(name_span, limit)
+        led = _LED_BY.search(self.text, max(0, name_span.start - 300), name_span.start)
+        if led is None or (ms is not None and ms.organization is not None):
+            return ms
+        # "A delegation of the Korea Institute ... (KIPA) led by its President, Dr. Han" and
+        # "a delegation of the Permanent Mission of Bhutan ... led by H.E. Mr. Karma Dorji,
+        # Permanent Representative": the one who leads a body's delegation is of that body
+        org = next((a for a in find_actors(self.text, Span(led.start("org"), led.end("org")),
+                                           self.gz) if a.kind == "organization"), None)
+        if org is None:
+            return ms
+        title = (ms.title if ms is not None else None) or (
+            clean(led.group("title")) if led.group("title") else None)
+        if title is None:
+            return ms
+        whole = ms.span if ms is not None else Span(led.start("title"), name_span.end)
+        return Membership(title=title, affiliation=clean(org.span.of(self.text)),
+                          organization=org, span=whole, label=clean(whole.of(self.text)))
+
+    def _own_membership(self, name_span: Span, limit: int) -> Membership | None:
         text = self.text
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
@@ -310,6 +338,11 @@ class People:
             ms = self._membership(nspan, limit)
             if ms is not None and ms.title:
                 self._add(name, None, nspan, ms)
+        for m in _SIGNATURE.finditer(text, item.start, item.end):
+            family, given = m.group("family"), m.group("given")
+            if given in _NOT_NAME or self.gz.resolve(family) is not None:
+                continue  # "CEPA Secretariat", "UNPOG Seoul": a body, not a signature
+            self._add(m.group("name"), None, Span(m.start("name"), m.end("name")), None)
 
     def finish(self) -> tuple[Person, ...]:
         for hon, surname, span in self.short:

@@ -237,6 +237,25 @@ def test_comments_received_are_no_meeting_with_whoever_received_them() -> None:
     assert {a.path for a in event.participants} == {"actor/dpadm"}
 
 
+def test_who_leads_a_body_s_delegation_is_of_that_body_and_a_signature_is_a_person() -> None:
+    doc = update.parse(_bulletin(
+        "Visit of the Ghana Institute of Management\n\n"
+        "A delegation of the Ghana Institute of Management (GIMPA) led by its Rector, Dr. Kofi "
+        "Asante, called on DPADM on 9 March 2016. An official delegation of the Permanent "
+        "Mission of Peru to the United Nations, led by H.E. Mr. Luis Quispe, Permanent "
+        "Representative, visited DPADM on 11 March 2016.\n\n"
+        "Thank you for reading.\n\nPARK Ji-won\n"))
+    people = {p.name: p for p in doc.persons}
+    [asante] = people["Kofi Asante"].memberships
+    assert asante.title == "Rector" and "Ghana Institute of Management" in asante.affiliation
+    [quispe] = people["Luis Quispe"].memberships
+    assert quispe.title == "Permanent Representative"
+    assert quispe.organization is not None and "Permanent Mission of Peru" in \
+        quispe.organization.label
+    assert "PARK Ji-won" in people
+    assert not any(name.startswith("DPADM ") for name in people)
+
+
 # -- events --------------------------------------------------------------------------------------
 
 
