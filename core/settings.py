@@ -44,10 +44,23 @@ class Settings(BaseSettings):
     """The malloc of the query worker processes: "auto" preloads jemalloc when the system has
     it (Debian: `apt-get install libjemalloc2`; pyoxigraph's joins run ~25% faster with it),
     "system" keeps the C library's, or the path of an allocator library to preload."""
+    short_query_s: float = 0.5
+    """A query in a worker that still runs after this long is *expensive*: it goes on only
+    within the limits below, else it is stopped and answered 503 (or 429) with Retry-After,
+    so that the other workers stay free for short queries (`server/lanes.py`)."""
+    expensive_query_workers: int = 0
+    """How many expensive queries may run at once; 0: half the query workers (at least
+    one). The other workers only ever hold a query for `short_query_s`."""
+    expensive_queries_per_client: int = 0
+    """How many of them one client (address) may run at once; 0: half of the above (at
+    least one); past it, 429."""
     max_concurrent_queries: int = 8
     """Worker threads running store calls (pyoxigraph releases the GIL while it works)."""
     max_queued_queries: int = 64
     """Calls that may wait for a worker; more are answered 503 with Retry-After."""
+    max_graph_store_body: int = 4 * 1024 * 1024
+    """Largest graph a Graph Store PUT or POST may send, in bytes (413 past it; SPARQL
+    requests, updates included, have 1 MB). Larger data: `cepa-kg load`."""
     access_log: bool = False
     """One log line per request (uvicorn's access log). Off by default: it costs about 15% of
     the light-query rate, and a reverse proxy in front usually keeps that log."""

@@ -65,6 +65,11 @@ class CommitGate:
             self._state = "committing"
             return True
 
+    @property
+    def abandoned(self) -> bool:
+        """Whether the caller gave up (a long check may stop early)."""
+        return self._state == "abandoned"
+
     def abandon(self) -> bool:
         with self._lock:
             if self._state == "committing":

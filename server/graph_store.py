@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
 from cepa_kg.server.auth import require_token
+from cepa_kg.server.bodies import read_capped
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate
 from cepa_kg.server.protocol import checked_iri
@@ -100,7 +101,8 @@ async def graph_store(request: Request) -> Response:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in GRAPH_TYPES:
         raise HttpError(415, "send the graph as one of: " + ", ".join(GRAPH_TYPES))
-    body = await request.body()
+    body = await read_capped(request, request.app.state.settings.max_graph_store_body,
+                             "graph")
     depth = nesting(body, GRAPH_TYPES[media])
     if depth > MAX_NESTING:
         raise HttpError(400, f"the body nests {depth:,} levels deep; this service parses "

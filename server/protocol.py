@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
+from cepa_kg.server.bodies import read_capped
 from cepa_kg.server.errors import HttpError
 from cepa_kg.store import Dataset
 from fastapi import Request
@@ -61,9 +62,7 @@ async def read_operation(request: Request, *, max_body: int = MAX_BODY) -> Opera
     url_params = parse_qsl(request.url.query, keep_blank_values=True)
     params = list(url_params)
     if request.method == "POST":
-        body = await request.body()
-        if len(body) > max_body:
-            raise HttpError(413, f"request body over {max_body} bytes")
+        body = await read_capped(request, max_body)
         media, charset = _media_type(request)
         if media not in (FORM, QUERY, UPDATE):
             raise HttpError(415, f"POST a query as {FORM} or {QUERY}, an update as {FORM} or "

@@ -16,30 +16,40 @@ from cepa_kg.server.executor import UpdateCrashedParserError
 from cepa_kg.server.protocol import Operation, checked_iri, read_operation
 from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.runner import QueryTimeoutError
+from cepa_kg.server.shapes_process import IN_THREAD_LIMIT, CheckAbandonedError, check_in_child
 from cepa_kg.server.sparql_text import DatasetConflictError, mentions, with_using
-from cepa_kg.store import CommitGate, StagedChange
+from cepa_kg.store import ChangeAbandonedError, CommitGate, StagedChange
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
 router = APIRouter()
 
 
-def shapes_check(base: str) -> Callable[[StagedChange], None]:
+def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedChange], None]:
     """A check for `change_checked`: the changed graphs, with the reference data beside
     them, must conform to the shapes. The compiled shapes decide; pySHACL is imported only to
-    explain a refusal (see `cepa_kg.validation`)."""
+    explain a refusal (see `cepa_kg.validation`). A large change is checked in a child
+    process (`shapes_process`), killed if `gate` is abandoned meanwhile."""
 
     def check(change: StagedChange) -> None:
         from cepa_kg.validation import validate_graph
         from rdflib import Graph
 
-        graph = Graph()
-        for name, triples in change.graphs.items():
-            if triples:
-                graph.parse(data=change.ntriples(name), format="nt")
-        if not len(graph):
-            return
-        report = validate_graph(graph, base=base)
+        parts = [change.ntriples(name) for name, triples in change.graphs.items() if triples]
+        if sum(map(len, parts)) > IN_THREAD_LIMIT:
+            try:
+                report = check_in_child(b"".join(parts), base,
+                                        abandoned=lambda: gate is not None and gate.abandoned)
+            except CheckAbandonedError:
+                raise ChangeAbandonedError("the change ran past its time budget; nothing "
+                                           "was written") from None
+        else:
+            graph = Graph()
+            for part in parts:
+                graph.parse(data=part, format="nt")
+            if not len(graph):
+                return
+            report = validate_graph(graph, base=base)
         if not report.conforms:
             raise HttpError(422, "the change would leave the data invalid against the shapes; "
                                  "nothing was written.\n" + report.text(),
@@ -55,8 +65,8 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
     on (pyoxigraph cannot be interrupted) but it will not commit, so a 503 means nothing was
     written. If the commit had already begun, the answer waits for it and reports success."""
     store = request.app.state.store
-    check = shapes_check(request.app.state.settings.base)
     gate = CommitGate()
+    check = shapes_check(request.app.state.settings.base, gate)
     work = partial(store.change_checked, mutate, check=check, gate=gate)
     outcome = "failed"
     try:
