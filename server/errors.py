@@ -7,6 +7,7 @@ import logging
 import re
 from typing import Any
 
+from cepa_kg.server.disconnect import ClientGoneError
 from cepa_kg.server.negotiation import parse_accept
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
 from cepa_kg.sparql_limits import SparqlLimitError
@@ -21,7 +22,7 @@ log = logging.getLogger("cepa_kg.server")
 
 TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
           406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
-          422: "Unprocessable Content",
+          422: "Unprocessable Content", 429: "Too Many Requests",
           500: "Internal Server Error", 503: "Service Unavailable"}
 
 
@@ -83,11 +84,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(BusyError)
     async def _busy(request: Request, error: BusyError) -> Response:
-        return problem(request, 503, str(error), {"Retry-After": "1"})
+        return problem(request, getattr(error, "status", 503), str(error),
+                       {"Retry-After": str(getattr(error, "retry_after", 1))})
 
     @app.exception_handler(QueryTimeoutError)
     async def _timeout(request: Request, error: QueryTimeoutError) -> Response:
-        return problem(request, 503, str(error))
+        return problem(request, 503, str(error), {"Retry-After": "1"})
+
+    @app.exception_handler(ClientGoneError)
+    async def _gone(request: Request, error: ClientGoneError) -> Response:
+        return Response(status_code=499)  # nginx's "client closed request": nobody reads it
 
     @app.exception_handler(Exception)
     async def _ours(request: Request, error: Exception) -> Response:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import BinaryIO, Protocol
 
 from cepa_kg.server.execution import QueryJob, execute_into
+from cepa_kg.server.lanes import Lanes, lane_sizes
 from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.runner import Runner, Stream
 from cepa_kg.server.workers import (
@@ -37,8 +38,9 @@ class UpdateCrashedParserError(Exception):
 
 
 class QueryExecutor(Protocol):
-    async def execute(self, job: QueryJob) -> Stream:
-        """The answer's head (its media type) once known, and its body as it streams."""
+    async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
+        """The answer's head (its media type) once known, and its body as it streams;
+        `client` (an address) for the limit on expensive queries per client."""
         ...
 
     def renew_checkpoint(self) -> None:
@@ -72,7 +74,7 @@ class ThreadExecutor:
         self.in_threads += 1
         return await self._runner.stream(work, on_done=done)
 
-    async def execute(self, job: QueryJob) -> Stream:
+    async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
         return await self.in_thread(job)
 
     def renew_checkpoint(self) -> None:
@@ -101,10 +103,10 @@ class RoutingExecutor:
         # part of what the classifier reads.
         return not job.substitutions and is_fast(job.query)
 
-    async def execute(self, job: QueryJob) -> Stream:
+    async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
         if self.takes_fast_path(job) and self.fast.in_threads < self.max_in_threads:
             return await self.fast.in_thread(job)
-        return await self.pool.execute(job)
+        return await self.pool.execute(job, client)
 
     def renew_checkpoint(self) -> None:
         self.pool.checkpoints.renew()
@@ -130,11 +132,15 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
     with the fast path for bounded streaming queries; else threads."""
     threads = ThreadExecutor(store, runner)
     if isinstance(store, OxigraphStore) and store.path is not None and settings.query_workers >= 0:
-        pool = WorkerPool(store, size=settings.query_workers or default_worker_count(),
-                          timeout_s=settings.query_timeout_s,
+        size = settings.query_workers or default_worker_count()
+        slots, per_client = lane_sizes(size, settings.expensive_query_workers,
+                                       settings.expensive_queries_per_client)
+        lanes = Lanes(long_slots=slots, per_client=per_client,
+                      short_s=settings.short_query_s, budget_s=settings.query_timeout_s)
+        pool = WorkerPool(store, size=size, timeout_s=settings.query_timeout_s,
                           queued=settings.max_queued_queries,
                           preload=worker_preload(settings.query_worker_allocator),
-                          events=runner.events)
+                          events=runner.events, lanes=lanes)
         await pool.start()
         return RoutingExecutor(threads, pool,
                                max_in_threads=max(1, settings.max_concurrent_queries // 2))

@@ -96,7 +96,8 @@ async def run(request: Request, query: str, base: str, root: str) -> Answer:
     """The answer to `query`, run like any `/sparql` query (a worker process over an on-disk
     store, within the query budget), as the page shows it: at most MAX_ROWS rows."""
     try:
-        stream = await request.app.state.executor.execute(QueryJob(query, PAGE_ACCEPT))
+        client = request.client.host if request.client else None
+        stream = await request.app.state.executor.execute(QueryJob(query, PAGE_ACCEPT), client)
         graph = stream.head == "application/n-triples"
         data, more = await _first_lines(stream, MAX_ROWS + (0 if graph else 1))
     except (QuerySyntaxError, SparqlLimitError) as error:
@@ -138,7 +139,7 @@ async def query_page(request: Request, query: str | None = Query(None, max_lengt
         except (SparqlLimitError, HttpError) as error:
             answer, status = Answer(error=str(error)), 400
         except (BusyError, QueryTimeoutError) as error:
-            answer, status = Answer(error=str(error)), 503
+            answer, status = Answer(error=str(error)), getattr(error, "status", 503)
     body = render(request, "query.html", {
         "text": text, "examples": list(examples.values()), "chosen": chosen, "answer": answer})
     response = represent(request, body, "text/html")

@@ -12,6 +12,7 @@ from typing import Any
 from cepa_kg import sparql_limits
 from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
+from cepa_kg.server.disconnect import unless_gone
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import prefers_html
 from cepa_kg.server.protocol import MAX_BODY, Operation, query_dataset, read_operation
@@ -163,8 +164,9 @@ async def run_query(
     from cepa_kg.server.execution import NotAcceptableError, QueryJob  # executor's own types
 
     job = QueryJob(query, accept, dataset, substitutions)
+    client = request.client.host if request.client else None
     try:
-        stream = await request.app.state.executor.execute(job)
+        stream = await unless_gone(request, request.app.state.executor.execute(job, client))
     except NotAcceptableError as error:
         raise HttpError(406, str(error)) from None
     headers = {"Vary": "Accept", **(headers or {}), "Server-Timing": _timing(stream.via)}

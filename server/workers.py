@@ -32,6 +32,7 @@ from pathlib import Path
 from cepa_kg.server import frames
 from cepa_kg.server.checkpoints import Checkpoints
 from cepa_kg.server.execution import NotAcceptableError, QueryJob
+from cepa_kg.server.lanes import Lanes, Slot
 from cepa_kg.server.runner import BusyError, QueryEvents, QueryTimeoutError, Stream, single_chunk
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
@@ -44,6 +45,9 @@ STREAM_BUFFER = 4 * 1024 * 1024
 #: What all answers together may hold; past it, workers wait for their clients again.
 POOL_BUFFER = 64 * 1024 * 1024
 START_TIMEOUT_S = 60.0
+#: How long a job whose client went away may take to stop at its next write before its
+#: worker is killed (a query computing without writing never looks for the STOP).
+ABANDON_GRACE_S = 1.0
 
 
 class WorkerFailedError(Exception):
@@ -90,6 +94,11 @@ class _Worker:
     checkpoint: Path | None = None
     overran: bool = False
     timer: asyncio.TimerHandle | None = field(default=None, repr=False)
+    #: The job's place among the expensive queries (see `lanes`), once it has one.
+    slot: Slot | None = None
+    promotion: asyncio.TimerHandle | None = field(default=None, repr=False)
+    #: Why the job was stopped when it could not go on as an expensive query.
+    refused: Exception | None = None
     #: A frame read that its reader's cancellation left running (see `_read`).
     reading: asyncio.Future[tuple[bytes, bytes]] | None = field(default=None, repr=False)
 
@@ -114,8 +123,9 @@ class WorkerPool:
 
     def __init__(self, store: OxigraphStore, *, size: int, timeout_s: float,
                  queued: int, preload: str | None = None,
-                 events: QueryEvents | None = None) -> None:
+                 events: QueryEvents | None = None, lanes: Lanes | None = None) -> None:
         self.events = events  # budget stops and worker restarts are reported to it
+        self.lanes = lanes  # None: no limit on expensive queries (every worker takes any)
         self.checkpoints = Checkpoints(store)
         self.size = size
         self.timeout_s = timeout_s
@@ -190,8 +200,7 @@ class WorkerPool:
 
     async def _replace(self, worker: _Worker) -> None:
         """Reap a dead (or killed) worker and start another."""
-        if worker.timer:
-            worker.timer.cancel()
+        self._end_job(worker)
         worker.process.kill()
         worker.writer.close()
         self._workers.discard(worker)
@@ -206,12 +215,21 @@ class WorkerPool:
             log.exception("could not start a replacement query worker")
             return
         if self.events is not None:
-            self.events.worker_replaced("overrun" if worker.overran else "died")
+            reason = "overrun" if worker.overran else "expensive" if worker.refused else "died"
+            self.events.worker_replaced(reason)
+
+    def _end_job(self, worker: _Worker) -> None:
+        """The job is over (or its worker is): its timers off, its long-lane place free."""
+        for timer in (worker.timer, worker.promotion):
+            if timer is not None:
+                timer.cancel()
+        worker.timer = worker.promotion = None
+        if worker.slot is not None and self.lanes is not None:
+            self.lanes.give(worker.slot)
+        worker.slot = None
 
     def _release(self, worker: _Worker) -> None:
-        if worker.timer:
-            worker.timer.cancel()
-            worker.timer = None
+        self._end_job(worker)
         if self._closing:
             return
         self._put_idle(worker)
@@ -237,6 +255,25 @@ class WorkerPool:
         if self.events is not None:
             self.events.stopped_at_budget("worker")
 
+    def _promote(self, worker: _Worker, query: str, client: str | None) -> None:
+        """The job has run `lanes.short_s`: it goes on as an expensive query, or is stopped
+        (its worker killed) when the long lane or its client's share is full."""
+        assert self.lanes is not None
+        worker.promotion = None
+        self.lanes.remember(query)
+        try:
+            worker.slot = self.lanes.take(client)
+        except BusyError as error:
+            log.warning("stopping a query past %g s: %s", self.lanes.short_s, error)
+            self.lanes.stopped(client, getattr(error, "retry_after", 1))
+            worker.refused = error
+            worker.process.kill()
+
+    def _abandoned(self, worker: _Worker) -> None:
+        log.info("killing worker %d: its client went away and the job did not stop",
+                 worker.pid)
+        worker.process.kill()
+
     @staticmethod
     async def _read(worker: _Worker) -> tuple[bytes, bytes]:
         """The worker's next frame. A frame is read in two steps (header, payload): if the
@@ -250,9 +287,21 @@ class WorkerPool:
         return frame
 
     async def _abandon(self, worker: _Worker) -> None:
-        """The client went away mid-job: tell the worker to stop, drain it, reuse it. Its
-        budget timer still runs, so a worker busy computing is killed when it overruns."""
+        """The client went away mid-job: tell the worker to stop, drain it, reuse it. A
+        worker that has not stopped within `ABANDON_GRACE_S` (busy computing) is killed."""
         terminal = (frames.END, frames.ERROR, frames.COMPLETE)
+        # Told to stop, the job ends at its next write; one computing without writing (a
+        # sort, a count) is killed after a grace: abandoned work never runs to its budget.
+        if worker.promotion is not None:
+            worker.promotion.cancel()
+            worker.promotion = None
+        if worker.slot is not None and self.lanes is not None:
+            self.lanes.give(worker.slot)  # a stopping job is no longer an expensive one
+            worker.slot = None
+        if worker.timer is not None:
+            worker.timer.cancel()
+        worker.timer = asyncio.get_running_loop().call_later(
+            ABANDON_GRACE_S, self._abandoned, worker)
         try:
             if worker.reading is not None:  # a frame was being read when the client went
                 tag, _ = await worker.reading
@@ -290,11 +339,22 @@ class WorkerPool:
         finally:
             self._waiting -= 1
 
-    async def execute(self, job: QueryJob) -> Stream:
-        """Run `job` in a worker: the head (media type) now, the body as it streams.
-        Raises QuerySyntaxError, NotAcceptableError, BusyError, QueryTimeoutError or
+    async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
+        """Run `job` (for `client`, an address) in a worker: the head (media type) now, the
+        body as it streams. Raises QuerySyntaxError, NotAcceptableError, BusyError (also
+        when the query is expensive and may not run now, see `lanes`), QueryTimeoutError or
         WorkerFailedError before anything is sent."""
-        worker = await self._acquire()
+        lanes = None if job.update else self.lanes
+        slot = None
+        if lanes and (lanes.known_heavy(job.query) or lanes.told_to_wait(client)):
+            slot = await lanes.take_soon(client)
+        try:
+            worker = await self._acquire()
+        except BaseException:
+            if slot is not None and lanes is not None:
+                lanes.give(slot)
+            raise
+        worker.slot, worker.refused = slot, None
         try:
             checkpoint = await self.checkpoints.newest()
             await self.checkpoints.switch(worker.checkpoint, checkpoint)
@@ -308,12 +368,17 @@ class WorkerPool:
         try:
             worker.writer.write(frames.frame(frames.JOB, pickle.dumps((job, str(checkpoint)))))
             worker.overran = False
-            worker.timer = asyncio.get_running_loop().call_later(
-                self.timeout_s, self._overrun, worker)
+            loop = asyncio.get_running_loop()
+            worker.timer = loop.call_later(self.timeout_s, self._overrun, worker)
+            if lanes is not None and slot is None:
+                worker.promotion = loop.call_later(lanes.short_s, self._promote, worker,
+                                                   job.query, client)
             tag, payload = await self._read(worker)
         except asyncio.IncompleteReadError:
             worker.reading = None
             self._background(self._replace(worker))
+            if worker.refused is not None:
+                raise worker.refused from None
             if worker.overran:
                 raise QueryTimeoutError(
                     f"the query ran past its budget of {self.timeout_s:g} s and was stopped"
@@ -367,7 +432,8 @@ class WorkerPool:
                     worker.reading = None
                     done = True
                     self._background(self._replace(worker))
-                    reason = "overran its budget" if worker.overran else "died"
+                    reason = ("overran its budget" if worker.overran else
+                              f"was stopped ({worker.refused})" if worker.refused else "died")
                     chunks.put_nowait(
                         StreamCutError(f"the query {reason}; the answer was cut"))
                     return

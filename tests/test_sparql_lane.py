@@ -46,7 +46,7 @@ def client(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 
 def _lane(client: TestClient) -> SparqlLane:
     lane = client.app.middleware_stack  # type: ignore[attr-defined]
-    for _ in range(3):  # below the request ids, the metrics and the security headers
+    for _ in range(4):  # below the request ids, the metrics, the security headers, Retry-After
         lane = getattr(lane, "app", lane)
     assert isinstance(lane, SparqlLane)
     return lane
