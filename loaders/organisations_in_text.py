@@ -46,7 +46,8 @@ _QUALIFIER = re.compile(rf"{_ORG_HEAD}\b.*\b(?:of|to|for)\s+(?:the\s+)?$")
 _NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
                        r"(?:\s*\([^)]*\))?$")
 #: A name complete before an "and": its head and the head's complement ("... of Mongolia").
-_COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*)+$")
+_COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
+                       rf"(?:\s+[A-Z][\w’'-]*)*)+$")
 #: A character no `_ORG` match contains: names lie between two of them.
 _BREAK = re.compile(r"[^\w\s’'&()-]")
 

@@ -429,8 +429,11 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
     dates = _dates(text, (title, body), doc)
     locations = find_locations(text, span, gz)
     loc_spans = [loc.span for loc in locations]
+    # a name inside a place's words is the place ("Kigali" of "Kigali, Rwanda"); one that goes
+    # on past the place is an organisation named after it ("New York University")
     actors = [a for a in in_item
-              if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)
+              if not any(ls.start <= a.span.start < ls.end and a.span.end <= ls.end
+                         for ls in loc_spans)
               or a.kind == "country"]
     persons, person_hits = people.mentions(span)
     person_spans = [s for s, _ in person_hits]
@@ -454,7 +457,8 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
     # a country that only says where the event was is no party ("Addis Ababa, Ethiopia, in
     # partnership with AAPAM")
     parties = [a for a in actors
-               if not any(ls.start <= a.span.start < ls.end for ls in loc_spans)]
+               if not any(ls.start <= a.span.start < ls.end and a.span.end <= ls.end
+                          for ls in loc_spans)]
     partnerships = find_partnerships(text, sentences, parties, stand_ins, person_apps, issuer,
                                  self_paths, clean_title)
     events = _events(text, gz, people, doc, title, body, span, in_item, persons,

@@ -52,6 +52,17 @@ def test_two_names_joined_by_and_the_and_a_name_ending_with_its_head() -> None:
         "A plan for the Pacific Health Managers’ Network was agreed.")
 
 
+def test_an_office_of_a_person_and_a_known_body_are_two_and_a_city_names_a_university() -> None:
+    names = _names("DPADM, in collaboration with the Office of the Prime Minister of Namibia "
+                   "and the United Nations Economic Commission for Africa (ECA), organized it.")
+    assert "Office of the Prime Minister of Namibia" in names
+    doc = update.parse(_bulletin(
+        "Seminar on trust\n\n"
+        "On 4 March 2016 DPADM held a seminar on trust in government, under its collaboration "
+        "with New York University (NYU)."))
+    assert "New York University" in {a.label for a in doc.items[0].actors}
+
+
 def test_an_unknown_name_joined_by_and_stays_one_name() -> None:
     names = _names("She spoke at the Centre for Ethics and Governance of Ghana last week.")
     assert "Centre for Ethics and Governance of Ghana" in names
