@@ -52,7 +52,9 @@ _HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\b
                    r"\bwithin|\bin\s+the\s+(?:context|framework)\s+of|\bside\s+event\s+"
                    r"(?:to|of|at))\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
 _NOT_EVENT = re.compile(r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|nd|rd|th)\s+"
-                        r"session|substantive\s+session|visit\s+(?:our|the)\s+website)\b", re.I)
+                        r"session|substantive\s+session|visit\s+(?:our|the)\s+website|"
+                        r"(?:set|sets|setting|chart\w*|chang\w*|stay\w*|on)\s+(?:the|a|its|"
+                        r"their)\s+course)\b", re.I)  # ("setting the course for ending poverty")
 _LINKS = re.compile(r"\s*(?:for\s+(?:more|further)\s+information|more\s+information|"
                     r"read\s+more|related\s+links?|see\s+also)\b", re.I)
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{8,200})[”\"’]")
@@ -367,6 +369,7 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"organi[sz]ing)\s+(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b)", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
+_CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
                           r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
@@ -476,6 +479,11 @@ def organisers_and_participants(
                     participants += sides  # "X and Y held a meeting": both met, none organised
                 else:
                     organisers += sides
+        for m in _CO_WITH.finditer(text, sentence.start, limit):  # "X co-organized with Y a ..."
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < 250:
+                organisers += actors_in(subject)
+            organisers += actors_in(_clause_after(text, m.end(), limit))
         for m in _WITH.finditer(text, sentence.start, limit):
             if _ORGANISED.search(text, sentence.start, sentence.end) or _PASSIVE.search(
                     text[max(sentence.start, m.start() - 30): m.start()]):

@@ -417,6 +417,18 @@ def test_a_division_s_parent_department_is_no_organiser() -> None:
     assert {a.path for a in event.organizers} == {"actor/dpidg"}
 
 
+def test_co_organised_with_and_setting_a_course() -> None:
+    doc = update.parse(_bulletin(
+        "Side event in New York\n\n"
+        "On 6 March 2016, DPADM co-organized with UNDP a side event on “Open Institutions” at "
+        "United Nations Headquarters in New York.",
+        "The new Agenda\n\n"
+        "On 8 March 2016 the Assembly adopted a plan, setting the course for ending poverty."))
+    [event] = doc.items[0].events
+    assert {a.path for a in event.organizers} == {"actor/dpadm", "actor/undp"}
+    assert not any(e.kind == "training" for e in doc.items[1].events)
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
