@@ -369,6 +369,14 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"organi[sz]ing)\s+(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b)", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
+_REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)
+_AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+by\s+"
+                         r"(?:its|their)\b")
+#: A body named as a venue ("at the ITU headquarters") is where, not who.
+_VENUE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:headquarters|premises|offices?|building|"
+                          r"campus|compound)\b", re.I)
+_REPRESENTED = re.compile(r"\brepresented\s+(?=(?:the\s+)?[A-Z])")
+_REPRESENTED_END = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+represented\b|[,;.]")
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
@@ -425,7 +433,7 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
-              "welcom", "receiv", "came")
+              "welcom", "receiv", "came", "represented")
 #: "arranged in collaboration with X": X organised it with whoever the text says arranged it
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
@@ -496,13 +504,27 @@ def organisers_and_participants(
                 participants += actors_in(subject)
             if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
+        for m in _REPRESENTED_BY.finditer(text, sentence.start, sentence.end):
+            # "UN DESA was represented by the Chief of DMB, and the IGF Secretariat by its ..."
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < 250:
+                participants += actors_in(subject)
+            also = _AND_BY_ITS.match(text, m.end(), sentence.end)
+            if also:
+                participants += actors_in(Span(also.start("who"), also.end("who")))
+        for m in _REPRESENTED.finditer(text, sentence.start, sentence.end):
+            # "The Chief of DMB represented UN DESA": the body represented took part
+            participants += actors_in(Span(m.end(), _REPRESENTED_END.search(
+                text, m.end(), sentence.end).start() if _REPRESENTED_END.search(
+                    text, m.end(), sentence.end) else sentence.end))
     parents = {a.path for a in organisers + participants if _parent(text, a)}  # (and their
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span)
                   and a.path not in parents]
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
-                    and not follows_slash(text, a.span) and a.path not in parents]
+                    and not follows_slash(text, a.span) and a.path not in parents
+                    and not _VENUE_AFTER.match(text, a.span.end)]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
     # particular ("participants from governments"): neither organises or attends by itself,

@@ -429,6 +429,19 @@ def test_co_organised_with_and_setting_a_course() -> None:
     assert not any(e.kind == "training" for e in doc.items[1].events)
 
 
+def test_bodies_represented_took_part_and_a_venue_did_not() -> None:
+    doc = update.parse(_bulletin(
+        "Open consultations in Geneva\n\n"
+        "The advisory group met on 2-4 March 2016 at the ITU headquarters in Geneva for open "
+        "consultations. UN DESA was represented by the Chief of DMB, and the IGF Secretariat "
+        "by its Programme Manager."))
+    [event] = doc.items[0].events
+    labels = {a.label for a in event.participants}
+    assert "actor/desa" in {a.path for a in event.participants}
+    assert "IGF Secretariat" in labels
+    assert "actor/itu" not in {a.path for a in event.participants}
+
+
 def test_a_title_names_the_event_with_its_year() -> None:
     doc = update.parse(_bulletin(
         "UNPOG attends the 2016 Steering Committee Meeting\n\n"
