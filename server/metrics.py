@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"})
 WHERE = ("thread", "worker", "call")
-RESTART_REASONS = ("overrun", "died")
+RESTART_REASONS = ("overrun", "expensive", "abandoned", "died")
 WRITE_OUTCOMES = ("committed", "refused", "abandoned", "failed")
 
 
@@ -42,7 +42,9 @@ class Metrics:
             registry=self.registry)
         self.worker_restarts = Counter(
             "cepa_kg_query_worker_restarts", "Query worker processes replaced, by reason: "
-            "overrun (killed at its budget) or died", ["reason"], registry=self.registry)
+            "overrun (killed at its budget), expensive (stopped past the short-query time with the "
+            "long lane or its client's share full), abandoned (its client went away and the "
+            "query did not stop) or died", ["reason"], registry=self.registry)
         self.writes = Counter(
             "cepa_kg_writes", "Checked writes (SPARQL Update, Graph Store Protocol), by "
             "outcome: committed, refused (invalid against the shapes), abandoned (past the "

@@ -99,6 +99,7 @@ class _Worker:
     promotion: asyncio.TimerHandle | None = field(default=None, repr=False)
     #: Why the job was stopped when it could not go on as an expensive query.
     refused: Exception | None = None
+    abandoned: bool = False  # killed because its client went away and it did not stop
     #: A frame read that its reader's cancellation left running (see `_read`).
     reading: asyncio.Future[tuple[bytes, bytes]] | None = field(default=None, repr=False)
 
@@ -215,7 +216,8 @@ class WorkerPool:
             log.exception("could not start a replacement query worker")
             return
         if self.events is not None:
-            reason = "overrun" if worker.overran else "expensive" if worker.refused else "died"
+            reason = ("overrun" if worker.overran else "expensive" if worker.refused
+                      else "abandoned" if worker.abandoned else "died")
             self.events.worker_replaced(reason)
 
     def _end_job(self, worker: _Worker) -> None:
@@ -272,6 +274,7 @@ class WorkerPool:
     def _abandoned(self, worker: _Worker) -> None:
         log.info("killing worker %d: its client went away and the job did not stop",
                  worker.pid)
+        worker.abandoned = True
         worker.process.kill()
 
     @staticmethod

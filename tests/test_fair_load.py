@@ -10,11 +10,16 @@ import http.client
 import json
 import time
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from cepa_kg.server.retry_after import RetryAfter
 from serve_process import ServeProcess, alive, corpus_store_copy, cpu_ticks, serve_process
+from starlette.responses import PlainTextResponse
+from starlette.testclient import TestClient
+from starlette.types import Receive, Scope, Send
 
 BUDGET_S = 8.0
 WORKERS = 4  # the default on two cores: two for expensive queries, two kept for short ones
@@ -126,3 +131,18 @@ def test_a_client_that_goes_away_does_not_leave_its_query_running(server: ServeP
         time.sleep(0.05)
     assert len(server.wait_for_workers(WORKERS)) == WORKERS
     assert sessions(server, "after the client left") < 2.0
+    with urllib.request.urlopen(server.url + "/metrics", timeout=10) as response:
+        metrics = response.read().decode()
+    assert 'cepa_kg_query_worker_restarts_total{reason="abandoned"} 1.0' in metrics
+
+
+def test_a_503_without_its_own_retry_after_gets_one() -> None:
+    async def busy(scope: Scope, receive: Receive, send: Send) -> None:
+        await PlainTextResponse("busy", status_code=503)(scope, receive, send)
+
+    async def own(scope: Scope, receive: Receive, send: Send) -> None:
+        await PlainTextResponse("busy", status_code=503, headers={"Retry-After": "7"})(
+            scope, receive, send)
+
+    assert TestClient(RetryAfter(busy)).get("/").headers["retry-after"] == "1"
+    assert TestClient(RetryAfter(own)).get("/").headers["retry-after"] == "7"
