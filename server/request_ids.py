@@ -10,7 +10,8 @@ import re
 import uuid
 from contextvars import ContextVar
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from cepa_kg.server.asgi_headers import HeaderRewriter, Headers
+from starlette.types import Receive, Scope, Send
 
 HEADER = b"x-request-id"
 #: Letters, digits and `-._:` up to 64 characters (UUIDs, ULIDs, trace ids): nothing that
@@ -27,28 +28,21 @@ def request_id_from(value: bytes | None) -> str:
     return uuid.uuid4().hex
 
 
-class RequestIds:
+class RequestIds(HeaderRewriter):
     """ASGI middleware: sets `current_request_id` for the request and answers with it."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         given = next((v for k, v in scope["headers"] if k == HEADER), None)
-        request_id = request_id_from(given)
-        raw = request_id.encode("ascii")
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != HEADER]
-                message["headers"] = [*headers, (HEADER, raw)]
-            await send(message)
-
-        token = current_request_id.set(request_id)
+        token = current_request_id.set(request_id_from(given))
         try:
-            await self.app(scope, receive, send_with_id)
+            await super().__call__(scope, receive, send)
         finally:
             current_request_id.reset(token)
+
+    def rewrite(self, status: int, headers: Headers) -> Headers:
+        request_id = current_request_id.get() or ""
+        return [*((k, v) for k, v in headers if k.lower() != HEADER),
+                (HEADER, request_id.encode("ascii"))]

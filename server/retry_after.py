@@ -4,25 +4,13 @@ the app, so that no 503 escapes it, whichever route or lane answered."""
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from cepa_kg.server.asgi_headers import HeaderRewriter, Headers
 
 
-class RetryAfter:
+class RetryAfter(HeaderRewriter):
     """ASGI middleware: `Retry-After: 1` on a 503 (or 429) answer that has none."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_retry(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] in (429, 503):
-                headers = list(message.get("headers", []))
-                if not any(name.lower() == b"retry-after" for name, _ in headers):
-                    message["headers"] = [*headers, (b"retry-after", b"1")]
-            await send(message)
-
-        await self.app(scope, receive, send_with_retry)
+    def rewrite(self, status: int, headers: Headers) -> Headers:
+        if status in (429, 503) and not any(name.lower() == b"retry-after" for name, _ in headers):
+            return [*headers, (b"retry-after", b"1")]
+        return headers

@@ -10,7 +10,7 @@ own policy (the API documentation page, which loads Swagger UI) keeps it.
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from cepa_kg.server.asgi_headers import HeaderRewriter, Headers
 
 #: Scripts and styles from this site's own files only (`/static/...`); no inline `<script>`,
 #: `on*=` handlers, `style=` attributes or `<style>` elements; images from here or `data:`
@@ -37,20 +37,8 @@ def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[byte
     return [*headers, *added]
 
 
-class SecurityHeaders:
+class SecurityHeaders(HeaderRewriter):
     """ASGI middleware: the security headers on every HTTP answer."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = with_security_headers(list(message.get("headers", [])))
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    def rewrite(self, status: int, headers: Headers) -> Headers:
+        return with_security_headers(headers)
