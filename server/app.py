@@ -16,7 +16,7 @@ from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
 from cepa_kg.server.metrics import Metrics, RequestMetrics
 from cepa_kg.server.request_ids import RequestIds
-from cepa_kg.server.retry_after import RetryAfter
+from cepa_kg.server.retry_after import CloseAfterServerError, RetryAfter
 from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
@@ -44,7 +44,8 @@ class _App(FastAPI):
 
     def build_middleware_stack(self) -> ASGIApp:
         lane = SparqlLane(self, super().build_middleware_stack(), cors=CORS)
-        return RequestIds(RequestMetrics(SecurityHeaders(RetryAfter(lane)), self.state.metrics))
+        return RequestIds(RequestMetrics(SecurityHeaders(CloseAfterServerError(RetryAfter(lane))),
+                                         self.state.metrics))
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:

@@ -14,3 +14,14 @@ class RetryAfter(HeaderRewriter):
         if status in (429, 503) and not any(name.lower() == b"retry-after" for name, _ in headers):
             return [*headers, (b"retry-after", b"1")]
         return headers
+
+
+class CloseAfterServerError(HeaderRewriter):
+    """ASGI middleware: `Connection: close` on every 5xx answer, so the server closes the
+    connection cleanly once the answer is sent; a client that kept it alive then opens a new
+    one, rather than meeting a reset on its next request."""
+
+    def rewrite(self, status: int, headers: Headers) -> Headers:
+        if status >= 500 and not any(name.lower() == b"connection" for name, _ in headers):
+            return [*headers, (b"connection", b"close")]
+        return headers
