@@ -347,7 +347,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     token = settings.update_token.get_secret_value() if settings.update_token else ""
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
                 access_log=settings.access_log or args.access_log,
-                log_config=log_config([token]))  # JSON lines with request ids, no token
+                log_config=log_config([token]),  # JSON lines with request ids, no token
+                timeout_graceful_shutdown=settings.shutdown_timeout_s)
     return 0
 
 

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     budget. With an in-memory store a query that computes without writing (a sort, an
     aggregate) runs on in its thread after the 503. An update past its budget is abandoned
     before its commit."""
+    shutdown_timeout_s: float = 30.0
+    """On SIGTERM the server stops accepting connections, lets the running answers finish for
+    at most this long, then cuts them and exits with its workers (a client reading a large
+    answer slowly would otherwise keep it alive for minutes)."""
     query_workers: int = 0
     """Worker processes executing SPARQL queries on the newest read-only checkpoint of an
     on-disk store; 0 means twice the number of CPU cores, -1 none (queries run in the server's

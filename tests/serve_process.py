@@ -99,10 +99,12 @@ def corpus_store_copy(base_temp: Path, target: Path) -> Path:
 
 
 @contextmanager
-def running(args: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def running(args: list[str], log: Path, env: dict[str, str], *, stopped_by_test: bool = False
+            ) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """Start `args` (a server taking `--port PORT` last) and yield (process, base URL) once
     its /sparql answers; fails with the server's log if it dies or never answers. The
-    process must still be alive at the end; it is stopped either way."""
+    process must still be alive at the end (unless the test stops it); it is stopped either
+    way."""
     port = free_port()
     with open(log, "w") as log_file:
         process = subprocess.Popen([*args, "--port", str(port)], stdout=log_file,
@@ -119,7 +121,7 @@ def running(args: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[s
                     raise RuntimeError("server did not start:\n" + log.read_text()) from None
                 time.sleep(0.2)
         yield process, url
-        assert process.poll() is None, "the server died:\n" + log.read_text()
+        assert stopped_by_test or process.poll() is None, "the server died:\n" + log.read_text()
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -127,10 +129,11 @@ def running(args: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[s
 
 @contextmanager
 def serve_process(store: Path, log: Path, *, extra_args: Sequence[str] = (),
-                  **env: str) -> Iterator[ServeProcess]:
+                  stopped_by_test: bool = False, **env: str) -> Iterator[ServeProcess]:
     """`python -m cepa_kg.cli serve --store STORE [EXTRA_ARGS]` with CEPA_KG_* settings from
     `env` (e.g. query_timeout_s="2"); yields once /sparql answers."""
     environment = {**os.environ, **{f"CEPA_KG_{k.upper()}": v for k, v in env.items()}}
     with running([sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(store),
-                  *extra_args], log, environment) as (process, url):
+                  *extra_args], log, environment, stopped_by_test=stopped_by_test) as (
+            process, url):
         yield ServeProcess(url, process, log)
