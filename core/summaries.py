@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,7 @@ def validation_entry(document: str, report: ValidationReport | None = None, *,
 
 
 def validation_summary(entries: list[dict[str, Any]],
-                       conflicts: list[Conflict] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+                       conflicts: Sequence[Conflict] = ()) -> dict[str, Any]:
     """What `validate --json` prints: the documents' results and the conflicts between them."""
     return {"command": "validate", "documents": entries,
             "conforming": sum(e["conforms"] for e in entries),

@@ -246,13 +246,17 @@ class Cue:
     weight: float
     unless: re.Pattern[str] | None
     needs: re.Pattern[str] | None
-    #: A word per phrase that its every match contains (lower case), or None: a text that has
-    #: none of them holds no match, and the search is skipped (most cues, most texts). Those
-    #: that stand as whole words are tested against the text's set of words, the others
-    #: (word starts, "r&d") as substrings.
-    literals: tuple[str, ...] | None = None
+    #: A word per phrase that its every match contains (lower case): a text that has none of
+    #: them holds no match, and the search is skipped (most cues, most texts). Those that stand
+    #: as whole words are tested against the text's set of words, the others (word starts,
+    #: "r&d") as substrings. Both empty: some phrase has no sure word, the cue is always tried.
     whole: frozenset[str] = frozenset()
     parts: tuple[str, ...] = ()
+
+    @property
+    def literals(self) -> tuple[str, ...] | None:
+        """Every sure word, or None when the cue is always tried."""
+        return (*sorted(self.whole), *self.parts) or None
 
     @cached_property
     def sectoral(self) -> bool:
@@ -320,14 +324,14 @@ def vocabulary() -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-def _literals(phrases: list[str]) -> tuple[tuple[str, ...] | None, frozenset[str],
-                                           tuple[str, ...]]:
+def _literals(phrases: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole words, word parts) a cue's matches hold one of; both empty when some phrase has
+    no sure word."""
     words = [required_literal(p) for p in phrases]
     if any(w is None for w in words):
-        return None, frozenset(), ()
-    whole = {w for p, w in zip(phrases, words) if w and whole_word(p, w)}
-    parts = tuple(dict.fromkeys(w for w in words if w and w not in whole))
-    return tuple(dict.fromkeys(w for w in words if w)), frozenset(whole), parts
+        return frozenset(), ()
+    whole = frozenset(w for p, w in zip(phrases, words) if w and whole_word(p, w))
+    return whole, tuple(dict.fromkeys(w for w in words if w and w not in whole))
 
 
 #: Three or more single-word items in a row ("climate, energy and biodiversity"): the areas a
@@ -351,7 +355,7 @@ def _thematic(text: str, scope: Span, method: Method,
     folded = fold(piece)
     words = set(WORD.findall(folded))
     for cue in vocabulary():
-        if cue.literals is not None and cue.whole.isdisjoint(words) and not any(
+        if (cue.whole or cue.parts) and cue.whole.isdisjoint(words) and not any(
                 w in folded for w in cue.parts):
             continue
         for m in cue.pattern.finditer(piece):

@@ -353,8 +353,8 @@ def _respectively(text: str, sent: Span, marks: list[tuple[Span, ActorMention | 
         return []
     subjects = list({a.path: a for a in reversed(_chain_back(text, m.start(), marks,
                                                              sent.start))}.values())[::-1]
-    cuts = [sent.start + 0] + [x.end() for x in _NEXT_PART.finditer(text, m.end(), sent.end)]
-    bounds = [m.end()] + cuts[1:] + [sent.end]
+    bounds = [m.end(), *(x.end() for x in _NEXT_PART.finditer(text, m.end(), sent.end)),
+              sent.end]
     parts = [Span(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     if len(subjects) < 2 or len(parts) != len(subjects):
         return []

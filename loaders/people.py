@@ -207,8 +207,12 @@ class People:
 
     def _membership(self, name_span: Span, limit: int) -> Membership | None:
         ms = self._own_membership(name_span, limit)
-        led = _LED_BY.search(self.text, max(0, name_span.start - 300), name_span.start)
-        if led is None or (ms is not None and ms.organization is not None):
+        before = max(0, name_span.start - 300)
+        if (ms is not None and ms.organization is not None) or \
+                "led by" not in self.text[before: name_span.start]:
+            return ms  # (most names: no delegation search)
+        led = _LED_BY.search(self.text, before, name_span.start)
+        if led is None:
             return ms
         # "A delegation of the Korea Institute ... (KIPA) led by its President, Dr. Han" and
         # "a delegation of the Permanent Mission of Bhutan ... led by H.E. Mr. Karma Dorji,

@@ -39,7 +39,7 @@ from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
-from cepa_kg.loaders.update_events import EventMention, find_events, organisers_and_participants
+from cepa_kg.loaders.update_events import find_events, organisers_and_participants
 from cepa_kg.loaders.update_model import (
     Event,
     EVENT_KINDS,
@@ -220,8 +220,8 @@ def _post_title(text: str, dated: DocumentDate | None, heading: Span) -> Span | 
     if dated is None or dated.span.start < heading.end:
         return None
     line_start = text.rfind("\n", 0, dated.span.start) + 1
-    after = text[dated.span.end: text.find("\n", dated.span.end) if "\n" in text[
-        dated.span.end:] else len(text)]
+    line_end = text.find("\n", dated.span.end)
+    after = text[dated.span.end: line_end if line_end >= 0 else len(text)]
     title = Span(line_start, dated.span.start).strip(text)
     if after.strip() or len(title.of(text).split()) < _POST_TITLE_WORDS:
         return None
@@ -289,13 +289,12 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     persons = people.finish()
 
     items = []
-    own_date = (dated.span,) if dated is not None else ()  # the page's post date: no meeting's
     for pos, ((title, span, number), in_item) in enumerate(zip(segments, actors), start=1):
         tspan = title if title is not None else _lead_title(text, span)
         body = Span(tspan.end, span.end).strip(text) if title is not None and \
             title.start < span.start + 10 else span
         items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
-                           issuer, self_paths, in_item, not_dates=own_date))
+                           issuer, self_paths, in_item, dated=dated))
     month = dated.date if dated is not None else None
     return UpdateDocument(
         slug=f"{SLUG_PREFIX}{month:%Y-%m}" if month else "dpadm-update",
@@ -423,7 +422,8 @@ _ORGANIZED_BY = re.compile(
 
 def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
           position: int, title: Span, body: Span, span: Span, issuer: ActorMention | None,
-          self_paths: set[str], in_item: list[ActorMention], *, not_dates: tuple[Span, ...] = ()) -> UpdateItem:
+          self_paths: set[str], in_item: list[ActorMention], *,
+          dated: DocumentDate | None = None) -> UpdateItem:
     """One item's model; `in_item` is `find_actors` over its `span`."""
     kind, kind_span = _kind(text, title, body)
     dates = _dates(text, (title, body), doc)
@@ -462,7 +462,7 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
     partnerships = find_partnerships(text, sentences, parties, stand_ins, person_apps, issuer,
                                  self_paths, clean_title)
     events = _events(text, gz, people, doc, title, body, span, in_item, persons,
-                     not_dates=not_dates)
+                     dated=dated)
     return UpdateItem(
         events=events,
         number=number,
@@ -514,14 +514,17 @@ def _owned_sentences(sentences: list[Span], anchors: list[Span]) -> list[list[Sp
 
 def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span, body: Span,
             span: Span, in_item: list[ActorMention], persons: Any, *,
-            not_dates: tuple[Span, ...] = ()) -> tuple[Event, ...]:
+            dated: DocumentDate | None = None) -> tuple[Event, ...]:
     """The events the item reports (`update_events`), each with its own place, organisers
     and participants read from the sentences that report it (all the item's sentences when it
     reports one event)."""
     led = body.start <= title.start < body.end  # no title line: its first sentence stands in
     found = find_events(text, body, title, doc, item_title="" if led else clean(title.of(text)),
                         names=tuple(a.span for a in in_item if a.kind == "organization"),
-                        not_dates=not_dates, own_date=doc if not_dates else None)
+                        # the page's own date: no meeting's, and what is months before it is
+                        # background
+                        not_dates=(dated.span,) if dated is not None else (),
+                        own_date=dated.date if dated is not None else None)
     if not found:
         return ()
     item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead

@@ -514,9 +514,8 @@ def organisers_and_participants(
                 participants += actors_in(Span(also.start("who"), also.end("who")))
         for m in _REPRESENTED.finditer(text, sentence.start, sentence.end):
             # "The Chief of DMB represented UN DESA": the body represented took part
-            participants += actors_in(Span(m.end(), _REPRESENTED_END.search(
-                text, m.end(), sentence.end).start() if _REPRESENTED_END.search(
-                    text, m.end(), sentence.end) else sentence.end))
+            end = _REPRESENTED_END.search(text, m.end(), sentence.end)
+            participants += actors_in(Span(m.end(), end.start() if end else sentence.end))
     parents = {a.path for a in organisers + participants if _parent(text, a)}  # (and their
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
