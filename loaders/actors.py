@@ -328,7 +328,7 @@ class Gazetteer:
                     continue
                 cs = _is_case_sensitive(name, e.acronyms, e.exact)
                 table, key = (self._exact, name) if cs else (self._folded, name.casefold())
-                kept = table.get(key) or self._entry_for(name)
+                kept = table.get(key) or self._lookup(name)
                 if kept is not None:
                     if kept.path != e.path:
                         self.collisions.append((name, kept.path, e.path))
@@ -340,6 +340,7 @@ class Gazetteer:
         self._pattern = re.compile(r"(?<!\w)" + trie.regex()) if trie.children else None
         # Parsers ask for the actors and the places of the same item text several times.
         self._scan = lru_cache(maxsize=128)(self._scan_text)
+        self._entry_for = lru_cache(maxsize=4096)(self._lookup)  # (a page names few, often)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -370,7 +371,7 @@ class Gazetteer:
 
     # -- lookups ---------------------------------------------------------------------------
 
-    def _entry_for(self, matched: str) -> Entry | None:
+    def _lookup(self, matched: str) -> Entry | None:
         key = normalize_name(matched)
         found = [e for e in (self._exact.get(key), self._folded.get(key.casefold())) if e]
         return min(found, key=lambda e: self._rank[e.path]) if found else None

@@ -40,7 +40,12 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
     # a fair or expo by its name only ("Government 3.0 Fair"): "a fair process" is none
     ("exhibition", r"exhibitions?|(?-i:Fair|Expo)s?"),
 )
-_WORD = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS) + r")\b", re.I)
+#: The letters the words of EVENT_WORDS begin with. Looked ahead for, they halve the time of a
+#: scan: most positions fail that one test before the alternatives are tried
+#: (tests/test_update_events.py checks that no word is lost).
+EVENT_INITIALS = "abcdefhlmprstvw"
+_WORD_ALTERNATIVES = "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS)
+_WORD = re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
                      r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:(?:the|its|their)\s+(?:last|previous|preceding)\s+(?:\w+\s+){0,3}"
