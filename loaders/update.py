@@ -205,9 +205,16 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
     body = Span(start, len(text)).strip(text)
     if not len(body):
         return []
-    # a title line before the story, not a heading after it ("Contact Information")
-    title = lines[0] if lines and _is_heading_line(lines[0]) else None
+    # a title line before the story, not a heading after it ("Contact Information"), nor an
+    # event page's field ("Date: 12-14 June 2023", "Location: New York")
+    title = lines[0] if lines and _is_heading_line(lines[0]) and \
+        not _FIELD_LINE.match(lines[0].text) else None
     return [(title.span if title is not None else None, body, "1")]
+
+
+#: An event page's field line: a label the page gives its event's facts under.
+_FIELD_LINE = re.compile(r"\s*(?:Dates?|Time|Location|Venue|Place|Organi[sz]ers?|Organi[sz]ed\s+by|"
+                         r"Contacts?|Languages?|Type|Event\s+type|Registration|Format)\s*:", re.I)
 
 
 _LEAD_WORDS = 12
@@ -270,6 +277,10 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     post = _post_title(text, dated, title_span)
     if post is not None and len(segments) == 1:  # a board's post: its title line holds its date
         segments = [(post, Span(post.start, segments[0][1].end), segments[0][2])]
+    elif len(segments) == 1 and segments[0][0] is None and heading is None and \
+            title_span.end <= segments[0][1].start:
+        # a page about one thing (an event page, a news item): its heading is the item's title
+        segments = [(title_span, segments[0][1], segments[0][2])]
 
     issuer = _issuer(text, gz, title_span)
     self_paths = {issuer.path} if issuer else set()

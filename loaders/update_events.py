@@ -176,8 +176,9 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     if item_title and title is not None:
         events = [replace(e, name=item_title, name_span=title,
                           other_names=(*e.other_names, e.name))
-                  if _VERB_WORD.match(e.word.of(text)) or (len(events) == 1 and len(
-                      e.name.split()) <= 2 and e.name.lower() == e.word.of(text).lower()) else
+                  if _VERB_WORD.match(e.word.of(text)) or (len(events) == 1 and  # no name
+                      " ".join(e.name.lower().split()) == " ".join(e.word.of(text).lower().split()))
+                  else
                   replace(e, other_names=(*e.other_names, item_title) if len(events) == 1 else
                           e.other_names)
                   for e in events]
@@ -338,6 +339,11 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
         i = out.index(same)
         names = tuple(dict.fromkeys((*same.other_names, m.name, *m.other_names)))
         better = replace(same, dates=same.dates or m.dates, other_names=names)
+        if _told_by_verb(same) and not _told_by_verb(m) and m.name_span != m.word:
+            # "visited Seoul for the Regional Dialogue on ...": the meeting is the one named
+            better = replace(better, name=m.name, name_span=m.name_span, word=m.word,
+                             kind=m.kind, other_names=tuple(
+                                 dict.fromkeys((same.name, *same.other_names, *m.other_names))))
         out[i] = better
     # a mention with neither day nor title of its own is no meeting in particular
     # (and where none has a day, the first stands for the item's event)
@@ -347,6 +353,12 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
+
+
+def _told_by_verb(m: EventMention) -> bool:
+    """A meeting told by its verb ("X visited Y", "met with"), not named by a noun."""
+    last = m.name.split()[-1] if m.name.split() else ""
+    return _VERB_WORD.match(last) is not None
 
 
 def _same(a: EventMention, b: EventMention) -> bool:

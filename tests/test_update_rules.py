@@ -497,3 +497,34 @@ def test_the_goal_prefilter_never_hides_a_cue() -> None:
                 assert not cue.whole.isdisjoint(WORD.findall(folded)) or any(
                     w in folded for w in cue.parts), (cue.codes, m.group(0))
     assert matched > 300
+
+
+# -- a page about one event ----------------------------------------------------------------------
+
+
+def test_an_event_page_is_named_by_its_heading_not_by_its_field_lines() -> None:
+    """An event page (heading, then "Date:" and "Location:" fields, then the story): the one
+    item's title is the heading, and the event the story calls "an expert group meeting" is
+    named by it; a field line is no title."""
+    text = ("Expert Group Meeting on Open Data for the Budget Cycle\n"
+            "Date: 3 - 5 May 2021\n"
+            "Location: Geneva, Switzerland\n"
+            "The Division for Public Institutions and Digital Government of UN DESA is "
+            "organizing an expert group meeting to review how governments publish budget data "
+            "and what citizens do with it.\n")
+    doc = update.parse(text)
+    (item,) = doc.items
+    assert item.title.startswith("Expert Group Meeting on Open Data")
+    (event,) = item.events
+    assert event.kind == "meeting"
+    assert event.name == "Expert Group Meeting on Open Data for the Budget Cycle"
+    assert event.location is not None and event.location.name == "Geneva"
+
+
+def test_a_named_event_keeps_its_own_name_under_a_page_heading() -> None:
+    text = ("Officials from Bhutan learn about digital services\n"
+            "A delegation of senior officials from Bhutan visited Seoul on 4 April 2019 for the "
+            "Regional Dialogue on Digital Services, organized by UNPOG.\n")
+    doc = update.parse(text)
+    names = [e.name for item in doc.items for e in item.events]
+    assert any(n.startswith("Regional Dialogue on Digital Services") for n in names), names
