@@ -156,7 +156,9 @@ PROJECT_TOP: tuple[_Sign, ...] = (
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
-                r"Countries\s+or\s+Areas|Cooperation\s+Partners|Executing\s+agency", re.I), 0.25),
+                r"Countries\s+or\s+Areas|Cooperation\s+Partners|Executing\s+agency|"
+                # a capacity-development catalogue's teaser fields ("Recipients: Ghana, Kenya")
+                r"^\s*Recipients\s*:", re.I | re.M), 0.25),
     (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
                 r"(?:the|this)\s+project\b|\b(?:the|this)\s+project\s+(?:aims|seeks|will|helps|supports|"
                 r"builds|is\s+expected|is\s+designed|was\s+designed)|"

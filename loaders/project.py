@@ -118,7 +118,7 @@ def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None
     heads = [m for m in _RECORD_HEAD.finditer(text)
              if m.group("code") or m.group("qtitle")]
     if len(heads) < 2 and not (heads and heads[0].group("code")):
-        return [(Span(0, len(text)), None, None, None)]
+        return _teaser_records(text) or [(Span(0, len(text)), None, None, None)]
     out = []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
@@ -131,6 +131,43 @@ def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None
             code, code_span = (tail.group("code"), Span(tail.start(), tail.end())) if tail else (
                 None, None)
         out.append((Span(m.start(), end), code, code_span, title))
+    return out
+
+
+def _teaser_records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+    """A catalogue's teasers (capacity.desa.un.org): a title line, a paragraph, then the same
+    short field lines under each ("Recipients: ...", "Partners: ...", "Status: Active"). A
+    record runs from its title line to the end of its field lines; the label that opens each
+    group repeats once per project."""
+    every = field_values(text, Span(0, len(text)))
+    labelled = {text.rfind("\n", 0, f.label.start) + 1 for f in every}  # lines with a label
+    fields = [f for f in every if f.value is not None and f.key in ("countries", "partner",
+                                                                     "status")]
+    if not fields:
+        return []
+    first_key = fields[0].key
+    openers = [f for f in fields if f.key == first_key]
+    if len(openers) < 2:
+        return []
+    lines = [ln for ln in page_lines(text) if not ln.blank and not ln.chrome]
+    out: list[tuple[Span, str | None, Span | None, Span | None]] = []
+    for i, opener in enumerate(openers):
+        before = [ln for ln in lines if (out[-1][0].end if out else 0) <= ln.span.start
+                  < opener.label.start]
+        title = next((ln for ln in before if not ln.text.rstrip().endswith(("…", "...", "."))
+                      and 3 <= len(ln.text.split()) <= 30 and ln.span.start not in labelled),
+                     None)
+        if title is None:
+            return []
+        group_end = max(f.value.end for f in fields if f.value is not None and
+                        opener.label.start <= f.label.start and
+                        (i + 1 == len(openers) or f.label.start < openers[i + 1].label.start))
+        out.append((Span(title.span.start, group_end), None, None, title.span))
+    # what follows the last group: one more project, cut short (a title and its paragraph)
+    tail = [ln for ln in lines if ln.span.start >= out[-1][0].end]
+    if tail and 3 <= len(tail[0].text.split()) <= 30 and \
+            not tail[0].text.rstrip().endswith(("…", "...", ".")):
+        out.append((Span(tail[0].span.start, len(text)), None, None, tail[0].span))
     return out
 
 
@@ -164,6 +201,29 @@ def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
     return None
 
 
+#: A project page's own heading below its story ("SIDS Service Continuity — Project Overview").
+_OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Project\s+(?:Overview|"
+                       r"Summary|Details|Profile)[^\S\n]*$", re.I | re.M)
+#: The fields that make a page a project's record even when no line reads as its title.
+_RECORD_KEYS = frozenset({"objective", "implementer", "partner", "budget", "time", "countries",
+                          "accomplishments"})
+
+
+def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
+    """A page whose story comes before any title line (a project page that opens "About the
+    Project" and its prose): its "... — Project Overview" heading, else, when its fields make
+    it a project's record, its first words."""
+    m = _OVERVIEW.search(text, span.start, span.end)
+    if m is not None:
+        return Span(m.start("title"), m.end("title")).strip(text)
+    if len({f.key for f in fields if f.value is not None} & _RECORD_KEYS) < 2:
+        return None
+    first = next((line for line in page_lines(text) if span.start <= line.span.start < span.end
+                  and not line.blank and not line.chrome and len(line.text.split()) >= 6
+                  and not line.text.lower().startswith("sorry")), None)
+    return _teaser_title(text, first.span) if first is not None else None
+
+
 def _countries(text: str, span: Span) -> list[Country]:
     gz = Gazetteer.bundled()
     out: dict[str, Country] = {}
@@ -185,12 +245,16 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
         return [Named(clean(m.span.of(text)), m.span) for m in gz.find_actors(text, span)
                 if m.kind in ("organization", "group")]
     known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")]
-    out = [Named(clean(m.span.of(text)), m.span) for m in known]
+    wholes = [_whole_name(text, span, m.span) for m in known]
+    out = [n for m, whole in zip(known, wholes) for n in _slashed(text, m.span, gz)
+           or [Named(clean(whole.of(text)), whole)]]
+    known_spans = [n.span for n in out]
     # what the gazetteer does not know, between the names it knows: names as written
     pos, rest = span.start, []
-    for m in known:
-        rest.append(Span(pos, m.span.start))
-        pos = m.span.end
+    for taken in sorted(set(known_spans), key=lambda x: x.start):
+        if taken.start >= pos:
+            rest.append(Span(pos, taken.start))
+            pos = taken.end
     rest.append(Span(pos, span.end))
     for gap in rest:
         cut = gap.start
@@ -208,7 +272,43 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
             match = gz.resolve(name)
             if match is None or match.kind != "country":
                 out.append(Named(name, piece))
-    return sorted(out, key=lambda n: n.span.start)
+    return sorted({n.span: n for n in out}.values(), key=lambda n: n.span.start)
+
+
+#: A field value's name, between its commas: capitalised words and their joining words.
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|in|de|la|"
+                              r"[A-Z][\w’'&.-]*))*")
+_PIECE_BREAK = re.compile(r"[,;\n]")
+
+
+def _whole_name(text: str, value: Span, known: Span) -> Span:
+    """A known name inside a longer one the value lists ("African Management Development
+    Institutes' Network" holds "Management Development Institutes"): the longer one."""
+    before = [m.end() for m in _PIECE_BREAK.finditer(text, value.start, known.start)]
+    after = _PIECE_BREAK.search(text, known.end, value.end)
+    piece = Span(before[-1] if before else value.start,
+                 after.start() if after else value.end).strip(text, " .()\t-")
+    if piece != known and piece.start <= known.start and known.end <= piece.end and \
+            _TITLE_CASE_NAME.fullmatch(piece.of(text)) and len(piece.of(text).split()) <= 12:
+        return piece
+    return known
+
+
+def _slashed(text: str, span: Span, gz: Gazetteer) -> list[Named]:
+    """"UN DESA/DPIDG" in a field: the department and its division, each named."""
+    written = span.of(text)
+    if "/" not in written:
+        return []
+    parts = [p.strip() for p in written.split("/")]
+    found = [gz.resolve(p) for p in parts]
+    if len(parts) < 2 or any(f is None or f.kind not in ("organization", "group") for f in found):
+        return []
+    out, at = [], span.start
+    for part in parts:
+        start = text.index(part, at)
+        out.append(Named(clean(part), Span(start, start + len(part))))
+        at = start + len(part)
+    return out
 
 
 def _record(text: str, span: Span, code: str | None, code_span: Span | None,
@@ -230,7 +330,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         found = project_codes(text, span)
         if found:
             code, code_span = found[0]
-    title_span = title_span or _title(text, span, fields)
+    title_span = title_span or _title(text, span, fields) or _fallback_title(text, span, fields)
     if title_span is not None:
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
     elif code is not None:
@@ -370,10 +470,11 @@ def parse(text: str) -> ProjectDocument:
     """What a page says about Development Account projects: one record per project (a
     listing has several), each part read on its own (`project_fields`), missing parts left
     empty. Raises ParseError only when no project can be told apart."""
-    records = [r for r in (_record(text, *parts) for parts in _records(text)) if r is not None]
+    parts = _records(text)
+    records = [r for r in (_record(text, *part) for part in parts) if r is not None]
     teasers = [line for line in page_lines(text) if _is_teaser(line)]
     cut = [t for t in teasers if t.text.rstrip().endswith(("…", "..."))]
-    if not records or (len(cut) >= 2 and not any(r.code for r in records)):
+    if not records or (len(cut) >= 2 and len(parts) < 2 and not any(r.code for r in records)):
         # a listing of teasers: each long line one project, told by its words
         records = [r for r in (_record(text, t.span, None, None, _teaser_title(text, t.span))
                                for t in teasers) if r is not None] or records

@@ -36,13 +36,16 @@ FIELDS: dict[str, str] = {
     "tranche": r"tranche",
     "status": r"status|project\s+status",
     "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entity|executing\s+"
-                   r"(?:agency|entity)|implementing\s+agenc(?:y|ies)|division|lead\s+agency",
+                   r"(?:agency|entity)|implementing\s+agenc(?:y|ies)|division|lead\s+agency|"
+                   r"lead\s+(?:division|department|office)|jointly\s+implementing\s+(?:da\s+)?"
+                   r"entit(?:y|ies)|co-?implementing\s+entit(?:y|ies)",
     "partner": r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
                r"collaborating\s+entities|cooperation\s+partners|partners?|partner\s+"
                r"(?:agencies|entities|institutions)",
     "budget": r"(?:total\s+|proposed\s+|approved\s+)?budget|total\s+resources|funding\s+amount",
     "countries": r"countries\s+or\s+areas|beneficiary\s+countries|participating\s+countries|"
-                 r"target\s+countries|countries",
+                 r"target\s+countries|focus\s+countries|pilot\s+countries|recipients|"
+                 r"beneficiar(?:y|ies)\s+countries|countries",
     "time": r"time\s+frame|duration|period|start\s+date|end\s+date|implementation\s+period",
     "objective": r"objective(?:/purpose\s+of\s+project)?|objectives|project\s+objective|"
                  r"purpose|overall\s+objective|objective\s+of\s+the\s+organization",

@@ -50,7 +50,10 @@ def _actor(ctx: MappingContext, who: Named) -> URIRef:
     gz = _gazetteer(ctx)
     match = gz.resolve(who.name)
     if match is None:
-        found = [m for m in gz.find_actors(ctx.text, who.span) if m.kind != "place"]
+        found = [m for m in gz.find_actors(ctx.text, who.span) if m.kind != "place"
+                 # (a known name inside a longer one is not that one: "African Management
+                 # Development Institutes' Network" is no "Management Development Institutes")
+                 and len(m.span) >= len(who.span) - len("the ")]
         match = found[0] if found else None
     if match is not None:
         return add_actor(ctx, match)

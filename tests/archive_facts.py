@@ -127,8 +127,9 @@ class Checker:
         bare = _bare_name(name)
         found |= {r["a"].value for r in self.rows(
             "?a a cepa:Actor ; rdfs:label|skos:prefLabel|skos:altLabel|cepa:acronym|foaf:name "
-            f"?l . FILTER(LCASE(STR(?l)) = {ox.Literal(bare)} || LCASE(STR(?l)) = "
-            f"{ox.Literal('the ' + bare)})")}
+            # (quotation marks are no part of a name, on either side: `norm`)
+            f"?l . BIND(REPLACE(LCASE(STR(?l)), \"[\\\"'’‘“”]\", \"\") AS ?n) "
+            f"FILTER(?n = {ox.Literal(bare)} || ?n = {ox.Literal('the ' + bare)})")}
         code = country_code(name)
         if code:
             found |= {r["a"].value for r in self.rows(
