@@ -74,10 +74,33 @@ SESSION_AGAINST: tuple[_Sign, ...] = (
 )
 
 
+#: The site's wrapping above a page's heading ("Sorry, you need to enable JavaScript ...").
+_CHROME_LINE = re.compile(r"^\s*(?:sorry\b|menu\b|skip\s+to|welcome\s+to|home\b|search\b|"
+                          r"log\s*in|sign\s+in|english|français|español|русский|中文|العربية)",
+                          re.I)
+_NOT_OTHER_MEETING = re.compile(r"\bsession\b|\bCEPA\b|Committee\s+of\s+Experts", re.I)
+
+
+def heading_names_other_event(text: str) -> bool:
+    """The page's heading names a meeting that is no CEPA session ("Expert Group Meeting on
+    Citizen Engagement ...", "6th Asia-Pacific Forum on ..."): an event page of the division's
+    work, whatever the Committee it mentions below."""
+    for line in text[:_TOP].split("\n")[:12]:
+        words = line.split()
+        if len(words) < 3 or _CHROME_LINE.match(line):
+            continue
+        return bool(_EVENT.search(line)) and not _NOT_OTHER_MEETING.search(line) and \
+            not line.rstrip().endswith(".") and len(words) <= 30
+    return False
+
+
 def session_score(text: str) -> float:
     """A page about a CEPA session: summary and report pages, announcements, calls for input,
-    event pages, press notes. None without the Committee named."""
+    event pages, press notes. None without the Committee named; less where the page's heading
+    names another meeting."""
     score = _score(text, SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST)
+    if heading_names_other_event(text):
+        score = max(0.0, score - 0.3)
     if _found(_COMMITTEE, "head", text):
         return round(min(1.0, score + 0.25), 3) if score > 0 else 0.0
     # a summary that names neither ("Session 8 ... Main theme: ... Subtopics")
@@ -129,7 +152,8 @@ def update_score(text: str) -> float:
     news items and event pages about seminars, workshops, meetings, visits, awards and
     partnerships. A page that names the division and reports an event on a day is one."""
     score = _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
-    about_committee = _found(_COMMITTEE, "head", text)
+    # (the Committee named below a heading that names another meeting is background)
+    about_committee = _found(_COMMITTEE, "head", text) and not heading_names_other_event(text)
     if _found(_DIVISION, "head", text) and _found(_EVENT, "head", text) and \
             _found(_DAY, "head", text) and \
             not about_committee:  # (a page about the Committee is about its session)
