@@ -118,7 +118,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", formatter_class=_Help, parents=[common],
                        help="write the whole dataset")
-    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples"])
+    p.add_argument("--format", default="nquads", choices=["nquads", "trig", "turtle", "ntriples"],
+                   help="nquads and trig keep each document's graph; turtle and ntriples "
+                   "write the union of the graphs")
     p.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
 
     sub.add_parser("compact", formatter_class=_Help, parents=[common],

@@ -15,6 +15,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 from cepa_kg.commands_errors import CliError
+from cepa_kg.compacting import compact
+from cepa_kg.exporting import count_statements, export, keeps_graphs
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.conflicts import find_conflicts
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
@@ -282,26 +284,23 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the dataset to a file (saying what was written) or to stdout, with progress."""
     store = open_store(settings)
+    quiet = getattr(args, "quiet", False)
+    total = count_statements(store, args.format) if args.output or not quiet else 0
+    statements = "quads" if keeps_graphs(args.format) else "triples"
+    progress = Progress(total, what="export", unit=statements, quiet=quiet)
     out: BinaryIO = open(args.output, "wb") if args.output else sys.stdout.buffer
     try:
-        if args.format in ("nquads", "trig"):
-            store.dump(out, format=GRAPH_FORMATS[args.format])
-        else:  # triples only: the union of all graphs
-            store.query_into("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", out,
-                             lambda kind: GRAPH_FORMATS[args.format])
+        export(store, out, args.format, progress)
     finally:
+        progress.close()
         if args.output:
             out.close()
         else:
             out.flush()
     if args.output:  # say what was written (stdout is the data itself when there is no -o)
-        [row] = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-                             if args.format in ("nquads", "trig") else  # the union, once each
-                             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                             "WHERE { ?s ?p ?o } }")
-        print(f"cepa-kg: wrote {args.output} ({args.format}, {int(row['n'].value):,} "
-              f"{'quads' if args.format in ('nquads', 'trig') else 'triples'}, "
+        print(f"cepa-kg: wrote {args.output} ({args.format}, {total:,} {statements}, "
               f"{args.output.stat().st_size:,} bytes)", file=sys.stderr)
     return 0
 
@@ -311,7 +310,7 @@ def cmd_compact(args: argparse.Namespace, settings: Settings) -> int:
     `server.compaction`; the server compacts by itself)."""
     store = open_store(settings)
     started = time.monotonic()
-    store.optimize()
+    compact(store, settings.store, quiet=getattr(args, "quiet", False))
     print(f"cepa-kg: {settings.store} compacted in {time.monotonic() - started:.1f} s",
           file=sys.stderr)
     return 0
