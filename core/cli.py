@@ -134,7 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true",
                    help='read JSON lines {"id": ..., "text": ...} on stdin, one answer a line')
     p.add_argument("--era", choices=("mdg", "sdg"),
-                   help='which framework a bare "Goal 6" means when the text does not say')
+                   help='which framework a bare "Goal 6" means when the text does not say '
+                   "(default: neither, and such a goal is left out unless its number is "
+                   "above 8, an SDG's)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document holding every answer (schema: "
+                   "core/schemas/goals.schema.json)")
 
     p = sub.add_parser("completion", formatter_class=_Help,
                        help="print a shell completion script (bash: "

@@ -10,8 +10,9 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from cepa_kg.commands_errors import CliError
@@ -351,19 +352,15 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
-    """Trace texts to goals: one JSON object a line, `{"id": ..., "alignments": [...]}`."""
+def _goal_answers(args: argparse.Namespace, settings: Settings) -> Iterator[dict[str, Any]]:
+    """One answer `{"id": ..., "alignments": [...], "frameworks": [...]}` per text traced."""
     from cepa_kg.loaders.goal_json import trace
 
-    given = sum(x is not None and x is not False for x in (args.text, args.file, args.jsonl or None))
-    if given != 1:
-        raise CliError("give one of: a text, --file FILE, --jsonl (JSON lines on stdin)")
     if not args.jsonl:
         text = args.text if args.text is not None else read_location(args.file).text
-        answer = trace(text, base=settings.base, era=args.era)
-        print(json.dumps({"id": str(args.file) if args.file else None, **answer},
-                         ensure_ascii=False))
-        return 0
+        yield {"id": str(args.file) if args.file else None,
+               **trace(text, base=settings.base, era=args.era)}
+        return
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
@@ -376,5 +373,21 @@ def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise CliError(f"stdin line {number}: {error}; each line is "
                            '{"id": ..., "text": "..."}') from None
-        sys.stdout.write(json.dumps({"id": key, **answer}, ensure_ascii=False) + "\n")
+        yield {"id": key, **answer}
+
+
+def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
+    """Trace texts to goals: one JSON object a line, `{"id": ..., "alignments": [...]}`; with
+    --json, one JSON document holding them all (core/schemas/goals.schema.json)."""
+    given = sum(x is not None and x is not False for x in (args.text, args.file, args.jsonl or None))
+    if given != 1:
+        raise CliError("give one of: a text, --file FILE, --jsonl (JSON lines on stdin)")
+    answers = _goal_answers(args, settings)
+    if getattr(args, "json", False):
+        document = {"command": "goals", "base": settings.base, "era": args.era,
+                    "answers": list(answers)}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    for answer in answers:
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
     return 0

@@ -1,5 +1,6 @@
-"""For scripts: `load --json` and `info --json` print one JSON document each, checked against
-the schemas kept in the repository (core/schemas/), through the real command line."""
+"""For scripts: `load --json`, `info --json`, `validate --json` and `goals --json` print one
+JSON document each, checked against the schemas kept in the repository (core/schemas/),
+through the real command line."""
 
 from __future__ import annotations
 
@@ -109,6 +110,10 @@ def test_help_shows_defaults_the_store_in_use_and_exit_codes() -> None:
     top = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "--help"], capture_output=True,
                          text=True, timeout=60).stdout
     assert "Exit codes: 0" in " ".join(top.split())
+    for command, shown in (("export", "(default: nquads)"), ("goals", "(default: neither")):
+        text = " ".join(subprocess.run([sys.executable, "-m", "cepa_kg.cli", command, "--help"],
+                                       capture_output=True, text=True, timeout=60).stdout.split())
+        assert shown in text, command
 
 
 def test_bash_completion_completes_commands_and_options() -> None:
@@ -124,3 +129,42 @@ def test_bash_completion_completes_commands_and_options() -> None:
     zsh = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "completion", "zsh"],
                          capture_output=True, text=True, timeout=60).stdout
     assert zsh.startswith("#compdef cepa-kg") and "load" in zsh
+
+
+def _schema_file(name: str) -> dict:
+    return json.loads((Path(__file__).resolve().parents[1] / "core" / "schemas" / name)
+                      .read_text("utf-8"))
+
+
+def test_goals_json_follows_its_schema_with_every_answer(tmp_path: Path) -> None:
+    text = ("Member States should fight corruption, as SDG 16 asks, building on the Millennium "
+            "Development Goals.")
+    result = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "goals", "--json", text],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, _schema_file("goals.schema.json"))
+    [answer] = document["answers"]
+    assert answer["id"] is None and document["era"] is None
+    goals = {a["goal"].rsplit("/", 1)[-1] for a in answer["alignments"]}
+    assert goals == {"sdg-16"}
+    for a in answer["alignments"]:
+        ev = a["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    [named] = answer["frameworks"]
+    assert named["framework"].endswith("/id/scheme/mdg") and named["text"] == text[
+        named["start"]:named["end"]] == "Millennium Development Goals"
+    lines = "\n".join(json.dumps(x) for x in (
+        {"id": "a", "text": text}, {"id": 2, "text": "Report to the Committee."},
+        {"id": "b", "text": "Progress on Goal 6 was slow."}))
+    result = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "goals", "--jsonl", "--json",
+                             "--era", "mdg", "--base", "https://kg.example.org/"],
+                            input=lines, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)  # one document, not a line per answer
+    jsonschema.validate(document, _schema_file("goals.schema.json"))
+    assert [a["id"] for a in document["answers"]] == ["a", 2, "b"]
+    assert document["answers"][1]["alignments"] == [] and document["era"] == "mdg"
+    assert [a["goal"] for a in document["answers"][2]["alignments"]] == [
+        "https://kg.example.org/id/goal/mdg-6"]
+    assert document["base"] == "https://kg.example.org/"
