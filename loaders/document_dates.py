@@ -30,6 +30,9 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P
 #: A post date glued to the end of a post's title line, in the US style those boards use
 #: ("2013 Steering Committee Meeting March 18, 2013").
 _US_DATE_AT_END = re.compile(rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\s*$")
+#: A news post's date line with its dots and its place (UNU-EGOV: "• 2017•03•22  New York").
+_DOTTED_DATE_LINE = re.compile(r"^[•·*\-\s]*(?P<y>(?:19|20)\d\d)[•·./](?P<m>0[1-9]|1[0-2])[•·./]"
+                               r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)\s*(?:\S+(?:\s+\S+){0,3})?\s*$")
 _HEAD_LINES = 8
 
 
@@ -102,6 +105,12 @@ def document_date(text: str) -> DocumentDate | None:
                     len(lead) < 3 or _WEEKDAY.match(lead)):  # "Tuesday, 2 May 2017"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
+        dotted = _DOTTED_DATE_LINE.match(line.text)
+        if dotted:
+            at = line.span.start
+            return DocumentDate(int(dotted.group("y")), int(dotted.group("m")),
+                                int(dotted.group("d")), Span(at + dotted.start("y"),
+                                                             at + dotted.end("d")))
         iso = _ISO_DATE.fullmatch(line.text.strip())
         if iso:
             at = line.span.start + line.text.index(iso.group(0))

@@ -208,7 +208,8 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
     # a title line before the story, not a heading after it ("Contact Information"), nor an
     # event page's field ("Date: 12-14 June 2023", "Location: New York")
     title = lines[0] if lines and _is_heading_line(lines[0]) and \
-        not _FIELD_LINE.match(lines[0].text) else None
+        not _FIELD_LINE.match(lines[0].text) and len(lines[0].text.split()) > 1 else None
+    # (a one-word line is a section's label: "News", "Events")
     return [(title.span if title is not None else None, body, "1")]
 
 
@@ -256,6 +257,11 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     dated = document_date(text)
     reference = _reference(text, dated)
     heading = _SERIES.search(text[:3000]) or _HEADING.search(text[:3000])
+    if heading is not None and len(heading.group(0).split()) == 1:
+        # a section's word ("News") under the post's own heading: the heading titles the page
+        top = next((ln for ln in page_lines(text) if not ln.blank and not ln.chrome), None)
+        if top is not None and top.span.end <= heading.start() and _is_heading_line(top):
+            heading = None
     if heading is not None:
         title_span = Span(heading.start(), heading.end()).strip(text)
     else:
@@ -566,7 +572,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
         locations = find_locations(text, event.sentence, gz) or (
-            find_locations(text, scope, gz) if len(found) == 1 else ()) or (
+            find_locations(text, scope, gz)) or (
             find_locations(text, title, gz, title=True) if i == 0 else ())  # "... in Qatar"
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         out.append(Event(event.kind, event.name, event.name_span, event.dates,

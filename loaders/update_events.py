@@ -84,6 +84,8 @@ class EventMention:
     count: int = 0
     number: int = 0
     ahead: bool = False  # told as still to come ("will be held"), after the page's own date
+    #: "X also met with Y": a meeting besides the one told before it, never merged into it
+    another: bool = False
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -216,6 +218,10 @@ _BACKGROUND_DAYS = 120
 _DEADLINE = re.compile(r"\b(?:deadline|before|by|until|due)\s+(?:the\s+)?$", re.I)
 _GENERIC = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|such|other|future|regular|"
                       r"annual|many|various|several))\s+(?:\w+\s+)?$", re.I)
+_ALSO = re.compile(r"\b(?:also|then|later|further)\s+$", re.I)
+#: A meeting only thought of: "possible joint training", "a proposed workshop".
+_HYPOTHETICAL = re.compile(r"\b(?:possible|potential|proposed|eventual|prospective)\s+"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
 _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
@@ -276,12 +282,16 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                     # number: "capacity building workshops", "e-government consultation"
                     name = Span(max(name.start, sentence.start + len(before) - len(
                         before[-60:]) + counted.end("n")), name.end).strip(text)
+            if _HYPOTHETICAL.search(before[-40:]):
+                continue  # "3) possible joint training for ...": a topic, no meeting
             if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s") and \
                     name.start < word.end:  # (one "of its workshops, on “X”" is one)
                 continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             phrase = _phrase(text, sentence, word)
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
-                                   (_plain(phrase.of(text)),), count, ahead=ahead)
+                                   (_plain(phrase.of(text)),), count, ahead=ahead,
+                                   another=bool(_VERB_WORD.match(m.group(0)) and
+                                                _ALSO.search(before[-12:])))
             if 1 < count <= _MAX_COUNTED:
                 mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
                                      number=i) for i in range(1, count + 1)]
@@ -339,7 +349,9 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
         i = out.index(same)
         names = tuple(dict.fromkeys((*same.other_names, m.name, *m.other_names)))
         better = replace(same, dates=same.dates or m.dates, other_names=names)
-        if _told_by_verb(same) and not _told_by_verb(m) and m.name_span != m.word:
+        if _told_by_verb(same) and not _told_by_verb(m) and m.name_span != m.word and \
+                m.name[:1].isupper() and m.sentence == same.sentence:  # (a proper name in
+            # the visit's own sentence: not "possible joint training", nor a later conference)
             # "visited Seoul for the Regional Dialogue on ...": the meeting is the one named
             better = replace(better, name=m.name, name_span=m.name_span, word=m.word,
                              kind=m.kind, other_names=tuple(
@@ -348,7 +360,7 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
     # a mention with neither day nor title of its own is no meeting in particular
     # (and where none has a day, the first stands for the item's event)
     # (a count of undated meetings, "has implemented four courses", tells of no one meeting)
-    kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1
+    kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1 or e.another
             or e.name_span.start >= e.word.end
             or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
@@ -362,6 +374,8 @@ def _told_by_verb(m: EventMention) -> bool:
 
 
 def _same(a: EventMention, b: EventMention) -> bool:
+    if a.another or b.another:
+        return False  # "... also met with the Permanent Mission": a meeting of its own
     if a.count > 1 or b.count > 1:
         return False  # "two workshops": each its own, and neither the conference they are at
     if a.count and b.count and a.sentence == b.sentence and a.word != b.word:

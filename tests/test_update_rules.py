@@ -528,3 +528,22 @@ def test_a_named_event_keeps_its_own_name_under_a_page_heading() -> None:
     doc = update.parse(text)
     names = [e.name for item in doc.items for e in item.events]
     assert any(n.startswith("Regional Dialogue on Digital Services") for n in names), names
+
+
+def test_a_news_post_dated_by_its_dotted_line_and_a_second_meeting_told_by_also() -> None:
+    """UNU-EGOV's news layout: a heading, a section word, "• 2019•06•11  Lisbon"; a visit,
+    then "also met with" another body (a second meeting), and a "possible" course that is
+    only a topic of talks."""
+    text = ("Partners Review a Research Agenda\n\nNews\n  • 2019•06•11     Lisbon\n\n"
+            "Ms. Ana Duarte, Head of UNU-EGOV, visited the Division for Public Institutions "
+            "and Digital Government (DPIDG) on 4 June 2019. The two sides discussed 1) a "
+            "shared survey of city portals and 2) possible joint training for municipal "
+            "officials.\n\nMs. Duarte also met with the Permanent Mission of Portugal to the "
+            "United Nations.\n")
+    doc = update.parse(text)
+    assert doc.dated is not None and doc.dated.iso() == "2019-06-11"
+    events = [e for item in doc.items for e in item.events]
+    assert [e.kind for e in events] == ["meeting", "meeting"], [(e.kind, e.name) for e in events]
+    assert not any("training" in e.name for e in events)
+    (item,) = doc.items
+    assert item.title == "Partners Review a Research Agenda"  # not the section word "News"
