@@ -54,7 +54,7 @@ from typing import Literal as Kind
 
 import pycountry
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
@@ -85,6 +85,7 @@ class Entry:
     names: tuple[str, ...]
     acronyms: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()  # the bodies it is a unit of (org:subOrganizationOf)
 
 
 @dataclass(frozen=True)
@@ -426,6 +427,19 @@ class Gazetteer:
             return None
         return ActorMatch(e.path, e.kind, e.label, Span(0, 0))
 
+    def is_unit_of(self, path: str, ancestor: str) -> bool:
+        """Whether `path` is a unit of `ancestor` (at any depth: UNPOG of DPADM of DESA)."""
+        todo, seen = [path], set()
+        while todo:
+            entry = self._entries.get(todo.pop())
+            for parent in entry.parents if entry is not None else ():
+                if parent == ancestor:
+                    return True
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return False
+
     def entry(self, path: str) -> Entry | None:
         """The entry with IRI path `path` ("actor/unodc", "country/KOR"), if any."""
         return self._entries.get(path)
@@ -485,7 +499,10 @@ def entries_from_graph(g: Graph) -> list[Entry]:
         names = [str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
                  for o in g.objects(s, p)]
         acronyms = tuple(sorted(str(o) for o in g.objects(s, CEPA.acronym)))
-        out.append(Entry(str(s)[len(_ID):], kind, label, tuple(sorted(set(names))), acronyms))
+        parents = tuple(sorted(str(o)[len(_ID):] for o in g.objects(s, ORG.subOrganizationOf)
+                               if str(o).startswith(_ID)))
+        out.append(Entry(str(s)[len(_ID):], kind, label, tuple(sorted(set(names))), acronyms,
+                         parents=parents))
     return sorted(out, key=lambda e: e.path)
 
 

@@ -142,7 +142,19 @@ def first_each(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:
 _SLASHED = re.compile(r"[\w)]\s?/\s?$")
 
 
-def follows_slash(text: str, span: Span) -> bool:
-    """A name after a slash names the unit's parents, not another actor: "UNPOG/DPIDG/UN
-    DESA organized ..." is UNPOG; "DPADM/DESA" is DPADM."""
-    return bool(_SLASHED.search(text[max(0, span.start - 4): span.start]))
+def follows_slash(text: str, span: Span, path: str | None = None) -> bool:
+    """A name after a slash that names the unit's parent, not another actor: "UNPOG/DPIDG/UN
+    DESA organized ..." is UNPOG; "DPADM/DESA" is DPADM. Given the name's `path`, a unit after
+    its parent is an actor of its own ("DPIDG/UNPOG": both); an unknown name before the slash
+    keeps the rule."""
+    if not _SLASHED.search(text[max(0, span.start - 4): span.start]):
+        return False
+    if path is None:
+        return True
+    from cepa_kg.loaders.actors import Gazetteer
+
+    gz = Gazetteer.bundled()
+    slash = text.rindex("/", max(0, span.start - 4), span.start)
+    before = [m for m in gz.find_actors(text, Span(max(0, slash - 80), slash))
+              if slash - m.span.end <= 1]
+    return not before or gz.is_unit_of(before[-1].path, path)

@@ -386,7 +386,7 @@ def _parties(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     seen: dict[str, ActorMention] = {}
     ordered = sorted(mentions, key=lambda a: a.span)
     for i, a in enumerate(ordered):
-        if a.kind == "group" or follows_slash(text, a.span):
+        if a.kind == "group" or follows_slash(text, a.span, a.path):
             continue
         prev = ordered[i - 1] if i else None
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None

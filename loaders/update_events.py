@@ -397,8 +397,11 @@ _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged
                            r"undertaking|programme)\s+of\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
                         r"runs?|conducted|arranged|arranges|is\s+organi[sz]ing|are\s+"
-                        r"organi[sz]ing)\s+(?=(?:a|an|the|its|this|one|two|three|four|several|"
+                        r"organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
+                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)\s+"
+                        r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b)", re.I)
+_THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)
 _AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+by\s+"
@@ -431,7 +434,9 @@ _POSSESSIVE = re.compile(r"[’']s\s+(?:[A-Z]|own\b)")
 #: Tunisia supported it"): no organiser.
 _SUPPORTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:also\s+)?(?:supported|sponsored|funded|financed|"
                         r"co-financed|provided\s+(?:financial\s+)?support)\b", re.I)
-_CLAUSE_END = re.compile(r";|,\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
+_CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+)?support\s+"
+                         r"(?:of|from)\b|"
+                         r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
                          r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
                          r"(?:discuss|review|share|present|exchange|agree)", re.I)
 
@@ -446,6 +451,12 @@ def _clause_after(text: str, at: int, end: int) -> Span:
 _LEAD = re.compile(r"\s*(?:(?:On|In|From|Between|During|Last|Earlier)\b[^,]{0,60},\s*|"
                    r"At\s+the\s+(?:invitation|request)\s+of\b[^,]{0,100},\s*"
                    r"(?:(?:through|via|and)\b[^,]{0,100},\s*)?)")
+
+
+#: How long a subject may run ("The United Nations Department of Economic and Social Affairs
+#: (UN DESA), through its Division for ..., the African Management Development Institutes’
+#: Network (AMDIN) and the Ghana Institute of ... (GIMPA) are organizing ...").
+_SUBJECT_CHARS = 400
 
 
 def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
@@ -510,7 +521,8 @@ def organisers_and_participants(
                     text[max(sentence.start, m.start() - 60): m.end() + 20]):
                 continue  # (what an organiser did last year organises nothing here)
             subject = _subject_before(text, sentence, m.start())
-            if subject.end - subject.start < 250 and not re.search(r"\b(?:was|were|been|be)\s*$",
+            if subject.end - subject.start < _SUBJECT_CHARS and not re.search(
+                    r"\b(?:was|were|been|be)\s*$",
                                                                    text[subject.start:m.start()]):
                 sides = actors_in(subject)
                 if meeting and len({a.path for a in sides}) >= 2 and \
@@ -518,9 +530,13 @@ def organisers_and_participants(
                     participants += sides  # "X and Y held a meeting": both met, none organised
                 else:
                     organisers += sides
+            # "X organized the Workshop through the Project Office on Governance (UNPOG)"
+            through = _THROUGH.match(text, m.end(), limit)
+            if through is not None:
+                organisers += actors_in(_clause_after(text, through.end(), limit))
         for m in _CO_WITH.finditer(text, sentence.start, limit):  # "X co-organized with Y a ..."
             subject = _subject_before(text, sentence, m.start())
-            if subject.end - subject.start < 250:
+            if subject.end - subject.start < _SUBJECT_CHARS:
                 organisers += actors_in(subject)
             organisers += actors_in(_clause_after(text, m.end(), limit))
         for m in _WITH.finditer(text, sentence.start, limit):
@@ -550,10 +566,10 @@ def organisers_and_participants(
     parents = {a.path for a in organisers + participants if _parent(text, a)}  # (and their
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
-                  and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span)
+                  and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span, a.path)
                   and a.path not in parents]
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
-                    and not follows_slash(text, a.span) and a.path not in parents
+                    and not follows_slash(text, a.span, a.path) and a.path not in parents
                     and not _VENUE_AFTER.match(text, a.span.end)]
     seen: set[str] = set()
     # countries stand for places here ("held in Amman, Jordan"), groups for no one in
@@ -567,6 +583,7 @@ def organisers_and_participants(
 
     organisers = [a for a in organisers if acts(a)
                   and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
-    participants = [a for a in participants if acts(a, attends=True) and a.path not in seen
-                    and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
+    taking_part: set[str] = set()  # (an organiser whose people took part takes part too)
+    participants = [a for a in participants if acts(a, attends=True)
+                    and not (a.path in taking_part or taking_part.add(a.path))]  # type: ignore[func-returns-value]
     return organisers, participants

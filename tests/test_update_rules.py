@@ -547,3 +547,34 @@ def test_a_news_post_dated_by_its_dotted_line_and_a_second_meeting_told_by_also(
     assert not any("training" in e.name for e in events)
     (item,) = doc.items
     assert item.title == "Partners Review a Research Agenda"  # not the section word "News"
+
+
+def test_organisers_through_a_unit_and_a_unit_after_its_division() -> None:
+    """"X organized the workshop through the Project Office on Governance (UNPOG)": both
+    organise; "DPIDG/UNPOG" names two bodies (a unit after its division), while "UNPOG/DPIDG"
+    is UNPOG with its parent; "with support from" is no organiser."""
+    doc = update.parse(_bulletin(
+        "Workshop in Almaty\n\nThe Division for Public Institutions and Digital Government "
+        "(DPIDG) organized the workshop through the United Nations Project Office on "
+        "Governance (UNPOG) in Almaty on 3 May 2022.",
+        "Seminar in Ulaanbaatar\n\nThe seminar on open data, organized by DPIDG/UNPOG in "
+        "cooperation with UNDP and with support from KOICA, was held in Ulaanbaatar on 9 May "
+        "2022.",
+        "Forum in Incheon\n\nThe forum, organized by UNPOG/DPIDG, was held in Incheon on "
+        "20 May 2022."))
+    organisers = [sorted(a.path for a in e.organizers) for item in doc.items for e in item.events]
+    assert organisers == [["actor/dpidg", "actor/unpog"],
+                          ["actor/dpidg", "actor/undp", "actor/unpog"],
+                          ["actor/unpog"]], organisers
+
+
+def test_an_event_page_that_names_the_committee_below_its_heading_is_no_session_page() -> None:
+    from cepa_kg.loaders.registry import detect
+    text = ("Expert Group Meeting on Open Budgets\n\nLusaka\n3 - 4 June, 2014\n\n"
+            "The Division for Public Administration and Development Management (DPADM) of UN "
+            "DESA will convene an Expert Group Meeting on open budgets in Lusaka on 3 and 4 "
+            "June. At the 13th session of the Committee of Experts on Public Administration "
+            "(CEPA) earlier this year, members stressed open budget processes.\n")
+    assert detect(text).kind == "dpadm-monthly-update"
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert [a.path for a in event.organizers] == ["actor/dpadm"]
