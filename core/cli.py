@@ -1,4 +1,5 @@
-"""The `cepa-kg` command line: load, info, validate, query, export, serve.
+"""The `cepa-kg` command line: load, info, validate, query, export, compact, goals, config,
+serve, completion.
 
 Errors name the file (and line) and the reason and exit non-zero; no tracebacks for user errors.
 """
@@ -10,23 +11,40 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.commands_errors import CliError
+from cepa_kg.config_file import FILE_NAME, user_config_file
+from cepa_kg.effective_settings import Effective, effective_settings
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
-from cepa_kg.settings import Settings
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
+def _flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given as flags (those not given are left to the environment, the config
+    file and the defaults)."""
+    flags: dict[str, Any] = {}
     if getattr(args, "store", None):
-        overrides["store"] = Path(args.store)
+        flags["store"] = Path(args.store)
     if getattr(args, "base", None):
-        overrides["base"] = args.base
+        flags["base"] = args.base
+    if getattr(args, "access_log", False):
+        flags["access_log"] = True
+    return flags
+
+
+def _effective(args: argparse.Namespace) -> Effective:
     try:
-        return Settings(**overrides)
-    except ValueError as error:
+        return effective_settings(_flags(args), getattr(args, "config", None))
+    except ValueError as error:  # a bad file, variable or flag value: one line naming it
         raise CliError(str(error)) from error
+
+
+def _export_to_environment(effective: Effective) -> None:
+    """Settings read from the environment where they are used (the validator, also in the
+    worker processes of a load) are put there when the config file gave them."""
+    if effective.origins["validator"].kind == "file":
+        os.environ["CEPA_KG_VALIDATOR"] = effective.settings.validator  # validation.VALIDATOR_ENV
 
 
 def _positive(value: str) -> int:
@@ -39,13 +57,16 @@ def _positive(value: str) -> int:
     return number
 
 
-def _defaults() -> tuple[str, str]:
+def _defaults(argv: Sequence[str] | None) -> tuple[str, str]:
     """The store folder and base IRI this run would use, for `--help`."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--config", type=Path)
+    known, _ = early.parse_known_args(argv)
     try:
-        settings = Settings()
+        settings = effective_settings({}, known.config).settings
         return str(settings.store), settings.base
-    except ValueError:  # a bad environment variable: the command itself will say so
-        return "$CEPA_KG_STORE or the user data folder", "$CEPA_KG_BASE"
+    except ValueError:  # a bad file or variable: the command itself will say so
+        return "$CEPA_KG_STORE, the config file or the user data folder", "$CEPA_KG_BASE"
 
 
 class _Help(argparse.HelpFormatter):
@@ -59,13 +80,17 @@ class _Help(argparse.HelpFormatter):
         return f"{text} (default: %(default)s)"
 
 
-def _parser() -> argparse.ArgumentParser:
-    store, base = _defaults()
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", help=f"store folder (now: {store}; set by $CEPA_KG_STORE, "
-                        "else the user data folder)")
-    common.add_argument("--base", help=f"base IRI of the data (now: {base}; set by "
-                        "$CEPA_KG_BASE, else http://localhost:8000/)")
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    store, base = _defaults(argv)
+    configured = argparse.ArgumentParser(add_help=False)
+    configured.add_argument("--config", type=Path, metavar="PATH",
+                            help=f"the TOML config file (default: ./{FILE_NAME}, else "
+                            f"{user_config_file()}); flags > environment > file > defaults")
+    configured.add_argument("--store", help=f"store folder (now: {store}; set by "
+                            "$CEPA_KG_STORE or the config file, else the user data folder)")
+    configured.add_argument("--base", help=f"base IRI of the data (now: {base}; set by "
+                            "$CEPA_KG_BASE or the config file, else http://localhost:8000/)")
+    common = argparse.ArgumentParser(add_help=False, parents=[configured])
     common.add_argument("--quiet", "-q", action="store_true",
                         help="no progress (a bar in a terminal, a line at each tenth of the "
                         "work otherwise)")
@@ -74,8 +99,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="cepa-kg", description="A knowledge graph of the UN Committee of Experts on "
         "Public Administration: load documents, validate, query, export, serve.",
         epilog="Exit codes: 0 done; 1 some document failed or was refused, or the store does "
-        "not conform; 2 a usage error (a bad option, file or query: the message says which); "
-        "130 interrupted.")
+        "not conform; 2 a usage error (a bad option, file, query, config file or setting: the "
+        "message says which); 130 interrupted.")
     parser.add_argument("--version", action="version", version=f"cepa-kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -141,6 +166,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="print one JSON document holding every answer (schema: "
                    "core/schemas/goals.schema.json)")
 
+    p = sub.add_parser("config", formatter_class=_Help, parents=[configured],
+                       help="print the settings in effect and where each came from (a flag, "
+                       "the environment, the config file, the default)")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON document (schema: core/schemas/config.schema.json)")
+
     p = sub.add_parser("completion", formatter_class=_Help,
                        help="print a shell completion script (bash: "
                        "eval \"$(cepa-kg completion bash)\"; zsh: to a file on $fpath)")
@@ -156,7 +187,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if args.command == "completion":  # made from the parser itself, so it never goes stale
         import shtab
@@ -166,9 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cepa_kg import commands  # imported late: `--help` stays fast
 
     try:
-        settings = _settings(args)
+        args.effective = _effective(args)
+        _export_to_environment(args.effective)
         handler = getattr(commands, f"cmd_{args.command}")
-        return int(handler(args, settings))
+        return int(handler(args, args.effective.settings))
     except (CliError, *commands.USER_ERRORS) as error:
         print(f"cepa-kg: error: {error}", file=sys.stderr)
         return 2

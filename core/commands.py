@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 from cepa_kg.commands_errors import CliError
 from cepa_kg.compacting import compact
+from cepa_kg.config_report import config_summary, config_text
 from cepa_kg.exporting import count_statements, export, keeps_graphs
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from cepa_kg.conflicts import find_conflicts
@@ -332,9 +333,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         print("the store is empty: loading the bundled corpus", file=sys.stderr)
         store.flush()
         del store  # the child needs the store folder's lock
+        config = ["--config", str(args.config)] if getattr(args, "config", None) else []
         loaded = subprocess.run(
             [sys.executable, "-m", "cepa_kg.cli", "load", "--store", str(settings.store),
-             "--base", settings.base], stdout=sys.stderr, check=False)
+             "--base", settings.base, *config], stdout=sys.stderr, check=False)
         if loaded.returncode != 0:
             print("cepa-kg: error: the bundled corpus did not load (see above)",
                   file=sys.stderr)
@@ -346,7 +348,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
           f"(SPARQL endpoint: /sparql)", file=sys.stderr)
     token = settings.update_token.get_secret_value() if settings.update_token else ""
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
-                access_log=settings.access_log or args.access_log,
+                access_log=settings.access_log,  # --access-log, environment or file
                 log_config=log_config([token]),  # JSON lines with request ids, no token
                 timeout_graceful_shutdown=settings.shutdown_timeout_s)
     return 0
@@ -390,4 +392,12 @@ def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for answer in answers:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    """The settings in effect and where each came from (flag, environment, file, default)."""
+    summary = config_summary(args.effective)
+    print(json.dumps(summary, ensure_ascii=False, indent=2) if args.json else
+          config_text(summary))
     return 0

@@ -1,12 +1,21 @@
-"""Typed settings, read from the environment (prefix CEPA_KG_) and passed in explicitly."""
+"""Typed settings, passed in explicitly. `Settings()` reads the environment (prefix CEPA_KG_);
+`settings_from` adds a config file below it (flags > environment > file > defaults)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any, Literal
 
 from platformdirs import user_data_dir
 from pydantic import SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 DEFAULT_BASE = "http://localhost:8000/"
+
+#: The config file's source while `settings_from` builds settings (none otherwise).
+_FILE_SOURCE: ContextVar[PydanticBaseSettingsSource | None] = ContextVar("file_source",
+                                                                         default=None)
 
 
 def default_store_path() -> Path:
@@ -73,6 +82,25 @@ class Settings(BaseSettings):
     federation_allowed_hosts: list[str] = []
     """Hosts (`example.org` or `example.org:8890`) that SERVICE in queries and LOAD in updates
     may reach; empty (the default): both are refused. Env: a JSON list."""
+    validator: Literal["compiled", "pyshacl"] = "compiled"
+    """Which SHACL validator checks documents: the shapes compiled to Python checks, or
+    pySHACL for every document (slow; pySHACL always writes the report of a refusal)."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource, dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments (flags), the environment, then the config file if one is in use."""
+        file = _FILE_SOURCE.get()
+        return (init_settings, env_settings, dotenv_settings, file_secret_settings,
+                *((file,) if file is not None else ()))
+
+    @field_validator("validator", mode="before")
+    @classmethod
+    def _validator_name(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("query_worker_allocator")
     @classmethod
@@ -88,3 +116,19 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError(f"base must be an http(s) IRI, got {value!r}")
         return value if value.endswith("/") else value + "/"
+
+
+@contextmanager
+def _file_source(source: PydanticBaseSettingsSource | None) -> Iterator[None]:
+    token = _FILE_SOURCE.set(source)
+    try:
+        yield
+    finally:
+        _FILE_SOURCE.reset(token)
+
+
+def settings_from(file: PydanticBaseSettingsSource | None, **flags: Any) -> Settings:
+    """Settings from `flags` over the environment over `file` (a config file's source) over
+    the defaults."""
+    with _file_source(file):
+        return Settings(**flags)

@@ -110,7 +110,8 @@ def test_help_shows_defaults_the_store_in_use_and_exit_codes() -> None:
     top = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "--help"], capture_output=True,
                          text=True, timeout=60).stdout
     assert "Exit codes: 0" in " ".join(top.split())
-    for command, shown in (("export", "(default: nquads)"), ("goals", "(default: neither")):
+    for command, shown in (("export", "(default: nquads)"), ("goals", "(default: neither"),
+                           ("config", "(default: ./cepa-kg.toml, else")):
         text = " ".join(subprocess.run([sys.executable, "-m", "cepa_kg.cli", command, "--help"],
                                        capture_output=True, text=True, timeout=60).stdout.split())
         assert shown in text, command
