@@ -75,7 +75,7 @@ class _Help(argparse.HelpFormatter):
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
         if "default" in text or action.default in (None, False, argparse.SUPPRESS) \
-                or not action.option_strings:
+                or action.default == [] or not action.option_strings:
             return text
         return f"{text} (default: %(default)s)"
 
