@@ -23,6 +23,9 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                            r"collaboration|joint)\b"),
         ("proposed", True, r"\b(?:suggested|proposed)\s+(?:that\s+)?(?:\S+\s+){0,3}?"
                            r"(?:collaborat\w*|cooperat\w*|partner\w*|work\s+with)\b(?:\s+with\b)?"),
+        ("proposed", True, r"\b(?:suggested|proposed|identified)\s+(?:\S+\s+){0,2}?(?:areas|fields|"
+                           r"ways|topics|options)\s+(?:for|of)\s+(?:future\s+)?(?:cooperation|"
+                           r"collaboration|partnership)\b"),
         ("requested", True, r"\b(?:appealed|called)\s+(?:up)?on\b|\bappealed\s+to\b|"
                             r"\b(?:were|was|been|has|have)\s+requested\s+(?:to\s+provide\s+"
                             r"support|to\s+assist|to\s+support)\b|\brequested\s+(?:the\s+)?"
@@ -118,6 +121,7 @@ _TRIGGER = re.compile(
 _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("proposed",),
     ("suggested", "proposed"),
+    ("suggested", "proposed", "identified"),
     ("appealed", "called", "requested", "invited"),
     ("agreed",),
     ("agreed",),

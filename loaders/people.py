@@ -46,7 +46,8 @@ _TITLE_WORDS = re.compile(
     r"Adviser|Advisor|Professor|Ambassador|Representative|Coordinator|Manager|Commissioner|"
     r"Governor|Mayor|Rapporteur|Consultant|Counsellor|Counselor|Expert|Lecturer|Founder|"
     r"Administrator|Executive|Deputy|Registrar|Rector|Principal|Judge|Senator|Spokesperson|"
-    r"ASG|USG|Assistant|Member|Focal\s+Point|Specialist|Analyst)\b"
+    r"ASG|USG|Assistant|Member|Focal\s+Point|Specialist|Analyst|Researcher|Fellow|Economist|"
+    r"Statistician|Scientist)\b"
 )
 _NOT_NAME = frozenset(
     """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
@@ -175,6 +176,9 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+_OWNED_AFTER = re.compile(r"[’']s\s+[A-Z]")
+_REPRESENTED_BY = re.compile(r",?\s+represented\s+by\s+(?:H\.?\s?E\.?\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)"
+                             r"\.?\s+)?$")
 _IN_COUNTRY = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 _TO_THE_UN = re.compile(r"\s+(?:to|at)\s+the\s+(?:United\s+Nations|UN)\b.*$", re.S)
 
@@ -289,12 +293,20 @@ class People:
             aspan = Span(astart, astart + len(aff)) if astart >= 0 else whole
             cands = [a for a in find_actors(text, aspan, self.gz)
                      if a.kind in ("organization", "group", "country")]
-            if cands:
+            # "UN DESA’s Division for ...": the division, not its owner (unless the gazetteer
+            # knows the division as another body's: "ECOSOC's Second Committee")
+            owned = [b for a, b in zip(cands, cands[1:]) if _OWNED_AFTER.match(text, a.span.end)
+                     and self.gz.is_unit_of(b.path, a.path)]
+            if owned:
+                org = owned[0]
+            elif cands:
                 org = min(cands, key=lambda a: (a.kind == "country", a.span))
             else:
                 hit = self.gz.resolve(clean(aff))
                 if hit is not None and hit.kind in ("organization", "group"):
                     org = ActorMention(hit.path, hit.kind, hit.label, aspan)
+        if org is None and (body := self._represented(name_span)) is not None:
+            org = body  # "the Permanent Mission of X, represented by H.E. Mr. Y, ..."
         return Membership(
             title=clean(title) if title else None,
             affiliation=clean(aff) if aff else None,
@@ -302,6 +314,17 @@ class People:
             span=whole,
             label=clean(whole.of(text)),
         )
+
+    def _represented(self, name_span: Span) -> ActorMention | None:
+        """The body a person represents where the text says "X, represented by [Mr.] Name"."""
+        text = self.text
+        window = Span(max(0, name_span.start - 200), name_span.start)
+        by = _REPRESENTED_BY.search(text, window.start, window.end)
+        if by is None:
+            return None
+        bodies = [a for a in find_actors(text, Span(window.start, by.start()), self.gz)
+                  if a.kind == "organization" and by.start() - a.span.end <= 2]
+        return bodies[-1] if bodies else None
 
     def _add(self, name: str, hon: str | None, span: Span, ms: Membership | None) -> None:
         key = person_key(name)

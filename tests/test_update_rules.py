@@ -578,3 +578,18 @@ def test_an_event_page_that_names_the_committee_below_its_heading_is_no_session_
     assert detect(text).kind == "dpadm-monthly-update"
     (event,) = [e for item in update.parse(text).items for e in item.events]
     assert [a.path for a in event.organizers] == ["actor/dpadm"]
+
+
+def test_people_a_researcher_a_division_owned_by_its_department_and_a_representative() -> None:
+    text = _bulletin(
+        "A visit\n\nDr. Ana Lima, accompanied by Mr. Ricardo Almeida, Researcher, UNU-EGOV, met "
+        "with DPADM on 3 March 2016. Ms. Ingrid Solheim, the Director of UN DESA’s Division for "
+        "Public Administration and Development Management (DPADM), opened the meeting. She "
+        "also met with the Permanent Mission of Portugal to the United Nations, represented "
+        "by H.E. Mr. Tiago Ferreira, Permanent Representative.")
+    people = {p.name: [(m.title, m.organization.path if m.organization else None)
+                       for m in p.memberships] for p in update.parse(text).persons}
+    assert people["Ricardo Almeida"] == [("Researcher", "actor/unu-egov")]
+    assert people["Ingrid Solheim"][0][1] == "actor/dpadm"
+    assert people["Tiago Ferreira"][0][1] is not None and "portugal" in people[
+        "Tiago Ferreira"][0][1]
