@@ -20,7 +20,8 @@ __all__ = ["SCHEMAS", "load_summary", "schema", "store_info", "validation_entry"
 
 #: The schemas kept in the repository, by the command whose `--json` output they describe.
 SCHEMAS = {"load": "load-summary.schema.json", "info": "info.schema.json",
-           "validate": "validate.schema.json"}
+           "validate": "validate.schema.json", "goals": "goals.schema.json",
+           "config": "config.schema.json"}
 _STATUSES = ("loaded", "unchanged", "failed", "refused")
 _CEPA = "https://w3id.org/cepa-kg/def#"
 
