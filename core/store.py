@@ -13,14 +13,20 @@ safe from any one thread; the server calls them from worker threads, never the e
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 from cepa_kg import sparql_limits
+from cepa_kg.commands_errors import CliError
+from cepa_kg.storage_full import REMEDIES, full_reason
+
+log = logging.getLogger("cepa_kg.store")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Format = ox.QueryResultsFormat | ox.RdfFormat
@@ -40,6 +46,19 @@ class StoreLockedError(StoreError):
     """Another process holds the store folder open for writing."""
 
 
+class StorageFullError(StoreError, CliError):
+    """The store could not write: its disk is full (or a quota or a file-size limit is
+    reached). Nothing of the failed write is in the store. A CliError too, so that the command
+    line prints it as one line (`cepa-kg: error: no space left on device on STORE; ...`).
+
+    RocksDB refuses every write after one failed for room, until the store is opened again."""
+
+    def __init__(self, path: Path | None, reason: str) -> None:
+        self.path, self.reason = path, reason
+        self.remedy = REMEDIES.get(reason, "free space")
+        super().__init__(f"{reason} on {path}; {self.remedy} and try again")
+
+
 class ChangeAbandonedError(StoreError):
     """A staged change was not committed because its caller gave up waiting for it."""
 
@@ -57,6 +76,7 @@ class CommitGate:
         self._state = "open"
         self.finished = threading.Event()
         self.change: StagedChange | None = None  # what was committed, once `finished`
+        self.error: BaseException | None = None  # why the commit failed, if it did
 
     def commit(self) -> bool:
         with self._lock:
@@ -165,24 +185,60 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        #: Why the store cannot write, once a write failed for room (or it was opened
+        #: read-only for want of it); None while it can.
+        self.full: str | None = None
         try:
             if path is None:
                 self._store = ox.Store()
             elif read_only:
                 self._store = ox.Store.read_only(str(path))
             else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(path))
+                self._store = self._open_writable(path)
         except OSError as error:
-            if "lock" in str(error).lower():
+            if "lock" in str(error).lower() and full_reason(error) is None:
                 raise StoreLockedError(
                     f"the store at {path} is open in another process (stop it, or use "
                     f"another --store): {error}"
                 ) from error
             raise
-        self.read_only = read_only
+        self.read_only = read_only or self.full is not None
         self._write_lock = threading.Lock()
         self._version = 0
+
+    def _open_writable(self, path: Path) -> ox.Store:
+        """Open read-write; if the disk has no room for that (opening replays the write-ahead
+        log into new files), open read-only, say so in one line and refuse writes
+        (StorageFullError). Raises StorageFullError if even that fails (no store there)."""
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except OSError as error:
+            reason = full_reason(error)
+            if reason is None:
+                raise
+            try:
+                store = ox.Store.read_only(str(path))
+            except OSError:
+                raise StorageFullError(path, reason) from error
+        self.full = reason
+        log.warning("cepa-kg: %s on %s: the store is open read-only (reads work; writes are "
+                    "refused until space is freed)", reason, path)
+        return store
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Around every write: a full disk raises StorageFullError (the write did nothing)."""
+        if self.full is not None:
+            raise StorageFullError(self.path, self.full)
+        try:
+            yield
+        except OSError as error:
+            reason = full_reason(error)
+            if reason is None:
+                raise
+            self.full = reason
+            raise StorageFullError(self.path, reason) from error
 
     @property
     def version(self) -> int:
@@ -290,7 +346,7 @@ class OxigraphStore:
         triples = ox.parse(data, format=format, base_iri=base_iri)
         ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         target = str(_graph_node(graph))
-        with self._write_lock:
+        with self._write_lock, self._writing():
             self._store.update(
                 f"DROP SILENT GRAPH {target} ; INSERT DATA {{ GRAPH {target} {{\n{ntriples}}} }}")
             self._version += 1
@@ -299,7 +355,7 @@ class OxigraphStore:
         # On disk, RocksDB's bulk loader (SST files ingested at once, atomically) writes about
         # 3x faster than a transaction: 165,000 against 58,000 quads/s here. The data is
         # N-Quads pyoxigraph serialized, so parsing cannot fail half-way.
-        with self._write_lock:
+        with self._write_lock, self._writing():
             if self.path is not None:
                 self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
             else:
@@ -310,13 +366,13 @@ class OxigraphStore:
         return self._store.contains_named_graph(_graph_node(graph))
 
     def drop_graph(self, graph: str) -> None:
-        with self._write_lock:
+        with self._write_lock, self._writing():
             self._store.update(f"DROP SILENT GRAPH <{graph}>")
             self._version += 1
 
     def update(self, sparql: str) -> None:
         sparql_limits.check(sparql, what="update")
-        with self._write_lock:
+        with self._write_lock, self._writing():
             try:
                 self._store.update(sparql)
             except SyntaxError as error:
@@ -342,7 +398,10 @@ class OxigraphStore:
         given up waiting).
 
         Raises QuerySyntaxError for a bad update, ChangeAbandonedError when the gate refused,
-        and whatever `mutate` or `check` raise."""
+        and whatever `mutate` or `check` raise; StorageFullError at once when the store
+        already found no room (it refuses every write until it is opened again)."""
+        if self.full is not None:
+            raise StorageFullError(self.path, self.full)
         with self._write_lock:
             staging = ox.Store()
             staging.extend(self._store.quads_for_pattern(None, None, None, None))
@@ -361,10 +420,15 @@ class OxigraphStore:
                                            "written")
             try:
                 if change.graphs:
-                    self._store.update(change.commit_update())
+                    with self._writing():
+                        self._store.update(change.commit_update())
                     self._version += 1
                 if gate is not None:
                     gate.change = change
+            except BaseException as error:
+                if gate is not None:
+                    gate.error = error
+                raise
             finally:
                 if gate is not None:
                     gate.finished.set()
@@ -383,15 +447,27 @@ class OxigraphStore:
         return sink.getvalue()
 
     def flush(self) -> None:
-        if self.path is not None:
-            self._store.flush()
+        """Write the buffers to disk. On a full disk this does nothing and says so: what was
+        committed is in the write-ahead log (or ingested files) already, and is replayed
+        when the store is next opened with room to spare."""
+        if self.path is None or self.read_only or self.full is not None:
+            return
+        try:
+            with self._writing():
+                self._store.flush()
+        except StorageFullError as error:
+            log.warning("cepa-kg: %s; the store keeps what was committed, in its "
+                        "write-ahead log", error)
 
     def optimize(self) -> None:
         """Compact an on-disk store (RocksDB): after any write, reads merge the new files with
         the old until this runs, and scans are 10-25% slower (see `server.compaction`). Instant
         when nothing was written since the last one; readers and writers may go on meanwhile."""
+        if self.path is not None and self.full is not None:
+            raise StorageFullError(self.path, self.full)
         if self.path is not None and not self.read_only:
-            self._store.optimize()
+            with self._writing():
+                self._store.optimize()
 
     # -- checkpoints (query workers read them; see cepa_kg.server.workers) ----------------
 
@@ -400,11 +476,18 @@ class OxigraphStore:
         (RocksDB hard links: about a millisecond). Other processes open it with
         `OxigraphStore(target, read_only=True)` while this store keeps taking writes.
 
-        Raises ValueError for an in-memory store and OSError if `target` exists.
+        Raises ValueError for an in-memory store, StorageFullError when the disk has no room
+        for it (a checkpoint first writes what is buffered) and OSError if `target` exists.
         """
         if self.path is None:
             raise ValueError("an in-memory store has no checkpoints")
-        self._store.backup(str(target))
+        try:
+            self._store.backup(str(target))
+        except OSError as error:
+            reason = full_reason(error)
+            if reason is None:
+                raise
+            raise StorageFullError(self.path, reason) from error
 
 
 @dataclass(frozen=True)
