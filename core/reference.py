@@ -4,6 +4,7 @@ they live in the store, and as rdflib graphs for validation."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -11,7 +12,9 @@ from rdflib import Graph
 
 from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.resources import data_files, ontology_dir, shapes_dir
-from cepa_kg.store import GraphStore
+from cepa_kg.store import GraphStore, StorageFullError
+
+log = logging.getLogger("cepa_kg.reference")
 
 ONTOLOGY_FILE = "cepa.ttl"
 REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "mdg-sdg.ttl", "actors.ttl", "places.ttl",
@@ -48,7 +51,16 @@ def _read(filename: str) -> bytes:
 
 def install_reference(store: GraphStore, base: str) -> list[str]:
     """Put the ontology and every reference file in its own graph, replacing a graph only
-    when its file changed. Returns the graphs written."""
+    when its file changed. Returns the graphs written. On a full disk, what is not written
+    is said in one line and left for a later run: the store still reads."""
+    try:
+        return _install(store, base)
+    except StorageFullError as error:
+        log.warning("cepa-kg: the reference data in the store was not updated (%s)", error)
+        return []
+
+
+def _install(store: GraphStore, base: str) -> list[str]:
     written = []
     for filename in (ONTOLOGY_FILE, *REFERENCE_FILES):
         if not ontology_dir().joinpath(filename).is_file():
@@ -61,7 +73,11 @@ def install_reference(store: GraphStore, base: str) -> list[str]:
         marker = f'\n<{graph}> <{SHA_PROPERTY}> "{digest}" .\n'.encode()
         store.replace_graph(graph, data + marker, format=ox.RdfFormat.TURTLE, base_iri=base)
         written.append(graph)
-    countries = countries_graph(base).serialize(format="nt", encoding="utf-8")
+    # Sorted: rdflib writes a graph's triples in hash order, which changes from one process
+    # to the next, and the graph would be written again at every start (on a full disk,
+    # `serve` would then fail where reading alone works).
+    countries = b"".join(sorted(countries_graph(base).serialize(
+        format="nt", encoding="utf-8").splitlines(keepends=True)))
     digest = hashlib.sha256(countries + base.encode()).hexdigest()
     graph = f"{base}graph/{COUNTRIES_GRAPH}"
     if not store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{SHA_PROPERTY}> "{digest}" }} }}'):
