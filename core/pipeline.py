@@ -25,7 +25,7 @@ from cepa_kg.loaders.triples import Triples
 from cepa_kg.parallel import parallel_map
 from cepa_kg.reference import install_reference
 from cepa_kg.sources import Location, SourceError, SourceText, is_address, read_location
-from cepa_kg.store import GraphStore
+from cepa_kg.store import GraphStore, OxigraphStore, StorageFullError
 from cepa_kg.validation import ValidationReport, compiled_shapes, reference_index, validate_graph
 from rdflib import Graph, URIRef
 
@@ -181,6 +181,22 @@ def _commit_one(store: GraphStore, doc: PreparedDocument) -> None:
     store.replace_graph(doc.iri, triples, format=ox.RdfFormat.N_TRIPLES)
 
 
+def no_room(name: str, error: StorageFullError, doc: PreparedDocument | None = None
+            ) -> LoadOutcome:
+    """The outcome of a document the store had no room for (nothing of it was written)."""
+    return LoadOutcome(name, "failed", kind=doc.kind if doc else None,
+                       iri=doc.iri if doc else None,
+                       error=f"{name}: {error.reason} on {error.path}; {error.remedy} and load "
+                             "again")
+
+
+def store_full(store: GraphStore) -> StorageFullError | None:
+    """Why `store` cannot take writes, if it was opened read-only for want of room."""
+    if isinstance(store, OxigraphStore) and store.full is not None:
+        return StorageFullError(store.path, store.full)
+    return None
+
+
 def load_source(store: GraphStore, source: SourceText, *, base: str,
                 force: bool = False) -> LoadOutcome:
     """Load one document; never raises for a bad document, reports it in the outcome."""
@@ -212,11 +228,16 @@ class _Committer:
     A full batch is bulk-loaded in a background thread (pyoxigraph releases the GIL), so this
     process goes on taking prepared documents from the workers meanwhile; otherwise they stall
     for the second a bulk load takes. At most one batch loads while the next one fills.
-    Outcomes are still reported in input order: `flush` waits for the batch in flight."""
+    Outcomes are still reported in input order: `flush` waits for the batch in flight.
+
+    Once the store had no room for a write (`full`), every document after it fails at once
+    without a write: the store refuses them all until it is opened again with room."""
 
     def __init__(self, store: GraphStore,
-                 report: Callable[[LoadOutcome, PreparedDocument], None]) -> None:
+                 report: Callable[[LoadOutcome, PreparedDocument], None],
+                 full: StorageFullError | None = None) -> None:
         self.store, self.report = store, report
+        self.full = full
         self.batch: list[PreparedDocument] = []
         self.quads = 0
         self._loading: tuple[Future[None], list[PreparedDocument]] | None = None
@@ -224,6 +245,10 @@ class _Committer:
         self._thread: ThreadPoolExecutor | None = None
 
     def add(self, doc: PreparedDocument) -> None:
+        if self.full is not None:
+            self.flush()
+            self.report(no_room(doc.name, self.full, doc), doc)
+            return
         if any(d.iri == doc.iri for d in self.batch) or doc.iri in self._loading_iris \
                 or self.store.has_graph(doc.iri):
             self.flush()
@@ -236,8 +261,14 @@ class _Committer:
             self._send()
 
     def _one(self, doc: PreparedDocument) -> None:
+        if self.full is not None:
+            self.report(no_room(doc.name, self.full, doc), doc)
+            return
         try:
             _commit_one(self.store, doc)
+        except StorageFullError as error:
+            self.full = error
+            self.report(no_room(doc.name, error, doc), doc)
         except Exception as error:  # a store failure fails this document only
             log.exception("commit failed for %s", doc.name)
             self.report(LoadOutcome(doc.name, "failed", kind=doc.kind, iri=doc.iri,
@@ -251,6 +282,10 @@ class _Committer:
         batch, self.batch, self.quads = self.batch, [], 0
         self._settle()
         if not batch:
+            return
+        if self.full is not None:
+            for doc in batch:
+                self.report(no_room(doc.name, self.full, doc), doc)
             return
         if self._thread is None:
             self._thread = ThreadPoolExecutor(1, thread_name_prefix="cepa-kg-commit")
@@ -267,6 +302,11 @@ class _Committer:
         self._loading, self._loading_iris = None, set()
         try:
             future.result()
+        except StorageFullError as error:  # the whole batch was refused; the store is as it was
+            self.full = error
+            for doc in batch:
+                self.report(no_room(doc.name, error, doc), doc)
+            return
         except Exception:
             log.exception("batch commit failed; committing %d documents one by one", len(batch))
             for doc in batch:
@@ -300,8 +340,13 @@ def load_paths(
     The reference data is installed first. Documents are read here, prepared (built,
     validated, serialized) in `jobs` processes (default: one per core) when there are enough
     of them, and committed here in order: new documents in bulk batches, changed ones each
-    in its own transaction. A document loaded before from the same bytes is "unchanged"."""
-    install_reference(store, base)
+    in its own transaction. A document loaded before from the same bytes is "unchanged".
+
+    On a full disk every document not yet committed fails ("no space left on device on
+    STORE; free space and load again") and the store keeps what it had."""
+    if store_full(store) is None:
+        install_reference(store, base)
+    full = store_full(store)
     known = {} if force else _loaded_digests(store)
     # The plan, in file order: an outcome decided on reading (unreadable, unchanged), a copy
     # of an earlier file (name, sha256), or a file to prepare. Texts are not kept: the worker
@@ -335,9 +380,11 @@ def load_paths(
         if on_done:
             on_done(outcome)
 
-    committer = _Committer(store, lambda outcome, doc: report(outcome, slot_of.pop(id(doc))))
+    committer = _Committer(store, lambda outcome, doc: report(outcome, slot_of.pop(id(doc))),
+                           full)
     first_of: dict[str, int] = {}  # sha256 -> slot of the file that carries it
-    prepared = prepare_all(pending, base=base, jobs=jobs)
+    prepared = (prepare_all(pending, base=base, jobs=jobs) if full is None  # else no room:
+                else (no_room(str(step.path), full) for step in pending))  # none is prepared
     for slot, step in enumerate(plan):
         if isinstance(step, LoadOutcome):
             committer.flush()  # outcomes are reported in file order
