@@ -64,7 +64,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         # SPARQL queries: worker processes over checkpoints of an on-disk store, else threads.
         store = app.state.store
         app.state.compactor = None
-        if isinstance(store, OxigraphStore) and store.path is not None:
+        if isinstance(store, OxigraphStore) and store.path is not None and not store.read_only:
             app.state.compactor = Compactor(store)
             await app.state.compactor.compact_now()  # before the first checkpoint is made
         app.state.executor = await start_executor(settings, store, app.state.runner)

@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from cepa_kg.store import OxigraphStore
+from cepa_kg.store import OxigraphStore, StorageFullError
 
 log = logging.getLogger("cepa_kg.server")
 
@@ -58,6 +58,9 @@ class Compactor:
         self._running = True
         try:
             await asyncio.shield(asyncio.to_thread(self._store.optimize))
+        except StorageFullError as error:  # a full disk: reads go on, a bit slower
+            log.warning("the store was not compacted: %s", error)
+            return False
         except Exception:
             log.exception("compacting the store failed")
             return False

@@ -11,7 +11,7 @@ from cepa_kg.server.disconnect import ClientGoneError
 from cepa_kg.server.negotiation import parse_accept
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
 from cepa_kg.sparql_limits import SparqlLimitError
-from cepa_kg.store import QuerySyntaxError
+from cepa_kg.store import QuerySyntaxError, StorageFullError
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -23,7 +23,7 @@ log = logging.getLogger("cepa_kg.server")
 TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
           406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
           422: "Unprocessable Content", 429: "Too Many Requests",
-          500: "Internal Server Error", 503: "Service Unavailable"}
+          500: "Internal Server Error", 503: "Service Unavailable", 507: "Insufficient Storage"}
 
 
 class HttpError(Exception):
@@ -58,6 +58,13 @@ def problem(request: Request, status: int, detail: str,
     return PlainTextResponse(detail + "\n", status_code=status, headers=headers)
 
 
+def storage_full_detail(error: StorageFullError) -> str:
+    """What a client is told when the store has no room for its write (the store's path is
+    the operator's business: it is in the log)."""
+    return (f"the store has no room to write ({error.reason}); nothing was written. Reads go "
+            f"on; writes need the operator to {error.remedy} and restart the server")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HttpError)
     async def _http(request: Request, error: HttpError) -> Response:
@@ -90,6 +97,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryTimeoutError)
     async def _timeout(request: Request, error: QueryTimeoutError) -> Response:
         return problem(request, 503, str(error), {"Retry-After": "1"})
+
+    @app.exception_handler(StorageFullError)
+    async def _full(request: Request, error: StorageFullError) -> Response:
+        log.warning("write refused on %s %s: %s", request.method, request.url.path, error)
+        return problem(request, 507, storage_full_detail(error))
 
     @app.exception_handler(ClientGoneError)
     async def _gone(request: Request, error: ClientGoneError) -> Response:

@@ -14,6 +14,7 @@ after its client got the 503, since pyoxigraph cannot cancel a query."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import BinaryIO, Protocol
 
@@ -28,7 +29,9 @@ from cepa_kg.server.workers import (
     worker_preload,
 )
 from cepa_kg.settings import Settings
-from cepa_kg.store import GraphStore, OxigraphStore
+from cepa_kg.store import GraphStore, OxigraphStore, StorageFullError
+
+log = logging.getLogger("cepa_kg.server")
 
 
 class UpdateCrashedParserError(Exception):
@@ -106,12 +109,17 @@ class RoutingExecutor:
     async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
         if self.takes_fast_path(job) and self.fast.in_threads < self.max_in_threads:
             return await self.fast.in_thread(job)
-        return await self.pool.execute(job, client)
+        try:
+            return await self.pool.execute(job, client)
+        except StorageFullError:  # no room for a checkpoint of the latest writes
+            return await self.fast.in_thread(job)
 
     def renew_checkpoint(self) -> None:
         self.pool.checkpoints.renew()
 
     async def parse_update(self, text: str, base: str | None) -> None:
+        """Raises StorageFullError (507) when the disk has no room for the workers' copy of
+        the store: it has none for the update either."""
         try:
             await self.pool.execute(QueryJob(text, None, update=True, base=base))
         except WorkerDiedError:
@@ -141,7 +149,13 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
                           queued=settings.max_queued_queries,
                           preload=worker_preload(settings.query_worker_allocator),
                           events=runner.events, lanes=lanes)
-        await pool.start()
+        try:
+            await pool.start()
+        except StorageFullError as error:  # no room for the workers' first checkpoint
+            log.warning("query workers not started (%s): queries run in the server's "
+                        "threads", error)
+            await pool.close()
+            return threads
         return RoutingExecutor(threads, pool,
                                max_in_threads=max(1, settings.max_concurrent_queries // 2))
     return threads

@@ -19,7 +19,7 @@ LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"})
 WHERE = ("thread", "worker", "call")
 RESTART_REASONS = ("overrun", "expensive", "abandoned", "died")
-WRITE_OUTCOMES = ("committed", "refused", "abandoned", "failed")
+WRITE_OUTCOMES = ("committed", "refused", "abandoned", "storage_full", "failed")
 
 
 class Metrics:
@@ -48,7 +48,8 @@ class Metrics:
         self.writes = Counter(
             "cepa_kg_writes", "Checked writes (SPARQL Update, Graph Store Protocol), by "
             "outcome: committed, refused (invalid against the shapes), abandoned (past the "
-            "budget), failed (not applicable: an evaluation error, a failed LOAD, ours)",
+            "budget), storage_full (no room on disk: answered 507), failed (not applicable: an "
+            "evaluation error, a failed LOAD, ours)",
             ["outcome"], registry=self.registry)
         self.workers = Gauge("cepa_kg_query_workers", "Live query worker processes",
                              registry=self.registry)

@@ -5,8 +5,10 @@ transaction, or refused (422 with the SHACL report) leaving the store as it was.
 from __future__ import annotations
 
 import asyncio
+import tempfile
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 import pyoxigraph as ox
 from cepa_kg import sparql_limits
@@ -18,7 +20,8 @@ from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.runner import QueryTimeoutError
 from cepa_kg.server.shapes_process import IN_THREAD_LIMIT, CheckAbandonedError, check_in_child
 from cepa_kg.server.sparql_text import DatasetConflictError, mentions, with_using
-from cepa_kg.store import ChangeAbandonedError, CommitGate, StagedChange
+from cepa_kg.storage_full import full_reason
+from cepa_kg.store import ChangeAbandonedError, CommitGate, StagedChange, StorageFullError
 from fastapi import APIRouter, Request
 from fastapi.responses import PlainTextResponse, Response
 
@@ -43,6 +46,10 @@ def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedC
             except CheckAbandonedError:
                 raise ChangeAbandonedError("the change ran past its time budget; nothing "
                                            "was written") from None
+            except OSError as error:  # no room for the check's temporary files
+                if (reason := full_reason(error)) is None:
+                    raise
+                raise StorageFullError(Path(tempfile.gettempdir()), reason) from error
         else:
             graph = Graph()
             for part in parts:
@@ -79,12 +86,18 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
             raise HttpError(503, "the update ran past its time budget and was abandoned; "
                                  "nothing was written", headers={"Retry-After": "1"}) from None
         await asyncio.to_thread(gate.finished.wait)
+        if isinstance(gate.error, StorageFullError):
+            outcome = "storage_full"
+            raise gate.error from None
         if gate.change is None:  # the commit itself failed
             raise HttpError(500, "the update could not be committed") from None
         outcome = "committed"
         return gate.change
     except HttpError as error:
         outcome = "refused" if error.status == 422 else outcome
+        raise
+    except StorageFullError:  # answered 507: nothing was written
+        outcome = "storage_full"
         raise
     finally:
         if (metrics := getattr(request.app.state, "metrics", None)) is not None:
