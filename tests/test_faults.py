@@ -302,7 +302,8 @@ def test_a_disk_that_fills_under_the_server_refuses_writes_with_507_and_keeps_th
                        stopped_by_test=True) as server:
         assert _put(server, kept, 5) == 201
         filler = fill(disk)
-        assert _ask(server, kept)  # the acknowledged write is read (no room to copy it)
+        # The acknowledged write is read, though there is no room to copy it for the workers.
+        assert set(written(server)) == {kept} and _ask(server, kept)
         assert _put(server, refused, 6) == 507
         update = f"INSERT DATA {{ GRAPH <{updated}> {{ {triples(updated, 2).decode()} }} }}"
         assert _send(server.url + "/update", update.encode(), "POST",
@@ -311,6 +312,7 @@ def test_a_disk_that_fills_under_the_server_refuses_writes_with_507_and_keeps_th
         kill_server(server)
     log = (tmp_path / "server.log").read_text()
     assert "Traceback" not in log and "write refused on PUT /store: no space left" in log
+    assert "no room for a checkpoint of the latest writes" in log
 
     with serve_process(store, tmp_path / "full.log", update_token=TOKEN,
                        query_workers="1") as server:  # restarted on the full disk
