@@ -44,7 +44,7 @@ def cli(*args: str, preexec_fn: Callable[[], None] | None = None,
         timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """`cepa-kg ARGS` in a child process, its output captured."""
     return subprocess.run([sys.executable, "-m", "cepa_kg.cli", *args], capture_output=True,
-                          text=True, timeout=timeout, preexec_fn=preexec_fn)
+                          text=True, timeout=timeout, preexec_fn=preexec_fn, check=False)
 
 
 def start_cli(*args: str) -> subprocess.Popen[bytes]:

@@ -28,7 +28,7 @@ SHM_LIMIT = 256 * 1024 * 1024
 
 def _run(*args: str) -> bool:
     try:
-        return subprocess.run(args, capture_output=True, timeout=60).returncode == 0
+        return subprocess.run(args, capture_output=True, timeout=60, check=False).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
 

@@ -12,8 +12,8 @@ import hashlib
 import json
 import os
 import random
-import signal
 import resource
+import signal
 import threading
 import time
 import urllib.error
@@ -28,8 +28,7 @@ from cepa_kg.pipeline import load_paths
 from cepa_kg.reference import install_reference
 from cepa_kg.settings import DEFAULT_BASE
 from cepa_kg.store import OxigraphStore
-from fault_helpers import (cli, document_versions, graph_counts, kill_hard, start_cli,
-                           variants)
+from fault_helpers import cli, document_versions, graph_counts, kill_hard, start_cli, variants
 from serve_process import ServeProcess, corpus_store_copy, serve_process
 from small_disk import fill, small_filesystem
 
