@@ -23,8 +23,10 @@ from cepa_kg.namespaces import PREFIXES
 from cepa_kg.server.conneg import SUFFIX_OF, SUFFIXES, alternates, choose, represent, split_suffix
 from cepa_kg.server.describe import describe, last_modified
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.evidence import evidence_of
 from cepa_kg.server.jsonld_context import compact, context
 from cepa_kg.server.ontology_doc import ontology_doc, ontology_triples, property_labels
+from cepa_kg.server.reader import reader_page
 from cepa_kg.server.site import public_of, render, root_of
 from cepa_kg.server.views import entity_view, json_script
 from fastapi import APIRouter, Request
@@ -68,6 +70,8 @@ async def entity(request: Request, path: str) -> Response:
     root = root_of(request)
     if path.startswith("document/") and path.endswith("/text"):
         return await _text_of(request, f"{settings.base}id/{path.removesuffix('/text')}")
+    if path.startswith("document/") and path.endswith("/read"):
+        return await reader_page(request, f"{settings.base}id/{path.removesuffix('/read')}")
     path, fixed = split_suffix(path)
     iri = f"{settings.base}id/{path}"
     try:
@@ -88,8 +92,10 @@ async def entity(request: Request, path: str) -> Response:
     public = public_of(request)
     if media_type == "text/html":
         page_url = f"{public}/id/{path}"
+        evidence = await request.app.state.runner.call(
+            evidence_of, request.app.state.store, iri, settings.base, root)
         view = entity_view(iri, outbound, inbound, settings.base, root, page_url,
-                           await request.app.state.runner.call(property_labels))
+                           await request.app.state.runner.call(property_labels), evidence)
         body = render(request, "entity.html", {
             "view": view, "path": document, "suffixes": SUFFIXES,
             "schema_org": json_script(view.schema_org)})

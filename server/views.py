@@ -9,6 +9,8 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.namespaces import PREFIXES
+from cepa_kg.server.codes import coded_label
+from cepa_kg.server.connected import ViewLink, connected_views
 from markupsafe import Markup, escape
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -56,6 +58,21 @@ class Alignment:
     score: str
     evidence: str
     recommendation: Value | None = None
+    anchor: str = ""  # the alignment's own fragment ("sdg-16"), on a recommendation's page
+    before: str = ""  # the sentence around the evidence (evidence.py)
+    after: str = ""
+    reader: str | None = None  # the evidence in the reader
+    cue_anchor: str = ""  # `evidence-{start}-{end}`, on the first row that shows that cue
+
+
+@dataclass
+class Source:
+    """A passage the entity was read from: its document, the quote, the reader there."""
+
+    document: Value
+    quote: str
+    reader: str | None = None
+    anchor: str = ""  # the span's own fragment ("source", "source-{document}")
 
 
 @dataclass
@@ -82,6 +99,9 @@ class EntityView:
     addressed: list[Linked] = field(default_factory=list)  # recommendations to an actor
     partnerships: list[Linked] = field(default_factory=list)  # of an actor
     aligned: list[Alignment] = field(default_factory=list)  # recommendations serving a goal
+    sources: list[Source] = field(default_factory=list)
+    views: list[ViewLink] = field(default_factory=list)  # the views about it
+    events: list[Linked] = field(default_factory=list)  # events at a place
     schema_org: dict[str, Any] = field(default_factory=dict)
     traced: bool = False  # a traced resource (a recommendation, a project): says when no goal
 
@@ -108,6 +128,16 @@ def local_href(iri: str, base: str, root: str = "") -> str | None:
     if iri.startswith(base) and not iri[len(base):].startswith(("/", "\\")):
         return root + "/" + iri[len(base):]
     return iri if is_web_iri(iri) else None
+
+
+def reader_href(document: str, start: int | str, end: int | str, base: str,
+                root: str = "") -> str | None:
+    """The reader of `document` at the passage start–end (`.../read#evidence-{start}-{end}`);
+    None for a document not of this dataset (no reader serves it)."""
+    href = local_href(document, base, root)
+    if href is None or not href.startswith(f"{root}/id/document/"):
+        return None
+    return f"{href}/read#evidence-{int(start)}-{int(end)}"
 
 
 def link(href: object, text: object) -> Markup:
@@ -151,8 +181,8 @@ class _Maker:
 
     def value(self, term: object) -> Value:
         if isinstance(term, ox.NamedNode):
-            return Value(self.labels.get(term.value, curie(term.value)),
-                         local_href(term.value, self.base, self.root))
+            label = coded_label(term.value, self.labels.get(term.value, curie(term.value)))
+            return Value(label, local_href(term.value, self.base, self.root))
         if isinstance(term, ox.Literal):
             note = term.language or ""
             if not note and term.datatype.value not in _QUIET_TYPES:
@@ -178,10 +208,35 @@ def _order(props: dict[str, list[object]]) -> int | None:
     return int(text) if text.lstrip("-").isdigit() else None
 
 
+def _fragment(iri: str, owner: str) -> str:
+    return iri[len(owner) + 1:] if iri.startswith(owner + "#") else ""
+
+
+def _with_evidence(a: Alignment, found: Any) -> Alignment:
+    """`a` with the sentence and reader link of its evidence (evidence.Evidence), if found."""
+    if found is not None:
+        a.before, a.after, a.reader = found.before, found.after, found.reader
+        a.cue_anchor = found.anchor
+    return a
+
+
+def _first_anchors(alignments: list[Alignment]) -> None:
+    """Keep each cue's anchor on the first row that shows it (ids are unique on a page)."""
+    seen: set[str] = set()
+    for a in alignments:
+        if a.cue_anchor in seen:
+            a.cue_anchor = ""
+        seen.add(a.cue_anchor)
+
+
 def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
                 base: str, root: str = "", page_url: str = "",
-                prop_labels: dict[str, str] | None = None) -> EntityView:
-    """The page model of `iri`; `prop_labels` names properties (the ontology's labels)."""
+                prop_labels: dict[str, str] | None = None,
+                evidence: dict[str, Any] | None = None) -> EntityView:
+    """The page model of `iri`; `prop_labels` names properties (the ontology's labels);
+    `evidence` the sentence and reader link of each goal alignment's cue, by the alignment's
+    IRI (evidence.evidence_of)."""
+    evidence = evidence or {}
     labels = _labels(outbound + inbound)
     make = _Maker(labels, base, root, prop_labels)
     by_subject: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
@@ -192,27 +247,42 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     own = {p: objs for p, objs in mine.items() if p not in HIDDEN and p != RDF_TYPE}
     types = [make.value(o) for o in mine.get(RDF_TYPE, [])]
     types.sort(key=lambda v: (not v.text.startswith("cepa:"), v.text))
-    view = EntityView(iri, labels.get(iri, curie(iri)), types, make.rows(own), [])
+    view = EntityView(iri, coded_label(iri, labels.get(iri, curie(iri))), types,
+                      make.rows(own), [])
+    cepa_types = {o.value[len(CEPA):] for o in mine.get(RDF_TYPE, [])  # type: ignore[union-attr]
+                  if o.value.startswith(CEPA)}  # type: ignore[union-attr]
+    view.views = connected_views(iri, cepa_types, base, root,
+                                 _first(mine, CEPA + "sessionNumber"))
     view.traced = any(o.value in (CEPA + "Recommendation", CEPA + "Project")
                       for o in mine.get(RDF_TYPE, []))
 
     for node in mine.get(CEPA + "hasAlignment", []):
         props = by_subject.get(node.value, {})  # type: ignore[union-attr]
         goal = props.get(CEPA + "goal", [None])[0]
-        view.alignments.append(Alignment(
+        view.alignments.append(_with_evidence(Alignment(
             goal=make.value(goal) if goal else Value("?"),
             method=_first(props, CEPA + "method"), score=_first(props, CEPA + "score"),
-            evidence=_first(props, CEPA + "evidence")))
+            evidence=_first(props, CEPA + "evidence"),
+            anchor=_fragment(node.value, iri)), evidence.get(node.value)))  # type: ignore[union-attr]
     view.alignments.sort(key=lambda a: (-float(a.score or 0), a.goal.text))
+    _first_anchors(view.alignments)
 
-    for src in mine.get(CEPA + "sourceSpan", []):
+    for src in sorted(mine.get(CEPA + "sourceSpan", []), key=lambda t: t.value):  # type: ignore[union-attr]
         span = by_subject.get(src.value, {})  # type: ignore[union-attr]
         doc = span.get(OA + "hasSource", [None])[0]
-        view.source = make.value(doc) if doc else None
+        quote, start, end = "", "", ""
         for selector in span.get(OA + "hasSelector", []):
-            exact = by_subject.get(selector.value, {}).get(OA + "exact")  # type: ignore[union-attr]
-            if exact:
-                view.quote = exact[0].value  # type: ignore[union-attr]
+            facts = by_subject.get(selector.value, {})  # type: ignore[union-attr]
+            quote = _first(facts, OA + "exact") or quote
+            start, end = _first(facts, OA + "start") or start, _first(facts, OA + "end") or end
+        if doc is None or not quote:
+            continue
+        reader = reader_href(doc.value, start, end, base, root) \
+            if start.isdigit() and end.isdigit() else None  # type: ignore[union-attr]
+        view.sources.append(Source(make.value(doc), quote, reader,
+                                   _fragment(src.value, iri)))  # type: ignore[union-attr]
+    if view.sources:
+        view.source, view.quote = view.sources[0].document, view.sources[0].quote
 
     target = ox.NamedNode(iri)
     incoming: dict[str, list[object]] = defaultdict(list)
@@ -234,10 +304,19 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
                 _first(facts, CEPA + "purpose")))
         elif p == CEPA + "goal" and CEPA + "GoalAlignment" in types_in:
             rec = facts.get(CEPA + "recommendation", [None])[0]
-            view.aligned.append(Alignment(
+            found = evidence.get(subject)
+            holder = make.value(rec) if rec else None
+            if holder is None and found is not None and found.holder:  # a project's
+                holder = Value(found.holder_label or curie(found.holder),
+                               local_href(found.holder, base, root))
+            view.aligned.append(_with_evidence(Alignment(
                 goal=make.value(t.subject), method=_first(facts, CEPA + "method"),
                 score=_first(facts, CEPA + "score"), evidence=_first(facts, CEPA + "evidence"),
-                recommendation=make.value(rec) if rec else None))
+                recommendation=holder), found))
+            view.aligned[-1].cue_anchor = ""  # several documents: no anchor here
+        elif p == SCHEMA + "location" and CEPA + "Event" in types_in:
+            view.events.append(Linked(make.value(t.subject), None,
+                                      _first(facts, SCHEMA + "startDate")))
         elif p == CEPA + "alignedTo" or p == CEPA + "recommendation":
             continue  # shown with the alignments' evidence
         else:
@@ -247,6 +326,7 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     view.partnerships.sort(key=lambda x: x.item.text)
     view.aligned.sort(key=lambda a: (-float(a.score or 0),
                                      a.recommendation.text if a.recommendation else ""))
+    view.events.sort(key=lambda x: (x.kind, x.item.text))
     view.inbound = make.rows(incoming)
     view.schema_org = schema_org(view, mine, page_url)
     return view
