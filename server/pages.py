@@ -10,6 +10,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.namespaces import PREFIXES
+from cepa_kg.server import question_pages
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.describe import last_modified
 from cepa_kg.server.errors import HttpError
@@ -19,6 +20,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 router = APIRouter()
+router.include_router(question_pages.router)  # /trace, /matrix, /network
 
 CEPA = PREFIXES["cepa"]
 PAGE_SIZE = 50
@@ -93,6 +95,7 @@ def _home_data(store: Any, base: str, root: str) -> dict[str, Any]:
     for g in goals:
         g["href"] = local_href(g["goal"], base, root) or ""
         g["kind"] = "MDG" if g["scheme"].endswith("/mdg") else "SDG"
+        g["param"] = g["goal"].removeprefix(base)
 
     def number(g: dict[str, str]) -> tuple[int, str]:
         digits = "".join(c for c in g["notation"] if c.isdigit())

@@ -1,6 +1,6 @@
-"""The named queries over HTTP (`/queries`, one OpenAPI operation per `.rq` file) and the pages
-built on them: a goal's trace (`/trace`), the session × MDG matrix (`/matrix`) and an actor's
-partnership network (`/network`).
+"""The named queries over HTTP (`/queries`, one OpenAPI operation per `.rq` file). The pages
+built on them (a goal's trace, the session × goal matrix, an actor's network) are in
+question_pages.py.
 
 Parameter values are bound by `NamedQuery.prepare` (terms rendered by pyoxigraph, never pasted
 into the text); every store call runs on `app.state.runner`, never on the event loop.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -176,7 +175,7 @@ def _link(name: str, values: dict[str, str], fmt: str | None = None) -> str:
 
 
 def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
-    """A router with the listing, one operation per named query, and the pages."""
+    """A router with the listing and one operation per named query."""
     router = APIRouter()
 
     @router.get("/queries", summary="The named queries", tags=["named queries"])
@@ -205,137 +204,7 @@ def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
     async def unknown_query(name: str) -> Response:
         raise HttpError(404, f"no named query {name!r} (see /queries)")
 
-    router.add_api_route("/trace", trace_page, methods=["GET"], include_in_schema=False)
-    router.add_api_route("/matrix", matrix_page, methods=["GET"], include_in_schema=False)
-    router.add_api_route("/network", network_page, methods=["GET"], include_in_schema=False)
     return router
-
-
-# -- pages -------------------------------------------------------------------------------
-
-
-def _page_values(request: Request, query: NamedQuery) -> dict[str, str]:
-    values, _ = request_values(request, query)
-    return values
-
-
-async def trace_page(request: Request) -> Response:
-    """A goal's trace: goal ← recommendations ← sessions, with the evidence of each link."""
-    query = named_queries()["recommendations-by-goal"]
-    values = _page_values(request, query)
-    text = prepared(request, query, values)
-    _, rows = await select_rows(request, text)
-    goal_iri = query.bind(values, base=request.app.state.settings.base)["goal"].value
-    sessions = trace_tree(rows)
-    return request.app.state.templates.TemplateResponse(
-        request, "trace.html",
-        {"goal": goal_iri, "goal_href": local_href(goal_iri, request.app.state.settings.base),
-         "sessions": sessions, "links": len(rows),
-         "csv": _link(query.name, values, "csv"), "api": _link(query.name, values)})
-
-
-def trace_tree(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of recommendations-by-goal grouped: session → recommendation → alignments."""
-    sessions: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        session = sessions.setdefault(row["session"]["value"], {
-            "iri": row["session"]["value"], "href": row["session"]["href"],
-            "number": row["sessionNumber"]["value"], "recommendations": {}})
-        rec_iri = row["recommendation"]["value"]
-        rec = session["recommendations"].setdefault(rec_iri, {
-            "iri": rec_iri, "href": row["recommendation"]["href"],
-            "text": row["text"]["value"], "alignments": []})
-        rec["alignments"].append({k: row[k]["value"] if k in row else "" for k in (
-            "alignedTo", "alignedToNotation", "method", "score", "evidence", "evidenceStart",
-            "evidenceEnd")} | {"href": row["alignedTo"]["href"]})
-    return [dict(s, recommendations=list(s["recommendations"].values()))
-            for s in sessions.values()]
-
-
-_FRAMEWORK_NAMES = {"mdg": ("MDG", "Millennium Development Goals"),
-                    "sdg": ("SDG", "Sustainable Development Goals")}
-
-
-async def matrix_page(request: Request) -> Response:
-    """The session × goal matrix as a shaded table: `?goals=sdg` (the default) or `mdg`;
-    `?method=` narrows it to one method."""
-    framework = request.query_params.get("goals", "sdg")
-    if framework not in _FRAMEWORK_NAMES:
-        raise HttpError(400, 'goals is "sdg" or "mdg"')
-    query = named_queries()[f"session-{framework}-matrix"]
-    values = {k: v for k, v in request.query_params.items() if k == "method" and v}
-    _, rows = await select_rows(request, prepared(request, query, values))
-    short, name = _FRAMEWORK_NAMES[framework]
-    other = "mdg" if framework == "sdg" else "sdg"
-    return request.app.state.templates.TemplateResponse(
-        request, "matrix.html", matrix_view(rows) | {
-            "csv": _link(query.name, values, "csv"), "api": _link(query.name, values),
-            "short": short, "name": name, "method": values.get("method"),
-            "other": {"href": f"/matrix?goals={other}", "name": _FRAMEWORK_NAMES[other][1]}})
-
-
-def matrix_view(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Rows of session-mdg-matrix as a table: goals as columns, sessions as rows, each cell
-    with its count and a shade in [0, 1] (count / largest count)."""
-    goals: dict[str, dict[str, str]] = {}
-    sessions: dict[str, dict[str, Any]] = {}
-    largest = max((int(r["recommendations"]["value"]) for r in rows), default=0) or 1
-    for r in rows:
-        goal = r["goal"]["value"]
-        goals.setdefault(goal, {"iri": goal, "href": r["goal"]["href"],
-                                "notation": r["notation"]["value"], "label": r["label"]["value"]})
-        session = sessions.setdefault(r["session"]["value"], {
-            "href": r["session"]["href"], "number": r["sessionNumber"]["value"], "cells": {}})
-        count = int(r["recommendations"]["value"])
-        session["cells"][goal] = {"count": count, "shade": round(count / largest, 3),
-                                  "trace": "/trace?" + urlencode({"goal": goal})}
-    return {"goals": list(goals.values()), "sessions": list(sessions.values()),
-            "largest": largest}
-
-
-async def network_page(request: Request) -> Response:
-    """An actor's partnership network as an SVG and a list of edges."""
-    query = named_queries()["partner-network"]
-    values = _page_values(request, query)
-    values.setdefault("actor", "id/actor/dpadm")
-    _, rows = await select_rows(request, prepared(request, query, values))
-    base = request.app.state.settings.base
-    actor = query.bind(values, base=base)["actor"].value
-    return request.app.state.templates.TemplateResponse(
-        request, "network.html",
-        network_view(rows, actor) | {"actor": actor, "actor_href": local_href(actor, base),
-                                     "csv": _link(query.name, values, "csv"),
-                                     "api": _link(query.name, values)})
-
-
-def network_view(rows: list[dict[str, Any]], centre: str | None,
-                 size: int = 640) -> dict[str, Any]:
-    """Rows of partner-network as nodes on a circle (the centre actor in the middle) and
-    edges between them, with coordinates for an SVG of `size` × `size`."""
-    nodes: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        for end in ("source", "target"):
-            iri = r[end]["value"]
-            nodes.setdefault(iri, {"iri": iri, "href": r[end]["href"],
-                                   "label": r[end + "Label"]["value"]})
-    ring = [n for iri, n in sorted(nodes.items(), key=lambda kv: kv[1]["label"])
-            if iri != centre]
-    middle, radius = size / 2, size / 2 - 110
-    for i, node in enumerate(ring):
-        angle = 2 * math.pi * i / max(len(ring), 1) - math.pi / 2
-        node["x"] = round(middle + radius * math.cos(angle), 1)
-        node["y"] = round(middle + radius * math.sin(angle), 1)
-        node["anchor"] = "start" if math.cos(angle) > 0.1 else (
-            "end" if math.cos(angle) < -0.1 else "middle")
-    if centre in nodes:
-        nodes[centre].update(x=middle, y=middle, anchor="middle", centre=True)
-    edges = []
-    for r in rows:
-        a, b = nodes[r["source"]["value"]], nodes[r["target"]["value"]]
-        edges.append({"source": a, "target": b, "count": int(r["partnerships"]["value"]),
-                      "statuses": r["statuses"]["value"], "purposes": r["purposes"]["value"],
-                      "agreed": "agreed" in r["statuses"]["value"].split()})
-    return {"nodes": list(nodes.values()), "edges": edges, "size": size}
 
 
 router = build_router(named_queries())

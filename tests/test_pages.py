@@ -26,8 +26,10 @@ def test_home_says_what_this_is_with_counts_sessions_and_goals(client: TestClien
     assert counts["Sessions"] == 2 and counts["Recommendations"] > 40
     assert 'href="/browse/Recommendation"' in r.text
     assert 'href="/id/session/5"' in r.text and 'href="/id/session/8"' in r.text
-    goals = re.findall(r'<a href="/id/goal/mdg-(\d)">MDG [^<]+</a></td><td>(\d+)</td>', r.text)
-    assert len(goals) == 8 and sum(int(n) for _, n in goals) > 0
+    goals = re.findall(r'<a href="/id/goal/mdg-(\d)">MDG [^<]+</a></td><td>'
+                       r'<a href="/trace\?goal=id/goal/mdg-(\d)"[^>]*>(\d+)</a></td>', r.text)
+    assert len(goals) == 8 and sum(int(n) for _, _, n in goals) > 0
+    assert all(goal == traced for goal, traced, _ in goals)  # a count opens its goal's trace
     assert r.headers["etag"] and r.headers["last-modified"]
     assert client.get("/", headers={"If-None-Match": r.headers["etag"]}).status_code == 304
 
