@@ -226,8 +226,8 @@ def _row(kind: str, s: Stats, seconds: float) -> str:
 
 
 async def soak(url: str, workload: Workload, clients: int, seconds: float, seed: int,
-               writes: bool) -> dict[str, Stats]:
-    kinds = [k for k in WEIGHTS if writes or k != "update"]
+               writes: bool, only: list[str] | None = None) -> dict[str, Stats]:
+    kinds = [k for k in WEIGHTS if (writes or k != "update") and (not only or k in only)]
     weights = [WEIGHTS[k] for k in kinds]
     stats = {kind: Stats() for kind in kinds}
     stop_at = time.monotonic() + seconds
@@ -244,6 +244,7 @@ def main() -> None:
                         "bundled corpus, loaded into a temporary folder)")
     parser.add_argument("--no-writes", action="store_true", help="no update token: reads only")
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--kinds", help="only these kinds, comma-separated (e.g. light,html)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="soak-"))
     store = folder / "store"
@@ -261,7 +262,8 @@ def main() -> None:
         workload = Workload(entity_iris(url, base), base, token)
         started = time.monotonic()
         stats = asyncio.run(soak(url, workload, args.clients, args.seconds, args.seed,
-                                 writes=token is not None))
+                                 writes=token is not None,
+                                 only=args.kinds.split(",") if args.kinds else None))
         took = time.monotonic() - started
         alive = server.poll() is None
     finally:
