@@ -29,7 +29,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?start ?end ?about (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) ?goal
        (SAMPLE(?gl) AS ?goalLabel) (SAMPLE(?m) AS ?method) (SAMPLE(?sc) AS ?score)
-       (SAMPLE(?r) AS ?rec) (SAMPLE(?rl) AS ?recLabel)
 WHERE {
   ?span oa:hasSource {doc} ; oa:hasSelector ?position .
   ?position oa:start ?start ; oa:end ?end .
@@ -37,8 +36,7 @@ WHERE {
   OPTIONAL { ?about rdfs:label ?l }
   OPTIONAL { ?about a ?t . FILTER(STRSTARTS(STR(?t), STR(cepa:))) }
   OPTIONAL { ?about cepa:goal ?goal ; cepa:method ?m ; cepa:score ?sc .
-             OPTIONAL { ?goal skos:prefLabel ?gl }
-             OPTIONAL { ?r cepa:hasAlignment ?about . OPTIONAL { ?r rdfs:label ?rl } } }
+             OPTIONAL { ?goal skos:prefLabel ?gl } }
 }
 GROUP BY ?start ?end ?about ?goal
 ORDER BY ?start DESC(?end) ?about
@@ -58,7 +56,7 @@ class Fact:
     start: int
     end: int
     text: str  # what it is: "Recommendation: ...", "SDG 16 (thematic, score 0.6)"
-    href: str | None  # its page (a goal alignment: its recommendation's)
+    href: str | None  # its page (a goal alignment: its row on its recommendation's page)
     goal_href: str | None = None
 
 
@@ -69,12 +67,10 @@ def _fact(row: dict[str, Any], base: str, root: str) -> Fact:
     if "goal" in value:  # a goal alignment: its cue, for this goal, in this recommendation
         goal = value["goal"]
         code = goal_code(goal) or coded_label(goal, value.get("goalLabel", curie(goal)))
-        text = f"{code}, {value.get('method', '')} (score {value.get('score', '')})"
-        if "recLabel" in value:
-            text += f": cue of “{value['recLabel']}”"
-        rec = value.get("rec")
-        return Fact(anchor_id(start, end), start, end, text,
-                    local_href(rec, base, root) if rec else None, local_href(goal, base, root))
+        text = f"{code}: {value.get('method', '')}, score {value.get('score', '')}"
+        # the alignment's own IRI: its row on the recommendation's page
+        return Fact(anchor_id(start, end), start, end, text, local_href(about, base, root),
+                    local_href(goal, base, root))
     kind = value.get("type", "").rsplit("#", 1)[-1]
     label = value.get("label") or curie(about)
     text = f"{kind}: {label}" if kind else label

@@ -101,6 +101,7 @@ class EntityView:
     aligned: list[Alignment] = field(default_factory=list)  # recommendations serving a goal
     sources: list[Source] = field(default_factory=list)
     views: list[ViewLink] = field(default_factory=list)  # the views about it
+    parts: list[Part] = field(default_factory=list)  # its other hash IRIs
     events: list[Linked] = field(default_factory=list)  # events at a place
     schema_org: dict[str, Any] = field(default_factory=dict)
     traced: bool = False  # a traced resource (a recommendation, a project): says when no goal
@@ -229,6 +230,51 @@ def _first_anchors(alignments: list[Alignment]) -> None:
         seen.add(a.cue_anchor)
 
 
+@dataclass
+class Part:
+    """A hash IRI of the entity (`person#membership-x`, `dataset#mdg-1-sdg-1`) not shown
+    elsewhere on its page: its anchor, what it is, its facts and the passages it was read
+    from."""
+
+    anchor: str
+    label: str
+    rows: list[Row]
+    sources: list[Source]
+
+
+_SELECTORS = {OA + "TextQuoteSelector", OA + "TextPositionSelector"}
+
+
+def _parts(iri: str, by_subject: dict[str, dict[str, list[object]]], view: EntityView,
+           make: _Maker, source: Any) -> list[Part]:
+    """Every hash IRI of `iri` in its description that has no element of its own on the page
+    yet (alignments and the entity's own quotes have theirs), so that its link lands."""
+    shown = {a.anchor for a in view.alignments} | {a.cue_anchor for a in view.alignments} | {
+        s.anchor for s in view.sources}
+    parts: list[Part] = []
+    spans: set[str] = set()
+    for subject in sorted(by_subject):
+        anchor = _fragment(subject, iri)
+        props = by_subject[subject]
+        types = {o.value for o in props.get(RDF_TYPE, [])}  # type: ignore[union-attr]
+        if not anchor or anchor in shown or types & _SELECTORS or OA + "SpecificResource" in types:
+            continue
+        sources = [s for t in props.get(CEPA + "sourceSpan", [])
+                   if (s := source(t.value))]  # type: ignore[union-attr]
+        spans |= {s.anchor for s in sources}
+        own = {p: o for p, o in props.items() if p not in HIDDEN and p != RDF_TYPE}
+        kind = ", ".join(sorted(curie(t) for t in types))
+        label = make.labels.get(subject) or kind or anchor
+        parts.append(Part(anchor, label, make.rows(own), sources))
+    for subject in sorted(by_subject):  # quotes of no part shown (a span alone)
+        anchor = _fragment(subject, iri)
+        types = {o.value for o in by_subject[subject].get(RDF_TYPE, [])}  # type: ignore[union-attr]
+        if anchor and anchor not in shown and anchor not in spans \
+                and OA + "SpecificResource" in types and (s := source(subject)):
+            parts.append(Part(anchor, "Quote", [], [Source(s.document, s.quote, s.reader, "")]))
+    return parts
+
+
 def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
                 base: str, root: str = "", page_url: str = "",
                 prop_labels: dict[str, str] | None = None,
@@ -267,8 +313,8 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     view.alignments.sort(key=lambda a: (-float(a.score or 0), a.goal.text))
     _first_anchors(view.alignments)
 
-    for src in sorted(mine.get(CEPA + "sourceSpan", []), key=lambda t: t.value):  # type: ignore[union-attr]
-        span = by_subject.get(src.value, {})  # type: ignore[union-attr]
+    def source(span_iri: str) -> Source | None:
+        span = by_subject.get(span_iri, {})
         doc = span.get(OA + "hasSource", [None])[0]
         quote, start, end = "", "", ""
         for selector in span.get(OA + "hasSelector", []):
@@ -276,11 +322,14 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
             quote = _first(facts, OA + "exact") or quote
             start, end = _first(facts, OA + "start") or start, _first(facts, OA + "end") or end
         if doc is None or not quote:
-            continue
+            return None
         reader = reader_href(doc.value, start, end, base, root) \
             if start.isdigit() and end.isdigit() else None  # type: ignore[union-attr]
-        view.sources.append(Source(make.value(doc), quote, reader,
-                                   _fragment(src.value, iri)))  # type: ignore[union-attr]
+        return Source(make.value(doc), quote, reader, _fragment(span_iri, iri))
+
+    for src in sorted(mine.get(CEPA + "sourceSpan", []), key=lambda t: t.value):  # type: ignore[union-attr]
+        if found_source := source(src.value):  # type: ignore[union-attr]
+            view.sources.append(found_source)
     if view.sources:
         view.source, view.quote = view.sources[0].document, view.sources[0].quote
 
@@ -328,6 +377,7 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
                                      a.recommendation.text if a.recommendation else ""))
     view.events.sort(key=lambda x: (x.kind, x.item.text))
     view.inbound = make.rows(incoming)
+    view.parts = _parts(iri, by_subject, view, make, source)
     view.schema_org = schema_org(view, mine, page_url)
     return view
 

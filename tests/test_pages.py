@@ -174,3 +174,74 @@ def test_an_unknown_entity_gives_people_a_page_and_machines_a_line(client: TestC
     assert "http://localhost:8000/id/session/8/resolution/1" in page.text
     line = client.get("/id/session/8/resolution/1", headers={"Accept": "text/turtle"})
     assert line.status_code == 404 and "nothing is known about" in line.text
+
+
+def test_entity_pages_link_the_views_about_them(client: TestClient) -> None:
+    def views(path: str) -> list[str]:
+        page = client.get(path, headers={"Accept": "text/html"}).text
+        nav = re.search(r'<nav class="views".*?</nav>', page, re.DOTALL)
+        assert nav, f"{path}: no views"
+        hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', nav.group(0))]
+        for href in hrefs:  # each view answers
+            assert client.get(href.split("#")[0], headers={"Accept": "text/html"}).status_code == 200, href
+        return hrefs
+
+    assert views("/id/goal/mdg-6") == ["/trace?goal=id%2Fgoal%2Fmdg-6", "/matrix?goals=mdg#mdg-6"]
+    assert "/trace?goal=id%2Ftarget%2Fsdg-16-5" in views("/id/target/sdg-16-5")
+    session = views("/id/session/8")
+    assert "/matrix?goals=sdg&session=8" in session and "/queries/session-goals?session=8" in session
+    assert "/queries/themes-across-sessions?sessionNumber=8" in session
+    actor = views("/id/actor/unodc")
+    assert actor == ["/network?actor=id%2Factor%2Funodc",
+                     "/queries/partnerships-by-actor?actor=id%2Factor%2Funodc",
+                     "/queries/recommendations-to-actor?actor=id%2Factor%2Funodc"]
+    assert views("/id/place/rabat") == ["/queries/timeline?at=id%2Fplace%2Frabat"]
+    events = client.get("/queries/timeline", params={"at": "id/place/rabat", "format": "csv"}).text
+    assert "seminar-on-challenges" in events and "lilongwe" not in events.lower()
+    assert views("/id/document/cepa-session-05-2006") == ["/id/document/cepa-session-05-2006/read"]
+
+
+def test_views_narrowed_to_a_session(client: TestClient) -> None:
+    matrix = client.get("/matrix", params={"goals": "sdg", "session": "8"}).text
+    assert re.findall(r'<th scope="row"><a href="/id/session/(\d+)">', matrix) == ["8"]
+    cell = re.search(r'<a href="(/trace\?goal=id%2Fgoal%2Fsdg-3&amp;session=8)"', matrix)
+    assert cell, "a cell opens that session's trace of the goal"
+    trace = client.get(html.unescape(cell.group(1))).text
+    assert 'href="/id/session/8"' in trace and 'href="/id/session/5"' not in trace
+    whole = client.get("/trace", params={"goal": "id/goal/sdg-16"}).text
+    only5 = client.get("/trace", params={"goal": "id/goal/sdg-16", "session": "5"}).text
+    assert 'href="/id/session/8"' in whole and 'href="/id/session/8"' not in only5
+    assert "sessionNumber=5" in only5  # its CSV is the same query, narrowed
+    for bad in [{"session": "eight"}, {"method": "guess"}, {"goal": "id/goal/sdg-1", "x": "1"}]:
+        assert client.get("/trace", params=bad).status_code == 400, bad
+
+
+def test_labels_people_read(client: TestClient) -> None:
+    trace = client.get("/trace", params={"goal": "id/goal/mdg-6"}).text
+    assert "<title>Trace of MDG 6: Combat HIV/AIDS, malaria and other diseases · cepa-kg</title>" in trace
+    assert "http://localhost:8000/id/goal/mdg-6" not in trace  # no raw IRI, in title or form
+    # the goal is chosen from a list of coded labels, not typed
+    assert '<select id="pick-goal" name="goal">' in trace
+    assert '<option value="id/goal/mdg-6" selected>MDG 6: Combat HIV/AIDS' in trace
+    assert '<option value="id/target/mdg-8a">Target 8.A: Develop further' in trace
+    assert '<option value="id/target/sdg-16-5">SDG 16.5: Substantially reduce corruption' in trace
+    assert '<label for="pick-session">' in trace and '<option value="8">Session 8</option>' in trace
+    network = client.get("/network", params={"actor": "id/actor/unodc"}).text
+    assert "<title>Partnership network of United Nations Office on Drugs and Crime" in network
+    assert '<option value="id/actor/unodc" selected>United Nations Office on Drugs and Crime' in network
+    assert "<input" not in network.split('class="pickers"', 1)[1].split("</form>")[0]
+    goal = client.get("/id/target/sdg-16-5.html").text
+    assert "<h1>SDG 16.5: Substantially reduce corruption" in goal
+    rec = client.get("/id/" + recommendation_path(5, 1) + ".html").text
+    assert ">SDG 16.10: Ensure public access to information" in rec  # linked goals: coded
+
+
+def test_the_iri_is_shown_once_at_the_top_as_a_link(client: TestClient) -> None:
+    iri = BASE + "id/session/5"
+    page = client.get("/id/session/5.html").text
+    visible = re.sub(r"<script.*?</script>", "", page, flags=re.DOTALL)
+    assert visible.count(iri) == 2  # the link's href and its text, nowhere else
+    top = re.search(r'<p class="iri-line">.*?</p>', visible, re.DOTALL)
+    assert top and f'<a href="{iri}">{iri}</a>' in top.group(0)
+    assert 'href="/id/session/5.ttl"' in top.group(0)  # beside the format links
+    assert visible.index('class="iri-line"') < visible.index('id="facts"')
