@@ -117,3 +117,49 @@ def test_a_reader_walks_the_site(live: str, tmp_path: Path) -> None:
         finally:
             browser.close()
     assert not problems, problems
+
+
+def test_goal_to_trace_to_recommendation_to_its_sentence_in_the_reader(live: str) -> None:
+    """The researcher's first journey (issue 15): from a goal to the sentence that serves it."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems: list[str] = []
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(10_000)
+            page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+                    if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+            page.goto(live + "/id/goal/sdg-3")
+            assert page.locator("h1").inner_text().startswith("SDG 3: ")
+            page.get_by_role("link", name="Trace: the recommendations serving SDG 3").click()
+            page.wait_for_url("**/trace?goal=id%2Fgoal%2Fsdg-3")
+            assert page.locator("#pick-goal option:checked").inner_text().startswith("SDG 3: ")
+            assert "SDG 3" in page.title() and "http" not in page.title()
+            page.screenshot(path=str(ARTIFACTS / "j1-1-trace.png"), full_page=True)
+
+            rec = page.locator("ol.trace > li > a").first
+            rec.click()
+            page.wait_for_url("**/id/session/8/recommendation/*")
+            row = page.locator("section[aria-labelledby=goals] tbody tr").filter(
+                has=page.locator('a[href="/id/goal/sdg-3"]'))
+            cue = row.locator("mark.cue").inner_text()
+            assert cue and row.locator("td").last.inner_text().index(cue) > 0  # in its sentence
+            row.get_by_role("link", name="in the document").click()
+            page.wait_for_url(re.compile(r".*/id/document/cepa-session-08-2009/read#evidence-\d+-\d+$"))
+
+            target = page.locator("mark:target")
+            assert target.count() == 1 and target.inner_text() == cue
+            assert target.is_visible() and target.evaluate(
+                "e => { const r = e.getBoundingClientRect();"
+                " return r.top >= 0 && r.bottom <= window.innerHeight }"), "scrolled into view"
+            outline = target.evaluate("e => getComputedStyle(e).outlineStyle")
+            assert outline == "solid", "the passage reached is set apart"
+            sentence = page.locator("mark.span:has(mark:target)").first.inner_text()
+            assert cue in sentence and len(sentence) > len(cue) + 20  # the whole sentence, marked
+            page.screenshot(path=str(ARTIFACTS / "j1-2-reader.png"))
+        finally:
+            browser.close()
+    assert not problems, problems

@@ -12,6 +12,7 @@ from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 from fastapi.testclient import TestClient
+
 from tests.corpus_iris import recommendation_path
 
 BASE = "http://localhost:8000/"

@@ -11,6 +11,7 @@ from cepa_kg.server.codes import coded_label, goal_code
 from cepa_kg.server.highlight import Span, highlight
 from cepa_kg.store import OxigraphStore
 from fastapi.testclient import TestClient
+
 from tests.corpus_iris import recommendation_path
 
 BASE = "http://localhost:8000/"
