@@ -194,8 +194,7 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
             out.append((ln.span, Span(ln.span.start, end).strip(text), str(i + 1)))
         return out
     dashed = [ln for i, ln in enumerate(lines) if ln.glyph in ("-", "–", "•") and ln.indent <= 2
-              and len(ln.text.split()) > 12
-              and not (i and lines[i - 1].text.rstrip().endswith(":"))]
+              and len(ln.text.split()) > 12 and not _in_a_list(lines, i)]
     if len(dashed) >= 2 or (dashed and dashed[0] is lines[0]):
         out = []
         for i, ln in enumerate(dashed):
@@ -216,6 +215,15 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
 #: An event page's field line: a label the page gives its event's facts under.
 _FIELD_LINE = re.compile(r"\s*(?:Dates?|Time|Location|Venue|Place|Organi[sz]ers?|Organi[sz]ed\s+by|"
                          r"Contacts?|Languages?|Type|Event\s+type|Registration|Format)\s*:", re.I)
+
+
+def _in_a_list(lines: list[Any], i: int) -> bool:
+    """A glyph line of a list a sentence opens ("... in three sessions:" then "• The first
+    session ..."): part of that story, not an item of the page."""
+    for j in range(i - 1, -1, -1):
+        if not lines[j].glyph:
+            return lines[j].text.rstrip().endswith(":")
+    return False
 
 
 _LEAD_WORDS = 12

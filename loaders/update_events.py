@@ -399,6 +399,8 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"runs?|conducted|arranged|arranges|is\s+organi[sz]ing|are\s+"
                         r"organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
                         r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)\s+"
+                        # "organised in Seoul, Republic of Korea, a Regional Consultation"
+                        r"(?:(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+)?"
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b)", re.I)
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")

@@ -593,3 +593,23 @@ def test_people_a_researcher_a_division_owned_by_its_department_and_a_representa
     assert people["Ingrid Solheim"][0][1] == "actor/dpadm"
     assert people["Tiago Ferreira"][0][1] is not None and "portugal" in people[
         "Tiago Ferreira"][0][1]
+
+
+def test_a_list_a_sentence_opens_is_part_of_its_story() -> None:
+    """UNPOG's media post: the story, then "... organised in three sessions:" and bullets
+    about each session; the bullets are no items of the page, and "organised in Seoul, Republic
+    of Korea, a Regional Consultation" names its organiser."""
+    text = ("Regional Consultation on “Open Data for Cities”\n\nMarch 2, 2017\n\n"
+            "From 6 to 7 March 2017, UNPOG organised in Seoul, Republic of Korea, a Regional "
+            "Consultation on “Open Data for Cities”, a step towards the next Survey.\n\n"
+            "The Consultation, attended by representatives of 12 countries, ran in three "
+            "sessions:\n\n"
+            "• The first session reviewed how cities of the region publish their data online "
+            "today.\n"
+            "• The second session collected comments on the draft indicators through group "
+            "work and plenary discussion.\n")
+    doc = update.parse(text)
+    (item,) = doc.items
+    events = item.events
+    assert [e.name for e in events] == ["Open Data for Cities"], [e.name for e in events]
+    assert [a.path for a in events[0].organizers] == ["actor/unpog"]
