@@ -153,7 +153,7 @@ def test_openapi_lists_every_query_with_its_parameters(client: TestClient) -> No
                                                         else "string")
         assert "text/csv" in operation["responses"]["200"]["content"]
     timeline = spec["paths"]["/queries/timeline"]["get"]["parameters"]
-    assert [p["name"] for p in timeline] == ["year", "actor", "format"]
+    assert [p["name"] for p in timeline] == ["year", "actor", "at", "format"]
     assert spec["paths"]["/queries/session-goals"]["get"]["parameters"][0]["schema"] == {
         "type": "integer", "default": 8}
     assert "/queries/{name}" not in spec["paths"]
