@@ -234,7 +234,17 @@ class WorkerPool:
         self._end_job(worker)
         if self._closing:
             return
+        if self._gone(worker):  # killed in the instant its job ended: never reused
+            self._background(self._replace(worker))
+            return
         self._put_idle(worker)
+
+    @staticmethod
+    def _gone(worker: _Worker) -> bool:
+        """Whether the worker was killed (by the pool: overrun, refused, abandoned) or its
+        process ended (from outside: the OOM killer)."""
+        return (worker.overran or worker.refused is not None or worker.abandoned
+                or worker.process.poll() is not None)
 
     def _put_idle(self, worker: _Worker) -> None:
         self._idle_now.add(worker)
@@ -325,6 +335,15 @@ class WorkerPool:
     # -- queries -------------------------------------------------------------------------
 
     async def _acquire(self) -> _Worker:
+        """An idle, live worker (one that died while idle is replaced, not handed the job)."""
+        while True:
+            worker = await self._acquire_idle()
+            if worker.process.poll() is None:
+                return worker
+            log.warning("query worker %d died while idle: replacing it", worker.pid)
+            self._background(self._replace(worker))
+
+    async def _acquire_idle(self) -> _Worker:
         if not self._idle.empty() and not self._waiting:  # no timer, no task: the usual case
             worker = self._idle.get_nowait()
             self._idle_now.discard(worker)
@@ -377,7 +396,7 @@ class WorkerPool:
                 worker.promotion = loop.call_later(lanes.short_s, self._promote, worker,
                                                    job.query, client)
             tag, payload = await self._read(worker)
-        except asyncio.IncompleteReadError:
+        except (asyncio.IncompleteReadError, ConnectionError):  # ended: EOF, or a reset pipe
             worker.reading = None
             self._background(self._replace(worker))
             if worker.refused is not None:
@@ -431,7 +450,7 @@ class WorkerPool:
             while True:
                 try:
                     tag, payload = await self._read(worker)
-                except asyncio.IncompleteReadError:
+                except (asyncio.IncompleteReadError, ConnectionError):
                     worker.reading = None
                     done = True
                     self._background(self._replace(worker))
