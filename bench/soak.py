@@ -4,7 +4,8 @@ part 6): `python bench/soak.py [--clients 64] [--seconds 60] [--store DIR] [--no
 Starts `cepa-kg serve` on 127.0.0.1 over an on-disk store holding the bundled corpus (loaded
 into a temporary folder first, or `--store`, which is copied: the soak writes), with default
 settings and an update token (unless `--no-writes`). Then `--clients` clients (asyncio tasks,
-one kept-alive httpx connection each) send requests one after the other for `--seconds`, each
+one kept-alive httpx connection each, from an address of its own: 127.0.1.1, 127.0.1.2,
+...) send requests one after the other for `--seconds`, each
 picking a kind at random by weight:
 
 - light: a short SPARQL SELECT (an entity's label, a session's number: point lookups);
@@ -172,14 +173,22 @@ class Workload:
             **auth, "Content-Type": "application/n-triples"}, body.encode()
 
 
+def client_address(index: int) -> str:
+    """Client `index`'s own loopback address (127.0.1.1, 127.0.1.2, ...): the server shares
+    expensive queries out per address, as it would between real clients."""
+    return f"127.0.{1 + index // 250}.{1 + index % 250}"
+
+
 async def client_loop(index: int, url: str, workload: Workload, kinds: list[str],
                       weights: list[int], stop_at: float, stats: dict[str, Stats],
-                      seed: int) -> None:
+                      seed: int, one_address: bool) -> None:
     rng = random.Random(seed * 1000 + index)
     makers: dict[str, Callable[..., tuple[str, str, dict[str, str], bytes]]] = {
         kind: getattr(workload, kind) for kind in kinds}
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
+    transport = httpx.AsyncHTTPTransport(
+        limits=limits, local_address=None if one_address else client_address(index))
+    async with httpx.AsyncClient(base_url=url, timeout=120, transport=transport) as http:
         while time.monotonic() < stop_at:
             kind = rng.choices(kinds, weights)[0]
             method, path, headers, body = makers[kind](rng, index)
@@ -226,13 +235,14 @@ def _row(kind: str, s: Stats, seconds: float) -> str:
 
 
 async def soak(url: str, workload: Workload, clients: int, seconds: float, seed: int,
-               writes: bool, only: list[str] | None = None) -> dict[str, Stats]:
+               writes: bool, only: list[str] | None = None, one_address: bool = False
+               ) -> dict[str, Stats]:
     kinds = [k for k in WEIGHTS if (writes or k != "update") and (not only or k in only)]
     weights = [WEIGHTS[k] for k in kinds]
     stats = {kind: Stats() for kind in kinds}
     stop_at = time.monotonic() + seconds
-    await asyncio.gather(*(client_loop(i, url, workload, kinds, weights, stop_at, stats, seed)
-                           for i in range(clients)))
+    await asyncio.gather(*(client_loop(i, url, workload, kinds, weights, stop_at, stats, seed,
+                                       one_address) for i in range(clients)))
     return stats
 
 
@@ -245,6 +255,9 @@ def main() -> None:
     parser.add_argument("--no-writes", action="store_true", help="no update token: reads only")
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--kinds", help="only these kinds, comma-separated (e.g. light,html)")
+    parser.add_argument("--one-address", action="store_true",
+                        help="every client from 127.0.0.1 (one client to the server's limits "
+                        "on expensive queries per address)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="soak-"))
     store = folder / "store"
@@ -263,13 +276,15 @@ def main() -> None:
         started = time.monotonic()
         stats = asyncio.run(soak(url, workload, args.clients, args.seconds, args.seed,
                                  writes=token is not None,
-                                 only=args.kinds.split(",") if args.kinds else None))
+                                 only=args.kinds.split(",") if args.kinds else None,
+                                 one_address=args.one_address))
         took = time.monotonic() - started
         alive = server.poll() is None
     finally:
         server.terminate()
         server.wait(timeout=60)
-    print(f"{args.clients} clients, {args.seconds:g} s ({took:.1f} s with the last answers), "
+    print(f"{args.clients} clients ({'one address' if args.one_address else 'an address each'}), "
+          f"{args.seconds:g} s ({took:.1f} s with the last answers), "
           f"{os.cpu_count()} cores, server {'alive' if alive else 'DEAD'} at the end, "
           f"writes {'on' if token else 'off'}; log: {folder / 'server.log'}")
     print(report(stats, args.clients, took))
