@@ -51,7 +51,9 @@ def sentence_spans(text: str, span: Span, *, paragraphs: bool = False) -> list[S
     if paragraphs:
         ends = sorted(set(ends) | {m.start() for m in _PARAGRAPH_END.finditer(
             text, span.start, span.end) if not _WANTS_MORE.search(
-                text[max(span.start, m.start() - 12): m.start()])})
+                text[max(span.start, m.start() - 12): m.start()])} | {
+            edge for m in _FIELD_LINE.finditer(text, span.start, span.end)
+            for edge in (m.start(), m.end()) if span.start < edge < span.end})
     for end in ends:
         piece = Span(start, end).strip(text)
         if len(piece):
@@ -63,5 +65,8 @@ def sentence_spans(text: str, span: Span, *, paragraphs: bool = False) -> list[S
     return out
 
 
+#: A page's field line ("Country: Bangkok, Thailand", "Event Date: -"), a sentence of its own
+#: even where the copy lost the blank lines around it.
+_FIELD_LINE = re.compile(r"^[^\S\n]*[A-Z][\w ]{1,30}:[^\S\n][^\n]{0,120}$", re.M)
 _PARAGRAPH_END = re.compile(r"(?<=[\w”\"’)])[^\S\n]*\n[^\S\n]*\n\s*(?=[“\"‘(]?[A-Z0-9])")
 _WANTS_MORE = re.compile(r"(?:\b(?:of|and|or|the|a|an|in|on|for|to|with|by|at|from)|,)$", re.I)

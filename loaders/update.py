@@ -95,7 +95,27 @@ def detect(text: str) -> float:
 @lru_cache(maxsize=8)  # `detect`, then `parse`, read a text's item lines
 def _item_lines(text: str) -> tuple[re.Match[str], ...]:
     """Item title lines: a number, a capitalised title, a blank line (or the end) around it, and
-    a number not smaller than the previous item's and not far beyond it."""
+    a number not smaller than the previous item's and not far beyond it. A copy that lost its
+    blank lines (a stored page's text) keeps its items where the numbered lines read as titles
+    (short, no full stop) and count 1, 2, 3 ..."""
+    return _spaced_item_lines(text) or _packed_item_lines(text)
+
+
+_PACKED_TITLE_WORDS = 20
+
+
+def _packed_item_lines(text: str) -> tuple[re.Match[str], ...]:
+    out: list[re.Match[str]] = []
+    for m in _ITEM.finditer(text):
+        title = m.group("title").rstrip()
+        if len(title.split()) > _PACKED_TITLE_WORDS or title.endswith((".", ":", ";", ",")) or \
+                int(m.group("num")) != len(out) + 1:
+            continue
+        out.append(m)
+    return tuple(out) if len(out) >= 2 else ()
+
+
+def _spaced_item_lines(text: str) -> tuple[re.Match[str], ...]:
     out: list[re.Match[str]] = []
     prev = 0
     for m in _ITEM.finditer(text):

@@ -613,3 +613,22 @@ def test_a_list_a_sentence_opens_is_part_of_its_story() -> None:
     events = item.events
     assert [e.name for e in events] == ["Open Data for Cities"], [e.name for e in events]
     assert [a.path for a in events[0].organizers] == ["actor/unpog"]
+
+
+def test_a_copy_that_lost_its_blank_lines_keeps_its_items_and_field_lines() -> None:
+    """A stored page's text often comes without blank lines: numbered title lines still make
+    items when they read as titles and count 1, 2, 3; a field line ("Country: Bangkok") is a
+    sentence of its own, so the story's place is the story's."""
+    text = ("DPADM Monthly Bulletin\nMarch 2016\n"
+            "1. Workshop on Open Data in Nairobi\n"
+            "DPADM organized a workshop on open data in Nairobi, Kenya, on 3 March 2016.\n"
+            "2. DPADM Meets with a Delegation from Chile\n"
+            "On 9 March 2016, a delegation from Chile met with DPADM in New York.\n")
+    doc = update.parse(text)
+    assert [i.title for i in doc.items] == ["Workshop on Open Data in Nairobi",
+                                            "DPADM Meets with a Delegation from Chile"]
+    page = ("Forum on Digital Services\nEvent Date: -\nCountry: Bangkok, Thailand\n"
+            "The Forum on Digital Services is organized by UN DESA and will be held from 19 to "
+            "21 November 2024 in Chiang Mai, Thailand.\n")
+    (event,) = [e for item in update.parse(page).items for e in item.events]
+    assert event.location is not None and event.location.name == "Chiang Mai"
