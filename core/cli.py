@@ -80,6 +80,13 @@ class _Help(argparse.HelpFormatter):
         return f"{text} (default: %(default)s)"
 
 
+
+def _json_option(p: argparse.ArgumentParser, schema: str, what: str = "") -> None:
+    """`--json`: one JSON document by the schema kept in core/schemas."""
+    p.add_argument("--json", action="store_true",
+                   help=f"print one JSON document {what + ' ' if what else ''}(schema: "
+                   f"core/schemas/{schema}.schema.json)")
+
 def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     store, base = _defaults(argv)
     configured = argparse.ArgumentParser(add_help=False)
@@ -112,21 +119,17 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="reload unchanged documents too")
     p.add_argument("--jobs", type=_positive, default=None, metavar="N",
                    help="processes that prepare documents (default: one per core)")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON document instead of the table (schema: "
-                   "core/schemas/load-summary.schema.json)")
+    _json_option(p, "load-summary", "instead of the table")
 
     p = sub.add_parser("info", formatter_class=_Help, parents=[common],
                        help="what the store holds: size, documents by family, graphs, triples, "
                        "last load, base IRI")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON document (schema: core/schemas/info.schema.json)")
+    _json_option(p, "info")
 
     p = sub.add_parser("validate", formatter_class=_Help, parents=[common],
                        help="validate the store, or documents without loading them")
     p.add_argument("paths", nargs="*", help="documents to check instead of the store")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON document (schema: core/schemas/validate.schema.json)")
+    _json_option(p, "validate")
 
     p = sub.add_parser("query", formatter_class=_Help, parents=[common],
                        help="run a SPARQL query, or a named query (--name, --list)")
@@ -162,15 +165,12 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                    help='which framework a bare "Goal 6" means when the text does not say '
                    "(default: neither, and such a goal is left out unless its number is "
                    "above 8, an SDG's)")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON document holding every answer (schema: "
-                   "core/schemas/goals.schema.json)")
+    _json_option(p, "goals", "holding every answer")
 
     p = sub.add_parser("config", formatter_class=_Help, parents=[configured],
                        help="print the settings in effect and where each came from (a flag, "
                        "the environment, the config file, the default)")
-    p.add_argument("--json", action="store_true",
-                   help="print one JSON document (schema: core/schemas/config.schema.json)")
+    _json_option(p, "config")
 
     p = sub.add_parser("completion", formatter_class=_Help,
                        help="print a shell completion script (bash: "
