@@ -118,7 +118,8 @@ def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None
     heads = [m for m in _RECORD_HEAD.finditer(text)
              if m.group("code") or m.group("qtitle")]
     if len(heads) < 2 and not (heads and heads[0].group("code")):
-        return _teaser_records(text) or [(Span(0, len(text)), None, None, None)]
+        return _coded_bullets(text) or _teaser_records(text) or [
+            (Span(0, len(text)), None, None, None)]
     out = []
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
@@ -132,6 +133,24 @@ def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None
                 None, None)
         out.append((Span(m.start(), end), code, code_span, title))
     return out
+
+
+#: A listing's bullet that ends its title with the project's code: "• Strengthening food import
+#: monitoring in ... (Project 2325B) See progress and results."
+_CODED_BULLET = re.compile(
+    r"^[^\S\n]*[•*\-–][^\S\n]*(?P<title>[A-Z][^\n(]{8,300}?)\s*\(\s*Project\s+"
+    rf"(?P<code>{CODE.pattern.replace('(?P<code>', '(?:')})\s*\)", re.M)
+
+
+def _coded_bullets(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+    """One record per coded bullet of a listing (two or more), to the next bullet."""
+    heads = list(_CODED_BULLET.finditer(text))
+    if len(heads) < 2:
+        return []
+    return [(Span(m.start(), heads[i + 1].start() if i + 1 < len(heads) else len(text)),
+             m.group("code"), Span(m.start("code"), m.end("code")),
+             Span(m.start("title"), m.end("title")).strip(text))
+            for i, m in enumerate(heads)]
 
 
 def _teaser_records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:

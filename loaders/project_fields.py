@@ -269,10 +269,30 @@ def accomplishments(text: str, span: Span) -> list[Accomplishment]:
     for item in items:  # a slide's run-on text: "... guidelines Senior managers will ..."
         if len(item.span) <= 3:
             continue
-        pieces = _run_on(text, item.span)
+        pieces = _semicolon_statements(text, item.span) or _run_on(text, item.span)
         out.extend((sp, item.numbering if len(pieces) == 1 else None) for sp in pieces)
     return [Accomplishment(i, clean(sp.of(text)), sp, numbering)
             for i, (sp, numbering) in enumerate(out, start=1)]
+
+
+#: "Enhanced capacities of ...; Improved capacity of ...; Updated toolkits ...": statements
+#: that each open with a capital after a semicolon.
+_SEMICOLON_STATEMENT = re.compile(r";\s+(?:and\s+)?(?=[A-Z][a-z])")
+
+
+def _semicolon_statements(text: str, span: Span) -> list[Span]:
+    """A paragraph of results joined by semicolons, each its own statement (at least three,
+    each a capitalised phrase of some length); else none."""
+    piece = span.of(text)
+    cuts = [(m.start(), m.end()) for m in _SEMICOLON_STATEMENT.finditer(piece)]
+    if len(cuts) < 2:
+        return []
+    out, start = [], 0
+    for end, next_start in cuts:
+        out.append(Span(span.start + start, span.start + end).strip(text))
+        start = next_start
+    out.append(Span(span.start + start, span.end).strip(text, " ."))
+    return out if all(len(s.of(text).split()) >= 4 for s in out) else []
 
 
 _RUN_ON = re.compile(r"(?<=[a-z,)])\s+(?=[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,5}\s+(?:will|have|has|are|is|"

@@ -490,3 +490,29 @@ def test_rdf_new_pages_quote_their_source(name):
     p = project_iri(ctx, one(doc))
     assert {str(g.value(u, CEPA.symbol)) for u in g.objects(p, DCTERMS.references)} == set(
         doc.symbols)
+
+
+def test_a_listing_of_coded_bullets_and_results_joined_by_semicolons() -> None:
+    """The DA site's joint-project listing: one record per "• Title (Project 2325B)" bullet;
+    a project page's results in one paragraph joined by semicolons: one each."""
+    from cepa_kg.loaders import project
+
+    listing = ("Joint projects\n\nThree joint projects were launched:\n\n"
+               "  • Monitoring fertilizer supply in food-importing countries (Project 2325B) See "
+               "progress and results.\n    Led by UNCTAD with ECA.\n"
+               "  • Fiscal space diagnostics for small economies (Project 2325C) See progress "
+               "and results.\n    Led by DESA.\n")
+    records = project.parse(listing).projects
+    assert [(r.code, r.title) for r in records] == [
+        ("2325B", "Monitoring fertilizer supply in food-importing countries"),
+        ("2325C", "Fiscal space diagnostics for small economies")]
+    page = ("Objective:\nThe objective of this project is to strengthen the skills of senior "
+            "public servants to lead innovation in public service delivery.\n"
+            "Key Accomplishments:\nEnhanced capacities of senior officials to design "
+            "strategies; Improved capacity of national schools to deliver courses on "
+            "innovation; Updated training toolkits made available online.\n"
+            "Lead Division: UN DESA/DPIDG\nBudget: $498,000\n")
+    (record,) = project.parse(page).projects
+    assert [a.text.split()[0] for a in record.accomplishments] == ["Enhanced", "Improved",
+                                                                   "Updated"]
+    assert {n.name for n in record.implementers} == {"UN DESA", "DPIDG"}
