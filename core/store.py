@@ -24,6 +24,7 @@ from typing import BinaryIO, Protocol
 import pyoxigraph as ox
 from cepa_kg import sparql_limits
 from cepa_kg.commands_errors import CliError
+from cepa_kg.sort_guard import with_total_order
 from cepa_kg.storage_full import REMEDIES, full_reason
 
 log = logging.getLogger("cepa_kg.store")
@@ -183,8 +184,13 @@ class OxigraphStore:
     otherwise. Writes are serialised behind one lock; reads run in parallel.
     """
 
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False,
+                 total_order: bool = True) -> None:
         self.path = path
+        #: Put a class key before each ORDER BY condition (`sort_guard`): a process that must
+        #: not die (the server's) needs it; a query worker runs the text as given, twice as
+        #: fast on large sorts, and the pool runs a query again with the keys if it died.
+        self.total_order = total_order
         #: Why the store cannot write, once a write failed for room (or it was opened
         #: read-only for want of it); None while it can.
         self.full: str | None = None
@@ -263,6 +269,8 @@ class OxigraphStore:
         if substitutions:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in substitutions.items()}
         sparql_limits.check(sparql)  # past them, pyoxigraph's parser can crash the process
+        if self.total_order:
+            sparql = with_total_order(sparql)  # a sort over mixed types would abort it too
         try:
             return self._store.query(sparql, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as error:

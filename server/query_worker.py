@@ -101,7 +101,7 @@ def serve(sock: socket.socket) -> None:
         if checkpoint != opened or store is None:
             store = None  # close the older checkpoint before opening the newer
             try:
-                store = OxigraphStore(Path(checkpoint), read_only=True)
+                store = OxigraphStore(Path(checkpoint), read_only=True, total_order=False)
             except OSError as error:
                 log.exception("cannot open the checkpoint %s", checkpoint)
                 frames.send_frame(sock, frames.ERROR, _error("internal", str(error)))

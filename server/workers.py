@@ -26,7 +26,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cepa_kg.server import frames
@@ -34,6 +34,7 @@ from cepa_kg.server.checkpoints import Checkpoints
 from cepa_kg.server.execution import NotAcceptableError, QueryJob
 from cepa_kg.server.lanes import Lanes, Slot
 from cepa_kg.server.runner import BusyError, QueryEvents, QueryTimeoutError, Stream, single_chunk
+from cepa_kg.sort_guard import with_total_order
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import OxigraphStore, QuerySyntaxError
 
@@ -365,7 +366,20 @@ class WorkerPool:
         """Run `job` (for `client`, an address) in a worker: the head (media type) now, the
         body as it streams. Raises QuerySyntaxError, NotAcceptableError, BusyError (also
         when the query is expensive and may not run now, see `lanes`), QueryTimeoutError or
-        WorkerFailedError before anything is sent."""
+        WorkerFailedError before anything is sent. A query with ORDER BY whose worker died
+        runs once more with total-order keys (`sort_guard`): pyoxigraph aborts on a sort over
+        values of mixed kinds."""
+        try:
+            return await self._execute_once(job, client)
+        except WorkerDiedError:
+            guarded = job.query if job.update else with_total_order(job.query)
+            if guarded == job.query:
+                raise
+            log.warning("a query worker died on a query with ORDER BY: running it again "
+                        "with total-order keys")
+            return await self._execute_once(replace(job, query=guarded), client)
+
+    async def _execute_once(self, job: QueryJob, client: str | None = None) -> Stream:
         lanes = None if job.update else self.lanes
         slot = None
         if lanes and (lanes.known_heavy(job.query) or lanes.told_to_wait(client)):
