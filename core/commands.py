@@ -321,6 +321,7 @@ def cmd_compact(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
     from cepa_kg.server.app import create_app
+    from cepa_kg.server.identity import start_warning
     from cepa_kg.server.logs import log_config
 
     store = open_store(settings)
@@ -346,6 +347,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(settings, store=store)
     print(f"serving {settings.store} at http://{args.host}:{args.port}/ "
           f"(SPARQL endpoint: /sparql)", file=sys.stderr)
+    mismatch = start_warning(settings.base, args.host, args.port, settings.public_url)
+    if mismatch:  # the IRIs on the pages would not lead back here (server/identity.py)
+        print(f"cepa-kg: {mismatch}", file=sys.stderr)
     token = settings.update_token.get_secret_value() if settings.update_token else ""
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
                 access_log=settings.access_log,  # --access-log, environment or file

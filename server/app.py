@@ -14,6 +14,7 @@ from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
+from cepa_kg.server.identity import host_notice
 from cepa_kg.server.metrics import Metrics, RequestMetrics
 from cepa_kg.server.request_ids import RequestIds
 from cepa_kg.server.retry_after import CloseAfterServerError, RetryAfter
@@ -103,6 +104,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(templates_dir))
     app.state.templates.env.globals["version"] = __version__
     app.state.templates.env.globals["link"] = link  # http(s) and local hrefs only
+    app.state.templates.env.globals["host_notice"] = host_notice  # base.html's banner
     app.add_middleware(CORSMiddleware, **CORS)
     install_error_handlers(app)
     app.include_router(sparql.router)

@@ -20,6 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 from cepa_kg.formats import GRAPH_MEDIA_TYPES
 from cepa_kg.namespaces import PREFIXES
+from cepa_kg.server.citation import entity_citation, last_load
 from cepa_kg.server.conneg import SUFFIX_OF, SUFFIXES, alternates, choose, represent, split_suffix
 from cepa_kg.server.describe import describe, last_modified
 from cepa_kg.server.errors import HttpError
@@ -96,9 +97,11 @@ async def entity(request: Request, path: str) -> Response:
             evidence_of, request.app.state.store, iri, settings.base, root)
         view = entity_view(iri, outbound, inbound, settings.base, root, page_url,
                            await request.app.state.runner.call(property_labels), evidence)
+        loaded = await request.app.state.runner.call(last_load, request.app.state.store)
         body = render(request, "entity.html", {
             "view": view, "path": document, "suffixes": SUFFIXES,
-            "schema_org": json_script(view.schema_org)})
+            "schema_org": json_script(view.schema_org),
+            "cite": entity_citation(view.label, iri, loaded)})
     else:
         body = serialize(outbound + inbound, media_type,
                          context_url=f"{public}/context.jsonld", first=iri)

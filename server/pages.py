@@ -11,10 +11,11 @@ from typing import Any
 import pyoxigraph as ox
 from cepa_kg.namespaces import PREFIXES
 from cepa_kg.server import question_pages
+from cepa_kg.server.citation import dataset_citation, last_load
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.describe import last_modified
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.site import render, root_of
+from cepa_kg.server.site import public_of, render, root_of
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -108,7 +109,7 @@ def _home_data(store: Any, base: str, root: str) -> dict[str, Any]:
             "mdgs": [g for g in goals if g["kind"] == "MDG"],
             "sdgs": [g for g in goals if g["kind"] == "SDG"],
             "counts": [(name, CLASSES[name][0], counts.get(name, 0)) for name in CLASSES],
-            "modified": last_modified(store)}
+            "modified": last_modified(store), "loaded": last_load(store)}
 
 
 @router.api_route("/", methods=["GET", "HEAD"], summary="Home page", include_in_schema=False)
@@ -116,7 +117,8 @@ async def home(request: Request) -> Response:
     root = root_of(request)
     data = await request.app.state.runner.call(
         _home_data, request.app.state.store, request.app.state.settings.base, root)
-    body = render(request, "home.html", data)
+    cite = dataset_citation(public_of(request) + "/", data["loaded"])
+    body = render(request, "home.html", data | {"cite": cite})
     return represent(request, body, "text/html", modified=data["modified"])
 
 

@@ -241,6 +241,9 @@ def test_the_iri_is_shown_once_at_the_top_as_a_link(client: TestClient) -> None:
     iri = BASE + "id/session/5"
     page = client.get("/id/session/5.html").text
     visible = re.sub(r"<script.*?</script>", "", page, flags=re.DOTALL)
+    cite = re.search(r'<section class="cite".*?</section>', visible, re.DOTALL)
+    assert cite and iri in cite.group(0)  # "Cite this" names it (text and BibTeX)
+    visible = visible.replace(cite.group(0), "")
     assert visible.count(iri) == 2  # the link's href and its text, nowhere else
     top = re.search(r'<p class="iri-line">.*?</p>', visible, re.DOTALL)
     assert top and f'<a href="{iri}">{iri}</a>' in top.group(0)
