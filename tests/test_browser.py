@@ -163,3 +163,30 @@ def test_goal_to_trace_to_recommendation_to_its_sentence_in_the_reader(live: str
         finally:
             browser.close()
     assert not problems, problems
+
+
+def test_tab_reaches_the_trace_pickers_and_button_with_a_visible_focus(live: str) -> None:
+    """Keyboard path (issue 15 part 6): from the top of the trace page, Tab reaches the goal,
+    session and method pickers and the Trace button, each drawn with its focus ring."""
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live + "/trace?goal=id/goal/sdg-3")
+            wanted = {"pick-goal", "pick-session", "pick-method", "trace-button"}
+            reached: dict[str, str] = {}
+            for _ in range(60):
+                page.keyboard.press("Tab")
+                focused = page.evaluate(
+                    "() => { const e = document.activeElement;"
+                    " const key = e.id || (e.type === 'submit' && e.closest('form.pickers')"
+                    " ? 'trace-button' : '');"
+                    " return [key, getComputedStyle(e).outlineStyle] }")
+                if focused[0] in wanted:
+                    reached[focused[0]] = focused[1]
+                if wanted <= reached.keys():
+                    break
+            assert reached.keys() == wanted, f"Tab reached only {sorted(reached)}"
+            assert set(reached.values()) == {"solid"}, reached  # :focus-visible's ring
+        finally:
+            browser.close()
