@@ -7,17 +7,16 @@ alone."""
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from cepa_kg import pipeline
-from cepa_kg.commands import bundled_corpus_paths
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.pipeline import load_paths
 from cepa_kg.store import OxigraphStore
+from fault_helpers import variants
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -26,22 +25,7 @@ BASE = "http://localhost:8000/"
 
 def _variants(folder: Path, n: int) -> list[Path]:
     """`n` distinct documents: the corpus with the session number / month / title changed."""
-    corpus = bundled_corpus_paths()
-    paths = []
-    for i in range(n):
-        source = corpus[i % len(corpus)]
-        text = source.read_text(encoding="utf-8")
-        if "session" in source.name:
-            text = re.sub(r"\bSession \d+", f"Session {20 + i}", text, count=1)
-        elif "update" in source.name:
-            text = re.sub(r"(Members: )\w+ \d{4}", rf"\g<1>March {1950 + i}", text, count=1)
-        else:
-            text = re.sub(r"(Development Account Projects\s*\n\s*\n?)([^\n]+)",
-                          lambda m, i=i: f"{m[1]}Phase {i}: {m[2]}", text, count=1)
-        path = folder / f"{i:03d}-{source.name}"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return variants(folder, n, edition=0)
 
 
 def _quads(store: OxigraphStore) -> set[tuple[str, str, str, str]]:
@@ -254,7 +238,7 @@ def test_nquads_are_what_pyoxigraph_writes_for_every_document(documents: list[Pa
     for path in documents[:4]:
         triples = build_document(read_source(path), base=BASE).triples
         graph = ox.NamedNode("http://x/g")
-        convert = lambda term: ox.parse(  # noqa: E731 - pyoxigraph reading rdflib's form
+        convert = lambda term: ox.parse(
             f"<http://x/s> <http://x/p> {term.n3()} .", format=ox.RdfFormat.TURTLE
         ).__next__().object if not isinstance(term, BNode) else ox.BlankNode(str(term))
         reference = ox.serialize(
