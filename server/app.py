@@ -10,6 +10,7 @@ from typing import Any
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
 from cepa_kg.server import api_docs, dump, goals_api, graph_store, health, logs, update, void
+from cepa_kg.server import openapi_responses
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
@@ -112,14 +113,16 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(graph_store.router)
     app.include_router(void.router)
     app.include_router(dump.router)
-    app.include_router(pages.router)
-    app.include_router(linked_data.router)
-    app.include_router(search.router)
+    # The HTML pages are not API: not in the OpenAPI document (/docs).
+    app.include_router(pages.router, include_in_schema=False)
+    app.include_router(linked_data.router)  # answers: `openapi_responses.LINKED_DATA`
+    app.include_router(search.router, include_in_schema=False)
     app.include_router(query_page.router)
     app.include_router(queries.router)
     app.include_router(goals_api.router)
     app.include_router(health.router)
     app.include_router(api_docs.router)
+    openapi_responses.install(app)  # what each operation answers, in /openapi.json
     app.mount("/static/swagger-ui", StaticFiles(directory=str(api_docs.SWAGGER_UI_FILES)),
               name="swagger-ui")  # (before /static: the longer prefix first)
     app.mount("/static", StaticFiles(directory=str(files("cepa_kg.server").joinpath("static"))),

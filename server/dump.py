@@ -66,6 +66,7 @@ def _matches(header: str | None, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
+# Its answers: `openapi_responses.OPERATIONS`.
 @router.api_route("/dump", methods=["GET", "HEAD"], summary="The whole dataset (N-Quads, gzip)")
 async def dump(request: Request) -> Response:
     state = request.app.state

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from cepa_kg.loaders.goal_json import MAX_TEXT, trace
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.openapi_responses import GOAL_ANSWER_SCHEMA, GOAL_ITEM_SCHEMA, error
 
 router = APIRouter()
 
@@ -24,6 +25,9 @@ MAX_ITEMS = 1000
 #: The largest body read (bytes): MAX_ITEMS snippets of a few hundred words, or one long text.
 MAX_BODY = 4 * 1024 * 1024
 
+_ITEM = {**GOAL_ITEM_SCHEMA, "properties": {
+    **GOAL_ITEM_SCHEMA["properties"], "text": {"type": "string", "maxLength": MAX_TEXT}}}
+_BODY = {"oneOf": [_ITEM, {"type": "array", "items": _ITEM, "maxItems": MAX_ITEMS}]}
 _EXAMPLE = {"id": "r1", "text": "Member States should strengthen primary health care and "
             "fight corruption in health procurement, in line with SDG 16."}
 
@@ -32,12 +36,18 @@ _EXAMPLE = {"id": "r1", "text": "Member States should strengthen primary health 
              description="One item {\"id\", \"text\", \"era\"} or a list of up to 1,000; "
              "answers, per item, the goals and targets with method, score and evidence "
              "(offsets into the text), and the frameworks it names as a whole.",
+             response_class=Response,
              openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/json": {"example": _EXAMPLE}}}},
-             responses={200: {"description": "the tracing"},
-                        400: {"description": "not JSON, or an item without text"},
-                        413: {"description": "the body is too large"},
-                        415: {"description": "the body is not JSON"}})
+                 "application/json": {"example": _EXAMPLE, "schema": _BODY}}}},
+             responses={200: {"description": "the tracing: one answer for one item, a list "
+                                             "for a list, in its order",
+                              "content": {"application/json": {"schema": {"oneOf": [
+                                  GOAL_ANSWER_SCHEMA,
+                                  {"type": "array", "items": GOAL_ANSWER_SCHEMA}]}}}},
+                        400: error("not JSON, too many items, or an item without text, with "
+                                   "too long a text or an unknown era"),
+                        413: error(f"the body is over {MAX_BODY // (1024 * 1024)} MB"),
+                        415: error("the body is not application/json")})
 async def goals(request: Request) -> Response:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise HttpError(415, "send the items as application/json")

@@ -75,6 +75,7 @@ def _clear(graph: str | None) -> str:
     return f"DROP SILENT GRAPH <{graph}>" if graph else "CLEAR SILENT DEFAULT"
 
 
+# Its answers, parameters and bodies, per method: `openapi_responses.OPERATIONS`.
 @router.api_route("/store", methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
                   summary="SPARQL 1.1 Graph Store HTTP Protocol")
 async def graph_store(request: Request) -> Response:

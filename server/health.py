@@ -9,6 +9,8 @@ from typing import Any
 
 from cepa_kg import __version__
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
+from cepa_kg.server.openapi_responses import (HEALTH_SCHEMA, READY_SCHEMA, RETRY_AFTER,
+                                              UNREADY_SCHEMA)
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -24,7 +26,9 @@ _NO_STORE = {"Cache-Control": "no-store"}
 
 @router.get("/health", summary="Liveness: the process is alive",
             description="Always `200` with `{\"status\": \"ok\"}` while the process answers; it "
-            "does not touch the store (see `/ready`).")
+            "does not touch the store (see `/ready`).", response_class=Response,
+            responses={200: {"description": "alive", "content": {
+                "application/json": {"schema": HEALTH_SCHEMA}}}})
 async def health() -> Response:
     return JSONResponse({"status": "ok", "version": __version__}, headers=_NO_STORE)
 
@@ -37,7 +41,12 @@ def _unready(reason: str) -> Response:
 @router.get("/ready", summary="Readiness: the store is open and answering",
             description="`200` once the store is open and answers a trivial SPARQL query "
             f"(`{READY_QUERY}`) within {READY_TIMEOUT_S:g} s, on a thread of the server as "
-            "pages are; `503` with the reason otherwise (starting, stopping, busy, failing).")
+            "pages are; `503` with the reason otherwise (starting, stopping, busy, failing).",
+            response_class=Response,
+            responses={200: {"description": "ready", "content": {
+                           "application/json": {"schema": READY_SCHEMA}}},
+                       503: {"description": "not ready, and why", "headers": RETRY_AFTER,
+                             "content": {"application/json": {"schema": UNREADY_SCHEMA}}}})
 async def ready(request: Request) -> Response:
     state = request.app.state
     if not getattr(state, "serving", False):
@@ -63,7 +72,9 @@ async def ready(request: Request) -> Response:
 @router.get("/metrics", summary="Prometheus metrics",
             description="Requests by route template and status, latency histograms, queries "
             "stopped at their budget, query worker restarts, checked writes (text exposition "
-            "format).")
+            "format).", response_class=Response,
+            responses={200: {"description": "the metrics (Prometheus text format)",
+                             "content": {"text/plain": {"schema": {"type": "string"}}}}})
 async def metrics(request: Request) -> Response:
     data = generate_latest(request.app.state.metrics.registry)
     return Response(data, media_type=CONTENT_TYPE_LATEST, headers=_NO_STORE)

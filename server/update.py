@@ -147,6 +147,7 @@ async def run_update(request: Request, operation: Operation) -> Response:
     return PlainTextResponse(f"update applied: {len(change.graphs)} graph(s) changed\n")
 
 
+# Its answers, parameters and body: `openapi_responses.OPERATIONS`.
 @router.api_route("/update", methods=["POST", "OPTIONS"], summary="SPARQL 1.1 Update")
 async def update_endpoint(request: Request) -> Response:
     """SPARQL Update by form (`update=`) or direct POST (`application/sparql-update`); needs

@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 import pyoxigraph as ox
+from cepa_kg.server.openapi_responses import VOID as VOID_ANSWERS
 from cepa_kg.server.rdf_documents import choose_type, serialize
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -140,7 +141,8 @@ class VoidCache:
         return body
 
 
-@router.get("/.well-known/void", summary="VoID description of the dataset")
+@router.get("/.well-known/void", summary="VoID description of the dataset", responses=VOID_ANSWERS,
+            response_class=Response)
 async def void(request: Request) -> Response:
     media_type = choose_type(request)
     state = request.app.state
