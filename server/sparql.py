@@ -15,7 +15,8 @@ from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
 from cepa_kg.server.disconnect import unless_gone
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import prefers_html
-from cepa_kg.server.protocol import MAX_BODY, Operation, query_dataset, read_operation
+from cepa_kg.server.protocol import (MAX_BODY, Operation, checked_iri, query_dataset,
+                                     read_operation)
 from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.rdf_documents import choose_type, document_response
 from cepa_kg.server.service_description import service_description
@@ -47,6 +48,8 @@ FORMAT_PARAM = {
 }
 # `format=json` / `format=xml` also name the graph formats of the same family.
 _FORMAT_GRAPH_ALTERNATIVE = {"json": "application/ld+json", "xml": "application/rdf+xml"}
+_GRAPH_PARAMETERS = ("default-graph-uri", "named-graph-uri", "using-graph-uri",
+                     "using-named-graph-uri")
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 _MAYBE_RELATIVE = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)")
 
@@ -66,12 +69,17 @@ def _accept(request: Request, operation: Operation) -> str | None:
     return f"{accept}, {alternative}" if alternative else accept
 
 
+# One route, so that a 405 names all four methods; what each answers, its parameters and body:
+# `openapi_responses.OPERATIONS`.
 @router.api_route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"],
                   summary="SPARQL 1.1 Protocol: query (and update with the operator's token)")
 async def sparql(request: Request) -> Response:
     if request.method == "OPTIONS":
         return Response(status_code=204, headers={"Allow": ALLOW})
     operation = await read_operation(request)
+    for name in _GRAPH_PARAMETERS:  # a bad graph IRI is a bad request, whatever it is for
+        for value in operation.values(name):
+            checked_iri(value, name)
     if operation.update is not None:
         return await run_update(request, operation)
     if operation.query is None:
