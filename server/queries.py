@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pyoxigraph as ox
-from cepa_kg.named_queries import NamedQuery, ParameterError, named_queries
+from cepa_kg.named_queries import MAX_VALUE_LENGTH, NamedQuery, ParameterError, named_queries
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate, prefers_html
+from cepa_kg.server.openapi_responses import (GRAPH_TYPES, NAMED_QUERY_ERRORS, RESULT_SCHEMAS,
+                                              RESULT_TYPES, content, error)
 from cepa_kg.server.sparql import FORMAT_PARAM, RESULT_OFFERS, run_query
 from cepa_kg.server.views import local_href
 from cepa_kg.store import GraphStore, QueryKind
@@ -27,10 +30,12 @@ from fastapi.responses import JSONResponse, Response
 RESERVED = ("format",)
 MAX_HTML_ROWS = 2000
 SCHEMA_TYPES: dict[str, dict[str, str]] = {
-    "iri": {"type": "string", "format": "iri"},
-    "string": {"type": "string"},
-    "integer": {"type": "integer"},
+    "iri": {"type": "string", "format": "iri-reference", "maxLength": MAX_VALUE_LENGTH},
+    "string": {"type": "string", "maxLength": MAX_VALUE_LENGTH},
+    # (the values `named_queries` takes: up to 18 digits)
+    "integer": {"type": "integer", "minimum": -(10**18 - 1), "maximum": 10**18 - 1},
 }
+_NOT_IN_IRI = re.compile(r"[\x00-\x20\x7f]")
 
 
 # -- parameters --------------------------------------------------------------------------
@@ -51,11 +56,15 @@ def request_values(request: Request, query: NamedQuery) -> tuple[dict[str, str],
                 raise HttpError(400, f"unknown format {value!r} (one of "
                                      f"{', '.join(FORMAT_PARAM)}, or a media type)")
             fmt = FORMAT_PARAM.get(value, value)
-        elif query.parameter(name) is None:
+        elif (parameter := query.parameter(name)) is None:
             known = ", ".join(p.name for p in query.parameters) or "none"
             raise HttpError(400, f"query {query.name!r} has no parameter {name!r} "
                                  f"(parameters: {known}; and format)")
         elif value != "":
+            if parameter.type == "iri" and _NOT_IN_IRI.search(value):
+                # (a relative value would have them stripped by urljoin, and pass)
+                raise HttpError(400, f"parameter {name!r} is not an IRI: it has spaces or "
+                                     "control characters")
             values[name] = value
     return values, fmt
 
@@ -108,6 +117,15 @@ def plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
 # -- the API -----------------------------------------------------------------------------
 
 
+LISTING: dict[str, Any] = {
+    "type": "object", "required": ["name", "title", "description", "href", "parameters", "sparql"],
+    "properties": {"name": {"type": "string"}, "title": {"type": "string"},
+                   "description": {"type": "string"}, "href": {"type": "string"},
+                   "parameters": {"type": "array", "items": {"type": "object"}},
+                   "sparql": {"type": "string"}},
+}
+
+
 def describe_query(query: NamedQuery) -> dict[str, Any]:
     """The listing entry of a named query (JSON)."""
     return {
@@ -119,8 +137,25 @@ def describe_query(query: NamedQuery) -> dict[str, Any]:
     }
 
 
+#: `format=` names by query form (the text decides): results for SELECT and ASK, graphs for
+#: CONSTRUCT and DESCRIBE; any other name is answered 406 (a media type is taken too).
+RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+GRAPH_FORMATS = tuple(sorted(name for name, media in FORMAT_PARAM.items()
+                             if media not in RESULT_OFFERS or name in ("json", "xml")))
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def is_graph_query(query: NamedQuery) -> bool:
+    """A CONSTRUCT or DESCRIBE (its first form keyword outside comments)."""
+    body = "\n".join(line for line in query.text.splitlines()
+                     if not line.lstrip().startswith("#"))
+    form = _FORM.search(body)
+    return form is not None and form[1].upper() in ("CONSTRUCT", "DESCRIBE")
+
+
 def openapi_parameters(query: NamedQuery) -> list[dict[str, Any]]:
-    """The OpenAPI parameter objects of a query's operation."""
+    """The OpenAPI parameter objects of a query's operation. An empty value counts as not
+    given (HTML forms send empty fields)."""
     params: list[dict[str, Any]] = []
     for p in query.parameters:
         schema: dict[str, Any] = dict(SCHEMA_TYPES[p.type])
@@ -130,20 +165,28 @@ def openapi_parameters(query: NamedQuery) -> list[dict[str, Any]]:
                 else " Not given: every value.")
         iri_note = " Absolute, or relative to the dataset base (id/...)." if p.type == "iri" else ""
         params.append({"name": p.name, "in": "query", "required": False,
+                       "allowEmptyValue": True,
                        "description": p.description.rstrip(".") + "." + iri_note + note,
                        "schema": schema})
+    graph = is_graph_query(query)
+    kind = "a CONSTRUCT or DESCRIBE: graph" if graph else "a SELECT: SPARQL results"
     params.append({"name": "format", "in": "query", "required": False,
-                   "description": "result format instead of Accept",
-                   "schema": {"type": "string", "enum": sorted(FORMAT_PARAM)}})
+                   "description": f"the answer's format instead of Accept ({kind} formats), "
+                                  "or a media type; one that does not fit is answered 406",
+                   "schema": {"type": "string",
+                              "enum": list(GRAPH_FORMATS if graph else RESULT_FORMATS)}})
     return params
 
 
-RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "the results, in the format chosen by Accept or format",
-          "content": {media: {} for media in RESULT_OFFERS + ["text/html"]}},
-    400: {"description": "a bad or unknown parameter value"},
-    406: {"description": "no acceptable format"},
-}
+def openapi_responses(query: NamedQuery) -> dict[int | str, dict[str, Any]]:
+    """What a query's operation answers: its results (or graph) in the formats of its form."""
+    if is_graph_query(query):
+        media = content(*GRAPH_TYPES, "text/html")
+    else:
+        media = content(*RESULT_TYPES, "text/html", schemas=RESULT_SCHEMAS)
+    return {200: {"description": "the results, in the format Accept or format chooses (an "
+                                 "HTML table for a browser)", "content": media},
+            **NAMED_QUERY_ERRORS}
 
 
 def _run_endpoint(query: NamedQuery) -> Callable[[Request], Awaitable[Response]]:
@@ -178,7 +221,13 @@ def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
     """A router with the listing and one operation per named query."""
     router = APIRouter()
 
-    @router.get("/queries", summary="The named queries", tags=["named queries"])
+    @router.get("/queries", summary="The named queries", tags=["named queries"],
+                response_class=Response, responses={
+                    200: {"description": "every named query (JSON; an HTML page for a "
+                                         "browser)", "content": {
+                        "application/json": {"schema": {"type": "array", "items": LISTING}},
+                        "text/html": {"schema": {"type": "string"}}}},
+                    406: error("neither JSON nor HTML is acceptable")})
     async def list_queries(request: Request) -> Response:
         """Every named query with its title, description and parameters (JSON or HTML)."""
         listing = [describe_query(q) for q in queries.values()]
@@ -198,7 +247,7 @@ def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
             summary=query.title, description=query.description, tags=["named queries"],
             operation_id=f"query_{query.name.replace('-', '_')}",
             openapi_extra={"parameters": openapi_parameters(query)},
-            responses=RESPONSES, response_class=Response)
+            responses=openapi_responses(query), response_class=Response)
 
     @router.get("/queries/{name}", include_in_schema=False)
     async def unknown_query(name: str) -> Response:

@@ -155,7 +155,7 @@ def test_openapi_lists_every_query_with_its_parameters(client: TestClient) -> No
     timeline = spec["paths"]["/queries/timeline"]["get"]["parameters"]
     assert [p["name"] for p in timeline] == ["year", "actor", "at", "format"]
     assert spec["paths"]["/queries/session-goals"]["get"]["parameters"][0]["schema"] == {
-        "type": "integer", "default": 8}
+        "type": "integer", "default": 8, "minimum": -(10**18 - 1), "maximum": 10**18 - 1}
     assert "/queries/{name}" not in spec["paths"]
 
 
