@@ -21,16 +21,21 @@ from cepa_kg.loaders.update_model import ActorMention, Membership, Person, Perso
 __all__ = ["People", "person_key"]
 
 _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
+#: Before a name, a post may stand for the honorific: "Ambassador Rodrigo Pérez Lagos" (after a
+#: name, "Ambassador and Permanent Representative of Brazil" is a post: `_HON` is used there).
+_HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|"
+                    r"Ambassador(?!\s+(?:Extraordinary|Plenipotentiary|at\b)))\b\.?")
 _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
 # a family name may come first in capitals ("KIM Dong-hyun")
 _NAME = (rf"(?:{_TOK}|[A-Z]{{2,15}}(?=[ \u00a0][A-Z][a-z]))"
          rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}")
 # honorifics may come in a row: "H.E. Mr. Lars Haugen"
-_HON_PERSON = re.compile(rf"\b(?P<hon>{_HON}(?:[ \u00a0]+{_HON})*)[ \u00a0]+(?P<name>{_NAME})")
+_HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFORE_NAME})*)"
+                         rf"[ \u00a0]+(?P<name>{_NAME})")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
-_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame")
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador")
 # `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
 # regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
 # the slowest scan of an update); it matches exactly what `_TOK` matches there. The name's
@@ -176,6 +181,8 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+_CAPACITY = re.compile(r"[^.;]{0,120}?\bin\s+(?:his|her|their)\s+capacity\s+as\s+(?:the\s+)?"
+                       r"(?P<title>[A-Z][\w’'-]*(?:[ ](?:of[ ](?:the[ ])?)?[A-Z][\w’'-]*){0,5})")
 _OWNED_AFTER = re.compile(r"[’']s\s+[A-Z]")
 _REPRESENTED_BY = re.compile(r",?\s+represented\s+by\s+(?:H\.?\s?E\.?\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)"
                              r"\.?\s+)?$")
@@ -305,6 +312,9 @@ class People:
                 hit = self.gz.resolve(clean(aff))
                 if hit is not None and hit.kind in ("organization", "group"):
                     org = ActorMention(hit.path, hit.kind, hit.label, aspan)
+        if not title and (capacity := _CAPACITY.match(text, name_span.end,
+                                                       min(len(text), name_span.end + 200))):
+            title = capacity.group("title")  # "... led the discussions in her capacity as Chair"
         if org is None and (body := self._represented(name_span)) is not None:
             org = body  # "the Permanent Mission of X, represented by H.E. Mr. Y, ..."
         return Membership(

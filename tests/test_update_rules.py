@@ -632,3 +632,15 @@ def test_a_copy_that_lost_its_blank_lines_keeps_its_items_and_field_lines() -> N
             "21 November 2024 in Chiang Mai, Thailand.\n")
     (event,) = [e for item in update.parse(page).items for e in item.events]
     assert event.location is not None and event.location.name == "Chiang Mai"
+
+
+def test_an_ambassador_by_title_and_a_post_held_in_a_capacity() -> None:
+    text = _bulletin(
+        "Consultations in Geneva\n\nAmbassador Lucia Ferraz, Director of Digital Affairs, "
+        "Ministry of Foreign Affairs, Brazil, co-chaired the consultations in Geneva on 3 "
+        "March 2016, and Ms. Hanne Dahl from Denmark led the discussions in her capacity as "
+        "MAG Chair. The Ambassador Extraordinary and Plenipotentiary of Chile also spoke.")
+    people = {p.name: [m.title for m in p.memberships] for p in update.parse(text).persons}
+    assert people.get("Lucia Ferraz") == ["Director of Digital Affairs"]
+    assert people.get("Hanne Dahl") == ["MAG Chair"]
+    assert not any(name.startswith("Extraordinary") for name in people)
