@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,22 @@ def _effective(args: argparse.Namespace) -> Effective:
         raise CliError(str(error)) from error
 
 
-def _export_to_environment(effective: Effective) -> None:
+@contextmanager
+def _exported_to_environment(effective: Effective) -> Iterator[None]:
     """Settings read from the environment where they are used (the validator, also in the
-    worker processes of a load) are put there when the config file gave them."""
+    worker processes of a load) are put there while the command runs, when the config file
+    gave them; the environment is as it was afterwards (`main` may run in a longer process)."""
+    name = "CEPA_KG_VALIDATOR"  # validation.VALIDATOR_ENV
+    before = os.environ.get(name)
     if effective.origins["validator"].kind == "file":
-        os.environ["CEPA_KG_VALIDATOR"] = effective.settings.validator  # validation.VALIDATOR_ENV
+        os.environ[name] = effective.settings.validator
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def _positive(value: str) -> int:
@@ -198,9 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         args.effective = _effective(args)
-        _export_to_environment(args.effective)
         handler = getattr(commands, f"cmd_{args.command}")
-        return int(handler(args, args.effective.settings))
+        with _exported_to_environment(args.effective):
+            return int(handler(args, args.effective.settings))
     except (CliError, *commands.USER_ERRORS) as error:
         print(f"cepa-kg: error: {error}", file=sys.stderr)
         return 2

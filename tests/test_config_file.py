@@ -213,7 +213,12 @@ def test_the_validator_the_file_names_is_the_one_validation_uses(
     (tmp_path / "cepa-kg.toml").write_text('validator = "pyshacl"\n', "utf-8")
     assert main(["config", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["settings"]["validator"]["source"] == "file"
-    assert os.environ[VALIDATOR_ENV] == "pyshacl"
+    from cepa_kg import cli
+
+    args = cli._parser(["config"]).parse_args(["config"])
+    with cli._exported_to_environment(cli._effective(args)):  # while a command runs
+        assert os.environ[VALIDATOR_ENV] == "pyshacl"
+    assert VALIDATOR_ENV not in os.environ  # and not after it
 
 
 def test_readme_documents_every_setting_and_its_example_file_works(tmp_path: Path) -> None:
@@ -230,3 +235,17 @@ def test_readme_documents_every_setting_and_its_example_file_works(tmp_path: Pat
     assert settings["store"]["value"] == str(tmp_path / "data" / "store")
     assert {name for name, s in settings.items() if s["source"] == "file"} == {
         "base", "store", "query_timeout_s", "federation_allowed_hosts", "update_token"}
+
+
+def test_a_config_file_validator_does_not_outlive_the_command(tmp_path: Path) -> None:
+    """`main` may run inside a longer process (tests, a notebook): the validator the file
+    chose is put in the environment for the command only."""
+    import os
+
+    from cepa_kg.cli import main
+
+    config = tmp_path / "cepa-kg.toml"
+    config.write_text('validator = "pyshacl"\n', encoding="utf-8")
+    before = os.environ.get("CEPA_KG_VALIDATOR")
+    assert main(["config", "--config", str(config)]) == 0
+    assert os.environ.get("CEPA_KG_VALIDATOR") == before
