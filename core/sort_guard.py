@@ -4,7 +4,7 @@ pyoxigraph 0.5.13 sorts ORDER BY with the SPARQL `<` operator, which is not a to
 terms of different kinds: strings and numbers, say, do not compare. Rust's sort checks the
 order it is given and panics when it finds it inconsistent; the panic cannot unwind through
 the binding and aborts the whole process (SIGABRT: `SELECT ?o WHERE { VALUES ?o { "2" 4 "b"
-... } } ORDER BY ?o` with some 40 values of mixed types, bench/sparql_crash_probe.py). A
+... } } ORDER BY ?o` with some 40 values of mixed types, tests/test_sort_guard.py). A
 server answering in its own threads dies with it.
 
 Every order condition is therefore preceded by a key that puts its values into classes
@@ -90,7 +90,8 @@ def _conditions(items: list[Token], i: int) -> tuple[list[_Condition], int] | No
     return (out, i) if out else None
 
 
-def _text(sparql: str, items: list[Token], first: int, end: int) -> tuple[int, int]:
+def _offsets(items: list[Token], first: int, end: int) -> tuple[int, int]:
+    """The text offsets of tokens [first, end)."""
     return items[first].start, items[end - 1].start + len(items[end - 1].text)
 
 
@@ -109,8 +110,8 @@ def with_total_order(sparql: str) -> str:
                 return sparql
             conditions, i = found
             for direction, first, end, e_first, e_end in conditions:
-                start, stop = _text(sparql, items, first, end)
-                e_start, e_stop = _text(sparql, items, e_first, e_end)
+                start, stop = _offsets(items, first, end)
+                e_start, e_stop = _offsets(items, e_first, e_end)
                 expression = sparql[e_start:e_stop]
                 edits.append((start, stop, f"{direction}({_key(expression)}) "
                                            f"{direction}({expression})"))

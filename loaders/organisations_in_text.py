@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from cepa_kg.loaders.actors import ActorMatch
+from cepa_kg.loaders.actors import ActorMatch, Gazetteer
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
@@ -151,8 +151,6 @@ def follows_slash(text: str, span: Span, path: str | None = None) -> bool:
         return False
     if path is None:
         return True
-    from cepa_kg.loaders.actors import Gazetteer
-
     gz = Gazetteer.bundled()
     slash = text.rindex("/", max(0, span.start - 4), span.start)
     before = [m for m in gz.find_actors(text, Span(max(0, slash - 80), slash))

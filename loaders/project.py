@@ -112,7 +112,11 @@ _TO_VERB = re.compile(r"^(?:To\s+(?:strengthen|improve|enhance|build|support|ass
 _FIELD_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\n)\s*")
 
 
-def _records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+#: A record's place on the page: (its span, its code and the code's span, its title's span).
+_RecordSpan = tuple[Span, str | None, Span | None, Span | None]
+
+
+def _records(text: str) -> list[_RecordSpan]:
     """(record span, code, code span, title span) per project on the page: the records of a
     listing, or the whole page as one."""
     heads = [m for m in _RECORD_HEAD.finditer(text)
@@ -142,7 +146,7 @@ _CODED_BULLET = re.compile(
     rf"(?P<code>{CODE.pattern.replace('(?P<code>', '(?:')})\s*\)", re.M)
 
 
-def _coded_bullets(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+def _coded_bullets(text: str) -> list[_RecordSpan]:
     """One record per coded bullet of a listing (two or more), to the next bullet."""
     heads = list(_CODED_BULLET.finditer(text))
     if len(heads) < 2:
@@ -153,13 +157,13 @@ def _coded_bullets(text: str) -> list[tuple[Span, str | None, Span | None, Span 
             for i, m in enumerate(heads)]
 
 
-def _teaser_records(text: str) -> list[tuple[Span, str | None, Span | None, Span | None]]:
+def _teaser_records(text: str) -> list[_RecordSpan]:
     """A catalogue's teasers (capacity.desa.un.org): a title line, a paragraph, then the same
     short field lines under each ("Recipients: ...", "Partners: ...", "Status: Active"). A
     record runs from its title line to the end of its field lines; the label that opens each
     group repeats once per project."""
     every = field_values(text, Span(0, len(text)))
-    labelled = {text.rfind("\n", 0, f.label.start) + 1 for f in every}  # lines with a label
+    labels = [f.label.start for f in every]
     fields = [f for f in every if f.value is not None and f.key in ("countries", "partner",
                                                                      "status")]
     if not fields:
@@ -169,12 +173,13 @@ def _teaser_records(text: str) -> list[tuple[Span, str | None, Span | None, Span
     if len(openers) < 2:
         return []
     lines = [ln for ln in page_lines(text) if not ln.blank and not ln.chrome]
-    out: list[tuple[Span, str | None, Span | None, Span | None]] = []
+    out: list[_RecordSpan] = []
     for i, opener in enumerate(openers):
         before = [ln for ln in lines if (out[-1][0].end if out else 0) <= ln.span.start
                   < opener.label.start]
         title = next((ln for ln in before if not ln.text.rstrip().endswith(("…", "...", "."))
-                      and 3 <= len(ln.text.split()) <= 30 and ln.span.start not in labelled),
+                      and 3 <= len(ln.text.split()) <= 30  # (and no field line)
+                      and not any(ln.span.start <= at < ln.span.end for at in labels)),
                      None)
         if title is None:
             return []

@@ -42,7 +42,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 )
 #: The letters the words of EVENT_WORDS begin with. Looked ahead for, they halve the time of a
 #: scan: most positions fail that one test before the alternatives are tried
-#: (tests/test_update_events.py checks that no word is lost).
+#: (tests/test_event_words.py checks that no word is lost).
 EVENT_INITIALS = "abcdefhlmprstvw"
 _WORD_ALTERNATIVES = "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS)
 _WORD = re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I)
