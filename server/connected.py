@@ -1,9 +1,11 @@
 """The views about an entity, as links on its page (pure: no I/O): a goal's trace and its
 column of the matrix, a session's goals and themes, an actor's network, partnerships and the
-recommendations addressed to it, the events at a place, a document's reader."""
+recommendations addressed to it, the events at a place and the place on the map, a session's
+or an event's entry on the timeline, a document's reader."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -24,6 +26,16 @@ def parameter(iri: str, base: str) -> str:
     """An IRI as a view's parameter: relative to the dataset's base where it can be
     (`id/actor/unodc`), the views resolve both forms."""
     return iri.removeprefix(base)
+
+
+def anchor_of(iri: str, base: str) -> str:
+    """The id of an entity's entry on the timeline or the map: its path under the base with
+    dashes (`session-5`, `event-2011-10-20-seminar-…`, `place-rabat`); another IRI by a
+    digest."""
+    path = iri.removeprefix(base + "id/")
+    if path == iri or not re.fullmatch(r"[A-Za-z0-9._~%/-]+", path):
+        return "iri-" + hashlib.sha256(iri.encode()).hexdigest()[:12]
+    return path.replace("/", "-")
 
 
 def _goal_of(iri: str) -> tuple[str, str] | None:
@@ -61,8 +73,12 @@ def connected_views(iri: str, types: set[str], base: str, root: str,
         links.append(ViewLink("Partnerships", url("/queries/partnerships-by-actor", actor=rel)))
         links.append(ViewLink("Recommendations addressed to it",
                               url("/queries/recommendations-to-actor", actor=rel)))
+    if "Session" in types or "Event" in types:
+        links.append(ViewLink("On the timeline", f"{root}/timeline#{anchor_of(iri, base)}"))
     if "Place" in types:
         links.append(ViewLink("Events here", url("/queries/timeline", at=rel)))
+        links.append(ViewLink("On the map of places",
+                              url("/map", place=rel) + f"#{anchor_of(iri, base)}"))
     if "SourceDocument" in types and iri.startswith(base + "id/document/"):
         links.append(ViewLink("Read it, with the facts read from it marked",
                               f"{root}/{iri[len(base):]}/read"))

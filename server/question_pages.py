@@ -1,5 +1,6 @@
 """The pages built on named queries: a goal's trace (`/trace`), the session × goal matrix
-(`/matrix`) and an actor's partnership network (`/network`).
+(`/matrix`, a cell's recommendations at `/matrix/cell`) and an actor's partnership network
+(`/network`); the timeline and the map (time_place_pages) are included here.
 
 Each runs the named query behind it (linked as CSV and SPARQL JSON), names goals by their codes
 and labels, offers its parameters as lists of labels (`<select>`), and takes `session` (a
@@ -14,10 +15,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 from cepa_kg.named_queries import named_queries
+from cepa_kg.server import time_place_pages
 from cepa_kg.server.codes import coded_label, goal_code
 from cepa_kg.server.connected import parameter
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.label_layout import place_labels
 from cepa_kg.server.queries import plain, prepared, select_rows
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.views import local_href, reader_href
@@ -25,6 +28,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 router = APIRouter()
+router.include_router(time_place_pages.router)  # /timeline, /map
 
 METHODS = ("explicit", "thematic", "inherited", "correspondence")
 
@@ -170,8 +174,8 @@ _FRAMEWORK_NAMES = {"mdg": ("MDG", "Millennium Development Goals"),
 @router.get("/matrix", include_in_schema=False)
 async def matrix_page(request: Request) -> Response:
     """The session × goal matrix as a shaded table: `?goals=sdg` (the default) or `mdg`;
-    `?method=` narrows it to one method, `?session=` to one session; a cell opens that
-    session's trace of that goal."""
+    `?method=` narrows it to one method, `?session=` to one session; a cell opens the list of
+    that session's recommendations serving that goal (`/matrix/cell`)."""
     args = _query_args(request, ("goals", "method", "session"))
     framework = args.get("goals", "sdg")
     if framework not in _FRAMEWORK_NAMES:
@@ -196,15 +200,62 @@ async def matrix_page(request: Request) -> Response:
         "whole": f"{root}/matrix?" + urlencode({"goals": framework} | (
             {"method": args["method"]} if "method" in args else {})),
         "other": {"href": f"{root}/matrix?" + urlencode({"goals": other} | keep),
-                  "name": _FRAMEWORK_NAMES[other][1]}}))
+                  "name": _FRAMEWORK_NAMES[other][1]},
+        "switch": [{"href": f"{root}/matrix?" + urlencode({"goals": f} | keep),
+                    "short": _FRAMEWORK_NAMES[f][0], "name": _FRAMEWORK_NAMES[f][1],
+                    "current": f == framework} for f in ("mdg", "sdg")]}))
     return represent(request, body, "text/html")
+
+
+@router.get("/matrix/cell", include_in_schema=False)
+async def matrix_cell_page(request: Request) -> Response:
+    """One cell of the matrix: the recommendations of one session (`session`, its number)
+    serving one goal (`goal`, with its targets), each linking to its page with how it serves
+    the goal; the alignments the matrix counts (explicit, thematic, inherited, or `method`)."""
+    args = _query_args(request, ("session", "goal", "method"))
+    if "session" not in args or "goal" not in args:
+        raise HttpError(400, "give a session number and a goal, e.g. session=8&goal=id/goal/sdg-3")
+    if args.get("method") == "correspondence":
+        raise HttpError(400, "the matrix counts explicit, thematic or inherited links")
+    query = named_queries()["recommendations-by-goal"]
+    values = {"goal": args["goal"], "sessionNumber": args["session"]} | (
+        {"method": args["method"]} if "method" in args else {})
+    text = prepared(request, query, values)
+    base, root = request.app.state.settings.base, root_of(request)
+    goal_iri = query.bind(values, base=base)["goal"].value
+    framework = _goal_of_matrix(goal_iri)
+    _, rows = await select_rows(request, text)
+    rows = [r for r in rows if r["method"]["value"] != "correspondence"]
+    _, goal_rows = await select_rows(request, _GOALS)
+    labels = {r["goal"]: coded_label(r["goal"], r["label"]) for r in plain(goal_rows)}
+    if goal_iri not in labels:
+        raise HttpError(404, f"no goal or target {args['goal']!r}")
+    sessions = trace_tree(rows, base, root)
+    recommendations = sessions[0]["recommendations"] if sessions else []
+    session_iri = sessions[0]["iri"] if sessions else f"{base}id/session/{args['session']}"
+    keep = {"method": args["method"]} if "method" in args else {}
+    body = render(request, "matrix_cell.html", _prefixed(root, {
+        "session": args["session"], "session_href": local_href(session_iri, base, root),
+        "goal": goal_iri, "code": goal_code(goal_iri) or labels[goal_iri],
+        "goal_label": labels[goal_iri], "goal_href": local_href(goal_iri, base, root),
+        "method": args.get("method", ""), "recommendations": recommendations,
+        "matrix": f"{root}/matrix?" + urlencode({"goals": framework, "session": args["session"]}
+                                                | keep),
+        "trace": f"{root}/trace?" + urlencode({"goal": parameter(goal_iri, base)} | keep),
+        "csv": _api(query.name, values, "csv"), "api": _api(query.name, values)}))
+    return represent(request, body, "text/html")
+
+
+def _goal_of_matrix(iri: str) -> str:
+    """The matrix a goal or target is counted in: "mdg" or "sdg"."""
+    return "mdg" if "/mdg-" in iri else "sdg"
 
 
 def matrix_view(rows: list[dict[str, Any]], base: str = "", root: str = "",
                 method: str = "") -> dict[str, Any]:
     """Rows of session-{mdg,sdg}-matrix as a table: goals as columns (each with its slug as
     an anchor), sessions as rows, each cell with its count, a shade in [0, 1] (count / largest
-    count) and a link to that session's trace of that goal."""
+    count) and a link to the list of that session's recommendations serving that goal."""
     goals: dict[str, dict[str, str]] = {}
     sessions: dict[str, dict[str, Any]] = {}
     largest = max((int(r["recommendations"]["value"]) for r in rows), default=0) or 1
@@ -219,10 +270,10 @@ def matrix_view(rows: list[dict[str, Any]], base: str = "", root: str = "",
             "href": local_href(r["session"]["value"], base, root) if base
             else r["session"]["href"], "number": number, "cells": {}})
         count = int(r["recommendations"]["value"])
-        trace = {"goal": parameter(goal, base) if base else goal, "session": number} | (
+        cell = {"session": number, "goal": parameter(goal, base) if base else goal} | (
             {"method": method} if method else {})
         session["cells"][goal] = {"count": count, "shade": round(count / largest, 3),
-                                  "trace": f"{root}/trace?" + urlencode(trace)}
+                                  "href": f"{root}/matrix/cell?" + urlencode(cell)}
     return {"goals": list(goals.values()), "sessions": list(sessions.values()),
             "largest": largest}
 
@@ -254,8 +305,10 @@ async def network_page(request: Request) -> Response:
 
 def network_view(rows: list[dict[str, Any]], centre: str | None, size: int = 640,
                  base: str = "", root: str = "") -> dict[str, Any]:
-    """Rows of partner-network as nodes on a circle (the centre actor in the middle) and
-    edges between them, with coordinates for an SVG of `size` × `size`."""
+    """Rows of partner-network as nodes on an ellipse (the centre actor in the middle) and
+    edges between them, with coordinates for an SVG `size` high and half as wide again; each
+    label placed beside its node where it is cut by no edge of the drawing and lies on no
+    other label (label_layout), in at most two lines."""
     nodes: dict[str, dict[str, Any]] = {}
     for r in rows:
         for end in ("source", "target"):
@@ -265,19 +318,41 @@ def network_view(rows: list[dict[str, Any]], centre: str | None, size: int = 640
                                    else r[end]["href"]})
     ring = [n for iri, n in sorted(nodes.items(), key=lambda kv: kv[1]["label"])
             if iri != centre]
-    middle, radius = size / 2, size / 2 - 110
+    width = round(size * 1.5)
+    middle_x, middle_y = width / 2, size / 2
+    across, down = width / 2 - size * 0.3, size / 2 - size * 0.13  # an ellipse, room for labels
+    sides = []
     for i, node in enumerate(ring):
         angle = 2 * math.pi * i / max(len(ring), 1) - math.pi / 2
-        node["x"] = round(middle + radius * math.cos(angle), 1)
-        node["y"] = round(middle + radius * math.sin(angle), 1)
-        node["anchor"] = "start" if math.cos(angle) > 0.1 else (
-            "end" if math.cos(angle) < -0.1 else "middle")
+        cos, sin = math.cos(angle), math.sin(angle)
+        node["x"] = round(middle_x + across * cos, 1)
+        node["y"] = round(middle_y + down * sin, 1)
+        outward = "above" if sin < 0 else "below"
+        sides.append(f"right {outward}" if cos > 0.3 else f"left {outward}" if cos < -0.3
+                     else f"{outward} {outward}-far")
+    points = ring[:]
     if centre in nodes:
-        nodes[centre].update(x=middle, y=middle, anchor="middle", centre=True)
+        nodes[centre].update(x=middle_x, y=middle_y, centre=True)
+        points.insert(0, nodes[centre])
+        sides.insert(0, "above")
+    labels = place_labels([(n["x"], n["y"], n["label"]) for n in points], width, size,
+                          size=12, gap=10, chars=26, prefer=sides)
+    for node, label in zip(points, labels, strict=True):
+        node["label_at"] = label
     edges = []
     for r in rows:
         a, b = nodes[r["source"]["value"]], nodes[r["target"]["value"]]
         edges.append({"source": a, "target": b, "count": int(r["partnerships"]["value"]),
                       "statuses": r["statuses"]["value"], "purposes": r["purposes"]["value"],
-                      "agreed": "agreed" in r["statuses"]["value"].split()})
-    return {"nodes": list(nodes.values()), "edges": edges, "size": size}
+                      "agreed": "agreed" in r["statuses"]["value"].split(),
+                      "partnerships": _partnerships(r, base, root)})
+    return {"nodes": list(nodes.values()), "edges": edges, "size": size, "width": width}
+
+
+def _partnerships(row: dict[str, Any], base: str, root: str) -> list[dict[str, Any]]:
+    """The partnerships of an edge (partnershipList: "IRI label" lines) with their links."""
+    found = []
+    for line in sorted(row.get("partnershipList", {}).get("value", "").splitlines()):
+        iri, _, label = line.partition(" ")
+        found.append({"href": local_href(iri, base, root) if base else iri, "label": label or iri})
+    return found

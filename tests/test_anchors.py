@@ -2,7 +2,8 @@
 (`#legend`, `#sdg-16`) name an element of that page, and links into other pages
 (`/id/document/…/read#evidence-…`, `/matrix?goals=sdg#sdg-16`, a hash IRI's page) name an
 element of the page they open. Pages: the home page, the lists, every entity's page, every
-document's reader, the trace of every goal and target, the matrices, the networks."""
+document's reader, the trace of every goal and target, the matrices and some of their cells,
+the networks, the timeline and the map."""
 
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def _column(store: OxigraphStore, query: str) -> list[str]:
 def corpus_pages(store: OxigraphStore) -> Iterator[str]:
     """The paths of every page a reader can reach over the bundled corpus."""
     yield from ["/", "/browse", "/matrix", "/matrix?goals=mdg", "/network", "/trace",
-                "/search?q=health", "/def"]
+                "/search?q=health", "/def", "/timeline", "/map"]
+    yield from (f"/matrix/cell?session={s}&goal=id/goal/{g}" for s in (5, 8)
+                for g in ("sdg-16", "sdg-3", "mdg-8"))
     yield from (f"/browse/{name}" for name in CLASSES)
     for iri in _column(store, f"SELECT DISTINCT ?x WHERE {{ ?x ?p ?o . FILTER(isIRI(?x) && "
                        f"STRSTARTS(STR(?x), '{BASE}id/') && !CONTAINS(STR(?x), '#')) }}"):

@@ -1,25 +1,26 @@
 """The pages in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright.
 
 Open the home page, follow a session to one of its recommendations to a goal, search for a
-word, run an example query on the query page; no console errors. Screenshots go to
-tests/artifacts/ (git-ignored)."""
+word, run an example query on the query page; the journeys of issue 15 (goal → trace →
+recommendation → reader; actor → network → partnership → reader; session → matrix cell → its
+recommendations); no console errors. Screenshots of the walk go to tests/artifacts/
+(git-ignored), those of every view to docs/screens/ (committed)."""
 
 from __future__ import annotations
 
 import re
-
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import playwright.sync_api as playwright_sync
 import pytest
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 from live_server import threaded_server
 
-import playwright.sync_api as playwright_sync  # noqa: E402 - from the test extra
-from tests.corpus_iris import paragraph_path
+from tests.corpus_iris import paragraph_path, recommendation_path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -38,10 +39,35 @@ def test_chromium_is_installed() -> None:
 
 @pytest.fixture(scope="module")
 def live(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    app = create_app(Settings(base=BASE, store=tmp_path_factory.mktemp("unused")),
-                     store=corpus_store)
+    # public_url: the base's host, so that pages show no "IRIs and host differ" banner
+    app = create_app(Settings(base=BASE, public_url=BASE.rstrip("/"),
+                              store=tmp_path_factory.mktemp("unused")), store=corpus_store)
     with threaded_server(app) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[playwright_sync.Browser]:
+    """One Chromium for the journeys and the screenshots below."""
+    with playwright_sync.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _watched(browser: playwright_sync.Browser, problems: list[str], width: int = 1280,
+             height: int = 900) -> playwright_sync.Page:
+    """A new page whose console errors, page errors and failed requests go to `problems`."""
+    page = browser.new_page(viewport={"width": width, "height": height},
+                            is_mobile=width < 600)
+    page.set_default_timeout(10_000)
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    return page
 
 
 def test_a_reader_walks_the_site(live: str, tmp_path: Path) -> None:
@@ -190,3 +216,124 @@ def test_tab_reaches_the_trace_pickers_and_button_with_a_visible_focus(live: str
             assert set(reached.values()) == {"solid"}, reached  # :focus-visible's ring
         finally:
             browser.close()
+
+
+_LABELS_APART = """svg => {
+  const frame = svg.getBoundingClientRect();
+  const boxes = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect());
+  const out = boxes.filter(b => b.left < frame.left - 1 || b.right > frame.right + 1
+                                || b.top < frame.top - 1 || b.bottom > frame.bottom + 1).length;
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+        && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1) overlaps++;
+  }
+  return [boxes.length, out, overlaps];
+}"""
+
+
+def test_actor_to_network_to_a_partnership_to_its_sentence_in_the_reader(
+        live: str, browser: playwright_sync.Browser) -> None:
+    """Issue 15, second journey: from an actor's page to its partnership network (labels
+    drawn whole, apart, with a key), to one partnership, to the sentence it was read from."""
+    problems: list[str] = []
+    page = _watched(browser, problems)
+    page.goto(live + "/id/actor/unodc")
+    page.locator("nav.views").get_by_role("link", name="Partnership network").click()
+    page.wait_for_url("**/network?actor=id%2Factor%2Funodc")
+    svg = page.locator("svg.network")
+    labels, outside, overlapping = svg.evaluate(_LABELS_APART)
+    assert labels >= 4 and outside == 0 and overlapping == 0, (labels, outside, overlapping)
+    assert page.locator("#network-key").is_visible()
+    dpadm = page.goto(live + "/network")  # the largest network: 28 labels
+    assert dpadm is not None and dpadm.ok
+    labels, outside, overlapping = page.locator("svg.network").evaluate(_LABELS_APART)
+    assert labels > 20 and outside == 0 and overlapping == 0, (labels, outside, overlapping)
+    page.go_back()
+    page.wait_for_url("**/network?actor=id%2Factor%2Funodc")
+
+    partnership = page.locator("ul.partnerships a").first
+    name = partnership.inner_text()
+    partnership.click()
+    page.wait_for_url("**/id/partnership/*")
+    assert page.locator("h1").inner_text() == name
+    shown = " ".join(page.locator("main").inner_text().split())  # its quote
+    page.get_by_role("link", name="read it in the document").first.click()
+    page.wait_for_url(re.compile(r".*/id/document/[^/]+/read#evidence-\d+-\d+$"))
+    target = page.locator("mark:target")
+    assert target.count() == 1 and target.is_visible()
+    sentence = " ".join(target.inner_text().split())
+    assert len(sentence) > 20 and sentence in shown  # the sentence the page quotes
+    page.close()
+    assert not problems, problems
+
+
+def test_session_to_a_matrix_cell_to_its_recommendations_for_that_goal(
+        live: str, browser: playwright_sync.Browser) -> None:
+    """Issue 15, third journey: a session's page, its column of the SDG matrix, one cell: that
+    session's recommendations serving that goal, each opening its page."""
+    problems: list[str] = []
+    page = _watched(browser, problems)
+    page.goto(live + "/id/session/8")
+    page.get_by_role("link", name="Its goals: sessions × SDGs, this session").click()
+    page.wait_for_url("**/matrix?goals=sdg&session=8")
+    assert page.locator("nav.switch [aria-current=page]").inner_text() == "SDGs"
+    cell = page.locator('td.cell a[title^="Session 8, SDG 3:"]')
+    count = int(cell.inner_text())
+    cell.click()
+    page.wait_for_url("**/matrix/cell?session=8&goal=id%2Fgoal%2Fsdg-3")
+    assert page.locator("h1").inner_text() == "Session 8 × SDG 3"
+    items = page.locator("ol.cell-list > li > a")
+    assert items.count() == count >= 5
+    first = items.first.inner_text().rstrip("…")
+    items.first.click()
+    page.wait_for_url("**/id/session/8/recommendation/*")
+    assert page.locator("blockquote").first.inner_text().startswith(first[:40])
+    goals = page.locator("section[aria-labelledby=goals]")
+    assert goals.locator('a[href="/id/goal/sdg-3"], a[href^="/id/target/sdg-3-"]').count() > 0
+    page.close()
+    assert not problems, problems
+
+
+#: The views in docs/screens/ (name, path), each at 1280 and 390 pixels wide.
+SCREENS = [
+    ("home", "/"), ("session", "/id/session/8"),
+    ("recommendation", "/id/" + recommendation_path(8, 1)),
+    ("goal", "/id/goal/sdg-16"), ("trace", "/trace?goal=id/goal/sdg-3"),
+    ("matrix-mdg", "/matrix?goals=mdg"), ("matrix-sdg", "/matrix?goals=sdg"),
+    ("matrix-cell", "/matrix/cell?session=8&goal=id/goal/sdg-3"),
+    ("network", "/network"),
+    ("reader", "/id/document/cepa-session-08-2009/read"),
+    ("timeline", "/timeline"), ("map", "/map"),
+    ("query", "/query?example=sessions"), ("browse", "/browse"),
+]
+SCREENS_DIR = Path(__file__).parent.parent / "docs" / "screens"
+
+
+def test_screenshots_of_every_view_at_desktop_and_phone_widths(
+        live: str, browser: playwright_sync.Browser) -> None:
+    """docs/screens/{view}-{width}.png: what each view shows in its first screen (viewport,
+    not the full page; reduced to 64 colours, so the folder stays small). On a phone no new
+    view scrolls sideways."""
+    from PIL import Image  # Pillow: with the test extra (fpdf2's)
+
+    SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    for width, height in ((1280, 800), (390, 844)):
+        page = _watched(browser, problems, width, height)
+        for name, path in SCREENS:
+            response = page.goto(live + path)
+            assert response is not None and response.ok, path
+            if width < 600 and name in ("timeline", "map", "matrix-cell", "network"):
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= width, f"{path} scrolls sideways on a phone ({wide}px)"
+            shot = SCREENS_DIR / f"{name}-{width}.png"
+            page.screenshot(path=str(shot))
+            with Image.open(shot) as image:
+                small = image.convert("RGB").quantize(64, dither=Image.Dither.NONE)
+            small.save(shot, optimize=True)
+        page.close()
+    total = sum(f.stat().st_size for f in SCREENS_DIR.glob("*.png"))
+    assert total < 3_000_000, f"docs/screens/ holds {total} bytes"
+    assert not problems, problems

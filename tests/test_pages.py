@@ -196,7 +196,9 @@ def test_entity_pages_link_the_views_about_them(client: TestClient) -> None:
     assert actor == ["/network?actor=id%2Factor%2Funodc",
                      "/queries/partnerships-by-actor?actor=id%2Factor%2Funodc",
                      "/queries/recommendations-to-actor?actor=id%2Factor%2Funodc"]
-    assert views("/id/place/rabat") == ["/queries/timeline?at=id%2Fplace%2Frabat"]
+    assert views("/id/place/rabat") == ["/queries/timeline?at=id%2Fplace%2Frabat",
+                                        "/map?place=id%2Fplace%2Frabat#place-rabat"]
+    assert "/timeline#session-8" in session
     events = client.get("/queries/timeline", params={"at": "id/place/rabat", "format": "csv"}).text
     assert "seminar-on-challenges" in events and "lilongwe" not in events.lower()
     assert views("/id/document/cepa-session-05-2006") == ["/id/document/cepa-session-05-2006/read"]
@@ -205,10 +207,10 @@ def test_entity_pages_link_the_views_about_them(client: TestClient) -> None:
 def test_views_narrowed_to_a_session(client: TestClient) -> None:
     matrix = client.get("/matrix", params={"goals": "sdg", "session": "8"}).text
     assert re.findall(r'<th scope="row"><a href="/id/session/(\d+)">', matrix) == ["8"]
-    cell = re.search(r'<a href="(/trace\?goal=id%2Fgoal%2Fsdg-3&amp;session=8)"', matrix)
-    assert cell, "a cell opens that session's trace of the goal"
-    trace = client.get(html.unescape(cell.group(1))).text
-    assert 'href="/id/session/8"' in trace and 'href="/id/session/5"' not in trace
+    cell = re.search(r'<a href="(/matrix/cell\?session=8&amp;goal=id%2Fgoal%2Fsdg-3)"', matrix)
+    assert cell, "a cell opens that session's recommendations for the goal"
+    listed = client.get(html.unescape(cell.group(1))).text
+    assert 'href="/id/session/8"' in listed and 'href="/id/session/5"' not in listed
     whole = client.get("/trace", params={"goal": "id/goal/sdg-16"}).text
     only5 = client.get("/trace", params={"goal": "id/goal/sdg-16", "session": "5"}).text
     assert 'href="/id/session/8"' in whole and 'href="/id/session/8"' not in only5

@@ -116,8 +116,8 @@ def test_network_view_puts_the_centre_in_the_middle() -> None:
 
     view = network_view([edge("a", "b"), edge("a", "c"), edge("b", "c")], "a", size=200)
     nodes = {n["iri"]: n for n in view["nodes"]}
-    assert (nodes["a"]["x"], nodes["a"]["y"]) == (100, 100)
-    assert all(0 <= n["x"] <= 200 and 0 <= n["y"] <= 200 for n in nodes.values())
+    assert view["width"] == 300 and (nodes["a"]["x"], nodes["a"]["y"]) == (150, 100)
+    assert all(0 <= n["x"] <= 300 and 0 <= n["y"] <= 200 for n in nodes.values())
     assert (nodes["b"]["x"], nodes["b"]["y"]) != (nodes["c"]["x"], nodes["c"]["y"])
     assert len(view["edges"]) == 3 and all(e["agreed"] for e in view["edges"])
 
