@@ -10,7 +10,7 @@ from typing import Any
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
 from cepa_kg.server import api_docs, dump, goals_api, graph_store, health, logs, update, void
-from cepa_kg.server import openapi_responses
+from cepa_kg.server import browse_lists, openapi_responses
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
@@ -115,6 +115,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.include_router(dump.router)
     # The HTML pages are not API: not in the OpenAPI document (/docs).
     app.include_router(pages.router, include_in_schema=False)
+    app.include_router(browse_lists.router, include_in_schema=False)  # /lists/...
+    app.state.templates.env.globals["faceted_lists"] = browse_lists.BY_CLASS
     app.include_router(linked_data.router)  # answers: `openapi_responses.LINKED_DATA`
     app.include_router(search.router, include_in_schema=False)
     app.include_router(query_page.router)
