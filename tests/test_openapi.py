@@ -60,6 +60,7 @@ generation.max-examples = 10
 HTML_PAGES = {"/", "/browse", "/browse/{name}", "/search", "/query", "/trace", "/matrix",
               "/network", "/docs", "/queries/{name}", "/def.{ext}"}
 HTML_PAGES |= {"/lists/{slug}"}  # the faceted lists (server/browse_lists.py)
+HTML_PAGES |= {"/timeline", "/map", "/matrix/cell"}  # (server/time_place_pages.py, question_pages.py)
 
 
 @pytest.fixture(scope="module")
