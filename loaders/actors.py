@@ -219,7 +219,7 @@ _ID = _PARSE_BASE + "id/"
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _HYPHEN = re.compile(r"\s*-\s*")
-_UN_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z0-9]")
+_UN_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z0-9]|-[A-Z]")  # ("UN-APCICT": one name)
 #: A word that makes a bare group name ("States") part of another name: "Arab States",
 #: "United States", "small island developing States", "landlocked States".
 _QUALIFIER_BEFORE = re.compile(

@@ -33,7 +33,27 @@ _US_DATE_AT_END = re.compile(rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}),\s+(?P
 #: A news post's date line with its dots and its place (UNU-EGOV: "• 2017•03•22  New York").
 _DOTTED_DATE_LINE = re.compile(r"^[•·*\-\s]*(?P<y>(?:19|20)\d\d)[•·./](?P<m>0[1-9]|1[0-2])[•·./]"
                                r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)\s*(?:\S+(?:\s+\S+){0,3})?\s*$")
+#: A date alone on its line in digits, the day first as outside the United States ("14-05-2018",
+#: "03.11.2016"); month first only where the first number cannot be a month ("05/14/2018").
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[-./])(?P<b>\d{1,2})(?P=sep)"
+                                r"(?P<y>(?:19|20)\d\d)\s*$")
+#: A draft's date in its heading: "(Draft of January 2013)", "(Revised, March 2014)".
+_DRAFT_OF = re.compile(rf"\(\s*(?:[Dd]raft|[Rr]evised|[Vv]ersion)\s*(?:of|as\s+of|,|:)?\s*"
+                       rf"(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*\)")
 _HEAD_LINES = 8
+
+
+def _numeric(line_text: str, at: int) -> DocumentDate | None:
+    m = _NUMERIC_DATE_LINE.match(line_text)
+    if m is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    try:
+        dt.date(int(m.group("y")), month, day)
+    except ValueError:
+        return None
+    return DocumentDate(int(m.group("y")), month, day, Span(at + m.start("a"), at + m.end("y")))
 
 
 class DocumentDate:
@@ -111,6 +131,14 @@ def document_date(text: str) -> DocumentDate | None:
             return DocumentDate(int(dotted.group("y")), int(dotted.group("m")),
                                 int(dotted.group("d")), Span(at + dotted.start("y"),
                                                              at + dotted.end("d")))
+        numeric = _numeric(line.text, line.span.start)
+        if numeric is not None:
+            return numeric
+        draft = _DRAFT_OF.search(line.text)
+        if draft:
+            return DocumentDate(int(draft.group("y")), month_number(draft.group("m")), None,
+                                Span(line.span.start + draft.start("m"),
+                                     line.span.start + draft.end("y")))
         iso = _ISO_DATE.fullmatch(line.text.strip())
         if iso:
             at = line.span.start + line.text.index(iso.group(0))

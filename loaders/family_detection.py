@@ -125,6 +125,7 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
                 r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
                 r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b", re.I), 0.2),
+    (re.compile(r"\bmemorand(?:um|a)\s+of\s+understanding\b|\bMoUs?\b", re.I), 0.15),  # a signing
     (re.compile(r"\bheld\s+(?:in|on|at|from)\b|\btook\s+place\b|\bwill\s+be\s+held\b", re.I), 0.1),
 )
 UPDATE_AGAINST: tuple[_Sign, ...] = (
@@ -185,7 +186,12 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
                 r"(?:the|this)\s+project\b|\b(?:the|this)\s+project\s+(?:aims|seeks|will|helps|supports|"
                 r"builds|is\s+expected|is\s+designed|was\s+designed)|"
-                r"\b(?:overall\s+)?objective\s+is\s+to\b|^\s*\d?\s*OBJECTIVE\b", re.I | re.M), 0.25),
+                r"\b(?:overall\s+)?objective\s+is\s+to\b|^\s*\d?\s*OBJECTIVE\b|"
+                r"\b(?:main|overall|primary)\s+(?:purpose|aim)\s+is\s+to\b", re.I | re.M), 0.25),
+    # a project or programme page says who carries it out ("The Governance Capacity Programme
+    # ... is implemented by the Division", "an EU funded project, implemented by DPIDG")
+    (re.compile(r"\b(?:project|programme|program)\b[^.\n]{0,120}?\b(?:is|was|are|were|being)?\s*"
+                r"implemented\s+by\b", re.I), 0.25),
     (re.compile(r"Expected\s+accomplishments?|Indicators\s+of\s+achievement|Main\s+activities|"
                 r"Implementation\s+status|Main\s+Expectations|Key\s+Accomplishments|"
                 r"Effects\s+and\s+Impact", re.I), 0.2),

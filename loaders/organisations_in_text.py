@@ -70,6 +70,16 @@ def mention(m: ActorMatch, *, known: bool = True) -> ActorMention:
     return ActorMention(m.path, m.kind, m.label, m.span, known)
 
 
+#: What may stand between a name and its acronym in brackets: the rest of a broken name.
+_THEN_BRACKET = re.compile(r"[^().;,\n]{0,40}\n?[^().;,\n]{0,40}\(\s*\Z")
+
+
+def _initials(name: str) -> str:
+    """The capitals that start a name's words: "Office for ECOSOC Sup port and Coordination
+    (" gives "OESC"."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper())
+
+
 def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
     """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can)."""
     found = [mention(m) for m in gz.find_actors(text, span)]
@@ -124,8 +134,16 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         found = [a for a in found if a not in inside]
         bare = re.sub(r"\s*\([^)]*\)$", "", name)
         hit = gz.resolve(bare) or gz.resolve(name)
+        # "The Office for ECOSOC Sup\nport and Coordination (OESC)": a name the page breaks (or
+        # words differently), then the known acronym in brackets: that body
+        known = next((a for a in found if a.known and a.span.start >= s.end and
+                      _THEN_BRACKET.match(text, s.end, a.span.start) and
+                      _initials(text[s.start: a.span.start]) == a.span.of(text)), None) \
+            if hit is None else None
         if hit is not None and hit.kind != "place":
             found.append(ActorMention(hit.path, hit.kind, hit.label, s, True))
+        elif known is not None and known.kind == "organization":
+            found.append(ActorMention(known.path, known.kind, known.label, s, True))
         else:
             found.append(ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization",
                                       bare, s, False))

@@ -300,13 +300,18 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 objects, obj_end = chain_forward(text, lead.end(), marks, ceil)
                 if not objects:
                     obj_end = cue.span.end
-            if not subjects and cue.verbal and k and _BOTH_SIDES.match(sent.of(text)):
+            between = bool(lead and lead.group(0).rstrip().lower().endswith("between")
+                           and len({a.path for a in objects}) >= 2)
+            if between:  # "X and Y signed a memorandum between the United Nations University
+                subjects, inside = [], []  # and the Republic of Cabo Verde": those two
+            if not subjects and not between and cue.verbal and k and \
+                    _BOTH_SIDES.match(sent.of(text)):
                 # "Ms. X met with Y. [...] The two sides agreed to ...": the sides who met
                 before = next((b for b in reversed(sentences[:k])
                                if _MET.search(text, b.start, b.end)), sentences[k - 1])
                 subjects = [a for s, a in marks
                             if a is not None and before.start <= s.start < before.end]
-            if not subjects and cue.verbal:
+            if not subjects and not between and cue.verbal:
                 before_cue = [a for a in in_sent if floor <= a.span.start < cue.span.start]
                 subjects = prev_subjects or [
                     a for a in before_cue

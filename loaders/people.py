@@ -95,9 +95,10 @@ _FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
 _PAIR_FROM = re.compile(rf"[ ]and[ ]{_HON}[ ]+(?:[A-Z][\w’'-]*[ ]){{1,3}}from[ ](?:the[ ])?"
                         r"(?=[A-Z])")
 #: A title phrase before the name: "the Minister of X of Y, Mr. ", "DPADM Interregional
-#: Adviser, Mr. " (one line, no sentence end inside).
+#: Adviser, Mr. ", "the Head of UNU-EGOV – Prof. " (one line, no sentence end inside).
 _TITLE_PHRASE_BEFORE = re.compile(
-    r"(?:\bthe[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n]{3,110}),[ ]*"
+    r"(?:\bthe[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
+    r"(?:,|[ ]+[–—])[ ]*"  # ("the Head of UNU-EGOV – Prof. Marta Pires –": a dash apposition)
     r"(?:" + _HON + r"[ ]+)*$")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cepa_kg.loaders.spans import Span
 
@@ -40,6 +41,13 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Vol|para|paras|
 
 
 def sentence_spans(text: str, span: Span, *, paragraphs: bool = False) -> list[Span]:
+    """A fresh list of `_sentence_spans` (an update item's body is split by its event reader
+    and again by its event mapper: one split serves both)."""
+    return list(_sentence_spans(text, span, paragraphs))
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str, span: Span, paragraphs: bool) -> tuple[Span, ...]:
     """Sentences of text[span], ended by ".", "!" or "?" before a capital or a digit (not by
     ";": a list's items stay in their sentence); honorifics, initials and "e.g." are no ends.
     With `paragraphs`, a blank line before a capital ends one too, unless the line before it
@@ -62,7 +70,7 @@ def sentence_spans(text: str, span: Span, *, paragraphs: bool = False) -> list[S
     last = Span(start, span.end).strip(text)
     if len(last):
         out.append(last)
-    return out
+    return tuple(out)
 
 
 #: A page's field line ("Country: Bangkok, Thailand", "Event Date: -"), a sentence of its own

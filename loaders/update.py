@@ -78,7 +78,8 @@ __all__ = [
 _HEADING = re.compile(r"^[^\n]{0,100}?\bMonthly\s+Update\b[^\n]{0,100}$", re.I | re.M)
 _HEADING_MONTH = re.compile(rf"\b({MONTH_PATTERN})\s*,?\s*(\d{{4}})\b", re.I)
 _ITEM = re.compile(
-    r"^[ \t]*(?:[-•*][ \t]*)?(?P<num>\d{1,2})(?:[.)]|(?=[ \t]))[ \t]+(?P<title>[“\"‘'A-Z][^\n]*)$",
+    r"^[ \t]*(?:[-•*][ \t]*)?(?P<num>\d{1,2})(?:[.)]|(?=[ \t]))[ \t]+"
+    r"(?P<title>(?:[“\"‘'A-Z]|(?:19|20)\d\d\s+[A-Z])[^\n]*)$",  # ("2. 2012 United Nations ...")
     re.M,
 )
 _MAX_TITLE = 300
@@ -111,8 +112,15 @@ def _packed_item_lines(text: str) -> tuple[re.Match[str], ...]:
         if len(title.split()) > _PACKED_TITLE_WORDS or title.endswith((".", ":", ";", ",")) or \
                 int(m.group("num")) != len(out) + 1:
             continue
+        if not out and _OPENS_A_LIST.search(text, 0, m.start()):
+            break  # "Sub-themes for Sessions III and IV include:" then "1. Leadership ...":
+            # a list inside the story, not the page's items
         out.append(m)
     return tuple(out) if len(out) >= 2 else ()
+
+
+#: The line before a numbered list ends with a colon: a sentence opens the list.
+_OPENS_A_LIST = re.compile(r":[^\S\n]*\n\s*\Z")
 
 
 def _spaced_item_lines(text: str) -> tuple[re.Match[str], ...]:
@@ -155,6 +163,17 @@ _SERIES = re.compile(r"^[^\n]{0,100}?\b(?:Monthly\s+(?:Update|Bulletin|Briefing)
                      r"News(?:\s*(?:&|and)\s*(?:Notices|Events))?|Bilateral\s+Meetings|"
                      r"In-House\s+Seminars|Capacity\s+(?:development|building))\b[^\n]{0,100}$",
                      re.I | re.M)
+#: A wrapped line of prose that holds a series word ("and to identify capacity building needs
+#: for"): it opens in lower case, or ends on a word that wants more.
+_PROSE_LINE = re.compile(r"^\s*[a-z]|\b(?:for|of|and|or|the|to|in|on|with|by|a|an)\s*$")
+
+
+def _series_line(text: str) -> re.Match[str] | None:
+    """The page's series title line ("DPADM Monthly Bulletin", "News & Events"), not prose."""
+    return next((m for m in _SERIES.finditer(text) if not _PROSE_LINE.search(m.group(0))),
+                None)
+
+
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _TITLE_LIKE = re.compile(r"^[“\"‘'A-Z0-9][^\n]{6,240}$")
 
@@ -171,13 +190,18 @@ def _reference(text: str, dated: DocumentDate | None) -> dt.date | None:
 _AUXILIARY = re.compile(r"\s(?:will|was|were|is|are|has|have|had|took)\s")
 
 
+_PHOTO_CREDIT = re.compile(r"\((?:[^()]{0,30}\b)?(?:Photo|Photograph|Credit)\b[^()]{0,60}\)\s*$",
+                           re.I)
+
+
 def _is_heading_line(line: Any) -> bool:
     """A title line: short, or in title case with no sentence verb; never a list item, a
     table row or a line ending like a sentence."""
     text = line.text
     words = text.split()
     if line.glyph or line.cells or not words or len(words) > 25 or \
-            text.rstrip().endswith((".", ":", ";", ",")) or not _TITLE_LIKE.match(text):
+            text.rstrip().endswith((".", ":", ";", ",")) or not _TITLE_LIKE.match(text) or \
+            _PHOTO_CREDIT.search(text):  # a picture's caption: "Title again (UN Photo/X Y)"
         return False
     if len(words) <= 10:
         return True
@@ -284,7 +308,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     gz = gazetteer or Gazetteer.bundled()
     dated = document_date(text)
     reference = _reference(text, dated)
-    heading = _SERIES.search(text[:3000]) or _HEADING.search(text[:3000])
+    heading = _series_line(text[:3000]) or _HEADING.search(text[:3000])
     if heading is not None and len(heading.group(0).split()) == 1:
         # a section's word ("News") under the post's own heading: the heading titles the page
         top = next((ln for ln in page_lines(text) if not ln.blank and not ln.chrome), None)
@@ -340,6 +364,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
             title.start < span.start + 10 else span
         items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
                            issuer, self_paths, in_item, dated=dated))
+    items = _listed_by_lead(text, items)
     month = dated.date if dated is not None else None
     return UpdateDocument(
         slug=f"{SLUG_PREFIX}{month:%Y-%m}" if month else "dpadm-update",
@@ -351,6 +376,34 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         persons=persons,
         dated=dated,
     )
+
+
+#: A lead that announces the list below it: "Listed below are meetings that the United Nations
+#: Department of Economic and Social Affairs is organizing over the coming months".
+_LIST_LEAD = re.compile(
+    r"\b(?:meetings|events|workshops|activities|conferences|seminars)\s+(?:that|which)\s+"
+    r"(?P<who>[^.;]{3,160}?)\s+(?:is|are|will\s+be|has\s+been|have\s+been)\s+"
+    r"(?:organi[sz]ing|convening|holding|co-organi[sz]ing|planning)\b", re.I)
+
+
+def _listed_by_lead(text: str, items: list[UpdateItem]) -> list[UpdateItem]:
+    """A lead paragraph that announces the numbered items ("Listed below are meetings that X is
+    organizing"): its plural "meetings" is no meeting of its own, and X organises each listed
+    meeting that names no organiser."""
+    if len(items) < 2 or items[0].number != "0":
+        return items
+    lead = items[0]
+    m = _LIST_LEAD.search(text, lead.span.start, lead.span.end)
+    if m is None:
+        return items
+    who = [a for a in lead.actors if m.start("who") <= a.span.start < m.end("who")
+           and a.kind == "organization"]
+    out = [dataclasses.replace(lead, events=())]
+    for item in items[1:]:
+        events = tuple(e if e.organizers or not who else dataclasses.replace(
+            e, organizers=tuple(who)) for e in item.events)
+        out.append(dataclasses.replace(item, events=events))
+    return out
 
 
 #: Who issues the division's reports.
@@ -599,7 +652,9 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
             text, sentences, actors_in, meeting=event.kind == "meeting")
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
+        year = event.dates.start.year if event.dates is not None else None
         locations = find_locations(text, event.sentence, gz) or (
+            _nearest_locations(text, sentences, event.sentence, gz, year)) or (
             find_locations(text, scope, gz)) or (
             find_locations(text, title, gz, title=True) if i == 0 else ())  # "... in Qatar"
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
@@ -608,6 +663,26 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
     return _shared_place(out)
+
+
+def _nearest_locations(text: str, sentences: list[Span], anchor: Span, gz: Any,
+                       year: int | None) -> tuple[Location, ...]:
+    """The places of the first sentence after the event's own that names one, a sentence about
+    another year left out: its dateline ("... MEETING. Colombo, Sri Lanka, 12-14 March 2013")
+    before a later sentence's background ("The 2012 Forum, which took place in New York")."""
+    for s in sentences:
+        if not 0 <= s.start - anchor.end <= _NEAR_CHARS:
+            continue
+        years = {int(y) for y in _ANY_YEAR.findall(text, s.start, s.end)}
+        if year is not None and years and year not in years:
+            continue
+        found = find_locations(text, s, gz)
+        if found:
+            return found
+    return ()
+
+
+_NEAR_CHARS = 200
 
 
 def _shared_place(events: list[Event]) -> tuple[Event, ...]:

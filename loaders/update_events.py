@@ -63,6 +63,8 @@ _NOT_EVENT = re.compile(r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|
 _LINKS = re.compile(r"\s*(?:for\s+(?:more|further)\s+information|more\s+information|"
                     r"read\s+more|related\s+links?|see\s+also)\b", re.I)
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{8,200})[”\"’]")
+_QUOTED_AFTER = re.compile(r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:on|entitled|titled|themed|,)?\s*"
+                           r"[“\"‘]([^”\"’]{8,200})[”\"’]")
 #: Words that end an event's name when read backwards from its kind word.
 _NAME_STOP = frozenset("and or on of in at for with to by from the a an its their this that "
                        "which who was were is are be been has have had held also as during "
@@ -254,8 +256,10 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             kind = _kind(m)
             word = Span(m.start(), m.end())
             before = text[sentence.start: m.start()]
-            if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting"):
-                continue  # "a meeting held at the WSIS Forum": the host of the event
+            if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting",
+                                                             "training"):
+                continue  # "a meeting held at the WSIS Forum", "as part of a 2-week training
+                # course": the host of the event, not another one
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
@@ -271,6 +275,11 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
             name = _name(text, sentence, word)
+            if when is not None and not _A_YEAR.search(text, when.span.start, when.span.end):
+                named = _A_YEAR.search(text, name.start, name.end)  # "The 2012 United Nations
+                # Public Service Forum, which took place ... from 25 to 27 June": that June's year
+                if named is not None:
+                    when = _in_year(when, int(named.group(0)))
             counted = _COUNTED.search(before[-60:])
             count = 0
             if counted and _COPULA.search(before[-60:][:counted.start()]):
@@ -288,8 +297,13 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                     name.start < word.end:  # (one "of its workshops, on “X”" is one)
                 continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
             phrase = _phrase(text, sentence, word)
+            quoted = tuple(_plain(q.group(1)) for q in _QUOTED.finditer(text, phrase.start,
+                                                                        phrase.end))
+            after = _QUOTED_AFTER.match(text, word.end, sentence.end)
+            if after is not None:  # "an Expert Group Meeting (EGM) on “Scaling up ...”"
+                quoted += (_plain(after.group(1)),)
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
-                                   (_plain(phrase.of(text)),), count, ahead=ahead,
+                                   (_plain(phrase.of(text)), *quoted), count, ahead=ahead,
                                    another=bool(_VERB_WORD.match(m.group(0)) and
                                                 _ALSO.search(before[-12:])))
             if 1 < count <= _MAX_COUNTED:
@@ -298,6 +312,19 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             elif count <= 1:
                 mentions.append(mention)
     return mentions
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_year(when: DateRange, year: int) -> DateRange:
+    """A date read without its year, put in the year the event's name gives."""
+    try:
+        start = when.start.replace(year=year)
+        end = when.end.replace(year=year + (when.end.year - when.start.year)) if when.end else None
+    except ValueError:  # (29 February)
+        return when
+    return replace(when, start=start, end=end)
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -396,11 +423,13 @@ _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged
                            r"joint\s+(?:[\w-]+\s+){0,4}?(?:initiative|effort|activity|event|"
                            r"undertaking|programme)\s+of\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
-                        r"runs?|conducted|arranged|arranges|is\s+organi[sz]ing|are\s+"
-                        r"organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
-                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)\s+"
-                        # "organised in Seoul, Republic of Korea, a Regional Consultation"
-                        r"(?:(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+)?"
+                        r"runs?|conducted|arranged|arranges|(?:is|are)\s+(?:jointly\s+)?"
+                        r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
+                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)(?:\s+|(?=,))"
+                        # "organised in Seoul, Republic of Korea, a Regional Consultation",
+                        # "is organizing, in collaboration with the Government of X, the ..."
+                        r"(?:(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
+                        r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b)", re.I)
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
@@ -410,7 +439,7 @@ _AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.
                          r"(?:its|their)\b")
 #: A body named as a venue ("at the ITU headquarters") is where, not who.
 _VENUE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:headquarters|premises|offices?|building|"
-                          r"campus|compound)\b", re.I)
+                          r"campus|compound|House|Hall|Centre|Center|Auditorium)\b", re.I)
 _REPRESENTED = re.compile(r"\brepresented\s+(?=(?:the\s+)?[A-Z])")
 _REPRESENTED_END = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+represented\b|[,;.]")
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
@@ -486,6 +515,13 @@ _PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)
                         r"ministers?|ambassadors?|civil\s+servants|experts)\s+(?:of|from)\s+"
                         r"(?:the\s+)?"
                         r"(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,4}$", re.I)
+#: ... and the people of a list of countries: "Twelve trainers from civil service colleges and
+#: anti-corruption agencies of Botswana, Ghana, Kenya, Malawi, Namibia and Uganda".
+_PEOPLE_OF_LIST = re.compile(
+    r"\b(?:officials|delegations?|delegates|representatives?|ministers|ambassadors|civil\s+"
+    r"servants|experts|trainers|trainees|participants|practitioners|staff)\b[^.;]{0,80}?\b"
+    r"(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*(?:,\s*(?:and\s+)?|"
+    r"\s+and\s+))*$")
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
@@ -569,7 +605,8 @@ def organisers_and_participants(
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span, a.path)
-                  and a.path not in parents]
+                  and a.path not in parents
+                  and not _VENUE_AFTER.match(text, a.span.end)]  # ("at UNICEF House")
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
                     and not follows_slash(text, a.span, a.path) and a.path not in parents
                     and not _VENUE_AFTER.match(text, a.span.end)]
@@ -580,8 +617,9 @@ def organisers_and_participants(
     # its officials take part for it ("officials of Kenya came for a study visit")
     def acts(a: ActorMention, *, attends: bool = False) -> bool:
         return a.kind == "organization" or (a.kind == "country" and (_GOVERNMENT.match(
-            a.span.of(text)) is not None or attends and _PEOPLE_OF.search(
-                text[max(0, a.span.start - 40): a.span.start]) is not None))
+            a.span.of(text)) is not None or attends and (_PEOPLE_OF.search(
+                text[max(0, a.span.start - 40): a.span.start]) is not None or _PEOPLE_OF_LIST.search(
+                text[max(0, a.span.start - 200): a.span.start]) is not None)))
 
     organisers = [a for a in organisers if acts(a)
                   and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
