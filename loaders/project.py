@@ -30,6 +30,7 @@ from cepa_kg.loaders.project_fields import (
     amount,
     field_values,
     implementer_phrases,
+    prose_years,
     inline_accomplishments,
     objective,
     partner_phrases,
@@ -228,6 +229,9 @@ def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
 #: A project page's own heading below its story ("SIDS Service Continuity — Project Overview").
 _OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Project\s+(?:Overview|"
                        r"Summary|Details|Profile)[^\S\n]*$", re.I | re.M)
+#: A project named in quotation marks and called a project right after.
+_NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[’”\"],?\s+(?:an?|the)\s+"
+                            r"(?:[\w-]+\s+){0,4}(?:project|programme)\b")
 #: The fields that make a page a project's record even when no line reads as its title.
 _RECORD_KEYS = frozenset({"objective", "implementer", "partner", "budget", "time", "countries",
                           "accomplishments"})
@@ -239,6 +243,9 @@ def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
     it a project's record, its first words."""
     m = _OVERVIEW.search(text, span.start, span.end)
     if m is not None:
+        return Span(m.start("title"), m.end("title")).strip(text)
+    m = _NAMED_PROJECT.search(text, span.start, span.end)
+    if m is not None:  # "the story of ‘LG2030: Local Governments ...’, an EU funded project"
         return Span(m.start("title"), m.end("title")).strip(text)
     if len({f.key for f in fields if f.value is not None} & _RECORD_KEYS) < 2:
         return None
@@ -435,6 +442,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             at = span.start + m.end()
             start_year, end_year = years(text, Span(at, min(span.end, at + 40)))
             years_span = Span(at, min(span.end, at + 40)) if start_year else None
+    if start_year is None:  # "implemented ... from 2019 to 2022", "launched in March 2019"
+        start_year, end_year, prose_span = prose_years(text, span)
+        years_span = years_span or prose_span
     country_span = value("countries")
     countries = _countries(text, country_span) if country_span is not None else []
     if not countries:
@@ -468,6 +478,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         implementers=tuple(implementers), partners=tuple(partners), span=span)
 
 
+#: A page about one project that gives no title line: "About the project", "Project overview".
+_ABOUT_ONE = re.compile(r"\s*(?:About\s+(?:the|this|our)\s+(?:project|programme)|(?:Project|"
+                        r"Programme)\s+(?:overview|background|summary|description))\s*$", re.I)
 _TEASER_WORDS = 15
 _PROJECT_WORD = re.compile(r"\b(?:this|the)\s+project\b", re.I)
 _TITLE_WORDS = 12
@@ -498,6 +511,12 @@ def parse(text: str) -> ProjectDocument:
     records = [r for r in (_record(text, *part) for part in parts) if r is not None]
     teasers = [line for line in page_lines(text) if _is_teaser(line)]
     cut = [t for t in teasers if t.text.rstrip().endswith(("…", "..."))]
+    first = next((ln for ln in page_lines(text) if not ln.blank and not ln.chrome), None)
+    if not records and teasers and first is not None and _ABOUT_ONE.match(first.text):
+        # "About the project" and its paragraphs: one project, however long its paragraphs
+        whole = Span(first.span.start, len(text))
+        records = [r for r in [_record(text, whole, None, None,
+                                       _teaser_title(text, teasers[0].span))] if r is not None]
     if not records or (len(cut) >= 2 and len(parts) < 2 and not any(r.code for r in records)):
         # a listing of teasers: each long line one project, told by its words
         records = [r for r in (_record(text, t.span, None, None, _teaser_title(text, t.span))

@@ -108,8 +108,9 @@ def _value_lines(text: str, start: int, end: int, *, prose: bool = False) -> Spa
         if not line.strip():
             gap = bool(lines)
             continue
-        listed = bool(GLYPH.match(line.strip()))
-        if gap and not (listed and GLYPH.match(lines[-1].of(text).strip())) and \
+        listed = bool(GLYPH.match(line.strip()) or _LABELLED_ITEM.match(line.strip()))
+        if gap and not (listed and (GLYPH.match(lines[-1].of(text).strip()) or _LABELLED_ITEM.match(
+                text, lines[0].start))) and \
                 not (prose and _is_prose(line)):
             break  # a blank line ends the value, unless a list or prose goes on across it
         gap = False
@@ -221,6 +222,37 @@ def years(text: str, span: Span, *, start_only: bool = False) -> tuple[int | Non
     return (int(one.group("y")), None) if one else (None, None)
 
 
+#: A project's years told in prose: "implemented ... from 2019 to 2022", "launched in March
+#: 2019", "In March 2018, UNSD agreed ... to carry out a project", "will run until the end of
+#: 2022", "extended to the end of 2027".
+_PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|active|operat\w+)\b"
+                          rf"[^.;]{{0,160}}?\bfrom\s+(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s+(?:to|"
+                          rf"until|till|through)\s+(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b")
+_PROSE_START = re.compile(rf"\b(?:launched|started|began|initiated|commenced|inaugurated)\s+in\s+"
+                          rf"(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\b"
+                          rf"|\bIn\s+(?:[A-Z][a-z]+\s+)?(?P<y2>{_YEAR}),[^.;]{{0,200}}?\bto\s+"
+                          rf"(?:carry\s+out|implement|launch|start|run)\s+(?:a|the|this)\s+"
+                          rf"(?:new\s+)?(?:project|programme)\b")
+_PROSE_END = re.compile(rf"\b(?:extended|run|runs|running|continue|last|lasts)\s+(?:until|till|"
+                        rf"to|through)\s+(?:the\s+end\s+of\s+|mid-?)?(?:[A-Z][a-z]+\s+)?"
+                        rf"(?P<y>{_YEAR})\b")
+
+
+def prose_years(text: str, span: Span) -> tuple[int | None, int | None, Span | None]:
+    """(start, end, where) of a project's years told in prose, where no field gives them."""
+    m = _PROSE_RANGE.search(text, span.start, span.end)
+    if m:
+        return int(m.group("a")), int(m.group("b")), Span(m.start("a"), m.end("b"))
+    start = _PROSE_START.search(text, span.start, span.end)
+    end = _PROSE_END.search(text, span.start, span.end)
+    if start is None:
+        return None, None, None
+    group = "y" if start.group("y") else "y2"
+    first = int(start.group(group))
+    last = int(end.group("y")) if end is not None and int(end.group("y")) >= first else None
+    return first, last, Span(start.start(group), start.end(group))
+
+
 _STATUS = {"active": "ongoing", "ongoing": "ongoing", "on-going": "ongoing", "open": "ongoing",
            "closed": "closed", "completed": "completed", "complete": "completed",
            "finished": "completed", "terminated": "closed"}
@@ -238,6 +270,8 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
+    r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+project\s+(?:aims|aimed|seeks|sought|is\s+designed|"
     r"was\s+designed|is\s+intended|was\s+intended)\s+to\b",
     re.I | re.M)
@@ -261,9 +295,30 @@ _EXPECTED_INLINE = re.compile(
     re.I)
 
 
+#: An item that names itself: "Expected Accomplishment 2 Enhanced capacity ...", "EA1: ...".
+_LABELLED_ITEM = re.compile(r"[^\S\n]*(?:Expected\s+)?(?:Accomplishment|Outcome|Result|EA)[^\S\n]*"
+                            r"(?P<n>\d{1,2})\b[^\S\n]*[:.–—-]?[^\S\n]*", re.I)
+
+
+def _labelled_items(text: str, span: Span) -> list[Accomplishment]:
+    starts = [m for m in _LABELLED_ITEM.finditer(text, span.start, span.end)
+              if m.start() == span.start or text[m.start() - 1] == "\n"]
+    out = []
+    for i, m in enumerate(starts):
+        end = starts[i + 1].start() if i + 1 < len(starts) else span.end
+        item = Span(m.end(), end).strip(text)
+        if len(item):
+            out.append(Accomplishment(len(out) + 1, clean(item.of(text)), item, m.group("n")))
+    return out if len(out) >= 2 else []
+
+
 def accomplishments(text: str, span: Span) -> list[Accomplishment]:
     """Expected accomplishments as a list under their heading, or numbered inside a sentence
-    ("It is expected to result in (a) ..., and (b) ...")."""
+    ("It is expected to result in (a) ..., and (b) ..."), or each named by its own label
+    ("Expected Accomplishment 1 ...")."""
+    labelled = _labelled_items(text, span)
+    if labelled:
+        return labelled
     _, items = split_list(text, span, prose_ok=True)
     out: list[tuple[Span, str | None]] = []
     for item in items:  # a slide's run-on text: "... guidelines Senior managers will ..."
@@ -334,17 +389,24 @@ def inline_accomplishments(text: str, span: Span) -> list[Accomplishment]:
 _IMPLEMENTED = re.compile(
     r"\b(?:implemented|executed|carried\s+out|led|managed)\s+by\s+(?P<who>[^.;\n]{2,400}?)"
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
-    r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b)"
+    r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b|"
+    r"\s+(?:from|between|during|in)\s+(?:19|20)\d\d\b)"
     r"|\bExecuting\s+entity\s*:\s*(?P<who2>[^,.\n]{2,120})"
     r"|(?:^|(?<=:\s))(?P<who3>[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,5})\s+(?:has\s+)?(?:carried\s+"
     r"out|undertaken|undertook|implemented|executed)\s+(?:the\s+following(?:\s+activities)?|"
-    r"the\s+project)",
+    r"the\s+project)"
+    # "In March 2018, the United Nations Statistics Division (UNSD) formally agreed with the
+    # Ministry ... of Finland to carry out a project"
+    r"|(?:^|(?<=,\s)|(?<=\.\s))(?P<who4>(?:the\s+)?[A-Z][^,.;\n]{2,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"(?:formally\s+)?agreed\s+(?:with\s+[^.;\n]{2,120}?\s+)?to\s+(?:carry\s+out|implement|"
+    r"undertake)\s+(?:a|the|this)\s+(?:new\s+)?project",
     re.I | re.M)
 #: "..., DPADM, which executed the project": the subject is the phrase before it.
 _WHICH = re.compile(r",?\s+which\s+(?:executed|implemented|led)\s+the\s+project", re.I)
 _SUBJECT_BEFORE = re.compile(r"[A-Z][^,.;\n]{2,100}$")
 _WITH = re.compile(
     r"\b(?:in\s+(?:cooperation|collaboration|partnership)\s+with|cooperation\s+of|jointly\s+with|"
+    r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     r"with\s+the\s+(?:support|involvement)\s+of)\s+(?P<who>[^.;\n]{2,250})",
     re.I)
 
@@ -352,7 +414,7 @@ _WITH = re.compile(
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
 _IMPLEMENTED_WORD = re.compile(r"implemented|executed|carried\s+out|\bled\b|managed|undert|"
-                               r"executing", re.I)
+                               r"executing|carry\s+out|implement\s", re.I)
 
 
 def implementer_phrases(text: str, span: Span) -> list[Span]:
@@ -365,7 +427,7 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
         line_end = text.find("\n", hit.end(), span.end)
         searched_to = span.end if line_end < 0 else line_end
         for m in _IMPLEMENTED.finditer(text, line_start, searched_to):
-            group = next(g for g in ("who", "who2", "who3") if m.group(g))
+            group = next(g for g in ("who", "who2", "who3", "who4") if m.group(g))
             out.append(Span(m.start(group), m.end(group)))
         for m in _WHICH.finditer(text, line_start, searched_to):
             subject = _SUBJECT_BEFORE.search(text, max(line_start, m.start() - 101), m.start())
