@@ -17,8 +17,8 @@ from cepa_kg.store import GraphStore, StorageFullError
 log = logging.getLogger("cepa_kg.reference")
 
 ONTOLOGY_FILE = "cepa.ttl"
-REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "mdg-sdg.ttl", "actors.ttl", "places.ttl",
-                   "places-world.ttl")
+REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "goal-labels.ttl", "mdg-sdg.ttl", "actors.ttl",
+                   "places.ttl", "places-world.ttl")
 SHA_PROPERTY = "https://w3id.org/cepa-kg/def#sha256"
 
 
