@@ -10,7 +10,7 @@ from typing import Any
 from cepa_kg import __version__
 from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
 from cepa_kg.server import api_docs, dump, goals_api, graph_store, health, logs, update, void
-from cepa_kg.server import browse_lists, openapi_responses
+from cepa_kg.server import browse_lists, languages, openapi_responses
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
@@ -102,11 +102,13 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.metrics = Metrics()
     app.state.serving = False
     templates_dir = files("cepa_kg.server").joinpath("templates")
-    app.state.templates = Jinja2Templates(directory=str(templates_dir))
+    app.state.templates = Jinja2Templates(directory=str(templates_dir),
+                                          context_processors=[languages.context])
     app.state.templates.env.globals["version"] = __version__
     app.state.templates.env.globals["link"] = link  # http(s) and local hrefs only
     app.state.templates.env.globals["host_notice"] = host_notice  # base.html's banner
     app.add_middleware(CORSMiddleware, **CORS)
+    app.add_middleware(languages.VaryOnLanguage)  # the pages' labels follow the language
     install_error_handlers(app)
     app.include_router(sparql.router)
     app.include_router(update.router)
@@ -119,6 +121,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     app.state.templates.env.globals["faceted_lists"] = browse_lists.BY_CLASS
     app.include_router(linked_data.router)  # answers: `openapi_responses.LINKED_DATA`
     app.include_router(search.router, include_in_schema=False)
+    app.include_router(languages.router)  # /language: the switch of goal labels' language
     app.include_router(query_page.router)
     app.include_router(queries.router)
     app.include_router(goals_api.router)

@@ -67,6 +67,8 @@ class ListRequest:
         self.values: dict[str, list[str]] = {}
         single: dict[str, str] = {}
         for name, value in request.query_params.multi_items():
+            if name == "lang":  # the language of goal labels (languages.py), not a filter
+                continue
             if name in spec.facet_names:
                 chosen = self.values.setdefault(name, [])
                 if value and value not in chosen:
@@ -268,7 +270,8 @@ async def _page(request: Request, spec: ListSpec, lr: ListRequest,
             value = facet.parameter(_term(row["value"]), base)
             on = value in chosen
             shown.append({
-                "value": value, "text": _value_text(facet, row, base),
+                "value": value, "iri": row["value"]["value"],
+                "text": _value_text(facet, row, base),
                 "note": row.get("valueNote", {}).get("value", ""),
                 "count": int(row["n"]["value"]), "chosen": on,
                 "href": lr.href(root, page=None, **{facet.name: (

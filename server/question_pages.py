@@ -38,6 +38,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?goal ?label WHERE {
   VALUES ?class { cepa:Goal cepa:Target }
   ?goal a ?class ; skos:prefLabel ?label ; skos:inScheme ?scheme .
+  FILTER(LANGMATCHES(LANG(?label), "en"))
   FILTER(STRENDS(STR(?scheme), "/scheme/mdg") || STRENDS(STR(?scheme), "/scheme/sdg"))
 }
 """
@@ -89,6 +90,8 @@ def _query_args(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
     """The page's parameters: each at most once, none unknown; an empty one not given."""
     args: dict[str, str] = {}
     for name, value in request.query_params.multi_items():
+        if name == "lang":  # the language of goal labels (languages.py)
+            continue
         if name not in allowed:
             raise HttpError(400, f"unknown parameter {name!r} (parameters: {', '.join(allowed)})")
         if name in args:

@@ -23,7 +23,12 @@ def public_of(request: Request) -> str:
 
 
 def render(request: Request, template: str, context: dict[str, object]) -> bytes:
-    """A page rendered to bytes (so that its ETag can be computed from them)."""
-    page = request.app.state.templates.get_template(template).render(
-        {"request": request, "root": root_of(request), **context})
+    """A page rendered to bytes (so that its ETag can be computed from them), with what the
+    templates' context processors add (the language of goal labels: languages.py)."""
+    templates = request.app.state.templates
+    added: dict[str, object] = {}
+    for processor in getattr(templates, "context_processors", ()):
+        added.update(processor(request))
+    page = templates.get_template(template).render(
+        {"request": request, "root": root_of(request), **added, **context})
     return page.encode("utf-8")

@@ -61,6 +61,7 @@ HTML_PAGES = {"/", "/browse", "/browse/{name}", "/search", "/query", "/trace", "
               "/network", "/docs", "/queries/{name}", "/def.{ext}"}
 HTML_PAGES |= {"/lists/{slug}"}  # the faceted lists (server/browse_lists.py)
 HTML_PAGES |= {"/timeline", "/map", "/matrix/cell"}  # (server/time_place_pages.py, question_pages.py)
+HTML_PAGES |= {"/language"}  # the language switch of the pages (server/languages.py)
 
 
 @pytest.fixture(scope="module")
