@@ -117,8 +117,9 @@ UPDATE_TOP: tuple[_Sign, ...] = (
                 r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
                 r"In-House\s+Seminars|^[^\S\n]*Capacity\s+(?:development|building)[^\S\n]*$",
                 re.I | re.M), 0.5),  # (a news section's heading on a line of its own)
-    (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA)\b|Division\s+for\s+Public\s+"
-                r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance"), 0.15),
+    (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNU-EGOV)\b|Division\s+for\s+Public\s+"
+                r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance|Operating\s+"
+                r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance"), 0.15),
 )
 UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     (_EVENT, 0.2),
@@ -135,9 +136,11 @@ UPDATE_AGAINST: tuple[_Sign, ...] = (
 )
 
 
-_DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA)\b|Division\s+for\s+Public\s+"
-                       r"(?:Administration|Institutions)|Department\s+of\s+Economic\s+and\s+Social\s+"
-                       r"Affairs|Project\s+Office\s+on\s+Governance")
+#: The division, its department and its offices; and the UN's e-governance unit whose news
+#: reports the same work (UNU-EGOV).
+_DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA|UNU-EGOV)\b|Division\s+for\s+"
+                       r"Public\s+(?:Administration|Institutions)|Department\s+of\s+Economic\s+and\s+"
+                       r"Social\s+Affairs|Project\s+Office\s+on\s+Governance")
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|"
                   r"April|May|June|July|August|September|October|November|December)\b|"
                   r"\b(?:January|February|March|April|May|June|July|August|September|October|"

@@ -44,7 +44,18 @@ _HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador")
 _WHOLE_TOK_REST = r"(?:[^\Wa-z]|[’'-])*+[a-z][\w’'-]*+"
 _WHOLE_TOK = rf"[A-Z]{_WHOLE_TOK_REST}"
 _TITLED_PERSON = re.compile(
-    rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]")
+    rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ \n]")
+#: A post written before the name with no comma: "NIGSD Executive Director Nermine Abdelrazek",
+#: "Egypt’s Minister of Planning and Economic Development Samira El-Ghamry," (the name: the
+#: two capitalised words before a comma, a full stop, "signed", "said", or "and" another
+#: person with a post).
+_POST_THEN_NAME = re.compile(
+    r"(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
+    r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:-General)?|Minister|Secretary(?:-"
+    r"General)?|President|Chair(?:man|person|woman)?|Head|Administrator|Commissioner|Rector|"
+    r"Ambassador|Governor|Mayor)(?:[ ](?:of|for|and|the|on|[A-Z][a-z]+)){0,8}?)[ ]"
+    rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said)\b|\s+and\s+"
+    rf"(?:{_HON}[ ]+)?{_WHOLE_TOK}[ ]{_WHOLE_TOK},\s+(?:the\s+)?[A-Z])")  # ("... and Ivo Mars, Director")
 _TITLE_WORDS = re.compile(
     r"\b(?:Director|Directors|Chief|Dean|Head|Minister|Officer|Secretary|Secretary-General|"
     r"Under-Secretary-General|President|Vice-President|Chair|Chairman|Chairperson|Chairwoman|"
@@ -97,9 +108,10 @@ _PAIR_FROM = re.compile(rf"[ ]and[ ]{_HON}[ ]+(?:[A-Z][\w’'-]*[ ]){{1,3}}from[
 #: A title phrase before the name: "the Minister of X of Y, Mr. ", "DPADM Interregional
 #: Adviser, Mr. ", "the Head of UNU-EGOV – Prof. " (one line, no sentence end inside).
 _TITLE_PHRASE_BEFORE = re.compile(
-    r"(?:\bthe[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
+    r"(?:\bthe[ ]|\b(?:with|by|from)[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
     r"(?:,|[ ]+[–—])[ ]*"  # ("the Head of UNU-EGOV – Prof. Marta Pires –": a dash apposition)
     r"(?:" + _HON + r"[ ]+)*$")
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
 
 
@@ -150,6 +162,20 @@ _ACRONYM_TITLE = re.compile(r"(?P<org>[A-Z][A-Z0-9-]{1,9})\s+(?=(?:Deputy|Assist
                             r"Regional|Interregional|Programme|Special)\b)")
 
 
+#: A unit whose head's post names it ("Director of the Division for ..."), not a school or
+#: centre a university's dean leads ("Dean of School of Public Policy ... of Tsinghua
+#: University": the university).
+_UNIT_WORD = re.compile(r"(?:Division|Office|Branch|Unit|Section|Bureau)\b")
+
+
+def _known_body_at(phrase: str, at: int) -> bool:
+    """A body the gazetteer knows (not a country) is named from `at` on."""
+    from cepa_kg.loaders.actors import Gazetteer  # (the people reader is built before it)
+
+    return any(m.span.start == at and m.kind == "organization"
+               for m in Gazetteer.bundled().find_actors(phrase, Span(at, len(phrase))))
+
+
 def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     """"Director of X, Org" -> ("Director of X", "Org"); "Chief Executive Officer of the Centre
     for Y (CPSI)" -> ("Chief Executive Officer", "Centre for Y (CPSI)")."""
@@ -168,6 +194,11 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     if lead:  # "ITU Deputy Secretary-General": the organisation, then the title
         return phrase[lead.end("org"):].strip(), lead.group("org")
     parts = list(_OF.finditer(phrase))
+    known = next((p for p in parts if _UNIT_WORD.match(phrase, p.end())
+                  and _known_body_at(phrase, p.end())), None)
+    if known is not None:  # "Director of the Division for Public Institutions and Digital
+        # Government of the United Nations Department of ...": the unit the first "of" names
+        return phrase[: known.start()].strip(), phrase[known.end():].strip()
     if parts:
         # the last "of" ("Dean of School of Public Policy of Tsinghua University"), unless a
         # country follows it and an organisation an earlier one: "Chairman of the Information
@@ -318,6 +349,8 @@ class People:
             title = capacity.group("title")  # "... led the discussions in her capacity as Chair"
         if org is None and (body := self._represented(name_span)) is not None:
             org = body  # "the Permanent Mission of X, represented by H.E. Mr. Y, ..."
+        if title:  # "Marguerite X, the Rector of the United Nations University": "Rector"
+            title = re.sub(r"^(?:the|a|an)\s+", "", clean(title), flags=re.I) or None
         return Membership(
             title=clean(title) if title else None,
             affiliation=clean(aff) if aff else None,
@@ -356,6 +389,10 @@ class People:
         for m in self._honorific_names(item):
             name, hon = m.group("name"), _norm_hon(m.group("hon"))
             nspan = Span(m.start(), m.end())
+            owned = _POSSESSIVE_END.search(name)
+            if owned:  # "Mr. Sang-woo Baek's opening remarks": the name without its "'s"
+                name = name[: owned.start()]
+                nspan = Span(m.start(), m.start("name") + owned.start())
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
             if " " not in name:
@@ -376,6 +413,19 @@ class People:
             ms = self._membership(nspan, limit)
             if ms is not None and ms.title:
                 self._add(name, None, nspan, ms)
+        for m in _POST_THEN_NAME.finditer(text, item.start, item.end):
+            name = m.group("name")
+            if any(tok in _NOT_NAME for tok in name.split()) or \
+                    self.gz.resolve(name) is not None:
+                continue
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            whole = Span(m.start(), m.end("name"))
+            org = m.group("org")
+            aff = org[:-2] if org.endswith(("’s", "'s")) else org
+            self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
+                                                    clean(m.group("title")), aff, whole=whole))
         for m in _SIGNATURE.finditer(text, item.start, item.end):
             family, given = m.group("family"), m.group("given")
             if given in _NOT_NAME or self.gz.resolve(family) is not None:

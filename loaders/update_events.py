@@ -110,6 +110,9 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
                                                              word.start - 80): word.start]))):
         token = m.group(0)
+        if any(q in text[max(sentence.start, word.start - 80) + m.end(): word.start]
+               for q in "“\"‘"):
+            break  # the name opens with its quotation mark: 'UNPOG organised “Roundtable ...”'
         if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
                 token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)) \
                 or word.start - (max(sentence.start, word.start - 80) + m.start()) > 60:
@@ -248,7 +251,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
         not_events = [(n.start(), n.end()) for n in _NOT_EVENT.finditer(text, sentence.start,
                                                                        sentence.end)]
         words = [m for i, m in enumerate(found_words)
-                 if not (i + 1 < len(found_words) and found_words[i + 1].start() - m.end() <= 1)
+                 if not (i + 1 < len(found_words) and (found_words[i + 1].start() - m.end() <= 1
+                         or _MODIFIER_GAP.fullmatch(text, m.end(), found_words[i + 1].start())))
                  and not any(a <= m.start() < b for a, b in not_events)  # "its 68th session"
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
@@ -314,6 +318,9 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
     return mentions
 
 
+#: Between two event words, what makes the first a modifier of the second: "Training of
+#: Trainers Workshop", "training-of-trainers workshop".
+_MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers[\s-]+", re.I)
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -431,7 +438,7 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"(?:(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
                         r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
-                        r"jointly|together|it|them)\b)", re.I)
+                        r"jointly|together|it|them)\b|[“\"‘])", re.I)  # ('organised “Roundtable ...”')
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)

@@ -204,9 +204,9 @@ class _Mapper:
             ctx.add(iri, SKOS.altLabel, Literal(name, lang="en"))
         if event.start is not None:
             ctx.add(iri, SCHEMA.startDate, _date_literal(event.start, None))
-            end = event.dates.end if event.dates is not None else None
-            if end is not None:
-                ctx.add(iri, SCHEMA.endDate, _date_literal(end, None))
+            if event.dates is not None:  # a day's meeting ends that day (schema.org's reading)
+                ctx.add(iri, SCHEMA.endDate, _date_literal(event.dates.end or event.dates.start,
+                                                           None))
         elif doc.date is not None:
             ctx.add(iri, SCHEMA.startDate, _date_literal(None, doc.date))
         ctx.add(iri, CEPA.itemNumber, Literal(item.number))

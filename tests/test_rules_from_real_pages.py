@@ -244,3 +244,64 @@ def test_an_about_page_in_prose() -> None:
     assert record.objective is not None and record.objective.text.startswith("The impact goal")
     assert any("Statistics Division" in i.name for i in record.implementers)
     assert {"ESCAP", "Economic Commission for Africa"} <= {p.name for p in record.partners}
+
+
+# -- the ninth study's rules -----------------------------------------------------------------
+
+
+def _people(text: str) -> dict[str, object]:
+    return {p.name: p for p in update.parse(text).persons}
+
+
+def test_a_possessive_after_a_name_is_no_part_of_it() -> None:
+    text = ("Roundtable on open data\n\nUNPOG organised “Roundtable on Open Data for Cities” on 3 "
+            "May 2016. The roundtable began with Head of UNPOG, Mr. Min-ho Seo's opening "
+            "remarks on the year's work.\n")
+    people = _people(text)
+    assert "Min-ho Seo" in people and not any(name.endswith("'s") for name in people)
+    [event] = _events(text)
+    assert _paths(event.organizers) == {"actor/unpog"}  # 'organised “...”': a quoted name
+
+
+def test_a_post_written_before_the_name() -> None:
+    text = ("NIPA, UN DESA sign MoU\n\n4 May 2022\n\nThe MoU was signed by NIPA Executive "
+            "Director Leila Haddad and Ivo Mars, Director of the Division for Public Institutions"
+            " and Digital Government of the United Nations Department of Economic and Social "
+            "Affairs. Jordan’s Minister of Digital Economy and Entrepreneurship Karim Nasser, "
+            "who chairs the board, welcomed it.\n")
+    people = _people(text)
+    assert [(m.title, m.affiliation) for m in people["Leila Haddad"].memberships] == \
+        [("Executive Director", "NIPA")]
+    [mars] = people["Ivo Mars"].memberships
+    assert mars.title == "Director" and mars.organization.path == "actor/dpidg"  # the unit
+    assert people["Karim Nasser"].memberships[0].title == \
+        "Minister of Digital Economy and Entrepreneurship"
+
+
+def test_a_one_day_meeting_ends_that_day_and_titles_lose_their_article() -> None:
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+
+    text = ("UNPOG meets with NIA\n\nOn 12 June 2018, UNPOG held a meeting with the National "
+            "Information Society Agency in Incheon. Ms. Hana Lee, the Head of UNPOG, opened "
+            "it.\n")
+    built = build_document(SourceText("one-day.txt", text, "0" * 64, "utf-8"), base="http://x/")
+    ends = {str(o) for _, p, o in built.triples.triples((None, None, None))
+            if str(p).endswith("endDate")}
+    assert ends == {"2018-06-12"}
+    assert _people(text)["Hana Lee"].memberships[0].title == "Head"
+
+
+def test_training_of_trainers_workshop_is_a_workshop() -> None:
+    text = ("Malawi workshop\n\nThe first national training of trainers workshop took place in "
+            "Lilongwe on 4-6 March 2019.\n")
+    assert [e.kind for e in _events(text)] == ["workshop"]
+
+
+def test_unu_egov_news_is_the_division_family() -> None:
+    from cepa_kg.loaders.family_detection import update_score
+
+    text = ("UNU Rector visits a university\n\n  • 2016•10•06     Guimarães\n\nThe Rector of the "
+            "United Nations University visited the university on 5 October 2016, with the Head "
+            "of UNU-EGOV. She met the Vice-Rectors and visited a school.\n")
+    assert update_score(text) >= 0.5
