@@ -66,6 +66,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                             r"advise)\b|\basked\s+(?:\S+\s+){1,4}?for\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:support|assistance|help|advice)\b"),
         ("requested", False, r"\brequest\s+(?:from|by|of)\b"),
+        ("requested", True, r"\brequested\s+(?:\S+\s+){1,6}?to\s+(?:hold|organi[sz]e|provide|support|"
+                            r"assist|help|conduct|advise|deliver|run)\b"),
     )
 )
 _CHAIN_GAP = re.compile(
@@ -140,6 +142,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("ways", "possibilities", "options", "avenues"),
     ("asked",),
     ("request",),
+    ("requested",),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
 def _cues(text: str, sentence: Span) -> list[_Cue]:

@@ -63,9 +63,9 @@ def test_all_families_together_find_nine_facts_in_ten(results: dict) -> None:
 
 
 #: The ninth study's pages, kept apart until the update reader reads them (their README): a
-#: ratchet on the facts found today (64 of 122), and none refused.
+#: ratchet on the facts found today (65 of 122), and none refused.
 NINTH_STUDY = Path(__file__).parent / "data" / "archive-ninth-study"
-NINTH_STUDY_FOUND = 64
+NINTH_STUDY_FOUND = 65
 
 
 def test_the_ninth_study_pages_lose_nothing_read_today() -> None:

@@ -305,3 +305,11 @@ def test_unu_egov_news_is_the_division_family() -> None:
             "United Nations University visited the university on 5 October 2016, with the Head "
             "of UNU-EGOV. She met the Vice-Rectors and visited a school.\n")
     assert update_score(text) >= 0.5
+
+
+def test_a_government_that_requested_the_division_to_hold_a_workshop() -> None:
+    text = ("Malawi record\n\nThe Government of Zambia requested DPIDG to hold a national workshop"
+            " on the public service curriculum in Lusaka on 2-4 April 2019.\n")
+    [partnership] = [p for i in update.parse(text).items for p in i.partnerships]
+    assert partnership.status == "requested"
+    assert _paths(partnership.parties) == {"country/ZMB", "actor/dpidg"}
