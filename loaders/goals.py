@@ -347,6 +347,38 @@ def _in_a_list(piece: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, tuple[int, ...]], ...],
+                          tuple[int, ...]]:
+    """The cues (their places in `vocabulary()`) by each sure whole word and by each sure word
+    part, and those always tried: a text's words pick its few candidate cues at once, instead of
+    every cue testing its words against the text."""
+    by_word: dict[str, list[int]] = {}
+    by_part: dict[str, list[int]] = {}
+    always = []
+    for i, cue in enumerate(vocabulary()):
+        if not (cue.whole or cue.parts):
+            always.append(i)
+        for w in cue.whole:
+            by_word.setdefault(w, []).append(i)
+        for w in cue.parts:
+            by_part.setdefault(w, []).append(i)
+    return ({w: tuple(ix) for w, ix in by_word.items()},
+            tuple((w, tuple(ix)) for w, ix in by_part.items()), tuple(always))
+
+
+def _candidate_cues(folded: str, words: set[str]) -> list[Cue]:
+    by_word, by_part, always = _cue_index()
+    chosen = set(always)
+    for w in words.intersection(by_word):
+        chosen.update(by_word[w])
+    for w, ix in by_part:
+        if w in folded:
+            chosen.update(ix)
+    cues = vocabulary()
+    return [cues[i] for i in sorted(chosen)]  # (the vocabulary's order: ties break alike)
+
+
 def _thematic(text: str, scope: Span, method: Method,
               context: Span | None = None) -> dict[str, Alignment]:
     piece = scope.of(text)
@@ -354,10 +386,7 @@ def _thematic(text: str, scope: Span, method: Method,
     hits: dict[str, list[tuple[float, str, Span]]] = {}
     folded = fold(piece)
     words = set(WORD.findall(folded))
-    for cue in vocabulary():
-        if (cue.whole or cue.parts) and cue.whole.isdisjoint(words) and not any(
-                w in folded for w in cue.parts):
-            continue
+    for cue in _candidate_cues(folded, words):
         for m in cue.pattern.finditer(piece):
             if cue.sectoral and _in_a_list(piece, m.start(), m.end()):
                 continue  # "climate, energy and biodiversity responsibilities": example areas
