@@ -58,7 +58,7 @@ def _utf8(body: bytes, what: str) -> str:
 
 async def read_operation(request: Request, *, max_body: int = MAX_BODY) -> Operation:
     """The operation a GET or POST request carries. Raises HttpError for protocol faults:
-    400 (a parameter twice, an update by GET, parameters of a POST in its URL), 413, 415."""
+    400 (a parameter twice (query, update, version), an update by GET, parameters of a POST in its URL), 413, 415."""
     url_params = parse_qsl(request.url.query, keep_blank_values=True)
     params = list(url_params)
     if request.method == "POST":
@@ -82,6 +82,8 @@ async def read_operation(request: Request, *, max_body: int = MAX_BODY) -> Opera
     updates = [v for k, v in params if k == "update"]
     if len(queries) > 1 or len(updates) > 1:
         raise HttpError(400, "give the query or update parameter exactly once")
+    if sum(k == "version" for k, _ in params) > 1:  # SPARQL 1.2 Protocol: at most once
+        raise HttpError(400, "give the version parameter at most once")
     if queries and updates:
         raise HttpError(400, "a request carries a query or an update, not both")
     if updates and request.method != "POST":

@@ -179,6 +179,15 @@ CASES = [
     Case("bad_multiple_updates", [Req("POST", "/sparql/",
                                       b"update=CLEAR%20NAMED&update=CLEAR%20DEFAULT", FORM,
                                       status="4xx")]),
+    # SPARQL 1.2 Protocol: `version` at most once (a query or an update giving it twice)
+    Case("bad_multiple_versions_query", [Req("GET", "/sparql/?query=ASK%20%7B%7D&version=1.1"
+                                              "&version=1.2", status="4xx")]),
+    Case("bad_multiple_versions_query_post", [Req("POST", "/sparql/",
+                                                   b"query=ASK%20%7B%7D&version=1.1&version=1.2",
+                                                   FORM, status="4xx")]),
+    Case("bad_multiple_versions_update", [Req("POST", "/sparql/",
+                                              b"update=CLEAR%20NAMED&version=1.2&version=1.2",
+                                              FORM, status="4xx")]),
     Case("bad_update_wrong_media_type", [Req("POST", "/sparql/", b"CLEAR NAMED", "text/plain",
                                              status="4xx")]),
     Case("bad_update_missing_form_type", [Req("POST", "/sparql/", b"update=CLEAR%20NAMED",
