@@ -218,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early (`cepa-kg export | head`): no message
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        return 1
     except Exception as error:  # noqa: BLE001 - a bug: one line for users, details on demand
         if os.environ.get("CEPA_KG_DEBUG"):
             raise

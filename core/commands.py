@@ -39,7 +39,17 @@ USER_ERRORS: tuple[type[Exception], ...] = (CliError, QuerySyntaxError, SparqlLi
                                             StoreLockedError)
 
 
+def not_a_store_folder(path: Path) -> CliError | None:
+    """The error for a `--store` that names something other than a folder (a file)."""
+    if path.exists() and not path.is_dir():
+        return CliError(f"{path} is not a store folder (it is a file); give --store a folder, "
+                        "new or made by `cepa-kg load`")
+    return None
+
+
 def open_store(settings: Settings) -> OxigraphStore:
+    if (error := not_a_store_folder(settings.store)) is not None:
+        raise error
     try:
         return OxigraphStore(settings.store)
     except StoreLockedError:
@@ -130,6 +140,8 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
     the base IRI its documents were minted under (warns when it is not this run's)."""
     if not settings.store.exists():
         raise CliError(f"no store at {settings.store} (load documents first: cepa-kg load)")
+    if (error := not_a_store_folder(settings.store)) is not None:
+        raise error
     try:
         store = OxigraphStore(settings.store, read_only=True)  # beside a running server
     except OSError as error:
@@ -289,10 +301,15 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write the dataset to a file (saying what was written) or to stdout, with progress."""
     store = open_store(settings)
     quiet = getattr(args, "quiet", False)
+    out: BinaryIO = sys.stdout.buffer
+    if args.output:
+        try:
+            out = open(args.output, "wb")
+        except OSError as error:
+            raise CliError(f"cannot write {args.output}: {error.strerror or error}") from None
     total = count_statements(store, args.format) if args.output or not quiet else 0
     statements = "quads" if keeps_graphs(args.format) else "triples"
     progress = Progress(total, what="export", unit=statements, quiet=quiet)
-    out: BinaryIO = open(args.output, "wb") if args.output else sys.stdout.buffer
     try:
         export(store, out, args.format, progress)
     finally:

@@ -168,3 +168,34 @@ def test_a_missing_worker_allocator_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "no library at '/no/such/libjemalloc.so.2'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_clear_messages_for_a_bad_output_base_or_store(store: Path, tmp_path: Path) -> None:
+    """Mistakes a user makes get one line that names them, never "internal error"."""
+    missing = tmp_path / "missing" / "dir" / "x.ttl"
+    result = cepa("export", "--format", "turtle", "-o", str(missing), store=store)
+    assert result.returncode == 2 and "internal error" not in result.stderr
+    assert result.stderr.strip() == (f"cepa-kg: error: cannot write {missing}: "
+                                     "No such file or directory")
+    result = cepa("info", "--base", "not an iri", store=store)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "cepa-kg: error: --base: base must be an http(s) IRI, got 'not an iri'"
+    a_file = tmp_path / "passwd"
+    a_file.write_text("root:x:0:0\n")
+    for command in (["query", "ASK {}"], ["info"]):  # open_store; info's read-only opening
+        result = cepa(*command, store=a_file)
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stderr.strip() == (f"cepa-kg: error: {a_file} is not a store folder (it "
+                                         "is a file); give --store a folder, new or made by "
+                                         "`cepa-kg load`"), command
+
+
+def test_a_reader_that_stops_early_gets_no_error(store: Path) -> None:
+    """`cepa-kg export | head`: the closed pipe ends the command quietly."""
+    process = subprocess.Popen([sys.executable, "-m", "cepa_kg.cli", "export", "-q", "--store",
+                                str(store)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(100)
+    process.stdout.close()
+    assert process.wait(timeout=60) in (0, 1)
+    assert process.stderr.read() == b""
