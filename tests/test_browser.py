@@ -343,3 +343,53 @@ def test_screenshots_of_every_view_at_desktop_and_phone_widths(
     total = sum(f.stat().st_size for f in SCREENS_DIR.glob("*.png"))
     assert total < 3_000_000, f"{SCREENS_DIR} holds {total} bytes"
     assert not problems, problems
+
+
+#: What Tab must reach on a page: every link, button, field and disclosure a mouse can use.
+_KEY = ("e => e.tagName + '|' + (e.getAttribute('href') || e.id || e.name"
+        " || e.textContent.trim().slice(0, 30))")
+_FOCUSABLE = """() => [...document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+                        && !e.closest('details:not([open]) > :not(summary)'); })
+  .map(""" + _KEY + ")"
+_ACTIVE = """() => { const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  return [(""" + _KEY + """)(e), s.outlineStyle, s.outlineWidth, s.boxShadow] }"""
+
+
+@pytest.mark.parametrize("name,path", SCREENS + [("lists", "/lists/recommendations")])
+def test_tab_walks_every_view_with_a_visible_focus_and_no_trap(
+        live: str, browser: playwright_sync.Browser, name: str, path: str) -> None:
+    """Keyboard paths through each view (issue 15 part 6): from the top, Tab moves focus
+    forward through the page's links and controls without a trap (it never stays put) and
+    reaches the end of them (focus leaves the page or comes round again), and every element
+    it reaches is drawn with a focus ring (:focus-visible's outline, or a shadow)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        assert page.goto(live + path).ok
+        focusable = set(page.evaluate(_FOCUSABLE))
+        count = len(focusable)
+        assert count > 0, f"{path}: nothing to focus"
+        seen: list[str] = []
+        unringed: list[str] = []
+        for _ in range(len(page.evaluate(_FOCUSABLE)) + 5):
+            page.keyboard.press("Tab")
+            active = page.evaluate(_ACTIVE)
+            if active is None:  # focus left the page's content: the walk is over
+                break
+            key, style, width, shadow = active
+            if seen and key == seen[-1] and seen.count(key) > 2:
+                raise AssertionError(f"{path}: focus stuck on {key}")
+            if (style == "none" or width == "0px") and shadow == "none":
+                unringed.append(key)
+            if key in seen[:1] and len(seen) > 1:
+                break  # came round to the first again
+            seen.append(key)
+        missed = focusable - set(seen)
+        assert len(missed) <= count // 10, f"{path}: Tab never reached {sorted(missed)[:5]}"
+        assert not unringed, f"{path}: no visible focus on {unringed[:5]}"
+    finally:
+        page.close()
