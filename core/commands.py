@@ -47,13 +47,24 @@ def not_a_store_folder(path: Path) -> CliError | None:
     return None
 
 
-def open_store(settings: Settings) -> OxigraphStore:
+def open_store(settings: Settings, *, reading: bool = False) -> OxigraphStore:
+    """The store of `settings`, open for writing; for a command that only reads (`reading`),
+    read-only when another process (`cepa-kg serve`) holds it, saying so in one line."""
     if (error := not_a_store_folder(settings.store)) is not None:
         raise error
     try:
         return OxigraphStore(settings.store)
     except StoreLockedError:
-        raise
+        if not reading:
+            raise
+        print(f"cepa-kg: the store at {settings.store} is open in another process (a running "
+              "`cepa-kg serve`?): reading it read-only, as it was when this command started",
+              file=sys.stderr)
+        try:
+            return OxigraphStore(settings.store, read_only=True)
+        except OSError as error:
+            raise CliError(f"cannot open the store at {settings.store} read-only: "
+                           f"{error.strerror or error}") from error
     except OSError as error:
         reason = error.strerror or str(error)
         raise CliError(f"cannot open the store at {settings.store}: {reason}") from error
@@ -189,7 +200,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
         if as_json:
             print(json.dumps(validation_summary(entries), ensure_ascii=False, indent=2))
         return 0 if all(e["conforms"] for e in entries) else 1
-    store = open_store(settings)
+    store = open_store(settings, reading=True)
     documents = [row["doc"].value for row in store.select(
         "SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?doc a <https://w3id.org/cepa-kg/def#SourceDocument> } } ORDER BY ?doc")]
     if not documents and not as_json:
@@ -290,7 +301,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
         sparql_limits.check(text)
     except SparqlLimitError as error:
         raise CliError(f"{source}: {error}") from None
-    store = open_store(settings)
+    store = open_store(settings, reading=True)
     out: BinaryIO = sys.stdout.buffer
     store.query_into(text, out, choose)
     out.flush()
@@ -299,7 +310,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write the dataset to a file (saying what was written) or to stdout, with progress."""
-    store = open_store(settings)
+    store = open_store(settings, reading=True)
     quiet = getattr(args, "quiet", False)
     out: BinaryIO = sys.stdout.buffer
     if args.output:

@@ -199,3 +199,28 @@ def test_a_reader_that_stops_early_gets_no_error(store: Path) -> None:
     process.stdout.close()
     assert process.wait(timeout=60) in (0, 1)
     assert process.stderr.read() == b""
+
+
+def test_query_export_and_validate_beside_a_running_server(store: Path, tmp_path: Path) -> None:
+    """`cepa-kg serve` holds the store open for writing: the commands that only read open it
+    read-only and say so in one line, instead of refusing."""
+    import shutil
+
+    from tests.serve_process import serve_process
+
+    served = shutil.copytree(store, tmp_path / "store")
+    with serve_process(served, tmp_path / "serve.log", query_workers="-1"):
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/cepa-kg/def#Session> }"
+        query = cepa("query", q, "--format", "csv", store=served)
+        assert query.returncode == 0, query.stderr
+        assert query.stdout.split() == ["n", "2"]
+        assert "reading it read-only" in query.stderr
+        out = tmp_path / "x.nq"
+        export = cepa("export", "-q", "-o", str(out), store=served)
+        assert export.returncode == 0, export.stderr
+        assert b"<https://w3id.org/cepa-kg/def#Session>" in out.read_bytes()
+        validate = cepa("validate", "-q", store=served)
+        assert validate.returncode == 0, validate.stderr
+        assert "4 of 4 documents conform" in validate.stdout
+        load = cepa("load", store=served)  # a write is still refused while the server runs
+        assert load.returncode == 2 and "open in another process" in load.stderr
