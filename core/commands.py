@@ -315,7 +315,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     out: BinaryIO = sys.stdout.buffer
     if args.output:
         try:
-            out = open(args.output, "wb")
+            out = open(args.output, "wb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise CliError(f"cannot write {args.output}: {error.strerror or error}") from None
     total = count_statements(store, args.format) if args.output or not quiet else 0

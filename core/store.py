@@ -157,7 +157,8 @@ class GraphStore(Protocol):
 
     def graphs(self) -> list[str]: ...
 
-    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None) -> None: ...
+    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None,
+             prefixes: Mapping[str, str] | None = None) -> None: ...
 
     @property
     def version(self) -> int:
@@ -330,11 +331,21 @@ class OxigraphStore:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None) -> None:
+    def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None,
+             prefixes: Mapping[str, str] | None = None) -> None:
+        """Write one graph, or every graph, in `format` (with `prefixes` where it has them)."""
+        extra = {"prefixes": dict(prefixes)} if prefixes else {}
         if graph is not None:
-            self._store.dump(sink, format=format, from_graph=_graph_node(graph))
+            self._store.dump(sink, format=format, from_graph=_graph_node(graph), **extra)
         else:
-            self._store.dump(sink, format=format)
+            self._store.dump(sink, format=format, **extra)
+
+    def dump_union(self, sink: BinaryIO, *, format: ox.RdfFormat,
+                   prefixes: Mapping[str, str] | None = None) -> None:
+        """Write the triples of the union of all graphs, streamed, in a triple `format`."""
+        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                    use_default_graph_as_union=True)
+        ox.serialize(triples, sink, format=format, prefixes=dict(prefixes) if prefixes else None)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         """The quads of one graph or of all (for tests and small exports)."""
