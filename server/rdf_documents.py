@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pyoxigraph as ox
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.negotiation import negotiate
+from cepa_kg.server.negotiation import negotiate, prefers_html
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -19,6 +19,8 @@ DOCUMENT_TYPES: dict[str, ox.RdfFormat] = {
     "application/json": ox.RdfFormat.JSON_LD,
     "application/xml": ox.RdfFormat.RDF_XML,
     "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,  # Comunica's first choice; the triples in
+    "application/trig": ox.RdfFormat.TRIG,  # the default graph
 }
 PREFIXES = {
     "sd": "http://www.w3.org/ns/sparql-service-description#",
@@ -29,6 +31,13 @@ PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+
+def prefers_page(header: str | None) -> bool:
+    """Whether a client prefers an HTML page to every RDF document type: a browser's Accept,
+    not an RDF client's that names text/html among many at a low q (Comunica's). On a tie the
+    RDF document wins, and so with no Accept or `*/*`."""
+    return prefers_html(header) and negotiate(header, [*DOCUMENT_TYPES, "text/html"]) == "text/html"
 
 
 def choose_type(request: Request) -> str:
@@ -42,7 +51,8 @@ def choose_type(request: Request) -> str:
 def serialize(triples: Sequence[ox.Triple], media_type: str) -> bytes:
     """Bytes of `triples` in `media_type` (call it in a worker thread)."""
     fmt = DOCUMENT_TYPES[media_type]
-    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG,
+                                   ox.RdfFormat.RDF_XML) else None
     return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
 
 

@@ -14,11 +14,10 @@ from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
 from cepa_kg.server.disconnect import unless_gone
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.negotiation import prefers_html
 from cepa_kg.server.protocol import (MAX_BODY, Operation, checked_iri, query_dataset,
                                      read_operation)
 from cepa_kg.server.query_guard import check_network_access
-from cepa_kg.server.rdf_documents import choose_type, document_response
+from cepa_kg.server.rdf_documents import choose_type, document_response, prefers_page
 from cepa_kg.server.service_description import service_description
 from cepa_kg.server.sparql_text import dataset_clauses, has_relative_iri
 from cepa_kg.server.update import run_update
@@ -188,9 +187,10 @@ async def run_query(
 
 
 async def _self_description(request: Request) -> Response:
-    """No query: the query page for browsers, else the SPARQL 1.1 Service Description."""
+    """No query: the query page for browsers (who prefer HTML to every RDF type), else the
+    SPARQL 1.1 Service Description in the RDF type the client likes best."""
     endpoint = str(request.url.replace(query="", fragment=""))
-    if prefers_html(request.headers.get("accept")):
+    if prefers_page(request.headers.get("accept")):
         templates = request.app.state.templates
         page = templates.TemplateResponse(request, "sparql.html", {"endpoint": endpoint})
         page.headers["Vary"] = "Accept"

@@ -227,3 +227,31 @@ def test_cors_preflight_and_headers(client: TestClient) -> None:
     assert r.headers["access-control-allow-origin"] == "*"
     exposed = {h.strip().lower() for h in r.headers["access-control-expose-headers"].split(",")}
     assert {"etag", "server-timing", "link", "content-location"} <= exposed
+
+
+COMUNICA_ACCEPT = (
+    "application/n-quads,application/trig;q=0.95,application/ld+json;q=0.9,"
+    "application/n-triples;q=0.8,text/turtle;q=0.6,application/rdf+xml;q=0.5,text/n3;q=0.35,"
+    "application/xml;q=0.3,image/svg+xml;q=0.3,text/xml;q=0.3,text/html;q=0.2,"
+    "application/xhtml+xml;q=0.18,application/json;q=0.135,text/shaclc;q=0.1,"
+    "text/shaclc-ext;q=0.05")
+
+
+def test_no_query_answers_rdf_unless_html_is_preferred(client: TestClient) -> None:
+    """Comunica (and any RDF client) names text/html among many types, at a low q: it gets
+    the service description in the type it likes best; HTML only for who prefers it."""
+    SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    for accept, media, fmt in (
+            (COMUNICA_ACCEPT, "application/n-quads", "nquads"),
+            ("application/trig, text/html;q=0.5", "application/trig", "trig"),
+            ("text/html;q=0.2, text/turtle;q=0.6", "text/turtle", "turtle"),
+            ("*/*", "text/turtle", "turtle")):
+        r = client.get("/sparql", headers={"Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].split(";")[0] == media, accept
+        assert "Accept" in r.headers["vary"]
+        g = rdflib.Dataset().parse(data=r.content, format=fmt)
+        assert (None, rdflib.RDF.type, SD.Service) in g, accept
+    for accept in ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                   "text/html, text/turtle;q=0.9"):
+        page = client.get("/sparql", headers={"Accept": accept})
+        assert page.headers["content-type"].startswith("text/html") and "<form" in page.text
