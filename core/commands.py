@@ -349,6 +349,7 @@ def cmd_compact(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
     from cepa_kg.server.app import create_app
+    from cepa_kg.server.http_protocol import UpgradeAwareProtocol
     from cepa_kg.server.identity import start_warning
     from cepa_kg.server.logs import log_config
 
@@ -382,7 +383,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     uvicorn.run(app, host=args.host, port=args.port, log_level="info",
                 access_log=settings.access_log,  # --access-log, environment or file
                 log_config=log_config([token]),  # JSON lines with request ids, no token
-                timeout_graceful_shutdown=settings.shutdown_timeout_s)
+                timeout_graceful_shutdown=settings.shutdown_timeout_s,
+                http=UpgradeAwareProtocol)  # httptools, h11 for an h2c offer (its body)
     return 0
 
 
