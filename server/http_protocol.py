@@ -29,7 +29,7 @@ __all__ = ["UpgradeAwareProtocol", "offers_upgrade"]
 #: Past this much of a head without its end, httptools takes it (and refuses it if too long).
 _HEAD_LIMIT = 64 * 1024
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
-_UPGRADE = re.compile(rb"\r?\nupgrade[ \t]*:[ \t]*([^\r\n]*)", re.I)
+_UPGRADE = re.compile(rb"\r?\nupgrade[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
 
 
 def offers_upgrade(head: bytes) -> bool:
@@ -82,7 +82,7 @@ class UpgradeAwareProtocol(asyncio.Protocol):
             self.timeout.cancel()
             self.timeout = None
 
-    def _switch(self, protocol_class: type[H11Protocol] | type[HttpToolsProtocol]) -> None:
+    def _switch(self, protocol_class: type[H11Protocol | HttpToolsProtocol]) -> None:
         assert self.transport is not None
         self._forget()
         protocol = protocol_class(config=self.config, server_state=self.server_state,
