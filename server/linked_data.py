@@ -25,6 +25,7 @@ from cepa_kg.server.conneg import SUFFIX_OF, SUFFIXES, alternates, choose, repre
 from cepa_kg.server.describe import describe, last_modified
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.evidence import evidence_of
+from cepa_kg.server.graph_description import graph_description
 from cepa_kg.server.jsonld_context import compact, context
 from cepa_kg.server.ontology_doc import ontology_doc, ontology_triples, property_labels
 from cepa_kg.server.reader import reader_page
@@ -106,6 +107,46 @@ async def entity(request: Request, path: str) -> Response:
         body = serialize(outbound + inbound, media_type,
                          context_url=f"{public}/context.jsonld", first=iri)
     return represent(request, body, media_type, headers=headers, modified=modified)
+
+
+@router.api_route("/graph/{name}", methods=["GET", "HEAD"], summary="Describe a named graph",
+                  description="A reference graph minted under BASE (`graph/actors`, "
+                  "`graph/goals`, ...): its size, the documents it holds, its source, in "
+                  "Turtle, JSON-LD, RDF/XML, N-Triples or HTML, by Accept or by a suffix.")
+async def named_graph(request: Request, name: str) -> Response:
+    """A graph IRI dereferences as an entity does (a document's graph is its document's IRI,
+    under `/id/document/`)."""
+    settings = request.app.state.settings
+    root = root_of(request)
+    name, fixed = split_suffix(name)
+    iri = f"{settings.base}graph/{name}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError as error:
+        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
+    media_type = choose(request, fixed)
+    triples = await request.app.state.runner.call(
+        graph_description, request.app.state.store, iri, settings.base)
+    if not triples:
+        if media_type == "text/html":
+            return Response(render(request, "not_found.html", {"iri": iri}), status_code=404,
+                            media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+        raise HttpError(404, f"the store has no graph <{iri}>")
+    document = f"{root}/graph/{name}"
+    headers = {"Vary": "Accept", "Content-Location": f"{document}{SUFFIX_OF[media_type]}",
+               "Link": alternates(document)}
+    public = public_of(request)
+    if media_type == "text/html":
+        view = entity_view(iri, triples, [], settings.base, root, f"{public}/graph/{name}",
+                           await request.app.state.runner.call(property_labels), {})
+        loaded = await request.app.state.runner.call(last_load, request.app.state.store)
+        body = render(request, "entity.html", {
+            "view": view, "path": document, "suffixes": SUFFIXES,
+            "schema_org": json_script(view.schema_org),
+            "cite": entity_citation(view.label, iri, loaded)})
+    else:
+        body = serialize(triples, media_type, context_url=f"{public}/context.jsonld", first=iri)
+    return represent(request, body, media_type, headers=headers)
 
 
 async def _text_of(request: Request, iri: str) -> Response:

@@ -248,6 +248,13 @@ LINKED_DATA: dict[str, Responses] = {
                    "page for a browser)", html=True),
         406: error("no format the client accepts"), 503: UNAVAILABLE,
     },
+    "/graph/{name}": {
+        200: {"description": "the graph's description (by Accept or suffix)",
+              "content": content(*_DESCRIPTION_TYPES)},
+        304: NOT_MODIFIED,
+        404: error("the store has no such graph (a page for a browser)", html=True),
+        406: error("no format the client accepts"), 503: UNAVAILABLE,
+    },
     "/def": {
         200: {"description": "the ontology (by Accept)", "content": content(*_DESCRIPTION_TYPES)},
         304: NOT_MODIFIED, 404: error("`ext` names no format (as in /def.ttl)"), 406: error("no format the client accepts"), 503: UNAVAILABLE,
@@ -360,6 +367,8 @@ EXAMPLES: dict[tuple[str, str], dict[str, Any]] = {
     ("/id/{path}", "path"): {"actor": {"value": "actor/dpadm"},
                              "session": {"value": "session/8"},
                              "turtle": {"value": "goal/mdg-8.ttl"}},
+    ("/graph/{name}", "name"): {"actors": {"value": "actors"},
+                                "turtle": {"value": "goals.ttl"}},
 }
 
 SECURITY_SCHEMES = {"bearerAuth": {

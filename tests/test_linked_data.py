@@ -308,3 +308,30 @@ def test_ontology_documents_classes_properties_and_shapes(client: TestClient) ->
     assert (CEPA.Session, rdflib.RDF.type, rdflib.OWL.Class) in g
     assert client.get("/def", headers={"If-None-Match": r.headers["etag"],
                                        "Accept": "application/ld+json"}).status_code == 304
+
+
+def test_graph_iris_dereference(client: TestClient, corpus_store: OxigraphStore) -> None:
+    """The reference graphs' IRIs (`{BASE}graph/actors`, ...) are not 404s: a page and RDF
+    say what each holds (size, source documents, classes) and where it comes from."""
+    VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+    graphs = {row["g"].value: int(row["n"].value) for row in corpus_store.select(
+        f'SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+        f'FILTER(STRSTARTS(STR(?g), "{BASE}graph/")) }} GROUP BY ?g')}
+    assert {f"{BASE}graph/{name}" for name in ("actors", "countries", "goals")} <= set(graphs)
+    for iri, size in graphs.items():
+        path = iri.removeprefix(BASE.rstrip("/"))
+        r = client.get(path, headers={"Accept": "text/turtle"})
+        assert r.status_code == 200, (path, r.text)
+        assert r.headers["content-location"] == path + ".ttl" and "Accept" in r.headers["vary"]
+        g = rdflib.Graph().parse(data=r.text, format="turtle")
+        node = rdflib.URIRef(iri)
+        assert g.value(node, VOID.triples).toPython() == size, path
+        assert g.value(node, rdflib.namespace.DCTERMS.source) is not None, path
+        if path == "/graph/actors":  # the classes it holds, counted
+            assert len(list(g.objects(node, VOID.classPartition))) >= 3
+    page = client.get("/graph/actors", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert f"{BASE}graph/actors" in page.text and "ontology/actors.ttl" in page.text
+    jsonld = client.get("/graph/goals.jsonld")
+    assert jsonld.status_code == 200 and f'"{BASE}graph/goals"' in jsonld.text
+    assert client.get("/graph/no-such-graph", headers={"Accept": "text/turtle"}).status_code == 404
