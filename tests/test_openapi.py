@@ -194,3 +194,17 @@ def test_what_schemathesis_found_stays_fixed(client: TestClient) -> None:
         bad = client.get("/queries/timeline", params={"actor": value})
         assert bad.status_code == 400 and "actor" in bad.text
     assert client.get("/queries/timeline", params={"actor": "id/actor/dpadm"}).status_code == 200
+
+
+def test_docs_load_nothing_from_another_site(client: TestClient) -> None:
+    """/docs is Swagger UI from this server (fastapi-offline's copy): every script and
+    stylesheet it names is served here, none from a CDN."""
+    import re
+
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert assets and not [a for a in assets if re.match(r"(https?:)?//", a)], assets
+    for asset in assets:
+        if not asset.startswith("data:"):
+            assert client.get(asset).status_code == 200, asset
