@@ -53,19 +53,20 @@ def test_a_read_only_store_is_left_as_it_is(store: OxigraphStore, tmp_path: Path
 
 def test_a_burst_of_writes_is_compacted_once_after_it_pauses(store: OxigraphStore) -> None:
     async def run() -> tuple[int, int, int]:
-        compactor = Compactor(store, quiet_s=0.3, min_interval_s=0)
+        compactor = Compactor(store, quiet_s=1.0, min_interval_s=0)
         told: list[int] = []
-        compactor.on_compacted = lambda: told.append(store.version)
+        compacted = asyncio.Event()
+        compactor.on_compacted = lambda: (told.append(store.version), compacted.set())
         for i in range(5):
             _write(store, i)
             compactor.written()
-            await asyncio.sleep(0.1)  # each write within the quiet time of the one before
+            await asyncio.sleep(0)  # the scheduled compaction waits out the quiet time
         during_burst = compactor.compactions
-        for _ in range(100):
-            if compactor.compactions:
-                break
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(0.5)  # nothing more comes without another write
+        scheduled = compactor._task
+        await asyncio.wait_for(compacted.wait(), 60)
+        assert scheduled is not None
+        await asyncio.wait_for(scheduled, 60)  # it ends once the data is compacted
+        assert not compactor.pending  # nothing more comes without another write
         await compactor.close()
         return during_burst, compactor.compactions, len(told)
 
@@ -78,14 +79,18 @@ def test_compactions_are_at_least_the_interval_apart(store: OxigraphStore) -> No
     async def run() -> list[float]:
         compactor = Compactor(store, quiet_s=0.05, min_interval_s=1.0)
         ends: list[float] = []
-        compactor.on_compacted = lambda: ends.append(time.monotonic())
+        second = asyncio.Event()
+
+        def compacted() -> None:
+            ends.append(time.monotonic())
+            if len(ends) == 2:
+                second.set()
+
+        compactor.on_compacted = compacted
         await compactor.compact_now()
         _write(store, 1)
         compactor.written()
-        for _ in range(60):
-            if len(ends) == 2:
-                break
-            await asyncio.sleep(0.05)
+        await asyncio.wait_for(second.wait(), 60)
         await compactor.close()
         return ends
 
@@ -100,8 +105,8 @@ def test_closing_drops_a_scheduled_compaction(store: OxigraphStore) -> None:
         _write(store, 1)
         compactor.written()
         assert compactor.pending
-        await compactor.close()
-        await asyncio.sleep(0.5)
+        await compactor.close()  # the scheduled compaction is cancelled, not left to run
+        assert not compactor.pending
         compactor.written()  # a write after close schedules nothing
         assert not compactor.pending
         return compactor.compactions
@@ -122,8 +127,9 @@ def test_a_failed_compaction_is_logged_and_the_server_goes_on(
         ok = await compactor.compact_now()
         _write(store, 1)
         compactor.written()
-        await asyncio.sleep(0.3)
-        assert not compactor.pending  # it gave up until the next write
+        assert compactor._task is not None
+        await asyncio.wait_for(compactor._task, 60)  # it tried, failed and gave up
+        assert not compactor.pending  # until the next write
         await compactor.close()
         return ok, compactor.compactions
 
