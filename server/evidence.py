@@ -9,6 +9,7 @@ theme's heading, where inherited cues stand), by SUBSTR and REPLACE in the query
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,33 +22,46 @@ from cepa_kg.server.views import reader_href
 SENTENCE_START = r'^[\\s\\S]*[.!?]\\s+([A-Z(“\"])'
 SENTENCE_END = r'^([\\s\\S]*?[.!?])\\s+[A-Z(“\"][\\s\\S]*$'
 
-# The pattern the trace's named query (queries/recommendations-by-goal.rq) repeats.
-_EVIDENCE = """
+# The alignments of a traced resource, or to a goal or target, with their cues' offsets: two
+# queries (one with a UNION of both ran for minutes on the corpus × 50: Oxigraph then joined
+# every alignment of the store).
+_ALIGNMENTS = """
 PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?alignment ?recommendation ?label ?document ?evidenceStart ?evidenceEnd ?before ?after
-WHERE {
-  { {iri} cepa:hasAlignment ?alignment . BIND({iri} AS ?recommendation) }
-  UNION
-  { ?alignment cepa:goal {iri} . ?recommendation cepa:hasAlignment ?alignment . }
-  OPTIONAL { ?recommendation rdfs:label ?label }
+SELECT ?alignment ?recommendation ?label ?span ?document ?evidenceStart ?evidenceEnd WHERE {
+  {which}
   ?alignment cepa:sourceSpan ?span .
   ?span oa:hasSource ?document ; oa:hasSelector ?position .
   ?position oa:start ?evidenceStart ; oa:end ?evidenceEnd .
-  OPTIONAL {
-    { BIND(?recommendation AS ?holder) } UNION { ?recommendation cepa:subtopic ?holder }
-    UNION { ?recommendation cepa:session/cepa:mainTheme ?holder }
-    ?holder cepa:sourceSpan ?own .
-    ?own oa:hasSource ?document ; oa:hasSelector ?ownPosition, ?ownQuote .
-    ?ownPosition oa:start ?ownStart ; oa:end ?ownEnd .
-    ?ownQuote oa:exact ?passage .
-    FILTER(?own != ?span && ?ownStart <= ?evidenceStart && ?evidenceEnd <= ?ownEnd)
-  }
-  BIND(REPLACE(SUBSTR(?passage, 1, ?evidenceStart - ?ownStart), "{start}", "$1") AS ?before)
-  BIND(REPLACE(SUBSTR(?passage, ?evidenceEnd - ?ownStart + 1), "{end}", "$1") AS ?after)
+  OPTIONAL { ?recommendation rdfs:label ?label }
 }
-""".replace("{start}", SENTENCE_START).replace("{end}", SENTENCE_END)
+"""
+_OF = "VALUES ?recommendation { {iri} } ?recommendation cepa:hasAlignment ?alignment ."
+_TO = "?alignment cepa:goal {iri} . ?recommendation cepa:hasAlignment ?alignment ."
+# The passages that may hold those cues, in the cue's document: the recommendation's own
+# quote, its subtopic's and its session theme's headings (where inherited cues stand). Asked
+# for the (recommendation, document) pairs found above only: in one query with the
+# alignments (an OPTIONAL), Oxigraph read every span of the store for each page (30 s and
+# more for a goal on the corpus × 50, bench/bench_pages.py).
+_PASSAGES = """
+PREFIX cepa: <https://w3id.org/cepa-kg/def#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT DISTINCT ?recommendation ?own ?document ?ownStart ?ownEnd ?passage WHERE {
+  VALUES (?recommendation ?document) { {pairs} }
+  {holder}
+  ?own oa:hasSource ?document ; oa:hasSelector ?ownPosition, ?ownQuote .
+  ?ownPosition oa:start ?ownStart ; oa:end ?ownEnd .
+  ?ownQuote oa:exact ?passage .
+}
+"""
+#: One query each (a UNION of the three took four times as long).
+_HOLDERS = ("?recommendation cepa:sourceSpan ?own .",
+            "?recommendation cepa:subtopic ?holder . ?holder cepa:sourceSpan ?own .",
+            "?recommendation cepa:session ?session . ?session cepa:mainTheme ?holder . "
+            "?holder cepa:sourceSpan ?own .")
+_START = re.compile(SENTENCE_START.replace("\\\\", "\\"))
+_END = re.compile(SENTENCE_END.replace("\\\\", "\\"))
 
 
 @dataclass(frozen=True)
@@ -66,19 +80,38 @@ class Evidence:
 def evidence_of(store: Any, iri: str, base: str, root: str = "") -> dict[str, Evidence]:
     """The evidence of every alignment of `iri` (a traced resource) or to `iri` (a goal or
     target), by the alignment's IRI. Where several passages hold a cue, the shortest wins."""
-    query = _EVIDENCE.replace("{iri}", str(ox.NamedNode(iri)))
+    term = str(ox.NamedNode(iri))
+    rows = [{k: t.value for k, t in row.items()} for which in (_OF, _TO)
+            for row in store.select(_ALIGNMENTS.replace("{which}", which).replace("{iri}", term))]
+    passages: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+    pairs = " ".join(sorted({f"({ox.NamedNode(v['recommendation'])} {ox.NamedNode(v['document'])})"
+                             for v in rows}))
+    for holder in _HOLDERS if pairs else ():
+        for row in store.select(_PASSAGES.replace("{pairs}", pairs).replace("{holder}", holder)):
+            p = {k: t.value for k, t in row.items()}
+            passages.setdefault((p["recommendation"], p["document"]), []).append(
+                (p["own"], int(p["ownStart"]), int(p["ownEnd"]), p["passage"]))
     found: dict[str, Evidence] = {}
     rank: dict[str, tuple[bool, int]] = {}
-    for row in store.select(query):
-        v = {k: t.value for k, t in row.items()}
-        before, after = v.get("before", ""), v.get("after", "")
-        mine = (not (before or after), len(before) + len(after))  # held, then shortest
-        if v["alignment"] in rank and rank[v["alignment"]] <= mine:
-            continue
-        rank[v["alignment"]] = mine
-        found[v["alignment"]] = Evidence(
-            before, after, reader_href(v["document"], v["evidenceStart"], v["evidenceEnd"], base,
-                                       root),
-            anchor_id(int(v["evidenceStart"]), int(v["evidenceEnd"])), v["recommendation"],
-            v.get("label", ""))
+    for v in rows:
+        start, end = int(v["evidenceStart"]), int(v["evidenceEnd"])
+        around = [("", "")] + [sentence_around(passage, start - own_start, end - own_start)
+                               for own, own_start, own_end, passage in passages.get(
+                                   (v["recommendation"], v["document"]), [])
+                               if own != v["span"] and own_start <= start and end <= own_end]
+        for before, after in around:
+            mine = (not (before or after), len(before) + len(after))  # held, then shortest
+            if v["alignment"] in rank and rank[v["alignment"]] <= mine:
+                continue
+            rank[v["alignment"]] = mine
+            found[v["alignment"]] = Evidence(
+                before, after, reader_href(v["document"], start, end, base, root),
+                anchor_id(start, end), v["recommendation"], v.get("label", ""))
     return found
+
+
+def sentence_around(passage: str, start: int, end: int) -> tuple[str, str]:
+    """The sentence of `passage` before and after the cue at [start, end): what the trace's
+    named query cuts with REPLACE (queries/recommendations-by-goal.rq)."""
+    return (_START.sub(r"\1", passage[:max(start, 0)], count=1),
+            _END.sub(r"\1", passage[end:], count=1))
