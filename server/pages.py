@@ -72,13 +72,14 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
 }} GROUP BY ?class
 """.format(" ".join(f"cepa:{name}" for name in CLASSES))
 
-# A recommendation serves a goal when aligned to it or to one of its targets.
+# A recommendation serves a goal when aligned to it or to one of its targets (`broader?`: a
+# target is one step under its goal; `broader*` took 230 ms on the corpus × 50, this 5 ms).
 _HOME_GOALS = _PREFIX + """
 SELECT ?goal ?scheme ?notation ?label (COUNT(DISTINCT ?rec) AS ?n) WHERE {
   ?goal a cepa:Goal ; skos:inScheme ?scheme ; skos:notation ?notation ; skos:prefLabel ?label .
   FILTER(LANGMATCHES(LANG(?label), "en"))
   FILTER(STRENDS(STR(?scheme), "/scheme/mdg") || STRENDS(STR(?scheme), "/scheme/sdg"))
-  OPTIONAL { ?rec cepa:alignedTo ?x . ?x skos:broader* ?goal }
+  OPTIONAL { ?rec cepa:alignedTo ?x . ?x skos:broader? ?goal }
 } GROUP BY ?goal ?scheme ?notation ?label
 """
 
