@@ -44,7 +44,7 @@ WHERE {
       ?y ?p3 ?s . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR({hash}))) ?s ?p ?o }
   }
   OPTIONAL { ?o rdfs:label ?label0 }
-  OPTIONAL { ?o skos:prefLabel ?label1 FILTER(LANGMATCHES(LANG(?label1), "en")) }
+  OPTIONAL { ?o skos:prefLabel ?label1 FILTER((LANG(?label1) = "" || LANGMATCHES(LANG(?label1), "en"))) }
   BIND(COALESCE(?label0, ?label1) AS ?label)
 }
 """

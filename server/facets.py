@@ -200,7 +200,7 @@ GOAL = Facet(
     "?item cepa:alignedTo ?_to . ?_to skos:broader? ?value . ?value a cepa:Goal ; "
     "skos:inScheme ?_in . " + _MDG_OR_SDG.replace("?scheme", "?_in"),
     label='?value skos:notation ?_no ; skos:inScheme ?_scheme ; skos:prefLabel ?_note . '
-          'FILTER(LANGMATCHES(LANG(?_note), "en")) '
+          'FILTER((LANG(?_note) = "" || LANGMATCHES(LANG(?_note), "en"))) '
           'BIND(CONCAT(IF(STRENDS(STR(?_scheme), "/mdg"), "MDG ", "SDG "), STR(?_no)) '
           'AS ?_label)',
     key='?value skos:notation ?_kn ; skos:inScheme ?_ks . '

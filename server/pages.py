@@ -77,7 +77,7 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
 _HOME_GOALS = _PREFIX + """
 SELECT ?goal ?scheme ?notation ?label (COUNT(DISTINCT ?rec) AS ?n) WHERE {
   ?goal a cepa:Goal ; skos:inScheme ?scheme ; skos:notation ?notation ; skos:prefLabel ?label .
-  FILTER(LANGMATCHES(LANG(?label), "en"))
+  FILTER((LANG(?label) = "" || LANGMATCHES(LANG(?label), "en")))
   FILTER(STRENDS(STR(?scheme), "/scheme/mdg") || STRENDS(STR(?scheme), "/scheme/sdg"))
   OPTIONAL { ?rec cepa:alignedTo ?x . ?x skos:broader? ?goal }
 } GROUP BY ?goal ?scheme ?notation ?label
@@ -128,7 +128,7 @@ _LIST = _PREFIX + """
 SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?sn) AS ?number) (SAMPLE(?o) AS ?order) WHERE {
   ?s a {class} . FILTER(isIRI(?s))
   OPTIONAL { ?s rdfs:label ?l0 }
-  OPTIONAL { ?s skos:prefLabel ?l1 FILTER(LANGMATCHES(LANG(?l1), "en")) }
+  OPTIONAL { ?s skos:prefLabel ?l1 FILTER((LANG(?l1) = "" || LANGMATCHES(LANG(?l1), "en"))) }
   BIND(COALESCE(?l0, ?l1, STR(?s)) AS ?l)
   OPTIONAL { ?s cepa:sessionNumber ?sn0 } OPTIONAL { ?s cepa:session/cepa:sessionNumber ?sn1 }
   BIND(COALESCE(?sn0, ?sn1) AS ?sn)

@@ -38,7 +38,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?goal ?label WHERE {
   VALUES ?class { cepa:Goal cepa:Target }
   ?goal a ?class ; skos:prefLabel ?label ; skos:inScheme ?scheme .
-  FILTER(LANGMATCHES(LANG(?label), "en"))
+  FILTER((LANG(?label) = "" || LANGMATCHES(LANG(?label), "en")))
   FILTER(STRENDS(STR(?scheme), "/scheme/mdg") || STRENDS(STR(?scheme), "/scheme/sdg"))
 }
 """

@@ -36,7 +36,7 @@ WHERE {
   OPTIONAL { ?about rdfs:label ?l }
   OPTIONAL { ?about a ?t . FILTER(STRSTARTS(STR(?t), STR(cepa:))) }
   OPTIONAL { ?about cepa:goal ?goal ; cepa:method ?m ; cepa:score ?sc .
-             OPTIONAL { ?goal skos:prefLabel ?gl FILTER(LANGMATCHES(LANG(?gl), "en")) } }
+             OPTIONAL { ?goal skos:prefLabel ?gl FILTER((LANG(?gl) = "" || LANGMATCHES(LANG(?gl), "en"))) } }
 }
 GROUP BY ?start ?end ?about ?goal
 ORDER BY ?start DESC(?end) ?about
