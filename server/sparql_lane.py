@@ -4,7 +4,7 @@ Such a request goes straight to the `/sparql` handler, past FastAPI's router, de
 solving and middleware stack, whose Python is a good share of a light query's cost: under wrk,
 point lookups went from 1,320-1,686 to 1,752-2,085 req/s (bench/RESULTS.md, fourth session).
 It gets the same answer as through the app: the same handler, the same exception
-handlers, and the same CORS middleware (configured once, in `app`). Every other request goes
+handlers, and the same CORS and language-Vary middleware (configured once, in `app`). Every other request goes
 through the app.
 """
 
@@ -18,6 +18,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cepa_kg.server import sparql
+from cepa_kg.server.languages import VaryOnLanguage
 from fastapi import FastAPI
 
 LANE_METHODS = frozenset({"GET", "HEAD"})
@@ -30,7 +31,8 @@ class SparqlLane:
     def __init__(self, app: FastAPI, stack: ASGIApp, *, cors: dict[str, Any]) -> None:
         self.app, self.stack = app, stack
         self.enabled = True  # off: every request down the stack (tests compare the two)
-        self._lane: ASGIApp = CORSMiddleware(self._handle, **cors)
+        # (the language's Vary outside CORS's, as in the app's stack)
+        self._lane: ASGIApp = VaryOnLanguage(CORSMiddleware(self._handle, **cors))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (self.enabled and scope["type"] == "http" and scope["method"] in LANE_METHODS
