@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.organisations_in_text import find_actors
@@ -170,8 +171,6 @@ _UNIT_WORD = re.compile(r"(?:Division|Office|Branch|Unit|Section|Bureau)\b")
 
 def _known_body_at(phrase: str, at: int) -> bool:
     """A body the gazetteer knows (not a country) is named from `at` on."""
-    from cepa_kg.loaders.actors import Gazetteer  # (the people reader is built before it)
-
     return any(m.span.start == at and m.kind == "organization"
                for m in Gazetteer.bundled().find_actors(phrase, Span(at, len(phrase))))
 

@@ -13,7 +13,6 @@ Anything else, or a value that no item has, is a 400 that says what is wrong.
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 from typing import Any
 from urllib.parse import urlencode
@@ -39,10 +38,10 @@ from cepa_kg.server.facets import (
     known_values_query,
     rows_query,
 )
+from cepa_kg.server.queries import select_json
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.sparql import run_query
 from cepa_kg.server.views import local_href
-from cepa_kg.store import GraphStore, QueryKind
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -146,7 +145,7 @@ async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict
     key = cache.key(version, text, JSON_RESULTS, None)
     answer = cache.get(version, key)
     if answer is None:
-        body = await request.app.state.runner.call(_json_results, store, text)
+        body = await request.app.state.runner.call(select_json, store, text)
         cache.put(version, key, Answer(JSON_RESULTS, body))
     else:
         body = answer.body
@@ -158,18 +157,6 @@ async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict
             if cell["type"] == "uri":
                 cell["href"] = local_href(cell["value"], base)
     return data["head"]["vars"], rows
-
-
-def _json_results(store: GraphStore, text: str) -> bytes:
-    sink = io.BytesIO()
-
-    def choose(kind: QueryKind) -> ox.QueryResultsFormat:
-        if kind is not QueryKind.SOLUTIONS:
-            raise ValueError("a list runs SELECT queries")
-        return ox.QueryResultsFormat.JSON
-
-    store.query_into(text, sink, choose)
-    return sink.getvalue()
 
 
 def _whole(text: str | None, name: str, least: int, most: int, default: int) -> int:

@@ -63,6 +63,18 @@ def _describe(store: Any, iri: str) -> tuple[list[ox.Triple], list[ox.Triple], A
     return outbound, inbound, modified
 
 
+def _own_iri(base: str, under: str, rest: str) -> tuple[str, str, str | None]:
+    """(the path without its format suffix, the IRI it names under `base` + `under`, the suffix's
+    format or None); 404 for what is no IRI."""
+    rest, fixed = split_suffix(rest)
+    iri = f"{base}{under}{rest}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError as error:
+        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
+    return rest, iri, fixed
+
+
 @router.api_route("/id/{path:path}", methods=["GET", "HEAD"], summary="Dereference an entity",
                   description="The description of an entity IRI minted under BASE, in Turtle, "
                   "JSON-LD, RDF/XML, N-Triples or HTML, by Accept or by a suffix (.ttl, .jsonld, "
@@ -74,12 +86,7 @@ async def entity(request: Request, path: str) -> Response:
         return await _text_of(request, f"{settings.base}id/{path.removesuffix('/text')}")
     if path.startswith("document/") and path.endswith("/read"):
         return await reader_page(request, f"{settings.base}id/{path.removesuffix('/read')}")
-    path, fixed = split_suffix(path)
-    iri = f"{settings.base}id/{path}"
-    try:
-        ox.NamedNode(iri)
-    except ValueError as error:
-        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
+    path, iri, fixed = _own_iri(settings.base, "id/", path)
     document = f"{root}/id/{path}"
     media_type = choose(request, fixed)
     outbound, inbound, modified = await request.app.state.runner.call(
@@ -118,12 +125,7 @@ async def named_graph(request: Request, name: str) -> Response:
     under `/id/document/`)."""
     settings = request.app.state.settings
     root = root_of(request)
-    name, fixed = split_suffix(name)
-    iri = f"{settings.base}graph/{name}"
-    try:
-        ox.NamedNode(iri)
-    except ValueError as error:
-        raise HttpError(404, f"not an IRI of this dataset: {error}") from error
+    name, iri, fixed = _own_iri(settings.base, "graph/", name)
     media_type = choose(request, fixed)
     triples = await request.app.state.runner.call(
         graph_description, request.app.state.store, iri, settings.base)

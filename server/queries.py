@@ -80,8 +80,8 @@ def prepared(request: Request, query: NamedQuery, values: dict[str, str]) -> str
 # -- running a query for a page ----------------------------------------------------------
 
 
-def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
-    """Run a SELECT in this (worker) thread and return its SPARQL JSON results, parsed."""
+def select_json(store: GraphStore, text: str) -> bytes:
+    """Run a SELECT in this (worker) thread: its SPARQL JSON results as the store writes them."""
     sink = io.BytesIO()
 
     def choose(kind: QueryKind) -> ox.QueryResultsFormat:
@@ -90,7 +90,12 @@ def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
         return ox.QueryResultsFormat.JSON
 
     store.query_into(text, sink, choose)
-    return json.loads(sink.getvalue())
+    return sink.getvalue()
+
+
+def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
+    """`select_json`, parsed."""
+    return json.loads(select_json(store, text))
 
 
 async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
