@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from cepa_kg.loaders.actors import ActorMatch, Gazetteer
@@ -26,7 +27,10 @@ _SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its
 _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # ... except after "of": "University of\nMongolia"
 _ORG = re.compile(
     rf"(?:{_CAP}{_SP}(?:(?:of|for|and|on|the|de|del|la){_WRAP})*)*{_ORG_HEAD}\b"
-    rf"(?:{_SP}(?:of|for|on|to){_WRAP}(?:the{_SP})?{_CAP}(?:{_SP}(?:and{_SP})?{_CAP})*){{0,3}}"
+    # (a complement may wrap after "and": "Institute for Governance and\nSustainable ...";
+    # "under" too: "State Agency for ... under the President of the Republic of X")
+    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}and{_WRAP}|{_SP}){_CAP})*)"
+    r"{0,4}"
     r"(?:[^\S\n]*\([A-Z][\w-]*\))?"
 )
 _NOT_ORG_START = re.compile(
@@ -80,8 +84,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper())
 
 
-def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
-    """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can)."""
+def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[ActorMention]:
+    """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can),
+    and, with `local`, such a name again where the page names it by the acronym it gave it."""
     found = [mention(m) for m in gz.find_actors(text, span)]
     todo = [Span(m.start(), m.end()) for m in _org_names(text, span)]
     while todo:
@@ -89,9 +94,13 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         lead = _NOT_ORG_START.match(s.of(text))
         if lead:
             s = Span(s.start + lead.end(), s.end)
-        head = _HEAD.search(text, s.start, s.end)
+        owner = _OWNER.match(text, s.start, s.end)
+        if owner:  # "Egypt’s National Institute for ...": the institute
+            s = Span(owner.end(), s.end)
+        head = ORG_HEAD.search(text, s.start, s.end)  # a whole word: not the "Commission"
+        # of "Commissioners of the Royal Civil Service Commission"
         before_head = text[s.start: head.start()] if head else ""
-        of = list(re.finditer(r"\s(?:of|from)\s", before_head))
+        of = list(re.finditer(r"\s(?:of|from)\s(?:the\s)?", before_head))
         if of:  # "Laura Bennett of Columbia University": the name before "of" is a person's
             s = Span(s.start + of[-1].end(), s.end)
         last_head = max(_HEAD.finditer(text, s.start, s.end), key=lambda h: h.start(),
@@ -145,9 +154,45 @@ def find_actors(text: str, span: Span, gz: Any) -> list[ActorMention]:
         elif known is not None and known.kind == "organization":
             found.append(ActorMention(known.path, known.kind, known.label, s, True))
         else:
+            acronym = _BRACKETED.search(name)
             found.append(ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization",
-                                      bare, s, False))
+                                      bare, s, False,
+                                      acronym.group(1) if acronym is not None else None))
+    if local:
+        found += _by_local_acronym(text, span, gz, found)
     return sorted(found, key=lambda a: a.span)
+
+
+#: A possessive before a name: "Egypt’s National Institute ...".
+_OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
+_BRACKETED = re.compile(r"\(([A-Z][\w-]*)\)$")
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _page_acronyms(text: str, gz: Any) -> dict[str, ActorMention]:
+    """The acronyms a page gives names the gazetteer lacks ("... Sustainable Development
+    (NIGSD)"): each to that name's first mention."""
+    out: dict[str, ActorMention] = {}
+    for a in find_actors(text, Span(0, len(text)), gz, local=False):
+        if a.acronym is not None:
+            out.setdefault(a.acronym, a)
+    return out
+
+
+def _by_local_acronym(text: str, span: Span, gz: Any,
+                      found: list[ActorMention]) -> list[ActorMention]:
+    """A name the page gave its own acronym, named again by it ("NIGSD Executive Director")."""
+    out = []
+    for m in _ACRONYM_WORD.finditer(text, span.start, span.end):
+        word = m.group(0)
+        if f"({word})" not in text or any(a.span.start <= m.start() < a.span.end for a in found):
+            continue  # (most words: a cheap test)
+        named = _page_acronyms(text, gz).get(word)
+        if named is not None:
+            out.append(ActorMention(named.path, named.kind, named.label,
+                                    Span(m.start(), m.end()), False, word))
+    return out
 
 
 def first_each(mentions: list[ActorMention]) -> tuple[ActorMention, ...]:

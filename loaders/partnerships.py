@@ -46,7 +46,7 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\b(?:has|have|had)\s+(?:jointly\s+)?implemented\b"),
         ("agreed", True, r"\bpledged\s+(?:their|its)\s+(?:cooperation|support|collaboration)\b"),
         ("agreed", True, r"\bsigned\s+(?:a\s+|an\s+)?(?:memorandum(?:\s+of\s+understanding)?|"
-                         r"agreement|MoU)\b"),
+                         r"agreement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
         ("agreed", False, r"\bco-?organi[sz]ed\s+by\b"),
         ("requested", False, r"\bat\s+the\s+(?:request|invitation)\s+of\b"),
         ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
@@ -76,7 +76,9 @@ _CHAIN_GAP = re.compile(
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
     r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
 )
-_TO_CHAIN = re.compile(r"[^.;,]{0,40}?\b(?:with|between)\b", re.I)
+#: What leads from a cue to its object: "with", "between", after a short phrase; one set off by
+#: commas too ("signed a Memorandum of Understanding (MoU), on Monday, with X").
+_TO_CHAIN = re.compile(r"(?:[^.;,]{0,40}?|,[^.;,]{1,30},\s*)\b(?:with|between)\b", re.I)
 _OF_CHAIN = re.compile(r"\s+(?:of|from)\b", re.I)
 _BOTH_SIDES = re.compile(r"^(?:The\s+two\s+sides|Both\s+sides|Both\s+parties|The\s+parties)\b")
 _MET = re.compile(r"\b(?:met|meets|visited|visits|called\s+on|calls\s+on|received|welcomed|"

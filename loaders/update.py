@@ -164,8 +164,9 @@ _SERIES = re.compile(r"^[^\n]{0,100}?\b(?:Monthly\s+(?:Update|Bulletin|Briefing)
                      r"In-House\s+Seminars|Capacity\s+(?:development|building))\b[^\n]{0,100}$",
                      re.I | re.M)
 #: A wrapped line of prose that holds a series word ("and to identify capacity building needs
-#: for"): it opens in lower case, or ends on a word that wants more.
-_PROSE_LINE = re.compile(r"^\s*[a-z]|\b(?:for|of|and|or|the|to|in|on|with|by|a|an)\s*$")
+#: for"): it opens in lower case, or ends on a word that wants more; or a line with a link.
+_PROSE_LINE = re.compile(r"^\s*[a-z]|\b(?:for|of|and|or|the|to|in|on|with|by|a|an)\s*$|"
+                         r"://|\bwww\.")  # (a link's words are no title: ".../news-and-events/...")
 
 
 def _series_line(text: str) -> re.Match[str] | None:
@@ -187,6 +188,8 @@ def _reference(text: str, dated: DocumentDate | None) -> dt.date | None:
     return dt.date(int(m.group(1)), 6, 30) if m else None
 
 
+#: A line that ends on a word that wants more: prose wrapped there, no title.
+_WANTS_MORE = re.compile(r"\s(?:and|of|for|the|to|with|by|from|a|an|or)\s*$")
 _AUXILIARY = re.compile(r"\s(?:will|was|were|is|are|has|have|had|took)\s")
 
 
@@ -201,8 +204,9 @@ def _is_heading_line(line: Any) -> bool:
     words = text.split()
     if line.glyph or line.cells or not words or len(words) > 25 or \
             text.rstrip().endswith((".", ":", ";", ",")) or not _TITLE_LIKE.match(text) or \
-            _PHOTO_CREDIT.search(text):  # a picture's caption: "Title again (UN Photo/X Y)"
-        return False
+            _PHOTO_CREDIT.search(text) or \
+            _WANTS_MORE.search(text):  # a picture's caption: "Title again (UN Photo/X Y)"; a
+        return False  # wrapped line of prose: "Egypt’s National Institute for Governance and"
     if len(words) <= 10:
         return True
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "“\"‘'")

@@ -47,6 +47,7 @@ class ActorMention:
     label: str  # preferred label (the gazetteer's, or the name as written when not in it)
     span: Span
     known: bool = True  # False: found by the organisation-name rule, not in the gazetteer
+    acronym: str | None = None  # a name the gazetteer lacks: its acronym in brackets, if any
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ class _Mapper:
         else:
             iri = ctx.resource(ctx.iris.path(a.path), [CEPA.Actor, CEPA.Organization], a.label,
                                a.span)
+            if a.acronym:  # the acronym the page gives it: "(NIGSD)"
+                ctx.add(iri, CEPA.acronym, Literal(a.acronym))
         if a.kind != "place":
             self.mentioned.add(iri)
         return iri

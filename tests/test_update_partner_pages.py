@@ -1,0 +1,94 @@
+"""The update reader on partner and press pages (ministries, news agencies, UNU-EGOV news,
+DESA News, capacity-request records): each rule on a short text written for it, our own words
+keeping the layouts catalogued in `loaders/layouts/update.md`."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders import update
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.organisations_in_text import find_actors
+from cepa_kg.loaders.spans import Span
+
+
+def _names(text: str) -> list[str]:
+    return [a.span.of(text) for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())]
+
+
+def _labels(text: str) -> list[str]:
+    return [a.label for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())]
+
+
+# -- names of organisations ----------------------------------------------------------------------
+
+
+def test_a_name_wrapped_after_and_is_one_name() -> None:
+    text = ("Kenya’s School of Leadership and\nPublic Policy (KSLPP) signed the note on "
+            "Monday.")
+    assert "School of Leadership and Public Policy" in _labels(text)
+
+
+def test_a_possessive_before_a_name_is_no_part_of_it() -> None:
+    text = "Ghana’s Civil Service Training Centre hosted the course."
+    labels = _labels(text)
+    assert "Civil Service Training Centre" in labels
+    assert not any(label.startswith("Ghana’s") for label in labels)
+
+
+def test_people_of_a_body_are_no_part_of_its_name() -> None:
+    text = "He met the Chairperson and Commissioners of the Royal Audit Commission."
+    assert "Royal Audit Commission" in _labels(text)
+
+
+def test_a_name_goes_on_under_the_office_it_reports_to() -> None:
+    text = ("The forum is co-organized by the State Agency for Civil Registration under the "
+            "President of the Republic of Armenia and UNDP.")
+    assert ("State Agency for Civil Registration under the President of the Republic of Armenia"
+            in _labels(text))
+
+
+def test_a_page_s_own_acronym_names_the_body_again() -> None:
+    text = ("The Tanzania Public Service College (TPSC) opened a course. TPSC Executive Director "
+            "Amina Juma said the course would run yearly.")
+    found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
+    by_acronym = [a for a in found if a.span.of(text) == "TPSC"]
+    assert by_acronym and by_acronym[0].label == "Tanzania Public Service College"
+    assert by_acronym[0].acronym == "TPSC"
+    doc = update.parse(text)
+    (person,) = [p for p in doc.persons if p.name == "Amina Juma"]
+    assert person.memberships[0].organization is not None
+    assert person.memberships[0].organization.label == "Tanzania Public Service College"
+
+
+# -- titles and items --------------------------------------------------------------------------
+
+
+def test_a_link_line_is_no_series_title() -> None:
+    text = ("Requesting Country\nGhana\nNotes\nThe national workshop was organised by the Civil "
+            "Service Training Centre in Accra on 4-5 May 2019 for forty officials of the "
+            "ministries.\nEvent page: https://example.org/en/news-and-events/calendar/1\n")
+    doc = update.parse(text)
+    assert not doc.title.startswith("Event page")
+    (event,) = doc.events
+    assert event.kind == "workshop" and str(event.start) == "2019-05-04"
+
+
+def test_a_wrapped_line_of_prose_is_no_item_title() -> None:
+    text = ("Officials sign note on training\n8 March 2022\nKenya’s School of Leadership and\n"
+            "Public Policy (KSLPP) signed a note on training with the United Nations Department "
+            "of Economic and Social Affairs that will see joint courses for senior officials.\n")
+    doc = update.parse(text)
+    assert doc.items[0].title != "Kenya’s School of Leadership and"
+    assert "School of Leadership and Public Policy" in [a.label for a in doc.items[0].actors]
+
+
+# -- partnerships --------------------------------------------------------------------------------
+
+
+def test_a_memorandum_signed_with_pairs_its_parties_over_a_phrase_in_commas() -> None:
+    text = ("Kenya’s School of Leadership and Public Policy (KSLPP) signed a Memorandum of "
+            "Understanding (MoU), on Monday, with the United Nations Department of Economic "
+            "and Social Affairs (UN DESA) that will see cooperation on training.\n")
+    doc = update.parse(text)
+    parties = [{a.label for a in p.parties} for p in doc.items[0].partnerships]
+    assert {"School of Leadership and Public Policy",
+            "United Nations Department of Economic and Social Affairs"} in parties
