@@ -26,7 +26,10 @@ def _flags(args: argparse.Namespace) -> dict[str, Any]:
     file and the defaults)."""
     flags: dict[str, Any] = {}
     if getattr(args, "store", None):
-        flags["store"] = Path(args.store)
+        if args.store.startswith(("http://", "https://")):
+            flags["store_url"] = args.store  # a SPARQL 1.1 server (cepa_kg.remote_store)
+        else:
+            flags["store"] = Path(args.store)
     if getattr(args, "base", None):
         flags["base"] = args.base
     if getattr(args, "access_log", False):
@@ -106,7 +109,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                             help=f"the TOML config file (default: ./{FILE_NAME}, else "
                             f"{user_config_file()}); flags > environment > file > defaults")
     configured.add_argument("--store", help=f"store folder (now: {store}; set by "
-                            "$CEPA_KG_STORE or the config file, else the user data folder)")
+                            "$CEPA_KG_STORE or the config file, else the user data folder), "
+                            "or the query URL of a SPARQL 1.1 server (http(s)://...; "
+                            "$CEPA_KG_STORE_URL)")
     configured.add_argument("--base", help=f"base IRI of the data (now: {base}; set by "
                             "$CEPA_KG_BASE or the config file, else http://localhost:8000/)")
     common = argparse.ArgumentParser(add_help=False, parents=[configured])

@@ -29,7 +29,9 @@ from cepa_kg.settings import Settings
 from cepa_kg.sources import SourceError, document_paths, read_location
 from cepa_kg import sparql_limits
 from cepa_kg.sparql_limits import SparqlLimitError
-from cepa_kg.store import OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
+from cepa_kg.remote_settings import remote_store
+from cepa_kg.store import (GraphStore, OxigraphStore, QueryKind, QuerySyntaxError,
+                           StoreLockedError)
 from cepa_kg.summaries import (info_text, load_summary, store_info, validation_entry,
                                validation_summary)
 from cepa_kg.validation import validate_graph
@@ -47,9 +49,12 @@ def not_a_store_folder(path: Path) -> CliError | None:
     return None
 
 
-def open_store(settings: Settings, *, reading: bool = False) -> OxigraphStore:
+def open_store(settings: Settings, *, reading: bool = False) -> GraphStore:
     """The store of `settings`, open for writing; for a command that only reads (`reading`),
-    read-only when another process (`cepa-kg serve`) holds it, saying so in one line."""
+    read-only when another process (`cepa-kg serve`) holds it, saying so in one line.
+    A remote store (`--store http(s)://...`) is shared by every process anyway."""
+    if (remote := remote_store(settings)) is not None:
+        return remote
     if (error := not_a_store_folder(settings.store)) is not None:
         raise error
     try:
@@ -149,14 +154,16 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
     """What the store holds: path, size, documents by family, graphs, triples, last load, and
     the base IRI its documents were minted under (warns when it is not this run's)."""
-    if not settings.store.exists():
-        raise CliError(f"no store at {settings.store} (load documents first: cepa-kg load)")
-    if (error := not_a_store_folder(settings.store)) is not None:
-        raise error
-    try:
-        store = OxigraphStore(settings.store, read_only=True)  # beside a running server
-    except OSError as error:
-        raise CliError(f"cannot open the store at {settings.store}: {error}") from error
+    store: GraphStore | None = remote_store(settings)
+    if store is None:
+        if not settings.store.exists():
+            raise CliError(f"no store at {settings.store} (load documents first: cepa-kg load)")
+        if (error := not_a_store_folder(settings.store)) is not None:
+            raise error
+        try:
+            store = OxigraphStore(settings.store, read_only=True)  # beside a running server
+        except OSError as error:
+            raise CliError(f"cannot open the store at {settings.store}: {error}") from error
     info = store_info(store, base=settings.base)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from cepa_kg.formats import GRAPH_FORMATS
 from cepa_kg.namespaces import PREFIXES
 from cepa_kg.progress import Progress
-from cepa_kg.store import OxigraphStore
+from cepa_kg.store import GraphStore
 
 __all__ = ["FORMATS", "CountingSink", "count_statements", "export", "keeps_graphs",
            "prefixes_of", "statement_ends"]
@@ -23,7 +23,7 @@ def keeps_graphs(fmt: str) -> bool:
     return fmt in ("nquads", "trig")
 
 
-def count_statements(store: OxigraphStore, fmt: str) -> int:
+def count_statements(store: GraphStore, fmt: str) -> int:
     """How many statements `fmt` holds: the quads of the named graphs, or the distinct
     triples of their union."""
     [row] = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -67,7 +67,7 @@ class CountingSink:
         self.sink.flush()
 
 
-def export(store: OxigraphStore, out: BinaryIO, fmt: str, progress: Progress) -> None:
+def export(store: GraphStore, out: BinaryIO, fmt: str, progress: Progress) -> None:
     """Write the dataset to `out` in `fmt` (one of FORMATS), counting into `progress`."""
     prefixes = prefixes_of(fmt)
     sink = CountingSink(out, progress, statement_ends(fmt), skip=len(prefixes))

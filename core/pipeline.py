@@ -25,7 +25,7 @@ from cepa_kg.loaders.triples import Triples
 from cepa_kg.parallel import parallel_map
 from cepa_kg.reference import install_reference
 from cepa_kg.sources import Location, SourceError, SourceText, is_address, read_location
-from cepa_kg.store import GraphStore, OxigraphStore, StorageFullError
+from cepa_kg.store import GraphStore, StorageFullError
 from cepa_kg.validation import ValidationReport, compiled_shapes, reference_index, validate_graph
 from rdflib import Graph, URIRef
 
@@ -192,7 +192,7 @@ def no_room(name: str, error: StorageFullError, doc: PreparedDocument | None = N
 
 def store_full(store: GraphStore) -> StorageFullError | None:
     """Why `store` cannot take writes, if it was opened read-only for want of room."""
-    if isinstance(store, OxigraphStore) and store.full is not None:
+    if store.full is not None:
         return StorageFullError(store.path, store.full)
     return None
 

@@ -31,6 +31,20 @@ class Settings(BaseSettings):
     """IRIs of the data are minted under `{base}id/...`; the server maps request paths to them."""
     store: Path = default_store_path()
     """Folder of the embedded Oxigraph store."""
+    store_url: str | None = None
+    """A SPARQL 1.1 server to use as the store instead (its query URL, e.g.
+    `http://127.0.0.1:7878/query` for `oxigraph serve --union-default-graph`, or
+    `http://127.0.0.1:8890/sparql` for Virtuoso); `--store http(s)://...` sets it."""
+    store_update_url: str | None = None
+    """Its SPARQL Update URL; default: the query URL with a last segment `query` made
+    `update` (Oxigraph server, Fuseki), else the query URL itself (Virtuoso)."""
+    store_user: str | None = None
+    """User name for the remote store (HTTP Basic; Digest with `store_auth = "digest"`)."""
+    store_password: SecretStr | None = None
+    store_token: SecretStr | None = None
+    """Bearer token sent to the remote store (instead of a user and password)."""
+    store_auth: Literal["basic", "digest"] = "basic"
+    """How the user and password are sent: Basic, or Digest (Virtuoso's `/sparql-auth`)."""
     root_path: str = ""
     """The path prefix the server is reached under behind a proxy that strips it (e.g. "/cepa");
     the ASGI root_path (uvicorn --root-path) is used when set. Links on the pages carry it."""
@@ -108,6 +122,14 @@ class Settings(BaseSettings):
         if value not in ("auto", "system") and not Path(value).is_file():
             raise ValueError(f"query_worker_allocator: no library at {value!r} "
                              '(use "auto", "system" or the path of a library)')
+        return value
+
+    @field_validator("store_url", "store_update_url")
+    @classmethod
+    def _remote_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError(f"a remote store URL must start with http:// or https://, "
+                             f"got {value!r}")
         return value
 
     @field_validator("base")

@@ -115,7 +115,16 @@ class Dataset:
 
 
 class GraphStore(Protocol):
-    """What cepa-kg needs from a store. Graph names are IRI strings."""
+    """What cepa-kg needs from a store. Graph names are IRI strings. Two implementations:
+    `OxigraphStore` (embedded) and `cepa_kg.remote_store.RemoteStore` (a SPARQL 1.1 server).
+    Capabilities are read from the store, never from its class: `path` is the folder of an
+    embedded on-disk store (checkpoints, query worker processes and compaction need one),
+    None otherwise."""
+
+    path: Path | None
+    read_only: bool
+    #: Why the store refuses writes for want of room (an embedded store on a full disk).
+    full: str | None
 
     def query_into(
         self,
@@ -159,6 +168,21 @@ class GraphStore(Protocol):
 
     def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None,
              prefixes: Mapping[str, str] | None = None) -> None: ...
+
+    def dump_union(self, sink: BinaryIO, *, format: ox.RdfFormat,
+                   prefixes: Mapping[str, str] | None = None) -> None: ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
+
+    def graph_ntriples(self, graph: str | None) -> bytes | None: ...
+
+    def change_checked(self, mutate: Callable[[ox.Store], None], *,
+                       check: Callable[[StagedChange], None] | None = None,
+                       gate: CommitGate | None = None) -> StagedChange: ...
+
+    def flush(self) -> None: ...
+
+    def optimize(self) -> None: ...
 
     @property
     def version(self) -> int:

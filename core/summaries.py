@@ -12,7 +12,7 @@ from typing import Any
 
 from cepa_kg.conflicts import Conflict
 from cepa_kg.pipeline import LoadOutcome
-from cepa_kg.store import OxigraphStore
+from cepa_kg.store import GraphStore
 from cepa_kg.validation import ValidationReport, Violation
 
 __all__ = ["SCHEMAS", "load_summary", "schema", "store_info", "validation_entry",
@@ -64,7 +64,7 @@ def _bytes_on_disk(folder: Path | None) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def store_info(store: OxigraphStore, *, base: str) -> dict[str, Any]:
+def store_info(store: GraphStore, *, base: str) -> dict[str, Any]:
     """What a store holds: where, how big, documents by family, graphs, triples, the last load,
     and the base IRIs its documents were minted under (a store loaded under another base than
     this run's answers with IRIs that do not dereference here)."""

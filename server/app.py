@@ -24,6 +24,7 @@ from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
 from cepa_kg.server.views import link
 from cepa_kg.settings import Settings
+from cepa_kg.remote_settings import remote_store
 from cepa_kg.store import GraphStore, OxigraphStore
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -57,7 +58,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "store", None) is None:
-            app.state.store = OxigraphStore(settings.store)
+            app.state.store = remote_store(settings) or OxigraphStore(settings.store)
         app.state.answer_cache = AnswerCache()  # answers of /sparql GETs, per data version
         app.state.runner = Runner(workers=settings.max_concurrent_queries,
                                   queued=settings.max_queued_queries,
@@ -66,7 +67,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         # SPARQL queries: worker processes over checkpoints of an on-disk store, else threads.
         store = app.state.store
         app.state.compactor = None
-        if isinstance(store, OxigraphStore) and store.path is not None and not store.read_only:
+        if store.path is not None and not store.read_only:
             app.state.compactor = Compactor(store)
             await app.state.compactor.compact_now()  # before the first checkpoint is made
         app.state.executor = await start_executor(settings, store, app.state.runner)

@@ -11,6 +11,7 @@ from cepa_kg.server.disconnect import ClientGoneError
 from cepa_kg.server.negotiation import parse_accept
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
 from cepa_kg.sparql_limits import SparqlLimitError
+from cepa_kg.remote_store import RemoteStoreError, RemoteStoreTimeout
 from cepa_kg.store import QuerySyntaxError, StorageFullError
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -102,6 +103,15 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _full(request: Request, error: StorageFullError) -> Response:
         log.warning("write refused on %s %s: %s", request.method, request.url.path, error)
         return problem(request, 507, storage_full_detail(error))
+
+    @app.exception_handler(RemoteStoreError)
+    async def _remote(request: Request, error: RemoteStoreError) -> Response:
+        log.warning("remote store failed on %s %s: %s", request.method, request.url.path, error)
+        return problem(request, 502, str(error), {"Retry-After": "1"})
+
+    @app.exception_handler(RemoteStoreTimeout)
+    async def _remote_slow(request: Request, error: RemoteStoreTimeout) -> Response:
+        return problem(request, 504, str(error), {"Retry-After": "1"})
 
     @app.exception_handler(ClientGoneError)
     async def _gone(request: Request, error: ClientGoneError) -> Response:

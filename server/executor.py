@@ -29,7 +29,7 @@ from cepa_kg.server.workers import (
     worker_preload,
 )
 from cepa_kg.settings import Settings
-from cepa_kg.store import GraphStore, OxigraphStore, StorageFullError
+from cepa_kg.store import GraphStore, StorageFullError
 
 log = logging.getLogger("cepa_kg.server")
 
@@ -139,7 +139,7 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
     """Worker processes for an on-disk Oxigraph store (unless CEPA_KG_QUERY_WORKERS is -1),
     with the fast path for bounded streaming queries; else threads."""
     threads = ThreadExecutor(store, runner)
-    if isinstance(store, OxigraphStore) and store.path is not None and settings.query_workers >= 0:
+    if store.path is not None and settings.query_workers >= 0:
         size = settings.query_workers or default_worker_count()
         slots, per_client = lane_sizes(size, settings.expensive_query_workers,
                                        settings.expensive_queries_per_client)

@@ -1,0 +1,246 @@
+"""The same checks on every backend: the embedded store, `oxigraph serve` and Virtuoso, each
+holding the bundled corpus loaded through the store interface, each behind the real app.
+A remote backend that cannot be had on this machine is skipped with the reason (CI installs
+both). What a backend answers is compared with the embedded store's answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from fastapi.testclient import TestClient
+
+from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.namespaces import CEPA_DEF
+from cepa_kg.pipeline import LoadOutcome, load_paths
+from cepa_kg.remote_store import RemoteEndpoints, RemoteStore
+from cepa_kg.server.app import create_app
+from cepa_kg.settings import Settings
+from cepa_kg.store import GraphStore, OxigraphStore
+from remote_servers import RunningServer, oxigraph_server, virtuoso_server
+
+BASE = "http://localhost:8000/"
+TOKEN = "backend-test-token"
+BACKENDS = ["embedded", "oxigraph", "virtuoso"]
+
+
+@dataclass
+class Backend:
+    name: str
+    store: GraphStore
+    client: TestClient
+    outcomes: list[LoadOutcome]
+    server: RunningServer | None = None
+
+
+def _remote(server: RunningServer) -> RemoteStore:
+    return RemoteStore(RemoteEndpoints.from_url(server.query_url), owned=(BASE, CEPA_DEF),
+                       timeout_s=30)
+
+
+@pytest.fixture(scope="session")
+def backends(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Backend | str]]:
+    """Every backend by name, or the reason it is missing. Started once for the session."""
+    found: dict[str, Backend | str] = {}
+    stack = []
+    for name, start in [("embedded", None), ("oxigraph", oxigraph_server),
+                        ("virtuoso", virtuoso_server)]:
+        server = None
+        if start is None:
+            store: GraphStore = OxigraphStore()
+        else:
+            context = start(tmp_path_factory.mktemp(name))
+            try:
+                server = context.__enter__()
+            except LookupError as missing:
+                found[name] = str(missing)
+                continue
+            stack.append(context)
+            store = _remote(server)
+        outcomes = load_paths(store, bundled_corpus_paths(), base=BASE)
+        settings = Settings(base=BASE, store=tmp_path_factory.mktemp(f"{name}-unused"),
+                            update_token=TOKEN, query_timeout_s=30)
+        client = TestClient(create_app(settings, store=store))
+        client.__enter__()
+        found[name] = Backend(name, store, client, outcomes, server)
+    yield found
+    for backend in found.values():
+        if isinstance(backend, Backend):
+            backend.client.__exit__(None, None, None)
+    for context in reversed(stack):
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, backends: dict[str, Backend | str]) -> Backend:
+    chosen = backends[request.param]
+    if isinstance(chosen, str):
+        pytest.skip(f"{request.param}: {chosen}")
+    return chosen
+
+
+@pytest.fixture
+def embedded(backends: dict[str, Backend | str]) -> Backend:
+    chosen = backends["embedded"]
+    assert isinstance(chosen, Backend)
+    return chosen
+
+
+def _triples(store: GraphStore, graph: str) -> set[str]:
+    """A graph's triples as N-Triples lines, blank nodes blanked (their labels differ), the
+    load time left out."""
+    out = set()
+    for quad in store.quads(graph):
+        if quad.predicate.value == "http://www.w3.org/ns/prov#generatedAtTime":
+            continue
+        line = str(ox.Triple(quad.subject, quad.predicate, quad.object))
+        out.add(re.sub(r"_:\w+", "_:b", line))
+    return out
+
+
+def test_the_corpus_loads_into_the_same_graphs(backend: Backend, embedded: Backend) -> None:
+    assert [o.status for o in backend.outcomes] == ["loaded"] * 4
+    assert backend.store.graphs() == embedded.store.graphs()
+    for graph in embedded.store.graphs():
+        assert _triples(backend.store, graph) == _triples(embedded.store, graph), graph
+
+
+def test_loading_again_changes_nothing(backend: Backend) -> None:
+    version = backend.store.version
+    again = load_paths(backend.store, bundled_corpus_paths(), base=BASE)
+    assert [o.status for o in again] == ["unchanged"] * 4
+    if backend.name == "embedded":  # a remote store's version also grows with time
+        assert backend.store.version == version
+
+
+def _rows(answer_text: str) -> list[tuple[str, ...]]:
+    """CSV results as sorted rows, each cell's words sorted: engines may order unordered
+    results, and the values a GROUP_CONCAT joins, differently."""
+    rows = list(csv.reader(io.StringIO(answer_text)))
+    return sorted(tuple(" ".join(sorted(cell.split())) for cell in row) for row in rows[1:])
+
+
+def test_every_named_query_answers_as_on_the_embedded_store(backend: Backend,
+                                                            embedded: Backend) -> None:
+    listing = embedded.client.get("/queries", headers={"Accept": "application/json"}).json()
+    assert len(listing) >= 10
+    for query in listing:
+        path = query["href"] + "?format=csv"
+        mine, theirs = backend.client.get(path), embedded.client.get(path)
+        assert mine.status_code == theirs.status_code == 200, (path, mine.text[:300])
+        assert _rows(mine.text) == _rows(theirs.text), path
+
+
+def _subjects(store: GraphStore) -> list[str]:
+    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "
+                        f"\"{BASE}id/\")) }} ORDER BY ?s")
+    return [row["s"].value for row in rows]
+
+
+def test_entities_dereference_to_the_same_description(backend: Backend,
+                                                      embedded: Backend) -> None:
+    subjects = _subjects(embedded.store)
+    assert len(subjects) > 100
+    assert _subjects(backend.store) == subjects
+    for iri in subjects[:: max(1, len(subjects) // 60)]:
+        path = iri.removeprefix(BASE.rstrip("/")).split("#")[0]
+        mine = backend.client.get(path, headers={"Accept": "application/n-triples"})
+        theirs = embedded.client.get(path, headers={"Accept": "application/n-triples"})
+        assert mine.status_code == theirs.status_code == 200, path
+        blank = re.compile(r"_:\w+")
+        assert ({blank.sub("_:b", line) for line in mine.text.splitlines()}
+                == {blank.sub("_:b", line) for line in theirs.text.splitlines()}), path
+
+
+PAGES = ["/", "/browse", "/browse/Recommendation", "/lists/recommendations", "/matrix",
+         "/timeline", "/map", "/network", "/queries", "/query", "/search?q=e-government",
+         "/id/goal/mdg-8", "/id/goal/sdg-16"]
+
+
+def _text(html: str) -> str:
+    """A page's visible words, sorted: the same facts whatever order an engine gave."""
+    words = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(sorted(re.findall(r"\w+", words)))
+
+
+def test_the_pages_show_the_same_facts(backend: Backend, embedded: Backend) -> None:
+    for path in PAGES:
+        mine = backend.client.get(path, headers={"Accept": "text/html"})
+        theirs = embedded.client.get(path, headers={"Accept": "text/html"})
+        assert mine.status_code == theirs.status_code, path
+        assert mine.status_code in (200, 404), path
+        assert _text(mine.text) == _text(theirs.text), path
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json",
+                                    "application/sparql-results+xml", "text/csv",
+                                    "text/tab-separated-values"])
+def test_sparql_select_in_every_results_format(backend: Backend, embedded: Backend,
+                                               accept: str) -> None:
+    query = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> SELECT ?r ?text WHERE "
+             "{ ?r a cepa:Recommendation ; cepa:text ?text } ORDER BY ?r")
+    mine = backend.client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    theirs = embedded.client.get("/sparql", params={"query": query},
+                                 headers={"Accept": accept})
+    assert mine.status_code == 200 and mine.headers["content-type"].startswith(accept)
+    assert mine.content == theirs.content
+
+
+def test_sparql_ask_and_construct(backend: Backend, embedded: Backend) -> None:
+    for query, expected in [("ASK { ?s a <https://w3id.org/cepa-kg/def#Session> }", True),
+                            ("ASK { ?s a <urn:no-such-class> }", False)]:
+        answer = backend.client.get("/sparql", params={"query": query},
+                                    headers={"Accept": "application/sparql-results+json"})
+        assert answer.json()["boolean"] is expected
+    construct = ("CONSTRUCT { ?s a ?c } WHERE { ?s a ?c FILTER(STRSTARTS(STR(?c), "
+                 "\"https://w3id.org/cepa-kg/def#\")) }")
+    mine = backend.client.get("/sparql", params={"query": construct},
+                              headers={"Accept": "application/n-triples"})
+    theirs = embedded.client.get("/sparql", params={"query": construct},
+                                 headers={"Accept": "application/n-triples"})
+    assert set(mine.text.splitlines()) == set(theirs.text.splitlines())
+    assert len(mine.text.splitlines()) > 50
+
+
+def test_a_bad_query_is_a_400_with_the_reason(backend: Backend) -> None:
+    answer = backend.client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x"})
+    assert answer.status_code == 400
+    assert "syntax" in answer.text.lower()
+
+
+def test_void_and_dump(backend: Backend, embedded: Backend) -> None:
+    mine = backend.client.get("/.well-known/void", headers={"Accept": "application/n-triples"})
+    theirs = embedded.client.get("/.well-known/void",
+                                 headers={"Accept": "application/n-triples"})
+    assert mine.status_code == 200
+    assert set(mine.text.splitlines()) == set(theirs.text.splitlines())
+    dump = backend.client.get("/dump")
+    assert dump.status_code == 200
+    quads = list(ox.parse(dump.content, format=ox.RdfFormat.N_QUADS))
+    graphs = {q.graph_name.value for q in quads}
+    assert graphs == set(embedded.store.graphs())
+    assert len(quads) == len(list(embedded.store.quads()))
+
+
+def test_an_update_through_the_endpoint_is_read_back(backend: Backend) -> None:
+    graph = f"{BASE}graph/backend-test"
+    update = (f"INSERT DATA {{ GRAPH <{graph}> {{ <{BASE}id/x> <http://www.w3.org/2000/01/"
+              f"rdf-schema#label> \"written through {backend.name}\" }} }}")
+    before = backend.store.version
+    answer = backend.client.post("/sparql", data={"update": update},
+                                 headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code in (200, 204), answer.text
+    assert backend.store.version > before
+    ask = f'ASK {{ GRAPH <{graph}> {{ ?s ?p "written through {backend.name}" }} }}'
+    assert backend.client.get("/sparql", params={"query": ask},
+                              headers={"Accept": "application/sparql-results+json"}
+                              ).json()["boolean"] is True
+    backend.store.drop_graph(graph)
+    assert not backend.store.has_graph(graph)
