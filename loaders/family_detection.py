@@ -112,6 +112,13 @@ def session_score(text: str) -> float:
 _EVENT = re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|meeting|"
                     r"expert\s+group|study\s+(?:tour|visit)|visit(?:ed|s)?|delegation|mission|"
                     r"ceremony|webinar|consultation|roundtable|dialogue)s?\b", re.I)
+#: A project record's field label ("Lead Division:", "Funding Source:", "Focus Countries:"):
+#: a sign for projects, and against news.
+_RECORD_FIELD = re.compile(
+    r"^[^\S\n]*(?:Lead\s+(?:Division|Entit(?:y|ies)|Agency|Department|Office)|Implementing\s+"
+    r"(?:Division|Entit(?:y|ies)|Agenc(?:y|ies)|Office|Partners?)|Executing\s+(?:Agency|Entity)|"
+    r"Funding\s+Source|Source\s+of\s+(?:Funding|Funds)|Funded\s+by|Project\s+(?:Period|"
+    r"Duration|Budget)|(?:Beneficiary|Focus|Target|Pilot)\s+Countries)\s*:", re.I | re.M)
 UPDATE_TOP: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Public\s+Governance\s+"
                 r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
@@ -132,6 +139,7 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
 UPDATE_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Project\s+Code|Project\s+Info|Development\s+Account\s+Projects|Expected\s+"
                 r"accomplishments?|Implementing\s+Entit|Tranche\b", re.I), 0.5),
+    (_RECORD_FIELD, 0.25),  # a project record's field lines: not a news page's
     (re.compile(r"Summary\s+of\s+Resolutions|CEPA\s+Bureau|Major\s+Recommendations", re.I), 0.4),
 )
 
@@ -180,6 +188,10 @@ PROJECT_TOP: tuple[_Sign, ...] = (
                 r"Projets(?:\s+en\s+cours|\s+passés)?|(?:Текущие\s+|Прошлые\s+)?[Пп]роекты|"
                 r"المشاريع(?:\s+الحالية)?)\s*$", re.I | re.M),
      0.4),
+    # a page of one country's projects ("Projects in Ghana")
+    (re.compile(r"^[^\S\n]*Projects\s+(?:in|for)\s+[A-Z][\w’' ()-]{2,60}$", re.M), 0.3),
+    # a page headed by a short name and the word ("ESCWA Project", "South Asia Project")
+    (re.compile(r"^[^\S\n]*(?:[A-Z][\w’'().&-]*[^\S\n]+){1,5}Project[^\S\n]*$", re.M), 0.3),
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
@@ -193,8 +205,14 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
                 r"\b(?:main|overall|primary)\s+(?:purpose|aim)\s+is\s+to\b", re.I | re.M), 0.25),
     # a project or programme page says who carries it out ("The Governance Capacity Programme
     # ... is implemented by the Division", "an EU funded project, implemented by DPIDG")
-    (re.compile(r"\b(?:project|programme|program)\b[^.\n]{0,120}?\b(?:is|was|are|were|being)?\s*"
-                r"implemented\s+by\b", re.I), 0.25),
+    # ("The project \"<its title>\" was executed by UNSD in 2002 to 2005")
+    (re.compile(r"\b(?:project|programme|program)\b[^.\n]{0,200}?\b(?:is|was|are|were|being)?\s*"
+                r"(?:implemented|executed|carried\s+out)\s+by\b", re.I), 0.25),
+    # a project record's own field lines, as a catalogue or a country's page of projects gives
+    # them under each title ("Lead Division: DESA/DSDG", "Funding Source: ...", "Status: Ongoing")
+    (_RECORD_FIELD, 0.35),
+    (re.compile(r"^[^\S\n]*(?:Project\s+)?Status\s*:\s*(?:Active|Ongoing|On-going|Completed|"
+                r"Closed)\b", re.I | re.M), 0.15),
     (re.compile(r"Expected\s+accomplishments?|Indicators\s+of\s+achievement|Main\s+activities|"
                 r"Implementation\s+status|Main\s+Expectations|Key\s+Accomplishments|"
                 r"Effects\s+and\s+Impact", re.I), 0.2),
