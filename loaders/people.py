@@ -104,6 +104,24 @@ _LED_BY = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^.;
 _A_MEMBER_OF = re.compile(r",[ ](?:a|an|the)[ ](?P<title>member|representative|fellow|partner|"
                           r"director|head|chair)[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
+#: A name that opens a sentence, then a verb of speech: "Ana Silva thanked the speakers".
+_SPEAKER = re.compile(rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})[ ]"
+                      r"(?:thanked|said|noted|stressed|added|explained|observed|underlined|"
+                      r"highlighted|emphasi[sz]ed|recalled|remarked)\b")
+#: Two people and one post in the plural, in lower case: "Ms. A and Mr. B, senior advisors on
+#: e-government and public administration,".
+_PAIR_POST = re.compile(
+    rf"(?P<first_hon>{_HON})[ ]+(?P<first>{_NAME})[ ]and[ ](?P<second_hon>{_HON})[ ]+"
+    rf"(?P<second>{_NAME}),[ ](?P<title>(?:(?:senior|chief|principal|lead|regional|"
+    r"interregional|international|technical)[ ])?(?:advis[eo]rs|experts|officers|consultants|"
+    r"specialists|economists)\b[^,.;\n]{0,80})[,.]")
+#: Before the body they are from: "experts from the", "officials of".
+_BODY_OF_PEOPLE = re.compile(r"\b(?:experts?|advis[eo]rs?|officials?|staff|team|delegation|"
+                             r"representatives?)\s+(?:from|of)\s+(?:the\s+)?$", re.I)
+#: The rest of a list of people with their posts, then the body they all are from: ", and B,
+#: Senior Officer,\nfrom DPIDG".
+_LIST_FROM = re.compile(rf"(?:,?\s+and\s+(?:{_HON}\s+)?{_NAME},\s+[^,;.]{{3,80}}?)?,?\s+from\s+"
+                        r"(?:the\s+)?(?=[A-Z])")
 _PAIR_FROM = re.compile(rf"[ ]and[ ]{_HON}[ ]+(?:[A-Z][\w’'-]*[ ]){{1,3}}from[ ](?:the[ ])?"
                         r"(?=[A-Z])")
 #: A title phrase before the name: "the Minister of X of Y, Mr. ", "DPADM Interregional
@@ -179,6 +197,10 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     """"Director of X, Org" -> ("Director of X", "Org"); "Chief Executive Officer of the Centre
     for Y (CPSI)" -> ("Chief Executive Officer", "Centre for Y (CPSI)")."""
     phrase = phrase.strip(" ,")
+    second = _AND_ANOTHER_POST.search(phrase)
+    if second is not None and _OF.search(phrase, 0, second.start()):
+        phrase = phrase[: second.start()]  # "Rector of the United Nations University and
+        # Under-Secretary-General of the United Nations": the first post, with its body
     owner = _OWNER_TITLE.match(phrase)
     if owner:  # "DESA's Under-Secretary-General"
         return owner.group("title").strip(), owner.group("org")
@@ -212,6 +234,15 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+#: A second post after "and": "... and Under-Secretary-General of the United Nations".
+_AND_ANOTHER_POST = re.compile(
+    r"\s+and\s+(?:the\s+)?(?:(?:Under-|Assistant\s|Deputy\s|Vice-|Executive\s|Acting\s|"
+    r"Senior\s)?(?:Secretary-General|Director|Chair(?:person|man|woman)?|President|Head|"
+    r"Minister|Rector|Dean|Chief|Coordinator|Commissioner|Ambassador|Permanent\s+"
+    r"Representative)\b)")
+#: A unit's head word alone: "the Dean of the School" names the school told of before.
+_HEAD_ALONE = re.compile(r"(?:the\s+)?(?P<head>School|Faculty|Institute|Centre|Center|Division|"
+                         r"Department|Office|Ministry|University|Agency|Branch|College)")
 _CAPACITY = re.compile(r"[^.;]{0,120}?\bin\s+(?:his|her|their)\s+capacity\s+as\s+(?:the\s+)?"
                        r"(?P<title>[A-Z][\w’'-]*(?:[ ](?:of[ ](?:the[ ])?)?[A-Z][\w’'-]*){0,5})")
 _OWNED_AFTER = re.compile(r"[’']s\s+[A-Z]")
@@ -219,6 +250,21 @@ _REPRESENTED_BY = re.compile(r",?\s+represented\s+by\s+(?:H\.?\s?E\.?\s+)?(?:(?:
                              r"\.?\s+)?$")
 _IN_COUNTRY = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})$")
 _TO_THE_UN = re.compile(r"\s+(?:to|at)\s+the\s+(?:United\s+Nations|UN)\b.*$", re.S)
+
+
+#: Words that open a post, never a body's name: "Assistant Secretary-General ...".
+_POST_PREFIXES = frozenset(("Assistant", "Deputy", "Executive", "Vice", "Acting", "Senior",
+                            "Under", "Associate", "Principal"))
+
+
+def _post_of_body(post: str, gz: Any) -> tuple[str, str | None]:
+    """A post that ends with the body it is in: "Assistant Secretary-General for Economic
+    Development of the United Nations" -> the post, "United Nations"."""
+    for m in reversed(list(_OF.finditer(post))):
+        hit = gz.resolve(post[m.end():])
+        if hit is not None and hit.kind == "organization":
+            return post[: m.start()], post[m.end():]
+    return post, None
 
 
 def _is_country(name: str) -> bool:
@@ -282,8 +328,16 @@ class People:
             if title and _TITLE_WORDS.search(title) or aff:
                 return self._make(name_span, inner, title, aff,
                                   whole=Span(name_span.start, name_span.end + bracket.end()))
-        if after.startswith(", "):
+        if after[:1] == "," and after[1:2] in (" ", "\n"):  # (a line may wrap after it)
             app = _appositive(text, name_span.end + 2, limit)
+            listed = _LIST_FROM.match(text, app.end, limit) if app is not None else None
+            if app is not None and listed is not None and _TITLE_WORDS.search(app.of(text)):
+                # "A, Chief of the X Branch, and B, Senior Officer, from DPIDG": each's post
+                # as written, in the body the list ends with
+                body = _appositive(text, listed.end(), limit)
+                if body is not None:
+                    return self._make(name_span, body, app.of(text), body.of(text),
+                                      whole=Span(name_span.start, app.end))
             if app is not None:
                 title, aff = _split_appositive(app.of(text))
                 if title and _TITLE_WORDS.search(title) or (aff and not title):
@@ -339,6 +393,8 @@ class People:
                 org = owned[0]
             elif cands:
                 org = min(cands, key=lambda a: (a.kind == "country", a.span))
+            elif (alone := _HEAD_ALONE.fullmatch(clean(aff))) is not None:
+                org = self._named_before(alone.group("head"), whole.start)
             else:
                 hit = self.gz.resolve(clean(aff))
                 if hit is not None and hit.kind in ("organization", "group"):
@@ -357,6 +413,14 @@ class People:
             span=whole,
             label=clean(whole.of(text)),
         )
+
+    def _named_before(self, head: str, at: int) -> ActorMention | None:
+        """The body of that head word the text named last before `at` ("visited the School of
+        Sciences ... hosted by X, the Dean of the School")."""
+        window = Span(max(0, at - 600), at)
+        named = [a for a in find_actors(self.text, window, self.gz)
+                 if a.kind == "organization" and re.search(rf"\b{head}\b", a.label)]
+        return named[-1] if named else None
 
     def _represented(self, name_span: Span) -> ActorMention | None:
         """The body a person represents where the text says "X, represented by [Mr.] Name"."""
@@ -399,6 +463,8 @@ class People:
                 continue
             limit = sentence_end(text, nspan.end, item.end)
             self._add(name, hon, nspan, self._membership(nspan, limit))
+        if " and " in text[item.start: item.end]:
+            self._pairs(item, actors_in_item)
         for m in _TITLED_PERSON.finditer(text, item.start, item.end):
             name = m.group("name")
             if any(t in _NOT_NAME for t in name.split()):
@@ -422,14 +488,42 @@ class People:
                 continue
             whole = Span(m.start(), m.end("name"))
             org = m.group("org")
-            aff = org[:-2] if org.endswith(("’s", "'s")) else org
+            aff: str | None = org[:-2] if org.endswith(("’s", "'s")) else org
+            title = clean(m.group("title"))
+            if org in _POST_PREFIXES:  # "Assistant Secretary-General for X of the United
+                title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
-                                                    clean(m.group("title")), aff, whole=whole))
+                                                    title, aff, whole=whole))
+        for m in _SPEAKER.finditer(text, item.start, item.end):
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(tok in _NOT_NAME for tok in name.split()) or \
+                    self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            self._add(name, None, nspan, None)
         for m in _SIGNATURE.finditer(text, item.start, item.end):
             family, given = m.group("family"), m.group("given")
             if given in _NOT_NAME or self.gz.resolve(family) is not None:
                 continue  # "CEPA Secretariat", "UNPOG Seoul": a body, not a signature
             self._add(m.group("name"), None, Span(m.start("name"), m.end("name")), None)
+
+    def _pairs(self, item: Span, actors: list[ActorMention]) -> None:
+        """Two people given one post in the plural: "experts from the X (ACR) Ms. A and Mr. B,
+        senior advisors on e-government, arrived ...": each an adviser of X."""
+        text = self.text
+        for m in _PAIR_POST.finditer(text, item.start, item.end):
+            before = [a for a in actors if a.kind == "organization"
+                      and 0 <= m.start() - a.span.end <= 2 and _BODY_OF_PEOPLE.search(
+                          text, max(0, a.span.start - 60), a.span.start)]
+            org = before[-1] if before else None
+            title = clean(m.group("title"))
+            for n in ("first", "second"):
+                nspan = Span(m.start(n), m.end(n))
+                whole = Span(nspan.start, m.end("title"))
+                self._add(m.group(n), _norm_hon(m.group(n + "_hon")), nspan, Membership(
+                    title=title, affiliation=clean(org.span.of(text)) if org else None,
+                    organization=org, span=whole, label=clean(whole.of(text))))
 
     def finish(self) -> tuple[Person, ...]:
         for hon, surname, span in self.short:

@@ -92,3 +92,56 @@ def test_a_memorandum_signed_with_pairs_its_parties_over_a_phrase_in_commas() ->
     parties = [{a.label for a in p.parties} for p in doc.items[0].partnerships]
     assert {"School of Leadership and Public Policy",
             "United Nations Department of Economic and Social Affairs"} in parties
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+def _person(text: str, name: str) -> tuple[str | None, str | None]:
+    doc = update.parse(text)
+    (person,) = [p for p in doc.persons if p.name == name]
+    ms = person.memberships[0] if person.memberships else None
+    org = ms.organization.label if ms is not None and ms.organization is not None else None
+    return (ms.title if ms is not None else None), org
+
+
+def test_of_two_posts_joined_by_and_the_first_is_kept_with_its_body() -> None:
+    text = ("Lena Okafor, the Rector of the United Nations University and Under-Secretary-"
+            "General of the United Nations, visited the city on 5 May 2016.")
+    assert _person(text, "Lena Okafor") == ("Rector", "United Nations University")
+
+
+def test_the_head_word_alone_is_the_body_named_before() -> None:
+    text = ("She visited the School of Law of the city, where she was hosted by Paulo Reis, "
+            "the Dean of the School, on 5 May 2016.")
+    assert _person(text, "Paulo Reis") == ("Dean", "School of Law")
+
+
+def test_a_post_before_the_name_ends_with_its_body() -> None:
+    text = ("The forum will be attended by Assistant Secretary-General for Policy Coordination "
+            "of the United Nations Ann Whitlow, as well as ministers.")
+    assert _person(text, "Ann Whitlow") == ("Assistant Secretary-General for Policy Coordination",
+                                            "United Nations")
+
+
+def test_a_list_of_people_ends_with_the_body_they_are_from() -> None:
+    text = ("The meeting was also attended by Rosa Lindt,\nChief of the Data Branch, and Omar "
+            "Haddad, Senior Governance Officer,\nfrom DPIDG.")
+    dpidg = "Division for Public Institutions and Digital Government"
+    assert _person(text, "Rosa Lindt") == ("Chief of the Data Branch", dpidg)
+    assert _person(text, "Omar Haddad") == ("Senior Governance Officer", dpidg)
+
+
+def test_two_people_share_a_plural_post_and_the_body_named_before_them() -> None:
+    text = ("Experts from the Tanzania Public Service College (TPSC) Ms. Amina Juma and Mr. Peter "
+            "Mwita, senior advisors on records management, arrived on 2 May 2016.")
+    for name in ("Amina Juma", "Peter Mwita"):
+        assert _person(text, name) == ("senior advisors on records management",
+                                       "Tanzania Public Service College")
+
+
+def test_a_name_opening_a_sentence_before_a_verb_of_speech_is_a_person() -> None:
+    text = ("The session closed at noon. Ingrid Solberg thanked the speakers for their work. "
+            "United Nations said nothing.")
+    names = [p.name for p in update.parse(text).persons]
+    assert "Ingrid Solberg" in names and "United Nations" not in names
