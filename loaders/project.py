@@ -16,6 +16,8 @@ markers and trailing "; and" removed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.project_lists import split_list
@@ -95,10 +97,14 @@ def detect(text: str) -> float:
 # Pages, portal records and listings
 
 
-#: A listing's record begins with a code and its title ("KEN/09/003: Support to ...") or a
-#: quoted title ("\u201cStrengthening ...\u201d. ECLAC ... (08/09W)").
+_BARE_CODE = CODE.pattern.replace("(?P<code>", "(?:").replace(r"(?<![\w/])", "")
+#: A listing's record begins with a code and its title ("KEN/09/003: Support to ...", the
+#: project search's "1819C - Enhancing ..." and "DA1617B: Evidence-based ...", the code with
+#: the Account's initials before it) or a quoted title ("\u201cStrengthening ...\u201d. ECLAC
+#: ... (08/09W)").
 _RECORD_HEAD = re.compile(
-    rf"^[^\S\n]*(?P<code>{CODE.pattern.replace('(?P<code>', '(?:')})\s*:\s*(?P<title>\S[^\n]*)$"
+    rf"^[^\S\n]*(?:DA[-\s]?)?(?P<code>{_BARE_CODE})"
+    r"(?:\s*:|[^\S\n]+[-\u2013\u2014][^\S\n]+)\s*(?P<title>\S[^\n]*)$"
     r"|^[^\S\n]*[\"\u201c](?P<qtitle>[^\"\u201d\n]{12,400})[\"\u201d]?", re.M)
 _PAGE_HEADERS = re.compile(r"^(?:(?:united\s+nations\s+|un\s+)?development\s+account(?:\s+projects?)?|"
                            r"project\s+(?:info|search)|"
@@ -196,6 +202,25 @@ def _teaser_records(text: str) -> list[_RecordSpan]:
     return out
 
 
+#: A project named in prose by its title and its code, then the word: "... benefited from the
+#: Strengthening national capacities in environment statistics (06/07Y) project (http://...)".
+_CODED_MENTION = re.compile(rf"[^\S\n]*\([^\S\n]*(?:Project[^\S\n]+)?(?:{_BARE_CODE})[^\S\n]*\)"
+                            r"[^\S\n]+(?:project|programme)\b")
+#: Where such a title starts: the last "the" before a capital on its line (its own "the"s are
+#: followed by small letters: "Improving the measurement of ...").
+_TITLE_START = re.compile(r"\b[Tt]he[^\S\n]+(?=[A-Z])")
+
+
+def _coded_title(text: str, span: Span) -> Span | None:
+    """The title a sentence gives with the project's code in parentheses after it."""
+    for m in _CODED_MENTION.finditer(text, span.start, span.end):
+        line_start = max(span.start, text.rfind("\n", 0, m.start()) + 1)
+        starts = list(_TITLE_START.finditer(text, line_start, m.start()))
+        if starts and 4 <= len(text[starts[-1].end(): m.start()].split()) <= 40:
+            return Span(starts[-1].end(), m.start())
+    return None
+
+
 def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
     """The project's title: its field, a slide's heading, or the first line that reads as a
     title (after the site's wrapping and the page's own header)."""
@@ -229,9 +254,12 @@ def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
 #: A project page's own heading below its story ("SIDS Service Continuity — Project Overview").
 _OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Project\s+(?:Overview|"
                        r"Summary|Details|Profile)[^\S\n]*$", re.I | re.M)
-#: A project named in quotation marks and called a project right after.
+#: A project named in quotation marks and called a project right after, or right before ("The
+#: project \u201cStrengthening ...\u201d was executed by UNSD").
 _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[’”\"],?\s+(?:an?|the)\s+"
-                            r"(?:[\w-]+\s+){0,4}(?:project|programme)\b")
+                            r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
+                            r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[Pp](?:roject|rogramme)"
+                            r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
 #: The fields that make a page a project's record even when no line reads as its title.
 _RECORD_KEYS = frozenset({"objective", "implementer", "partner", "budget", "time", "countries",
                           "accomplishments"})
@@ -246,7 +274,8 @@ def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
         return Span(m.start("title"), m.end("title")).strip(text)
     m = _NAMED_PROJECT.search(text, span.start, span.end)
     if m is not None:  # "the story of ‘LG2030: Local Governments ...’, an EU funded project"
-        return Span(m.start("title"), m.end("title")).strip(text)
+        group = "title" if m.group("title") else "title2"
+        return Span(m.start(group), m.end(group)).strip(text)
     if len({f.key for f in fields if f.value is not None} & _RECORD_KEYS) < 2:
         return None
     first = next((line for line in page_lines(text) if span.start <= line.span.start < span.end
@@ -265,6 +294,10 @@ def _countries(text: str, span: Span) -> list[Country]:
     return list(out.values())
 
 
+#: "the Statistics Division of ESCWA", "the Statistics Division of DESA": one actor, a unit
+#: and the body it belongs to.
+_UNIT_OF = re.compile(r"\)?\s+of\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"[’']s\s+")
 _NOT_NAMES = re.compile(r"^(?:other\s+un\s+entities|n/?a|none|tbd|various|others?|-)$", re.I)
 
 
@@ -273,8 +306,17 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
     gazetteer knows it, else as written); in prose (`known_only`), only gazetteer names."""
     gz = Gazetteer.bundled()
     if known_only:
-        return [Named(clean(m.span.of(text)), m.span) for m in gz.find_actors(text, span)
-                if m.kind in ("organization", "group")]
+        known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")]
+        dropped: set[int] = set()
+        for i, (one, two) in enumerate(pairwise(known)):
+            if _UNIT_OF.fullmatch(text, one.span.end, two.span.start):
+                # "the Statistics Division of DESA" is UNSD; "... of ESCWA" is ESCWA's own
+                dropped.add(i + 1 if gz.is_unit_of(one.path, two.path) else i)
+            elif _POSSESSIVE.fullmatch(text, one.span.end, two.span.start) and \
+                    gz.is_unit_of(two.path, one.path):
+                dropped.add(i)  # "UN DESA’s Division for ...": the division
+        return [Named(clean(m.span.of(text)), m.span) for i, m in enumerate(known)
+                if i not in dropped]
     known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")]
     wholes = [_whole_name(text, span, m.span) for m in known]
     out = [n for m, whole in zip(known, wholes) for n in _slashed(text, m.span, gz)
@@ -361,7 +403,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         found = project_codes(text, span)
         if found:
             code, code_span = found[0]
-    title_span = title_span or _title(text, span, fields) or _fallback_title(text, span, fields)
+    title_span = title_span or _coded_title(text, span) or _title(text, span, fields) or \
+        _fallback_title(text, span, fields)
     if title_span is not None:
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
     elif code is not None:
@@ -503,6 +546,27 @@ def _teaser_title(text: str, span: Span) -> Span:
     return Span(span.start, span.start + stop.start() if stop else end).strip(text, " ,")
 
 
+#: A listing's opening paragraph that says whose the projects below are ("... It does so
+#: through several modalities, including the implementation of development cooperation
+#: projects listed below.").
+_LISTED_BELOW = re.compile(r"\bprojects\b[^.\n]{0,60}?\b(?:listed|presented|shown|described|"
+                           r"featured)\s+below\b|\bbelow\s+(?:are|is\s+a\s+list\s+of)\b[^.\n]{0,80}?"
+                           r"\bprojects\b", re.I)
+
+
+def _listing_implementers(text: str, first: int) -> tuple[Named, ...]:
+    """The bodies a listing's opening paragraph (before its first record) names as carrying
+    out the projects it lists: its organisations (not "Member States", not "governments")."""
+    for para in paragraphs(text):
+        if para.span.end > first:
+            break
+        if _LISTED_BELOW.search(text, para.span.start, para.span.end):
+            gz = Gazetteer.bundled()
+            return tuple(n for n in _names(text, para.span, known_only=True)
+                         if (m := gz.resolve(n.name)) is not None and m.kind == "organization")
+    return ()
+
+
 def parse(text: str) -> ProjectDocument:
     """What a page says about Development Account projects: one record per project (a
     listing has several), each part read on its own (`project_fields`), missing parts left
@@ -523,5 +587,11 @@ def parse(text: str) -> ProjectDocument:
                                for t in teasers) if r is not None] or records
     if not records:
         raise ParseError("no project: no title, code or objective could be read", line=1)
+    if len(records) > 1 or records[0].span.start > 0:
+        # a listing: its opening paragraph may say whose projects these are
+        listed = _listing_implementers(text, records[0].span.start)
+        if listed:
+            records = [r if r.implementers else replace(r, implementers=listed)
+                       for r in records]
     return ProjectDocument(projects=tuple(records), documents=tuple(find_symbols(text)),
                            dated=document_date(text))

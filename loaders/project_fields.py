@@ -26,7 +26,7 @@ FIELDS: dict[str, str] = {
     # labels the model does not keep come first: "Tranche Type" is not "Tranche"
     "other": r"tranche\s+type|project\s+selected\s+for\s+evaluation|regions|sub-regions|"
              r"intermediate\s+regions|countries\s+in\s+special\s+situations|sdg(?:\s+targets)?|"
-             r"thematic\s+clusters|project\s+info|entities|financial\s+and\s+evaluation\s+info|"
+             r"thematic\s+clusters|project\s+info|financial\s+and\s+evaluation\s+info|"
              r"countries\s+and\s+regions|areas\s+of\s+work|senior\s+advisor|indicators\s+of\s+"
              r"achievement|effects\s+and\s+impact",
     "activities": r"implementation\s+status|status\s+of\s+implementation|main\s+activities|"
@@ -35,10 +35,14 @@ FIELDS: dict[str, str] = {
     "title": r"title|project\s+title",
     "tranche": r"tranche",
     "status": r"status|project\s+status",
-    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entity|executing\s+"
-                   r"(?:agency|entity)|implementing\s+agenc(?:y|ies)|division|lead\s+agency|"
-                   r"lead\s+(?:division|department|office)|jointly\s+implementing\s+(?:da\s+)?"
-                   r"entit(?:y|ies)|co-?implementing\s+entit(?:y|ies)",
+    # ("Entities" alone heads the portal's entity fields and takes no value of its own; with
+    # a value on its line, "Entities: ECA, ESCAP", it names the bodies that carry it out)
+    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|executing\s+"
+                   r"(?:agenc(?:y|ies)|entit(?:y|ies))|implementing\s+agenc(?:y|ies)|division|"
+                   r"lead\s+agenc(?:y|ies)|lead\s+(?:division|department|office)|jointly\s+"
+                   r"implementing\s+(?:da\s+)?entit(?:y|ies)|co-?implementing\s+entit(?:y|ies)|"
+                   r"implemented\s+by|executed\s+by|entities|(?:implementing|responsible|managing)\s+"
+                   r"(?:division|office|department|unit|body|organi[sz]ation)s?",
     "partner": r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
                r"collaborating\s+entities|cooperation\s+partners|partners?|partner\s+"
                r"(?:agencies|entities|institutions)",
@@ -222,12 +226,17 @@ def years(text: str, span: Span, *, start_only: bool = False) -> tuple[int | Non
     return (int(one.group("y")), None) if one else (None, None)
 
 
-#: A project's years told in prose: "implemented ... from 2019 to 2022", "launched in March
+#: A project's years told in prose: "implemented ... from 2019 to 2022", "executed by UNSD in
+#: 2002 to 2005", "launched in March
 #: 2019", "In March 2018, UNSD agreed ... to carry out a project", "will run until the end of
 #: 2022", "extended to the end of 2027".
 _PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|active|operat\w+)\b"
-                          rf"[^.;]{{0,160}}?\bfrom\s+(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s+(?:to|"
-                          rf"until|till|through)\s+(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b")
+                          rf"[^.;]{{0,160}}?\b(?:from|in|during|over\s+the\s+(?:period\s+)?)\s+"
+                          rf"(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*(?:to|until|till|through|-|–)\s*"
+                          rf"(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b"
+                          # "the fifth project that UNSD is executing (2006-2009)"
+                          rf"|\b(?:is|are)\s+(?:executing|implementing)\s*\(\s*(?P<c>{_YEAR})\s*[-–]\s*"
+                          rf"(?P<d>{_YEAR})\s*\)")
 _PROSE_START = re.compile(rf"\b(?:launched|started|began|initiated|commenced|inaugurated)\s+in\s+"
                           rf"(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\b"
                           rf"|\bIn\s+(?:[A-Z][a-z]+\s+)?(?P<y2>{_YEAR}),[^.;]{{0,200}}?\bto\s+"
@@ -242,7 +251,8 @@ def prose_years(text: str, span: Span) -> tuple[int | None, int | None, Span | N
     """(start, end, where) of a project's years told in prose, where no field gives them."""
     m = _PROSE_RANGE.search(text, span.start, span.end)
     if m:
-        return int(m.group("a")), int(m.group("b")), Span(m.start("a"), m.end("b"))
+        a, b = ("a", "b") if m.group("a") else ("c", "d")
+        return int(m.group(a)), int(m.group(b)), Span(m.start(a), m.end(b))
     start = _PROSE_START.search(text, span.start, span.end)
     end = _PROSE_END.search(text, span.start, span.end)
     if start is None:
@@ -399,7 +409,19 @@ _IMPLEMENTED = re.compile(
     # Ministry ... of Finland to carry out a project"
     r"|(?:^|(?<=,\s)|(?<=\.\s))(?P<who4>(?:the\s+)?[A-Z][^,.;\n]{2,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
     r"(?:formally\s+)?agreed\s+(?:with\s+[^.;\n]{2,120}?\s+)?to\s+(?:carry\s+out|implement|"
-    r"undertake)\s+(?:a|the|this)\s+(?:new\s+)?project",
+    r"undertake)\s+(?:a|the|this)\s+(?:new\s+)?project"
+    # the subject of a sentence that starts or runs a project: "The United Nations Statistics
+    # Division is launching a Development Account project for ...", "ECA implements the project"
+    r"|(?:^|(?<=[.!?]\s))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"(?:is\s+|was\s+|has\s+|have\s+|will\s+)?(?:been\s+)?(?:launching|launched|launch|"
+    r"implementing|implements|implement|executing|executes|execute)\s+(?:a|an|the|this|its)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:project|programme)\b"
+    # the subject of a relative clause on the project, and the body before "-executed
+    # projects": "the fifth project that UNSD is executing", "Lessons from UNSD Executed Projects"
+    r"|\b(?:project|programme)s?\s+(?:that|which)\s+(?P<who6>(?:the\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)"
+    r"{0,5}?)\s+(?:is|was|has|have|had)\s+(?:been\s+)?(?:executing|implementing|leading|executed|"
+    r"implemented|led)\b"
+    r"|(?P<who7>[^\s,.;:]+)[^\S\n]*-?[^\S\n]*(?:executed|implemented|led)\s+projects?\b",
     re.I | re.M)
 #: "..., DPADM, which executed the project": the subject is the phrase before it.
 _WHICH = re.compile(r",?\s+which\s+(?:executed|implemented|led)\s+the\s+project", re.I)
@@ -413,8 +435,8 @@ _WITH = re.compile(
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
-_IMPLEMENTED_WORD = re.compile(r"implemented|executed|carried\s+out|\bled\b|managed|undert|"
-                               r"executing|carry\s+out|implement\s", re.I)
+_IMPLEMENTED_WORD = re.compile(r"implement|execut|carried\s+out|\bled\b|managed|undert|"
+                               r"carry\s+out|launch", re.I)
 
 
 def implementer_phrases(text: str, span: Span) -> list[Span]:
@@ -427,7 +449,8 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
         line_end = text.find("\n", hit.end(), span.end)
         searched_to = span.end if line_end < 0 else line_end
         for m in _IMPLEMENTED.finditer(text, line_start, searched_to):
-            group = next(g for g in ("who", "who2", "who3", "who4") if m.group(g))
+            group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7")
+                         if m.group(g))
             out.append(Span(m.start(group), m.end(group)))
         for m in _WHICH.finditer(text, line_start, searched_to):
             subject = _SUBJECT_BEFORE.search(text, max(line_start, m.start() - 101), m.start())
