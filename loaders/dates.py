@@ -75,6 +75,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",
         # 1 November 2011; 11 November, 2011; 8 November
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
+        # October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
+        rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)",
     )
 )
 _MONTH = re.compile(MONTH_PATTERN)
@@ -82,6 +84,7 @@ _MONTH = re.compile(MONTH_PATTERN)
 #: so where a `_MONTH` match starts (a word boundary is never inside one: all its characters
 #: but a final dot are letters), and it is tried there only.
 _MONTH_FIRST = _PATTERNS[2]
+_MONTH_FIRST_RANGE = _PATTERNS[4]  # ("October 16-18"), tried where a month starts too
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ def find_date_ranges(
         return []
     found: list[tuple[int, int, dt.date, dt.date | None]] = []
     for pattern in _PATTERNS:
-        matches = (matches_at(pattern, text, months, hi) if pattern is _MONTH_FIRST
+        matches = (matches_at(pattern, text, months, hi)
+                   if pattern is _MONTH_FIRST or pattern is _MONTH_FIRST_RANGE
                    else pattern.finditer(text, lo, hi))
         for m in matches:
             resolved = _resolve(m, reference)

@@ -124,6 +124,11 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
             rest = Span(s.start + tail.end(), s.end)
             if any(a.span.start == rest.start for a in found):  # "... of Georgia and UNDP"
                 s = Span(s.start, s.start + tail.start())
+        where = _OFFICE_IN.match(text, s.end) if _IN_PLACE_HEAD.search(text, s.start, s.end) \
+            else None
+        if where is not None and (c := gz.resolve(where.group(1))) is not None and \
+                c.kind == "country":  # "the UN Resident Coordinator Office in Pakistan"
+            s = Span(s.start, where.end())
         name = clean(s.of(text))
         if len(name.split()) < 2 or _NEEDS_OF.search(name) and not re.search(
                 r"\b(?:of|for|to)\s+[A-Z]", name):
@@ -163,6 +168,9 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
     return sorted(found, key=lambda a: a.span)
 
 
+#: An office named by the country it is in: "... Coordinator Office in Pakistan".
+_IN_PLACE_HEAD = re.compile(r"\b(?:Office|Mission|Delegation)$")
+_OFFICE_IN = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2})\b")
 #: A possessive before a name: "Egypt’s National Institute ...".
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 _BRACKETED = re.compile(r"\(([A-Z][\w-]*)\)$")

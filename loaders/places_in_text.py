@@ -48,6 +48,12 @@ def _country(gz: Any, name: str, start: int) -> ActorMention | None:
     return ActorMention(hit.path, hit.kind, hit.label, Span(start, start + len(name)))
 
 
+#: A second place after a held-in one: "in Quetta in October and in Multan".
+_AND_IN = re.compile(rf"(?:\s+in\s+[A-Z][a-z]+)?,?\s+and\s+in\s+(?P<city>{_PLACE_NAME})")
+#: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
+_VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:[A-Z][\w-]*[’']s\s+)?(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
+                    r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
+                    r"Conference\s+Cent(?:er|re)|Hotel|Hall))\b")
 #: A title that ends with where it happened: "Consultative Meeting on the Survey in Qatar".
 _TITLE_IN = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>"
                        rf"{_PLACE_NAME}))?[\s.]*$")
@@ -87,6 +93,12 @@ def find_locations(text: str, span: Span, gz: Any, *,
     for m in matches_at(_HELD_IN, text, verbs, span.end):
         add(0, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
+        also = _AND_IN.match(text, m.end(), span.end)
+        if also is not None:  # "held in Quetta in October and in Multan in November"
+            add(0, also.group("city"), also.start("city"), None, None)
+    for m in _VENUE.finditer(text, span.start, span.end):
+        if not places:  # "at the Poytaht business-center", "in the X’s Gualtar Campus"
+            add(0, m.group("venue"), m.start("venue"), None, None)
     if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:
         add(1, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)

@@ -649,15 +649,24 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         e = found[0]  # the title says what the item is about ("UNPOG meets with ...")
         found = [dataclasses.replace(e, kind=title_kind)]
     owned = _owned_sentences(item_sentences, [e.sentence for e in found])
+    lead = [s for s in item_sentences if s.end <= found[0].sentence.start]
+    # "X, in collaboration with Y, launched a series of workshops. The first two were held in
+    # A and in B": who the lead says organised them organised each that names no organiser
+    lead_organisers = organisers_and_participants(text, lead, actors_in)[0] \
+        if lead and len(found) > 1 else []
     out = []
     for i, (event, own) in enumerate(zip(found, owned)):
         sentences = item_sentences if len(found) == 1 else own
         organisers, participants = organisers_and_participants(
             text, sentences, actors_in, meeting=event.kind == "meeting")
+        organisers = organisers or lead_organisers
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
         year = event.dates.start.year if event.dates is not None else None
-        locations = find_locations(text, event.sentence, gz) or (
+        in_sentence = find_locations(text, event.sentence, gz)
+        if event.number and len(in_sentence) >= event.count > 1:  # "the first two workshops
+            in_sentence = in_sentence[event.number - 1:]  # were held in A ... and in B"
+        locations = in_sentence or (
             _nearest_locations(text, sentences, event.sentence, gz, year)) or (
             find_locations(text, scope, gz)) or (
             find_locations(text, title, gz, title=True) if i == 0 else ())  # "... in Qatar"

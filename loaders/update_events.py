@@ -165,6 +165,10 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
         body_events = _mentions(text, [title], reference, names=names, not_dates=not_dates)
+    counted = {m.kind for m in body_events if m.count > 1}
+    if counted:  # "launched a series of workshops ... The first two workshops were held in"
+        body_events = [m for m in body_events if m.kind not in counted or m.count > 1 or
+                       not _SERIES_OF.search(text[max(0, m.word.start - 30): m.word.start])]
     if own_date is not None:
         body_events = [m for m in body_events if m.dates is None or
                        (own_date - (m.dates.end or m.dates.start)).days <= _BACKGROUND_DAYS]
@@ -258,6 +262,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
         for i, m in enumerate(words):
             kind = _kind(m)
+            if kind == "launch" and _LAUNCHED_EVENTS.match(text, m.end(), sentence.end):
+                continue  # "launched a series of workshops": the workshops are the events
             word = Span(m.start(), m.end())
             before = text[sentence.start: m.start()]
             if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting",
@@ -310,6 +316,11 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                    (_plain(phrase.of(text)), *quoted), count, ahead=ahead,
                                    another=bool(_VERB_WORD.match(m.group(0)) and
                                                 _ALSO.search(before[-12:])))
+            if 1 < count <= _MAX_COUNTED and when is None and len(
+                    _IN_PLACE.findall(text, m.end(), sentence.end)) >= count:
+                # "The first two workshops were held in Quetta in October and in Multan in
+                # November": each its own meeting, where the sentence says
+                mention = replace(mention, another=True)
             if 1 < count <= _MAX_COUNTED:
                 mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
                                      number=i) for i in range(1, count + 1)]
@@ -318,6 +329,18 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
     return mentions
 
 
+#: A launch whose object is meetings: "launched a series of workshops", "launches two
+#: national consultations".
+_LAUNCHED_EVENTS = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|two|three|four|five|several|new)\s+)?(?:(?:series|number|"
+    r"round|cycle|set)\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:workshops?|seminars?|webinars?|trainings?|"
+    r"courses?|forums?|conferences?|meetings?|consultations?|dialogues?)\b", re.I)
+#: "in Quetta", "at Lahore": a place the sentence names (a month is none).
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December)\b)[A-Z][\w’'-]+")
+#: "a series of workshops": the series, no meeting in particular, where the text tells of
+#: its meetings one by one.
+_SERIES_OF = re.compile(r"\b(?:series|number|cycle|round)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between two event words, what makes the first a modifier of the second: "Training of
 #: Trainers Workshop", "training-of-trainers workshop".
 _MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers[\s-]+", re.I)
@@ -430,6 +453,8 @@ _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged
                            r"joint\s+(?:[\w-]+\s+){0,4}?(?:initiative|effort|activity|event|"
                            r"undertaking|programme)\s+of\b", re.I)
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
+                        r"launched(?=\s+(?:a|an|the|two|three|four|several)\s+(?:series\s+of\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
                         r"runs?|conducted|arranged|arranges|(?:is|are)\s+(?:jointly\s+)?"
                         r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
                         r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)(?:\s+|(?=,))"
@@ -509,7 +534,8 @@ def _subject_before(text: str, sentence: Span, verb_at: int) -> Span:
 
 #: A word every cue of `organisers_and_participants` holds (lower case; a sentence without any
 #: is skipped: the six scans cost 7 ms a monthly update, the check a tenth of it).
-_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang", "collaboration",
+_CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang", "launched",
+              "collaboration",
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
@@ -546,7 +572,7 @@ def _parent(text: str, a: ActorMention) -> bool:
 #: Words each cue's pattern holds (lower case), so a sentence without them skips its scan: the
 #: scans, one per cue and sentence, were a tenth of an update's reading.
 _ORGANISING_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang",
-                     "hold")
+                     "hold", "launched")
 _ATTENDED_WORDS = ("attended", "joined", "participation", "representatives", "participants",
                    "delegation")
 _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visited", "called", "came",

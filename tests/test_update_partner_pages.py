@@ -145,3 +145,39 @@ def test_a_name_opening_a_sentence_before_a_verb_of_speech_is_a_person() -> None
             "United Nations said nothing.")
     names = [p.name for p in update.parse(text).persons]
     assert "Ingrid Solberg" in names and "United Nations" not in names
+
+
+# -- events, days and places ---------------------------------------------------------------------
+
+
+def test_a_month_first_range_without_a_year_takes_the_page_s_year() -> None:
+    import datetime as dt
+
+    from cepa_kg.loaders.dates import find_date_ranges
+
+    text = "The workshop will be held in Baku on October 16-18. May 5 is no range."
+    ranges = find_date_ranges(text, reference=dt.date(2017, 10, 2))
+    assert [(str(r.start), str(r.end)) for r in ranges] == [("2017-10-16", "2017-10-18")]
+
+
+def test_workshops_a_launch_told_of_are_the_events_each_where_the_text_says() -> None:
+    text = ("Provincial workshops\n\nUN DESA’s Division for Public Institutions and Digital "
+            "Government (DPIDG), in collaboration with the United Nations Resident Coordinator "
+            "Office in Nepal, launched a series of workshops for district administrations. The "
+            "first two workshops were held in Pokhara in March and in Biratnagar in May, and "
+            "brought together officials of the districts.\n")
+    events = update.parse(text).events
+    assert [e.kind for e in events] == ["workshop", "workshop"]
+    assert [e.location.name for e in events if e.location] == ["Pokhara", "Biratnagar"]
+    for e in events:
+        assert {a.label for a in e.organizers} == {
+            "Division for Public Institutions and Digital Government",
+            "United Nations Resident Coordinator Office in Nepal"}
+
+
+def test_a_venue_by_its_own_word_is_where_the_event_was() -> None:
+    text = ("Experts arrive\n\nThe experts arrived on 2 November 2016 for talks with the "
+            "ministries. At a workshop held on 4 November 2016, at the Navoi business-center, "
+            "officials will learn to use the assessment tool.\n")
+    (workshop,) = [e for e in update.parse(text).events if e.kind == "workshop"]
+    assert workshop.location is not None and workshop.location.name == "Navoi business-center"
