@@ -379,11 +379,13 @@ def facet_query(spec: ListSpec, selection: Selection, facet: Facet, limit: int) 
     projection = "?value ?n (SAMPLE(?_label) AS ?valueLabel) (SAMPLE(?_note) AS ?valueNote)" + (
         " (MIN(?key) AS ?sortKey)" if facet.key else "")
     order = facet.order.replace("?key", "?sortKey")
-    return (PREFIX_TEXT + f"SELECT {projection} WHERE {{\n"
+    # Ordered outside the grouping: an ORDER BY over an aggregate's name is refused by some
+    # servers (Virtuoso) when it is grouped in the same query.
+    return (PREFIX_TEXT + f"SELECT * WHERE {{ {{ SELECT {projection} WHERE {{\n"
             "  { SELECT ?value (COUNT(DISTINCT ?item) AS ?n) WHERE {\n    "
             + _items(spec) + _filters(spec, selection, without=facet.name).replace("\n", "\n  ")
             + f"\n    {facet.pattern}\n  }} GROUP BY ?value }}{label}{key}\n"
-            f"}} GROUP BY ?value ?n ORDER BY {order}\nLIMIT {limit}\n")
+            f"}} GROUP BY ?value ?n }} }} ORDER BY {order}\nLIMIT {limit}\n")
 
 
 def known_values_query(spec: ListSpec, selection: Selection) -> str | None:

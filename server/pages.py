@@ -125,6 +125,7 @@ async def home(request: Request) -> Response:
 
 
 _LIST = _PREFIX + """
+SELECT * WHERE { {
 SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?sn) AS ?number) (SAMPLE(?o) AS ?order) WHERE {
   ?s a {class} . FILTER(isIRI(?s))
   OPTIONAL { ?s rdfs:label ?l0 }
@@ -133,7 +134,7 @@ SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?sn) AS ?number) (SAMPLE(?o) AS ?order)
   OPTIONAL { ?s cepa:sessionNumber ?sn0 } OPTIONAL { ?s cepa:session/cepa:sessionNumber ?sn1 }
   BIND(COALESCE(?sn0, ?sn1) AS ?sn)
   OPTIONAL { ?s cepa:order ?o }
-} GROUP BY ?s ORDER BY ?number ?order LCASE(STR(?label)) ?s
+} GROUP BY ?s } } ORDER BY ?number ?order LCASE(STR(?label)) ?s
 LIMIT {limit} OFFSET {offset}
 """
 _COUNT = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a {class} . FILTER(isIRI(?s)) }"

@@ -50,9 +50,10 @@ ORDER BY ?number
 _ACTORS = """
 PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT * WHERE { {
 SELECT ?actor (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?p) AS ?partnerships) WHERE {
   ?p a cepa:Partnership ; cepa:party ?actor . ?actor rdfs:label ?l
-} GROUP BY ?actor ORDER BY LCASE(STR(?label))
+} GROUP BY ?actor } } ORDER BY LCASE(STR(?label))
 """
 
 

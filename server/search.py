@@ -26,11 +26,13 @@ _SEARCH = """
 PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT * WHERE { {
 SELECT ?s (SAMPLE(?label) AS ?name) (SAMPLE(?text) AS ?body) (SAMPLE(?type) AS ?kind)
 WHERE {
   VALUES ?needle { {needle} }
   ?s a ?type ; rdfs:label ?label .
   FILTER(STRSTARTS(STR(?type), STR(cepa:)) && isIRI(?s))
+  FILTER NOT EXISTS { ?s a ?narrower . ?narrower rdfs:subClassOf ?type FILTER(?narrower != ?type) }
   OPTIONAL { ?s cepa:text ?text }
   OPTIONAL { ?s skos:altLabel|cepa:acronym ?alt }
   FILTER(CONTAINS(LCASE(STR(?label)), ?needle)
@@ -38,6 +40,7 @@ WHERE {
          || (BOUND(?text) && CONTAINS(LCASE(STR(?text)), ?needle)))
 }
 GROUP BY ?s
+} }
 ORDER BY LCASE(STR(?name)) ?s
 LIMIT 101
 """

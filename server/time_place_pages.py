@@ -51,8 +51,7 @@ _PLACES = _PREFIX + """
 SELECT ?place ?label ?lat ?long ?item ?itemLabel ?start WHERE {
   { { ?item a cepa:Event } UNION { ?item a cepa:Session } ?item schema:location ?place .
     OPTIONAL { ?item rdfs:label ?itemLabel } OPTIONAL { ?item schema:startDate ?start } }
-  UNION
-  { VALUES ?place { MARKED } }
+  MARKED
   FILTER(isIRI(?place))
   OPTIONAL { ?place rdfs:label ?label }
   OPTIONAL { ?place schema:latitude ?lat ; schema:longitude ?long }
@@ -200,7 +199,9 @@ async def map_page(request: Request) -> Response:
     """The places where sessions and events were held, as dots on a world outline and as a
     list; `place` marks one place (drawn and listed, events or none)."""
     marked = _marked(request)
-    query = _PLACES.replace("MARKED", str(ox.NamedNode(marked)) if marked else "")
+    # BIND, not VALUES: Virtuoso 7 drops the other branch of a UNION with a VALUES block
+    query = _PLACES.replace(
+        "MARKED", f"UNION {{ BIND({ox.NamedNode(marked)} AS ?place) }}" if marked else "")
     _, rows = await select_rows(request, query)
     base, root = request.app.state.settings.base, root_of(request)
     view = map_view(plain(rows), base, root, marked)
