@@ -156,6 +156,13 @@ class _Stream(io.RawIOBase):
         return size
 
 
+def _names_a_graph(sparql: str) -> bool:
+    """Whether the query has `GRAPH <iri>` (a graph named, not a variable)."""
+    items = list(tokens(sparql))
+    return any(item.is_word("GRAPH") and following.kind in ("iri", "pname")
+               for item, following in zip(items, items[1:]))
+
+
 def _ask_value(solutions: ox.QuerySolutions) -> bool:
     """Virtuoso 7 answers ASK as one row of one integer (`__ASK_RETVAL`): read it as a
     boolean. Any other server answering ASK with solutions is not speaking SPARQL."""
@@ -201,6 +208,11 @@ class RemoteStore:
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=32))
         self._write_lock = threading.Lock()
         self._writes = 0
+        #: Text put before every query: for Virtuoso, whose default graph also holds its own
+        #: system graphs, pragmas that leave every graph not ours out of it (found at the
+        #: first query; `None` until then).
+        self._pragmas: str | None = None
+        self._pragmas_lock = threading.Lock()
 
     def describe(self) -> str:
         return self.endpoints.query
@@ -249,11 +261,48 @@ class RemoteStore:
                                    f"{response.status_code}: {body[:300]}")
         raise AssertionError("unreachable")
 
+    def _dialect_pragmas(self) -> str:
+        """`define input:default-graph-exclude <g>` for each graph not ours, if the server
+        is Virtuoso (its default graph is every graph, its system graphs included)."""
+        if self._pragmas is not None:
+            return self._pragmas
+        with self._pragmas_lock:
+            if self._pragmas is None:
+                probe = self._send(self.endpoints.query, {"query": "ASK { }"}, _RESULTS_JSON,
+                                   idempotent=True)
+                probe.read()
+                probe.close()
+                pragmas = ""
+                if probe.headers.get("server", "").lower().startswith("virtuoso"):
+                    owned = " || ".join(f"STRSTARTS(STR(?g), {ox.Literal(prefix)})"
+                                        for prefix in self.owned)
+                    foreign = self._select_raw(
+                        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                        f"FILTER(!({owned})) }}")
+                    pragmas = "".join(f"define input:default-graph-exclude <{g}>\n"
+                                      f"define input:named-graph-exclude <{g}>\n"
+                                      for g in sorted(foreign))
+                self._pragmas = pragmas
+        return self._pragmas
+
+    def _select_raw(self, sparql: str) -> list[str]:
+        response = self._send(self.endpoints.query, {"query": sparql}, _RESULTS_JSON,
+                              idempotent=True)
+        try:
+            parsed = ox.parse_query_results(response.read(), format=ox.QueryResultsFormat.JSON)
+        finally:
+            response.close()
+        return [row[0].value for row in parsed if row[0] is not None]  # type: ignore[union-attr]
+
     def _query(self, sparql: str, dataset: Dataset | None,
                substitutions: Mapping[str, Term] | None) -> tuple[QueryKind, httpx.Response]:
         sparql_limits.check(sparql)
         kind = query_kind(sparql)
         text = with_values(sparql, substitutions) if substitutions else sparql
+        if not _names_a_graph(sparql):
+            # Virtuoso 7 answers `ASK { GRAPH <g> {...} }` true for any <g> under these
+            # pragmas; a query that names its graphs does not need them
+            text = self._dialect_pragmas() + text
         form: dict[str, str | list[str]] = {"query": text}
         if dataset is not None:
             if dataset.default_graphs:

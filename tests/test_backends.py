@@ -6,6 +6,7 @@ both). What a backend answers is compared with the embedded store's answer."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -220,10 +221,17 @@ def test_void_and_dump(backend: Backend, embedded: Backend) -> None:
     theirs = embedded.client.get("/.well-known/void",
                                  headers={"Accept": "application/n-triples"})
     assert mine.status_code == 200
-    assert set(mine.text.splitlines()) == set(theirs.text.splitlines())
-    dump = backend.client.get("/dump")
+    blank = re.compile(r"_:\w+")
+
+    def lines(text: str) -> list[str]:
+        # distinct objects count the load times, which differ from one load to the other
+        return sorted(blank.sub("_:b", line) for line in text.splitlines()
+                      if "#distinctObjects>" not in line)
+
+    assert lines(mine.text) == lines(theirs.text)
+    dump = backend.client.get("/dump", headers={"Accept": "application/n-quads"})
     assert dump.status_code == 200
-    quads = list(ox.parse(dump.content, format=ox.RdfFormat.N_QUADS))
+    quads = list(ox.parse(gzip.decompress(dump.content), format=ox.RdfFormat.N_QUADS))
     graphs = {q.graph_name.value for q in quads}
     assert graphs == set(embedded.store.graphs())
     assert len(quads) == len(list(embedded.store.quads()))
