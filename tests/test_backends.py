@@ -10,6 +10,9 @@ import gzip
 import io
 import json
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,3 +255,97 @@ def test_an_update_through_the_endpoint_is_read_back(backend: Backend) -> None:
                               ).json()["boolean"] is True
     backend.store.drop_graph(graph)
     assert not backend.store.has_graph(graph)
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture
+def own_oxigraph(tmp_path: Path) -> Iterator[tuple[RunningServer, TestClient]]:
+    """An Oxigraph server of this test's own (it is stopped and started again), with the
+    corpus, behind an app whose query budget is 2 s."""
+    try:
+        context = oxigraph_server(tmp_path)
+        server = context.__enter__()
+    except LookupError as missing:
+        pytest.skip(str(missing))
+    try:
+        store = RemoteStore(RemoteEndpoints.from_url(server.query_url), owned=(BASE, CEPA_DEF),
+                            timeout_s=3, retries=1)
+        load_paths(store, bundled_corpus_paths(), base=BASE)
+        settings = Settings(base=BASE, store=tmp_path / "unused", query_timeout_s=2)
+        with TestClient(create_app(settings, store=store)) as client:
+            yield server, client
+    finally:
+        context.__exit__(None, None, None)
+
+
+def test_a_remote_query_past_its_budget_is_answered_503_in_time(
+        own_oxigraph: tuple[RunningServer, TestClient]) -> None:
+    _, client = own_oxigraph
+    started = time.monotonic()
+    answer = client.get("/sparql", params={"query": SLOW},
+                        headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 503, answer.text
+    assert time.monotonic() - started < 10
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                      headers={"Accept": "application/sparql-results+json"}).status_code == 200
+
+
+def test_the_store_down_is_a_502_and_the_server_recovers_by_itself(
+        own_oxigraph: tuple[RunningServer, TestClient]) -> None:
+    server, client = own_oxigraph
+    accept = {"Accept": "application/sparql-results+json"}
+    asked = iter(range(10**6))
+
+    def query() -> dict[str, str]:  # a new text each time: no answer from the cache
+        return {"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s a ?c }} # {next(asked)}"}
+
+    def statuses(n: int) -> list[int]:
+        return [client.get("/sparql", params=query(), headers=accept).status_code
+                for _ in range(n)]
+
+    assert statuses(5) == [200] * 5
+    server.stop()
+    started = time.monotonic()
+    down = client.get("/sparql", params=query(), headers=accept)
+    assert down.status_code == 502
+    assert "cannot be reached" in down.json()["detail"]
+    assert set(statuses(4)) == {502}
+    assert time.monotonic() - started < 10  # refused at once, no hang
+    server.start_again()
+    assert statuses(5) == [200] * 5  # no restart of ours needed
+
+
+def test_a_remote_store_answering_garbage_is_a_502(backends: dict[str, Backend | str],
+                                                   tmp_path: Path) -> None:
+    """A server that answers 200 with something that is not SPARQL results."""
+    import httpx
+
+    def garbage(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"<html>maintenance</html>",
+                              headers={"Content-Type": "text/html"})
+
+    store = RemoteStore(RemoteEndpoints.from_url("http://127.0.0.1:9/query"),
+                        owned=(BASE, CEPA_DEF), transport=httpx.MockTransport(garbage))
+    with TestClient(create_app(Settings(base=BASE, store=tmp_path), store=store)) as client:
+        answer = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"},
+                            headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 502
+    assert "not SPARQL" in answer.json()["detail"]
+
+
+def test_the_command_line_reads_a_remote_store(backend: Backend) -> None:
+    if backend.server is None:
+        pytest.skip("the embedded store's command line is tested in test_cli.py")
+    command = [sys.executable, "-m", "cepa_kg.cli"]
+    where = ["--store", backend.server.query_url, "--base", BASE]
+    done = subprocess.run([*command, "query", *where, "PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
+                           "SELECT ?n WHERE { ?s cepa:sessionNumber ?n } ORDER BY ?n"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[1:] == ["5", "8"]
+    info = subprocess.run([*command, "info", *where, "--json"], capture_output=True, text=True,
+                          timeout=120)
+    assert info.returncode == 0, info.stderr
+    assert json.loads(info.stdout)["graphs"] == len(backend.store.graphs())
