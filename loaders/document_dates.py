@@ -16,12 +16,13 @@ __all__ = ["DocumentDate", "OwnDate", "document_date"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
                     r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
-_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*)(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")
+_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+)(?P<m>{MONTH_PATTERN})\s*,?\s*"
+                         rf"(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014")
 #: Series words that make a month at a line's end the page's own month ("Newsletter - June
 #: 2014", "Issue 12 | June 2014").
 _SERIES_WORDS = ("monthly", "bulletin", "briefing", "update", "newsletter", "issue", "quarterly",
                  "volume", "vol.",
-                 "digest")
+                 "digest", "news for")
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?$", re.I)
 #: A source after a post date on its line: "18 March 2013 | UNPOG".
 _SOURCE_AFTER = re.compile(r"^[|\-–—]\s*\S+(?:\s+\S+){0,4}$")
@@ -41,6 +42,12 @@ _NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[-./])(?P<b>\d{1,2})
 _DRAFT_OF = re.compile(rf"\(\s*(?:[Dd]raft|[Rr]evised|[Vv]ersion)\s*(?:of|as\s+of|,|:)?\s*"
                        rf"(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*\)")
 _HEAD_LINES = 8
+#: A news board's entry for the post: a section word, the date in digits, the post's title,
+#: which the next line repeats ("Technologies 03/11/2016 Experts arrive in X" / "Experts arrive
+#: in X"); looked for further down than a dateline (a ticker may come first).
+_DATED_ENTRY = re.compile(r"^[^\d\n]{0,40}?(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+                          r"(?P<y>(?:19|20)\d\d)\s+(?P<title>\S.{10,200}?)\s*$")
+_ENTRY_LINES = 25
 
 
 def _numeric(line_text: str, at: int) -> DocumentDate | None:
@@ -97,6 +104,22 @@ def _iso(m: re.Match[str]) -> DocumentDate:
                         Span(m.start(), m.end()))
 
 
+def _dated_entry(text: str) -> DocumentDate | None:
+    """The date of a news board's entry line whose title the next line repeats."""
+    lines = [ln for ln in page_lines(text)[:_ENTRY_LINES] if not ln.blank]
+    for line, nxt in zip(lines, lines[1:]):
+        m = _DATED_ENTRY.match(line.text)
+        if m is None or m.group("title").strip() != nxt.text.strip():
+            continue
+        found = _numeric(f"{m.group('a')}{m.group('sep')}{m.group('b')}{m.group('sep')}"
+                         f"{m.group('y')}", 0)
+        if found is not None:
+            at = line.span.start + m.start("a")
+            return DocumentDate(found.year, found.month, found.day,
+                                Span(at, line.span.start + m.end("y")))
+    return None
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
     for m in _FIELD.finditer(text):
@@ -111,8 +134,11 @@ def document_date(text: str) -> DocumentDate | None:
         iso = _ISO_DATE.match(text, m.end(), line_end)
         if iso:
             return _iso(iso)
+    entry = _dated_entry(text)
     seen = 0
     for line in page_lines(text):
+        if entry is not None and line.span.start >= entry.span.start:
+            return entry
         if line.blank or line.chrome:
             continue
         seen += 1

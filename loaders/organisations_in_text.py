@@ -147,7 +147,7 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
             continue
         found = [a for a in found if a not in inside]
         bare = re.sub(r"\s*\([^)]*\)$", "", name)
-        hit = gz.resolve(bare) or gz.resolve(name)
+        hit = gz.resolve(bare) or gz.resolve(name) or _by_own_acronym(name, bare, gz)
         # "The Office for ECOSOC Sup\nport and Coordination (OESC)": a name the page breaks (or
         # words differently), then the known acronym in brackets: that body
         known = next((a for a in found if a.known and a.span.start >= s.end and
@@ -166,6 +166,19 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
     if local:
         found += _by_local_acronym(text, span, gz, found)
     return sorted(found, key=lambda a: a.span)
+
+
+def _by_own_acronym(name: str, bare: str, gz: Any) -> ActorMatch | None:
+    """A known body written a little differently, its acronym as usual: "United Nations
+    Department for Economic and Social Affairs (UN-DESA)" is UN DESA (its initials are the
+    acronym's letters)."""
+    bracket = _BRACKETED.search(name)
+    if bracket is None:
+        return None
+    hit = gz.resolve(bracket.group(1))
+    letters = re.sub(r"[^A-Z]", "", bracket.group(1))
+    return hit if hit is not None and hit.kind == "organization" and \
+        _initials(bare) == letters else None
 
 
 #: An office named by the country it is in: "... Coordinator Office in Pakistan".

@@ -181,3 +181,33 @@ def test_a_venue_by_its_own_word_is_where_the_event_was() -> None:
             "officials will learn to use the assessment tool.\n")
     (workshop,) = [e for e in update.parse(text).events if e.kind == "workshop"]
     assert workshop.location is not None and workshop.location.name == "Navoi business-center"
+
+
+# -- the page's own date, a body by its usual acronym ----------------------------------------------
+
+
+def test_a_series_month_after_for_dates_the_page() -> None:
+    from cepa_kg.loaders.document_dates import document_date
+
+    dated = document_date("DESA News for June 2014\n\nFeature Articles\n\nA story.\n")
+    assert dated is not None and dated.iso() == "2014-06"
+
+
+def test_a_board_entry_whose_title_the_next_line_repeats_dates_the_page() -> None:
+    from cepa_kg.loaders.document_dates import document_date
+
+    text = ("Rates from 14/03/2025\nSearch\nSociety 03/11/2016 Experts arrive in Tashkent\n"
+            "Experts arrive in Tashkent\nTashkent -- Experts arrived on 2 November 2016.\n")
+    dated = document_date(text)
+    assert dated is not None and dated.iso() == "2016-11-03"
+    assert document_date("Rates from 14/03/2025\nSociety 03/11/2016 Experts arrive\nOther\n") \
+        is None
+
+
+def test_a_known_body_written_a_little_differently_is_known_by_its_acronym() -> None:
+    text = "Experts from the United Nations Department for Economic and Social Affairs (UN-DESA) came."
+    found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
+    assert [a.path for a in found if a.kind == "organization"] == ["actor/desa"]
+    text = "Experts from the National Department for Economic and Social Affairs (UN-DESA) came."
+    found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
+    assert "actor/desa" not in [a.path for a in found if a.span.start < 60]
