@@ -200,6 +200,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port to listen on")
     p.add_argument("--access-log", action="store_true",
                    help="log every request (default: off; also CEPA_KG_ACCESS_LOG=true)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="front processes sharing the port (default: 1); more than one needs a "
+                   "remote store (--store http(s)://...): each keeps only caches of its own")
     return parser
 
 

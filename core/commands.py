@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -359,7 +360,15 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from cepa_kg.server.http_protocol import UpgradeAwareProtocol
     from cepa_kg.server.identity import start_warning
     from cepa_kg.server.logs import log_config
+    from cepa_kg.server.replica import ENVIRONMENT_KEY, settings_json
 
+    workers = getattr(args, "workers", 1)
+    if workers < 1:
+        raise CliError(f"--workers must be 1 or more, got {workers}")
+    if workers > 1 and settings.store_url is None:
+        raise CliError("--workers above 1 needs a remote store (--store http(s)://...): the "
+                       "embedded store is one process's (its queries already run in "
+                       "CEPA_KG_QUERY_WORKERS worker processes)")
     store = open_store(settings)
     install_reference(store, settings.base)
     has_documents = store.ask(
@@ -372,7 +381,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         del store  # the child needs the store folder's lock
         config = ["--config", str(args.config)] if getattr(args, "config", None) else []
         loaded = subprocess.run(
-            [sys.executable, "-m", "cepa_kg.cli", "load", "--store", str(settings.store),
+            [sys.executable, "-m", "cepa_kg.cli", "load",
+             "--store", str(settings.store_url or settings.store),
              "--base", settings.base, *config], stdout=sys.stderr, check=False)
         if loaded.returncode != 0:
             print("cepa-kg: error: the bundled corpus did not load (see above)",
@@ -380,14 +390,20 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         store = open_store(settings)
     store.flush()
-    app = create_app(settings, store=store)
-    print(f"serving {settings.store} at http://{args.host}:{args.port}/ "
-          f"(SPARQL endpoint: /sparql)", file=sys.stderr)
+    where = settings.store_url or settings.store
+    print(f"serving {where} at http://{args.host}:{args.port}/ (SPARQL endpoint: /sparql"
+          f"{f'; {workers} front processes' if workers > 1 else ''})", file=sys.stderr)
     mismatch = start_warning(settings.base, args.host, args.port, settings.public_url)
     if mismatch:  # the IRIs on the pages would not lead back here (server/identity.py)
         print(f"cepa-kg: {mismatch}", file=sys.stderr)
     token = settings.update_token.get_secret_value() if settings.update_token else ""
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info",
+    if workers > 1:  # each process builds its app from the settings handed down
+        os.environ[ENVIRONMENT_KEY] = settings_json(settings)
+        target: Any = "cepa_kg.server.replica:app"
+    else:
+        target = create_app(settings, store=store)
+    uvicorn.run(target, factory=workers > 1, workers=workers if workers > 1 else None,
+                host=args.host, port=args.port, log_level="info",
                 access_log=settings.access_log,  # --access-log, environment or file
                 log_config=log_config([token]),  # JSON lines with request ids, no token
                 timeout_graceful_shutdown=settings.shutdown_timeout_s,

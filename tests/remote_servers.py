@@ -139,3 +139,63 @@ def virtuoso_server(folder: Path) -> Iterator[RunningServer]:
         yield server
     finally:
         server.stop()
+
+
+NGINX_CONF = """\
+daemon off;
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 256; }}
+http {{
+  access_log off;
+  client_body_temp_path {dir}/body; proxy_temp_path {dir}/proxy;
+  fastcgi_temp_path {dir}/fastcgi; uwsgi_temp_path {dir}/uwsgi; scgi_temp_path {dir}/scgi;
+  upstream fronts {{ {servers} }}
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      proxy_pass http://fronts;
+      proxy_http_version 1.1;
+      proxy_set_header Host $http_host;
+      proxy_set_header Connection "";
+    }}
+  }}
+}}
+"""
+
+
+def nginx_command() -> str | None:
+    return shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+@contextmanager
+def reverse_proxy(folder: Path, upstreams: list[str]) -> Iterator[str]:
+    """nginx on 127.0.0.1 spreading requests round-robin over `upstreams` (host:port);
+    yields its base URL."""
+    command = nginx_command()
+    if command is None:
+        raise LookupError("nginx is not installed (Debian: apt-get install nginx-light)")
+    port = free_port()
+    conf = folder / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=folder, port=port, servers=" ".join(
+        f"server {u};" for u in upstreams)))
+    log = folder / "nginx.out"
+    process = subprocess.Popen([command, "-c", str(conf), "-p", str(folder)],
+                               stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(url + "/health", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start:\n{log.read_text()}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
