@@ -110,6 +110,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
         add(1, p.span.of(text), start, after.group(1) if after else None,
             p.span.end + after.start(1) if after else None)
     for m in _CITY_COUNTRY.finditer(text, span.start, span.end):
+        if m.group("country").startswith("Government"):
+            continue  # "Department of ... and Development, Government of Malawi": no place
         if _resolve(gz, m.group("city")) is None or m.start("city") in places:
             add(2, m.group("city"), m.start("city"), m.group("country"), m.start("country"))
     found.sort(key=lambda pair: (pair[0], pair[1].span.start))

@@ -107,12 +107,17 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                       r"(?:is\s+)?themed)?\s*(?:the\s+theme\s+)?[“\"‘]", after):
         return Span(q.start(1), q.end(1))
     start = word.start
-    for m in reversed(list(re.finditer(r"[\w’'+-]+", text[max(sentence.start,
-                                                             word.start - 80): word.start]))):
+    tokens = list(re.finditer(r"[\w’'+-]+", text[max(sentence.start, word.start - 80): word.start]))
+    for k in range(len(tokens) - 1, -1, -1):
+        m = tokens[k]
         token = m.group(0)
         if any(q in text[max(sentence.start, word.start - 80) + m.end(): word.start]
                for q in "“\"‘"):
             break  # the name opens with its quotation mark: 'UNPOG organised “Roundtable ...”'
+        if token in ("of", "and") and k and tokens[k - 1].group(0)[:1].isupper() and \
+                text[max(sentence.start, word.start - 80) + m.end() + 1:][:1].isupper():
+            continue  # inside a name in title case: "First National Training of Trainers
+            # Workshop"
         if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
                 token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)) \
                 or word.start - (max(sentence.start, word.start - 80) + m.start()) > 60:
@@ -258,6 +263,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                  if not (i + 1 < len(found_words) and (found_words[i + 1].start() - m.end() <= 1
                          or _MODIFIER_GAP.fullmatch(text, m.end(), found_words[i + 1].start())))
                  and not any(a <= m.start() < b for a, b in not_events)  # "its 68th session"
+                 and not _MODIFIES.match(text, m.end())  # "training institutions"
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
         for i, m in enumerate(words):
@@ -270,6 +276,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                                              "training"):
                 continue  # "a meeting held at the WSIS Forum", "as part of a 2-week training
                 # course": the host of the event, not another one
+            if i and _PURPOSE_OBJECT.search(before[-60:]):
+                continue  # "a workshop ... to review the first courses": what it reviewed
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
@@ -329,6 +337,17 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
     return mentions
 
 
+#: The object of a meeting's purpose: "... to review the first courses", "to prepare the next
+#: conference".
+_PURPOSE_OBJECT = re.compile(r"\bto\s+(?:review|discuss|evaluate|assess|prepare|plan|design|"
+                             r"validate|follow\s+up\s+on)\s+(?:the\s+|its\s+|their\s+|"
+                             r"these\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+#: An event word that only qualifies the noun after it: "3 training institutions", "the list of
+#: workshop participants", "the workshop report".
+_MODIFIES = re.compile(r"[ -](?:institutions?|institutes?|centres?|centers?|colleges?|materials?|"
+                       r"needs|modules?|manuals?|tools?|kits?|curricul(?:um|a)|calendars?|"
+                       r"reports?|participants|facilitators|facilities|packages?|"
+                       r"proceedings|outcomes?|venues?)\b")
 #: A launch whose object is meetings: "launched a series of workshops", "launches two
 #: national consultations".
 _LAUNCHED_EVENTS = re.compile(
@@ -475,7 +494,7 @@ _VENUE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:headquarters|premises|of
 _REPRESENTED = re.compile(r"\brepresented\s+(?=(?:the\s+)?[A-Z])")
 _REPRESENTED_END = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+represented\b|[,;.]")
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
-_ATTENDED_BY = re.compile(r"\b(?:attended|joined)\s+by\b(?!\s+(?:video|tele|phone|skype|"
+_ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
                           r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
@@ -539,7 +558,7 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
-              "welcom", "receiv", "came", "represented")
+              "welcom", "receiv", "came", "represented", "signed")
 #: "arranged in collaboration with X": X organised it with whoever the text says arranged it
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
@@ -574,10 +593,20 @@ def _parent(text: str, a: ActorMention) -> bool:
 _ORGANISING_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang",
                      "hold", "launched")
 _ATTENDED_WORDS = ("attended", "joined", "participation", "representatives", "participants",
-                   "delegation")
+                   "delegation", "signed")
 _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visited", "called", "came",
                     "met", "contributed", "presented", "spoke", "delivered", "addressed",
                     "presentation", "welcomed", "received")
+
+
+_APPOSED = re.compile(r",\s*(?:(?:the\s+)?Government\s+of\s+(?:the\s+)?)?$")
+
+
+def _apposed(text: str, a: ActorMention, ends: set[int]) -> bool:
+    """A country's Government set off by a comma right after an organisation's name."""
+    before = max(0, a.span.start - 40)
+    m = _APPOSED.search(text, before, a.span.start)
+    return m is not None and any(0 <= m.start() - e <= 1 for e in ends)
 
 
 def _has(lowered: str, words: tuple[str, ...]) -> bool:
@@ -677,6 +706,10 @@ def organisers_and_participants(
                 text[max(0, a.span.start - 40): a.span.start]) is not None or _PEOPLE_OF_LIST.search(
                 text[max(0, a.span.start - 200): a.span.start]) is not None)))
 
+    # "the Department of X, Government of Malawi and UN DESA": the Government says whose
+    # department it is, no organiser of its own
+    ends = {a.span.end for a in organisers if a.kind == "organization"}
+    organisers = [a for a in organisers if not (a.kind == "country" and _apposed(text, a, ends))]
     organisers = [a for a in organisers if acts(a)
                   and not (a.path in seen or seen.add(a.path))]  # type: ignore[func-returns-value]
     taking_part: set[str] = set()  # (an organiser whose people took part takes part too)

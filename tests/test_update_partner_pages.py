@@ -211,3 +211,42 @@ def test_a_known_body_written_a_little_differently_is_known_by_its_acronym() -> 
     text = "Experts from the National Department for Economic and Social Affairs (UN-DESA) came."
     found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
     assert "actor/desa" not in [a.path for a in found if a.span.start < 60]
+
+
+_RECORD = ("Notes\nThe first national training of trainers workshop was jointly organised by the "
+           "Department of Human Resource Management and Development, Government of Malawi and "
+           "the United Nations Department of Economic and Social Affairs. The workshop was hosted "
+           "by the Staff Development Institute in Mpemba on 12-14 March 2019. A total of 38 "
+           "trainers from 3 training institutions participated (see the list of workshop "
+           "participants). A follow-up workshop took place in Blantyre on 5-6 September 2019 to "
+           "review the first courses delivered by the trainers.\nRequest summary\nThe Government "
+           "of Malawi requested DPIDG to hold the First National Training of Trainers Workshop, "
+           "Mpemba, 12-14 March 2019.\n")
+
+
+def test_a_record_s_meetings_are_its_workshops_not_words_that_qualify_or_are_reviewed() -> None:
+    events = update.parse(_RECORD).events
+    assert [(e.kind, str(e.start)) for e in events] == [("workshop", "2019-03-12"),
+                                                         ("workshop", "2019-09-05")]
+
+
+def test_a_name_in_title_case_keeps_its_of() -> None:
+    first = update.parse(_RECORD).events[0]
+    assert "First National Training of Trainers Workshop" in (first.name, *first.other_names)
+
+
+def test_a_government_set_off_after_a_body_is_whose_body_it_is_not_a_place_or_organiser() -> None:
+    first = update.parse(_RECORD).events[0]
+    assert first.location is not None and first.location.name == "Mpemba"
+    assert "Malawi" not in [a.label for a in first.organizers]
+    assert "Department of Human Resource Management and Development" in [
+        a.label for a in first.organizers]
+
+
+def test_those_who_signed_took_part() -> None:
+    text = ("Institute and UN DESA sign note\n\nThe note was signed by UNDP Administrator Ana Ruiz "
+            "and Ivo Mars, Director of the Division for Public Institutions and Digital "
+            "Government (DPIDG), at a meeting in New York on 8 March 2022.\n")
+    (event,) = update.parse(text).events
+    labels = {a.label for a in event.participants}
+    assert "Division for Public Institutions and Digital Government" in labels
