@@ -48,6 +48,8 @@ _NTRIPLES = "application/n-triples"
 #: Statements per INSERT DATA operation (an update request may hold several): servers
 #: compile each operation at once, and some (Virtuoso) limit the size of one.
 _INSERT_CHUNK = 5000
+#: Bytes of update text per request when a bulk load is split (see `add_graphs`).
+_REQUEST_BYTES = 4 * 1024 * 1024
 
 
 class RemoteStoreError(StoreError):
@@ -471,12 +473,25 @@ class RemoteStore:
                      *_insert_operations(graph, (q.triple for q in triples))])
 
     def add_graphs(self, nquads: bytes) -> None:
+        """New graphs in requests of at most `_REQUEST_BYTES` (servers cap a request's size:
+        Virtuoso at 10 MB), a graph never split between two: each document's graph arrives
+        whole, though a bulk load is not one transaction here."""
         by_graph: dict[str, list[ox.Triple]] = {}
         for quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
             if isinstance(quad.graph_name, ox.NamedNode):
                 by_graph.setdefault(quad.graph_name.value, []).append(quad.triple)
-        self._write([operation for graph, triples in by_graph.items()
-                     for operation in _insert_operations(graph, triples)])
+        batch: list[str] = []
+        size = 0
+        for graph, triples in by_graph.items():
+            operations = list(_insert_operations(graph, triples))
+            weight = sum(len(op) for op in operations)
+            if batch and size + weight > _REQUEST_BYTES:
+                self._write(batch)
+                batch, size = [], 0
+            batch.extend(operations)
+            size += weight
+        if batch:
+            self._write(batch)
 
     def drop_graph(self, graph: str) -> None:
         self._write([f"DROP SILENT GRAPH <{graph}>"])

@@ -349,3 +349,30 @@ def test_the_command_line_reads_a_remote_store(backend: Backend) -> None:
                           timeout=120)
     assert info.returncode == 0, info.stderr
     assert json.loads(info.stdout)["graphs"] == len(backend.store.graphs())
+
+
+def test_a_bulk_load_past_a_request_size_is_sent_in_whole_graphs(
+        backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Servers cap a request (Virtuoso at 10 MB): a bulk load goes in several requests, each
+    graph whole in one of them."""
+    if backend.server is None:
+        pytest.skip("the embedded store ingests a bulk load at once")
+    import cepa_kg.remote_store as remote
+
+    monkeypatch.setattr(remote, "_REQUEST_BYTES", 2_000)
+    graphs = [f"{BASE}graph/bulk-test-{i}" for i in range(12)]
+    nquads = "".join(f'<{BASE}id/bulk/{i}-{j}> <http://www.w3.org/2000/01/rdf-schema#label> '
+                     f'"item {j} of graph {i}, with some words to weigh it" <{g}> .\n'
+                     for i, g in enumerate(graphs) for j in range(20)).encode()
+    sent = []
+    real_write = backend.store._write  # type: ignore[union-attr]
+    monkeypatch.setattr(backend.store, "_write", lambda ops: (sent.append(ops), real_write(ops)))
+    try:
+        backend.store.add_graphs(nquads)
+        assert len(sent) > 3
+        for graph in graphs:
+            assert len(_triples(backend.store, graph)) == 20
+            assert sum(f"<{graph}>" in " ".join(ops) for ops in sent) == 1  # never split
+    finally:
+        for graph in graphs:
+            backend.store.drop_graph(graph)
