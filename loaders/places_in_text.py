@@ -50,6 +50,8 @@ def _country(gz: Any, name: str, start: int) -> ActorMention | None:
 
 #: A second place after a held-in one: "in Quetta in October and in Multan".
 _AND_IN = re.compile(rf"(?:\s+in\s+[A-Z][a-z]+)?,?\s+and\s+in\s+(?P<city>{_PLACE_NAME})")
+#: Where a visit went: "a four-day visit to Bhutan".
+_VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:[A-Z][\w-]*[’']s\s+)?(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
                     r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
@@ -96,6 +98,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
         also = _AND_IN.match(text, m.end(), span.end)
         if also is not None:  # "held in Quetta in October and in Multan in November"
             add(0, also.group("city"), also.start("city"), None, None)
+    for m in _VISIT_TO.finditer(text, span.start, span.end):  # "on a visit to Bhutan"
+        add(0, m.group("city"), m.start("city"), None, None)
     for m in _VENUE.finditer(text, span.start, span.end):
         if not places:  # "at the Poytaht business-center", "in the X’s Gualtar Campus"
             add(0, m.group("venue"), m.start("venue"), None, None)

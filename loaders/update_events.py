@@ -33,6 +33,9 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                 r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+events?|"
                 r"(?:high-level|special|commemorative|parallel)\s+events?|"
                 r"briefings?|visit(?:ed|s)?|called\s+on|meets?(?=[^.]{0,40}\bwith\b)|"
+                # "will call on the Prime Minister" (not "calls on Member States to ...")
+                r"call\s+on(?=\s+(?:the\s+)?(?:H\.?\s?E\.?|Hon|Prime|President|Minister|King|"
+                r"Queen|Ambassador|Secretary|Governor|Mayor|Speaker)\b)|"
                 r"met(?=[^.]{0,40}\bwith\b)|study\s+tour|"
                 r"retreat"),
     ("launch", r"launch(?:ed|es)?"),
@@ -166,7 +169,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     else:  # and a report that announces a dated meeting too
         told = {m.word for m in body_events}
         body_events = sorted(body_events + [m for m in announced if m.word not in told
-                                            and m.dates is not None],
+                                            and (m.dates is not None or m.another)],
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
         body_events = _mentions(text, [title], reference, names=names, not_dates=not_dates)
@@ -293,6 +296,10 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             if _BACKGROUND.search(text[max(sentence.start, m.start() - 40): m.end() + 40]):
                 continue
             name = _name(text, sentence, word)
+            passive = _PASSIVE_LAUNCH.match(before) if kind == "launch" else None
+            if passive is not None:  # the thing launched names the launch, an event of its own
+                name = Span(sentence.start + passive.start("subject"),
+                            sentence.start + passive.end("subject"))
             if when is not None and not _A_YEAR.search(text, when.span.start, when.span.end):
                 named = _A_YEAR.search(text, name.start, name.end)  # "The 2012 United Nations
                 # Public Service Forum, which took place ... from 25 to 27 June": that June's year
@@ -323,7 +330,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
                                    (_plain(phrase.of(text)), *quoted), count, ahead=ahead,
                                    another=bool(_VERB_WORD.match(m.group(0)) and
-                                                _ALSO.search(before[-12:])))
+                                                _ALSO.search(before[-12:])) or passive is not None)
             if 1 < count <= _MAX_COUNTED and when is None and len(
                     _IN_PLACE.findall(text, m.end(), sentence.end)) >= count:
                 # "The first two workshops were held in Quetta in October and in Multan in
@@ -443,6 +450,13 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
 
 
+#: A launch told in the passive, the thing launched its subject: "The X Report will also be
+#: launched during his visit".
+_PASSIVE_LAUNCH = re.compile(r"^(?P<subject>(?:The|A|An|Its|Their)\s+[A-Z][^,;:]{3,150}?)\s+"
+                             r"(?:will\s+|is\s+to\s+)?(?:also\s+)?(?:be|was|were|been|is|are)\s+"
+                             r"(?:also\s+|officially\s+|formally\s+)?$")
+
+
 def _told_by_verb(m: EventMention) -> bool:
     """A meeting told by its verb ("X visited Y", "met with"), not named by a noun."""
     last = m.name.split()[-1] if m.name.split() else ""
@@ -450,6 +464,8 @@ def _told_by_verb(m: EventMention) -> bool:
 
 
 def _same(a: EventMention, b: EventMention) -> bool:
+    if a.kind != b.kind and "launch" in (a.kind, b.kind):
+        return False  # "the report will also be launched during his visit": an event of its own
     if a.another or b.another:
         return False  # "... also met with the Permanent Mission": a meeting of its own
     if a.count > 1 or b.count > 1:
@@ -499,6 +515,8 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|te
                           r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
+                        r"call\s+on|(?:is|was|are|were)\s+on\s+(?:a|an|his|her|their|an\s+"
+                        r"official)\s+(?:[\w-]+\s+){0,2}?visit|"
                         r"came\s+(?:to|for|on)|"
                         r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
                         r"made\s+a\s+presentation|"
@@ -558,7 +576,7 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
-              "welcom", "receiv", "came", "represented", "signed")
+              "welcom", "receiv", "came", "represented", "signed", "call on")
 #: "arranged in collaboration with X": X organised it with whoever the text says arranged it
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
@@ -594,7 +612,8 @@ _ORGANISING_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct"
                      "hold", "launched")
 _ATTENDED_WORDS = ("attended", "joined", "participation", "representatives", "participants",
                    "delegation", "signed")
-_TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visited", "called", "came",
+_TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visit", "called", "came",
+                    "call on",
                     "met", "contributed", "presented", "spoke", "delivered", "addressed",
                     "presentation", "welcomed", "received")
 

@@ -250,3 +250,26 @@ def test_those_who_signed_took_part() -> None:
     (event,) = update.parse(text).events
     labels = {a.label for a in event.participants}
     assert "Division for Public Institutions and Digital Government" in labels
+
+
+_PROGRAMME = ("Mr. Tom Reyes, Director of the Division for Public Institutions and Digital "
+              "Government of the United Nations Department of Economic and Social Affairs (UN "
+              "DESA), is on a four-day visit to Nepal from 6-10 March 2023.\n\nMr. Reyes will call "
+              "on the Hon’ble Prime Minister on 7 March to discuss digital services. The Nepal "
+              "Report on Digital Government 2023 will also be launched during his visit.\n\n"
+              "UN DESA calls on Member States to act on the report.\n")
+
+
+def test_a_visit_programme_told_in_one_paragraph_gives_each_its_event() -> None:
+    events = update.parse(_PROGRAMME).events
+    assert [(e.kind, e.start and str(e.start)) for e in events] == [
+        ("meeting", "2023-03-06"), ("meeting", "2023-03-07"), ("launch", None)]
+    assert events[2].name.startswith("The Nepal Report on Digital Government")
+
+
+def test_a_visit_to_a_country_is_there_and_the_visitor_takes_part() -> None:
+    visit, call, _ = update.parse(_PROGRAMME).events
+    assert visit.location is not None and visit.location.name == "Nepal"
+    dpidg = "Division for Public Institutions and Digital Government"
+    assert [a.label for a in visit.participants] == [dpidg]
+    assert [a.label for a in call.participants] == [dpidg]
