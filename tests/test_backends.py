@@ -260,12 +260,14 @@ def test_an_update_through_the_endpoint_is_read_back(backend: Backend) -> None:
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-@pytest.fixture
-def own_oxigraph(tmp_path: Path) -> Iterator[tuple[RunningServer, TestClient]]:
-    """An Oxigraph server of this test's own (it is stopped and started again), with the
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def own_remote(request: pytest.FixtureRequest, tmp_path: Path
+               ) -> Iterator[tuple[RunningServer, TestClient]]:
+    """A remote server of this test's own (it is stopped and started again), with the
     corpus, behind an app whose query budget is 2 s."""
+    start = oxigraph_server if request.param == "oxigraph" else virtuoso_server
     try:
-        context = oxigraph_server(tmp_path)
+        context = start(tmp_path)
         server = context.__enter__()
     except LookupError as missing:
         pytest.skip(str(missing))
@@ -281,8 +283,8 @@ def own_oxigraph(tmp_path: Path) -> Iterator[tuple[RunningServer, TestClient]]:
 
 
 def test_a_remote_query_past_its_budget_is_answered_503_in_time(
-        own_oxigraph: tuple[RunningServer, TestClient]) -> None:
-    _, client = own_oxigraph
+        own_remote: tuple[RunningServer, TestClient]) -> None:
+    _, client = own_remote
     started = time.monotonic()
     answer = client.get("/sparql", params={"query": SLOW},
                         headers={"Accept": "application/sparql-results+json"})
@@ -293,8 +295,8 @@ def test_a_remote_query_past_its_budget_is_answered_503_in_time(
 
 
 def test_the_store_down_is_a_502_and_the_server_recovers_by_itself(
-        own_oxigraph: tuple[RunningServer, TestClient]) -> None:
-    server, client = own_oxigraph
+        own_remote: tuple[RunningServer, TestClient]) -> None:
+    server, client = own_remote
     accept = {"Accept": "application/sparql-results+json"}
     asked = iter(range(10**6))
 

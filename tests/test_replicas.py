@@ -1,6 +1,6 @@
 """Several front processes on one remote store: two `cepa-kg serve` behind a local nginx (two
 machines' worth), and `cepa-kg serve --workers 2` (one machine). A write through one front is
-read through the other. Real processes, a real Oxigraph server, a real nginx."""
+read through the other. Real processes, real Oxigraph and Virtuoso servers, a real nginx."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from cepa_kg.commands import bundled_corpus_paths
 from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.pipeline import load_paths
 from cepa_kg.remote_store import RemoteEndpoints, RemoteStore
-from remote_servers import RunningServer, oxigraph_server, reverse_proxy
+from remote_servers import RunningServer, oxigraph_server, reverse_proxy, virtuoso_server
 from serve_process import children_of, running
 
 BASE = "http://localhost:8000/"
@@ -28,10 +28,12 @@ TOKEN = "replica-test-token"
 RESULTS = {"Accept": "application/sparql-results+json"}
 
 
-@pytest.fixture(scope="module")
-def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def remote(request: pytest.FixtureRequest,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    start = oxigraph_server if request.param == "oxigraph" else virtuoso_server
     try:
-        context = oxigraph_server(tmp_path_factory.mktemp("replica-store"))
+        context = start(tmp_path_factory.mktemp(f"replica-{request.param}"))
         server = context.__enter__()
     except LookupError as missing:
         pytest.skip(str(missing))
