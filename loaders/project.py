@@ -498,8 +498,11 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         if f.value is not None:
             implementers.extend(_names(text, f.value))
     if not implementers:
+        gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
-            implementers.extend(_names(text, phrase, known_only=True))
+            # (a body carries a project out: not "Governments", not "Member States")
+            implementers.extend(n for n in _names(text, phrase, known_only=True)
+                                if (m := gz.resolve(n.name)) is None or m.kind != "group")
     partners: list[Named] = []
     for f in by_key.get("partner", []):
         if f.value is not None:

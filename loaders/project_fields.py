@@ -414,8 +414,17 @@ _IMPLEMENTED = re.compile(
     # Division is launching a Development Account project for ...", "ECA implements the project"
     r"|(?:^|(?<=[.!?]\s))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
     r"(?:is\s+|was\s+|has\s+|have\s+|will\s+)?(?:been\s+)?(?:launching|launched|launch|"
-    r"implementing|implements|implement|executing|executes|execute)\s+(?:a|an|the|this|its)\s+"
+    r"implementing|implements|implement|executing|executes|execute|leading|leads|lead|"
+    r"coordinating|coordinates|coordinate|managing|manages|manage)\s+(?:a|an|the|this|its)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:project|programme)\b"
+    # "DESA is the lead agency for the project", "ECA will act as the executing entity"
+    r"|(?:^|(?<=[.!?]\s))(?P<who8>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"(?:is|was|will\s+be|acts\s+as|will\s+act\s+as|serves\s+as|will\s+serve\s+as)\s+(?:the\s+)?"
+    r"(?:lead|executing|implementing|coordinating)\s+(?:agency|entity|organi[sz]ation|body|"
+    r"department|division|office)\b"
+    # "The project is a joint initiative of ECA and ESCAP"
+    r"|\bjoint\s+(?:initiative|project|programme|undertaking|effort)\s+(?:of|by|between)\s+"
+    r"(?P<who9>[^.;\n]{2,200}?)(?=[.;\n]|$|,\s+(?:which|with|in\s+))"
     # the subject of a relative clause on the project, and the body before "-executed
     # projects": "the fifth project that UNSD is executing", "Lessons from UNSD Executed Projects"
     r"|\b(?:project|programme)s?\s+(?:that|which)\s+(?P<who6>(?:the\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)"
@@ -435,8 +444,8 @@ _WITH = re.compile(
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
-_IMPLEMENTED_WORD = re.compile(r"implement|execut|carried\s+out|\bled\b|managed|undert|"
-                               r"carry\s+out|launch", re.I)
+_IMPLEMENTED_WORD = re.compile(r"implement|execut|carried\s+out|\blead|\bled\b|manag|undert|"
+                               r"carry\s+out|launch|coordinat|joint\s", re.I)
 
 
 def implementer_phrases(text: str, span: Span) -> list[Span]:
@@ -449,8 +458,8 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
         line_end = text.find("\n", hit.end(), span.end)
         searched_to = span.end if line_end < 0 else line_end
         for m in _IMPLEMENTED.finditer(text, line_start, searched_to):
-            group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7")
-                         if m.group(g))
+            group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7",
+                                     "who8", "who9") if m.group(g))
             out.append(Span(m.start(group), m.end(group)))
         for m in _WHICH.finditer(text, line_start, searched_to):
             subject = _SUBJECT_BEFORE.search(text, max(line_start, m.start() - 101), m.start())

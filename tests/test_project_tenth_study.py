@@ -177,3 +177,19 @@ def test_a_title_before_its_code_and_the_word_project_is_the_title() -> None:
     record = _one(text)
     assert record.title == "Mapping the census with open geodata in West Africa"
     assert record.code == "10/11Q"
+
+
+def test_the_body_that_is_the_lead_agency_or_leads_the_project_implements_it() -> None:
+    head = "Port data for landlocked countries\n\nThe objective of this project is to help ports. "
+    assert _implementers(head + "The Department of Economic and Social Affairs (DESA) is the "
+                         "lead agency for the project.\n") == [
+        "Department of Economic and Social Affairs"]
+    assert _implementers(head + "ESCWA will lead the project in the Arab region.\n") == ["ESCWA"]
+    assert _implementers(head + "The project is a joint initiative of ECA and ESCAP, with "
+                         "support from UNCTAD.\n") == ["ECA", "ESCAP"]
+
+
+def test_governments_that_lead_the_work_at_home_are_no_implementer() -> None:
+    assert _implementers("Port data for landlocked countries\n\nThe objective of this project "
+                         "is to help ports. Governments lead the project in their countries.\n"
+                         ) == []
