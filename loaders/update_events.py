@@ -618,6 +618,10 @@ _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visit", "call
                     "presentation", "welcomed", "received")
 
 
+#: A meeting between two sides: both took part.
+_BETWEEN = re.compile(r"\b(?:meetings?|consultations?|talks|dialogue|discussions?|exchanges?|"
+                      r"videoconference|call)\s+between\b", re.I)
+_BETWEEN_END = re.compile(r"[,;.]|\s(?:on|in|at|to|from)\s")
 _APPOSED = re.compile(r",\s*(?:(?:the\s+)?Government\s+of\s+(?:the\s+)?)?$")
 
 
@@ -690,6 +694,11 @@ def organisers_and_participants(
                 participants += actors_in(subject)
             if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
+        for m in (_BETWEEN.finditer(text, sentence.start, sentence.end)
+                  if "between" in lowered else ()):
+            # "a working meeting between UN-APCICT and DPADM’s E-Government Branch on 8 March"
+            end = _BETWEEN_END.search(text, m.end(), sentence.end)
+            participants += actors_in(Span(m.end(), end.start() if end else sentence.end))
         represented = "represented" in lowered
         for m in (_REPRESENTED_BY.finditer(text, sentence.start, sentence.end) if represented
                   else ()):

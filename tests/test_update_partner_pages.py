@@ -273,3 +273,11 @@ def test_a_visit_to_a_country_is_there_and_the_visitor_takes_part() -> None:
     dpidg = "Division for Public Institutions and Digital Government"
     assert [a.label for a in visit.participants] == [dpidg]
     assert [a.label for a in call.participants] == [dpidg]
+
+
+def test_both_sides_of_a_meeting_between_them_took_part() -> None:
+    text = ("DESA and APCICT to work together\n\nAfter a working meeting between UN-APCICT and "
+            "UNPOG on 8 March, the Division for Public Administration and Development "
+            "Management (DPADM) and UN-APCICT agreed to collaborate on training.\n")
+    (event,) = update.parse(text).events
+    assert {a.path for a in event.participants} == {"actor/apcict", "actor/unpog"}
