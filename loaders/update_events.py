@@ -576,7 +576,7 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
               "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
-              "welcom", "receiv", "came", "represented", "signed", "call on")
+              "welcom", "receiv", "came", "represented", "signed", "call on", "between")
 #: "arranged in collaboration with X": X organised it with whoever the text says arranged it
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
