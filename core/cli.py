@@ -201,8 +201,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--access-log", action="store_true",
                    help="log every request (default: off; also CEPA_KG_ACCESS_LOG=true)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="front processes sharing the port (default: 1); more than one needs a "
-                   "remote store (--store http(s)://...): each keeps only caches of its own")
+                   help="front processes sharing the port (default: 1): on a remote store each "
+                   "reads and writes it; on the embedded store they read checkpoints of one "
+                   "writer process, which takes their writes")
     return parser
 
 

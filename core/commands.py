@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -365,10 +366,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     workers = getattr(args, "workers", 1)
     if workers < 1:
         raise CliError(f"--workers must be 1 or more, got {workers}")
-    if workers > 1 and settings.store_url is None:
-        raise CliError("--workers above 1 needs a remote store (--store http(s)://...): the "
-                       "embedded store is one process's (its queries already run in "
-                       "CEPA_KG_QUERY_WORKERS worker processes)")
     store = open_store(settings)
     install_reference(store, settings.base)
     has_documents = store.ask(
@@ -397,18 +394,77 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if mismatch:  # the IRIs on the pages would not lead back here (server/identity.py)
         print(f"cepa-kg: {mismatch}", file=sys.stderr)
     token = settings.update_token.get_secret_value() if settings.update_token else ""
+    writer: subprocess.Popen[bytes] | None = None
+    if workers > 1 and settings.store_url is None:  # fronts on checkpoints, one writer
+        folder = _first_checkpoint(store)
+        del store  # the writer needs the store folder's lock
+        settings, writer = _start_writer(settings, folder)
     if workers > 1:  # each process builds its app from the settings handed down
         os.environ[ENVIRONMENT_KEY] = settings_json(settings)
         target: Any = "cepa_kg.server.replica:app"
     else:
         target = create_app(settings, store=store)
-    uvicorn.run(target, factory=workers > 1, workers=workers if workers > 1 else None,
-                host=args.host, port=args.port, log_level="info",
-                access_log=settings.access_log,  # --access-log, environment or file
-                log_config=log_config([token]),  # JSON lines with request ids, no token
-                timeout_graceful_shutdown=settings.shutdown_timeout_s,
-                http=UpgradeAwareProtocol)  # httptools, h11 for an h2c offer (its body)
+    try:
+        uvicorn.run(target, factory=workers > 1, workers=workers if workers > 1 else None,
+                    host=args.host, port=args.port, log_level="info",
+                    access_log=settings.access_log,  # --access-log, environment or file
+                    log_config=log_config([token]),  # JSON lines with request ids, no token
+                    timeout_graceful_shutdown=settings.shutdown_timeout_s,
+                    http=UpgradeAwareProtocol)  # httptools, h11 for an h2c offer (its body)
+    finally:
+        if writer is not None:
+            writer.terminate()
+            writer.wait(settings.shutdown_timeout_s + 10)
     return 0
+
+
+def _first_checkpoint(store: GraphStore) -> Path:
+    """For `serve --workers N` on the embedded store: the folder of the checkpoints the
+    front processes read, with a first one in it."""
+    from cepa_kg.checkpoint_replica import CheckpointPublisher
+
+    assert isinstance(store, OxigraphStore) and store.path is not None
+    folder = store.path.with_name(store.path.name + ".fronts")
+    shutil.rmtree(folder, ignore_errors=True)
+    CheckpointPublisher(store, folder).publish_if_changed()
+    store.flush()
+    return folder
+
+
+def _start_writer(settings: Settings, folder: Path) -> tuple[Settings, subprocess.Popen[bytes]]:
+    """Start the one process that holds the embedded store read-write (on a private port of
+    127.0.0.1; it publishes a checkpoint into `folder` after each write) and wait until it
+    answers. Returns the settings of the front processes (they read the checkpoints and send
+    writes to the writer)."""
+    import socket
+    import urllib.request
+
+    from cepa_kg.server.replica import settings_json
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    environment = {**os.environ, "CEPA_KG_PUBLISH_CHECKPOINTS": str(folder),
+                   "CEPA_KG_QUERY_WORKERS": "-1"}  # the fronts read; the writer writes
+    for name, value in json.loads(settings_json(settings)).items():
+        if value is not None and name not in ("publish_checkpoints", "query_workers"):
+            environment[f"CEPA_KG_{name.upper()}"] = (
+                value if isinstance(value, str) else json.dumps(value))
+    writer = subprocess.Popen([sys.executable, "-m", "cepa_kg.cli", "serve", "--port",
+                               str(port), "--host", "127.0.0.1"], env=environment)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url + "/ready", timeout=2).read()
+            break
+        except OSError:
+            if writer.poll() is not None or time.monotonic() > deadline:
+                writer.kill()
+                raise CliError("the writer process did not start (see above)") from None
+            time.sleep(0.2)
+    fronts = settings.model_copy(update={"replica_checkpoints": folder, "writer_url": url})
+    return fronts, writer
 
 
 def _goal_answers(args: argparse.Namespace, settings: Settings) -> Iterator[dict[str, Any]]:

@@ -43,6 +43,13 @@ class Settings(BaseSettings):
     store_password: SecretStr | None = None
     store_token: SecretStr | None = None
     """Bearer token sent to the remote store (instead of a user and password)."""
+    publish_checkpoints: Path | None = None
+    """Internal (`serve --workers N` on the embedded store sets it for its writer process):
+    publish a checkpoint into this folder after every write, for the front processes."""
+    replica_checkpoints: Path | None = None
+    """Internal: a front process reads the checkpoints published in this folder..."""
+    writer_url: str | None = None
+    """Internal: ... and sends its writes to the writer process at this URL."""
     store_auth: Literal["basic", "digest"] = "basic"
     """How the user and password are sent: Basic, or Digest (Virtuoso's `/sparql-auth`)."""
     root_path: str = ""

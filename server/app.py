@@ -18,6 +18,8 @@ from cepa_kg.server.executor import start_executor
 from cepa_kg.server.identity import host_notice
 from cepa_kg.server.metrics import Metrics, RequestMetrics
 from cepa_kg.server.request_ids import RequestIds
+from cepa_kg.server.forward_writes import ForwardWrites
+from cepa_kg.server.publish_checkpoints import PublishCheckpoints
 from cepa_kg.server.retry_after import CloseAfterServerError, RetryAfter
 from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
@@ -46,7 +48,12 @@ class _App(FastAPI):
     a 503."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        lane = SparqlLane(self, super().build_middleware_stack(), cors=CORS)
+        lane: ASGIApp = SparqlLane(self, super().build_middleware_stack(), cors=CORS)
+        settings = self.state.settings
+        if settings.publish_checkpoints is not None:  # the writer of `serve --workers N`
+            lane = PublishCheckpoints(lane, settings.publish_checkpoints, self.state)
+        if settings.writer_url is not None:  # a front process of `serve --workers N`
+            lane = ForwardWrites(lane, settings.writer_url, settings.query_timeout_s)
         return RequestIds(RequestMetrics(SecurityHeaders(CloseAfterServerError(RetryAfter(lane))),
                                          self.state.metrics))
 

@@ -1,6 +1,7 @@
 """The app of each front process of `cepa-kg serve --workers N` (uvicorn's worker
 processes import it by name): the settings the command resolved, handed down in one
-environment variable, and the remote store they name. Every process keeps only caches of
+environment variable, and the remote store they name, or, on the embedded store, the
+writer process's checkpoints (writes forwarded to it). Every process keeps only caches of
 its own, so N of them serve one store."""
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 from fastapi import FastAPI
 from pydantic import SecretStr
 
+from cepa_kg.checkpoint_replica import CheckpointReplica
 from cepa_kg.remote_settings import remote_store
+from cepa_kg.store import GraphStore
 from cepa_kg.settings import Settings
 
 ENVIRONMENT_KEY = "CEPA_KG_REPLICA_SETTINGS"
@@ -34,7 +37,10 @@ def app() -> FastAPI:
     from cepa_kg.server.app import create_app
 
     settings = Settings(**json.loads(os.environ[ENVIRONMENT_KEY]))
-    store = remote_store(settings)
+    store: GraphStore | None = remote_store(settings)
     if store is None:
-        raise RuntimeError("front processes need a remote store (--store http(s)://...)")
+        if settings.replica_checkpoints is None or settings.writer_url is None:
+            raise RuntimeError("a front process needs a remote store, or the embedded "
+                               "store's writer and its checkpoints")
+        store = CheckpointReplica(settings.replica_checkpoints)
     return create_app(settings, store=store)

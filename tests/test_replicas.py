@@ -5,7 +5,6 @@ read through the other. Real processes, real Oxigraph and Virtuoso servers, a re
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 import uuid
@@ -21,7 +20,7 @@ from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.pipeline import load_paths
 from cepa_kg.remote_store import RemoteEndpoints, RemoteStore
 from remote_servers import RunningServer, oxigraph_server, reverse_proxy, virtuoso_server
-from serve_process import children_of, running
+from serve_process import children_of, corpus_store_copy, running
 
 BASE = "http://localhost:8000/"
 TOKEN = "replica-test-token"
@@ -111,9 +110,20 @@ def test_serve_with_two_workers_on_a_remote_store(remote: RunningServer,
         assert httpx.get(url + "/health", timeout=10).status_code == 200
 
 
-def test_workers_need_a_remote_store(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "cepa_kg.cli", "serve", "--store",
-                           str(tmp_path / "store"), "--workers", "2"],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode != 0
-    assert "--workers above 1 needs a remote store" in done.stderr
+def test_serve_with_two_workers_on_the_embedded_store(tmp_path: Path) -> None:
+    """Two front processes read the writer's checkpoints; a write through either goes to
+    the writer, which publishes before it answers: read at once through every front."""
+    store = corpus_store_copy(tmp_path.parent, tmp_path / "store")
+    command = [sys.executable, "-m", "cepa_kg.cli", "serve", "--store", str(store),
+               "--base", BASE, "--workers", "2"]
+    with running(command, tmp_path / "serve.log", _environment()) as (process, url):
+        assert len(children_of(process.pid)) >= 3  # two fronts and the writer
+        marker = f"written through a front {uuid.uuid4().hex}"
+        assert not _reads(url, marker)
+        _write(url, marker)
+        assert all(_reads(url, marker) for _ in range(6))  # at once, whichever front
+        refused = httpx.post(url + "/sparql", data={"update": "CLEAR ALL"}, timeout=30)
+        assert refused.status_code == 401  # the writer checks the token
+        page = httpx.get(url + "/id/goal/mdg-8", headers={"Accept": "text/html"}, timeout=30)
+        assert page.status_code == 200 and "MDG 8" in page.text
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
