@@ -30,7 +30,7 @@ _HELD_VERB = re.compile(r"[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|
                         r"attended|opened|gathered|met|be|was|were|stayed")
 #: "Accra, capital of the Republic of Ghana, will host the Forum": the city hosts.
 _CITY_HOSTS = re.compile(rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
-                         r"(?:,[^,.;\n]{0,60},)?\s+(?:will\s+)?host(?:s|ed)?\b")
+                         r"(?:,[^,.;\n]{0,60},)?\s+(?:will\s+)?host(?:s|ed)?\b(?!\s+by\b)")
 _CITY_COUNTRY = re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})")
 _THEN_COUNTRY = re.compile(rf",\s*({_PLACE_NAME})")
 
@@ -51,9 +51,13 @@ def _country(gz: Any, name: str, start: int) -> ActorMention | None:
 #: A second place after a held-in one: "in Quetta in October and in Multan".
 _AND_IN = re.compile(rf"(?:\s+in\s+[A-Z][a-z]+)?,?\s+and\s+in\s+(?P<city>{_PLACE_NAME})")
 #: Where a visit went: "a four-day visit to Bhutan".
-_VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})")
+_VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})|"
+                       # "she visited the University of Minho Rectorate in Braga"
+                       r"\bvisited\s+(?:the\s+)?(?:[A-Z][\w’'-]*[ ](?:(?:of|for|and)[ ])?){1,8}"
+                       rf"in[ ](?P<town>{_PLACE_NAME})")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
-_VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:[A-Z][\w-]*[’']s\s+)?(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
+_VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*[’']s\s+)?"
+                    r"(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
                     r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
                     r"Conference\s+Cent(?:er|re)|Hotel|Hall))\b")
 #: A title that ends with where it happened: "Consultative Meeting on the Survey in Qatar".
@@ -99,7 +103,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
         if also is not None:  # "held in Quetta in October and in Multan in November"
             add(0, also.group("city"), also.start("city"), None, None)
     for m in _VISIT_TO.finditer(text, span.start, span.end):  # "on a visit to Bhutan"
-        add(0, m.group("city"), m.start("city"), None, None)
+        group = "city" if m.group("city") else "town"
+        add(0, m.group(group), m.start(group), None, None)
     for m in _VENUE.finditer(text, span.start, span.end):
         if not places:  # "at the Poytaht business-center", "in the X’s Gualtar Campus"
             add(0, m.group("venue"), m.start("venue"), None, None)

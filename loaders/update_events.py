@@ -37,6 +37,10 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                 r"call\s+on(?=\s+(?:the\s+)?(?:H\.?\s?E\.?|Hon|Prime|President|Minister|King|"
                 r"Queen|Ambassador|Secretary|Governor|Mayor|Speaker)\b)|"
                 r"met(?=[^.]{0,40}\bwith\b)|study\s+tour|"
+                # "also met several faculty members", "met Mr. X" (not "met the needs")
+                r"met(?=\s+(?:several|many|some|two|three|four|five|representatives|officials|"
+                r"members|faculty|experts|delegates|delegations?|senior|(?-i:(?:H\.\s?E|Mr|Ms|"
+                r"Mrs|Dr|Prof)\b)))|"
                 r"retreat"),
     ("launch", r"launch(?:ed|es)?"),
     ("mission", r"(?<!Permanent\s)(?<!Permanent\n)missions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"),
@@ -91,6 +95,8 @@ class EventMention:
     ahead: bool = False  # told as still to come ("will be held"), after the page's own date
     #: "X also met with Y": a meeting besides the one told before it, never merged into it
     another: bool = False
+    #: a step of a visit told in order: "then" (the day of the step before), "next-day"
+    step: str = ""
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -180,7 +186,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     if own_date is not None:
         body_events = [m for m in body_events if m.dates is None or
                        (own_date - (m.dates.end or m.dates.start)).days <= _BACKGROUND_DAYS]
-    events = _merge(body_events)
+    events = _dated_steps(_merge(body_events))
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
         first = _first_date(text, [s for s in (title, body) if s is not None], reference,
                             not_dates)
@@ -327,10 +333,15 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             after = _QUOTED_AFTER.match(text, word.end, sentence.end)
             if after is not None:  # "an Expert Group Meeting (EGM) on “Scaling up ...”"
                 quoted += (_plain(after.group(1)),)
+            step = _STEP.match(text, sentence.start, m.start()) if _VERB_WORD.match(
+                m.group(0)) else None
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
                                    (_plain(phrase.of(text)), *quoted), count, ahead=ahead,
                                    another=bool(_VERB_WORD.match(m.group(0)) and
-                                                _ALSO.search(before[-12:])) or passive is not None)
+                                                _ALSO.search(before[-12:])) or passive is not None
+                                   or step is not None,
+                                   step="" if step is None else
+                                   "next-day" if step.group("day") else "then")
             if 1 < count <= _MAX_COUNTED and when is None and len(
                     _IN_PLACE.findall(text, m.end(), sentence.end)) >= count:
                 # "The first two workshops were held in Quetta in October and in Multan in
@@ -455,6 +466,26 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
 _PASSIVE_LAUNCH = re.compile(r"^(?P<subject>(?:The|A|An|Its|Their)\s+[A-Z][^,;:]{3,150}?)\s+"
                              r"(?:will\s+|is\s+to\s+)?(?:also\s+)?(?:be|was|were|been|is|are)\s+"
                              r"(?:also\s+|officially\s+|formally\s+)?$")
+
+
+#: A sentence that tells the next step of a visit: "Then, she visited ...", "On the following
+#: day, she also met ..." (up to the verb).
+_STEP = re.compile(r"(?:Then|Next|Afterwards|Later|Subsequently|Finally|(?P<day>(?:On\s+)?[Tt]he\s+"
+                   r"(?:following|next)\s+day))\b,?\s+(?:[\w’'-]+\s+){0,3}$")
+
+
+def _dated_steps(events: list[EventMention]) -> list[EventMention]:
+    """A step of a visit with no day of its own was on the day of the step before ("Then"),
+    or the day after it ("On the following day")."""
+    out: list[EventMention] = []
+    for e in events:
+        prev = out[-1] if out else None
+        if e.step and e.dates is None and prev is not None and prev.dates is not None and \
+                (prev.dates.end is None or prev.dates.end == prev.dates.start):
+            day = prev.dates.start + dt.timedelta(days=1 if e.step == "next-day" else 0)
+            e = replace(e, dates=DateRange(day, None, prev.dates.span))
+        out.append(e)
+    return out
 
 
 def _told_by_verb(m: EventMention) -> bool:

@@ -281,3 +281,25 @@ def test_both_sides_of_a_meeting_between_them_took_part() -> None:
             "Management (DPADM) and UN-APCICT agreed to collaborate on training.\n")
     (event,) = update.parse(text).events
     assert {a.path for a in event.participants} == {"actor/apcict", "actor/unpog"}
+
+
+_STEPS = ("Rector visits the University\n\nAna Sousa, the Rector of the United Nations University, "
+          "visited the University of Porto on 5 October 2016.\n\nFirst, she visited the "
+          "University of Porto Rectorate in Braga, hosted by two Vice-Rectors. Then, she visited "
+          "the School of Sciences in the University of Porto’s Asprela Campus. On the following "
+          "day, she also met several faculty members of the School.\n")
+
+
+def test_the_steps_of_a_visit_told_in_order_are_its_meetings_with_their_days() -> None:
+    events = update.parse(_STEPS).events
+    assert [str(e.start) for e in events] == ["2016-10-05", "2016-10-05", "2016-10-06"]
+    assert [e.location.name if e.location else None for e in events] == [
+        "Braga", "Asprela Campus", None]
+
+
+def test_a_town_hosted_by_people_is_no_host_city() -> None:
+    from cepa_kg.loaders.places_in_text import find_locations
+
+    text = "First, she went to the Rectorate in Braga, hosted by two Vice-Rectors."
+    names = [loc.name for loc in find_locations(text, Span(0, len(text)), Gazetteer.bundled())]
+    assert "First" not in names
