@@ -216,7 +216,9 @@ class RemoteStore:
         self._pragmas: str | None = None
         self._pragmas_lock = threading.Lock()
 
-    def describe(self) -> str:
+    @property
+    def location(self) -> str:
+        """Where the store is, for people (`cepa-kg info`)."""
         return self.endpoints.query
 
     def close(self) -> None:

@@ -87,7 +87,8 @@ def store_info(store: GraphStore, *, base: str) -> dict[str, Any]:
     [count] = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     triples = int(count["n"].value)  # type: ignore[union-attr]
     return {
-        "command": "info", "store": str(store.path) if store.path else ":memory:",
+        "command": "info",
+        "store": str(store.path) if store.path else getattr(store, "location", ":memory:"),
         "bytes_on_disk": _bytes_on_disk(store.path), "documents": sum(kinds.values()),
         "documents_by_kind": dict(sorted(kinds.items())), "graphs": graphs, "triples": triples,
         "last_load": last, "loaded_bases": sorted(bases), "base": base,
@@ -99,7 +100,8 @@ def info_text(info: dict[str, Any]) -> str:
     """The same for people, one fact a line."""
     kinds = ", ".join(f"{n} {k}" for k, n in info["documents_by_kind"].items()) or "none"
     lines = [
-        f"store        {info['store']} ({info['bytes_on_disk'] / 1e6:.1f} MB on disk)",
+        f"store        {info['store']}" + (f" ({info['bytes_on_disk'] / 1e6:.1f} MB on disk)"
+                                           if not info["store"].startswith("http") else ""),
         f"documents    {info['documents']} ({kinds})",
         f"graphs       {info['graphs']} (one per document and reference file)",
         f"triples      {info['triples']:,}",

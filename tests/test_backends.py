@@ -350,7 +350,9 @@ def test_the_command_line_reads_a_remote_store(backend: Backend) -> None:
     info = subprocess.run([*command, "info", *where, "--json"], capture_output=True, text=True,
                           timeout=120)
     assert info.returncode == 0, info.stderr
-    assert json.loads(info.stdout)["graphs"] == len(backend.store.graphs())
+    described = json.loads(info.stdout)
+    assert described["graphs"] == len(backend.store.graphs())
+    assert described["store"] == backend.server.query_url
 
 
 def test_a_bulk_load_past_a_request_size_is_sent_in_whole_graphs(
