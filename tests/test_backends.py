@@ -380,3 +380,21 @@ def test_a_bulk_load_past_a_request_size_is_sent_in_whole_graphs(
     finally:
         for graph in graphs:
             backend.store.drop_graph(graph)
+
+
+def test_the_graph_store_protocol_writes_and_reads_a_graph(backend: Backend) -> None:
+    graph = f"{BASE}graph/gsp-test-{backend.name}"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = (f"<{BASE}id/gsp> <http://www.w3.org/2000/01/rdf-schema#label> \"put through the "
+            f"Graph Store Protocol\"@en .\n").encode()
+    put = backend.client.put("/store", params={"graph": graph}, content=body,
+                             headers={**auth, "Content-Type": "application/n-triples"})
+    assert put.status_code == 201, put.text
+    got = backend.client.get("/store", params={"graph": graph},
+                             headers={**auth, "Accept": "application/n-triples"})
+    assert got.status_code == 200
+    assert got.text.strip() == body.decode().strip()
+    assert backend.client.delete("/store", params={"graph": graph},
+                                 headers=auth).status_code == 204
+    assert backend.client.get("/store", params={"graph": graph}, headers={
+        **auth, "Accept": "application/n-triples"}).status_code == 404
