@@ -15,6 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.server.highlight import anchor_id
+from cepa_kg.server.lookups import objects
 from cepa_kg.server.views import reader_href
 
 #: A sentence starts after the last [.!?] and spaces before a capital, an opening bracket or
@@ -83,14 +84,7 @@ def evidence_of(store: Any, iri: str, base: str, root: str = "") -> dict[str, Ev
     term = str(ox.NamedNode(iri))
     rows = [{k: t.value for k, t in row.items()} for which in (_OF, _TO)
             for row in store.select(_ALIGNMENTS.replace("{which}", which).replace("{iri}", term))]
-    passages: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
-    pairs = " ".join(sorted({f"({ox.NamedNode(v['recommendation'])} {ox.NamedNode(v['document'])})"
-                             for v in rows}))
-    for holder in _HOLDERS if pairs else ():
-        for row in store.select(_PASSAGES.replace("{pairs}", pairs).replace("{holder}", holder)):
-            p = {k: t.value for k, t in row.items()}
-            passages.setdefault((p["recommendation"], p["document"]), []).append(
-                (p["own"], int(p["ownStart"]), int(p["ownEnd"]), p["passage"]))
+    passages = _passages(store, {(v["recommendation"], v["document"]) for v in rows})
     found: dict[str, Evidence] = {}
     rank: dict[str, tuple[bool, int]] = {}
     for v in rows:
@@ -107,6 +101,45 @@ def evidence_of(store: Any, iri: str, base: str, root: str = "") -> dict[str, Ev
             found[v["alignment"]] = Evidence(
                 before, after, reader_href(v["document"], start, end, base, root),
                 anchor_id(start, end), v["recommendation"], v.get("label", ""))
+    return found
+
+
+def _passages(store: Any, pairs: set[tuple[str, str]]
+              ) -> dict[tuple[str, str], list[tuple[str, int, int, str]]]:
+    """(span, start, end, quote) of the passages of each (recommendation, document) pair, in
+    that document: _PASSAGES with each of _HOLDERS, by lookups of one property at a time
+    (lookups.objects: in one join, Oxigraph took 2 s for a goal's thousand recommendations
+    on the corpus × 50, bench/bench_pages.py)."""
+    recs = {ox.NamedNode(r) for r, _ in pairs}
+    subtopics = objects(store, recs, "cepa:subtopic", distinct=True)
+    sessions = objects(store, recs, "cepa:session", distinct=True)
+    themes = objects(store, {s for ss in sessions.values() for s in ss}, "cepa:mainTheme",
+                     distinct=True)
+    holders = {r: [r, *subtopics.get(r, []), *(t for s in sessions.get(r, [])
+                                                for t in themes.get(s, []))] for r in recs}
+    spans = objects(store, {h for hs in holders.values() for h in hs}, "cepa:sourceSpan",
+                    distinct=True)
+    owns = {o for os in spans.values() for o in os}
+    sources = objects(store, owns, "oa:hasSource", distinct=True)
+    selectors = objects(store, owns, "oa:hasSelector", distinct=True)
+    every = {x for xs in selectors.values() for x in xs}
+    starts, ends, exacts = (objects(store, every, f"oa:{p}", distinct=True)
+                            for p in ("start", "end", "exact"))
+    found: dict[tuple[str, str], list[tuple[str, int, int, str]]] = {}
+    for rec, document in pairs:
+        seen = set()
+        for own in (o for h in holders.get(ox.NamedNode(rec), []) for o in spans.get(h, [])):
+            if own in seen or ox.NamedNode(document) not in sources.get(own, []):
+                continue
+            seen.add(own)
+            xs = selectors.get(own, [])
+            for s, e, q in {(s, e, q) for x in xs for s in starts.get(x, [])
+                            for e in ends.get(x, []) for y in xs for q in exacts.get(y, [])}:
+                try:
+                    found.setdefault((rec, document), []).append(
+                        (own.value, int(s.value), int(e.value), q.value))
+                except ValueError:
+                    continue  # (no number: the query's comparison fails too)
     return found
 
 

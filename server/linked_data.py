@@ -28,6 +28,7 @@ from cepa_kg.server.evidence import evidence_of
 from cepa_kg.server.graph_description import graph_description
 from cepa_kg.server.jsonld_context import compact, context
 from cepa_kg.server.ontology_doc import ontology_doc, ontology_triples, property_labels
+from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.reader import reader_page
 from cepa_kg.server.site import public_of, render, root_of
 from cepa_kg.server.views import entity_view, json_script
@@ -89,8 +90,10 @@ async def entity(request: Request, path: str) -> Response:
     path, iri, fixed = _own_iri(settings.base, "id/", path)
     document = f"{root}/id/{path}"
     media_type = choose(request, fixed)
-    outbound, inbound, modified = await request.app.state.runner.call(
-        _describe, request.app.state.store, iri)
+    state = request.app.state
+    cache = page_cache(state)
+    outbound, inbound, modified = await state.runner.call(
+        cache.get, state.store, ("describe", iri), lambda: _describe(state.store, iri))
     if not outbound and not inbound:
         if media_type == "text/html":  # a person: a page to search from, not a bare line
             return Response(render(request, "not_found.html", {"iri": iri}), status_code=404,
@@ -101,8 +104,9 @@ async def entity(request: Request, path: str) -> Response:
     public = public_of(request)
     if media_type == "text/html":
         page_url = f"{public}/id/{path}"
-        evidence = await request.app.state.runner.call(
-            evidence_of, request.app.state.store, iri, settings.base, root)
+        evidence = await state.runner.call(
+            cache.get, state.store, ("evidence", iri, settings.base, root),
+            lambda: evidence_of(state.store, iri, settings.base, root))
         view = entity_view(iri, outbound, inbound, settings.base, root, page_url,
                            await request.app.state.runner.call(property_labels), evidence)
         loaded = await request.app.state.runner.call(last_load, request.app.state.store)

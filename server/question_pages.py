@@ -14,13 +14,16 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from cepa_kg.named_queries import named_queries
+from cepa_kg.named_queries import NamedQuery, named_queries
 from cepa_kg.server import time_place_pages
 from cepa_kg.server.codes import coded_label, goal_code
 from cepa_kg.server.connected import parameter
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.goal_trace import trace_rows as goal_trace_rows
 from cepa_kg.server.label_layout import place_labels
+from cepa_kg.server.page_cache import page_cache
+from cepa_kg.server.partner_network import network_rows
 from cepa_kg.server.queries import plain, prepared, select_rows
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.views import local_href, reader_href
@@ -83,8 +86,7 @@ def goal_options(request: Request, rows: list[dict[str, Any]]) -> list[dict[str,
 
 
 async def _sessions(request: Request) -> list[dict[str, str]]:
-    _, rows = await select_rows(request, _SESSIONS)
-    return plain(rows)
+    return plain(await _invariant_rows(request, _SESSIONS))
 
 
 def _query_args(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
@@ -128,11 +130,11 @@ async def trace_page(request: Request) -> Response:
     values = {k: v for k, v in args.items() if k in ("goal", "method")}
     if "session" in args:
         values["sessionNumber"] = args["session"]
-    text = prepared(request, query, values)
+    prepared(request, query, values)  # 400 on a bad value
     base, root = request.app.state.settings.base, root_of(request)
     goal_iri = query.bind(values, base=base)["goal"].value
-    _, rows = await select_rows(request, text)
-    _, goal_rows = await select_rows(request, _GOALS)
+    rows = await trace_rows(request, query, values)
+    goal_rows = await _invariant_rows(request, _GOALS)
     options = goal_options(request, goal_rows)
     labels = {o["iri"]: o["label"] for g in options for o in g["options"]}
     body = render(request, "trace.html", _prefixed(root, {
@@ -144,6 +146,40 @@ async def trace_page(request: Request) -> Response:
         "methods": METHODS, "method": args.get("method", ""),
         "csv": _api(query.name, values, "csv"), "api": _api(query.name, values)}))
     return represent(request, body, "text/html")
+
+
+async def trace_rows(request: Request, query: NamedQuery,
+                     values: dict[str, str]) -> list[dict[str, Any]]:
+    """The rows of recommendations-by-goal for `values` (checked by `prepared`): the named
+    query's answer in plain queries (goal_trace.py), remembered for the data version."""
+    terms = query.bind(values, base=request.app.state.settings.base)
+    args = (terms["goal"], terms.get("method"), terms.get("sessionNumber"))
+    return await _remembered(request, ("trace", *map(str, args)), goal_trace_rows, *args)
+
+
+def _linked(rows: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
+    """Rows as `select_rows` gives them: each IRI with its local `href`."""
+    return [{k: (v | {"href": local_href(v["value"], base)} if v["type"] == "uri" else v)
+             for k, v in row.items()} for row in rows]
+
+
+async def _remembered(request: Request, key: tuple[str, ...], compute: Any, *args: Any) -> Any:
+    """`compute(store, *args)` on the runner's threads, remembered for the data version."""
+    state = request.app.state
+    cache = page_cache(state)
+    return await state.runner.call(cache.get, state.store, key,
+                                   lambda: compute(state.store, *args))
+
+
+async def _invariant_rows(request: Request, text: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT whose answer depends on the data only (the goals, sessions and
+    actors the pickers offer), remembered for the data version."""
+    cache, version = page_cache(request.app.state), request.app.state.store.version
+    found, rows = cache.peek(version, ("select", text))
+    if not found:
+        _, rows = await select_rows(request, text)
+        cache.put(version, ("select", text), rows)
+    return rows  # type: ignore[no-any-return]
 
 
 def trace_tree(rows: list[dict[str, Any]], base: str, root: str = "") -> list[dict[str, Any]]:
@@ -224,13 +260,13 @@ async def matrix_cell_page(request: Request) -> Response:
     query = named_queries()["recommendations-by-goal"]
     values = {"goal": args["goal"], "sessionNumber": args["session"]} | (
         {"method": args["method"]} if "method" in args else {})
-    text = prepared(request, query, values)
+    prepared(request, query, values)  # 400 on a bad value
     base, root = request.app.state.settings.base, root_of(request)
     goal_iri = query.bind(values, base=base)["goal"].value
     framework = _goal_of_matrix(goal_iri)
-    _, rows = await select_rows(request, text)
+    rows = await trace_rows(request, query, values)
     rows = [r for r in rows if r["method"]["value"] != "correspondence"]
-    _, goal_rows = await select_rows(request, _GOALS)
+    goal_rows = await _invariant_rows(request, _GOALS)
     labels = {r["goal"]: coded_label(r["goal"], r["label"]) for r in plain(goal_rows)}
     if goal_iri not in labels:
         raise HttpError(404, f"no goal or target {args['goal']!r}")
@@ -292,10 +328,12 @@ async def network_page(request: Request) -> Response:
     args = _query_args(request, ("actor",))
     query = named_queries()["partner-network"]
     values = {"actor": args.get("actor", "id/actor/dpadm")}
-    _, rows = await select_rows(request, prepared(request, query, values))
+    prepared(request, query, values)  # 400 on a bad value
     base, root = request.app.state.settings.base, root_of(request)
-    actor = query.bind(values, base=base)["actor"].value
-    _, actor_rows = await select_rows(request, _ACTORS)
+    term = query.bind(values, base=base)["actor"]
+    actor = term.value
+    rows = _linked(await _remembered(request, ("network", str(term)), network_rows, term), base)
+    actor_rows = await _invariant_rows(request, _ACTORS)
     actors = [{"value": parameter(a["actor"], base), "iri": a["actor"], "label": a["label"],
                "count": a["partnerships"]} for a in plain(actor_rows)]
     label = next((a["label"] for a in actors if a["iri"] == actor), actor)

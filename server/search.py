@@ -1,7 +1,7 @@
 """Search over labels (with aliases and acronyms) and recommendation texts (`/search?q=`).
 
-A case-insensitive substring match in SPARQL (CONTAINS over LCASE), which is fast enough at
-this scale. The search words are bound as a literal rendered by pyoxigraph (so escaped by the
+A case-insensitive substring match in SPARQL (CONTAINS over LCASE), one property at a time,
+then the matches' types, labels and texts by lookups (`search_rows`). The search words are bound as a literal rendered by pyoxigraph (so escaped by the
 library), never pasted into the query text.
 """
 
@@ -12,6 +12,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.server.conneg import represent
+from cepa_kg.server.lookups import objects
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Query, Request
@@ -65,13 +66,62 @@ def _snippet(text: str, needle: str, width: int = 90) -> tuple[str, str, str]:
             text[at + len(needle): end] + ("…" if end < len(text) else ""))
 
 
+# The rows of _SEARCH by lookups (lookups.objects): the resources whose label, alias or
+# text holds the words (one filtered pattern each), then their types, labels and texts. In
+# one query Oxigraph joined every copy of each label and type (the default graph is the
+# union of the graphs, where an actor named by 50 documents comes 50 times): past the 10 s
+# budget on the corpus × 50 (bench/bench_pages.py). tests/test_page_lookups.py checks them.
+_MATCHING = """
+PREFIX cepa: <https://w3id.org/cepa-kg/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?s WHERE { ?s {p} ?v . FILTER(isIRI(?s) && CONTAINS(LCASE(STR(?v)), {needle})) }
+"""
+_SUBCLASSES = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?narrower ?type WHERE { ?narrower rdfs:subClassOf ?type FILTER(?narrower != ?type) }
+"""
+_CEPA = "https://w3id.org/cepa-kg/def#"
+
+
+def search_rows(store: Any, needle: str) -> list[dict[str, Any]]:
+    """The rows of _SEARCH (`s`, `name`, `body` where a text is, `kind`) for `needle` (lower
+    case), in its order, at most 101."""
+    term = str(ox.Literal(needle))
+    found = {r["s"] for p in ("rdfs:label", "skos:altLabel", "cepa:acronym", "cepa:text")
+             for r in store.select(_MATCHING.replace("{p}", p).replace("{needle}", term))}
+    labels, alts, acronyms, texts, kinds = (objects(store, found, p, distinct=True) for p in (
+        "rdfs:label", "skos:altLabel", "cepa:acronym", "cepa:text", "a"))
+    broader: dict[Any, set[Any]] = {}
+    for row in store.select(_SUBCLASSES):
+        broader.setdefault(row["type"], set()).add(row["narrower"])
+
+    def holds(term: Any) -> bool:
+        return term is not None and needle in term.value.lower()
+
+    rows = []
+    for s in found:
+        own = kinds.get(s, [])
+        types = sorted((t for t in own if t.value.startswith(_CEPA)
+                        and not broader.get(t, set()) & set(own)), key=str)
+        names, bodies = sorted(labels.get(s, []), key=str), sorted(texts.get(s, []), key=str)
+        aliases = alts.get(s, []) + acronyms.get(s, [])
+        hits = [(name, body) for name in names for body in bodies or [None]
+                if holds(name) or holds(body) or any(holds(a) for a in aliases)]
+        if not types or not hits:
+            continue
+        name, body = hits[0]
+        rows.append({"s": s, "name": name, "kind": types[0]} | ({"body": body} if body else {}))
+    rows.sort(key=lambda r: (r["name"].value.lower(), r["s"].value))
+    return rows[:101]
+
+
 def search(store: Any, words: str, base: str, root: str) -> list[Hit]:
     needle = " ".join(words.split()).lower()
     if not needle:
         return []
-    query = _SEARCH.replace("{needle}", str(ox.Literal(needle)))
     hits = []
-    for row in store.select(query):
+    for row in search_rows(store, needle):
         label = row["name"].value
         text = row["body"].value if "body" in row else ""
         hit = Hit(label, local_href(row["s"].value, base, root),

@@ -20,7 +20,8 @@ from cepa_kg.server.connected import anchor_of
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.label_layout import place_labels
-from cepa_kg.server.queries import plain, select_rows
+from cepa_kg.server.lookups import objects
+from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.views import local_href
 from cepa_kg.server.world_map import HEIGHT, WIDTH, land_path, project
@@ -57,6 +58,85 @@ SELECT ?place ?label ?lat ?long ?item ?itemLabel ?start WHERE {
   OPTIONAL { ?place schema:latitude ?lat ; schema:longitude ?long }
 }
 """
+
+# The rows of _TIMELINE and _PLACES (each row once), by lookups of one property of many
+# resources at a time (lookups.objects): in one query, Oxigraph joined every copy of the
+# places' and actors' triples (the default graph is the union of the graphs, where a place
+# named by 50 documents comes 50 times): past the 10 s budget on the corpus × 50
+# (bench/bench_pages.py). tests/test_time_place_pages.py checks them against the queries.
+_OF_CLASS = _PREFIX + "SELECT DISTINCT ?item WHERE { ?item a {class} . FILTER(isIRI(?item)) }"
+_CEPA = "https://w3id.org/cepa-kg/def#"
+
+
+def _of_class(store: Any, name: str) -> list[Any]:
+    return [r["item"] for r in store.select(_OF_CLASS.replace("{class}", f"cepa:{name}"))]
+
+
+def _rows(fixed: dict[str, str], choices: list[tuple[str, list[Any]]]) -> list[dict[str, str]]:
+    """One row per combination of the values of each name (an empty list: left unbound)."""
+    rows = [dict(fixed)]
+    for name, values in choices:
+        if values:
+            rows = [row | {name: v.value} for row in rows for v in values]
+    return rows
+
+
+def timeline_rows(store: Any) -> list[dict[str, str]]:
+    """The rows of _TIMELINE, each once."""
+    sessions, events = _of_class(store, "Session"), _of_class(store, "Event")
+    items = set(sessions) | set(events)
+    labels, starts, ends, places = (objects(store, items, p, distinct=True) for p in (
+        "rdfs:label", "schema:startDate", "schema:endDate", "schema:location"))
+    numbers = objects(store, sessions, "cepa:sessionNumber", distinct=True)
+    kinds = objects(store, events, "a", distinct=True)
+    place_labels_ = objects(store, {p for ps in places.values() for p in ps}, "rdfs:label",
+                            distinct=True)
+    found: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for item, kind_rows in [(s, [{"kind": "Session"}]) for s in sessions] + [
+            (e, [{"kind": k.value.removeprefix(_CEPA)} for k in kinds.get(e, [])
+                 if k.value != _CEPA + "Event" and k.value.startswith(_CEPA)] or [{}])
+            for e in events]:
+        for kind in kind_rows:
+            fixed = {"item": item.value} | kind
+            numbered = numbers.get(item, []) if kind.get("kind") == "Session" and \
+                item in numbers else []
+            for row in _rows(fixed, [("number", numbered), ("label", labels.get(item, [])),
+                                     ("start", starts.get(item, [])),
+                                     ("end", ends.get(item, []))]):
+                located = [row | {"place": p.value} | ({"placeLabel": x.value} if x else {})
+                           for p in places.get(item, [])
+                           for x in place_labels_.get(p, []) or [None]] or [row]
+                for r in located:
+                    found.setdefault(tuple(sorted(r.items())), r)
+    return list(found.values())
+
+
+def places_rows(store: Any, marked: str = "") -> list[dict[str, str]]:
+    """The rows of _PLACES (with the marked place), each once."""
+    items = set(_of_class(store, "Event")) | set(_of_class(store, "Session"))
+    located = objects(store, items, "schema:location", distinct=True)
+    labels, starts = (objects(store, items, p, distinct=True)
+                      for p in ("rdfs:label", "schema:startDate"))
+    rows = [{"place": p.value} | r for item in items for p in located.get(item, [])
+            if isinstance(p, ox.NamedNode)
+            for r in _rows({"item": item.value}, [("itemLabel", labels.get(item, [])),
+                                                  ("start", starts.get(item, []))])]
+    if marked:
+        rows.append({"place": marked})
+    places = {ox.NamedNode(r["place"]) for r in rows}
+    place_labels_, lats, longs = (objects(store, places, p, distinct=True) for p in (
+        "rdfs:label", "schema:latitude", "schema:longitude"))
+    found: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for row in rows:
+        place = ox.NamedNode(row["place"])
+        coordinates = [{"lat": a.value, "long": b.value} for a in lats.get(place, [])
+                       for b in longs.get(place, [])] or [{}]
+        for r in _rows(row, [("label", place_labels_.get(place, []))]):
+            for c in coordinates:
+                full = r | c
+                found.setdefault(tuple(sorted(full.items())), full)
+    return list(found.values())
+
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -134,9 +214,11 @@ async def timeline_page(request: Request) -> Response:
     if request.query_params:
         raise HttpError(400, "the timeline takes no parameters (the named query /queries/"
                         "timeline narrows it by year, actor or place)")
-    _, rows = await select_rows(request, _TIMELINE)
+    state = request.app.state
+    rows = await state.runner.call(page_cache(state).get, state.store, ("timeline",),
+                                   lambda: timeline_rows(state.store))
     base, root = request.app.state.settings.base, root_of(request)
-    view = timeline_view(plain(rows), base, root)
+    view = timeline_view(rows, base, root)
     body = render(request, "timeline.html", view | {
         "csv": f"{root}/queries/timeline?format=csv", "api": f"{root}/queries/timeline"})
     return represent(request, body, "text/html")
@@ -199,11 +281,10 @@ async def map_page(request: Request) -> Response:
     """The places where sessions and events were held, as dots on a world outline and as a
     list; `place` marks one place (drawn and listed, events or none)."""
     marked = _marked(request)
-    # BIND, not VALUES: Virtuoso 7 drops the other branch of a UNION with a VALUES block
-    query = _PLACES.replace(
-        "MARKED", f"UNION {{ BIND({ox.NamedNode(marked)} AS ?place) }}" if marked else "")
-    _, rows = await select_rows(request, query)
+    state = request.app.state
+    rows = await state.runner.call(page_cache(state).get, state.store, ("places", marked),
+                                   lambda: places_rows(state.store, marked))
     base, root = request.app.state.settings.base, root_of(request)
-    view = map_view(plain(rows), base, root, marked)
+    view = map_view(rows, base, root, marked)
     body = render(request, "map.html", view | {"land": land_path(), "marked": marked})
     return represent(request, body, "text/html")
