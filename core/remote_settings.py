@@ -34,7 +34,8 @@ def remote_store(settings: Settings) -> RemoteStore | None:
     """The remote store of `settings`, or None when they name the embedded one."""
     if settings.store_url is None:
         return None
-    endpoints = RemoteEndpoints.from_url(settings.store_url, settings.store_update_url)
+    endpoints = RemoteEndpoints.from_url(settings.store_url, settings.store_update_url,
+                                         settings.store_graph_store_url)
     # A second past the query budget: the budget answers 503 first, as on the embedded
     # store, and the connection is let go soon after.
     return RemoteStore(endpoints, owned=(settings.base, CEPA_DEF),

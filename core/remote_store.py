@@ -62,20 +62,25 @@ class RemoteStoreTimeout(StoreError):
 
 @dataclass(frozen=True)
 class RemoteEndpoints:
-    """Where the server takes queries and updates (often one URL for both)."""
+    """Where the server takes queries and updates (often one URL for both), and optionally
+    its Graph Store Protocol URL: then a graph is read with GET and replaced with PUT (one
+    request that replaces the graph whole: atomic where the server makes a request one
+    transaction), instead of SPARQL."""
 
     query: str
     update: str
+    graph_store: str | None = None
 
     @classmethod
-    def from_url(cls, url: str, update: str | None = None) -> RemoteEndpoints:
+    def from_url(cls, url: str, update: str | None = None,
+                 graph_store: str | None = None) -> RemoteEndpoints:
         """`url` is the query URL; the update URL is `update`, or the query URL with a last
         path segment `query` changed to `update` (Oxigraph server, Fuseki), or the same URL
         (Virtuoso, GraphDB's `/statements` aside)."""
         if update is None:
             head, _, last = url.rstrip("/").rpartition("/")
             update = f"{head}/update" if last in ("query", "sparql-query") else url
-        return cls(url, update)
+        return cls(url, update, graph_store)
 
 
 def query_kind(sparql: str) -> QueryKind:
@@ -409,7 +414,46 @@ class RemoteStore:
         return self.ask(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
 
     def _graph_triples(self, graph: str) -> list[ox.Triple]:
+        if self.endpoints.graph_store is not None:
+            data = self._gsp_get(graph)
+            if data is None:
+                return []
+            return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
         return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+    def _gsp(self, method: str, graph: str, *, body: bytes | None = None,
+             idempotent: bool) -> httpx.Response | None:
+        """A Graph Store Protocol request on `graph`; None for 404 (no such graph)."""
+        assert self.endpoints.graph_store is not None
+        headers = ({"Content-Type": "text/turtle"} if body is not None
+                   else {"Accept": _NTRIPLES})  # N-Triples is Turtle: every server reads it
+        attempts = 1 + (self.retries if idempotent else 0)
+        for attempt in range(attempts):
+            try:
+                response = self._client.request(method, self.endpoints.graph_store,
+                                                params={"graph": graph}, content=body,
+                                                headers=headers)
+            except httpx.TimeoutException as error:
+                raise RemoteStoreTimeout(f"the remote store's graph store did not answer "
+                                         f"within {self.timeout_s:g} s") from error
+            except httpx.TransportError as error:
+                if attempt + 1 < attempts:
+                    time.sleep(0.1 * (attempt + 1))
+                    continue
+                raise RemoteStoreError(f"the remote store's graph store cannot be reached: "
+                                       f"{error}") from error
+            if response.status_code == 404:
+                return None
+            if response.status_code >= 400:
+                raise RemoteStoreError(f"the remote store's graph store answered "
+                                       f"{response.status_code} to {method}: "
+                                       f"{response.text[:300]}")
+            return response
+        raise AssertionError("unreachable")
+
+    def _gsp_get(self, graph: str) -> bytes | None:
+        response = self._gsp("GET", graph, idempotent=True)
+        return None if response is None else response.content
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         for name in [graph] if graph else self.graphs():
@@ -437,6 +481,8 @@ class RemoteStore:
             return b""  # the server's own default graph is the union here, not a graph
         if not self.has_graph(graph):
             return None
+        if self.endpoints.graph_store is not None:
+            return self._gsp_get(graph)
         return ox.serialize(self._graph_triples(graph), format=ox.RdfFormat.N_TRIPLES) or b""
 
     # -- version --------------------------------------------------------------------------
@@ -471,6 +517,14 @@ class RemoteStore:
     def replace_graph(self, graph: str, data: bytes, *, format: ox.RdfFormat,
                       base_iri: str | None = None) -> None:
         triples = list(ox.parse(data, format=format, base_iri=base_iri))
+        if self.endpoints.graph_store is not None:
+            body = ox.serialize((q.triple for q in triples), format=ox.RdfFormat.N_TRIPLES)
+            with self._write_lock:
+                try:
+                    self._gsp("PUT", graph, body=body or b"", idempotent=False)
+                finally:
+                    self._writes += 1
+            return
         self._write([f"DROP SILENT GRAPH <{graph}>",
                      *_insert_operations(graph, (q.triple for q in triples))])
 

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     store_update_url: str | None = None
     """Its SPARQL Update URL; default: the query URL with a last segment `query` made
     `update` (Oxigraph server, Fuseki), else the query URL itself (Virtuoso)."""
+    store_graph_store_url: str | None = None
+    """Its Graph Store Protocol URL, if it has one (Oxigraph: `/store`, Virtuoso:
+    `/sparql-graph-crud`): documents' graphs are then replaced by PUT and read by GET."""
     store_user: str | None = None
     """User name for the remote store (HTTP Basic; Digest with `store_auth = "digest"`)."""
     store_password: SecretStr | None = None
@@ -131,7 +134,7 @@ class Settings(BaseSettings):
                              '(use "auto", "system" or the path of a library)')
         return value
 
-    @field_validator("store_url", "store_update_url")
+    @field_validator("store_url", "store_update_url", "store_graph_store_url")
     @classmethod
     def _remote_url(cls, value: str | None) -> str | None:
         if value is not None and not value.startswith(("http://", "https://")):

@@ -398,3 +398,22 @@ def test_the_graph_store_protocol_writes_and_reads_a_graph(backend: Backend) -> 
                                  headers=auth).status_code == 204
     assert backend.client.get("/store", params={"graph": graph}, headers={
         **auth, "Accept": "application/n-triples"}).status_code == 404
+
+
+def test_a_graph_replaced_through_the_graph_store_protocol(backend: Backend) -> None:
+    """With a Graph Store URL, a graph is replaced by one PUT and read by GET."""
+    if backend.server is None:
+        pytest.skip("the embedded store has no Graph Store URL")
+    root = backend.server.query_url.rsplit("/", 1)[0]
+    gsp = f"{root}/store" if backend.name == "oxigraph" else f"{root}/sparql-graph-crud"
+    store = RemoteStore(RemoteEndpoints.from_url(backend.server.query_url, graph_store=gsp),
+                        owned=(BASE, CEPA_DEF))
+    graph = f"{BASE}graph/gsp-put-test"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    for text in ("first", "second"):
+        store.replace_graph(graph, f'<{BASE}id/gsp> {label} "{text}" .\n'.encode(),
+                            format=ox.RdfFormat.N_TRIPLES)
+        assert _triples(store, graph) == {f'<{BASE}id/gsp> {label} "{text}"'}
+    assert store.graph_ntriples(graph) is not None
+    store.drop_graph(graph)
+    assert store.graph_ntriples(graph) is None
