@@ -101,7 +101,7 @@ def span_rows(store: Any, iri: str) -> list[dict[str, Any]]:
                     row = {"start": start, "end": end, "about": about}
                     label = min(labels.get(about, []), key=str, default=None)
                     own = [t for t in kinds.get(about, []) if t.value.startswith(_CEPA)]
-                    kind = min((t for t in own if not broader.get(t, set()) & set(own)) or own,
+                    kind = min([t for t in own if not broader.get(t, set()) & set(own)] or own,
                                key=str, default=None)  # the narrowest (SAMPLE: any)
                     row |= ({"label": label} if label else {}) | ({"type": kind} if kind else {})
                     if goal is not None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from cepa_kg.server import pages, time_place_pages as tp
+from cepa_kg.server import pages
+from cepa_kg.server import time_place_pages as tp
 from cepa_kg.store import OxigraphStore
 
 BASE = "http://localhost:8000/"
