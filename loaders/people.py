@@ -157,8 +157,10 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
             end = start + s + len(word)
             if tok.endswith((".", ";", ":")) and not _INITIALS.fullmatch(tok):
                 break
-            if tok.endswith(",") and not _CAPITAL.match(nxt):
-                break
+            if tok.endswith(",") and not (_CAPITAL.match(nxt) or _E_WORD.match(nxt)):
+                break  # ("Chief, eGovernment Branch")
+        elif tok.rstrip(",") in _AD_INTERIM and end is not None:  # "Director a.i., UNDP"
+            end = start + s + len(tok.rstrip(","))
         elif (word in _CONNECT and word == tok
               and (_CAPITAL.match(nxt) or _E_WORD.match(nxt)  # "and eGovernment"
                    or (nxt == "the" and word != "the"))
@@ -170,6 +172,17 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
     return Span(start, end) if end else None
 
 
+#: A second post after a slash: ".../Acting Director, DPADM".
+_SECOND_POST = re.compile(r"/\s*(?P<title>[A-Z][\w .-]{2,60}?),\s*(?P<aff>[A-Z][^,;/]{1,100})$")
+#: A unit named in a post, its head word one the organisation rule leaves out: "eGovernment
+#: Branch (EGB)", "Development Management Branch", "Democratic Governance Group".
+_UNIT_NAME = re.compile(r"(?P<name>(?:[A-Z]|e(?=[A-Z]))[\w’'-]*(?: (?:of |for |and |on )?(?:[A-Z]|"
+                        r"e(?=[A-Z]))[\w’'-]*){0,6} (?:Branch|Unit|Section|Group|Service|Team))"
+                        r"(?: \((?P<acronym>[A-Z][\w-]*)\))?")
+#: A role in a meeting, in brackets after a name: "(Co-Chair)", "(note-taker)".
+_MEETING_ROLE = re.compile(r"(?i:co-?chair(?:person)?|chair(?:person)?|rapporteur|moderator|"
+                           r"note-?taker|facilitator|secretary)")
+_AD_INTERIM = frozenset(("a.i.", "a.i", "ad interim", "(a.i.)", "ai"))
 _OWNER_TITLE = re.compile(r"(?P<org>[A-Z][\w/-]*)[’']s\s+(?P<title>[A-Z].*)$")
 _AT = re.compile(r"\s+(?:at|in|with)\s+(?:the\s+)?(?=[A-Z])")
 _ORG_WORD = re.compile(r"\b(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|"
@@ -283,6 +296,8 @@ class People:
         self.found: dict[str, dict[str, Any]] = {}  # key -> name, honorific, span, memberships
         self.short: list[tuple[str, str, Span]] = []  # (honorific, surname, span)
         self._hon_hits: dict[Span, list[re.Match[str]]] = {}  # item -> its honorific names
+        #: a second post `_make` read after a slash, for the `_add` that follows it
+        self.second: tuple[str, str] | None = None
 
     def _honorific_names(self, item: Span) -> list[re.Match[str]]:
         """"Mr. Name" matches in the item (`collect` and `mentions` both read them)."""
@@ -294,6 +309,7 @@ class People:
         return hits
 
     def _membership(self, name_span: Span, limit: int) -> Membership | None:
+        self.second = None
         ms = self._own_membership(name_span, limit)
         before = max(0, name_span.start - 300)
         if (ms is not None and ms.organization is not None) or \
@@ -322,8 +338,22 @@ class People:
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         bracket = re.match(r"\s*\(([^()]{2,120})\)", after)
+        if bracket and _MEETING_ROLE.fullmatch(bracket.group(1).strip()):
+            moved = Span(name_span.start, name_span.end + bracket.end())
+            if after[bracket.end():bracket.end() + 2] == ", ":
+                # "Ms. X(Co-Chair), Chief, Development Management Branch": her role in the
+                # meeting, then her post
+                return self._own_membership(moved, limit)
+            inner = Span(name_span.end + bracket.start(1), name_span.end + bracket.end(1))
+            return self._make(name_span, inner, bracket.group(1).strip(), None, whole=moved)
         if bracket:  # "Mr. Kang Min-jae (Head, UNPOG)"
             inner = Span(name_span.end + bracket.start(1), name_span.end + bracket.end(1))
+            body = next((a for a in find_actors(text, inner, self.gz)
+                         if a.kind == "organization" and a.span.start == inner.start
+                         and a.span.end == inner.end), None)
+            if body is not None:  # "Ms. X (Permanent Mission of Azerbaijan to the UN)"
+                return self._make(name_span, inner, None, inner.of(text),
+                                  whole=Span(name_span.start, name_span.end + bracket.end()))
             title, aff = _split_appositive(inner.of(text))
             if title and _TITLE_WORDS.search(title) or aff:
                 return self._make(name_span, inner, title, aff,
@@ -370,6 +400,16 @@ class People:
 
     def _make(self, name_span: Span, app: Span, title: str | None, aff: str | None, *,
               whole: Span | None = None) -> Membership:
+        if aff and (two := _SECOND_POST.search(aff)) is not None and title:
+            # "Chief, Public Administration Capacity Branch (PACB)/Acting Director, DPADM":
+            # the first post here, the second kept for `_add` (`self.second`)
+            second_title, second_aff = two.group("title"), two.group("aff")
+            aff = aff[: two.start()]
+            self.second = (second_title, second_aff)
+        return self._make_one(name_span, app, title, aff, whole=whole)
+
+    def _make_one(self, name_span: Span, app: Span, title: str | None, aff: str | None, *,
+                  whole: Span | None = None) -> Membership:
         text = self.text
         whole = whole or Span(name_span.start, app.end)
         org = None
@@ -399,6 +439,11 @@ class People:
                 hit = self.gz.resolve(clean(aff))
                 if hit is not None and hit.kind in ("organization", "group"):
                     org = ActorMention(hit.path, hit.kind, hit.label, aspan)
+                elif (unit := _UNIT_NAME.fullmatch(clean(aff))) is not None:
+                    # "Chief, eGovernment Branch (EGB)": the unit the post names, as written
+                    bare = unit.group("name")
+                    org = ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization",
+                                       bare, aspan, False, unit.group("acronym"))
         if not title and (capacity := _CAPACITY.match(text, name_span.end,
                                                        min(len(text), name_span.end + 200))):
             title = capacity.group("title")  # "... led the discussions in her capacity as Chair"
@@ -439,8 +484,11 @@ class People:
                                           "ms": []})
         if rec["hon"] is None and hon:
             rec["hon"] = hon
+        second, self.second = self.second, None
         if ms and all((m.title, m.affiliation) != (ms.title, ms.affiliation) for m in rec["ms"]):
             rec["ms"].append(ms)
+            if second is not None:  # the post after a slash: a membership of its own
+                rec["ms"].append(self._make_one(span, ms.span, *second, whole=ms.span))
 
     def collect(self, item: Span, actors_in_item: list[ActorMention] | None = None) -> None:
         """Read the people an item names. `actors_in_item`: `find_actors` over the item, when

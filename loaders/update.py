@@ -266,12 +266,20 @@ _FIELD_LINE = re.compile(r"\s*(?:Dates?|Time|Location|Venue|Place|Organi[sz]ers?
 
 
 def _in_a_list(lines: list[Any], i: int) -> bool:
-    """A glyph line of a list a sentence opens ("... in three sessions:" then "• The first
-    session ..."): part of that story, not an item of the page."""
+    """A glyph line of a list a sentence or a label opens ("... in three sessions:" then "• The
+    first session ...", "Present:" then lines of names): part of that story, not an item."""
     for j in range(i - 1, -1, -1):
-        if not lines[j].glyph:
-            return lines[j].text.rstrip().endswith(":")
+        if lines[j].glyph:
+            continue
+        if lines[j].text.rstrip().endswith(":"):
+            return True
+        if len(lines[j].text.split()) >= _PROSE_WORDS:
+            return False  # a paragraph of prose: the glyph lines are the page's items
+        # (short lines between: a list's own lines, "Present:" then names by body)
     return False
+
+
+_PROSE_WORDS = 20
 
 
 _LEAD_WORDS = 12

@@ -303,3 +303,45 @@ def test_a_town_hosted_by_people_is_no_host_city() -> None:
     text = "First, she went to the Rectorate in Braga, hosted by two Vice-Rectors."
     names = [loc.name for loc in find_locations(text, Span(0, len(text)), Gazetteer.bundled())]
     assert "First" not in names
+
+
+_MINUTES = ("Minutes of the Meeting of the Working Group on Public Service Training\n\n"
+            "United Nations Headquarters\n\nTuesday, 21 October 2014\n\nPresent:\n\n"
+            "DPADM/UNDESA\n"
+            "Mr. Ian Brook, Chief, Public Institutions Unit (PIU)/Acting Director, DPADM\n"
+            "Ms. Ruth Sowa(Co-Chair), Chief, Development Management Branch (DMB)\n"
+            "Mr. Ken Hall, Chief, eGovernment Branch (EGB)\n"
+            "Ms. Rosa Ibarra (note-taker)\n"
+            "Other\n"
+            "Ms. Leyla Aliyeva (Permanent Mission of Azerbaijan to the UN)\n"
+            "  • Mr. Colm Fitz(Co-Chair), Director a.i., Democratic Governance Group, UN "
+            "Development Programme (UNDP), New York office of the programme\n"
+            "  • Ms. Paula Echeverri, Expert, UN Economic Commission for Latin America and the "
+            "Caribbean (UN-ECLAC), Santiago office of the commission\n\n"
+            "Follow-up actions:\n\n"
+            "  • Members will share their 2015 work plans on governance before the next meeting "
+            "and keep them updated on the site.\n")
+
+
+def _posts(doc: update.UpdateDocument, name: str) -> list[tuple[str | None, str | None]]:
+    (person,) = [p for p in doc.persons if p.name == name]
+    return [(m.title, m.organization.label if m.organization else None)
+            for m in person.memberships]
+
+
+def test_glyph_lines_under_a_label_are_its_list_not_the_page_s_items() -> None:
+    doc = update.parse(_MINUTES)
+    assert len(doc.items) == 1
+    assert doc.items[0].title.startswith("Minutes of the Meeting")
+
+
+def test_minutes_present_list_gives_each_person_their_posts() -> None:
+    doc = update.parse(_MINUTES)
+    dpadm = "Division for Public Administration and Development Management"
+    assert _posts(doc, "Ian Brook") == [("Chief", "Public Institutions Unit"),
+                                        ("Acting Director", dpadm)]
+    assert _posts(doc, "Ruth Sowa") == [("Chief", "Development Management Branch")]
+    assert _posts(doc, "Ken Hall") == [("Chief", "eGovernment Branch")]
+    assert _posts(doc, "Rosa Ibarra") == [("note-taker", None)]
+    assert _posts(doc, "Leyla Aliyeva") == [(None, "Permanent Mission of Azerbaijan to the UN")]
+    assert _posts(doc, "Colm Fitz") == [("Director a.i.", "United Nations Development Programme")]
