@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -143,6 +144,7 @@ def virtuoso_server(folder: Path) -> Iterator[RunningServer]:
 
 NGINX_CONF = """\
 daemon off;
+{user}
 worker_processes 1;
 pid {dir}/nginx.pid;
 error_log {dir}/error.log;
@@ -155,6 +157,7 @@ http {{
   server {{
     listen 127.0.0.1:{port};
     location / {{
+      {guard}
       proxy_pass http://fronts;
       proxy_http_version 1.1;
       proxy_set_header Host $http_host;
@@ -171,15 +174,18 @@ def nginx_command() -> str | None:
 
 
 @contextmanager
-def reverse_proxy(folder: Path, upstreams: list[str]) -> Iterator[str]:
-    """nginx on 127.0.0.1 spreading requests round-robin over `upstreams` (host:port);
+def reverse_proxy(folder: Path, upstreams: list[str], guard: str = "") -> Iterator[str]:
+    """nginx on 127.0.0.1 spreading requests round-robin over `upstreams` (host:port),
+    with the nginx directives `guard` (e.g. authentication) before it passes a request on;
     yields its base URL."""
     command = nginx_command()
     if command is None:
         raise LookupError("nginx is not installed (Debian: apt-get install nginx-light)")
     port = free_port()
     conf = folder / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(dir=folder, port=port, servers=" ".join(
+    # Run as root, the workers would be `nobody`, who cannot read the test's private folder
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(dir=folder, port=port, guard=guard, user=user, servers=" ".join(
         f"server {u};" for u in upstreams)))
     log = folder / "nginx.out"
     process = subprocess.Popen([command, "-c", str(conf), "-p", str(folder)],
