@@ -556,6 +556,17 @@ class People:
                 continue  # "CEPA Secretariat", "UNPOG Seoul": a body, not a signature
             self._add(m.group("name"), None, Span(m.start("name"), m.end("name")), None)
 
+    def belong(self, line: Span, body: ActorMention) -> None:
+        """The people a line lists under a body's label ("DSD/UNDESA" then "Ms. Hanna X")
+        came for that body: theirs where the line gives them none."""
+        for m in _HON_PERSON.finditer(self.text, line.start, line.end):
+            rec = self.found.get(person_key(m.group("name")))
+            if rec is None or any(ms.organization is not None for ms in rec["ms"]):
+                continue
+            span = Span(m.start(), m.end())
+            rec["ms"].append(Membership(title=None, affiliation=body.label, organization=body,
+                                        span=span, label=clean(span.of(self.text))))
+
     def _pairs(self, item: Span, actors: list[ActorMention]) -> None:
         """Two people given one post in the plural: "experts from the X (ACR) Ms. A and Mr. B,
         senior advisors on e-government, arrived ...": each an adviser of X."""

@@ -55,6 +55,7 @@ _VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})|"
                        # "she visited the University of Minho Rectorate in Braga"
                        r"\bvisited\s+(?:the\s+)?(?:[A-Z][\w’'-]*[ ](?:(?:of|for|and)[ ])?){1,8}"
                        rf"in[ ](?P<town>{_PLACE_NAME})")
+_HEADQUARTERS = re.compile(r"\b(?:United\s+Nations|UN)\s+Headquarters\b")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*[’']s\s+)?"
                     r"(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
@@ -105,6 +106,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
     for m in _VISIT_TO.finditer(text, span.start, span.end):  # "on a visit to Bhutan"
         group = "city" if m.group("city") else "town"
         add(0, m.group(group), m.start(group), None, None)
+    for m in _HEADQUARTERS.finditer(text, span.start, span.end):  # "United Nations Headquarters"
+        add(0, m.group(0), m.start(), None, None)
     for m in _VENUE.finditer(text, span.start, span.end):
         if not places:  # "at the Poytaht business-center", "in the X’s Gualtar Campus"
             add(0, m.group("venue"), m.start("venue"), None, None)

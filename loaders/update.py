@@ -40,6 +40,7 @@ from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_events import find_events, organisers_and_participants
+from cepa_kg.loaders.update_present import Attendance, attendance
 from cepa_kg.loaders.update_model import (
     Event,
     EVENT_KINDS,
@@ -365,17 +366,24 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
                      + _issuer_by_name(text, span, issuer), key=lambda a: a.span)
               for title, span, _ in segments]
     people = People(text, gz)
+    present: list[Attendance | None] = []
     for (_, span, _), in_item in zip(segments, actors):
         people.collect(span, in_item)
+        listed = attendance(text, span, gz) if "present" in text[span.start: span.end].lower() \
+            or "attend" in text[span.start: span.end].lower() else None  # (a cheap test first)
+        present.append(listed)
+        for line, body in listed.under if listed is not None else ():
+            people.belong(line, body)
     persons = people.finish()
 
     items = []
-    for pos, ((title, span, number), in_item) in enumerate(zip(segments, actors), start=1):
+    for pos, ((title, span, number), in_item, listed) in enumerate(
+            zip(segments, actors, present), start=1):
         tspan = title if title is not None else _lead_title(text, span)
         body = Span(tspan.end, span.end).strip(text) if title is not None and \
             title.start < span.start + 10 else span
         items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
-                           issuer, self_paths, in_item, dated=dated))
+                           issuer, self_paths, in_item, dated=dated, present=listed))
     items = _listed_by_lead(text, items)
     month = dated.date if dated is not None else None
     return UpdateDocument(
@@ -533,8 +541,9 @@ _ORGANIZED_BY = re.compile(
 def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
           position: int, title: Span, body: Span, span: Span, issuer: ActorMention | None,
           self_paths: set[str], in_item: list[ActorMention], *,
-          dated: DocumentDate | None = None) -> UpdateItem:
-    """One item's model; `in_item` is `find_actors` over its `span`."""
+          dated: DocumentDate | None = None, present: Attendance | None = None) -> UpdateItem:
+    """One item's model; `in_item` is `find_actors` over its `span`; `present`: its
+    attendance list, if it has one."""
     kind, kind_span = _kind(text, title, body)
     dates = _dates(text, (title, body), doc)
     locations = find_locations(text, span, gz)
@@ -573,6 +582,9 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
                                  self_paths, clean_title)
     events = _events(text, gz, people, doc, title, body, span, in_item, persons,
                      dated=dated)
+    if present is not None and len(events) == 1:  # minutes: who the list says was present
+        events = (dataclasses.replace(events[0], participants=first_each(
+            [*events[0].participants, *_present_bodies(people, present)])),)
     return UpdateItem(
         events=events,
         number=number,
@@ -684,6 +696,21 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
     return _shared_place(out)
+
+
+def _present_bodies(people: People, present: Attendance) -> list[ActorMention]:
+    """The bodies an attendance list says were present: its labels' bodies, and the body of
+    each person it lists under no label ("Other")."""
+    out = list(present.bodies)
+    under = [line for line, _ in present.under]
+    _, hits = people.mentions(present.span)
+    for s, key in hits:
+        if any(line.start <= s.start < line.end for line in under):
+            continue
+        org = next((ms.organization for ms in people.found[key]["ms"] if ms.organization), None)
+        if org is not None:
+            out.append(org)
+    return out
 
 
 def _nearest_locations(text: str, sentences: list[Span], anchor: Span, gz: Any,

@@ -342,6 +342,33 @@ def test_minutes_present_list_gives_each_person_their_posts() -> None:
                                         ("Acting Director", dpadm)]
     assert _posts(doc, "Ruth Sowa") == [("Chief", "Development Management Branch")]
     assert _posts(doc, "Ken Hall") == [("Chief", "eGovernment Branch")]
-    assert _posts(doc, "Rosa Ibarra") == [("note-taker", None)]
+    assert _posts(doc, "Rosa Ibarra") == [("note-taker", None), (None, dpadm)]  # (listed under
+    # DPADM's label)
     assert _posts(doc, "Leyla Aliyeva") == [(None, "Permanent Mission of Azerbaijan to the UN")]
     assert _posts(doc, "Colm Fitz") == [("Director a.i.", "United Nations Development Programme")]
+
+
+_PRESENT = ("Minutes of the Meeting of the Working Group on Training\n\nUnited Nations "
+            "Headquarters\n\nTuesday, 21 October 2014 from 10:00AM to 11:30AM,\n\nPresent:\n\n"
+            "DPADM/UNDESA[1]\n"
+            "Mr. Ian Brook, Chief, Public Institutions Unit (PIU)\n"
+            "DSD/UNDESA[2]\nMs. Hanna Wolk\n"
+            "Other\nMs. Leyla Aliyeva (Permanent Mission of Azerbaijan to the UN)\n\n"
+            "Follow-up actions:\n\nMembers will share their work plans with UNDP before the next "
+            "meeting.\n")
+
+
+def test_minutes_present_list_says_who_was_at_the_meeting() -> None:
+    doc = update.parse(_PRESENT)
+    (event,) = doc.events
+    assert event.location is not None and event.location.name == "United Nations Headquarters"
+    assert str(event.start) == "2014-10-21"
+    labels = [a.label for a in event.participants]
+    assert labels == ["Division for Public Administration and Development Management", "DSD",
+                      "Permanent Mission of Azerbaijan to the UN"]  # (not UNDP, after the list)
+
+
+def test_a_person_listed_under_a_body_s_label_came_for_it() -> None:
+    doc = update.parse(_PRESENT)
+    assert _posts(doc, "Hanna Wolk") == [(None, "DSD")]
+    assert _posts(doc, "Ian Brook") == [("Chief", "Public Institutions Unit")]  # (their own)
