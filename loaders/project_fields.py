@@ -430,7 +430,8 @@ _IMPLEMENTED = re.compile(
     r"|\b(?:project|programme)s?\s+(?:that|which)\s+(?P<who6>(?:the\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)"
     r"{0,5}?)\s+(?:is|was|has|have|had)\s+(?:been\s+)?(?:executing|implementing|leading|executed|"
     r"implemented|led)\b"
-    r"|(?P<who7>[^\s,.;:]+)[^\S\n]*-?[^\S\n]*(?:executed|implemented|led)\s+projects?\b",
+    r"|(?:^|(?<=\s))(?P<who7>[^\s,.;:]+)[^\S\n]*-?[^\S\n]*(?:executed|implemented|led)\s+"
+    r"projects?\b",
     re.I | re.M)
 #: "..., DPADM, which executed the project": the subject is the phrase before it.
 _WHICH = re.compile(r",?\s+which\s+(?:executed|implemented|led)\s+the\s+project", re.I)
@@ -444,8 +445,10 @@ _WITH = re.compile(
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
-_IMPLEMENTED_WORD = re.compile(r"implement|execut|carried\s+out|\blead|\bled\b|manag|undert|"
-                               r"carry\s+out|launch|coordinat|joint\s", re.I)
+_IMPLEMENTED_WORD = re.compile(r"implement(?:ed|s|ing)?\b|execut(?:ed|es|ing|e)\b|carried\s+out|"
+                               r"\bled\b|\blead(?:s|ing)?\b|\bmanag(?:ed|es|ing|e)\b|undert|"
+                               r"carry\s+out|launch|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
+                               r"initiative|project|programme|undertaking|effort)", re.I)
 
 
 def implementer_phrases(text: str, span: Span) -> list[Span]:
