@@ -72,7 +72,8 @@ def oxigraph_server(folder: Path) -> Iterator[RunningServer]:
         raise LookupError("the `oxigraph` command is not installed (pip install oxigraph)")
     port = free_port()
     args = [command, "serve", "--location", str(folder / "data"), "--bind",
-            f"127.0.0.1:{port}", "--union-default-graph"]
+            f"127.0.0.1:{port}", "--union-default-graph",
+            "--timeout-s", "20"]  # a query the tests abandon stops there too
     log = folder / "oxigraph.log"
     process = subprocess.Popen(args, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     server = RunningServer("oxigraph", f"http://127.0.0.1:{port}/query", process, args, log)
@@ -105,7 +106,7 @@ ServerRoot = {dir}
 ServerThreads = 10
 [SPARQL]
 ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 120
+MaxQueryExecutionTime = 20
 """
 
 
