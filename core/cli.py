@@ -146,6 +146,9 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("validate", formatter_class=_Help, parents=[common],
                        help="validate the store, or documents without loading them")
     p.add_argument("paths", nargs="*", help="documents to check instead of the store")
+    p.add_argument("--data", nargs="?", const="", metavar="FOLDER",
+                   help="check the domain data files instead (country names, names that are "
+                   "no actors, goal cues): those in FOLDER, else the installed ones")
     _json_option(p, "validate")
 
     p = sub.add_parser("query", formatter_class=_Help, parents=[common],

@@ -182,11 +182,26 @@ def _graph_of(store: OxigraphStore, graph: str) -> Graph:
     return g
 
 
+def _validate_data(folder: Path | None) -> int:
+    """`validate --data`: every problem of the domain data files, by file and line."""
+    from cepa_kg.loaders.domain_data import check_domain_data
+
+    problems = check_domain_data(folder)
+    for problem in problems:
+        print(f"cepa-kg: error: {problem}", file=sys.stderr)
+    where = folder or "the installed package"
+    print(f"domain data in {where}: " + ("every file reads" if not problems
+                                        else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0
+
+
 def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     """Check documents (files, without loading them) or the store's documents against the
     shapes, and list where the store's documents disagree; exit 1 if any does not conform.
     With --json, one JSON document (core/schemas/validate.schema.json) and nothing else."""
     as_json = getattr(args, "json", False)
+    if getattr(args, "data", None) is not None:
+        return _validate_data(Path(args.data) if args.data else None)
     entries: list[dict] = []
     if args.paths:
         for path in document_paths(args.paths):

@@ -56,6 +56,7 @@ import pycountry
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 
+from cepa_kg.loaders.domain_data import country_names, not_actors
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
 from cepa_kg.namespaces import CEPA, SCHEMA
@@ -100,24 +101,8 @@ class CountryInfo:
 
 
 # Names that contain an actor's name but denote a programme, prize, treaty or publication.
-# They are matched (so nothing inside them matches) and then dropped.
-NOT_ACTORS: tuple[str, ...] = (
-    "United Nations Public Service Awards",
-    "United Nations Public Service Award",
-    "UN Public Service Awards",
-    "UN Public Service Award",
-    "United Nations Public Service Day",
-    "UN Public Service Day",
-    "United Nations Public Administration Country Studies",
-    "United Nations Convention against Corruption",
-    "UN Convention against Corruption",
-    "United Nations e-Government Survey",
-    "UN e-Government Survey",
-    "United Nations Millennium Declaration",
-    "United Nations Development Account",
-    "United Nations Headquarters",
-    "Vienna Convention",
-)
+# They are matched (so nothing inside them matches) and then dropped. Data: not_actors.tsv.
+NOT_ACTORS: tuple[str, ...] = not_actors()
 
 # Stands for the NOT_ACTORS names in the lookup tables: matched, then dropped.
 _NOT_AN_ACTOR = Entry("-", "organization", "(not an actor)", NOT_ACTORS)
@@ -129,90 +114,14 @@ _ACTOR_NOUNS = (
     "mission", "officials", "Parliament", "parliament", "President", "Prime Minister",
 )
 
-_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "AFG": ("Afghan",), "ALB": ("Albanian",), "DZA": ("Algerian",),
-    "ARG": ("Argentine", "Argentinian"), "ARM": ("Armenian",), "AUS": ("Australian",),
-    "AUT": ("Austrian",), "AZE": ("Azerbaijani",), "BGD": ("Bangladeshi",), "BEL": ("Belgian",),
-    "BTN": ("Bhutanese",), "BOL": ("Bolivian",), "BRA": ("Brazilian",), "GBR": ("British",),
-    "BGR": ("Bulgarian",), "KHM": ("Cambodian",), "CMR": ("Cameroonian",), "CAN": ("Canadian",),
-    "CHL": ("Chilean",), "CHN": ("Chinese",), "COL": ("Colombian",), "HRV": ("Croatian",),
-    "CUB": ("Cuban",), "CZE": ("Czech",), "DNK": ("Danish",), "NLD": ("Dutch",),
-    "ECU": ("Ecuadorian",), "EGY": ("Egyptian",), "EST": ("Estonian",), "ETH": ("Ethiopian",),
-    "FIN": ("Finnish",), "FRA": ("French",), "DEU": ("German",), "GHA": ("Ghanaian",),
-    "GRC": ("Greek",), "HUN": ("Hungarian",), "IND": ("Indian",), "IDN": ("Indonesian",),
-    "IRN": ("Iranian",), "IRQ": ("Iraqi",), "IRL": ("Irish",), "ISR": ("Israeli",),
-    "ITA": ("Italian",), "JAM": ("Jamaican",), "JPN": ("Japanese",), "JOR": ("Jordanian",),
-    "KAZ": ("Kazakh",), "KEN": ("Kenyan",), "KOR": ("Korean", "South Korean"), "KWT": ("Kuwaiti",),
-    "LVA": ("Latvian",), "LBN": ("Lebanese",), "LBY": ("Libyan",), "LTU": ("Lithuanian",),
-    "MWI": ("Malawian",), "MYS": ("Malaysian",), "MLT": ("Maltese",), "MEX": ("Mexican",),
-    "MNG": ("Mongolian",), "MAR": ("Moroccan",), "NPL": ("Nepalese", "Nepali"),
-    "NZL": ("New Zealand",), "NGA": ("Nigerian",), "NOR": ("Norwegian",), "PAK": ("Pakistani",),
-    "PER": ("Peruvian",), "PHL": ("Philippine", "Filipino"), "POL": ("Polish",),
-    "PRT": ("Portuguese",), "QAT": ("Qatari",), "ROU": ("Romanian",), "RUS": ("Russian",),
-    "RWA": ("Rwandan",), "SAU": ("Saudi",), "SEN": ("Senegalese",), "SRB": ("Serbian",),
-    "SGP": ("Singaporean",), "SVK": ("Slovak",), "SVN": ("Slovenian",),
-    "ZAF": ("South African",), "SSD": ("South Sudanese",), "ESP": ("Spanish",),
-    "LKA": ("Sri Lankan",), "SDN": ("Sudanese",), "SWE": ("Swedish",), "CHE": ("Swiss",),
-    "SYR": ("Syrian",), "TZA": ("Tanzanian",), "THA": ("Thai",), "TUN": ("Tunisian",),
-    "TUR": ("Turkish",), "UGA": ("Ugandan",), "UKR": ("Ukrainian",), "ARE": ("Emirati",),
-    "USA": ("American", "US", "U.S."), "URY": ("Uruguayan",), "VEN": ("Venezuelan",),
-    "VNM": ("Vietnamese",), "YEM": ("Yemeni",), "ZMB": ("Zambian",), "ZWE": ("Zimbabwean",),
-}
-
-# UN-style short names where the ISO short name is inverted or differs.
-_UN_NAMES: dict[str, str] = {
-    "KOR": "Republic of Korea",
-    "PRK": "Democratic People's Republic of Korea",
-    "TZA": "United Republic of Tanzania",
-    "BOL": "Bolivia (Plurinational State of)",
-    "VEN": "Venezuela (Bolivarian Republic of)",
-    "IRN": "Iran (Islamic Republic of)",
-    "FSM": "Micronesia (Federated States of)",
-    "MDA": "Republic of Moldova",
-    "PSE": "State of Palestine",
-    "COD": "Democratic Republic of the Congo",
-    "VGB": "British Virgin Islands",
-    "VIR": "United States Virgin Islands",
-    "GBR": "United Kingdom of Great Britain and Northern Ireland",
-    "USA": "United States of America",
-}
-
-# Customary names pycountry does not give.
-_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "KOR": ("Korea", "South Korea", "Republic of Korea"),
-    "PRK": ("North Korea", "DPRK"),
-    "USA": ("USA", "U.S.A.", "United States", "United States of America"),
-    "GBR": ("UK", "United Kingdom", "Britain", "Great Britain"),
-    "TZA": ("Tanzania",),
-    "RUS": ("Russia",),
-    "TUR": ("Turkey", "Turkiye"),
-    "CZE": ("Czech Republic",),
-    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
-    "CPV": ("Cape Verde",),
-    "SWZ": ("Swaziland",),
-    "MKD": ("Macedonia", "The former Yugoslav Republic of Macedonia"),
-    "TLS": ("East Timor", "Timor Leste"),
-    "MMR": ("Burma",),
-    "VNM": ("Vietnam",),
-    "LAO": ("Laos", "Lao PDR"),
-    "SYR": ("Syria",),
-    "COD": ("Democratic Republic of Congo", "DR Congo"),
-    "COG": ("Republic of Congo",),
-    "VAT": ("Holy See", "Vatican"),
-    "PSE": ("Palestine",),
-    "BRN": ("Brunei",),
-    "CHN": ("People's Republic of China",),
-    "MEX": ("United Mexican States",),
-    "LBY": ("Libyan Arab Jamahiriya",),
-    "SSD": ("Republic of South Sudan",),
-}
-
-# ISO 3166-3 (withdrawn) countries that existed while CEPA has met (since 2002).
-_HISTORIC: dict[str, tuple[str, ...]] = {
-    "SCG": ("Serbia and Montenegro",),
-    "YUG": ("Yugoslavia", "Federal Republic of Yugoslavia"),
-    "ANT": ("Netherlands Antilles",),
-}
+# Country names beside pycountry's (data: country_names.tsv): adjectives, the UN's short
+# names where the ISO name is inverted or differs, customary names, and ISO 3166-3 (withdrawn)
+# countries that existed while CEPA has met (since 2002).
+_NAMES = country_names()
+_DEMONYMS: dict[str, tuple[str, ...]] = _NAMES.demonyms
+_UN_NAMES: dict[str, str] = _NAMES.un_names
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = _NAMES.aliases
+_HISTORIC: dict[str, tuple[str, ...]] = _NAMES.historic
 
 _PARSE_BASE = "http://cepa-kg.invalid/"
 _ID = _PARSE_BASE + "id/"

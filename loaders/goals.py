@@ -474,3 +474,35 @@ def _order(a: Alignment) -> tuple[str, int, int, str]:
     target = m.group("t") or m.group("m") or ""
     return (m.group("fw") == "mdg" and "1" or "0", int(m.group("goal")),
             int(target) if target.isdigit() else (100 if target else 0), target)
+
+
+def check_vocabulary(text: str) -> None:
+    """Check the text of a goal vocabulary as `vocabulary()` reads it: TOML, every cue with
+    its codes (goals and targets that exist), phrases that compile and a weight in (0, 1].
+    Raises ValueError naming the cue (by number and first phrase) and what is wrong."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"not TOML: {error}") from error
+    for number, entry in enumerate(data.get("cue", []), start=1):
+        phrases = entry.get("phrases") or []
+        name = f"cue {number} ({phrases[0]!r})" if phrases else f"cue {number}"
+        missing = [key for key in ("codes", "phrases", "weight") if key not in entry]
+        if missing:
+            raise ValueError(f"{name}: no {', '.join(missing)}")
+        for code in entry["codes"]:
+            try:
+                goal = goal_of(code)
+            except (KeyError, ValueError, IndexError) as error:
+                raise ValueError(f"{name}: no such goal {code!r}") from error
+            if not re.fullmatch(r"sdg-(?:1[0-7]|[1-9])|mdg-[1-8]", goal):
+                raise ValueError(f"{name}: no such goal {code!r}")
+            if is_target(code) and code not in _sdg_targets() | _MDG_TARGETS:
+                raise ValueError(f"{name}: no such target {code!r}")
+        if not 0 < float(entry["weight"]) <= 1:
+            raise ValueError(f"{name}: weight {entry['weight']} is not in (0, 1]")
+        for key in ("phrases", "unless", "needs"):
+            try:
+                _words(entry.get(key) or ["x"])
+            except re.error as error:
+                raise ValueError(f"{name}: {key} do not compile: {error}") from error
