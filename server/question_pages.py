@@ -34,6 +34,9 @@ router = APIRouter()
 router.include_router(time_place_pages.router)  # /timeline, /map
 
 METHODS = ("explicit", "thematic", "inherited", "correspondence")
+#: Recommendations on a page of a trace (SDG 16 has about 1,000 on the corpus × 50: a page
+#: of 1.3 MB took 0.3-0.5 s to render, bench/bench_pages.py).
+TRACE_PAGE = 100
 
 _GOALS = """
 PREFIX cepa: <https://w3id.org/cepa-kg/def#>
@@ -125,7 +128,9 @@ def _prefixed(root: str, view: dict[str, Any]) -> dict[str, Any]:
 async def trace_page(request: Request) -> Response:
     """A goal's trace: goal ← recommendations ← sessions, each link with its method, score and
     the sentence of its evidence (the cue marked, linked to the reader); `session` narrows it."""
-    args = _query_args(request, ("goal", "method", "session"))
+    args = _query_args(request, ("goal", "method", "session", "page"))
+    if not args.get("page", "1").isdigit() or int(args.get("page", "1")) < 1:
+        raise HttpError(400, "page is a page number, 1 or more")
     query = named_queries()["recommendations-by-goal"]
     values = {k: v for k, v in args.items() if k in ("goal", "method")}
     if "session" in args:
@@ -137,11 +142,28 @@ async def trace_page(request: Request) -> Response:
     goal_rows = await _invariant_rows(request, _GOALS)
     options = goal_options(request, goal_rows)
     labels = {o["iri"]: o["label"] for g in options for o in g["options"]}
+    recommendations = list(dict.fromkeys(r["recommendation"]["value"] for r in rows))
+    pages = max(1, -(-len(recommendations) // TRACE_PAGE))
+    page = int(args.get("page", "1"))
+    if page > pages:
+        raise HttpError(400, f"page {page} is past the last page ({pages})")
+    shown = set(recommendations[(page - 1) * TRACE_PAGE: page * TRACE_PAGE])
+    keep = {k: v for k, v in args.items() if k != "page"}
+
+    def page_href(n: int) -> str:
+        return f"{root}/trace?" + urlencode(keep | ({"page": str(n)} if n > 1 else {}))
+
     body = render(request, "trace.html", _prefixed(root, {
         "goal": goal_iri, "goal_label": labels.get(goal_iri, goal_iri),
         "goal_value": parameter(goal_iri, base),
         "goal_href": local_href(goal_iri, base, root), "options": options,
-        "sessions": trace_tree(rows, base, root), "links": len(rows),
+        "sessions": trace_tree([r for r in rows if r["recommendation"]["value"] in shown],
+                               base, root),
+        "links": len(rows), "session_count": len({r["session"]["value"] for r in rows}),
+        "recommendation_count": len(recommendations), "page": page, "pages": pages,
+        "first": (page - 1) * TRACE_PAGE + 1, "last": min(page * TRACE_PAGE, len(recommendations)),
+        "prev_href": page_href(page - 1) if page > 1 else "",
+        "next_href": page_href(page + 1) if page < pages else "",
         "session_options": await _sessions(request), "session": args.get("session", ""),
         "methods": METHODS, "method": args.get("method", ""),
         "csv": _api(query.name, values, "csv"), "api": _api(query.name, values)}))
@@ -173,7 +195,7 @@ async def _remembered(request: Request, key: tuple[str, ...], compute: Any, *arg
 
 async def _invariant_rows(request: Request, text: str) -> list[dict[str, Any]]:
     """The rows of a SELECT whose answer depends on the data only (the goals, sessions and
-    actors the pickers offer), remembered for the data version."""
+    actors the pickers offer, a matrix), remembered for the data version."""
     cache, version = page_cache(request.app.state), request.app.state.store.version
     found, rows = cache.peek(version, ("select", text))
     if not found:
@@ -226,7 +248,7 @@ async def matrix_page(request: Request) -> Response:
     values = {k: v for k, v in args.items() if k == "method"}
     if "session" in args:
         values["sessionNumber"] = args["session"]
-    _, rows = await select_rows(request, prepared(request, query, values))
+    rows = await _invariant_rows(request, prepared(request, query, values))
     base, root = request.app.state.settings.base, root_of(request)
     short, name = _FRAMEWORK_NAMES[framework]
     other = "mdg" if framework == "sdg" else "sdg"

@@ -37,18 +37,26 @@ def statistics(store: Any, base: str) -> dict[str, Any]:
     space = str(ox.Literal(f"{base}id/"))
     one = store.select
     count = one("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    entities = one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                   f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}")
+    # (the subjects first, then the filter: over every triple, the filter took 6 s of the
+    # 27 s VoID took on the corpus × 50; the graphs' sizes, titles and file names apart: the
+    # OPTIONALs in one query over every triple took 17 s)
+    entities = one("SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?s WHERE { GRAPH ?g { "
+                   f"?s ?p ?o }} }} }} FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) }}")
     subjects = one("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     objects = one("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     classes = one("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
                   "FILTER(isIRI(?c)) } GROUP BY ?c ORDER BY ?c")
     properties = one("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                      "GROUP BY ?p ORDER BY ?p")
-    graphs = one("SELECT ?g (COUNT(*) AS ?n) (SAMPLE(?t) AS ?title) (SAMPLE(?f) AS ?file) "
-                 "WHERE { GRAPH ?g { ?s ?p ?o OPTIONAL { ?g <http://purl.org/dc/terms/title> ?t }"
-                 " OPTIONAL { ?g <https://w3id.org/cepa-kg/def#fileName> ?f } } } "
+    graphs = one("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                  "GROUP BY ?g ORDER BY ?g")
+    named = {}
+    for key, prop in (("title", "http://purl.org/dc/terms/title"),
+                      ("file", "https://w3id.org/cepa-kg/def#fileName")):
+        for row in one(f"SELECT ?g (SAMPLE(?x) AS ?{key}) WHERE {{ GRAPH ?g {{ ?g <{prop}> ?x }} "
+                       "} GROUP BY ?g"):
+            named.setdefault(row["g"].value, {})[key] = row.get(key)
+    graphs = [row | named.get(row["g"].value, {}) for row in graphs]
     examples = one("SELECT ?c (MIN(STR(?s)) AS ?e) WHERE { GRAPH ?g { ?s a ?c } "
                    f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), {space})) "
                    "FILTER(?c IN (" + ", ".join(f"<{CEPA}{c}>" for c in EXAMPLE_CLASSES)

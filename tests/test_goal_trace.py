@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -76,3 +77,26 @@ def test_cache_answers_again_for_the_same_data_version(corpus_store: OxigraphSto
     cache.put(corpus_store.version + 1, "d", 4)  # a newer version: the older ones go
     assert cache.peek(corpus_store.version, "b") == (False, None)
     assert cache.peek(corpus_store.version + 1, "d") == (True, 4)
+
+
+def test_trace_pages_its_recommendations(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cepa_kg.server import question_pages
+    whole = client.get("/trace", params={"goal": "id/goal/sdg-16"}).text
+    assert 'class="pager"' not in whole  # the corpus's fit on one page
+    everyone = set(re.findall(r'<li><a href="(/id/session/\d+/[^"]+)"', whole))
+    assert len(everyone) > 3
+    monkeypatch.setattr(question_pages, "TRACE_PAGE", 3)
+    pages = -(-len(everyone) // 3)
+    seen: list[str] = []
+    for n in range(1, pages + 1):
+        page = client.get("/trace", params={"goal": "id/goal/sdg-16", "page": n}).text
+        found = re.findall(r'<li><a href="(/id/session/\d+/[^"]+)"', page)
+        assert len(found) == (3 if n < pages else len(everyone) - 3 * (pages - 1))
+        assert f"Page {n} of {pages}" in page and "links (goal or target" in page
+        assert ('rel="next"' in page) == (n < pages) and ('rel="prev"' in page) == (n > 1)
+        seen += found
+    assert len(seen) == len(set(seen)) and set(seen) == everyone
+    assert client.get("/trace", params={"goal": "id/goal/sdg-16", "page": pages + 1}
+                      ).status_code == 400
+    assert client.get("/trace", params={"page": "0"}).status_code == 400
+    assert client.get("/trace", params={"page": "x"}).status_code == 400
