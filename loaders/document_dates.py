@@ -48,6 +48,8 @@ _HEAD_LINES = 8
 _DATED_ENTRY = re.compile(r"^[^\d\n]{0,40}?(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
                           r"(?P<y>(?:19|20)\d\d)\s+(?P<title>\S.{10,200}?)\s*$")
 _ENTRY_LINES = 25
+_ENTRY_CHARS = 3000
+_DIGIT_DATE = re.compile(r"\d[./]\d{1,2}[./](?:19|20)\d\d[^\S\n]+\S")
 
 
 def _numeric(line_text: str, at: int) -> DocumentDate | None:
@@ -106,6 +108,8 @@ def _iso(m: re.Match[str]) -> DocumentDate:
 
 def _dated_entry(text: str) -> DocumentDate | None:
     """The date of a news board's entry line whose title the next line repeats."""
+    if _DIGIT_DATE.search(text, 0, _ENTRY_CHARS) is None:
+        return None  # (most pages: one search)
     lines = [ln for ln in page_lines(text)[:_ENTRY_LINES] if not ln.blank]
     for line, nxt in zip(lines, lines[1:]):
         m = _DATED_ENTRY.match(line.text)

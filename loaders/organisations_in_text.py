@@ -4,6 +4,7 @@ names ending in an organisation word ("... University", "Ministry of ...") the g
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -160,11 +161,13 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
             found.append(ActorMention(known.path, known.kind, known.label, s, True))
         else:
             acronym = _BRACKETED.search(name)
-            found.append(ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization",
-                                      bare, s, False,
-                                      acronym.group(1) if acronym is not None else None))
+            minted = ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization",
+                                  bare, s, False, acronym.group(1) if acronym else None)
+            found.append(minted)
+            if minted.acronym is not None:
+                _given(text).setdefault(minted.acronym, minted)
     if local:
-        found += _by_local_acronym(text, span, gz, found)
+        found += _by_local_acronym(text, span, found)
     return sorted(found, key=lambda a: a.span)
 
 
@@ -187,32 +190,40 @@ _OFFICE_IN = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w�
 #: A possessive before a name: "Egypt’s National Institute ...".
 _OWNER = re.compile(r"[A-Z][\w.-]*[’']s\s+(?=[A-Z])")
 _BRACKETED = re.compile(r"\(([A-Z][\w-]*)\)$")
-_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,9}(?![\w-])")
+
+
 
 
 @lru_cache(maxsize=8)
-def _page_acronyms(text: str, gz: Any) -> dict[str, ActorMention]:
-    """The acronyms a page gives names the gazetteer lacks ("... Sustainable Development
-    (NIGSD)"): each to that name's first mention."""
-    out: dict[str, ActorMention] = {}
-    for a in find_actors(text, Span(0, len(text)), gz, local=False):
-        if a.acronym is not None:
-            out.setdefault(a.acronym, a)
-    return out
+def _given(text: str) -> dict[str, ActorMention]:
+    """The acronyms the page gave names the gazetteer lacks, as they are read ("... Sustainable
+    Development (NIGSD)": NIGSD), each to its name's first mention."""
+    return {}
 
 
-def _by_local_acronym(text: str, span: Span, gz: Any,
-                      found: list[ActorMention]) -> list[ActorMention]:
-    """A name the page gave its own acronym, named again by it ("NIGSD Executive Director")."""
+@lru_cache(maxsize=32)
+def _acronym_uses(text: str, words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """Where the page writes those acronyms."""
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    return tuple((m.start(), m.group(0)) for m in rx.finditer(text))
+
+
+def _by_local_acronym(text: str, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """A name the page gave its own acronym, named again by it after that ("NIGSD Executive
+    Director")."""
+    given = _given(text)
+    if not given:
+        return []  # (most pages)
+    uses = _acronym_uses(text, tuple(sorted(given)))
     out = []
-    for m in _ACRONYM_WORD.finditer(text, span.start, span.end):
-        word = m.group(0)
-        if f"({word})" not in text or any(a.span.start <= m.start() < a.span.end for a in found):
-            continue  # (most words: a cheap test)
-        named = _page_acronyms(text, gz).get(word)
-        if named is not None:
-            out.append(ActorMention(named.path, named.kind, named.label,
-                                    Span(m.start(), m.end()), False, word))
+    for at, word in uses[bisect_left(uses, (span.start, "")):]:
+        if at >= span.end:
+            break
+        if any(a.span.start <= at < a.span.end for a in found):
+            continue  # (the bracket itself, inside its name)
+        named = given[word]
+        out.append(ActorMention(named.path, named.kind, named.label, Span(at, at + len(word)),
+                                False, word))
     return out
 
 

@@ -105,9 +105,11 @@ _A_MEMBER_OF = re.compile(r",[ ](?:a|an|the)[ ](?P<title>member|representative|f
                           r"director|head|chair)[ ]of[ ](?:the[ ])?(?=[A-Z])")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
 #: A name that opens a sentence, then a verb of speech: "Ana Silva thanked the speakers".
-_SPEAKER = re.compile(rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})[ ]"
-                      r"(?:thanked|said|noted|stressed|added|explained|observed|underlined|"
-                      r"highlighted|emphasi[sz]ed|recalled|remarked)\b")
+_SPEAKER = re.compile(rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})[ ]$")
+#: The verbs of speech `_SPEAKER` reads before (searched first: most items have none).
+_SPEECH_VERB = re.compile(r"(?<=[a-z] )(?:thanked|said|noted|stressed|added|explained|observed|"
+                          r"underlined|highlighted|emphasi[sz]ed|recalled|remarked)\b")
+_SPEAKER_REACH = 60
 #: Two people and one post in the plural, in lower case: "Ms. A and Mr. B, senior advisors on
 #: e-government and public administration,".
 _PAIR_POST = re.compile(
@@ -115,6 +117,11 @@ _PAIR_POST = re.compile(
     rf"(?P<second>{_NAME}),[ ](?P<title>(?:(?:senior|chief|principal|lead|regional|"
     r"interregional|international|technical)[ ])?(?:advis[eo]rs|experts|officers|consultants|"
     r"specialists|economists)\b[^,.;\n]{0,80})[,.]")
+#: The plural post `_PAIR_POST` ends with (searched first: most items have none).
+_PLURAL_POST = re.compile(r", (?:(?:senior|chief|principal|lead|regional|interregional|"
+                          r"international|technical) )?(?:advis[eo]rs|experts|officers|consultants|"
+                          r"specialists|economists)\b")
+_PAIR_REACH = 120
 #: Before the body they are from: "experts from the", "officials of".
 _BODY_OF_PEOPLE = re.compile(r"\b(?:experts?|advis[eo]rs?|officials?|staff|team|delegation|"
                              r"representatives?)\s+(?:from|of)\s+(?:the\s+)?$", re.I)
@@ -511,8 +518,7 @@ class People:
                 continue
             limit = sentence_end(text, nspan.end, item.end)
             self._add(name, hon, nspan, self._membership(nspan, limit))
-        if " and " in text[item.start: item.end]:
-            self._pairs(item, actors_in_item)
+        self._pairs(item, actors_in_item)
         for m in _TITLED_PERSON.finditer(text, item.start, item.end):
             name = m.group("name")
             if any(t in _NOT_NAME for t in name.split()):
@@ -542,7 +548,10 @@ class People:
                 title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     title, aff, whole=whole))
-        for m in _SPEAKER.finditer(text, item.start, item.end):
+        for verb in _SPEECH_VERB.finditer(text, item.start, item.end):
+            m = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH), verb.start())
+            if m is None:
+                continue
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
             if any(tok in _NOT_NAME for tok in name.split()) or \
@@ -571,7 +580,11 @@ class People:
         """Two people given one post in the plural: "experts from the X (ACR) Ms. A and Mr. B,
         senior advisors on e-government, arrived ...": each an adviser of X."""
         text = self.text
-        for m in _PAIR_POST.finditer(text, item.start, item.end):
+        for post in _PLURAL_POST.finditer(text, item.start, item.end):
+            m = _PAIR_POST.search(text, max(item.start, post.start() - _PAIR_REACH),
+                                  min(item.end, post.end() + _PAIR_REACH))
+            if m is None or m.start("title") != post.start() + 2:
+                continue
             before = [a for a in actors if a.kind == "organization"
                       and 0 <= m.start() - a.span.end <= 2 and _BODY_OF_PEOPLE.search(
                           text, max(0, a.span.start - 60), a.span.start)]

@@ -55,6 +55,7 @@ _VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})|"
                        # "she visited the University of Minho Rectorate in Braga"
                        r"\bvisited\s+(?:the\s+)?(?:[A-Z][\w’'-]*[ ](?:(?:of|for|and)[ ])?){1,8}"
                        rf"in[ ](?P<town>{_PLACE_NAME})")
+_VENUE_WORD = re.compile(r"[Cc]ent(?:er|re)\b|Campus|Hotel|Hall\b")
 _HEADQUARTERS = re.compile(r"\b(?:United\s+Nations|UN)\s+Headquarters\b")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*[’']s\s+)?"
@@ -103,14 +104,18 @@ def find_locations(text: str, span: Span, gz: Any, *,
         also = _AND_IN.match(text, m.end(), span.end)
         if also is not None:  # "held in Quetta in October and in Multan in November"
             add(0, also.group("city"), also.start("city"), None, None)
-    for m in _VISIT_TO.finditer(text, span.start, span.end):  # "on a visit to Bhutan"
+    # (each scan only where its word is: most spans have none)
+    for m in (_VISIT_TO.finditer(text, span.start, span.end)
+              if text.find("visit", span.start, span.end) >= 0 else ()):  # "a visit to Bhutan"
         group = "city" if m.group("city") else "town"
         add(0, m.group(group), m.start(group), None, None)
-    for m in _HEADQUARTERS.finditer(text, span.start, span.end):  # "United Nations Headquarters"
-        add(0, m.group(0), m.start(), None, None)
-    for m in _VENUE.finditer(text, span.start, span.end):
-        if not places:  # "at the Poytaht business-center", "in the X’s Gualtar Campus"
-            add(0, m.group("venue"), m.start("venue"), None, None)
+    for m in (_HEADQUARTERS.finditer(text, span.start, span.end)
+              if text.find("Headquarters", span.start, span.end) >= 0 else ()):
+        add(0, m.group(0), m.start(), None, None)  # "United Nations Headquarters"
+    for m in (_VENUE.finditer(text, span.start, span.end)
+              if not places and _VENUE_WORD.search(text, span.start, span.end) else ()):
+        add(0, m.group("venue"), m.start("venue"), None, None)  # "at the Poytaht
+        # business-center", "in the X’s Gualtar Campus"
     if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:
         add(1, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
