@@ -62,18 +62,37 @@ def test_all_families_together_find_nine_facts_in_ten(results: dict) -> None:
     assert found / total >= OVERALL, f"{found} of {total} facts"
 
 
-#: The ninth study's pages, kept apart until the update reader reads them (their README): a
-#: ratchet on the facts found today (65 of 122), and none refused.
+#: The ninth study's pages still kept apart until the update reader reads them (their README):
+#: a ratchet on the facts found today (18 of 33), and none refused.
 NINTH_STUDY = Path(__file__).parent / "data" / "archive-ninth-study"
-NINTH_STUDY_FOUND = 65
+NINTH_STUDY_FOUND = 18
 
 
 def test_the_ninth_study_pages_lose_nothing_read_today() -> None:
     results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(NINTH_STUDY)]
-    assert len(results) == 12
+    assert len(results) == 3
     assert all(r.outcome.status == "loaded" for r in results)
     found = sum(r.found for r in results)
     assert found >= NINTH_STUDY_FOUND, f"{found} of {sum(r.total for r in results)} facts"
+
+
+#: The ninth study's pages read in full, or but one fact, and moved into the catalogue: a
+#: ratchet on their facts (86 of 89), none refused.
+NINTH_STUDY_MOVED = ("capacity-request-record-fields", "desanews-overview-read-more-teasers",
+                     "docsbay-minutes-present-list", "ministry-news-mou-wrapped-lines",
+                     "unic-project-workshops-pair", "unpog-media-roundtable-clock-times",
+                     "azertag-dateline-future-workshop", "mfa-press-release-visit-programme",
+                     "uzdaily-chrome-expert-mission")
+NINTH_STUDY_MOVED_FOUND = 86
+
+
+def test_the_ninth_study_pages_moved_lose_nothing_read_today() -> None:
+    folder = ARCHIVE / "update"
+    results = [check_fixture(folder / f"{name}.txt", folder / f"{name}.facts.json", base=BASE)
+               for name in NINTH_STUDY_MOVED]
+    assert all(r.outcome.status == "loaded" for r in results)
+    found = sum(r.found for r in results)
+    assert found >= NINTH_STUDY_MOVED_FOUND, f"{found} of {sum(r.total for r in results)} facts"
 
 
 #: The tenth study's pages (tests/data/archive-tenth-study/README.md), all read in full and
