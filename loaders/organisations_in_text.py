@@ -14,7 +14,8 @@ from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
 
-__all__ = ["ORG_HEAD", "find_actors", "first_each", "follows_slash", "mention"]
+__all__ = ["ORG_HEAD", "find_actors", "first_each", "follows_slash", "forget_acronyms",
+           "mention"]
 
 _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commission|Committee|"
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
@@ -199,6 +200,12 @@ def _given(text: str) -> dict[str, ActorMention]:
     """The acronyms the page gave names the gazetteer lacks, as they are read ("... Sustainable
     Development (NIGSD)": NIGSD), each to its name's first mention."""
     return {}
+
+
+def forget_acronyms(text: str) -> None:
+    """Start a reading of `text` afresh: the acronyms an earlier reading of it remembered are
+    dropped, so that reading it again gives the same model."""
+    _given(text).clear()
 
 
 @lru_cache(maxsize=32)

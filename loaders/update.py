@@ -30,7 +30,12 @@ from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.family_detection import update_score
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
-from cepa_kg.loaders.organisations_in_text import find_actors, first_each, mention
+from cepa_kg.loaders.organisations_in_text import (
+    find_actors,
+    first_each,
+    forget_acronyms,
+    mention,
+)
 from cepa_kg.loaders.partnerships import chain_forward, find_partnerships
 from cepa_kg.loaders.people import People
 from cepa_kg.loaders.places_in_text import find_locations
@@ -319,6 +324,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
 
     `gazetteer` is a `cepa_kg.loaders.actors.Gazetteer` (default: the bundled one)."""
     gz = gazetteer or Gazetteer.bundled()
+    forget_acronyms(text)  # (what the page's acronyms name is read anew)
     dated = document_date(text)
     reference = _reference(text, dated)
     heading = _series_line(text[:3000]) or _HEADING.search(text[:3000])

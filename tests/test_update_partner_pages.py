@@ -372,3 +372,10 @@ def test_a_person_listed_under_a_body_s_label_came_for_it() -> None:
     doc = update.parse(_PRESENT)
     assert _posts(doc, "Hanna Wolk") == [(None, "DSD")]
     assert _posts(doc, "Ian Brook") == [("Chief", "Public Institutions Unit")]  # (their own)
+
+
+def test_reading_a_page_twice_gives_the_same_model() -> None:
+    text = ("TPSC Executive Director Amina Juma opened the course.\n\nThe Tanzania Public Service "
+            "College (TPSC) hosted the course in Dodoma on 4 May 2019.\n")
+    first = update.parse(text)
+    assert update.parse(text) == first
