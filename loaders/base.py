@@ -66,7 +66,8 @@ class Loader:
 
 
 #: IRI kinds (`{BASE}id/{kind}/...`) that several documents can describe.
-SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role", "post")
+SHARED_KINDS = ("theme", "actor", "person", "place", "country", "un-document", "role", "post",
+                "session", "event", "project")
 _SHARED_PATHS = tuple(f"/id/{kind}/" for kind in SHARED_KINDS)
 
 
