@@ -76,6 +76,14 @@ SESSION_AGAINST: tuple[_Sign, ...] = (
 )
 
 
+#: Someone goes to a session ("UNPOG travelled to New York to attend the 18th session of the
+#: Committee", "took part in the 20th session of CEPA"): a post about attending it, the report
+#: of a visitor's work, not a page of the session.
+_ATTENDS_SESSION = re.compile(rf"\b(?:to\s+attend|attended|took\s+part\s+in|participated\s+in)\s+"
+                              rf"the\s+{_ORDINAL}[\s-]+session\s+of\s+(?:the\s+)?(?:UN\s+|United\s+"
+                              r"Nations\s+)?(?:Committee\s+of\s+Experts|CEPA)\b", re.I)
+
+
 _NOT_OTHER_MEETING = re.compile(r"\bsession\b|\bCEPA\b|Committee\s+of\s+Experts", re.I)
 
 
@@ -93,12 +101,18 @@ def heading_names_other_event(text: str) -> bool:
     return False
 
 
+def attends_session(text: str) -> bool:
+    """An office of the division goes to a session of the Committee: the page reports its
+    visit (a UNPOG board post), and is an update."""
+    return _found(_ATTENDS_SESSION, "head", text) and _found(_DIVISION, "head", text)
+
+
 def session_score(text: str) -> float:
     """A page about a CEPA session: summary and report pages, announcements, calls for input,
     event pages, press notes. None without the Committee named; less where the page's heading
     names another meeting."""
     score = _score(text, SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST)
-    if heading_names_other_event(text):
+    if heading_names_other_event(text) or attends_session(text):
         score = max(0.0, score - 0.3)
     if _found(_COMMITTEE, "head", text):
         return round(min(1.0, score + 0.25), 3) if score > 0 else 0.0
@@ -119,6 +133,16 @@ _RECORD_FIELD = re.compile(
     r"(?:Division|Entit(?:y|ies)|Agenc(?:y|ies)|Office|Partners?)|Executing\s+(?:Agency|Entity)|"
     r"Funding\s+Source|Source\s+of\s+(?:Funding|Funds)|Funded\s+by|Project\s+(?:Period|"
     r"Duration|Budget)|(?:Beneficiary|Focus|Target|Pilot)\s+Countries)\s*:", re.I | re.M)
+#: The division's own yearly events, which name no office of it (the UN Public Service Forum,
+#: Day and Awards are DPADM's; an event page of theirs names only the host country): a sign at
+#: the page's top only (a session's recommendations name the Awards below).
+_DIVISION_EVENTS = (r"United\s+Nations\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
+                    r"\bUNPSF\b")
+#: A speech's salutations at the top of a page, glued or not ("Excellency, Mr. A,", "Your
+#: Excellencies,", "Distinguished Guests,Colleagues,", "Ladies and Gentlemen,").
+_SALUTATION = re.compile(r"^[^\S\n]*(?:Your\s+)?Excellenc(?:y|ies)\s*,|Distinguished\s+(?:Guests|"
+                         r"Delegates|Participants|Colleagues)\s*,|Ladies\s+and\s+Gentlemen\s*,",
+                         re.M)
 UPDATE_TOP: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Public\s+Governance\s+"
                 r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
@@ -126,13 +150,22 @@ UPDATE_TOP: tuple[_Sign, ...] = (
                 re.I | re.M), 0.5),  # (a news section's heading on a line of its own)
     (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNU-EGOV)\b|Division\s+for\s+Public\s+"
                 r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance|Operating\s+"
-                r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance"), 0.15),
+                r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance|" + _DIVISION_EVENTS), 0.15),
+    # a speech's salutations opening the page ("Excellency, Mr. A,Ambassador Ms. B,...
+    # Distinguished Guests,Colleagues,"): a statement, read as the report of its occasion
+    (_SALUTATION, 0.2),
 )
 UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     (_EVENT, 0.2),
     (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
                 r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
-                r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b", re.I), 0.2),
+                r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b|"
+                # an event page's host ("will co-sponsor and host the event")
+                r"\bco-?sponsor(?:s|ed)?\s+and\s+host\b|\bwill\s+(?:co-?sponsor|host)\s+(?:and\s+\w+\s+)?"
+                r"(?:the|this)\b", re.I), 0.2),
+    # an event page's section headings ("Organizers and Partners", "Capacity Building Workshops")
+    (re.compile(r"^[^\S\n]*(?:Organi[sz]ers\s+and\s+Partners|Co-?organi[sz]ers|Capacity\s+Building\s+"
+                r"Workshops|Plenary\s+Sessions)[^\S\n]*$", re.I | re.M), 0.15),
     (re.compile(r"\bmemorand(?:um|a)\s+of\s+understanding\b|\bMoUs?\b", re.I), 0.15),  # a signing
     (re.compile(r"\bheld\s+(?:in|on|at|from)\b|\btook\s+place\b|\bwill\s+be\s+held\b", re.I), 0.1),
 )
@@ -164,7 +197,8 @@ def update_score(text: str) -> float:
     partnerships. A page that names the division and reports an event on a day is one."""
     score = _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
     # (the Committee named below a heading that names another meeting is background)
-    about_committee = _found(_COMMITTEE, "head", text) and not heading_names_other_event(text)
+    about_committee = _found(_COMMITTEE, "head", text) and not heading_names_other_event(text) \
+        and not attends_session(text)
     if _found(_DIVISION, "head", text) and _found(_EVENT, "head", text) and \
             _found(_DAY, "head", text) and \
             not about_committee:  # (a page about the Committee is about its session)
@@ -241,7 +275,8 @@ _PROJECT_TWICE = re.compile(r"\bproject\b[\s\S]*\bproject\b", re.I)
 def _all_signs() -> tuple[re.Pattern[str], ...]:
     tables = (SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST, UPDATE_TOP, UPDATE_ANYWHERE,
               UPDATE_AGAINST, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
-    singles = (_COMMITTEE, _SUMMARY, _EVENT, _DIVISION, _DAY, _MONTHLY, _PROJECT_TWICE)
+    singles = (_COMMITTEE, _SUMMARY, _EVENT, _DIVISION, _DAY, _MONTHLY, _PROJECT_TWICE,
+               _ATTENDS_SESSION)
     return tuple(dict.fromkeys([p for table in tables for p, _ in table] + list(singles)))
 
 

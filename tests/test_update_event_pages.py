@@ -1,0 +1,49 @@
+"""Pages that are a DESA/DPADM event or report one (the eleventh study's patterns, texts our
+own): which family they are, and what the update reader takes from them."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders import registry
+from cepa_kg.loaders.family_detection import session_score, update_score
+
+
+def _kind(text: str) -> str:
+    return registry.detect(text).kind
+
+
+# -- family ------------------------------------------------------------------------------------
+
+def test_a_speech_opening_with_glued_salutations_is_read_as_an_update() -> None:
+    text = ("Excellency, Mr. Tae-yang Cho,Ambassador Ms. Hye-rin Yoo,Deputy Mayor, City of "
+            "Busan, Mr. Jin-su HanDistinguished Guests,Colleagues,\nIt is a pleasure to welcome "
+            "you to the opening ceremony of the new premises of UNPOG. My Department thanks "
+            "the host city for its support.\n")
+    assert update_score(text) >= 0.5
+    assert _kind(text) == "dpadm-monthly-update"
+    # (without the salutations the same remarks are too weak to be taken for news)
+    assert update_score(text.split("\n", 1)[1]) < 0.5
+
+
+def test_an_undated_public_service_forum_page_with_organizers_heading_is_an_update() -> None:
+    text = ("2014 - Seoul, Republic of Korea\n\n2014 United Nations Public Service Forum\n\n"
+            "The United Nations Public Service Day is observed on 23 June. The Ministry of "
+            "Security and Public Administration will co-sponsor and host the event.\n\n"
+            "Organizers and Partners\n\nAna Ruiz, Forum Coordinator at @email\n\n"
+            "Capacity Building Workshops\n\nWorkshop 1 - Open Data for Services\n")
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_a_post_about_attending_a_committee_session_is_an_update_not_a_session() -> None:
+    text = ("UNPOG : Theme - Capacity Development\n\n20th CEPA 2021 April 20, 2021\n"
+            "UNPOG took part in the 20th session of the Committee of Experts on Public "
+            "Administration (CEPA) held from April 12-20, 2021. The Committee considered "
+            "building institutions for the Goals. Ms. Rosa Ng, Head of UNPOG, attended the "
+            "meetings and briefed the Division on the office's work plan.\n")
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_a_news_page_on_the_session_itself_stays_a_session_page() -> None:
+    text = ("News\n\nThe Committee of Experts on Public Administration held its twentieth "
+            "session from 12 to 20 April 2021. Its main theme was building institutions. "
+            "Experts attended from twenty countries; DESA organized side events.\n")
+    assert session_score(text) > update_score(text)
