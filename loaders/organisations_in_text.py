@@ -21,7 +21,11 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
              r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
-             r"Federation|Hub|Corporation|Fund)")
+             r"Federation|Hub|Corporation|Fund|"
+             # a local government as a body ("the Municipality of Guimarães", "Incheon
+             # Metropolitan City"; a bare "City" is a place: "Mexico City")
+             r"Municipality|Metropolitan[^\S\n]+(?:City|Government)|City[^\S\n]+(?:Government|"
+             r"Council|Hall))")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
 _CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too

@@ -47,3 +47,17 @@ def test_a_news_page_on_the_session_itself_stays_a_session_page() -> None:
             "session from 12 to 20 April 2021. Its main theme was building institutions. "
             "Experts attended from twenty countries; DESA organized side events.\n")
     assert session_score(text) > update_score(text)
+
+
+# -- organisations -----------------------------------------------------------------------------
+
+def test_a_local_government_is_named_as_a_body_but_a_city_stays_a_place() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.organisations_in_text import find_actors
+    from cepa_kg.loaders.spans import Span
+    text = ("Meetings were held with the Municipality of Braga, Daegu Metropolitan City "
+            "and the UNDP, then in Mexico City.")
+    labels = {a.label for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())
+              if a.kind == "organization"}
+    assert {"Municipality of Braga", "Daegu Metropolitan City"} <= labels
+    assert not any("Mexico" in label for label in labels)
