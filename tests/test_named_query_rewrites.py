@@ -50,6 +50,13 @@ CASES = [
     ("timeline", {"year": "2011"}),
     ("timeline", {"actor": "id/actor/unodc"}),
     ("timeline", {"at": "id/place/rabat"}),
+    ("sources-of-entity", {}),
+    ("sources-of-entity", {"entity": "id/" + recommendation_path(8, 1)}),
+    ("sources-of-entity", {"entity": "id/actor/dpadm"}),
+    ("recommendations-by-goal", {}),
+    ("recommendations-by-goal", {"goal": "id/goal/sdg-3"}),
+    ("recommendations-by-goal", {"goal": "id/goal/sdg-16", "method": "thematic"}),
+    ("recommendations-by-goal", {"goal": "id/target/mdg-8f", "sessionNumber": "8"}),
 ]
 
 
