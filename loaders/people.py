@@ -138,6 +138,20 @@ _TITLE_PHRASE_BEFORE = re.compile(
     r"(?:,|[ ]+[–—])[ ]*"  # ("the Head of UNU-EGOV – Prof. Marta Pires –": a dash apposition)
     r"(?:" + _HON + r"[ ]+)*$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+#: After two people, what they share: the body they are of or from, with or without a post in
+#: the plural ("A and B, of the E-Government Branch of ...", "A and B, Researchers from X").
+#: Searched first (a cue), the two names then read just before it (`_PAIR_BEFORE`).
+_SHARED_CUE = re.compile(r",[ ](?:(?P<post>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?s)[ ](?:from|of|at)|of)"
+                         r"[ ](?:the[ ])?(?=[A-Z])")
+_PAIR_BEFORE = re.compile(
+    rf"(?<![\w’'.-])(?:(?P<first_hon>{_HON})[ ]+)?(?P<first>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    rf"[ ]and[ ](?:(?P<second_hon>{_HON})[ ]+)?(?P<second>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})$")
+#: A body's staff, then their names after a dash or colon: "UNPOG staff members – Mr. A and
+#: Ms. B went on a mission".
+_STAFF_OF = re.compile(r"(?<![\w’'-])(?P<org>[A-Z][\w-]{1,15})[ ](?:staff(?:[ ]members)?|team|"
+                       r"delegation|experts|officials)[ ]?[–—:-][ ]")
+_LISTED_NAMES = re.compile(rf"(?:(?:{_HON})[ ]+)?{_NAME}(?:(?:,[ ]|,?[ ]and[ ])(?:(?:{_HON})[ ]+)?"
+                           rf"{_NAME})*")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
 
 
@@ -519,6 +533,7 @@ class People:
             limit = sentence_end(text, nspan.end, item.end)
             self._add(name, hon, nspan, self._membership(nspan, limit))
         self._pairs(item, actors_in_item)
+        self._shared(item, actors_in_item)
         for m in _TITLED_PERSON.finditer(text, item.start, item.end):
             name = m.group("name")
             if any(t in _NOT_NAME for t in name.split()):
@@ -596,6 +611,43 @@ class People:
                 self._add(m.group(n), _norm_hon(m.group(n + "_hon")), nspan, Membership(
                     title=title, affiliation=clean(org.span.of(text)) if org else None,
                     organization=org, span=whole, label=clean(whole.of(text))))
+
+    def _shared(self, item: Span, actors: list[ActorMention]) -> None:
+        """Two people, then the body they share (`_SHARED_CUE`); a body's staff, then their
+        names (`_STAFF_OF`): each person of that body, with the post in the singular."""
+        text = self.text
+        for cue in _SHARED_CUE.finditer(text, item.start, item.end):
+            m = _PAIR_BEFORE.search(text, max(item.start, cue.start() - 90), cue.start())
+            if m is None:
+                continue
+            names = [(m.group(n), m.group(n + "_hon"), Span(m.start(n), m.end(n)))
+                     for n in ("first", "second")]
+            if any(tok in _NOT_NAME for name, _, _ in names for tok in name.split()) or \
+                    any(self.gz.resolve(name) is not None for name, _, _ in names) or \
+                    any(sp.start < a.span.end and a.span.start < sp.end
+                        for _, _, sp in names for a in actors):
+                continue
+            app = _appositive(text, cue.end(), sentence_end(text, cue.end(), item.end))
+            if app is None:
+                continue
+            post = cue.group("post")
+            title = post[:-1] if post else None  # "Researchers": each a Researcher
+            for name, hon, nspan in names:
+                self._add(name, _norm_hon(hon) if hon else None, nspan, self._make(
+                    nspan, app, title, app.of(text), whole=Span(nspan.start, app.end)))
+        for staff in _STAFF_OF.finditer(text, item.start, item.end):
+            org = next((a for a in actors if a.span.start == staff.start("org") and
+                        a.kind == "organization"), None)
+            listed = _LISTED_NAMES.match(text, staff.end(), item.end)
+            if org is None or listed is None:
+                continue
+            for m in _HON_PERSON.finditer(text, listed.start(), listed.end()):
+                rec = self.found.get(person_key(m.group("name")))
+                if rec is None or any(ms.organization is not None for ms in rec["ms"]):
+                    continue
+                span = Span(staff.start(), m.end())
+                rec["ms"].append(Membership(title=None, affiliation=org.label, organization=org,
+                                            span=span, label=clean(span.of(text))))
 
     def finish(self) -> tuple[Person, ...]:
         for hon, surname, span in self.short:

@@ -61,3 +61,31 @@ def test_a_local_government_is_named_as_a_body_but_a_city_stays_a_place() -> Non
               if a.kind == "organization"}
     assert {"Municipality of Braga", "Daegu Metropolitan City"} <= labels
     assert not any("Mexico" in label for label in labels)
+
+
+# -- people ------------------------------------------------------------------------------------
+
+def _people(text: str) -> dict[str, tuple[tuple[str | None, str | None], ...]]:
+    from cepa_kg.loaders import update
+    doc = update.parse(text)
+    return {p.name: tuple((m.title, m.organization.label if m.organization else None)
+                          for m in p.memberships) for p in doc.persons}
+
+
+def test_two_people_then_a_plural_post_from_a_body_each_hold_it() -> None:
+    text = ("Capacity development\n\nVisit to Braga on 4 May 2019\n\nThe meetings were attended "
+            "by Nuno Reis and Sara Pinto, Researchers from UNU-EGOV, and by officials of "
+            "DPADM.\n")
+    people = _people(text)
+    for name in ("Nuno Reis", "Sara Pinto"):
+        assert any(t == "Researcher" and o and "Electronic Governance" in o
+                   for t, o in people[name]), people
+
+
+def test_a_body_s_staff_then_their_names_after_a_dash_are_of_that_body() -> None:
+    text = ("Capacity development\n\nMission to Bangkok on 3 May 2022\n\nUNPOG staff members – "
+            "Mr. Ho-jin Lee and Ms. Mei Chen went on a mission to Bangkok on 3 May 2022.\n")
+    people = _people(text)
+    for name in ("Ho-jin Lee", "Mei Chen"):
+        assert any(o and "UNPOG" in o or o and "Project Office on Governance" in o
+                   for _, o in people[name]), people
