@@ -14,7 +14,7 @@ from typing import Any
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.iris import slugify
-from cepa_kg.loaders.organisations_in_text import find_actors
+from cepa_kg.loaders.organisations_in_text import ORG_HEAD, find_actors
 from cepa_kg.loaders.sentences import sentence_end
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Membership, Person, PersonMention
@@ -259,7 +259,12 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         # country follows it and an organisation an earlier one: "Chairman of the Information
         # Technologies Agency of Azerbaijan" (but "Minister of Finance of Ghana")
         cut = parts[-1]
-        if _is_country(phrase[cut.end():]):
+        if not ORG_HEAD.search(phrase, cut.end()) and (whole := next(
+                (p for p in parts[:-1] if ORG_HEAD.match(phrase, p.end())), None)) is not None:
+            # "Rector of the University of Minho", "Mayor of the Municipality of Braga": the
+            # last "of" names a place, an earlier one the body whose place it is
+            cut = whole
+        elif _is_country(phrase[cut.end():]):
             cut = next((p for p in parts if _ORG_WORD.search(_OF.split(phrase[p.end():])[0])),
                        cut)
         return phrase[: cut.start()].strip(), phrase[cut.end() :].strip()

@@ -89,3 +89,14 @@ def test_a_body_s_staff_then_their_names_after_a_dash_are_of_that_body() -> None
     for name in ("Ho-jin Lee", "Mei Chen"):
         assert any(o and "UNPOG" in o or o and "Project Office on Governance" in o
                    for _, o in people[name]), people
+
+
+def test_a_post_of_a_body_whose_name_ends_in_a_place_keeps_the_body() -> None:
+    from cepa_kg.loaders.people import _split_appositive
+    assert _split_appositive("the Rector of the University of Braga") == \
+        ("the Rector", "University of Braga")
+    assert _split_appositive("Mayor of the Municipality of Porto") == \
+        ("Mayor", "Municipality of Porto")
+    # (a last "of" that names a body still wins)
+    assert _split_appositive("Dean of School of Public Policy of Tsinghua University") == \
+        ("Dean of School of Public Policy", "Tsinghua University")
