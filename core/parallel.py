@@ -1,11 +1,11 @@
 """An ordered, bounded map over worker processes, for CPU-bound document preparation.
 
 Workers are forked (where the platform allows) after `warm_up` ran in this process, so they
-inherit what it loaded (gazetteer, reference data, the validator's session) instead of each
-paying for it. At most `window` items are in flight, so a folder of 10,000 documents never sits
-in a queue all at once, and results come back in input order as soon as each is ready. The
-window is wide (32 by default) so that the workers keep going while the caller spends a second
-on a bulk commit.
+inherit what it loaded (gazetteer, reference data, compiled shapes) instead of each paying for
+it. At most `window` items are in flight, so a folder of 10,000 documents never sits in a queue
+all at once, and results come back in input order as soon as each is ready. The window is
+wide (32 by default) so that the workers keep going while the caller spends a second on a
+bulk commit.
 """
 
 from __future__ import annotations
@@ -23,14 +23,11 @@ R = TypeVar("R")
 
 def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, jobs: int,
                  warm_up: Callable[[], None] | None = None,
-                 window: int | None = None, fork: bool = True) -> Iterator[R]:
-    """`map(fn, items)` in `jobs` processes, in order. `fn` and the items must pickle.
-    `fork=False`: this process holds something a forked child could not use (a native thread
-    pool), so the workers are started afresh and each runs `warm_up` itself."""
-    if warm_up is not None and fork:
+                 window: int | None = None) -> Iterator[R]:
+    """`map(fn, items)` in `jobs` processes, in order. `fn` and the items must pickle."""
+    if warm_up is not None:
         warm_up()
-    context = multiprocessing.get_context("fork" if fork and sys.platform == "linux"
-                                          else "spawn")
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     window = window or max(32, 8 * jobs)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                              initializer=None if context.get_start_method() == "fork"

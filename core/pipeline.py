@@ -26,7 +26,7 @@ from cepa_kg.parallel import parallel_map
 from cepa_kg.reference import install_reference
 from cepa_kg.sources import Location, SourceError, SourceText, is_address, read_location
 from cepa_kg.store import GraphStore, StorageFullError
-from cepa_kg.validation import ValidationReport, fork_safe, validate_graph, warm_up_validation
+from cepa_kg.validation import ValidationReport, compiled_shapes, reference_index, validate_graph
 from rdflib import Graph, URIRef
 
 LOADER_VERSION = __version__
@@ -450,7 +450,7 @@ def prepare_all(files: list[FileToPrepare], *, base: str,
     done = 0
     try:
         for result in parallel_map(partial(_prepare, base=base), files, jobs=jobs,
-                                   warm_up=partial(warm_up, base), fork=fork_safe()):
+                                   warm_up=partial(warm_up, base)):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker died (killed, out of memory): no document is lost
@@ -466,7 +466,8 @@ def _prepare(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOutcom
 
 
 def warm_up(base: str) -> None:
-    """Load what every document needs once (gazetteer, reference data, the validator's shapes),
-    so forked workers inherit it instead of each building its own."""
+    """Load what every document needs once (gazetteer, reference data, compiled shapes), so
+    forked workers inherit it instead of each building its own."""
     Gazetteer.bundled()
-    warm_up_validation(base)
+    compiled_shapes()
+    reference_index(base)

@@ -106,10 +106,9 @@ class Settings(BaseSettings):
     federation_allowed_hosts: list[str] = []
     """Hosts (`example.org` or `example.org:8890`) that SERVICE in queries and LOAD in updates
     may reach; empty (the default): both are refused. Env: a JSON list."""
-    validator: Literal["pyrudof", "pyshacl"] = "pyrudof"
-    """Which SHACL engine checks documents: pyrudof (the rudof project's, native code), or
-    pySHACL, the reference implementation (slow: about 250 ms a document). "compiled", the
-    validator of earlier versions, is read as "pyrudof"."""
+    validator: Literal["compiled", "pyshacl"] = "compiled"
+    """Which SHACL validator checks documents: the shapes compiled to Python checks, or
+    pySHACL for every document (slow; pySHACL always writes the report of a refusal)."""
 
     @classmethod
     def settings_customise_sources(
@@ -125,10 +124,7 @@ class Settings(BaseSettings):
     @field_validator("validator", mode="before")
     @classmethod
     def _validator_name(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.strip().lower()
-            return "pyrudof" if value == "compiled" else value
-        return value
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("query_worker_allocator")
     @classmethod

@@ -1,38 +1,31 @@
 """SHACL validation of a document's graph against the shapes, with the reference data and the
 ontology beside it (so `sh:class` checks reach goals and gazetteer actors).
 
-pyrudof (the rudof project's SHACL engine, native code, on PyPI) decides and writes the report.
-pySHACL, the reference implementation, is the oracle of the differential tests
-(tests/test_validation_engines.py), and the environment variable CEPA_KG_VALIDATOR=pyshacl makes
-every validation go through it instead (slow: about 250 ms a document). pySHACL patches rdflib
-on import, so it is imported here only, lazily, and this module stays out of the server.
-
-Neither engine can be told which focus nodes to check (pySHACL's `focus_nodes` also skips the
-values that nested shapes check), and validating the whole reference data with every document
-costs pyrudof about 150 ms a document (bench/bench_validation.py); so each document is validated
-with the slice of the reference data its checks read (`ReferenceSlices`), and only the results
-at the document's own subjects are kept."""
+A document is checked by the compiled validator of `cepa_kg.shacl_engine` (a few ms); only when
+it finds something is pySHACL run, so that the report people read is the standard one. The
+environment variable CEPA_KG_VALIDATOR=pyshacl makes every validation go through pySHACL.
+pySHACL patches rdflib on import, so it is imported here only, lazily, and this module stays
+out of the server."""
 
 from __future__ import annotations
 
 import logging
 import os
-import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from cepa_kg.loaders.triples import Triple, Triples
 from cepa_kg.reference import reference_graph, shapes_graph
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH
+from cepa_kg.shacl_engine import CompiledShapes, FastViolation, ReferenceIndex, Triple
+from rdflib import Graph, URIRef
+from rdflib.graph import ReadOnlyGraphAggregate
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 log = logging.getLogger("cepa_kg.validation")
 
-#: Environment variable choosing the validator: "pyshacl" makes pySHACL check every document.
+#: Environment variable choosing the validator: "pyshacl" forces pySHACL for every document.
 VALIDATOR_ENV = "CEPA_KG_VALIDATOR"
 
 
@@ -69,18 +62,16 @@ class ValidationReport:
 
 
 def violations(report: Graph) -> tuple[Violation, ...]:
-    """The top-level results of a pySHACL report graph (not the nested sh:detail results)."""
     def one(result: Node, p: URIRef) -> str | None:
         value = report.value(result, p)
         return str(value) if value is not None else None
 
     out = []
-    for result in report.objects(None, SH.result):
+    for result in report.objects(None, SH.result):  # not the nested sh:detail results
         severity = (one(result, SH.resultSeverity) or "").rsplit("#", 1)[-1]
-        focus = report.value(result, SH.focusNode)
         out.append(Violation(
-            focus=node_text(focus) if focus is not None else "?",
-            path=path_text(report, report.value(result, SH.resultPath)),
+            focus=one(result, SH.focusNode) or "?",
+            path=one(result, SH.resultPath),
             message=one(result, SH.resultMessage) or "(no message)",
             severity=severity,
             shape=one(result, SH.sourceShape),
@@ -88,137 +79,21 @@ def violations(report: Graph) -> tuple[Violation, ...]:
     return _sorted(out)
 
 
-def node_text(node: Node) -> str:
-    """An IRI as itself, a blank node as `_:id` (as pyrudof writes a focus node)."""
-    return f"_:{node}" if isinstance(node, BNode) else str(node)
-
-
-def path_text(graph: Graph, path: Node | None) -> str | None:
-    """A SHACL path as pyrudof writes it: `iri`, `^(iri)`, `(a / b)`; so that reports read the
-    same whichever engine wrote them."""
-    if path is None:
-        return None
-    if isinstance(path, URIRef):
-        return str(path)
-    inverse = graph.value(path, SH.inversePath)
-    if inverse is not None:
-        return f"^({path_text(graph, inverse)})"
-    return "(" + " / ".join(str(path_text(graph, step)) for step in Collection(graph, path)) + ")"
-
-
-def _sorted(found: Iterable[Violation]) -> tuple[Violation, ...]:
+def _sorted(found: list[Violation]) -> tuple[Violation, ...]:
     return tuple(sorted(found, key=lambda v: (v.focus, v.path or "", v.message)))
 
 
-def _split(results: Iterable[Violation]) -> ValidationReport:
-    """Results as integrity violations and completeness warnings (sh:Warning, sh:Info)."""
-    results = _sorted(results)
-    errors = tuple(v for v in results if v.severity not in ("Warning", "Info"))
-    warnings = tuple(v for v in results if v.severity in ("Warning", "Info"))
-    return ValidationReport(not errors, errors, warnings)
-
-
-# ---------------------------------------------------------------------------------------------
-# The shapes, with their property shapes named
-# ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Shapes:
-    """The shapes graph with every blank property shape given an IRI (rdflib's skolem IRIs),
-    so that a result's source shape leads to its sh:message whichever engine reports it (pyrudof
-    renames blank nodes, and does not copy every sh:message into its results); and, for each
-    shape, the named node shape that holds it (what a report names)."""
-
-    graph: Graph
-    ntriples: str
-    messages: dict[str, str]
-    owners: dict[str, str]
-
-    def message(self, shape: str) -> str | None:
-        return self.messages.get(shape)
-
-    def owner(self, shape: str) -> str:
-        return self.owners.get(shape, shape)
-
-
 @lru_cache(maxsize=1)
-def shapes() -> Shapes:
-    source = shapes_graph()
-    named: dict[Node, URIRef] = {b: b.skolemize() for b in source.objects(None, SH.property)
-                                 if isinstance(b, BNode)}
-    graph = Graph()
-    for s, p, o in source:
-        graph.add((named.get(s, s), p, named.get(o, o)))  # type: ignore[arg-type]
-    messages: dict[str, str] = {}
-    for shape in set(graph.subjects(SH.message, None)):
-        texts = list(graph.objects(shape, SH.message))
-        english = [t for t in texts if isinstance(t, Literal) and t.language == "en"]
-        messages[str(shape)] = str((english or texts)[0])
-    owners = {str(prop): str(node) for node, prop in graph.subject_objects(SH.property)}
-    return Shapes(graph, graph.serialize(format="nt"), messages, owners)
-
-
-# ---------------------------------------------------------------------------------------------
-# What of the reference data a document's validation reads
-# ---------------------------------------------------------------------------------------------
-
-class ReferenceSlices:
-    """The reference data of one base as N-Triples lines, indexed by node, to give each
-    document the part of it that its checks read:
-
-    - the class hierarchy (rdfs:subClassOf): a shape on a class reaches its subclasses, and
-      sh:class accepts an instance of a subclass;
-    - the rdf:type of every node the document links to: what sh:class checks on a link to a
-      goal, an actor, a country; the shapes reach nodes beyond a document's own only through
-      sh:class (in sh:or and sh:qualifiedValueShape too) and value checks on literals, which
-      tests/test_validation_engines.py checks stays so;
-    - every triple of the reference data about a node the document describes (a document may
-      state more about a gazetteer actor), as subject or object, and the types of their nodes.
-
-    A reference node in the slice is also validated (it has its types) with part of its data:
-    its results are dropped, only the document's subjects are focus nodes (the reference data
-    itself conforms: tests/test_shapes.py)."""
-
-    def __init__(self, reference: Graph) -> None:
-        triples = Triples(reference)
-        lines = triples.ntriples().decode().splitlines(keepends=True)  # in the same order
-        hierarchy: list[str] = []
-        types: dict[Node, list[str]] = {}
-        self.about: dict[Node, list[tuple[Triple, str]]] = {}
-        for triple, line in zip(triples, lines, strict=True):
-            s, p, o = triple
-            if p == RDFS.subClassOf:
-                hierarchy.append(line)
-            if p == RDF.type:
-                types.setdefault(s, []).append(line)
-            self.about.setdefault(s, []).append((triple, line))
-            if not isinstance(o, Literal) and p != RDF.type:  # (a class is no node described)
-                self.about.setdefault(o, []).append((triple, line))
-        self.hierarchy = "".join(hierarchy)
-        self.types = {node: "".join(found) for node, found in types.items()}
-
-    def slice(self, subjects: set[Node], objects: set[Node]) -> str:
-        """N-Triples of the reference data read by a document of these subjects and (non-
-        literal) objects; without the hierarchy, which every validation has."""
-        parts: list[str] = []
-        linked = set(objects)
-        for node in subjects & self.about.keys():
-            for (s, _, o), line in self.about[node]:
-                parts.append(line)
-                linked.update((s, o))
-        parts.extend(self.types[n] for n in linked - subjects if n in self.types)
-        return "".join(parts)
+def compiled_shapes() -> CompiledShapes:
+    """The shapes compiled for the fast validator (cached like `shapes_graph()`)."""
+    return CompiledShapes.compile(shapes_graph())
 
 
 @lru_cache(maxsize=4)
-def reference_slices(base: str) -> ReferenceSlices:
-    """The reference data of `base` indexed for slicing, once per base (and process)."""
-    return ReferenceSlices(reference_graph(base))
+def reference_index(base: str) -> ReferenceIndex:
+    """The reference data of `base` indexed for the fast validator, once per base."""
+    return ReferenceIndex(reference_graph(base))
 
-
-# ---------------------------------------------------------------------------------------------
-# Validation
-# ---------------------------------------------------------------------------------------------
 
 def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
     """Validate the resources of `graph` (one or more documents' triples: an rdflib Graph, the
@@ -231,115 +106,107 @@ def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
     (tests/test_shapes.py), so validating it again per document would only cost time. Shapes
     reached from a focus node (sh:node, sh:or, sh:qualifiedValueShape) are checked on any value,
     in the document or the reference data."""
-    triples = graph if isinstance(graph, Triples) else Triples(graph)
-    subjects: set[Node] = set()
-    objects: set[Node] = set()
-    for s, _, o in triples:
-        subjects.add(s)
-        if not isinstance(o, Literal):
-            objects.add(o)
-    if not subjects:
-        return ValidationReport(True, ())
-    reference = reference_slices(base).slice(subjects, objects)
-    focus = {node_text(s) for s in subjects}
     if os.environ.get(VALIDATOR_ENV, "").strip().lower() == "pyshacl":
-        found = _pyshacl_results(triples, reference, base)
+        return _pyshacl_report(graph, base)
+    shapes = compiled_shapes()
+    data = shapes.index(reference_index(base), graph)
+    focus = data.document_subjects()
+    if not focus:
+        return ValidationReport(True, ())
+    conforms, found = shapes.validate(data, focus)
+    if not found:
+        return ValidationReport(True, ())
+    if conforms:  # completeness warnings only: loaded, reported
+        return ValidationReport(True, (), _sorted([_violation(v) for v in found]))
+    try:
+        report = _pyshacl_report(graph, base, focus=frozenset(focus))
+    except Exception:
+        log.exception("pySHACL failed to explain a refusal; reporting the fast validator's")
+        report = _split(False, [_violation(v) for v in found])
+    if report.conforms and not report.violations:
+        log.warning("the fast validator and pySHACL disagree (pySHACL accepts): %s",
+                    "; ".join(f"{v.focus} {v.path} {v.component}" for v in found[:5]))
+    return report
+
+
+def _violation(v: FastViolation) -> Violation:
+    return Violation(focus=str(v.focus), path=v.path, message=v.message,
+                     severity=str(v.severity).rsplit("#", 1)[-1], shape=str(v.shape))
+
+
+def _pyshacl_report(graph: Iterable[Triple], base: str, *,
+                    focus: frozenset[Node] | None = None) -> ValidationReport:
+    """pySHACL's verdict and report on `graph`'s own subjects, over the union of the reference
+    data and `graph` (not copied: a read-only aggregate)."""
+    if isinstance(graph, Graph):
+        document = graph
     else:
-        found = _engine(base).results(triples.ntriples().decode() + reference)
-    return _split(v for v in found if v.focus in focus)
+        document = Graph()
+        for triple in graph:
+            document.add(triple)
+    if focus is None:
+        focus = frozenset(document.subjects())
+    if not focus:
+        return ValidationReport(True, ())
+    data = ReadOnlyGraphAggregate([reference_graph(base), document])
+    conforms, report = pyshacl_validate(data, focus)
+    names = {str(node) for node in focus}
+    return _split(conforms, [v for v in violations(report) if v.focus in names])
 
 
-_NOTHING = "urn:cepa-kg:nothing"
-
-#: Set once pyrudof has validated in this process: it then runs a thread pool (rayon's), which
-#: a forked child does not have, and the child's first validation would wait for it forever.
-_pool_started = False
-
-
-def fork_safe() -> bool:
-    """Whether a process forked now can validate (workers are started otherwise then)."""
-    return not _pool_started
+def _split(conforms: bool, results: list[Violation]) -> ValidationReport:
+    """Results as integrity violations and completeness warnings (sh:Warning, sh:Info)."""
+    errors = [v for v in results if v.severity not in ("Warning", "Info")]
+    warnings = [v for v in results if v.severity in ("Warning", "Info")]
+    return ValidationReport(conforms and not errors, tuple(errors), tuple(warnings))
 
 
-class _Rudof:
-    """A pyrudof session holding the shapes and the class hierarchy; each validation stages a
-    document's data over them and rolls it back. One per process and base (a worker forked
-    after `warm_up` inherits the parent's), used by one thread at a time."""
+def pyshacl_validate(data: Graph, focus: Collection[Node],
+                     shapes: Graph | None = None) -> tuple[bool, Graph]:
+    """pySHACL over `data` with `shapes` (default: ours), validating the target nodes of each
+    shape that are in `focus`; returns (conforms, report graph).
 
-    def __init__(self, base: str) -> None:
-        import pyrudof
-
-        self._pyrudof = pyrudof
-        self._lock = threading.Lock()
-        self._shapes = shapes()
-        self._session = pyrudof.Rudof(pyrudof.RudofConfig())
-        self._session.read_shacl(self._shapes.ntriples, format=pyrudof.ShaclFormat.NTriples)
-        # (pyrudof refuses to read no data: an empty hierarchy is one harmless triple)
-        nothing = f"<{_NOTHING}> <{_NOTHING}> <{_NOTHING}> .\n"
-        self._session.read_data(reference_slices(base).hierarchy or nothing,
-                                format=pyrudof.RDFFormat.NTriples)
-
-    def results(self, ntriples: str) -> list[Violation]:
-        global _pool_started
-        rudof, session = self._pyrudof, self._session
-        _pool_started = True
-        with self._lock:
-            session.begin_staging()
-            try:
-                session.read_data(ntriples, format=rudof.RDFFormat.NTriples, merge=True)
-                report = session.validate_shacl()
-            finally:
-                session.rollback_staging()
-        out = []
-        for entry in report.violations:
-            shape = str(entry.source_shape)
-            out.append(Violation(
-                focus=str(entry.focus_node), path=entry.path or None,
-                message=self._shapes.message(shape) or str(entry.message or "(no message)"),
-                severity=str(entry.severity).rsplit("#", 1)[-1],
-                shape=self._shapes.owner(shape)))
-        return out
-
-
-_engines: dict[str, _Rudof] = {}
-_engines_lock = threading.Lock()
-
-
-def _engine(base: str) -> _Rudof:
-    with _engines_lock:
-        engine = _engines.get(base)
-        if engine is None:
-            engine = _engines[base] = _Rudof(base)
-        return engine
-
-
-def warm_up_validation(base: str) -> None:
-    """Read the shapes and index the reference data once (before forking workers)."""
-    _engine(base)
-
-
-def _after_fork() -> None:
-    """A forked worker's locks start free (a thread of the parent may have held one)."""
-    global _engines_lock
-    _engines_lock = threading.Lock()
-    for engine in _engines.values():
-        engine._lock = threading.Lock()
-
-
-os.register_at_fork(after_in_child=_after_fork)
-
-
-def _pyshacl_results(document: Triples, reference: str, base: str) -> list[Violation]:
-    """pySHACL's results over the data pyrudof gets (a document, its reference slice, the class
-    hierarchy) with the same shapes; messages and shapes named as `_Rudof.results` names them."""
+    pySHACL's own `focus_nodes` option is not used: it also filters the value nodes that
+    sh:node, sh:or and sh:qualifiedValueShape check against nested shapes (only IRIs in the
+    list pass, and a nested shape left with no focus node conforms), so a literal checked by
+    sh:node cepash:Text, or an IRI of the reference data checked by sh:or, would always pass.
+    Instead each shape's target nodes are intersected with `focus` (a set: pySHACL's list made
+    membership O(n*m)), through the hook we know (pySHACL 0.2x-0.40: the Validator's
+    `make_executor` runs after the shapes are read, and `Shape.focus_nodes` finds targets).
+    Without it, the whole of `data` is validated: the report then also holds results outside
+    `focus`, and the verdict is taken from those inside."""
     import pyshacl  # heavy import, patched rdflib: keep it local
 
-    data = Graph()
-    data.parse(data=reference_slices(base).hierarchy + reference, format="nt")
-    for triple in document:
-        data.add(triple)
-    named = shapes()
+    shapes = shapes if shapes is not None else shapes_graph()
+    focus = frozenset(focus)
     options: dict[str, Any] = {"inference": "none", "allow_warnings": True}
-    _, report, _ = pyshacl.validate(data, shacl_graph=named.graph, **options)
-    return [Violation(v.focus, v.path, named.message(v.shape or "") or v.message, v.severity,
-                      named.owner(v.shape or "")) for v in violations(report)]
+    base_validator = getattr(pyshacl, "Validator", None)
+    try:
+        from pyshacl.graph_abstraction import DataGraph
+        from pyshacl.shape import Shape
+    except ImportError:  # pragma: no cover - another pySHACL layout
+        base_validator = None
+    if (base_validator is None or not hasattr(base_validator, "make_executor")
+            or not hasattr(Shape, "focus_nodes")):  # pragma: no cover - another pySHACL
+        _, report, _ = pyshacl.validate(data, shacl_graph=shapes, **options)
+        severities = [report.value(r, SH.resultSeverity) for r in report.objects(None, SH.result)
+                      if report.value(r, SH.focusNode) in focus]
+        return all(s in (SH.Warning, SH.Info) for s in severities), report
+
+    class FocusedShape(Shape):  # type: ignore[misc, valid-type]
+        __slots__ = ()
+
+        def focus_nodes(self, data_graph, debug=False):  # type: ignore[no-untyped-def]
+            return {n for n in super().focus_nodes(data_graph, debug=debug) if n in focus}
+
+    class FocusedValidator(base_validator):  # type: ignore[misc, valid-type]
+        def make_executor(self):  # type: ignore[no-untyped-def]
+            for shape in self.shacl_graph.shapes:
+                if type(shape) is Shape:
+                    shape.__class__ = FocusedShape
+            return super().make_executor()
+
+    validator = FocusedValidator(DataGraph.from_rdflib(data), shacl_graph=shapes,
+                                 options=options)
+    conforms, report, _ = validator.run()
+    return bool(conforms), report

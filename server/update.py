@@ -30,8 +30,8 @@ router = APIRouter()
 
 def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedChange], None]:
     """A check for `change_checked`: the changed graphs, with the reference data beside
-    them, must conform to the shapes (pyrudof decides, see `cepa_kg.validation`; pySHACL is
-    not imported unless CEPA_KG_VALIDATOR=pyshacl). A large change is checked in a child
+    them, must conform to the shapes. The compiled shapes decide; pySHACL is imported only to
+    explain a refusal (see `cepa_kg.validation`). A large change is checked in a child
     process (`shapes_process`), killed if `gate` is abandoned meanwhile."""
 
     def check(change: StagedChange) -> None:

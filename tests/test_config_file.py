@@ -168,7 +168,7 @@ BAD_FILES = {
     "wrong type": ('query_workers = 2\nquery_timeout_s = "fast"\n',
                    ":2: query_timeout_s: Input should be a valid number"),
     "bad value": ('validator = "fastest"\n',
-                  ":1: validator: Input should be 'pyrudof' or 'pyshacl'"),
+                  ":1: validator: Input should be 'compiled' or 'pyshacl'"),
     "bad base": ('base = "ftp://kg.example.org/"\n', ":1: base: base must be an http(s) IRI"),
 }
 
