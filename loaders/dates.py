@@ -68,8 +68,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # 30 March - 3 April 2009; 30 December 2010 to 2 January 2011; 30 March–3 April
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
         rf"{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
-        # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October
-        rf"{_g(_DAY_FIRST, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October; from 11 to 13 of March 2020
+        rf"{_g(_DAY_FIRST, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}"
+        rf"{_g(_YEAR, 'y2')}?",
         # April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
         rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
         rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",

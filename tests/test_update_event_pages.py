@@ -100,3 +100,12 @@ def test_a_post_of_a_body_whose_name_ends_in_a_place_keeps_the_body() -> None:
     # (a last "of" that names a body still wins)
     assert _split_appositive("Dean of School of Public Policy of Tsinghua University") == \
         ("Dean of School of Public Policy", "Tsinghua University")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+def test_a_range_of_days_with_of_before_the_month_is_a_range() -> None:
+    import datetime as dt
+    from cepa_kg.loaders.dates import find_date_ranges
+    found = find_date_ranges("The workshop will be held in Suva from 4 to 6 of May 2021.")
+    assert [(r.start, r.end) for r in found] == [(dt.date(2021, 5, 4), dt.date(2021, 5, 6))]
