@@ -62,6 +62,8 @@ _VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A
                     r"(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
                     r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
                     r"Conference\s+Cent(?:er|re)|Hotel|Hall))\b")
+#: The town after a venue, the sentence going on after it: "at the X Hotel, Nadi, from ...".
+_THEN_TOWN = re.compile(rf",[^\S\n]*(?P<city>{_PLACE_NAME})(?=[^\S\n]*[,.;]|[^\S\n]+(?:on|from|in)\b)")
 #: A title that ends with where it happened: "Consultative Meeting on the Survey in Qatar".
 _TITLE_IN = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>"
                        rf"{_PLACE_NAME}))?[\s.]*$")
@@ -114,6 +116,10 @@ def find_locations(text: str, span: Span, gz: Any, *,
         add(0, m.group(0), m.start(), None, None)  # "United Nations Headquarters"
     for m in (_VENUE.finditer(text, span.start, span.end)
               if not places and _VENUE_WORD.search(text, span.start, span.end) else ()):
+        town = _THEN_TOWN.match(text, m.end(), span.end)
+        if town is not None:  # "at the Tanoa International Hotel, Nadi, from 11 to 13 ...":
+            add(0, town.group("city"), town.start("city"), None, None)  # the town it is in
+            continue
         add(0, m.group("venue"), m.start("venue"), None, None)  # "at the Poytaht
         # business-center", "in the X’s Gualtar Campus"
     if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:

@@ -109,3 +109,17 @@ def test_a_range_of_days_with_of_before_the_month_is_a_range() -> None:
     from cepa_kg.loaders.dates import find_date_ranges
     found = find_date_ranges("The workshop will be held in Suva from 4 to 6 of May 2021.")
     assert [(r.start, r.end) for r in found] == [(dt.date(2021, 5, 4), dt.date(2021, 5, 6))]
+
+
+# -- places ------------------------------------------------------------------------------------
+
+def test_a_venue_followed_by_its_town_gives_the_town() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.places_in_text import find_locations
+    from cepa_kg.loaders.spans import Span
+    text = "The workshop will be held at the Coral Bay Hotel, Lautoka, from 4 to 6 May 2021."
+    found = find_locations(text, Span(0, len(text)), Gazetteer.bundled())
+    assert found and found[0].name == "Lautoka"
+    alone = "The workshop will be held at the Coral Bay Hotel from 4 to 6 May 2021."
+    assert find_locations(alone, Span(0, len(alone)), Gazetteer.bundled())[0].name == \
+        "Coral Bay Hotel"
