@@ -28,7 +28,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 RESERVED = ("format",)
-MAX_HTML_ROWS = 2000
+MAX_HTML_ROWS = 200  # the table a browser gets; the CSV and JSON links give every row
 SCHEMA_TYPES: dict[str, dict[str, str]] = {
     "iri": {"type": "string", "format": "iri-reference", "maxLength": MAX_VALUE_LENGTH},
     "string": {"type": "string", "maxLength": MAX_VALUE_LENGTH},
