@@ -21,7 +21,10 @@ _HELD_IN = re.compile(
     r"met|taking\s+place|will\s+take\s+place|be\s+held|was|were|stayed)"
     # "organized by the Division in Doha"
     r"(?:\s+by\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
-    r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?\s+in\s+(?:the\s+city\s+of\s+)?"
+    r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?"
+    # "took place on 14 May at the UNU-EGOV premises in Guimarães": a body's premises, then where
+    r"(?:\s+at\s+the\s+(?:[\w’'-]+\s+){1,3}?(?:premises|headquarters|offices|campus))?"
+    r"\s+in\s+(?:the\s+city\s+of\s+)?"
     rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
 )
 #: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside

@@ -42,7 +42,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                 r"members|faculty|experts|delegates|delegations?|senior|(?-i:(?:H\.\s?E|Mr|Ms|"
                 r"Mrs|Dr|Prof)\b)))|"
                 r"retreat"),
-    ("launch", r"launch(?:ed|es)?"),
+    # ("the launch ceremony of the programme": a launch, the ceremony its form)
+    ("launch", r"launch(?:ing)?\s+ceremon(?:y|ies)|launch(?:ed|es)?"),
     ("mission", r"(?<!Permanent\s)(?<!Permanent\n)missions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"),
     # a fair or expo by its name only ("Government 3.0 Fair"): "a fair process" is none
     ("exhibition", r"exhibitions?|(?-i:Fair|Expo)s?"),

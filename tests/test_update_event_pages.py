@@ -123,3 +123,23 @@ def test_a_venue_followed_by_its_town_gives_the_town() -> None:
     alone = "The workshop will be held at the Coral Bay Hotel from 4 to 6 May 2021."
     assert find_locations(alone, Span(0, len(alone)), Gazetteer.bundled())[0].name == \
         "Coral Bay Hotel"
+
+
+def test_an_event_at_a_body_s_premises_in_a_town_is_in_that_town() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.places_in_text import find_locations
+    from cepa_kg.loaders.spans import Span
+    text = ("The ceremony took place on 2 June 2019 at the UNU-EGOV premises in Braga. Envoys "
+            "posted in Lisbon attended.")
+    assert find_locations(text, Span(0, len(text)), Gazetteer.bundled())[0].name == "Braga"
+
+
+# -- events ------------------------------------------------------------------------------------
+
+def test_a_launch_ceremony_is_a_launch_not_an_award_ceremony() -> None:
+    from cepa_kg.loaders import update
+    text = ("Capacity development\n\nLaunch of a training programme\n\nThe launch ceremony of "
+            "the joint UNU-EGOV and UN DESA training programme took place on 2 June 2019 in "
+            "Braga.\n")
+    kinds = {e.kind for e in update.parse(text).events}
+    assert "launch" in kinds and "award" not in kinds, kinds
