@@ -76,6 +76,21 @@ def test_the_ninth_study_pages_lose_nothing_read_today() -> None:
     assert found >= NINTH_STUDY_FOUND, f"{found} of {sum(r.total for r in results)} facts"
 
 
+#: The eleventh study's pages (tests/data/archive-eleventh-study/README.md: real pages that
+#: report DESA/DPADM events), kept apart: a ratchet on the facts found today (99 of 141, 75
+#: before its rules), none refused.
+ELEVENTH_STUDY = Path(__file__).parent / "data" / "archive-eleventh-study"
+ELEVENTH_STUDY_FOUND = 99
+
+
+def test_the_eleventh_study_pages_lose_nothing_read_today() -> None:
+    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(ELEVENTH_STUDY)]
+    assert len(results) == 15
+    assert all(r.outcome.status == "loaded" for r in results)
+    found = sum(r.found for r in results)
+    assert found >= ELEVENTH_STUDY_FOUND, f"{found} of {sum(r.total for r in results)} facts"
+
+
 #: The ninth study's pages read in full, or but one fact, and moved into the catalogue: a
 #: ratchet on their facts (86 of 89), none refused.
 NINTH_STUDY_MOVED = ("capacity-request-record-fields", "desanews-overview-read-more-teasers",
