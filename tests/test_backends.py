@@ -514,3 +514,28 @@ def test_credentials_digest_on_virtuoso_sparql_auth(backends: dict[str, Backend 
                                   store_password="not-it", store_auth="digest"))
     with pytest.raises(RemoteStoreError, match="401"):
         wrong.ask("ASK { ?s ?p ?o }")
+
+
+def test_reads_are_retried_on_a_broken_connection_and_writes_never() -> None:
+    """A connection refused once: a read goes through on its second attempt, a write is
+    sent once and fails (it may have been applied). A transport that refuses on cue is the
+    one fake here: no real server drops exactly one connection when told to."""
+    import httpx
+
+    attempts: list[str] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.content.decode()[:6])
+        if len(attempts) % 2 == 1:
+            raise httpx.ConnectError("connection refused", request=request)
+        return httpx.Response(200, json={"head": {}, "boolean": True})
+
+    store = RemoteStore(RemoteEndpoints.from_url("http://127.0.0.1:9/query"),
+                        owned=(BASE, CEPA_DEF), transport=httpx.MockTransport(flaky))
+    store._pragmas = ""  # no Virtuoso probe
+    assert store.ask("ASK { ?s ?p ?o }") is True
+    assert len(attempts) == 2
+    attempts.clear()
+    with pytest.raises(RemoteStoreError, match="cannot be reached"):
+        store.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert len(attempts) == 1
