@@ -20,7 +20,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.server.evidence import sentence_around
-from cepa_kg.server.lookups import objects
+from cepa_kg.server.lookups import json_cell, objects
 
 _PREFIX = """PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -47,19 +47,6 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 def _iris(terms: Any) -> str:
     return " ".join(sorted({str(t) for t in terms}))
 
-
-def _cell(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> dict[str, str]:
-    """A value as in SPARQL JSON results (what `queries.select_rows` gives, without `href`)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    cell = {"type": "literal", "value": term.value}
-    if term.language:
-        cell["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        cell["datatype"] = term.datatype.value
-    return cell
 
 
 def _integer(term: ox.Literal) -> int | None:
@@ -148,8 +135,8 @@ def trace_rows(store: Any, goal: ox.NamedNode, method: ox.Literal | None = None,
                         full = dict(row)
                         if sentence is not None:
                             full["before"], full["after"] = (ox.Literal(x) for x in sentence)
-                        found.append((_order_key(full), {k: _cell(v) for k, v in full.items()
-                                                         if v is not None}))
+                        cells = {k: json_cell(v) for k, v in full.items() if v is not None}
+                        found.append((_order_key(full), cells))
     found.sort(key=lambda kv: kv[0])
     return [cells for _, cells in found]
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
+from cepa_kg.server.lookups import json_cell
 
 _PREFIX = """PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -34,19 +35,6 @@ VARIABLES = ["source", "sourceLabel", "target", "targetLabel", "partnerships", "
              "purposes", "partnershipList"]
 _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
-
-def _cell(term: Any) -> dict[str, str]:
-    """A value as in SPARQL JSON results."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    cell = {"type": "literal", "value": term.value}
-    if term.language:
-        cell["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        cell["datatype"] = term.datatype.value
-    return cell
 
 
 def _text(term: Any) -> str:
@@ -93,8 +81,8 @@ def network_rows(store: Any, actor: ox.NamedNode | None = None) -> list[dict[str
     rows = []
     for (source, sl, target, tl), g in groups.items():
         rows.append({
-            "source": _cell(source), "sourceLabel": _cell(sl), "target": _cell(target),
-            "targetLabel": _cell(tl),
+            "source": json_cell(source), "sourceLabel": json_cell(sl),
+            "target": json_cell(target), "targetLabel": json_cell(tl),
             "partnerships": {"type": "literal", "value": str(len(g["partnerships"])),
                              "datatype": _XSD_INTEGER},
             "statuses": {"type": "literal", "value": " ".join(sorted(g["statuses"]))},
