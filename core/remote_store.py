@@ -29,7 +29,6 @@ import pyoxigraph as ox
 from cepa_kg import sparql_limits
 from cepa_kg.sparql_tokens import tokens
 from cepa_kg.store import (
-    ChangeAbandonedError,
     CommitGate,
     Dataset,
     Format,
@@ -39,6 +38,7 @@ from cepa_kg.store import (
     StoreError,
     Term,
     _diff,
+    settle_change,
 )
 
 log = logging.getLogger("cepa_kg.remote_store")
@@ -567,24 +567,8 @@ class RemoteStore:
             raise QuerySyntaxError(str(error)) from error
         change = _diff(before, staging)
         del staging, before
-        if check is not None:
-            check(change)
-        if gate is not None and not gate.commit():
-            raise ChangeAbandonedError("the change ran past its time budget; nothing was "
-                                       "written")
-        try:
-            if change.graphs:
-                self._write(_commit_operations(change))
-            if gate is not None:
-                gate.change = change
-        except BaseException as error:
-            if gate is not None:
-                gate.error = error
-            raise
-        finally:
-            if gate is not None:
-                gate.finished.set()
-        return change
+        return settle_change(change, lambda c: self._write(_commit_operations(c)),
+                             check=check, gate=gate)
 
     def flush(self) -> None:
         """Nothing to do: the server keeps its own buffers."""

@@ -456,26 +456,13 @@ class OxigraphStore:
                 raise QuerySyntaxError(str(error)) from error
             change = _diff(self._store, staging)
             del staging
-            if check is not None:
-                check(change)
-            if gate is not None and not gate.commit():
-                raise ChangeAbandonedError("the change ran past its time budget; nothing was "
-                                           "written")
-            try:
-                if change.graphs:
-                    with self._writing():
-                        self._store.update(change.commit_update())
-                    self._version += 1
-                if gate is not None:
-                    gate.change = change
-            except BaseException as error:
-                if gate is not None:
-                    gate.error = error
-                raise
-            finally:
-                if gate is not None:
-                    gate.finished.set()
-            return change
+
+            def commit(change: StagedChange) -> None:
+                with self._writing():
+                    self._store.update(change.commit_update())
+                self._version += 1
+
+            return settle_change(change, commit, check=check, gate=gate)
 
     def graph_ntriples(self, graph: str | None) -> bytes | None:
         """One graph (None: the store's own default graph) as N-Triples; None if the named
@@ -562,6 +549,31 @@ class StagedChange:
                 operations.append(f"INSERT DATA {{ {body} }}" if graph is None
                                   else f"INSERT DATA {{ GRAPH <{graph}> {{ {body} }} }}")
         return " ;\n".join(operations)
+
+
+def settle_change(change: StagedChange, commit: Callable[[StagedChange], None], *,
+                  check: Callable[[StagedChange], None] | None = None,
+                  gate: CommitGate | None = None) -> StagedChange:
+    """The end of every store's `change_checked`: `check` the staged change (it raises to
+    refuse it), let the `gate` refuse it if its caller gave up, `commit` it if it changes
+    anything, and tell the gate how it ended."""
+    if check is not None:
+        check(change)
+    if gate is not None and not gate.commit():
+        raise ChangeAbandonedError("the change ran past its time budget; nothing was written")
+    try:
+        if change.graphs:
+            commit(change)
+        if gate is not None:
+            gate.change = change
+    except BaseException as error:
+        if gate is not None:
+            gate.error = error
+        raise
+    finally:
+        if gate is not None:
+            gate.finished.set()
+    return change
 
 
 def _diff(before: ox.Store, after: ox.Store) -> StagedChange:
