@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import httpx
 import pyoxigraph as ox
@@ -191,17 +191,17 @@ class RemoteStore:
     """The `GraphStore` interface over a SPARQL 1.1 server.
 
     `owned` are the IRI prefixes of the graphs this project writes (the base, the ontology's
-    namespace): `graphs()` and the dumps list only those, so a server's own graphs (Virtuoso's `virtrdf#`) stay out.
+    namespace): `graphs()` and the dumps list only those, so a server's own graphs
+    (Virtuoso's `virtrdf#`) stay out.
     Reads are retried on connection errors (they are idempotent); writes never are.
     """
 
     path = None
     read_only = False
     full = None
-    total_order = False
 
-    def __init__(self, endpoints: RemoteEndpoints, *, owned: tuple[str, ...], timeout_s: float = 30.0,
-                 auth: httpx.Auth | None = None, retries: int = 2,
+    def __init__(self, endpoints: RemoteEndpoints, *, owned: tuple[str, ...],
+                 timeout_s: float = 30.0, auth: httpx.Auth | None = None, retries: int = 2,
                  version_poll_s: float = 1.0,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.endpoints = endpoints
@@ -241,10 +241,20 @@ class RemoteStore:
     def _send(self, url: str, form: dict[str, str | list[str]], accept: str | None, *,
               idempotent: bool) -> httpx.Response:
         """POST a form; the response is open (streamed) and must be closed by the caller."""
-        headers = {"Accept": accept} if accept else {}
+        response = self._request("POST", url, idempotent=idempotent, data=form,
+                                 headers={"Accept": accept} if accept else {})
+        assert response is not None  # (a 404 is an error here)
+        return response
+
+    def _request(self, method: str, url: str, *, idempotent: bool, missing_ok: bool = False,
+                 **send: Any) -> httpx.Response | None:
+        """One request to the store, open (streamed; the caller closes it), retried on a
+        broken connection or a 502-504 when `idempotent`; None for a 404 if `missing_ok`.
+        Raises QuerySyntaxError for a 400, RemoteStoreTimeout past the time budget and
+        RemoteStoreError for the rest."""
         attempts = 1 + (self.retries if idempotent else 0)
         for attempt in range(attempts):
-            request = self._client.build_request("POST", url, data=form, headers=headers)
+            request = self._client.build_request(method, url, **send)
             try:
                 response = self._client.send(request, stream=True)
             except httpx.TimeoutException as error:
@@ -261,13 +271,15 @@ class RemoteStore:
                 return response
             body = response.read().decode("utf-8", "replace").strip()
             response.close()
+            if response.status_code == 404 and missing_ok:
+                return None
             if response.status_code == 400:
                 raise QuerySyntaxError(f"the remote store refused the request: {body[:500]}")
             if response.status_code in (502, 503, 504) and attempt + 1 < attempts:
                 time.sleep(0.1 * (attempt + 1))
                 continue
             raise RemoteStoreError(f"the remote store at {url} answered "
-                                   f"{response.status_code}: {body[:300]}")
+                                   f"{response.status_code} to {method}: {body[:300]}")
         raise AssertionError("unreachable")
 
     def _dialect_pragmas(self) -> str:
@@ -419,41 +431,28 @@ class RemoteStore:
             if data is None:
                 return []
             return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return self.construct(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
 
     def _gsp(self, method: str, graph: str, *, body: bytes | None = None,
-             idempotent: bool) -> httpx.Response | None:
-        """A Graph Store Protocol request on `graph`; None for 404 (no such graph)."""
+             idempotent: bool) -> bytes | None:
+        """A Graph Store Protocol request on `graph`: its answer's body; None for a 404 (no
+        such graph)."""
         assert self.endpoints.graph_store is not None
         headers = ({"Content-Type": "text/turtle"} if body is not None
                    else {"Accept": _NTRIPLES})  # N-Triples is Turtle: every server reads it
-        attempts = 1 + (self.retries if idempotent else 0)
-        for attempt in range(attempts):
-            try:
-                response = self._client.request(method, self.endpoints.graph_store,
-                                                params={"graph": graph}, content=body,
-                                                headers=headers)
-            except httpx.TimeoutException as error:
-                raise RemoteStoreTimeout(f"the remote store's graph store did not answer "
-                                         f"within {self.timeout_s:g} s") from error
-            except httpx.TransportError as error:
-                if attempt + 1 < attempts:
-                    time.sleep(0.1 * (attempt + 1))
-                    continue
-                raise RemoteStoreError(f"the remote store's graph store cannot be reached: "
-                                       f"{error}") from error
-            if response.status_code == 404:
-                return None
-            if response.status_code >= 400:
-                raise RemoteStoreError(f"the remote store's graph store answered "
-                                       f"{response.status_code} to {method}: "
-                                       f"{response.text[:300]}")
-            return response
-        raise AssertionError("unreachable")
+        response = self._request(method, self.endpoints.graph_store, idempotent=idempotent,
+                                 missing_ok=True, params={"graph": graph}, content=body,
+                                 headers=headers)
+        if response is None:
+            return None
+        try:
+            return response.read()
+        finally:
+            response.close()
 
     def _gsp_get(self, graph: str) -> bytes | None:
-        response = self._gsp("GET", graph, idempotent=True)
-        return None if response is None else response.content
+        return self._gsp("GET", graph, idempotent=True)
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         for name in [graph] if graph else self.graphs():

@@ -186,8 +186,9 @@ def reverse_proxy(folder: Path, upstreams: list[str], guard: str = "") -> Iterat
     conf = folder / "nginx.conf"
     # Run as root, the workers would be `nobody`, who cannot read the test's private folder
     user = "user root;" if os.geteuid() == 0 else ""
-    conf.write_text(NGINX_CONF.format(dir=folder, port=port, guard=guard, user=user, servers=" ".join(
-        f"server {u};" for u in upstreams)))
+    servers = " ".join(f"server {u};" for u in upstreams)
+    conf.write_text(NGINX_CONF.format(dir=folder, port=port, guard=guard, user=user,
+                                      servers=servers))
     log = folder / "nginx.out"
     process = subprocess.Popen([command, "-c", str(conf), "-p", str(folder)],
                                stdout=log.open("wb"), stderr=subprocess.STDOUT)

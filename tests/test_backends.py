@@ -378,8 +378,9 @@ def test_the_command_line_reads_a_remote_store(backend: Backend) -> None:
         pytest.skip("the embedded store's command line is tested in test_cli.py")
     command = [sys.executable, "-m", "cepa_kg.cli"]
     where = ["--store", backend.server.query_url, "--base", BASE]
-    done = subprocess.run([*command, "query", *where, "PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
-                           "SELECT ?n WHERE { ?s cepa:sessionNumber ?n } ORDER BY ?n"],
+    query = ("PREFIX cepa: <https://w3id.org/cepa-kg/def#> "
+             "SELECT ?n WHERE { ?s cepa:sessionNumber ?n } ORDER BY ?n")
+    done = subprocess.run([*command, "query", *where, query],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[1:] == ["5", "8"]
