@@ -38,10 +38,13 @@ class CheckpointPublisher:
         self.store, self.folder, self.keep_s = store, folder, keep_s
         self._lock = threading.Lock()
         self._published: int | None = None
-        self._superseded: list[tuple[float, Path]] = []
         folder.mkdir(parents=True, exist_ok=True)
         numbers = [int(p.name) for p in folder.iterdir() if p.name.isdigit()]
         self._number = max(numbers, default=0)
+        #: The newest checkpoint, and those it replaced, each with when it was replaced.
+        self._newest: Path | None = folder / str(self._number) if numbers else None
+        self._superseded: list[tuple[float, Path]] = [
+            (time.monotonic(), folder / str(n)) for n in numbers if n != self._number]
 
     def publish_if_changed(self) -> bool:
         with self._lock:
@@ -54,14 +57,16 @@ class CheckpointPublisher:
             staged.write_text(str(self._number))
             os.replace(staged, self.folder / CURRENT)
             now = time.monotonic()
-            self._superseded = [*self._superseded, (now, target)]
-            keep = self._superseded[-1:]
-            for when, path in self._superseded[:-1]:
+            if self._newest is not None:
+                self._superseded.append((now, self._newest))
+            self._newest = target
+            kept = []
+            for when, path in self._superseded:
                 if now - when > self.keep_s:
                     shutil.rmtree(path, ignore_errors=True)
                 else:
-                    keep.insert(-1, (when, path))
-            self._superseded = keep
+                    kept.append((when, path))
+            self._superseded = kept
             self._published = self.store.version
             return True
 

@@ -127,3 +127,30 @@ def test_serve_with_two_workers_on_the_embedded_store(tmp_path: Path) -> None:
         page = httpx.get(url + "/id/goal/mdg-8", headers={"Accept": "text/html"}, timeout=30)
         assert page.status_code == 200 and "MDG 8" in page.text
     assert "Traceback" not in (tmp_path / "serve.log").read_text()
+
+
+def test_a_checkpoint_is_deleted_only_after_it_was_superseded_for_a_while(tmp_path: Path) -> None:
+    """A front may read the checkpoint it opened for a query's budget after a newer one came:
+    what counts is how long ago it was replaced, not how old it is."""
+    from cepa_kg.checkpoint_replica import CheckpointPublisher, CheckpointReplica
+    from cepa_kg.store import OxigraphStore
+
+    store = OxigraphStore(tmp_path / "store")
+    publisher = CheckpointPublisher(store, tmp_path / "fronts", keep_s=0.5)
+
+    def write(n: int) -> None:
+        store.update(f"INSERT DATA {{ GRAPH <{BASE}graph/t> {{ <urn:s> <urn:p> {n} }} }}")
+
+    assert publisher.publish_if_changed()
+    assert not publisher.publish_if_changed()  # nothing written since
+    reader = CheckpointReplica(tmp_path / "fronts")
+    time.sleep(0.7)  # checkpoint 1 is old, but still the newest
+    write(1)
+    assert publisher.publish_if_changed()
+    assert (tmp_path / "fronts" / "1").exists()  # just replaced: kept
+    assert reader.ask("ASK { <urn:s> <urn:p> 1 }")  # the reader moved on at once
+    time.sleep(0.7)
+    write(2)
+    assert publisher.publish_if_changed()
+    assert not (tmp_path / "fronts" / "1").exists()  # replaced 0.7 s ago: gone
+    assert (tmp_path / "fronts" / "2").exists()  # replaced just now: kept
