@@ -478,10 +478,10 @@ class RemoteStore:
     def graph_ntriples(self, graph: str | None) -> bytes | None:
         if graph is None:
             return b""  # the server's own default graph is the union here, not a graph
+        if self.endpoints.graph_store is not None:
+            return self._gsp_get(graph)  # None for a 404: one request, not an ASK first
         if not self.has_graph(graph):
             return None
-        if self.endpoints.graph_store is not None:
-            return self._gsp_get(graph)
         return ox.serialize(self._graph_triples(graph), format=ox.RdfFormat.N_TRIPLES) or b""
 
     # -- version --------------------------------------------------------------------------
