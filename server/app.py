@@ -25,6 +25,7 @@ from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
 from cepa_kg.server.views import link
+from cepa_kg.server.warm_up import start_warming
 from cepa_kg.settings import Settings
 from cepa_kg.remote_settings import remote_store
 from cepa_kg.store import GraphStore, OxigraphStore
@@ -86,10 +87,15 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         token = settings.update_token.get_secret_value() if settings.update_token else ""
         uninstall_log_filters = logs.install([token])  # request ids in, the token out
         app.state.serving = True  # /ready answers 200 from now on, while the store answers
+        warming = None
+        if not store.read_only and settings.writer_url is None:  # this process checks writes
+            warming = start_warming(settings.base)
         try:
             yield
         finally:
             app.state.serving = False
+            if warming is not None:
+                await warming
             if app.state.compactor is not None:
                 await app.state.compactor.close()
             await app.state.executor.close()

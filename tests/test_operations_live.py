@@ -1,5 +1,5 @@
 """The operable server, live (issue 16, parts 4 and 5): `cepa-kg serve` on 127.0.0.1 over an
-on-disk store with one query worker, a 1 s budget, the access log on and an update token.
+on-disk store with one query worker, a 2 s budget, the access log on and an update token.
 A query past its budget kills its worker, which is replaced, and both show in /metrics; the
 log is JSON lines carrying request ids; the token, wherever a client puts it, never reaches
 the log."""
@@ -53,7 +53,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServeProcess]:
     folder = tmp_path_factory.mktemp("operations")
     store = corpus_store_copy(tmp_path_factory.getbasetemp(), folder / "store")
     with serve_process(store, folder / "server.log", update_token=TOKEN, query_workers="1",
-                       query_timeout_s="1", extra_args=["--access-log"]) as live:
+                       query_timeout_s="2", extra_args=["--access-log"]) as live:
         yield live
 
 
