@@ -61,7 +61,9 @@ def test_every_subject_dereferences_in_every_format(client: TestClient,
             assert "Accept" in r.headers["vary"]
             if media == "text/html":
                 assert "<h1>" in r.text
-            else:
+            elif media == every[n % len(every)] or media == every[(n + 3) % len(every)]:
+                # parsed (rdflib: ~5 ms each) in two formats per IRI, different from IRI to
+                # IRI: each format's answers are parsed some 250 times
                 g = parse(r.content, media, context)
                 assert (rdflib.URIRef(iri), None, None) in g, (iri, media)
             answers[media] = r
