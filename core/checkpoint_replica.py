@@ -77,6 +77,7 @@ class CheckpointReplica:
     path = None
     read_only = True
     full = None
+    version_moves_with_time = False
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -199,6 +199,7 @@ class RemoteStore:
     path = None
     read_only = False
     full = None
+    version_moves_with_time = True
 
     def __init__(self, endpoints: RemoteEndpoints, *, owned: tuple[str, ...],
                  timeout_s: float = 30.0, auth: httpx.Auth | None = None, retries: int = 2,

@@ -106,6 +106,10 @@ class Settings(BaseSettings):
     federation_allowed_hosts: list[str] = []
     """Hosts (`example.org` or `example.org:8890`) that SERVICE in queries and LOAD in updates
     may reach; empty (the default): both are refused. Env: a JSON list."""
+    warm_pages: bool = True
+    """Ask for the heaviest pages (home, lists, matrices, each goal's page and trace, VoID) in
+    the background once the data have changed, so that the first reader after a load does not
+    wait for what they compute once per data version. The embedded store only."""
     validator: Literal["compiled", "pyshacl"] = "compiled"
     """Which SHACL validator checks documents: the shapes compiled to Python checks, or
     pySHACL for every document (slow; pySHACL always writes the report of a refusal)."""

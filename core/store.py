@@ -125,6 +125,9 @@ class GraphStore(Protocol):
     read_only: bool
     #: Why the store refuses writes for want of room (an embedded store on a full disk).
     full: str | None
+    #: The version also grows with time, not only with this process's writes (a store others
+    #: write to): what is cached under it lives a bounded time, and is not worth warming.
+    version_moves_with_time: bool
 
     def query_into(
         self,
@@ -234,6 +237,7 @@ class OxigraphStore:
                 ) from error
             raise
         self.read_only = read_only or self.full is not None
+        self.version_moves_with_time = False
         self._write_lock = threading.Lock()
         self._version = 0
 

@@ -25,6 +25,7 @@ from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
 from cepa_kg.server.views import link
+from cepa_kg.server.page_warmer import PageWarmer
 from cepa_kg.server.warm_up import start_warming
 from cepa_kg.settings import Settings
 from cepa_kg.remote_settings import remote_store
@@ -90,10 +91,17 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> FastAPI:
         warming = None
         if not store.read_only and settings.writer_url is None:  # this process checks writes
             warming = start_warming(settings.base)
+        app.state.page_warmer = None
+        if (settings.warm_pages and not store.version_moves_with_time
+                and settings.publish_checkpoints is None):  # (the writer of fronts: no pages)
+            app.state.page_warmer = PageWarmer(app, store, settings.base)
+            app.state.page_warmer.start()
         try:
             yield
         finally:
             app.state.serving = False
+            if app.state.page_warmer is not None:
+                await app.state.page_warmer.stop()
             if warming is not None:
                 await warming
             if app.state.compactor is not None:

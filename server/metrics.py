@@ -93,6 +93,10 @@ def route_of(scope: Scope, root_path: str) -> str:
     return "unmatched"
 
 
+#: Marks the scope of a request the server makes to itself (`page_warmer`): not counted.
+WARM_UP = "cepa_kg.warm_up"
+
+
 class RequestMetrics:
     """ASGI middleware: count and time every HTTP request (an exception counts as 500)."""
 
@@ -100,7 +104,7 @@ class RequestMetrics:
         self.app, self.metrics = app, metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope.get(WARM_UP):
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()

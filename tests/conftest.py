@@ -3,6 +3,7 @@ the real app over it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from cepa_kg.pipeline import LoadOutcome, load_paths
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
+
+# The page warmer asks for ~60 pages in the background after every change of the data: off
+# in the tests (apps and `cepa-kg serve` processes inherit this), on where a test is about it
+# (tests/test_page_warmer.py), so that no test measures time or CPU with it running beside.
+os.environ.setdefault("CEPA_KG_WARM_PAGES", "false")
 
 BASE = "http://localhost:8000/"
 DATA = Path(__file__).parent / "data"
