@@ -21,6 +21,7 @@ from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate, prefers_html
 from cepa_kg.server.openapi_responses import (GRAPH_TYPES, NAMED_QUERY_ERRORS, RESULT_SCHEMAS,
                                               RESULT_TYPES, content, error)
+from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.sparql import FORMAT_PARAM, RESULT_OFFERS, run_query
 from cepa_kg.server.views import local_href
 from cepa_kg.store import GraphStore, QueryKind
@@ -102,9 +103,32 @@ async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict
     """The variables and rows of a SELECT, each value a dict with `value`, `type` and, for
     IRIs, a local `href`; run on the runner's worker threads."""
     data = await request.app.state.runner.call(_json_results, request.app.state.store, text)
-    base = request.app.state.settings.base
+    return data["head"]["vars"], _with_hrefs(data["results"]["bindings"],
+                                             request.app.state.settings.base)
+
+
+async def table_rows(request: Request, text: str
+                     ) -> tuple[list[str], list[dict[str, Any]], int]:
+    """The variables, the first `MAX_HTML_ROWS` rows and the number of rows of a SELECT for
+    an HTML table, remembered for the data version (the table only: the CSV and JSON run the
+    query each time and stream it)."""
+    state = request.app.state
+
+    def first_rows() -> tuple[list[str], list[dict[str, Any]], int]:
+        data = _json_results(state.store, text)
+        bindings = data["results"]["bindings"]
+        return data["head"]["vars"], bindings[:MAX_HTML_ROWS], len(bindings)
+
+    variables, bindings, total = await state.runner.call(
+        page_cache(state).get, state.store, ("named-query table", text), first_rows)
+    return variables, _with_hrefs(bindings, state.settings.base), total
+
+
+def _with_hrefs(bindings: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
+    """SPARQL JSON bindings as table rows: each value with `value`, `type` and, for an IRI,
+    its local `href`."""
     rows = []
-    for binding in data["results"]["bindings"]:
+    for binding in bindings:
         row = {}
         for name, term in binding.items():
             cell = {"value": term["value"], "type": term["type"]}
@@ -112,7 +136,7 @@ async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict
                 cell["href"] = local_href(term["value"], base)
             row[name] = cell
         rows.append(row)
-    return data["head"]["vars"], rows
+    return rows
 
 
 def plain(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -200,11 +224,11 @@ def _run_endpoint(query: NamedQuery) -> Callable[[Request], Awaitable[Response]]
         text = prepared(request, query, values)
         accept = fmt or request.headers.get("accept")
         if fmt is None and prefers_html(accept):
-            variables, rows = await select_rows(request, text)
+            variables, rows, total = await table_rows(request, text)
             return request.app.state.templates.TemplateResponse(
                 request, "queries_run.html",
                 {"query": query, "values": values, "variables": variables,
-                 "rows": rows[:MAX_HTML_ROWS], "total": len(rows),
+                 "rows": rows, "total": total,
                  "csv": _link(query.name, values, "csv"),
                  "json": _link(query.name, values, "json")},
                 headers={"Vary": "Accept"})

@@ -8,11 +8,13 @@ library), never pasted into the query text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pyoxigraph as ox
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.lookups import objects
+from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Query, Request
@@ -139,9 +141,11 @@ def search(store: Any, words: str, base: str, root: str) -> list[Hit]:
 async def search_page(request: Request,
                       q: str = Query("", max_length=MAX_QUERY)) -> Response:
     root = root_of(request)
-    hits = await request.app.state.runner.call(
-        search, request.app.state.store, q, request.app.state.settings.base, root) if q.strip() \
-        else []
+    state = request.app.state
+    needle = " ".join(q.split()).lower()
+    hits = await state.runner.call(
+        page_cache(state).get, state.store, ("search", needle, root),
+        partial(search, state.store, needle, state.settings.base, root)) if needle else []
     body = render(request, "search.html", {"q": q, "hits": hits[:LIMIT],
                                            "more": len(hits) > LIMIT})
     return represent(request, body, "text/html")
