@@ -365,6 +365,16 @@ def _filters(spec: ListSpec, selection: Selection, without: str = "") -> str:
     return "".join(f"\n  {p}" for p in parts)
 
 
+def _selected(spec: ListSpec, selection: Selection, without: str = "") -> str:
+    """The items the selection keeps, each once: a DISTINCT sub-select that the facet's or
+    the sort's patterns then join item by item. Joined in one group instead, every copy of
+    an item's type and location (an event reported by 51 documents has 51) multiplied the
+    pattern after them: the events at one place took 0.2-0.85 s per facet at the corpus x50,
+    3 ms this way."""
+    inner = (_items(spec) + _filters(spec, selection, without=without)).replace("\n", "\n  ")
+    return f"{{ SELECT DISTINCT ?item WHERE {{\n    {inner}\n  }} }}"
+
+
 def count_query(spec: ListSpec, selection: Selection) -> str:
     """The number of items the selection keeps."""
     return (PREFIX_TEXT + "SELECT (COUNT(DISTINCT ?item) AS ?n) WHERE {\n  "
@@ -383,7 +393,7 @@ def facet_query(spec: ListSpec, selection: Selection, facet: Facet, limit: int) 
     # servers (Virtuoso) when it is grouped in the same query.
     return (PREFIX_TEXT + f"SELECT * WHERE {{ {{ SELECT {projection} WHERE {{\n"
             "  { SELECT ?value (COUNT(DISTINCT ?item) AS ?n) WHERE {\n    "
-            + _items(spec) + _filters(spec, selection, without=facet.name).replace("\n", "\n  ")
+            + _selected(spec, selection, without=facet.name).replace("\n", "\n  ")
             + f"\n    {facet.pattern}\n  }} GROUP BY ?value }}{label}{key}\n"
             f"}} GROUP BY ?value ?n }} }} ORDER BY {order}\nLIMIT {limit}\n")
 
@@ -418,8 +428,8 @@ def rows_query(spec: ListSpec, selection: Selection, *, paged: bool = True) -> s
     keys = " ".join(f"(MIN(?sort{i}) AS ?sortKey{i})" for i in count)
     page = (f"\n  ORDER BY {order}\n  LIMIT {selection.size} "
             f"OFFSET {(selection.page - 1) * selection.size}") if paged else ""
-    query = (f"{{ SELECT ?item {keys} WHERE {{\n  " + _items(spec)
-             + _filters(spec, selection) + f"\n  {sort.keys}\n}} GROUP BY ?item{page} }}")
+    query = (f"{{ SELECT ?item {keys} WHERE {{\n  " + _selected(spec, selection)
+             + f"\n  {sort.keys}\n}} GROUP BY ?item{page} }}")
     carried = [f"?sortKey{i}" for i in count]
     for stage in spec.stages:
         kept = " ".join(carried)

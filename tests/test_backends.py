@@ -166,7 +166,9 @@ def test_entities_dereference_to_the_same_description(backend: Backend,
                 == {blank.sub("_:b", line) for line in theirs.text.splitlines()}), path
 
 
-PAGES = ["/", "/browse", "/browse/Recommendation", "/lists/recommendations", "/matrix",
+PAGES = ["/", "/browse", "/browse/Recommendation", "/lists/recommendations",
+         "/lists/recommendations?modality=should&sort=text", "/lists/events",
+         "/lists/partnerships", "/matrix",
          "/timeline", "/map", "/network", "/queries", "/query", "/search?q=e-government",
          "/id/goal/mdg-8", "/id/goal/sdg-16"]
 
