@@ -43,12 +43,14 @@ TURTLE = {"/.well-known/void": "text/turtle"}
 
 def warm_paths(base: str, goals: Iterable[str], targets: Iterable[str] = ()
                ) -> list[tuple[str, str]]:
-    """(path, Accept) of every page to warm: the fixed ones, VoID, each goal's page and trace
-    (the reference data's 8 MDGs and 17 SDGs), and the pages of the targets given."""
+    """(path, Accept) of every page to warm: the fixed ones, VoID, each goal's page, trace and
+    named query table (the reference data's 8 MDGs and 17 SDGs), and the pages of the targets
+    given."""
     paths = [(p, "text/html") for p in FIXED] + list(TURTLE.items())
     for goal in goals:
         local = goal.removeprefix(base)
-        paths += [("/" + local, "text/html"), (f"/trace?goal={local}", "text/html")]
+        paths += [("/" + local, "text/html"), (f"/trace?goal={local}", "text/html"),
+                  (f"/queries/recommendations-by-goal?goal={local}", "text/html")]
     paths += [("/" + target.removeprefix(base), "text/html") for target in targets]
     return paths
 

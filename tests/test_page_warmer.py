@@ -32,6 +32,7 @@ def test_every_goal_has_its_page_and_trace_warmed() -> None:
     goals = [f"{BASE}id/goal/mdg-{n}" for n in range(1, 9)]
     paths = [p for p, _ in warm_paths(BASE, goals)]
     assert "/id/goal/mdg-3" in paths and "/trace?goal=id/goal/mdg-3" in paths
+    assert "/queries/recommendations-by-goal?goal=id/goal/mdg-3" in paths
     assert ("/.well-known/void", "text/turtle") in warm_paths(BASE, goals)
     assert "/lists/events" in paths and "/browse/Recommendation" in paths
     assert len(paths) == len(set(paths))
