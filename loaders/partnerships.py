@@ -45,11 +45,18 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"\bworking\s+closely\s+with\b"),
         ("agreed", True, r"\b(?:has|have|had)\s+(?:jointly\s+)?implemented\b"),
         ("agreed", True, r"\bpledged\s+(?:their|its)\s+(?:cooperation|support|collaboration)\b"),
-        ("agreed", True, r"\bsigned\s+(?:a\s+|an\s+)?(?:memorandum(?:\s+of\s+understanding)?|"
+        # "signed a MoU", "signed this Tuesday a memorandum", "by signing a memorandum", "the
+        # signing of the Memorandum of Understanding between X and Y"
+        ("agreed", True, r"\bsign(?:ed|ing)\s+(?:of\s+)?(?:(?:this|last|on|in)\s+[A-Z]?[a-z]+\s+)?"
+                         r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:memorandum(?:\s+of\s+understanding)?|"
                          r"agreement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
         ("agreed", False, r"\bco-?organi[sz]ed\s+by\b"),
         ("requested", False, r"\bat\s+the\s+(?:request|invitation)\s+of\b"),
         ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
+        # "meetings to discuss further collaboration between the two institutions": explored
+        # (before the nominal "collaboration between", which it contains)
+        ("explored", True, r"\bto\s+discuss\s+(?:further\s+|possible\s+|future\s+)?"
+                           r"(?:collaboration|cooperation|partnership)\b"),
         ("agreed", False, r"\b(?:collaboration|cooperation|partnership)\s+(?:between|with)\b"),
         ("explored", True, r"(?:\bin\s+an?\s+)?\bexploratory\b(?:\s+(?:mission|visit|meeting|"
                            r"talks))?(?:\s+to\s+explore\b)?|\bto\s+explore\b|\bexploring\b|"
@@ -74,6 +81,7 @@ _CHAIN_GAP = re.compile(
     r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
     r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
+    r"in(?=\s+[A-Z])|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
     r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
 )
 #: What leads from a cue to its object: "with", "between", after a short phrase; one set off by
@@ -83,6 +91,8 @@ _OF_CHAIN = re.compile(r"\s+(?:of|from)\b", re.I)
 _BOTH_SIDES = re.compile(r"^(?:The\s+two\s+sides|Both\s+sides|Both\s+parties|The\s+parties)\b")
 _MET = re.compile(r"\b(?:met|meets|visited|visits|called\s+on|calls\s+on|received|welcomed|"
                   r"hosted)\b", re.I)
+_THE_TWO = re.compile(r"\b(?:between|of)\s+the\s+two\s+(?:institutions|organi[sz]ations|entities|"
+                      r"bodies|offices|agencies)\b", re.I)
 _BACKREF = re.compile(r"\b(?:also|join|them|they|their|respectively|such)\b", re.I)
 _FILLER = re.compile(
     r"(?:\s+|[,:;()]|[ivx]+\)|\([A-Za-z]+\)|"
@@ -115,7 +125,7 @@ class _Cue:
 #: it against every cue). `_CUE_WORDS` says the same per cue, and is what `_cues` tests.
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign"
-    r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|"
+    r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
     r"options|avenues|asked", re.I)
 
 
@@ -133,10 +143,11 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("working",),
     ("implemented",),
     ("pledged",),
-    ("signed",),
+    ("signed", "signing"),
     ("co-organi", "coorgani"),
     ("request", "invitation"),
     ("partnership", "collaboration", "cooperation"),
+    ("discuss",),
     ("collaboration", "cooperation", "partnership"),
     ("exploratory", "explore", "exploring", "explored"),
     ("express", "interested"),
@@ -220,6 +231,8 @@ def _qualifier(text: str, a: ActorMention, prev: ActorMention | None,
     of Korea", "China's State Commission ..."."""
     if a.kind != "country":
         return False
+    if text[a.span.start - 1: a.span.start] == "(" and text[a.span.end: a.span.end + 1] == ")":
+        return True  # "UNU-EGOV, in Guimarães (Portugal)": where a body or place is
     if prev is not None and _OF_THE.fullmatch(text[prev.span.end : a.span.start]):
         return True
     return nxt is not None and bool(_POSSESSIVE.fullmatch(text[a.span.end : nxt.span.start]))
@@ -325,6 +338,15 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
             prev_subjects = subjects or prev_subjects
             parties = _parties(text, subjects + inside + objects)
             sentence_text = sent.of(text)
+            if len(parties) < 2 and _THE_TWO.search(sentence_text):
+                # "meetings to discuss further collaboration between the two institutions": the
+                # last two bodies named, in this sentence or the one before
+                since = sentences[k - 1].start if k else sent.start
+                named = [a for a in actors if since <= a.span.start < cue.span.end
+                         and a.kind == "organization"]
+                last_two = list({a.path: a for a in named}.values())[-2:]
+                if len(last_two) == 2:
+                    parties = _parties(text, last_two)
             if len(parties) < 2 and out and (_BACKREF.search(sentence_text) or not parties):
                 parties = _parties(text, parties + list(out[-1].parties))
             if default is not None and cue.verbal is False and not subjects and re.search(

@@ -45,7 +45,8 @@ _HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador")
 _WHOLE_TOK_REST = r"(?:[^\Wa-z]|[’'-])*+[a-z][\w’'-]*+"
 _WHOLE_TOK = rf"[A-Z]{_WHOLE_TOK_REST}"
 _TITLED_PERSON = re.compile(
-    rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ \n]")
+    rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    r"(?:[ ]\((?:left|right|centre|center|middle|L|R)\))?,[ \n]")
 #: A post written before the name with no comma: "NIGSD Executive Director Nermine Abdelrazek",
 #: "Egypt’s Minister of Planning and Economic Development Samira El-Ghamry," (the name: the
 #: two capitalised words before a comma, a full stop, "signed", "said", or "and" another
@@ -134,7 +135,7 @@ _PAIR_FROM = re.compile(rf"[ ]and[ ]{_HON}[ ]+(?:[A-Z][\w’'-]*[ ]){{1,3}}from[
 #: A title phrase before the name: "the Minister of X of Y, Mr. ", "DPADM Interregional
 #: Adviser, Mr. ", "the Head of UNU-EGOV – Prof. " (one line, no sentence end inside).
 _TITLE_PHRASE_BEFORE = re.compile(
-    r"(?:\bthe[ ]|\b(?:with|by|from)[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
+    r"(?:\b[Tt]he[ ]|\b(?:with|by|from)[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
     r"(?:,|[ ]+[–—])[ ]*"  # ("the Head of UNU-EGOV – Prof. Marta Pires –": a dash apposition)
     r"(?:" + _HON + r"[ ]+)*$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
@@ -153,6 +154,34 @@ _STAFF_OF = re.compile(r"(?<![\w’'-])(?P<org>[A-Z][\w-]{1,15})[ ](?:staff(?:[ 
 _LISTED_NAMES = re.compile(rf"(?:(?:{_HON})[ ]+)?{_NAME}(?:(?:,[ ]|,?[ ]and[ ])(?:(?:{_HON})[ ]+)?"
                            rf"{_NAME})*")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
+#: The posts a post written before a name opens with, in either case ("the director of
+#: UNU-EGOV, Ana Reis", "The Minister of Public Administration, Ana Reis,").
+_POST_WORD = (r"(?:(?:[Vv]ice-|[Dd]eputy[ ]|[Aa]ssistant[ ]|[Ee]xecutive[ ]|[Aa]cting[ ]|"
+              r"[Ss]enior[ ]|[Pp]ermanent[ ])?(?:[Dd]irector(?:-[Gg]eneral)?|[Hh]ead|[Mm]inister|"
+              r"[Cc]hair(?:man|person|woman)?|[Pp]resident|[Ss]ecretary(?:-[Gg]eneral)?|[Rr]ector|"
+              r"[Dd]ean|[Mm]ayor|[Gg]overnor|[Cc]oordinator|[Cc]ouncill?or|[Cc]ommissioner|"
+              r"[Aa]mbassador|[Rr]epresentative|[Cc]hief|[Pp]rofessor))")
+#: "the <post> of <body>, [Mr.] " just before a name: the post is that name's when the list it
+#: opens goes post first (`Collector._posts_first`).
+_POST_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?:the|The)[ ](?P<phrase>(?P<title>{_POST_WORD}(?:[ ](?:ad[ ]interim|a\.i\.))?)"
+    rf"[ ](?:of|for|at)[ ](?P<body>[^,;.\n–—]{{1,110}}?)),[ ](?:{_HON}[ ]+)*$")
+#: A name after such a post, then a stop: "and the Councillor of X, Ana Reis." (`_TITLED_PERSON`
+#: wants a comma after the name).
+_POST_COMMA_NAME = re.compile(
+    rf"(?<![\w’'-])(?:the|The)[ ]{_POST_WORD}[^,;.\n]{{0,120}}?,[ ](?:{_HON}[ ]+)*"
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])")
+#: Where a list of people goes on, before the next person (`Collector._posts_first`).
+_LIST_NAME_BEFORE = re.compile(
+    rf"(?:(?:{_HON})[ ]+)?{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}},[ ](?:and[ ])?$")
+#: A photo's position after a name: "Ana Reis (left), Head of X".
+_POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])")
+#: A head of state or government named with the post as a prefix: "President Ana Reis of X".
+_PREFIX_POST = re.compile(
+    rf"(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor)[ ]"
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|(?=[,.;]|[ ](?:said|"
+    r"stated|noted|opened|added|welcomed)\b))")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again
@@ -259,7 +288,13 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         # country follows it and an organisation an earlier one: "Chairman of the Information
         # Technologies Agency of Azerbaijan" (but "Minister of Finance of Ghana")
         cut = parts[-1]
-        if not ORG_HEAD.search(phrase, cut.end()) and (whole := next(
+        named = next((p for p in parts[:-1]
+                      if _NAMED_BODY.fullmatch(phrase, p.end(), cut.start())), None)
+        if named is not None:
+            # "Director of the Jordanian Institute of Public Administration": one body's name
+            # runs over the last "of" (its head word just before it)
+            cut = named
+        elif not ORG_HEAD.search(phrase, cut.end()) and (whole := next(
                 (p for p in parts[:-1] if ORG_HEAD.match(phrase, p.end())), None)) is not None:
             # "Rector of the University of Minho", "Mayor of the Municipality of Braga": the
             # last "of" names a place, an earlier one the body whose place it is
@@ -273,6 +308,8 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+#: Capitalised words before a body's head word: "Jordanian " in "Jordanian Institute of ...".
+_NAMED_BODY = re.compile(r"(?:[A-Z][\w’'-]*[ ]){1,3}" + ORG_HEAD.pattern)
 #: A second post after "and": "... and Under-Secretary-General of the United Nations".
 _AND_ANOTHER_POST = re.compile(
     r"\s+and\s+(?:the\s+)?(?:(?:Under-|Assistant\s|Deputy\s|Vice-|Executive\s|Acting\s|"
@@ -359,8 +396,36 @@ class People:
         return Membership(title=title, affiliation=clean(org.span.of(self.text)),
                           organization=org, span=whole, label=clean(whole.of(self.text)))
 
+    def _posts_first(self, start: int) -> re.Match[str] | None:
+        """The post written just before the name at `start` ("the Head of X, "), where the list
+        it stands in goes post first: "attended by the Vice-Rector of X, Prof. A, the Head of
+        Y, B, and the Councillor of Z, C" (not "by A, the Minister of X, B, the Rector of Y",
+        whose posts follow the names: there the list opens with a name)."""
+        text = self.text
+        pre = _POST_BEFORE.search(text, max(0, start - 160), start)
+        first = pre
+        for _ in range(8):
+            if first is None:
+                return None
+            lead = _LIST_NAME_BEFORE.search(text, max(0, first.start() - 80), first.start())
+            if lead is None:
+                return pre  # the list opens with a post
+            first = _POST_BEFORE.search(text, max(0, lead.start() - 160), lead.start())
+        return None
+
     def _own_membership(self, name_span: Span, limit: int) -> Membership | None:
         text = self.text
+        if (pos := _POSITION.match(text, name_span.end, limit)) is not None:
+            name_span = Span(name_span.start, pos.end())  # "Ana Reis (left), Head of X"
+        if (pre_post := self._posts_first(name_span.start)) is not None:
+            # the post, then the body its first "of" names ("the Director of the Jordanian
+            # Institute of Public Administration")
+            title, aff = pre_post.group("title"), pre_post.group("body")
+            if title:
+                title = title[:1].upper() + title[1:]  # ("the director of X, Ana Reis")
+                start = pre_post.start("phrase")
+                return self._make(Span(start, name_span.end), Span(start, start), title, aff,
+                                  whole=Span(start, name_span.end))
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         bracket = re.match(r"\s*\(([^()]{2,120})\)", after)
@@ -568,6 +633,28 @@ class People:
                 title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     title, aff, whole=whole))
+        for m in _POST_COMMA_NAME.finditer(text, item.start, item.end):
+            # "and the Councillor of X, Ana Reis.", "the director of UNU-EGOV, Ana Reis, and"
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if person_key(name) in self.found or any(tok in _NOT_NAME for tok in name.split()) \
+                    or self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            ms = self._membership(nspan, sentence_end(text, nspan.end, item.end))
+            if ms is not None and ms.title:
+                self._add(name, None, nspan, ms)
+        for m in _PREFIX_POST.finditer(text, item.start, item.end):
+            # "President Ana Reis of Uruguay": the post as the name's prefix
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(tok in _NOT_NAME for tok in name.split()) or \
+                    self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            whole = Span(m.start(), m.end())
+            self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
+                                                    m.group("title"), m.group("of"), whole=whole))
         for verb in _SPEECH_VERB.finditer(text, item.start, item.end):
             m = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH), verb.start())
             if m is None:

@@ -1,0 +1,93 @@
+"""The twelfth study's patterns of real pages that report events, agreements and people (texts
+our own; the fixtures are in tests/data/archive-twelfth-study/update/)."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders import update
+
+
+def _people(text: str) -> dict[str, tuple[tuple[str | None, str | None], ...]]:
+    doc = update.parse(text)
+    return {p.name: tuple((m.title, m.organization.label if m.organization else m.affiliation)
+                          for m in p.memberships) for p in doc.persons}
+
+
+def _partnerships(text: str) -> list[tuple[str, set[str]]]:
+    doc = update.parse(text)
+    return [(p.status, {a.label for a in p.parties}) for it in doc.items
+            for p in it.partnerships]
+
+
+# -- people: the post written before the name ---------------------------------------------------
+
+def test_a_list_that_goes_post_first_gives_each_name_the_post_before_it() -> None:
+    text = ("Training programme\n\n  • 2018•05•02     Braga\n\n    The first seminar took place "
+            "on 4 May. It was attended by the Vice-Rector of the University of Porto, Prof. Rita "
+            "Lobo, the Head of UNU-EGOV, Vasco Pina, and the Councillor of Braga Municipality, "
+            "Inês Rocha.\n")
+    people = _people(text)
+    assert [t for t, _ in people["Rita Lobo"]] == ["Vice-Rector"], people
+    assert [t for t, _ in people["Vasco Pina"]] == ["Head"], people
+    assert [t for t, _ in people["Inês Rocha"]] == ["Councillor"], people
+
+
+def test_a_list_that_goes_name_first_keeps_the_post_after_each_name() -> None:
+    text = ("Opening\n\n  • 2018•05•02     Braga\n\n    The ceremony included the speeches "
+            "delivered by Rui Lobo, the Minister of Culture, Ana Pires, the Rector of the "
+            "University of Porto, and Jorge Silva, the Mayor of Braga.\n")
+    people = _people(text)
+    assert [t for t, _ in people["Ana Pires"]] == ["Rector"], people
+    assert [t for t, _ in people["Jorge Silva"]] == ["Mayor"], people
+
+
+def test_posts_in_lower_case_and_a_capital_the_before_the_name() -> None:
+    text = ("News\n\nThe agreement was signed by the director of UNU-EGOV, Helena Matos, and the "
+            "director-general of the National Institute of Statistics, Tomás Neves, in Braga. "
+            "The Minister of Public Administration, Clara Dias, attended the signing.\n")
+    people = _people(text)
+    assert people["Helena Matos"][0][0] == "Director", people
+    assert people["Tomás Neves"][0][0].startswith("Director-general"), people
+    assert people["Tomás Neves"][0][1] == "National Institute of Statistics", people
+    assert people["Clara Dias"][0][0].startswith("Minister"), people
+
+
+def test_a_photo_caption_with_positions_and_a_post_as_a_prefix() -> None:
+    text = ("News\n\nThe meeting was opened by President Rosa Tavares of Uruguay.\n\nMarta "
+            "Reis (left), Head of UNU-EGOV, and Rana Odeh (right), the Director of the "
+            "Jordanian Institute of Public Administration.\n")
+    people = _people(text)
+    assert people["Rosa Tavares"] == (("President", "Uruguay"),), people
+    assert people["Marta Reis"][0][0] == "Head", people
+    assert people["Rana Odeh"][0][0].startswith("Director"), people
+    assert people["Rana Odeh"][0][1] == "Jordanian Institute of Public Administration", people
+
+
+# -- partnerships ------------------------------------------------------------------------------
+
+def test_a_memorandum_signed_with_a_day_between_and_a_country_in_brackets() -> None:
+    text = ("News\n\nThe UN University unit (UNU-EGOV), in Guimarães (Portugal), and the "
+            "National Institute of Electronic Government (INAGE) of Mozambique signed this "
+            "Tuesday a memorandum of understanding on digital government.\n")
+    found = _partnerships(text)
+    assert found and found[0][0] == "agreed", found
+    parties = found[0][1]
+    assert "Portugal" not in parties and "Mozambique" not in parties, parties
+    assert any("Electronic Governance" in p for p in parties), parties
+    assert "National Institute of Electronic Government" in parties, parties
+
+
+def test_by_signing_a_memorandum_is_an_agreement() -> None:
+    text = ("News\n\nThe Ministry of Digital Economy and the United Nations University (UNU) have "
+            "taken a step by signing a memorandum of understanding on digital governance.\n")
+    assert ("agreed", {"Ministry of Digital Economy", "United Nations University"}) in \
+        _partnerships(text)
+
+
+def test_meetings_to_discuss_collaboration_between_the_two_institutions_explore_it() -> None:
+    text = ("News\n\n  • 2022•09•12     Braga\n\n    The day marked the visit of experts from the "
+            "Jordanian Institute of Public Administration (JIPA). With UNU-EGOV’s staff, the "
+            "day was given to meetings to discuss further collaboration between the two "
+            "institutions.\n")
+    found = _partnerships(text)
+    assert found and found[0][0] == "explored", found
+    assert "Jordanian Institute of Public Administration" in found[0][1], found
