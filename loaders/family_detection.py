@@ -136,8 +136,8 @@ _RECORD_FIELD = re.compile(
 #: The division's own yearly events, which name no office of it (the UN Public Service Forum,
 #: Day and Awards are DPADM's; an event page of theirs names only the host country): a sign at
 #: the page's top only (a session's recommendations name the Awards below).
-_DIVISION_EVENTS = (r"United\s+Nations\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
-                    r"\bUNPSF\b")
+_DIVISION_EVENTS = (r"(?:United\s+Nations|UN)\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
+                    r"\bUNPSF\b")  # ("Kazakhstan to host 19th UN Public Service Forum")
 #: A speech's salutations at the top of a page, glued or not ("Excellency, Mr. A,", "Your
 #: Excellencies,", "Distinguished Guests,Colleagues,", "Ladies and Gentlemen,").
 _SALUTATION = re.compile(r"^[^\S\n]*(?:Your\s+)?Excellenc(?:y|ies)\s*,|Distinguished\s+(?:Guests|"
@@ -160,6 +160,8 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|convened)\s+(?:by|jointly)|\bin\s+"
                 r"(?:collaboration|partnership|cooperation)\s+with\b|\battended\s+by\b|"
                 r"\btook\s+part\b|\bparticipated\s+in\b|\bsigned\s+(?:a|an|the)\b|"
+                # ("by signing a memorandum", "The memorandum was signed by")
+                r"\bsigning\s+(?:of\s+)?(?:a|an|the)\b|\b(?:was|were)\s+signed\s+by\b|"
                 # an event page's host ("will co-sponsor and host the event")
                 r"\bco-?sponsor(?:s|ed)?\s+and\s+host\b|\bwill\s+(?:co-?sponsor|host)\s+(?:and\s+\w+\s+)?"
                 r"(?:the|this)\b", re.I), 0.2),

@@ -91,3 +91,23 @@ def test_meetings_to_discuss_collaboration_between_the_two_institutions_explore_
     found = _partnerships(text)
     assert found and found[0][0] == "explored", found
     assert "Jordanian Institute of Public Administration" in found[0][1], found
+
+
+# -- family ------------------------------------------------------------------------------------
+
+def test_news_of_a_memorandum_with_the_un_university_is_an_update() -> None:
+    from cepa_kg.loaders import registry
+    text = ("Monday, March 3, 2025\nMinistry Signed MoU with United Nations University\n"
+            "The Ministry of Digital Affairs and the United Nations University (UNU) took a step "
+            "by signing a memorandum of understanding on digital governance.\nThe memorandum was "
+            "signed by Mr. Ali Karimov, Chairman of the Data Committee, and Dr. Ana Reis, "
+            "Director of UNU-EGOV.\n")
+    assert registry.detect(text).kind == "dpadm-monthly-update"
+
+
+def test_news_that_a_country_will_host_the_un_public_service_forum_is_an_update() -> None:
+    from cepa_kg.loaders import registry
+    text = ("Ghana to host 20th UN Public Service Forum in June\n\nThe announcement was made "
+            "during an online UN meeting to mark Public Service Day, attended by Ama Owusu, "
+            "Minister of Public Service.\n\nGhana has been chosen to host the forum.\n")
+    assert registry.detect(text).kind == "dpadm-monthly-update"
