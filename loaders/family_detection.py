@@ -132,7 +132,10 @@ _RECORD_FIELD = re.compile(
     r"^[^\S\n]*(?:Lead\s+(?:Division|Entit(?:y|ies)|Agency|Department|Office)|Implementing\s+"
     r"(?:Division|Entit(?:y|ies)|Agenc(?:y|ies)|Office|Partners?)|Executing\s+(?:Agency|Entity)|"
     r"Funding\s+Source|Source\s+of\s+(?:Funding|Funds)|Funded\s+by|Project\s+(?:Period|"
-    r"Duration|Budget)|(?:Beneficiary|Focus|Target|Pilot)\s+Countries)\s*:", re.I | re.M)
+    r"Duration|Budget)|(?:Beneficiary|Focus|Target|Pilot)\s+Countries|"
+    # (the same records' other fields: "Time Frame: 2019-2022", "Donor: ...", "Total Budget:")
+    r"Time\s+Frame|Timeline|Duration|Donors?|(?:Total\s+|Approved\s+|Proposed\s+)?Budget)"
+    r"\s*:", re.I | re.M)
 #: The division's own yearly events, which name no office of it (the UN Public Service Forum,
 #: Day and Awards are DPADM's; an event page of theirs names only the host country): a sign at
 #: the page's top only (a session's recommendations name the Awards below).
@@ -228,6 +231,15 @@ PROJECT_TOP: tuple[_Sign, ...] = (
     (re.compile(r"^[^\S\n]*Projects\s+(?:in|for)\s+[A-Z][\w’' ()-]{2,60}$", re.M), 0.3),
     # a page headed by a short name and the word ("ESCWA Project", "South Asia Project")
     (re.compile(r"^[^\S\n]*(?:[A-Z][\w’'().&-]*[^\S\n]+){1,5}Project[^\S\n]*$", re.M), 0.3),
+    # a project page's own headings ("About the Project:", "Project Overview") and its title
+    # field with the value on the next line ("Title: ")
+    (re.compile(r"^[^\S\n]*(?:About\s+the\s+Project|Project\s+(?:Overview|Description|Summary|"
+                r"Details))[^\S\n]*:?[^\S\n]*$|^[^\S\n]*Title[^\S\n]*:[^\S\n]*\n[^\S\n]*\S",
+                re.I | re.M), 0.3),
+    # the cover of a project's evaluation report ("External Evaluation of UNCTAD Project
+    # Account-", "Final Evaluation of the Development Account Project ...")
+    (re.compile(r"\b(?:External|Final|Mid-?term|Terminal|Independent)\s+Evaluation\s+of\s+"
+                r"(?:the\s+)?(?:[\w-]+\s+){0,3}Project\b", re.I), 0.4),
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
@@ -235,8 +247,9 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
                 # a capacity-development catalogue's teaser fields ("Recipients: Ghana, Kenya")
                 r"^\s*Recipients\s*:", re.I | re.M), 0.25),
     (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
-                r"(?:the|this)\s+project\b|\b(?:the|this)\s+project\s+(?:aims|seeks|will|helps|supports|"
-                r"builds|is\s+expected|is\s+designed|was\s+designed)|"
+                r"(?:the|this)\s+project\b|\b(?:the|this)\s+(?:proposed\s+|present\s+)?project\s+"
+                r"(?:aims|seeks|will|helps|supports|builds|is\s+expected|is\s+designed|was\s+designed|"
+                r"should\s+(?:result|lead))|"
                 r"\b(?:overall\s+)?objective\s+is\s+to\b|^\s*\d?\s*OBJECTIVE\b|"
                 r"\b(?:main|overall|primary)\s+(?:purpose|aim)\s+is\s+to\b", re.I | re.M), 0.25),
     # a project or programme page says who carries it out ("The Governance Capacity Programme
@@ -254,6 +267,18 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
                 r"Effects\s+and\s+Impact", re.I), 0.2),
     (re.compile(r"(?:Total\s+|Proposed\s+)?Budget\b|US\$|\bUSD\b|\$\s?\d", re.I), 0.1),
     (re.compile(_CODE), 0.1),
+    # a list of titles as the division's projects are named ("Strengthening national
+    # capacities for ...", "Enhancing ..."): two or more such lines, each on its own
+    (re.compile(r"(?:^[^\S\n]*(?:[•*\-][^\S\n]*)?(?:Strengthening|Enhancing|Supporting|Building|"
+                r"Improving|Promoting|Developing|Integrating|Mainstreaming|Advancing|Accelerating)"
+                r"[^\S\n]+[^\n.]{20,250}$[\s\S]*?){2}", re.M), 0.15),
+    # a paragraph that opens with the project as its subject ("The proposed project aims to
+    # ...", "This project aims to strengthen ...", "The project should result in ..."): the
+    # description of a catalogue's project, its teaser, a page of its own (a news item opens
+    # with its event, not with a project)
+    (re.compile(r"^[^\S\n]*(?:The|This)\s+(?:proposed\s+|present\s+|new\s+)?project\s+(?:aims|"
+                r"seeks|intends|is\s+designed|should\s+(?:result|lead)|will\s+(?:support|strengthen|"
+                r"help|build|enhance|boost|make|improve|assist))\b", re.M), 0.25),
 )
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),
