@@ -28,6 +28,7 @@ from cepa_kg.loaders.page_lines import page_lines, paragraphs
 from cepa_kg.loaders.project_fields import (
     CODE,
     Field,
+    stated_objective,
     accomplishments,
     amount,
     field_values,
@@ -115,7 +116,7 @@ _SLIDE_TITLE = re.compile(r"^Development\s+Account\s*:\s*(?:\d{1,2}(?:st|nd|rd|t
 _TO_VERB = re.compile(r"^(?:To\s+(?:strengthen|improve|enhance|build|support|assist|help|promote|"
                       r"develop|increase|raise|establish|foster)|(?:Strengthen|Improve|Enhance|"
                       r"Build|Support|Assist|Help|Promote|Develop|Increase|Raise|Establish|"
-                      r"Foster))\b")
+                      r"Foster)(?!\s+(?:for|of|from|to|in|on|by|and|with)\b))\b")
 _FIELD_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\n)\s*")
 
 
@@ -221,6 +222,37 @@ def _coded_title(text: str, span: Span) -> Span | None:
     return None
 
 
+#: The cover of a project's evaluation report: "External Evaluation of UNCTAD Project
+#: Account-", the title on the lines after it (to its footnote mark " *", "Prepared by" or a
+#: date).
+_EVALUATION_OF = re.compile(
+    r"^[^\S\n]*(?:(?:External|Final|Mid-?term|Terminal|Independent)[^\S\n]+)?Evaluation[^\S\n]+"
+    r"of[^\S\n]+(?:the[^\S\n]+)?(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)(?:Development[^\S\n]+Account"
+    r"[^\S\n]+)?Project(?:[^\S\n]+Account)?[^\S\n]*[-–:]?[^\S\n]*$", re.I | re.M)
+_COVER_STOP = re.compile(r"^[^\S\n]*(?:Prepared\s+by|Submitted\s+by|By\s|\(?\d+\)?[^\S\n]*$|"
+                         r"(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)[^\S\n]+(?:19|20)\d\d)", re.I)
+
+
+def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
+    """(the title, the body named before "Project") of an evaluation report's cover."""
+    m = _EVALUATION_OF.search(text, span.start, span.end)
+    if m is None:
+        return None, None
+    lines = []
+    for line in page_lines(text[: span.end]):
+        if line.span.start <= m.end() or line.blank:
+            continue
+        if _COVER_STOP.match(line.text) or len(lines) >= 4:
+            break
+        lines.append(line.span)
+        if line.text.rstrip().endswith("*"):
+            break
+    title = Span(lines[0].start, lines[-1].end).strip(text, " *\t") if lines else None
+    who = Span(m.start("who"), m.end("who")).strip(text) if m.group("who").strip() else None
+    return title, who
+
+
 def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
     """The project's title: its field, a slide's heading, or the first line that reads as a
     title (after the site's wrapping and the page's own header)."""
@@ -260,6 +292,12 @@ _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[
                             r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
                             r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[Pp](?:roject|rogramme)"
                             r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
+#: A title in capitals but no quotation marks, called a project right after: "The District
+#: Asset Management for Resilient Public Services in Selected LDCs project was approved ...".
+_TITLE_CASE_PROJECT = re.compile(
+    r"\b[Tt]he[^\S\n]+(?P<title>[A-Z][\w’'-]*(?:[^\S\n]+(?:[A-Z][\w’'-]*|of|for|and|in|the|to|on|"
+    r"with|at|by|a|an)){4,30}?)"
+    r"[^\S\n]+(?:project|programme)\b")
 #: The fields that make a page a project's record even when no line reads as its title.
 _RECORD_KEYS = frozenset({"objective", "implementer", "partner", "budget", "time", "countries",
                           "accomplishments"})
@@ -276,6 +314,13 @@ def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
     if m is not None:  # "the story of ‘LG2030: Local Governments ...’, an EU funded project"
         group = "title" if m.group("title") else "title2"
         return Span(m.start(group), m.end(group)).strip(text)
+    for m in _TITLE_CASE_PROJECT.finditer(text, span.start, span.end):
+        name = m.group("title")
+        words = name.split()
+        if len(words) >= 5 and sum(w[:1].isupper() for w in words) >= 4 and \
+                words[-1][:1].isupper() and \
+                "Development Account" not in name and Gazetteer.bundled().resolve(name) is None:
+            return Span(m.start("title"), m.end("title"))
     if len({f.key for f in fields if f.value is not None} & _RECORD_KEYS) < 2:
         return None
     first = next((line for line in page_lines(text) if span.start <= line.span.start < span.end
@@ -284,11 +329,18 @@ def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
     return _teaser_title(text, first.span) if first is not None else None
 
 
+#: A country's name that begins the name of an agreement or a programme ("the Mauritius
+#: Strategy", "the Samoa Pathway", "the Doha Programme of Action"): no beneficiary.
+_NAMED_AFTER = re.compile(r"[^\S\n]+(?:Strategy|Pathway|Declaration|Programme|Program|Plan|Agenda|"
+                          r"Consensus|Convention|Agreement|Accord|Protocol|Principles|Framework|"
+                          r"Action|Process|Round|Call|Commitment|Compact|Initiative)\b")
+
+
 def _countries(text: str, span: Span) -> list[Country]:
     gz = Gazetteer.bundled()
     out: dict[str, Country] = {}
     for m in gz.find_actors(text, span):
-        if m.kind == "country":
+        if m.kind == "country" and not _NAMED_AFTER.match(text, m.span.end):
             code = m.path.split("/", 1)[1]
             out.setdefault(code, Country(code, m.span))
     return list(out.values())
@@ -317,7 +369,9 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
                 dropped.add(i)  # "UN DESA’s Division for ...": the division
         return [Named(clean(m.span.of(text)), m.span) for i, m in enumerate(known)
                 if i not in dropped]
-    known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")]
+    known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")
+             and not _NOT_NAMES.match(clean(_piece(text, span, m.span).of(text)))]
+    # ("Other UN entities" is the portal's category, not the UN)
     wholes = [_whole_name(text, span, m.span) for m in known]
     out = [n for m, whole in zip(known, wholes) for n in _slashed(text, m.span, gz)
            or [Named(clean(whole.of(text)), whole)]]
@@ -348,10 +402,48 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
     return sorted({n.span: n for n in out}.values(), key=lambda n: n.span.start)
 
 
+_ACRONYM_LIST = re.compile(r"(?:the\s+)?[A-Z][A-Z-]{1,9}(?:\s*(?:,|\band\b)\s*(?:the\s+)?"
+                           r"[A-Z][A-Z-]{1,9})*\s*")
+_ACRONYM = re.compile(r"[A-Z][A-Z-]{1,9}")
+
+
+def _acronyms(text: str, span: Span) -> list[Named]:
+    """The bodies a phrase names when it is nothing but acronyms ("FSDO and UNCDF")."""
+    if not _ACRONYM_LIST.fullmatch(text, span.start, span.end):
+        return []
+    return [Named(m.group(), Span(m.start(), m.end()))
+            for m in _ACRONYM.finditer(text, span.start, span.end)]
+
+
+#: "the United Nations Capacity Development Fund (UNCDF)": a body's name the page gives with
+#: its acronym, in a phrase that names partners.
+_NAME_WITH_ACRONYM = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:of|for|and|on|the|"
+                                r"[A-Z][\w’'-]+)){1,10})\s+\((?P<acronym>[A-Z][A-Za-z-]{1,10})\)")
+
+
+def _with_acronyms(text: str, span: Span, known: list[Named]) -> list[Named]:
+    """Names a phrase gives as "Name (ACRONYM)" that the gazetteer does not know."""
+    out = []
+    for m in _NAME_WITH_ACRONYM.finditer(text, span.start, span.end):
+        whole = Span(m.start("name"), m.end())
+        if any(k.span.start < whole.end and whole.start < k.span.end for k in known):
+            continue
+        out.append(Named(clean(m.group("name")), whole))
+    return out
+
+
 #: A field value's name, between its commas: capitalised words and their joining words.
 _TITLE_CASE_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|on|in|de|la|"
                               r"[A-Z][\w’'&.-]*))*")
 _PIECE_BREAK = re.compile(r"[,;\n]")
+
+
+def _piece(text: str, value: Span, known: Span) -> Span:
+    """The piece of a field's value (between commas, semicolons or lines) a name is in."""
+    before = [m.end() for m in _PIECE_BREAK.finditer(text, value.start, known.start)]
+    after = _PIECE_BREAK.search(text, known.end, value.end)
+    return Span(before[-1] if before else value.start,
+                after.start() if after else value.end).strip(text, " .()\t-")
 
 
 def _whole_name(text: str, value: Span, known: Span) -> Span:
@@ -403,8 +495,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         found = project_codes(text, span)
         if found:
             code, code_span = found[0]
-    title_span = title_span or _coded_title(text, span) or _title(text, span, fields) or \
-        _fallback_title(text, span, fields)
+    evaluated_title, evaluated_by = _evaluated(text, span)
+    title_span = title_span or _coded_title(text, span) or evaluated_title or \
+        _title(text, span, fields) or _fallback_title(text, span, fields)
     if title_span is not None:
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
     elif code is not None:
@@ -416,6 +509,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     field_objective = value("objective")
     if field_objective is not None:
         objective_block = TextBlock(clean(field_objective.of(text)), field_objective)
+        if not _TO_VERB.match(objective_block.text) and \
+                (stated := stated_objective(text, field_objective)) is not None:
+            objective_block = stated  # the field's background, then "The objective ... is to"
     if objective_block is None:
         objective_block = objective(text, span)
     if objective_block is None:
@@ -490,25 +586,33 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         years_span = years_span or prose_span
     country_span = value("countries")
     countries = _countries(text, country_span) if country_span is not None else []
-    if not countries:
+    if not countries and country_span is None:
+        # (a "Focus Countries: Africa" field says where the project works: the donor's or a
+        # partner's country named elsewhere on the page is no beneficiary)
         countries = _countries(text, span)
 
     implementers: list[Named] = []
     for f in by_key.get("implementer", []):
         if f.value is not None:
             implementers.extend(_names(text, f.value))
+    if not implementers and evaluated_by is not None:  # "Evaluation of UNCTAD Project"
+        implementers = [n for n in _names(text, evaluated_by, known_only=True)]
     if not implementers:
         gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
             # (a body carries a project out: not "Governments", not "Member States")
-            implementers.extend(n for n in _names(text, phrase, known_only=True)
-                                if (m := gz.resolve(n.name)) is None or m.kind != "group")
+            found = [n for n in _names(text, phrase, known_only=True)
+                     if (m := gz.resolve(n.name)) is None or m.kind != "group"]
+            # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
+            # have piloted a project"): bodies all the same
+            implementers.extend(found or _acronyms(text, phrase))
     partners: list[Named] = []
     for f in by_key.get("partner", []):
         if f.value is not None:
             partners.extend(_names(text, f.value))
     for phrase in partner_phrases(text, span):
-        partners.extend(n for n in _names(text, phrase, known_only=True)
+        known = _names(text, phrase, known_only=True)
+        partners.extend(n for n in known + _with_acronyms(text, phrase, known)
                         if n.name not in {i.name for i in implementers})
 
     background = value("description")
@@ -570,6 +674,23 @@ def _listing_implementers(text: str, first: int) -> tuple[Named, ...]:
     return ()
 
 
+_PROJECT_BODY = re.compile(r"\bprojects?\b|^[^\S\n]*(?:Lead\s+(?:Division|Entity)|Implementing\s+"
+                           r"Entit(?:y|ies)|Funding\s+Source|Time\s+Frame|Duration|Budget|"
+                           r"Partners?)\s*:", re.I | re.M)
+
+
+def _headed_record(text: str) -> ProjectRecord | None:
+    """The whole page as one project, titled by its first line of its own (not the site's
+    wrapping, not a listing's header), when its body speaks of projects or gives a project
+    record's fields."""
+    own = [ln for ln in page_lines(text) if not ln.blank and not ln.chrome and
+           not _PAGE_HEADERS.match(ln.text) and not ln.text.lower().startswith("sorry")]
+    if not own or not any(_PROJECT_BODY.search(ln.text) for ln in own):
+        return None
+    return _record(text, Span(own[0].span.start, len(text)), None, None,
+                   _teaser_title(text, own[0].span))
+
+
 def parse(text: str) -> ProjectDocument:
     """What a page says about Development Account projects: one record per project (a
     listing has several), each part read on its own (`project_fields`), missing parts left
@@ -588,6 +709,11 @@ def parse(text: str) -> ProjectDocument:
         # a listing of teasers: each long line one project, told by its words
         records = [r for r in (_record(text, t.span, None, None, _teaser_title(text, t.span))
                                for t in teasers) if r is not None] or records
+    if not records:
+        # a page that speaks of projects below its own header but gives no line that reads as
+        # a title (a country's page of short records, a cut copy): one project, named by the
+        # page's first line of its own, with what the page says (none of the rest is required)
+        records = [r for r in [_headed_record(text)] if r is not None]
     if not records:
         raise ParseError("no project: no title, code or objective could be read", line=1)
     if len(records) > 1 or records[0].span.start > 0:

@@ -17,6 +17,7 @@ from cepa_kg.loaders.project_model import Accomplishment, Amount, Named, TextBlo
 from cepa_kg.loaders.spans import Span, clean
 
 __all__ = ["FIELDS", "Field", "accomplishments", "amount", "field_values", "objective",
+           "stated_objective",
            "project_codes", "status_of", "tranche", "years"]
 
 #: Field labels, by what they give (the DA portal, the division's listings, techcoop records,
@@ -61,7 +62,7 @@ FIELDS: dict[str, str] = {
 _LABEL = re.compile(
     r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?:\d{1,2}\s+)?(?P<label>"
     + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS.items())
-    + r")(?:\s+cont[’']d)?[^\S\n]*(?P<colon>:)?[^\S\n]*(?P<rest>[^\n]*)$",
+    + r")(?!\w)(?:\s+cont[’']d)?[^\S\n]*(?P<colon>:)?[^\S\n]*(?P<rest>[^\n]*)$",
     re.I | re.M)
 
 
@@ -113,8 +114,9 @@ def _value_lines(text: str, start: int, end: int, *, prose: bool = False) -> Spa
             gap = bool(lines)
             continue
         listed = bool(GLYPH.match(line.strip()) or _LABELLED_ITEM.match(line.strip()))
+        announced = len(lines) == 1 and lines[0].of(text).rstrip().endswith(":")
         if gap and not (listed and (GLYPH.match(lines[-1].of(text).strip()) or _LABELLED_ITEM.match(
-                text, lines[0].start))) and \
+                text, lines[0].start) or announced)) and \
                 not (prose and _is_prose(line)):
             break  # a blank line ends the value, unless a list or prose goes on across it
         gap = False
@@ -276,16 +278,33 @@ def status_of(value: str) -> str | None:
 # -- objective ---------------------------------------------------------------------------------
 
 _OBJECTIVE_PROSE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|Its)\s+(?:overall\s+|main\s+|general\s+|specific\s+)?"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?(?:The|Its)\s+"
+    r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+)?"
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+project\s+(?:aims|aimed|seeks|sought|is\s+designed|"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+(?:proposed\s+|present\s+)?project\s+(?:aims|aimed|"
+    r"seeks|sought|is\s+designed|"
     r"was\s+designed|is\s+intended|was\s+intended)\s+to\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
+_LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
+#: An objective stated as such ("The main objective of the project is to ..."), not as an aim.
+_OBJECTIVE_STATED = re.compile(r"\b(?:objective|purpose)\s+of\s+(?:the|this)\s+(?:project|"
+                               r"programme)\b", re.I)
+
+
+def stated_objective(text: str, span: Span) -> TextBlock | None:
+    """The sentence inside a field's text that states the objective as such, when the field
+    opens with something else (a background that ends "The main objective of the project is
+    to ..."); else None."""
+    found = objective(text, span)
+    if found is None or found.span.start <= span.start or \
+            not _OBJECTIVE_STATED.search(found.text):
+        return None
+    return found
 
 
 def objective(text: str, span: Span) -> TextBlock | None:
@@ -295,7 +314,11 @@ def objective(text: str, span: Span) -> TextBlock | None:
     if m is None:
         return None
     end = _SENTENCE.search(text, m.end(), span.end)
-    block = Span(m.start(), end.end() if end else span.end).strip(text)
+    start = m.start()
+    lead = _LEAD_ADVERB.match(text, start)  # "Therefore, the ultimate objective ...": from "the"
+    if lead:
+        start = lead.end()
+    block = Span(start, end.end() if end else span.end).strip(text)
     return TextBlock(clean(block.of(text)), block)
 
 
@@ -397,7 +420,8 @@ def inline_accomplishments(text: str, span: Span) -> list[Accomplishment]:
 # -- actors named in prose ---------------------------------------------------------------------
 
 _IMPLEMENTED = re.compile(
-    r"\b(?:implemented|executed|carried\s+out|led|managed)\s+by\s+(?P<who>[^.;\n]{2,400}?)"
+    r"(?:\b(?:implemented|executed|carried\s+out|led|managed)|(?:^|(?<=[.!?]\s))Lead)\s+by\s+"
+    r"(?P<who>[^.;\n]{2,400}?)"
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
     r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b|"
     r"\s+(?:from|between|during|in)\s+(?:19|20)\d\d\b)"
@@ -412,8 +436,12 @@ _IMPLEMENTED = re.compile(
     r"undertake)\s+(?:a|the|this)\s+(?:new\s+)?project"
     # the subject of a sentence that starts or runs a project: "The United Nations Statistics
     # Division is launching a Development Account project for ...", "ECA implements the project"
-    r"|(?:^|(?<=[.!?]\s))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
-    r"(?:is\s+|was\s+|has\s+|have\s+|will\s+)?(?:been\s+)?(?:launching|launched|launch|"
+    # (the subject may be glued to a heading before it: "... in Developing CountriesFSDO and
+    # UNCDF have piloted a project")
+    r"|(?:^|(?<=[.!?]\s)|(?-i:(?<=[a-z])(?=[A-Z]{2,10}\b)))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)"
+    r"\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"(?:is\s+|was\s+|has\s+|have\s+|will\s+)?(?:been\s+)?(?:launching|launched|launch|piloted|"
+    r"piloting|pilot|"
     r"implementing|implements|implement|executing|executes|execute|leading|leads|lead|"
     r"coordinating|coordinates|coordinate|managing|manages|manage)\s+(?:a|an|the|this|its)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:project|programme)\b"
@@ -441,14 +469,31 @@ _WITH = re.compile(
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     r"with\s+the\s+(?:support|involvement)\s+of)\s+(?P<who>[^.;\n]{2,250})",
     re.I)
+#: Where a partner phrase's list ends and a new noun phrase begins (", the Financing for
+#: Sustainable Development Office (FSDO), a division ..., set out to ...").
+_NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
 
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
 _IMPLEMENTED_WORD = re.compile(r"implement(?:ed|s|ing)?\b|execut(?:ed|es|ing|e)\b|carried\s+out|"
                                r"\bled\b|\blead(?:s|ing)?\b|\bmanag(?:ed|es|ing|e)\b|undert|"
-                               r"carry\s+out|launch|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
+                               r"carry\s+out|launch|\bpilot(?:ed|ing|s)?\b|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
                                r"initiative|project|programme|undertaking|effort)", re.I)
+
+
+#: An earlier exercise ("earlier reviews ...", "the previous project ..."): who did it is not
+#: who carries this project out.
+_EARLIER = re.compile(r"\b(?:earlier|previous|past|prior|former|preceding)\b", re.I)
+
+
+#: A heading glued to the sentence after it: a small letter, then an acronym's capitals.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,10}\b)")
+
+
+def _sentence_start(text: str, floor: int, at: int) -> int:
+    stop = max(text.rfind(". ", floor, at), text.rfind("; ", floor, at))
+    return stop + 2 if stop >= 0 else floor
 
 
 def implementer_phrases(text: str, span: Span) -> list[Span]:
@@ -463,7 +508,14 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
         for m in _IMPLEMENTED.finditer(text, line_start, searched_to):
             group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7",
                                      "who8", "who9") if m.group(g))
-            out.append(Span(m.start(group), m.end(group)))
+            if group == "who" and _EARLIER.search(text, _sentence_start(text, line_start,
+                                                                          m.start()), m.start()):
+                continue  # "earlier reviews ... carried out by DESA": another exercise's
+            start = m.start(group)
+            glued = list(_GLUED.finditer(text, start, m.end(group)))
+            if glued:  # "... in Developing CountriesFSDO and UNCDF": the sentence's own part
+                start = glued[-1].start()
+            out.append(Span(start, m.end(group)))
         for m in _WHICH.finditer(text, line_start, searched_to):
             subject = _SUBJECT_BEFORE.search(text, max(line_start, m.start() - 101), m.start())
             if subject:
@@ -472,8 +524,16 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
 
 
 def partner_phrases(text: str, span: Span) -> list[Span]:
-    return [Span(m.start("who"), m.end("who")) for m in _WITH.finditer(text, span.start,
-                                                                          span.end)]
+    out = []
+    for m in _WITH.finditer(text, span.start, span.end):
+        line_start = max(text.rfind("\n", span.start, m.start()) + 1, span.start)
+        opening = text[_sentence_start(text, line_start, m.start()): m.start()]
+        # a fronted phrase ("Conducted in partnership with X, the Y ... set out to ...") ends
+        # where the sentence's subject begins; a list within the sentence goes on
+        cut = _NEW_PHRASE.search(text, m.start("who"), m.end("who")) \
+            if len(opening.split()) <= 3 else None
+        out.append(Span(m.start("who"), cut.start() if cut else m.end("who")))
+    return out
 
 
 def named(span: Span, text: str) -> Named:

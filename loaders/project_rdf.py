@@ -17,6 +17,7 @@ Every extracted resource goes through `ctx.resource` (label, prov:wasDerivedFrom
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -28,7 +29,7 @@ from cepa_kg.loaders.goals import align, frameworks
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.project import ProjectDocument
 from cepa_kg.loaders.project_model import Named, ProjectRecord
-from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, SCHEMA, XSD
+from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, SCHEMA, SKOS, XSD
 
 LABEL_MAX = 100
 
@@ -57,8 +58,17 @@ def _actor(ctx: MappingContext, who: Named) -> URIRef:
         match = found[0] if found else None
     if match is not None:
         return add_actor(ctx, match)
-    return ctx.resource(ctx.iris.actor(slugify(who.name)), [CEPA.Actor, CEPA.Organization],
-                        who.name, who.span)
+    actor = ctx.resource(ctx.iris.actor(slugify(who.name)), [CEPA.Actor, CEPA.Organization],
+                         who.name, who.span)
+    acronym = _GIVEN_ACRONYM.search(who.span.of(ctx.text))
+    if acronym:  # "the United Nations Capacity Development Fund (UNCDF)": its acronym too
+        ctx.add(actor, CEPA.acronym, Literal(acronym.group(1)))
+        ctx.add(actor, SKOS.altLabel, Literal(acronym.group(1), lang="en"))
+    return actor
+
+
+#: The acronym a page gives in parentheses right after a name it names.
+_GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z-]{1,10})\)\s*$")
 
 
 def project_iri(ctx: MappingContext, record: ProjectRecord) -> URIRef:
