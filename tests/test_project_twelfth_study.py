@@ -6,8 +6,6 @@ after a country and a donor's country. Texts our own."""
 
 from __future__ import annotations
 
-from rdflib import Literal
-
 from cepa_kg.loaders import project, registry
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext
@@ -15,6 +13,7 @@ from cepa_kg.loaders.family_detection import project_score, update_score
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.project_rdf import to_rdf
 from cepa_kg.namespaces import CEPA
+from rdflib import Literal
 
 
 def _one(text: str):
@@ -27,10 +26,10 @@ def _names(items) -> list[str]:
     return [n.name for n in items]
 
 
-# -- which pages are project pages ---------------------------------------------------------------
+# -- which pages are project pages -----------------------------------------------------------
 
-DESCRIPTIONS = """This project aims to strengthen the capacity of Nauru, Palau and Samoa to plan for \
-coastal hazards and to finance adaptation in their national budgets, drawing on DESA's tools.
+DESCRIPTIONS = """This project aims to strengthen the capacity of Nauru, Palau and Samoa to plan \
+for coastal hazards and to finance adaptation in their national budgets, drawing on DESA's tools.
 The proposed project will help three landlocked countries in West Africa prepare for the \
 renewal of their transit agreements and measure the cost of delays at the border; vulnerab"""
 
@@ -47,7 +46,7 @@ def test_catalogue_descriptions_opening_with_the_project_are_a_project_page() ->
 NODE = """Sorry, you need to enable JavaScript to visit this website.
 Photo of Market
 
-Title: 
+Title:\x20
 Digital payments for small traders in selected least developed countries
 
 About the Project:
@@ -105,7 +104,7 @@ def test_a_country_page_of_short_records_is_one_project_not_refused() -> None:
     assert rec.title == "Bhutan" and (rec.start_year, rec.end_year) == (2019, 2022)
 
 
-# -- fields and objectives -------------------------------------------------------------------------
+# -- fields and objectives -------------------------------------------------------------------
 
 def test_a_plural_objectives_heading_is_the_objective_field() -> None:
     rec = _one("A project office on digital skills (2012-2030)\n\nObjectives:\n\n"
@@ -145,7 +144,7 @@ def test_a_noun_is_no_bare_imperative_objective() -> None:
     assert rec.objective is None
 
 
-# -- countries, implementers, partners, titles ---------------------------------------------------
+# -- countries, implementers, partners, titles -----------------------------------------------
 
 def test_a_country_that_names_a_strategy_is_no_beneficiary() -> None:
     rec = _one("Development Account Projects\n\nStrengthening Caribbean SIDS to carry out the "
