@@ -226,7 +226,9 @@ def main() -> None:
             started = time.perf_counter()
             while app.state.page_warmer.warmed != store.version:
                 time.sleep(0.05)
-            print(f"\npages warmed {time.perf_counter() - started:.1f} s after the start")
+            remembered = len(getattr(app.state, "page_cache", None)._entries)  # type: ignore[union-attr]
+            print(f"\npages warmed {time.perf_counter() - started:.1f} s after the start "
+                  f"({remembered} computations remembered)")
         print(f"\n{'page':<34}{'first':>8}{'median':>8}{'p90':>8}{'KB':>6}  over  path")
         for kind, path, accept in pages(store):
             if not chosen(kind, path):
