@@ -344,7 +344,10 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     if heading is None and not _is_heading_line(first):  # a page that opens with its story:
         body_start = first.span.start  # the story is read, its first sentence titles the page
         title_span = _lead_title(text, first.span)
-    if dated is not None and dated.span.start >= body_start:
+    if dated is not None and dated.span.start >= body_start and not (
+            len(text[dated.span.end:].strip()) < 40
+            and len(text[body_start:dated.span.start].strip()) > 200):
+        # (a date line at the page's foot, "Published: June 24, 2023 08:40 PM", ends no header)
         body_start = max(body_start, dated.span.end)
     segments = _segments(text, body_start)
     if not segments:

@@ -527,11 +527,15 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)(?:\s+|(?=,))"
                         # "organised in Seoul, Republic of Korea, a Regional Consultation",
                         # "is organizing, in collaboration with the Government of X, the ..."
-                        r"(?:(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
+                        # ("Uruguay hosted from 21-22 October 2019 the 6th ... Meeting")
+                        r"(?:(?:on|from)\s+[^.;:,]{1,40}?\b(?:19|20)\d\d\s+(?=the\b)|"
+                        r"(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
                         r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b|[“\"‘])", re.I)  # ('organised “Roundtable ...”')
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
+#: The verbs of `_ORGANISED` that say a country hosts ("Uruguay hosted", "Fiji will host").
+_HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are)\s+hosting)\b", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)
 _AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+by\s+"
@@ -622,8 +626,10 @@ _PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)
 _PEOPLE_OF_LIST = re.compile(
     r"\b(?:officials|delegations?|delegates|representatives?|ministers|ambassadors|civil\s+"
     r"servants|experts|trainers|trainees|participants|practitioners|staff)\b[^.;]{0,80}?\b"
-    r"(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*(?:,\s*(?:and\s+)?|"
-    r"\s+and\s+))*$")
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\d+\s+(?:[A-Za-z]+\s+){0,4}?"
+    r"countries)\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?)*$")
+#: (a list may go on past a count of countries: "officials from IDB and OECD, 20 Latin American
+#: countries, as well as Spain, Finland and the Republic of Korea")
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
 
 
@@ -677,6 +683,7 @@ def organisers_and_participants(
     "attended by X", "representatives of X", "X took part", "X visited Y" (both)."""
     organisers: list[ActorMention] = []
     participants: list[ActorMention] = []
+    hosts: set[Span] = set()  # countries that host, as the subject of "hosted"
     for sentence in sentences:
         s = sentence.of(text)
         lowered = s.lower()
@@ -701,6 +708,8 @@ def organisers_and_participants(
                     participants += sides  # "X and Y held a meeting": both met, none organised
                 else:
                     organisers += sides
+                    if _HOSTING.match(m.group(0)):  # "Uruguay hosted ... the Meeting": the
+                        hosts.update(a.span for a in sides if a.kind == "country")  # country
             # "X organized the Workshop through the Project Office on Governance (UNPOG)"
             through = _THROUGH.match(text, m.end(), limit)
             if through is not None:
@@ -762,7 +771,7 @@ def organisers_and_participants(
     # its officials take part for it ("officials of Kenya came for a study visit")
     def acts(a: ActorMention, *, attends: bool = False) -> bool:
         return a.kind == "organization" or (a.kind == "country" and (_GOVERNMENT.match(
-            a.span.of(text)) is not None or attends and (_PEOPLE_OF.search(
+            a.span.of(text)) is not None or a.span in hosts or attends and (_PEOPLE_OF.search(
                 text[max(0, a.span.start - 40): a.span.start]) is not None or _PEOPLE_OF_LIST.search(
                 text[max(0, a.span.start - 200): a.span.start]) is not None)))
 

@@ -111,3 +111,28 @@ def test_news_that_a_country_will_host_the_un_public_service_forum_is_an_update(
             "during an online UN meeting to mark Public Service Day, attended by Ama Owusu, "
             "Minister of Public Service.\n\nGhana has been chosen to host the forum.\n")
     assert registry.detect(text).kind == "dpadm-monthly-update"
+
+
+# -- events and the page's date ----------------------------------------------------------------
+
+def test_a_date_line_at_the_page_s_foot_does_not_hide_the_story() -> None:
+    text = ("Ghana to host 20th UN Public Service Forum in June\n\nThe announcement was made "
+            "during an online UN meeting, attended by Ama Owusu, Minister of Public Service.\n\n"
+            "Ghana has been chosen to host the forum, which will gather more than 900 officials "
+            "from governments around the world to discuss public service delivery.\n\n"
+            "“We will welcome the world,” she said.\n\nPublished: June 24, 2023 08:40 PM\n")
+    assert "Ama Owusu" in _people(text)
+
+
+def test_a_country_that_hosts_an_event_organises_it_and_a_list_goes_on_past_a_count() -> None:
+    text = ("Peru\n\nPeru hosted from 3-4 May 2019 the 7th Regional Meeting of e-Government "
+            "Leaders. The meeting was attended by ministers and senior officials from IDB, 18 "
+            "Latin American countries, as well as Spain and the Republic of Korea.\n")
+    events = update.parse(text).events
+    meeting = next(e for e in events if "Regional Meeting" in e.name)
+    assert [a.label for a in meeting.organizers] == ["Peru"]
+    assert {"Spain", "Republic of Korea"} <= {a.label for a in meeting.participants}
+    # (a country where an event is held is still no organiser)
+    held = update.parse("News\n\nThe 7th Regional Meeting was held in Lima, Peru on 3 May "
+                        "2019.\n").events
+    assert all(not e.organizers for e in held)
