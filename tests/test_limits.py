@@ -163,7 +163,7 @@ def test_client_going_away_does_not_cost_a_worker(server: ServeProcess) -> None:
     assert server.children() == before
     for _ in range(2 * WORKERS):
         elapsed, status, _, _ = timed(server, SESSIONS)
-        assert status == 200 and elapsed < 1.0
+        assert status == 200 and elapsed < 1.5  # under the 2 s budget: no worker was held
     assert server.children() == before
 
 
