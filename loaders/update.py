@@ -172,7 +172,11 @@ _SERIES = re.compile(r"^[^\n]{0,100}?\b(?:Monthly\s+(?:Update|Bulletin|Briefing)
 #: A wrapped line of prose that holds a series word ("and to identify capacity building needs
 #: for"): it opens in lower case, or ends on a word that wants more; or a line with a link.
 _PROSE_LINE = re.compile(r"^\s*[a-z]|\b(?:for|of|and|or|the|to|in|on|with|by|a|an)\s*$|"
-                         r"://|\bwww\.")  # (a link's words are no title: ".../news-and-events/...")
+                         r"://|\bwww\.|"  # (a link's words are no title: ".../news-and-events/...")
+                         # an entry of a programme ("Session III: Capacity Building for ...",
+                         # "Workshop 2 - Capacity development ..."), no series' title
+                         r"^\s*(?:Session|Workshop|Module|Day|Part|Panel|Theme|Track)\s+"
+                         r"(?:[IVX]+|\d{1,2})\s*[:.–-]")
 
 
 def _series_line(text: str) -> re.Match[str] | None:

@@ -534,6 +534,11 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
                         r"jointly|together|it|them)\b|[“\"‘])", re.I)  # ('organised “Roundtable ...”')
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
+#: Two bodies working together on an event's organisation: "X is collaborating with Y on the
+#: organization of a three-day Workshop".
+_COLLABORATING_ON = re.compile(
+    r"\b(?:collaborating|cooperating|partnering|working\s+together|working)\s+with\s+"
+    r"(?P<with>[^.;]{1,120}?)\s+(?:on|in)\s+the\s+organi[sz]ation\s+of\b", re.I)
 #: The verbs of `_ORGANISED` that say a country hosts ("Uruguay hosted", "Fiji will host").
 _HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are)\s+hosting)\b", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
@@ -714,6 +719,12 @@ def organisers_and_participants(
             through = _THROUGH.match(text, m.end(), limit)
             if through is not None:
                 organisers += actors_in(_clause_after(text, through.end(), limit))
+        for m in (_COLLABORATING_ON.finditer(text, sentence.start, limit) if organising else ()):
+            # "UN-ESCWA is collaborating with UNDESA on the organization of a Workshop": both
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < _SUBJECT_CHARS:
+                organisers += actors_in(subject)
+            organisers += actors_in(Span(m.start("with"), m.end("with")))
         with_ = "with" in lowered
         for m in (_CO_WITH.finditer(text, sentence.start, limit) if with_ else ()):  # "X
             # co-organized with Y a ..."

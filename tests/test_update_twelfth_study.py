@@ -136,3 +136,18 @@ def test_a_country_that_hosts_an_event_organises_it_and_a_list_goes_on_past_a_co
     held = update.parse("News\n\nThe 7th Regional Meeting was held in Lima, Peru on 3 May "
                         "2019.\n").events
     assert all(not e.organizers for e in held)
+
+
+def test_a_programme_s_session_line_is_no_series_title_and_collaborating_on_organising() -> None:
+    text = ("2 March 2010\n09:00–17:00\n\nWorkshop\n\nOpen Services in Arab States\n\n"
+            "UN-ESCWA is collaborating with UNDESA on the organization of a two-day Workshop on "
+            "\"Open Services in Arab States,\" during2-3 March 2010, at the UN-ESCWA "
+            "Headquarters, Beirut, Lebanon.\nThe thematic areas of the Workshop include:\n"
+            "Session I: Open Services: An Overview\nSession II: Capacity Building for open "
+            "services\n")
+    doc = update.parse(text)
+    workshop = next(e for e in doc.events if e.kind == "workshop")
+    assert {a.label for a in workshop.organizers} >= {
+        "United Nations Department of Economic and Social Affairs"}, workshop.organizers
+    assert len(workshop.organizers) == 2, workshop.organizers
+    assert not doc.title.startswith("Session"), doc.title
