@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -324,6 +325,11 @@ def test_screenshots_of_every_view_at_desktop_and_phone_widths(
     view scrolls sideways."""
     from PIL import Image  # Pillow: with the test extra (fpdf2's)
 
+    for language in ("zh", "ar", "ru"):  # the goal labels' six languages, in the header
+        fonts = subprocess.run(["fc-list", f":lang={language}", "family"], capture_output=True,
+                               text=True, check=False).stdout
+        assert fonts.strip(), f"no font draws {language!r}: the screenshots would show boxes " \
+                              "(the README's test command installs fonts-wqy-microhei)"
     SCREENS_DIR.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     for width, height in ((1280, 800), (390, 844)):
