@@ -22,7 +22,8 @@ from itertools import pairwise
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.actors import Gazetteer
-from cepa_kg.loaders.document_dates import document_date
+from cepa_kg.loaders.dates import month_number
+from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.family_detection import project_score
 from cepa_kg.loaders.page_lines import page_lines, paragraphs
 from cepa_kg.loaders.project_fields import (
@@ -234,11 +235,45 @@ _COVER_STOP = re.compile(r"^[^\S\n]*(?:Prepared\s+by|Submitted\s+by|By\s|\(?\d+\
                          r"November|December)[^\S\n]+(?:19|20)\d\d)", re.I)
 
 
+_MONTH_YEAR = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)[^\S\n]+(?:19|20)\d\d\b")
+#: The same cover transcribed as one line ("1 EVALUATIVE REVIEW of the Development Account
+#: Project <Title> FINAL DRAFT Evaluator: ...", "1 ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT
+#: 12/13 AD <Title> May 2016"): the title runs to the draft mark, the evaluator or the date.
+_EVALUATION_RUN_ON = re.compile(
+    r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:(?:External|Final|Mid-?term|Terminal|Independent)[^\S\n]+)?"
+    r"(?:Evaluative[^\S\n]+Review|Evaluation|Assessment|Review)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
+    r"(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)(?:Development[^\S\n]+Account[^\S\n]+)?Project[^\S\n]+"
+    r"(?:(?P<code>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[A-Z]{1,2})[^\S\n]+)?"
+    r"(?P<title>\S[^\n]{10,300}?)[^\S\n]+(?:FINAL[^\S\n]+DRAFT|DRAFT|Evaluator[^\S\n]*:|"
+    r"Prepared[^\S\n]+by|Commissioned[^\S\n]+by|(?P<date>" + _MONTH_YEAR + r"))", re.I | re.M)
+_COVER_DATE = re.compile(r"^[^\S\n]*(?P<date>" + _MONTH_YEAR + r")[^\S\n]*$", re.I | re.M)
+
+
+def _cover_date(text: str, start: int, end: int) -> DocumentDate | None:
+    """The month and year an evaluation report's cover gives (after its title or its author)."""
+    m = re.search(_MONTH_YEAR, text[start:end], re.I)
+    if m is None:
+        return None
+    month, year = m.group().split()
+    return DocumentDate(int(year), month_number(month), None,
+                        Span(start + m.start(), start + m.end()))
+
+
+def _evaluated_run_on(text: str, span: Span) -> tuple[Span | None, Span | None, re.Match | None]:
+    m = _EVALUATION_RUN_ON.search(text, span.start, span.end)
+    if m is None:
+        return None, None, None
+    who = Span(m.start("who"), m.end("who")).strip(text) if m.group("who").strip() else None
+    return Span(m.start("title"), m.end("title")).strip(text), who, m
+
+
 def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
     """(the title, the body named before "Project") of an evaluation report's cover."""
     m = _EVALUATION_OF.search(text, span.start, span.end)
     if m is None:
-        return None, None
+        title, who, _ = _evaluated_run_on(text, span)
+        return title, who
     lines = []
     for line in page_lines(text[: span.end]):
         if line.span.start <= m.end() or line.blank:
@@ -495,6 +530,11 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         found = project_codes(text, span)
         if found:
             code, code_span = found[0]
+    if code is None:  # "ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT 12/13 AD <Title>"
+        _, _, run_on = _evaluated_run_on(text, span)
+        if run_on is not None and run_on.group("code"):
+            code = re.sub(r"\s+", "", run_on.group("code"))
+            code_span = Span(run_on.start("code"), run_on.end("code"))
     evaluated_title, evaluated_by = _evaluated(text, span)
     title_span = title_span or _coded_title(text, span) or evaluated_title or \
         _title(text, span, fields) or _fallback_title(text, span, fields)
@@ -722,5 +762,14 @@ def parse(text: str) -> ProjectDocument:
         if listed:
             records = [r if r.implementers else replace(r, implementers=listed)
                        for r in records]
+    dated = document_date(text)
+    if dated is None:  # an evaluation report's cover: the month after its title or author
+        _, _, run_on = _evaluated_run_on(text, Span(0, len(text)))
+        if run_on is not None and run_on.group("date"):
+            dated = _cover_date(text, run_on.start("date"), run_on.end("date"))
+        elif (cover := _EVALUATION_OF.search(text)) is not None:
+            date_line = _COVER_DATE.search(text, cover.end(), min(len(text), cover.end() + 600))
+            if date_line is not None:
+                dated = _cover_date(text, date_line.start("date"), date_line.end("date"))
     return ProjectDocument(projects=tuple(records), documents=tuple(find_symbols(text)),
-                           dated=document_date(text))
+                           dated=dated)

@@ -208,3 +208,35 @@ def test_the_portal_category_other_un_entities_names_no_partner() -> None:
                "Collaborating DA Entities\nECLAC\nOther Collaborating Entities\nOther UN "
                "entities\n")
     assert _names(rec.partners) == ["ECLAC"]
+
+
+RUN_ON = """FINAL ASSESSMENT REPORT ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT 16/17 AB
+
+Transcription
+
+1 ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT 16/17 AB Cleaner buses for secondary cities: \
+policy options for low-emission public transport June 2020
+
+2 This report was prepared by an external consultant under the guidance of ECLAC."""
+
+
+def test_a_cover_transcribed_as_one_line_gives_code_title_and_date() -> None:
+    """The title runs from the code (slash form, a space before its letters) to the month."""
+    doc = project.parse(RUN_ON)
+    rec = doc.projects[0]
+    assert rec.code == "16/17AB"
+    assert rec.title == ("Cleaner buses for secondary cities: policy options for low-emission "
+                         "public transport")
+    assert doc.dated is not None and doc.dated.iso() == "2020-06"
+
+
+def test_a_review_cover_ends_its_title_at_the_draft_mark() -> None:
+    rec = _one("Transcription\n\n1 EVALUATIVE REVIEW of the Development Account Project "
+               "Strengthening Regional Cooperation on Clean Cooking FINAL DRAFT Evaluator: A. B., "
+               "Commissioned by: ESCAP / Energy Division (ED) 1\n")
+    assert rec.title == "Strengthening Regional Cooperation on Clean Cooking"
+    assert rec.implementers == ()  # (who commissioned the review is not said to implement)
+
+
+def test_a_cover_month_below_its_author_dates_the_document() -> None:
+    assert project.parse(COVER).dated.iso() == "2019-05"
