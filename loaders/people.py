@@ -273,6 +273,11 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         return phrase[: at.start()].strip(), phrase[at.end():].strip()  # of Policy at the ..."
     if "," in phrase:
         title, aff = phrase.split(",", 1)
+        if _NEXT_PERSON.match(aff) and _OF.search(title) and not any(
+                tok in _NOT_NAME for tok in _NEXT_PERSON.match(aff).group("name").split()):
+            # "Rector of the University of Minho, Helena Costa, President of ...": the phrase
+            # ran on into the next person of a list; the post and its body are before the comma
+            return _split_appositive(title)
         return title.strip(), aff.strip() or None
     lead = _ACRONYM_TITLE.match(phrase)
     if lead:  # "ITU Deputy Secretary-General": the organisation, then the title
@@ -308,6 +313,10 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
     return None, phrase
 
 
+#: The next person of a list, after a post: " Helena Costa, President of ..." (a name, then a
+#: comma; no body's head word in it).
+_NEXT_PERSON = re.compile(rf"\s*(?:{_HON}\s+)?(?P<name>[A-Z][\w’'-]*[a-z][\w’'-]*(?:\s+[A-Z][\w’'-]*"
+                          r"[a-z][\w’'-]*){1,2}),\s")
 #: Capitalised words before a body's head word: "Jordanian " in "Jordanian Institute of ...".
 _NAMED_BODY = re.compile(r"(?:[A-Z][\w’'-]*[ ]){1,3}" + ORG_HEAD.pattern)
 #: A second post after "and": "... and Under-Secretary-General of the United Nations".

@@ -151,3 +151,12 @@ def test_a_programme_s_session_line_is_no_series_title_and_collaborating_on_orga
         "United Nations Department of Economic and Social Affairs"}, workshop.organizers
     assert len(workshop.organizers) == 2, workshop.organizers
     assert not doc.title.startswith("Session"), doc.title
+
+
+def test_a_post_after_a_name_does_not_run_on_into_the_next_person_of_the_list() -> None:
+    from cepa_kg.loaders.people import _split_appositive
+    assert _split_appositive("Rector of the University of Porto, Ana Costa, President of the "
+                             "Agency for Modernization") == ("Rector", "University of Porto")
+    # (a post, then its body after a comma, as before)
+    assert _split_appositive("Director of Policy, Ministry of Finance") == \
+        ("Director of Policy", "Ministry of Finance")
