@@ -180,9 +180,17 @@ _PROSE_LINE = re.compile(r"^\s*[a-z]|\b(?:for|of|and|or|the|to|in|on|with|by|a|a
 
 
 def _series_line(text: str) -> re.Match[str] | None:
-    """The page's series title line ("DPADM Monthly Bulletin", "News & Events"), not prose."""
-    return next((m for m in _SERIES.finditer(text) if not _PROSE_LINE.search(m.group(0))),
-                None)
+    """The page's series title line ("DPADM Monthly Bulletin", "News & Events"), not prose;
+    above the page's first paragraph of prose (a link label below the story, "2016 UNPSA in the
+    News", heads nothing)."""
+    story = _STORY_LINE.search(text)
+    return next((m for m in _SERIES.finditer(text, 0, story.start() if story else len(text))
+                 if not _PROSE_LINE.search(m.group(0))), None)
+
+
+#: A paragraph of prose on a line of its own: twenty words or more, with a full stop inside
+#: or at its end.
+_STORY_LINE = re.compile(r"^(?=[^\n]*\.(?:\s|$))(?:[^\s\n]+[^\S\n]+){20,}[^\n]*$", re.M)
 
 
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

@@ -160,3 +160,15 @@ def test_a_post_after_a_name_does_not_run_on_into_the_next_person_of_the_list() 
     # (a post, then its body after a comma, as before)
     assert _split_appositive("Director of Policy, Ministry of Finance") == \
         ("Director of Policy", "Ministry of Finance")
+
+
+def test_a_link_label_below_the_story_is_no_series_heading() -> None:
+    text = ("2017 - Quito, Ecuador\n\n2017 United Nations Public Service Forum, Day and Awards "
+            "Ceremony\n\nThe 2017 United Nations Public Service Forum, Day and Awards Ceremony "
+            "will take place in Quito, Ecuador from 20 to 23 June 2017, organized by UNDESA in "
+            "collaboration with the hosting Government of Ecuador.\n\nProgramme Handbook\n\n"
+            "2017 UNPSA in the News\n\nMedia Coverage\n")
+    doc = update.parse(text)
+    assert not doc.title.startswith("2017 UNPSA in the News"), doc.title
+    forum = [e for e in doc.events if e.kind == "forum"]
+    assert forum and forum[0].location is not None and forum[0].location.name == "Quito"
