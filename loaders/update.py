@@ -710,13 +710,42 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         locations = in_sentence or (
             _nearest_locations(text, sentences, event.sentence, gz, year)) or (
             find_locations(text, scope, gz)) or (
-            find_locations(text, title, gz, title=True) if i == 0 else ())  # "... in Qatar"
+            find_locations(text, title, gz, title=True) if i == 0 else ()) or (  # "... in Qatar"
+            _dateline_place(text, dated, gz))
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         out.append(Event(event.kind, event.name, event.name_span, event.dates,
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
     return _shared_place(out)
+
+
+_TOWN = re.compile(r"[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2}")
+#: A news post's date line with its town after the date: "• 2022•09•12     Guimarães".
+_DATELINE_PLACE = re.compile(r"(?:19|20)\d\d[•·./]\d\d[•·./]\d\d[^\S\n]+(?P<place>[A-Z][^\n]{1,40}?)"
+                             r"[^\S\n]*$", re.M)
+
+
+def _dateline_place(text: str, dated: DocumentDate | None, gz: Any) -> tuple[Location, ...]:
+    """The town of the page's date line, where the item names no place for its event (UNU-EGOV's
+    news: the town the news comes from is where its meetings took place)."""
+    if dated is None:
+        return ()
+    line_end = text.find("\n", dated.span.start)
+    m = _DATELINE_PLACE.search(text, max(0, text.rfind("\n", 0, dated.span.start) + 1),
+                               len(text) if line_end < 0 else line_end)
+    if m is None:
+        return ()
+    place = Span(m.start("place"), m.end("place"))
+    if not _TOWN.fullmatch(place.of(text)):
+        return ()
+    # (read as "held in <town>" reads it: the name, its known place or country if any)
+    def moved(a: ActorMention | None) -> ActorMention | None:
+        return None if a is None else dataclasses.replace(
+            a, span=Span(a.span.start - 8 + place.start, a.span.end - 8 + place.start))
+    return tuple(Location(loc.name, place, moved(loc.place), moved(loc.country))
+                 for loc in find_locations("held in " + place.of(text),
+                                           Span(0, 8 + place.end - place.start), gz)[:1])
 
 
 def _present_bodies(people: People, present: Attendance) -> list[ActorMention]:

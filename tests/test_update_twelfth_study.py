@@ -172,3 +172,12 @@ def test_a_link_label_below_the_story_is_no_series_heading() -> None:
     assert not doc.title.startswith("2017 UNPSA in the News"), doc.title
     forum = [e for e in doc.events if e.kind == "forum"]
     assert forum and forum[0].location is not None and forum[0].location.name == "Quito"
+
+
+def test_the_town_of_a_news_post_s_date_line_places_an_event_that_names_none() -> None:
+    text = ("Programme launched\n\n  • 2022•09•12     Guimarães\n\n    12 September 2022 marked "
+            "the launch event of a training programme, with a visit of experts from the "
+            "Jordanian Institute of Public Administration (JIPA).\n")
+    events = update.parse(text).events
+    assert events and events[0].location is not None and events[0].location.name == "Guimarães"
+    assert text[events[0].location.span.start:events[0].location.span.end] == "Guimarães"
