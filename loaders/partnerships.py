@@ -26,6 +26,9 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("proposed", True, r"\b(?:suggested|proposed|identified)\s+(?:\S+\s+){0,2}?(?:areas|fields|"
                            r"ways|topics|options)\s+(?:for|of)\s+(?:future\s+)?(?:cooperation|"
                            r"collaboration|partnership)\b"),
+        # "the Government of X offered to extend its support to UNPOG until 2030"
+        ("proposed", True, r"\b(?:proposed|offered|pledged)\s+to\s+(?:extend|provide|continue|renew|"
+                           r"increase)\s+(?:its|their|his|her)\s+(?:financial\s+)?support\s+(?:to|for)\b"),
         ("requested", True, r"\b(?:appealed|called)\s+(?:up)?on\b|\bappealed\s+to\b|"
                             r"\b(?:were|was|been|has|have)\s+requested\s+(?:to\s+provide\s+"
                             r"support|to\s+assist|to\s+support)\b|\brequested\s+(?:the\s+)?"
@@ -124,7 +127,7 @@ class _Cue:
 #: A word every cue contains: a sentence without one has no cue (tests/test_update.py checks
 #: it against every cue). `_CUE_WORDS` says the same per cue, and is what `_cues` tests.
 _TRIGGER = re.compile(
-    r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign"
+    r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
     r"options|avenues|asked", re.I)
 
@@ -136,6 +139,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("proposed",),
     ("suggested", "proposed"),
     ("suggested", "proposed", "identified"),
+    ("proposed", "offered", "pledged"),
     ("appealed", "called", "requested", "invited"),
     ("agreed",),
     ("agreed",),

@@ -181,3 +181,11 @@ def test_the_town_of_a_news_post_s_date_line_places_an_event_that_names_none() -
     events = update.parse(text).events
     assert events and events[0].location is not None and events[0].location.name == "Guimarães"
     assert text[events[0].location.span.start:events[0].location.span.end] == "Guimarães"
+
+
+def test_an_offer_to_extend_support_to_an_office_is_a_proposed_partnership() -> None:
+    text = ("Remarks\n\nThe Government of the Republic of Korea offered to extend its support to "
+            "UNPOG until 2035. I welcome this generous offer.\n")
+    found = _partnerships(text)
+    assert found and found[0][0] == "proposed", found
+    assert any("Korea" in p for p in found[0][1]) and len(found[0][1]) == 2, found
