@@ -21,8 +21,16 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
-from cepa_kg.store import (CommitGate, Dataset, Format, OxigraphStore, QueryKind, StagedChange,
-                           StoreError, Term)
+from cepa_kg.store import (
+    CommitGate,
+    Dataset,
+    Format,
+    OxigraphStore,
+    QueryKind,
+    StagedChange,
+    StoreError,
+    Term,
+)
 
 log = logging.getLogger("cepa_kg.store")
 
@@ -74,9 +82,9 @@ class CheckpointPublisher:
 class CheckpointReplica:
     """The `GraphStore` reads of a front process: the writer's newest checkpoint."""
 
-    path = None
+    path: Path | None = None
     read_only = True
-    full = None
+    full: str | None = None
     version_moves_with_time = False
 
     def __init__(self, folder: Path) -> None:

@@ -220,12 +220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from cepa_kg import commands  # imported late: `--help` stays fast
 
+    user_errors: tuple[type[Exception], ...] = (CliError, *commands.USER_ERRORS)
     try:
         args.effective = _effective(args)
         handler = getattr(commands, f"cmd_{args.command}")
         with _exported_to_environment(args.effective):
             return int(handler(args, args.effective.settings))
-    except (CliError, *commands.USER_ERRORS) as error:
+    except user_errors as error:
         print(f"cepa-kg: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

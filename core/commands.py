@@ -17,25 +17,29 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
+from cepa_kg import sparql_limits
 from cepa_kg.commands_errors import CliError
 from cepa_kg.compacting import compact
 from cepa_kg.config_report import config_summary, config_text
+from cepa_kg.conflicts import find_conflicts
 from cepa_kg.exporting import count_statements, export, keeps_graphs
 from cepa_kg.formats import GRAPH_FORMATS, RESULT_FORMATS
-from cepa_kg.conflicts import find_conflicts
 from cepa_kg.pipeline import LoadError, LoadOutcome, build_document, load_paths
 from cepa_kg.progress import Progress
 from cepa_kg.reference import install_reference
+from cepa_kg.remote_settings import remote_store
 from cepa_kg.resources import corpus_dir, data_files
 from cepa_kg.settings import Settings
 from cepa_kg.sources import SourceError, document_paths, read_location
-from cepa_kg import sparql_limits
 from cepa_kg.sparql_limits import SparqlLimitError
-from cepa_kg.remote_settings import remote_store
-from cepa_kg.store import (GraphStore, OxigraphStore, QueryKind, QuerySyntaxError,
-                           StoreLockedError)
-from cepa_kg.summaries import (info_text, load_summary, store_info, validation_entry,
-                               validation_summary)
+from cepa_kg.store import GraphStore, OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
+from cepa_kg.summaries import (
+    info_text,
+    load_summary,
+    store_info,
+    validation_entry,
+    validation_summary,
+)
 from cepa_kg.validation import validate_graph
 from rdflib import Graph
 
@@ -57,8 +61,8 @@ def open_store(settings: Settings, *, reading: bool = False) -> GraphStore:
     A remote store (`--store http(s)://...`) is shared by every process anyway."""
     if (remote := remote_store(settings)) is not None:
         return remote
-    if (error := not_a_store_folder(settings.store)) is not None:
-        raise error
+    if (refusal := not_a_store_folder(settings.store)) is not None:
+        raise refusal
     try:
         return OxigraphStore(settings.store)
     except StoreLockedError:
@@ -88,7 +92,8 @@ def _reason(outcome: LoadOutcome, limit: int = 72) -> str:
     elif outcome.error:
         rest = outcome.error.removeprefix(outcome.name)
         line = re.match(r":(\d+):", rest)
-        reason = (f"line {line[1]}: " if line else "") + rest[line.end() if line else 0:].lstrip(": ")
+        reason = ((f"line {line[1]}: " if line else "")
+                  + rest[line.end() if line else 0:].lstrip(": "))
     else:
         return ""
     return reason if len(reason) <= limit else reason[: limit - 1] + "…"
@@ -111,7 +116,8 @@ def _summary(outcomes: list[LoadOutcome]) -> str:
         rows.append((Path(o.name).name, o.kind or "-", str(o.resources or "-"),
                      str(o.triples or "-"), _parts(o), o.status, _reason(o)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip()
+             for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -174,7 +180,7 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _graph_of(store: OxigraphStore, graph: str) -> Graph:
+def _graph_of(store: GraphStore, graph: str) -> Graph:
     g = Graph()
     buffer = io.BytesIO()
     store.dump(buffer, format=ox.RdfFormat.N_TRIPLES, graph=graph)
@@ -202,7 +208,7 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     as_json = getattr(args, "json", False)
     if getattr(args, "data", None) is not None:
         return _validate_data(Path(args.data) if args.data else None)
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     if args.paths:
         for path in document_paths(args.paths):
             try:
@@ -225,8 +231,9 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
             print(json.dumps(validation_summary(entries), ensure_ascii=False, indent=2))
         return 0 if all(e["conforms"] for e in entries) else 1
     store = open_store(settings, reading=True)
-    documents = [row["doc"].value for row in store.select(
-        "SELECT DISTINCT ?doc WHERE { GRAPH ?doc { ?doc a <https://w3id.org/cepa-kg/def#SourceDocument> } } ORDER BY ?doc")]
+    documents = [row["doc"].value for row in store.select(  # type: ignore[union-attr]
+        "SELECT DISTINCT ?doc WHERE { GRAPH ?doc { "
+        "?doc a <https://w3id.org/cepa-kg/def#SourceDocument> } } ORDER BY ?doc")]
     if not documents and not as_json:
         print("the store holds no documents (run `cepa-kg load` first)")
         return 0
@@ -424,7 +431,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
                     host=args.host, port=args.port, log_level="info",
                     access_log=settings.access_log,  # --access-log, environment or file
                     log_config=log_config([token]),  # JSON lines with request ids, no token
-                    timeout_graceful_shutdown=settings.shutdown_timeout_s,
+                    # seconds, a float: uvicorn's annotation says int, its wait takes either
+                    timeout_graceful_shutdown=settings.shutdown_timeout_s,  # type: ignore[arg-type]
                     http=UpgradeAwareProtocol)  # httptools, h11 for an h2c offer (its body)
     finally:
         if writer is not None:
@@ -509,7 +517,8 @@ def _goal_answers(args: argparse.Namespace, settings: Settings) -> Iterator[dict
 def cmd_goals(args: argparse.Namespace, settings: Settings) -> int:
     """Trace texts to goals: one JSON object a line, `{"id": ..., "alignments": [...]}`; with
     --json, one JSON document holding them all (core/schemas/goals.schema.json)."""
-    given = sum(x is not None and x is not False for x in (args.text, args.file, args.jsonl or None))
+    given = sum(x is not None and x is not False
+                for x in (args.text, args.file, args.jsonl or None))
     if given != 1:
         raise CliError("give one of: a text, --file FILE, --jsonl (JSON lines on stdin)")
     answers = _goal_answers(args, settings)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cepa_kg.progress import Progress
-from cepa_kg.store import OxigraphStore
+from cepa_kg.store import GraphStore
 
 __all__ = ["compact", "table_files"]
 
@@ -49,7 +49,7 @@ def _run_watched(work: Callable[[], None], measure: Callable[[], int],
     progress.finish()
 
 
-def compact(store: OxigraphStore, folder: Path, *, quiet: bool) -> None:
+def compact(store: GraphStore, folder: Path, *, quiet: bool) -> None:
     """Compact `store` (kept in `folder`), showing progress in MB of table files rewritten."""
     before = table_files(folder)
     progress = Progress(sum(before.values()), what="compact", unit="MB", quiet=quiet,

@@ -52,7 +52,8 @@ def find_config(explicit: Path | None, cwd: Path | None = None) -> Found | None:
         if not explicit.is_file():
             raise ConfigFileError(f"--config {explicit}: no such file")
         return Found(explicit, "--config")
-    for path, how in zip(search_path(cwd), ("working folder", "user config folder")):
+    for path, how in zip(search_path(cwd), ("working folder", "user config folder"),
+                         strict=False):
         if path.is_file():
             return Found(path, how)
     return None

@@ -25,13 +25,13 @@ SINGLE_VALUED = (
 
 _QUERY = """
 SELECT ?thing ?property ?value ?document WHERE {
-  VALUES ?property { %s }
+  VALUES ?property { {properties} }
   GRAPH ?document { ?thing ?property ?value }
   GRAPH ?other { ?thing ?property ?otherValue }
   FILTER(?other != ?document && ?otherValue != ?value)
 }
 ORDER BY ?thing ?property ?value ?document
-""" % " ".join(f"<{p}>" for p in SINGLE_VALUED)
+""".replace("{properties}", " ".join(f"<{p}>" for p in SINGLE_VALUED))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """`cepa-kg export`: the whole dataset written in one RDF format, its progress counted from the
 bytes written: N-Quads and N-Triples hold one statement a line; in TriG and Turtle as pyoxigraph
 writes them each statement ends with " .\n", " ;\n" or " , " (a literal holding " , " counts
-one too many: the count stops at the total; the `@prefix` lines at the start are not counted). TriG and Turtle use the project's prefixes (`namespaces.PREFIXES`)."""
+one too many: the count stops at the total; the `@prefix` lines at the start are not counted).
+TriG and Turtle use the project's prefixes (`namespaces.PREFIXES`)."""
 
 from __future__ import annotations
 

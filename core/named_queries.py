@@ -137,7 +137,8 @@ def with_values(text: str, terms: Mapping[str, Term]) -> str:
 def parse_named_query(name: str, text: str) -> NamedQuery:
     """Read a query's header. QueryDefinitionError on an unknown parameter type or a
     duplicate parameter."""
-    title, description, params = name, "", []
+    title, description = name, ""
+    params: list[Parameter] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break

@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import pyoxigraph as ox
 from cepa_kg import __version__
@@ -64,7 +64,7 @@ class BuiltDocument:
     @property
     def resources(self) -> int:
         """Extracted resources: subjects with an IRI of their own (no fragment)."""
-        return sum(1 for s in self.triples.subjects() if "#" not in s)
+        return sum(1 for s in self.triples.subjects() if "#" not in str(s))
 
 
 @dataclass
@@ -176,8 +176,9 @@ def _loaded_digests(store: GraphStore, only: str | None = None) -> dict[str, str
 
 def _commit_one(store: GraphStore, doc: PreparedDocument) -> None:
     """Replace (or create) one document's graph in one transaction."""
-    triples = ox.serialize((q.triple for q in ox.parse(doc.nquads, format=ox.RdfFormat.N_QUADS)),
-                           format=ox.RdfFormat.N_TRIPLES)
+    triples = cast(bytes, ox.serialize(
+        (q.triple for q in ox.parse(doc.nquads, format=ox.RdfFormat.N_QUADS)),
+        format=ox.RdfFormat.N_TRIPLES))
     store.replace_graph(doc.iri, triples, format=ox.RdfFormat.N_TRIPLES)
 
 
@@ -366,10 +367,10 @@ def load_paths(
             plan.append((source.name, source.sha256))
         else:
             # A fetched document is kept (fetching it again could give other bytes).
-            step = FileToPrepare(path, source.sha256,
-                                 source if is_address(str(path)) else None)
-            plan.append(step)
-            pending.append(step)
+            to_prepare = FileToPrepare(path, source.sha256,
+                                       source if is_address(str(path)) else None)
+            plan.append(to_prepare)
+            pending.append(to_prepare)
             pending_digests.add(source.sha256)
 
     outcomes: list[LoadOutcome | None] = [None] * len(plan)

@@ -8,11 +8,10 @@ import logging
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import Graph
-
 from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.resources import data_files, ontology_dir, shapes_dir
 from cepa_kg.store import GraphStore, StorageFullError
+from rdflib import Graph
 
 log = logging.getLogger("cepa_kg.reference")
 

@@ -22,12 +22,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 import httpx
 import pyoxigraph as ox
 from cepa_kg import sparql_limits
-from cepa_kg.sparql_tokens import tokens
+from cepa_kg.sparql_tokens import Token, tokens
 from cepa_kg.store import (
     CommitGate,
     Dataset,
@@ -128,7 +129,7 @@ def with_values(sparql: str, substitutions: Mapping[str, Term]) -> str:
     raise QuerySyntaxError("no WHERE group in the query")
 
 
-def _after_group(items: list, opening: int) -> int:
+def _after_group(items: list[Token], opening: int) -> int:
     depth = 0
     for position in range(opening, len(items)):
         text = items[position].text if items[position].kind == "other" else ""
@@ -167,7 +168,7 @@ def _names_a_graph(sparql: str) -> bool:
     """Whether the query has `GRAPH <iri>` (a graph named, not a variable)."""
     items = list(tokens(sparql))
     return any(item.is_word("GRAPH") and following.kind in ("iri", "pname")
-               for item, following in zip(items, items[1:]))
+               for item, following in zip(items, items[1:], strict=False))
 
 
 def _ask_value(solutions: ox.QuerySolutions) -> bool:
@@ -196,9 +197,9 @@ class RemoteStore:
     Reads are retried on connection errors (they are idempotent); writes never are.
     """
 
-    path = None
+    path: Path | None = None
     read_only = False
-    full = None
+    full: str | None = None
     version_moves_with_time = True
 
     def __init__(self, endpoints: RemoteEndpoints, *, owned: tuple[str, ...],
@@ -369,7 +370,8 @@ class RemoteStore:
                 if kind is QueryKind.GRAPH:
                     ox.serialize(result, sink, format=fmt)  # type: ignore[arg-type]
                 else:
-                    result.serialize(sink, format=fmt)  # type: ignore[union-attr]
+                    answer = cast("ox.QuerySolutions | ox.QueryBoolean", result)
+                    answer.serialize(sink, format=cast(ox.QueryResultsFormat, fmt))
             except SyntaxError as error:
                 raise RemoteStoreError(f"the remote store's answer broke off or is not "
                                        f"valid: {error}") from error
@@ -417,7 +419,7 @@ class RemoteStore:
     def graphs(self) -> list[str]:
         rows = self.select(
             f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._owned_filter()} }}")
-        return sorted(row["g"].value for row in rows if isinstance(row.get("g"), ox.NamedNode))
+        return sorted(g.value for row in rows if isinstance(g := row.get("g"), ox.NamedNode))
 
     def _owned_filter(self) -> str:
         tests = " || ".join(f"STRSTARTS(STR(?g), {ox.Literal(prefix)})" for prefix in self.owned)
@@ -463,11 +465,11 @@ class RemoteStore:
 
     def dump(self, sink: BinaryIO, *, format: ox.RdfFormat, graph: str | None = None,
              prefixes: Mapping[str, str] | None = None) -> None:
-        extra = {"prefixes": dict(prefixes)} if prefixes else {}
+        chosen = dict(prefixes) if prefixes else None
         if graph is not None and not format.supports_datasets:
-            ox.serialize(self._graph_triples(graph), sink, format=format, **extra)
+            ox.serialize(self._graph_triples(graph), sink, format=format, prefixes=chosen)
         else:
-            ox.serialize(self.quads(graph), sink, format=format, **extra)
+            ox.serialize(self.quads(graph), sink, format=format, prefixes=chosen)
 
     def dump_union(self, sink: BinaryIO, *, format: ox.RdfFormat,
                    prefixes: Mapping[str, str] | None = None) -> None:
@@ -598,7 +600,7 @@ def _insert_operations(graph: str, triples: Iterable[ox.Triple]) -> Iterator[str
     with_blanks: list[ox.Triple] = []
 
     def body(part: list[ox.Triple]) -> str:
-        return ox.serialize(part, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        return cast(bytes, ox.serialize(part, format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
 
     for triple in triples:
         if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
@@ -426,7 +427,7 @@ class _Compiler:
             return []
         if isinstance(head, Literal) or (head, RDF.first, None) not in self.g:
             raise UnsupportedShapeError(shape, f"{what} is not an RDF list")
-        return list(self.g.items(head))  # type: ignore[arg-type]
+        return list(self.g.items(head))
 
     def int_param(self, shape: Node, p: URIRef) -> int | None:
         value = self.one(shape, p)
@@ -500,7 +501,7 @@ class _Compiler:
         unknown = {p for p in predicates if str(p).startswith(str(SH))} - _STRUCTURAL - set(
             _COMPONENTS)
         if unknown:
-            names = ", ".join(sorted(p.n3(g.namespace_manager) for p in unknown))  # type: ignore[union-attr]
+            names = ", ".join(sorted(p.n3(g.namespace_manager) for p in unknown))
             raise UnsupportedShapeError(node, f"unsupported SHACL construct(s) {names}")
         path = self.one(node, SH.path)
         if path is not None:
@@ -707,7 +708,8 @@ def _qualified(c: _Compiler, shape: _Shape) -> Check:
     high = c.int_param(shape.node, SH.qualifiedMaxCount)
     if low is None and high is None:
         raise UnsupportedShapeError(shape.node, "sh:qualifiedValueShape without a count")
-    at_least, at_most = SH.QualifiedMinCountConstraintComponent, SH.QualifiedMaxCountConstraintComponent
+    at_least = SH.QualifiedMinCountConstraintComponent
+    at_most = SH.QualifiedMaxCountConstraintComponent
 
     def check(data: DataIndex, focus: Node, values: Collection[Node],
               out: list[FastViolation]) -> None:
@@ -791,7 +793,8 @@ def _pattern(c: _Compiler, shape: _Shape) -> Check:
         text = str(flags_value)
         if set(text.lower()) - {"i", "m"}:
             raise UnsupportedShapeError(shape.node, f"sh:flags {text!r} (only i and m)")
-        flags = (re.IGNORECASE if "i" in text.lower() else 0) | (re.MULTILINE if "m" in text.lower() else 0)
+        flags = ((re.IGNORECASE if "i" in text.lower() else 0)
+                 | (re.MULTILINE if "m" in text.lower() else 0))
     patterns = []
     for p in c.g.objects(shape.node, SH.pattern):
         if not isinstance(p, Literal):
@@ -917,7 +920,7 @@ def less_or_equal(a: Node, b: Node) -> bool:
     if a_str != b_str:
         return False
     if a_str:
-        return (a.value if isinstance(a, Literal) else str(a)) <= (  # type: ignore[operator]
+        return (a.value if isinstance(a, Literal) else str(a)) <= (
             b.value if isinstance(b, Literal) else str(b))
     try:
         return bool(a <= b)  # type: ignore[operator]
@@ -1103,7 +1106,8 @@ class CompiledShapes:
                 if not isinstance(node, URIRef):
                     raise UnsupportedShapeError(node, "a blank-node shape that is a class")
                 by_class.setdefault(str(node), []).append(shape)
-        tables: tuple[dict, ...] = (by_class, by_subjects_of, by_objects_of, by_node)
+        tables: tuple[dict[Any, list[_Shape]], ...] = (
+            by_class, by_subjects_of, by_objects_of, by_node)
         for table in tables:
             for key, found in table.items():
                 table[key] = sorted(set(found), key=lambda s: s.index)
@@ -1138,7 +1142,8 @@ class CompiledShapes:
             return found
         return sorted({*found, *more}, key=lambda s: s.index)
 
-    def _run(self, data: DataIndex, focus: Iterable[Node]) -> Iterator[tuple[_Shape, list[FastViolation]]]:
+    def _run(self, data: DataIndex, focus: Iterable[Node]
+             ) -> Iterator[tuple[_Shape, list[FastViolation]]]:
         for node in focus:
             for shape in self.shapes_for(data, node):
                 yield shape, shape.evaluate(data, node)

@@ -53,7 +53,7 @@ def load_summary(outcomes: list[LoadOutcome], *, base: str) -> dict[str, Any]:
         if o.report is not None:
             entry["violations"] = len(o.report.violations)
         documents.append(entry)
-    counts = Counter(o.status for o in outcomes)
+    counts: Counter[str] = Counter(o.status for o in outcomes)
     return {"command": "load", "base": base, "documents": documents,
             "totals": {s: counts[s] for s in _STATUSES}}
 
@@ -81,8 +81,8 @@ def store_info(store: GraphStore, *, base: str) -> dict[str, Any]:
         if "/id/document/" in doc:
             bases.add(doc.split("/id/document/", 1)[0] + "/")
         at = row.get("at")
-        if at is not None and (last is None or at.value > last):
-            last = at.value
+        if at is not None and (last is None or at.value > last):  # type: ignore[union-attr]
+            last = at.value  # type: ignore[union-attr]
     graphs = len(store.graphs())
     [count] = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     triples = int(count["n"].value)  # type: ignore[union-attr]

@@ -193,11 +193,12 @@ def pyshacl_validate(data: Graph, focus: Collection[Node],
                       if report.value(r, SH.focusNode) in focus]
         return all(s in (SH.Warning, SH.Info) for s in severities), report
 
-    class FocusedShape(Shape):  # type: ignore[misc, valid-type]
+    class FocusedShape(Shape):
         __slots__ = ()
 
-        def focus_nodes(self, data_graph, debug=False):  # type: ignore[no-untyped-def]
-            return {n for n in super().focus_nodes(data_graph, debug=debug) if n in focus}
+        def focus_nodes(self, data_graph: Any, debug: bool = False) -> set[Node]:
+            found = super().focus_nodes(data_graph, debug=debug)  # type: ignore[no-untyped-call]
+            return {n for n in found if n in focus}
 
     class FocusedValidator(base_validator):  # type: ignore[misc, valid-type]
         def make_executor(self):  # type: ignore[no-untyped-def]
