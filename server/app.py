@@ -8,34 +8,49 @@ from importlib.resources import files
 from typing import Any
 
 from cepa_kg import __version__
-from cepa_kg.server import linked_data, pages, queries, query_page, search, sparql
-from cepa_kg.server import api_docs, dump, goals_api, graph_store, health, logs, update, void
-from cepa_kg.server import browse_lists, languages, openapi_responses
+from cepa_kg.remote_settings import remote_store
+from cepa_kg.server import (
+    api_docs,
+    browse_lists,
+    dump,
+    goals_api,
+    graph_store,
+    health,
+    languages,
+    linked_data,
+    logs,
+    openapi_responses,
+    pages,
+    queries,
+    query_page,
+    search,
+    sparql,
+    update,
+    void,
+)
 from cepa_kg.server.answer_cache import AnswerCache
 from cepa_kg.server.compaction import Compactor
 from cepa_kg.server.errors import install_error_handlers
 from cepa_kg.server.executor import start_executor
+from cepa_kg.server.forward_writes import ForwardWrites
 from cepa_kg.server.identity import host_notice
 from cepa_kg.server.metrics import Metrics, RequestMetrics
-from cepa_kg.server.request_ids import RequestIds
-from cepa_kg.server.forward_writes import ForwardWrites
+from cepa_kg.server.page_warmer import PageWarmer
 from cepa_kg.server.publish_checkpoints import PublishCheckpoints
+from cepa_kg.server.request_ids import RequestIds
 from cepa_kg.server.retry_after import CloseAfterServerError, RetryAfter
 from cepa_kg.server.runner import Runner
 from cepa_kg.server.security_headers import SecurityHeaders
 from cepa_kg.server.sparql_lane import SparqlLane
 from cepa_kg.server.views import link
-from cepa_kg.server.page_warmer import PageWarmer
 from cepa_kg.server.warm_up import start_warming
 from cepa_kg.settings import Settings
-from cepa_kg.remote_settings import remote_store
 from cepa_kg.store import GraphStore, OxigraphStore
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp
-
 
 #: CORS for the read endpoints, from any origin (the lane applies the same).
 CORS: dict[str, Any] = {

@@ -32,7 +32,7 @@ class ChunkWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data: Any) -> int:  # type: ignore[override]
+    def write(self, data: Any) -> int:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise BudgetExceededError("the query ran past its time budget")
         self._buffer += data

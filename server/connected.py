@@ -56,7 +56,8 @@ def connected_views(iri: str, types: set[str], base: str, root: str,
     if types & {"Goal", "Target"} and (goal := _goal_of(iri)):
         framework, slug = goal
         code = goal_code(iri) or "it"
-        links.append(ViewLink(f"Trace: the recommendations serving {code}", url("/trace", goal=rel)))
+        links.append(ViewLink(f"Trace: the recommendations serving {code}",
+                              url("/trace", goal=rel)))
         links.append(ViewLink(f"Its column of the sessions × {framework.upper()}s matrix",
                               url("/matrix", goals=framework) + f"#{slug}"))
     if "Session" in types and session_number:

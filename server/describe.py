@@ -48,7 +48,7 @@ WHERE {
   OPTIONAL { ?o skos:prefLabel ?label1 FILTER((LANG(?label1) = "" || LANGMATCHES(LANG(?label1), "en"))) }
   BIND(COALESCE(?label0, ?label1) AS ?label)
 }
-"""
+"""  # noqa: E501 - the query's text as written
 
 # The links that point at the IRI (from outside its own hash IRIs), and the few facts about
 # each linking resource that make the link readable.
@@ -109,9 +109,10 @@ def describe(store: GraphStore, iri: str) -> tuple[list[ox.Triple], list[ox.Trip
     return _unique(_outbound(store, iri)), _unique(_inbound(store, iri))
 
 
-_HASH_IN = """SELECT DISTINCT ?s WHERE { ?s ?p {iri} . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR({hash}))) }"""
-_INBOUND_LINKS = """SELECT DISTINCT ?in ?p WHERE { ?in ?p {iri} . FILTER(!STRSTARTS(STR(?in), STR({hash}))) }
-LIMIT 2000"""
+_HASH_IN = ("SELECT DISTINCT ?s WHERE { ?s ?p {iri} . "
+            "FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR({hash}))) }")
+_INBOUND_LINKS = ("SELECT DISTINCT ?in ?p WHERE { ?in ?p {iri} . "
+                  "FILTER(!STRSTARTS(STR(?in), STR({hash}))) }\nLIMIT 2000")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _CEPA = "https://w3id.org/cepa-kg/def#"
@@ -139,7 +140,9 @@ def _outbound(store: GraphStore, iri: str) -> list[ox.Triple]:
         level = {o for pairs in more.values() for _, o in pairs if hashed(o)}
     rest = objects(store, subjects - set(facts), "?p", distinct=True)
     facts |= rest
-    triples = [ox.Triple(s, p, o) for s in subjects for p, o in facts.get(s, [])]
+    # (the subjects are IRIs: `node` and _HASH_IN's isIRI(?s))
+    triples = [ox.Triple(s, p, o)  # type: ignore[arg-type]
+               for s in subjects for p, o in facts.get(s, [])]
     linked = {t.object for t in triples if not isinstance(t.object, ox.Literal)}
     labels = objects(store, linked, "rdfs:label", distinct=True)
     english = objects(store, [o for o in linked if not labels.get(o)], "skos:prefLabel",
@@ -161,7 +164,8 @@ def _inbound(store: GraphStore, iri: str) -> list[ox.Triple]:
     node = ox.NamedNode(iri)
     links = [(r["in"], r["p"]) for r in store.select(_fill(_INBOUND_LINKS, _terms(iri)))]
     ins = {i for i, _ in links}
-    triples = [ox.Triple(i, p, node) for i, p in links]
+    # ?in and ?p: a subject and a predicate of the store's triples
+    triples = [ox.Triple(i, p, node) for i, p in links]  # type: ignore[arg-type]
     facts = {name: objects(store, ins, f"<{prop}>", distinct=True) for name, prop in (
         ("label", _LABEL.value), ("type", _TYPE.value), ("order", _CEPA + "order"),
         ("recommendation", _CEPA + "recommendation"), ("method", _CEPA + "method"),
@@ -189,7 +193,7 @@ def last_modified(store: GraphStore, iri: str | None = None) -> datetime | None:
     for query in queries:
         rows = store.select(query)
         if rows and "modified" in rows[0]:
-            return parse_datetime(rows[0]["modified"].value)
+            return parse_datetime(rows[0]["modified"].value)  # type: ignore[union-attr]
     return None
 
 

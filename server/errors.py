@@ -7,11 +7,11 @@ import logging
 import re
 from typing import Any
 
+from cepa_kg.remote_store import RemoteStoreError, RemoteStoreTimeout
 from cepa_kg.server.disconnect import ClientGoneError
 from cepa_kg.server.negotiation import parse_accept
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
 from cepa_kg.sparql_limits import SparqlLimitError
-from cepa_kg.remote_store import RemoteStoreError, RemoteStoreTimeout
 from cepa_kg.store import QuerySyntaxError, StorageFullError
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -21,8 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("cepa_kg.server")
 
-TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-          406: "Not Acceptable", 413: "Content Too Large", 415: "Unsupported Media Type",
+TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+          405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large",
+          415: "Unsupported Media Type",
           422: "Unprocessable Content", 429: "Too Many Requests",
           500: "Internal Server Error", 503: "Service Unavailable", 507: "Insufficient Storage"}
 

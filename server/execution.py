@@ -14,7 +14,8 @@ from cepa_kg.server.negotiation import negotiate
 from cepa_kg.store import Dataset, GraphStore, QueryKind, QuerySyntaxError
 
 RESULT_OFFERS = list(RESULT_MEDIA_TYPES)
-GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES if t not in ("application/n-quads", "application/trig")]
+GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES
+                if t not in ("application/n-quads", "application/trig")]
 GRAPH_OFFERS += ["application/trig", "application/n-quads"]
 
 
@@ -56,8 +57,9 @@ def choose_format(kind: QueryKind, accept: str | None) -> tuple[str, Any]:
 def dry_run_update(text: str, base: str | None) -> None:
     """Parse and plan an update by running it on an empty in-memory store, in a worker
     process: if pyoxigraph's parser crashes on it, it takes the worker down, not the server
-    that holds the store (which has checked `sparql_limits` already). Raises QuerySyntaxError; an evaluation error on the empty store
-    (`CLEAR GRAPH` of a graph it lacks) means the text parsed."""
+    that holds the store (which has checked `sparql_limits` already). Raises QuerySyntaxError;
+    an evaluation error on the empty store (`CLEAR GRAPH` of a graph it lacks) means the text
+    parsed."""
     try:
         ox.Store().update(text, base_iri=base)
     except SyntaxError as error:

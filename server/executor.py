@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, cast
 
 from cepa_kg.server.execution import QueryJob, execute_into
 from cepa_kg.server.lanes import Lanes, lane_sizes
@@ -29,7 +29,7 @@ from cepa_kg.server.workers import (
     worker_preload,
 )
 from cepa_kg.settings import Settings
-from cepa_kg.store import GraphStore, StorageFullError
+from cepa_kg.store import GraphStore, OxigraphStore, StorageFullError
 
 log = logging.getLogger("cepa_kg.server")
 
@@ -92,9 +92,10 @@ class ThreadExecutor:
 
 class RoutingExecutor:
     """Bounded streaming queries on the primary store, in the server process's threads (the
-    fast path), everything else in the worker pool. Fast-path queries hold at most `max_in_threads` of the runner's threads (by default
-    half of them, which leaves the others to the pages); beyond that they go to the workers
-    too, so a crowd of big or slowly read answers cannot take every thread."""
+    fast path), everything else in the worker pool. Fast-path queries hold at most
+    `max_in_threads` of the runner's threads (by default half of them, which leaves the others
+    to the pages); beyond that they go to the workers too, so a crowd of big or slowly read
+    answers cannot take every thread."""
 
     def __init__(self, fast: ThreadExecutor, pool: WorkerPool, *, max_in_threads: int) -> None:
         self.fast, self.pool = fast, pool
@@ -145,7 +146,9 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
                                        settings.expensive_queries_per_client)
         lanes = Lanes(long_slots=slots, per_client=per_client,
                       short_s=settings.short_query_s, budget_s=settings.query_timeout_s)
-        pool = WorkerPool(store, size=size, timeout_s=settings.query_timeout_s,
+        # a store with a folder (`path`) is the embedded one, whose checkpoints workers read
+        pool = WorkerPool(cast(OxigraphStore, store), size=size,
+                          timeout_s=settings.query_timeout_s,
                           queued=settings.max_queued_queries,
                           preload=worker_preload(settings.query_worker_allocator),
                           events=runner.events, lanes=lanes)

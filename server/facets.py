@@ -286,8 +286,8 @@ EVENTS = ListSpec(
     facets=(_year("schema:startDate"), EVENT_KIND, PLACE, FAMILY),
     sorts=(Sort("date", "Date", "OPTIONAL { ?item schema:startDate ?d . BIND(STR(?d) AS ?sort1) }",
                 1, True),
-           Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . BIND(LCASE(STR(?t)) AS ?sort1) }",
-                1)))
+           Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . "
+                "BIND(LCASE(STR(?t)) AS ?sort1) }", 1)))
 
 PARTNERSHIPS = ListSpec(
     slug="partnerships", cls="Partnership", heading="Partnerships",
@@ -303,8 +303,8 @@ PARTNERSHIPS = ListSpec(
     facets=(_year("dcterms:date"), STATUS, PARTY, FAMILY),
     sorts=(Sort("date", "Date", "OPTIONAL { ?item dcterms:date ?d . BIND(STR(?d) AS ?sort1) }", 1,
                 True),
-           Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . BIND(LCASE(STR(?t)) AS ?sort1) }",
-                1),
+           Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . "
+                "BIND(LCASE(STR(?t)) AS ?sort1) }", 1),
            Sort("status", "Status", "OPTIONAL { ?item cepa:status ?sort1 }", 1)))
 
 PROJECTS = ListSpec(
@@ -320,8 +320,8 @@ PROJECTS = ListSpec(
             _many("status", "?item cepa:projectStatus ?c_status"),
             _many("goals", _GOALS_PATTERN, ", ")),
     facets=(_year("cepa:startYear", heading="Starting year"), PROJECT_STATUS, GOAL, FAMILY),
-    sorts=(Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . BIND(LCASE(STR(?t)) AS ?sort1) }",
-                1),
+    sorts=(Sort("label", "Name", "OPTIONAL { ?item rdfs:label ?t . "
+                "BIND(LCASE(STR(?t)) AS ?sort1) }", 1),
            Sort("year", "Starting year", "OPTIONAL { ?item cepa:startYear ?y . "
                 "BIND(STR(?y) AS ?sort1) }", 1, True),
            Sort("code", "Code", "OPTIONAL { ?item cepa:projectCode ?sort1 }", 1)))

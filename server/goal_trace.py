@@ -103,6 +103,10 @@ def trace_rows(store: Any, goal: ox.NamedNode, method: ox.Literal | None = None,
         return [{"span": span, "document": d, "evidenceStart": s, "evidenceEnd": e}
                 for d in sources.get(span, []) for s, e in positions(span)]
 
+    def own_located(alignment: Any) -> list[dict[str, Any] | None]:
+        """Where the alignment's own spans are, or [None] (its rows then have none)."""
+        return [x for s in own_spans.get(alignment, []) for x in located(s)] or [None]
+
     def passages(rec: Any, document: Any) -> list[dict[str, Any]]:
         return [{"own": own, "ownStart": s, "ownEnd": e, "passage": q}
                 for own in rec_spans.get(rec, []) if document in sources.get(own, [])
@@ -120,7 +124,7 @@ def trace_rows(store: Any, goal: ox.NamedNode, method: ox.Literal | None = None,
             for text, session, order, notation, span in itertools.product(
                     texts.get(rec, []), sessions.get(rec, []), orders.get(rec) or [None],
                     notations.get(to) or [None],
-                    [x for s in own_spans.get(a, []) for x in located(s)] or [None]):
+                    own_located(a)):
                 for number in numbers.get(session, []):
                     row = {"goal": goal, "session": session, "sessionNumber": number,
                            "recommendation": rec, "order": order, "text": text,

@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
-
 from cepa_kg.loaders.goal_json import MAX_TEXT, trace
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.openapi_responses import GOAL_ANSWER_SCHEMA, GOAL_ITEM_SCHEMA, error
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 router = APIRouter()
 

@@ -32,7 +32,8 @@ XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 # substitutions cannot bind a variable that a projection leaves out.
 _SIZE = ("SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
          "WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-_DOCUMENTS = ("SELECT DISTINCT ?doc ?label WHERE {{ GRAPH {g} {{ ?doc a <" + str(CEPA.SourceDocument)
+_DOCUMENTS = ("SELECT DISTINCT ?doc ?label WHERE {{ GRAPH {g} {{ ?doc a <"
+              + str(CEPA.SourceDocument)
               + "> OPTIONAL {{ ?doc <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }} }} "
               "ORDER BY ?doc")
 _CLASSES = ("SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH {g} {{ ?s a ?class }} }} "
@@ -58,10 +59,12 @@ def graph_description(store: Any, iri: str, base: str) -> list[ox.Triple]:
     if triples == 0:
         return []
     name = iri.removeprefix(f"{base}graph/")
-    out = [ox.Triple(g, RDF_TYPE, SD_NAMED_GRAPH), ox.Triple(g, RDF_TYPE, ox.NamedNode(VOID + "Dataset")),
+    out = [ox.Triple(g, RDF_TYPE, SD_NAMED_GRAPH),
+           ox.Triple(g, RDF_TYPE, ox.NamedNode(VOID + "Dataset")),
            ox.Triple(g, SD_NAME, g),
            ox.Triple(g, RDFS_LABEL, ox.Literal(f"graph {name}", language="en")),
-           ox.Triple(g, ox.NamedNode(VOID + "triples"), ox.Literal(str(triples), datatype=XSD_INTEGER)),
+           ox.Triple(g, ox.NamedNode(VOID + "triples"),
+                     ox.Literal(str(triples), datatype=XSD_INTEGER)),
            ox.Triple(g, ox.NamedNode(VOID + "distinctSubjects"),
                      ox.Literal(size["subjects"].value, datatype=XSD_INTEGER))]
     if name == COUNTRIES_GRAPH or f"{name}.ttl" in REFERENCE_FILES:

@@ -8,9 +8,13 @@ import logging
 from typing import Any
 
 from cepa_kg import __version__
+from cepa_kg.server.openapi_responses import (
+    HEALTH_SCHEMA,
+    READY_SCHEMA,
+    RETRY_AFTER,
+    UNREADY_SCHEMA,
+)
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
-from cepa_kg.server.openapi_responses import (HEALTH_SCHEMA, READY_SCHEMA, RETRY_AFTER,
-                                              UNREADY_SCHEMA)
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest

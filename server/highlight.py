@@ -61,8 +61,8 @@ def _nest(spans: list[Span], length: int) -> list[_Piece]:
         if stack and piece.end > stack[-1].end:  # crosses its parent's end: cut it there
             rest = _Piece(stack[-1].end, piece.end, piece.span, False)
             piece.end = stack[-1].end
-            at = next((i for i, p in enumerate(pending) if (p.start, -p.end) > (rest.start, -rest.end)),
-                      len(pending))
+            at = next((i for i, p in enumerate(pending)
+                       if (p.start, -p.end) > (rest.start, -rest.end)), len(pending))
             pending.insert(at, rest)
         (stack[-1].children if stack else roots).append(piece)
         stack.append(piece)

@@ -77,7 +77,7 @@ class UpgradeAwareProtocol(asyncio.Protocol):
         self._switch(H11Protocol if offers_upgrade(head) else HttpToolsProtocol)
 
     def _forget(self) -> None:
-        self.server_state.connections.discard(self)  # type: ignore[arg-type]
+        self.server_state.connections.discard(self)
         if self.timeout is not None:
             self.timeout.cancel()
             self.timeout = None

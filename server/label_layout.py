@@ -72,7 +72,8 @@ def text_box(lines: tuple[str, ...], x: float, y: float, anchor: str, size: floa
     """The box of `lines` written at (x, y) with `anchor`, `size` the font size."""
     width = max(len(line) for line in lines) * size * GLYPH
     left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
-    return Box(left - 1, y - size, left + width + 1, y + size * 0.3 + (len(lines) - 1) * size * 1.15)
+    return Box(left - 1, y - size, left + width + 1,
+               y + size * 0.3 + (len(lines) - 1) * size * 1.15)
 
 
 def place_labels(points: list[tuple[float, float, str]], width: float, height: float, *,

@@ -36,7 +36,8 @@ def objects(store: Any, subjects: Iterable[Any], prop: str, *,
     text = _OBJECTS.replace("{distinct}", "DISTINCT" if distinct else "").replace("{p}", prop)
     one = _ONE.replace("{distinct}", "DISTINCT" if distinct else "").replace("{p}", prop)
     if pairs:
-        text, one = text.replace("?s ?o", f"?s {prop} ?o", 1), one.replace("?s ?o", f"?s {prop} ?o", 1)
+        text = text.replace("?s ?o", f"?s {prop} ?o", 1)
+        one = one.replace("?s ?o", f"?s {prop} ?o", 1)
     iris = " ".join(sorted(str(s) for s in subjects if isinstance(s, ox.NamedNode)))
     if iris:
         for row in store.select(text.replace("{iris}", iris)):

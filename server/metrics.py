@@ -85,7 +85,7 @@ def route_of(scope: Scope, root_path: str) -> str:
     route = scope.get("route")
     if route is not None and isinstance(getattr(route, "path", None), str):
         return str(route.path)
-    mounted = scope.get("root_path", "")
+    mounted: str = scope.get("root_path", "")
     if mounted != root_path and mounted.startswith(root_path):
         return mounted[len(root_path):] + "/{path}"
     if scope.get("path") == "/sparql":  # the short lane (`sparql_lane`) skips the router

@@ -133,14 +133,14 @@ def ontology_doc() -> OntologyDoc:
         doc.label = doc.label or row.get("label", "")
         doc.comment = doc.comment or row.get("comment", "")
     for row in _rows(_LINKS):
-        doc = terms.get(row["term"])
-        if doc is None:
+        owner = terms.get(row["term"])
+        if owner is None:
             continue
-        target = {"domain": doc.domain, "range": doc.range}.get(
-            row["rel"].rsplit("#", 1)[-1], doc.parents)
+        into = {"domain": owner.domain, "range": owner.range}.get(
+            row["rel"].rsplit("#", 1)[-1], owner.parents)
         value = curie(row["value"])
-        if value not in target:
-            target.append(value)
+        if value not in into:
+            into.append(value)
     for row in _rows(_SHAPES):
         target = curie(row.get("target", ""))
         constraint = Constraint(row.get("shapeLabel", curie(row["shape"])), target,

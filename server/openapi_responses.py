@@ -108,7 +108,7 @@ RESULT_SCHEMAS = {"application/sparql-results+json": SPARQL_JSON_SCHEMA,
 
 # -- the SPARQL endpoint -----------------------------------------------------------------
 
-SPARQL_ANSWER = {
+SPARQL_ANSWER: dict[str, Any] = {
     "description": "a SELECT or ASK query's results (SPARQL JSON, XML, CSV, TSV); a CONSTRUCT "
                    "or DESCRIBE query's graph (Turtle, N-Triples, RDF/XML, JSON-LD, TriG, "
                    "N-Quads); without a query, the SPARQL Service Description (RDF), or the "
@@ -257,7 +257,8 @@ LINKED_DATA: dict[str, Responses] = {
     },
     "/def": {
         200: {"description": "the ontology (by Accept)", "content": content(*_DESCRIPTION_TYPES)},
-        304: NOT_MODIFIED, 404: error("`ext` names no format (as in /def.ttl)"), 406: error("no format the client accepts"), 503: UNAVAILABLE,
+        304: NOT_MODIFIED, 404: error("`ext` names no format (as in /def.ttl)"),
+        406: error("no format the client accepts"), 503: UNAVAILABLE,
     },
     "/context.jsonld": {
         200: {"description": "the JSON-LD context of the descriptions",

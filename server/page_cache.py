@@ -44,7 +44,6 @@ class VersionCache:
             while len(self._entries) >= self._size:
                 self._entries.pop(next(iter(self._entries)))
             self._entries[entry] = value
-        return value
 
 
 def page_cache(state: Any) -> VersionCache:

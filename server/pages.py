@@ -121,8 +121,10 @@ async def _home(request: Request, root: str) -> dict[str, Any]:
     0.2-0.6 s on the corpus × 50, bench/bench_pages.py)."""
     state = request.app.state
     base = state.settings.base
-    return await state.runner.call(page_cache(state).get, state.store, ("home", base, root),
-                                   lambda: _home_data(state.store, base, root))
+    data: dict[str, Any] = await state.runner.call(
+        page_cache(state).get, state.store, ("home", base, root),
+        lambda: _home_data(state.store, base, root))
+    return data
 
 
 @router.api_route("/", methods=["GET", "HEAD"], summary="Home page", include_in_schema=False)

@@ -27,7 +27,8 @@ _OF_ACTOR = "VALUES ?actor { {actor} } ?partnership cepa:party ?actor . " \
     "?partnership a cepa:Partnership ."
 _EVERY = "?partnership a cepa:Partnership ."
 # One query per property: one with `VALUES ?p { ... }` as well took 25 times as long.
-_FACT = _PREFIX + "SELECT ?partnership ?o WHERE { VALUES ?partnership { {iris} } ?partnership {p} ?o }"
+_FACT = _PREFIX + ("SELECT ?partnership ?o WHERE { VALUES ?partnership { {iris} } "
+                   "?partnership {p} ?o }")
 _PROPERTIES = {"party": "cepa:party", "status": "cepa:status", "purpose": "cepa:purpose",
                "label": "rdfs:label"}
 _LABELS = _PREFIX + "SELECT ?x ?label WHERE { VALUES ?x { {iris} } ?x rdfs:label ?label }"
@@ -39,7 +40,7 @@ _XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 def _text(term: Any) -> str:
     """STR() of a term as CONCAT reads it (a literal's lexical form)."""
-    return term.value
+    return str(term.value)
 
 
 def network_rows(store: Any, actor: ox.NamedNode | None = None) -> list[dict[str, dict[str, str]]]:

@@ -58,7 +58,8 @@ def _utf8(body: bytes, what: str) -> str:
 
 async def read_operation(request: Request, *, max_body: int = MAX_BODY) -> Operation:
     """The operation a GET or POST request carries. Raises HttpError for protocol faults:
-    400 (a parameter twice (query, update, version), an update by GET, parameters of a POST in its URL), 413, 415."""
+    400 (a parameter twice (query, update, version), an update by GET, parameters of a POST in
+    its URL), 413, 415."""
     url_params = parse_qsl(request.url.query, keep_blank_values=True)
     params = list(url_params)
     if request.method == "POST":

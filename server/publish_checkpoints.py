@@ -9,9 +9,8 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 from cepa_kg.checkpoint_replica import CheckpointPublisher
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class PublishCheckpoints:

@@ -19,18 +19,25 @@ import pyoxigraph as ox
 from cepa_kg.named_queries import MAX_VALUE_LENGTH, NamedQuery, ParameterError, named_queries
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate, prefers_html
-from cepa_kg.server.openapi_responses import (GRAPH_TYPES, NAMED_QUERY_ERRORS, RESULT_SCHEMAS,
-                                              RESULT_TYPES, content, error)
+from cepa_kg.server.openapi_responses import (
+    GRAPH_TYPES,
+    NAMED_QUERY_ERRORS,
+    RESULT_SCHEMAS,
+    RESULT_TYPES,
+    content,
+    error,
+)
 from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.sparql import FORMAT_PARAM, RESULT_OFFERS, run_query
 from cepa_kg.server.views import local_href
 from cepa_kg.store import GraphStore, QueryKind
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
 
 RESERVED = ("format",)
 MAX_HTML_ROWS = 200  # the table a browser gets; the CSV and JSON links give every row
-SCHEMA_TYPES: dict[str, dict[str, str]] = {
+SCHEMA_TYPES: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "iri-reference", "maxLength": MAX_VALUE_LENGTH},
     "string": {"type": "string", "maxLength": MAX_VALUE_LENGTH},
     # (the values `named_queries` takes: up to 18 digits)
@@ -96,7 +103,8 @@ def select_json(store: GraphStore, text: str) -> bytes:
 
 def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
     """`select_json`, parsed."""
-    return json.loads(select_json(store, text))
+    results: dict[str, Any] = json.loads(select_json(store, text))
+    return results
 
 
 async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -225,7 +233,8 @@ def _run_endpoint(query: NamedQuery) -> Callable[[Request], Awaitable[Response]]
         accept = fmt or request.headers.get("accept")
         if fmt is None and prefers_html(accept):
             variables, rows, total = await table_rows(request, text)
-            return request.app.state.templates.TemplateResponse(
+            templates: Jinja2Templates = request.app.state.templates
+            return templates.TemplateResponse(
                 request, "queries_run.html",
                 {"query": query, "values": values, "variables": variables,
                  "rows": rows, "total": total,
@@ -264,7 +273,8 @@ def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
         if chosen is None:
             raise HttpError(406, "available: application/json, text/html")
         if chosen == "text/html" and prefers_html(request.headers.get("accept")):
-            return request.app.state.templates.TemplateResponse(
+            templates: Jinja2Templates = request.app.state.templates
+            return templates.TemplateResponse(
                 request, "queries.html", {"queries": listing}, headers={"Vary": "Accept"})
         return JSONResponse(listing, headers={"Vary": "Accept"})
 

@@ -106,7 +106,7 @@ async def run(request: Request, query: str, base: str, root: str) -> Answer:
     answer = Answer(truncated=more)
     if graph:
         answer.columns = ["subject", "predicate", "object"]
-        answer.rows = [[_cell(t.subject, base, root),  # type: ignore[arg-type]
+        answer.rows = [[_cell(t.subject, base, root),
                         _cell(t.predicate, base, root), _cell(t.object, base, root)]
                        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
         return answer

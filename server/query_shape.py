@@ -38,7 +38,8 @@ import enum
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cepa_kg.server.sparql_text import Prologue, Token, tokens
+from cepa_kg.server.sparql_text import Prologue
+from cepa_kg.sparql_tokens import Token, tokens
 
 MAX_PATTERNS = 4
 MAX_OFFSET = 10_000

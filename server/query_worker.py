@@ -16,6 +16,7 @@ import select
 import socket
 import sys
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from cepa_kg.server import frames
 from cepa_kg.server.chunks import ChunkWriter
@@ -61,7 +62,8 @@ def run_job(sock: socket.socket, store: OxigraphStore, job: QueryJob) -> None:
     head: list[bytes] = []  # the media type, until the first chunk goes
     sink = _socket_sink(sock, head)
     try:
-        execute_into(store, job, sink, lambda media_type: head.append(media_type.encode()))
+        execute_into(store, job, cast(BinaryIO, sink),
+                     lambda media_type: head.append(media_type.encode()))
         if head:  # nothing was sent: the whole answer in one frame
             frames.send_frame(sock, frames.COMPLETE, frames.complete_payload(head.pop(),
                                                                              sink.take()))

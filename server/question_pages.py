@@ -176,7 +176,9 @@ async def trace_rows(request: Request, query: NamedQuery,
     query's answer in plain queries (goal_trace.py), remembered for the data version."""
     terms = query.bind(values, base=request.app.state.settings.base)
     args = (terms["goal"], terms.get("method"), terms.get("sessionNumber"))
-    return await _remembered(request, ("trace", *map(str, args)), goal_trace_rows, *args)
+    rows: list[dict[str, Any]] = await _remembered(request, ("trace", *map(str, args)),
+                                                   goal_trace_rows, *args)
+    return rows
 
 
 def _linked(rows: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
@@ -318,7 +320,7 @@ def matrix_view(rows: list[dict[str, Any]], base: str = "", root: str = "",
     """Rows of session-{mdg,sdg}-matrix as a table: goals as columns (each with its slug as
     an anchor), sessions as rows, each cell with its count, a shade in [0, 1] (count / largest
     count) and a link to the list of that session's recommendations serving that goal."""
-    goals: dict[str, dict[str, str]] = {}
+    goals: dict[str, dict[str, str | None]] = {}
     sessions: dict[str, dict[str, Any]] = {}
     largest = max((int(r["recommendations"]["value"]) for r in rows), default=0) or 1
     for r in rows:

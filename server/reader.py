@@ -41,7 +41,7 @@ WHERE {
 }
 GROUP BY ?start ?end ?about ?goal
 ORDER BY ?start DESC(?end) ?about
-"""
+"""  # noqa: E501 - the query's text as written
 _DOCUMENT = """
 PREFIX cepa: <https://w3id.org/cepa-kg/def#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -117,7 +117,9 @@ def span_rows(store: Any, iri: str) -> list[dict[str, Any]]:
 def _order(row: dict[str, Any]) -> tuple[Any, ...]:
     """ORDER BY ?start DESC(?end) ?about (numbers as numbers), then the goal."""
     end = _number(row["end"])
-    return (_number(row["start"]), (0, -end[1]) if end[0] == 0 else end, row["about"].value,
+    return (_number(row["start"]),
+            (0, -end[1]) if end[0] == 0 else end,  # type: ignore[operator]  # 0: a number
+            row["about"].value,
             row["goal"].value if "goal" in row else "")
 
 

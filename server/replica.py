@@ -10,13 +10,12 @@ import json
 import os
 from typing import Any
 
-from fastapi import FastAPI
-from pydantic import SecretStr
-
 from cepa_kg.checkpoint_replica import CheckpointReplica
 from cepa_kg.remote_settings import remote_store
-from cepa_kg.store import GraphStore
 from cepa_kg.settings import Settings
+from cepa_kg.store import GraphStore
+from fastapi import FastAPI
+from pydantic import SecretStr
 
 ENVIRONMENT_KEY = "CEPA_KG_REPLICA_SETTINGS"
 

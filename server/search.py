@@ -1,8 +1,9 @@
 """Search over labels (with aliases and acronyms) and recommendation texts (`/search?q=`).
 
 A case-insensitive substring match in SPARQL (CONTAINS over LCASE), one property at a time,
-then the matches' types, labels and texts by lookups (`search_rows`). The search words are bound as a literal rendered by pyoxigraph (so escaped by the
-library), never pasted into the query text.
+then the matches' types, labels and texts by lookups (`search_rows`). The search words are
+bound as a literal rendered by pyoxigraph (so escaped by the library), never pasted into the
+query text.
 """
 
 from __future__ import annotations

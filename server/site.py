@@ -4,6 +4,7 @@ proxy) and its public URL. Both come from the settings when set, else from the r
 from __future__ import annotations
 
 from fastapi import Request
+from fastapi.templating import Jinja2Templates
 
 
 def root_of(request: Request) -> str:
@@ -25,7 +26,7 @@ def public_of(request: Request) -> str:
 def render(request: Request, template: str, context: dict[str, object]) -> bytes:
     """A page rendered to bytes (so that its ETag can be computed from them), with what the
     templates' context processors add (the language of goal labels: languages.py)."""
-    templates = request.app.state.templates
+    templates: Jinja2Templates = request.app.state.templates
     added: dict[str, object] = {}
     for processor in getattr(templates, "context_processors", ()):
         added.update(processor(request))

@@ -14,8 +14,7 @@ from cepa_kg.formats import GRAPH_MEDIA_TYPES, RESULT_MEDIA_TYPES
 from cepa_kg.server.answer_cache import Answer, AnswerCache, matches
 from cepa_kg.server.disconnect import unless_gone
 from cepa_kg.server.errors import HttpError
-from cepa_kg.server.protocol import (MAX_BODY, Operation, checked_iri, query_dataset,
-                                     read_operation)
+from cepa_kg.server.protocol import MAX_BODY, Operation, checked_iri, query_dataset, read_operation
 from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.rdf_documents import choose_type, document_response, prefers_page
 from cepa_kg.server.service_description import service_description
@@ -24,13 +23,15 @@ from cepa_kg.server.update import run_update
 from cepa_kg.store import Dataset, QuerySyntaxError
 from fastapi import APIRouter, Request
 from fastapi.responses import Response, StreamingResponse
+from fastapi.templating import Jinja2Templates
 
 router = APIRouter()
 
 __all__ = ["FORMAT_PARAM", "GRAPH_OFFERS", "MAX_BODY", "RESULT_OFFERS", "router", "run_query"]
 
 RESULT_OFFERS = list(RESULT_MEDIA_TYPES)
-GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES if t not in ("application/n-quads", "application/trig")]
+GRAPH_OFFERS = [t for t in GRAPH_MEDIA_TYPES
+                if t not in ("application/n-quads", "application/trig")]
 GRAPH_OFFERS += ["application/trig", "application/n-quads"]
 ALLOW = "GET, HEAD, POST, OPTIONS"
 CACHE_CONTROL = "public, max-age=0, must-revalidate"  # keep, but ask each time (ETag)
@@ -191,7 +192,7 @@ async def _self_description(request: Request) -> Response:
     SPARQL 1.1 Service Description in the RDF type the client likes best."""
     endpoint = str(request.url.replace(query="", fragment=""))
     if prefers_page(request.headers.get("accept")):
-        templates = request.app.state.templates
+        templates: Jinja2Templates = request.app.state.templates
         page = templates.TemplateResponse(request, "sparql.html", {"endpoint": endpoint})
         page.headers["Vary"] = "Accept"
         return page

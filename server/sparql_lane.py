@@ -4,22 +4,22 @@ Such a request goes straight to the `/sparql` handler, past FastAPI's router, de
 solving and middleware stack, whose Python is a good share of a light query's cost: under wrk,
 point lookups went from 1,320-1,686 to 1,752-2,085 req/s (bench/RESULTS.md, fourth session).
 It gets the same answer as through the app: the same handler, the same exception
-handlers, and the same CORS and language-Vary middleware (configured once, in `app`). Every other request goes
-through the app.
+handlers, and the same CORS and language-Vary middleware (configured once, in `app`). Every
+other request goes through the app.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from collections.abc import Awaitable
+from typing import Any, cast
 
 from cepa_kg.server import sparql
 from cepa_kg.server.languages import VaryOnLanguage
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 LANE_METHODS = frozenset({"GET", "HEAD"})
 
@@ -45,7 +45,7 @@ class SparqlLane:
         request = Request(scope, receive)
         try:
             response = await sparql.sparql(request)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - to the app's handlers, as in the app
             response = await self._error_response(request, error)
         await response(scope, receive, send)
 
@@ -53,6 +53,6 @@ class SparqlLane:
         """The app's own exception handler for `error` (the most specific registered class)."""
         for cls in type(error).__mro__:
             handler = self.app.exception_handlers.get(cls)
-            if handler is not None:
-                return await handler(request, error)
+            if handler is not None:  # (errors.py's handlers are all coroutines)
+                return await cast(Awaitable[Response], handler(request, error))
         raise error

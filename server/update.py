@@ -77,7 +77,7 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
     work = partial(store.change_checked, mutate, check=check, gate=gate)
     outcome = "failed"
     try:
-        change = await request.app.state.runner.call(work)
+        change: StagedChange = await request.app.state.runner.call(work)
         outcome = "committed"
         return change
     except QueryTimeoutError:

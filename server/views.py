@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from cepa_kg.namespaces import PREFIXES
 from cepa_kg.server.codes import coded_label
 from cepa_kg.server.connected import ViewLink, connected_views
+from cepa_kg.store import Term
 from markupsafe import Markup, escape
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -166,7 +167,7 @@ def _labels(triples: list[ox.Triple]) -> dict[str, str]:
     for prop in reversed(LABELS):  # the first in LABELS wins
         for t in triples:
             if t.predicate.value == prop and isinstance(t.object, ox.Literal):
-                labels[t.subject.value] = t.object.value
+                labels[t.subject.value] = t.object.value  # type: ignore[union-attr]
     return labels
 
 
@@ -191,20 +192,21 @@ class _Maker:
             return Value(term.value, None, note)
         return Value(str(term))
 
-    def rows(self, by_prop: dict[str, list[object]]) -> list[Row]:
+    def rows(self, by_prop: dict[str, list[Term]]) -> list[Row]:
         order = {p: i for i, p in enumerate(KEY_PROPERTIES)}
         props = sorted(by_prop, key=lambda p: (order.get(p, len(order)), curie(p)))
-        return [Row(p, self.prop_labels.get(p) or curie(p), sorted((self.value(o) for o in by_prop[p]),
-                                        key=lambda v: (v.text, v.href or "")))
+        return [Row(p, self.prop_labels.get(p) or curie(p),
+                    sorted((self.value(o) for o in by_prop[p]),
+                           key=lambda v: (v.text, v.href or "")))
                 for p in props]
 
 
-def _first(props: dict[str, list[object]], prop: str) -> str:
+def _first(props: dict[str, list[Term]], prop: str) -> str:
     values = props.get(prop)
     return values[0].value if values else ""  # type: ignore[union-attr]
 
 
-def _order(props: dict[str, list[object]]) -> int | None:
+def _order(props: dict[str, list[Term]]) -> int | None:
     text = _first(props, CEPA + "order")
     return int(text) if text.lstrip("-").isdigit() else None
 
@@ -245,7 +247,7 @@ class Part:
 _SELECTORS = {OA + "TextQuoteSelector", OA + "TextPositionSelector"}
 
 
-def _parts(iri: str, by_subject: dict[str, dict[str, list[object]]], view: EntityView,
+def _parts(iri: str, by_subject: dict[str, dict[str, list[Term]]], view: EntityView,
            make: _Maker, source: Any) -> list[Part]:
     """Every hash IRI of `iri` in its description that has no element of its own on the page
     yet (alignments and the entity's own quotes have theirs), so that its link lands."""
@@ -285,10 +287,10 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     evidence = evidence or {}
     labels = _labels(outbound + inbound)
     make = _Maker(labels, base, root, prop_labels)
-    by_subject: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    by_subject: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     for t in outbound + inbound:
-        if t not in by_subject[t.subject.value][t.predicate.value]:
-            by_subject[t.subject.value][t.predicate.value].append(t.object)
+        if t not in by_subject[t.subject.value][t.predicate.value]:  # type: ignore[union-attr]
+            by_subject[t.subject.value][t.predicate.value].append(t.object)  # type: ignore[union-attr]
     mine = by_subject.get(iri, {})
     own = {p: objs for p, objs in mine.items() if p not in HIDDEN and p != RDF_TYPE}
     types = [make.value(o) for o in mine.get(RDF_TYPE, [])]
@@ -299,7 +301,7 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
                   if o.value.startswith(CEPA)}  # type: ignore[union-attr]
     view.views = connected_views(iri, cepa_types, base, root,
                                  _first(mine, CEPA + "sessionNumber"))
-    view.traced = any(o.value in (CEPA + "Recommendation", CEPA + "Project")
+    view.traced = any(o.value in (CEPA + "Recommendation", CEPA + "Project")  # type: ignore[union-attr]
                       for o in mine.get(RDF_TYPE, []))
 
     for node in mine.get(CEPA + "hasAlignment", []):
@@ -323,8 +325,8 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
             start, end = _first(facts, OA + "start") or start, _first(facts, OA + "end") or end
         if doc is None or not quote:
             return None
-        reader = reader_href(doc.value, start, end, base, root) \
-            if start.isdigit() and end.isdigit() else None  # type: ignore[union-attr]
+        reader = (reader_href(doc.value, start, end, base, root)  # type: ignore[union-attr]
+                  if start.isdigit() and end.isdigit() else None)
         return Source(make.value(doc), quote, reader, _fragment(span_iri, iri))
 
     for src in sorted(mine.get(CEPA + "sourceSpan", []), key=lambda t: t.value):  # type: ignore[union-attr]
@@ -334,11 +336,11 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
         view.source, view.quote = view.sources[0].document, view.sources[0].quote
 
     target = ox.NamedNode(iri)
-    incoming: dict[str, list[object]] = defaultdict(list)
+    incoming: dict[str, list[Term]] = defaultdict(list)
     for t in inbound:
         if t.object != target:
             continue
-        subject = t.subject.value
+        subject = t.subject.value  # type: ignore[union-attr]
         facts = by_subject.get(subject, {})
         p = t.predicate.value
         types_in = {o.value for o in facts.get(RDF_TYPE, [])}  # type: ignore[union-attr]
@@ -392,7 +394,7 @@ _SCHEMA_TYPES = [
 ]
 
 
-def schema_org(view: EntityView, props: dict[str, list[object]], page_url: str) -> dict[str, Any]:
+def schema_org(view: EntityView, props: dict[str, list[Term]], page_url: str) -> dict[str, Any]:
     """A small schema.org description for search engines (embedded as JSON-LD)."""
     cepa_types = {t.href.rsplit("#", 1)[-1] for t in view.types if t.href}
     kind = next((s for c, s in _SCHEMA_TYPES if c in cepa_types), "Thing")

@@ -50,7 +50,7 @@ def statistics(store: Any, base: str) -> dict[str, Any]:
                      "GROUP BY ?p ORDER BY ?p")
     graphs = one("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                  "GROUP BY ?g ORDER BY ?g")
-    named = {}
+    named: dict[str, dict[str, Any]] = {}
     for key, prop in (("title", "http://purl.org/dc/terms/title"),
                       ("file", "https://w3id.org/cepa-kg/def#fileName")):
         for row in one(f"SELECT ?g (SAMPLE(?x) AS ?{key}) WHERE {{ GRAPH ?g {{ ?g <{prop}> ?x }} "

@@ -25,9 +25,10 @@ import pickle
 import socket
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from cepa_kg.server import frames
 from cepa_kg.server.checkpoints import Checkpoints
@@ -195,8 +196,8 @@ class WorkerPool:
         self._workers.add(worker)
         self._put_idle(worker)
 
-    def _background(self, coroutine: object) -> None:
-        task = asyncio.ensure_future(coroutine)  # type: ignore[arg-type]
+    def _background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coroutine)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
