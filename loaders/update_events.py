@@ -522,7 +522,7 @@ _ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged
 _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
                         r"launched(?=\s+(?:a|an|the|two|three|four|several)\s+(?:series\s+of\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
-                        r"runs?|conducted|arranged|arranges|(?:is|are)\s+(?:jointly\s+)?"
+                        r"runs?|conducted|arranged|arranges|(?:is|are|will\s+be)\s+(?:jointly\s+)?"
                         r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
                         r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)(?:\s+|(?=,))"
                         # "organised in Seoul, Republic of Korea, a Regional Consultation",

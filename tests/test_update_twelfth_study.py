@@ -189,3 +189,11 @@ def test_an_offer_to_extend_support_to_an_office_is_a_proposed_partnership() -> 
     found = _partnerships(text)
     assert found and found[0][0] == "proposed", found
     assert any("Korea" in p for p in found[0][1]) and len(found[0][1]) == 2, found
+
+
+def test_a_body_that_will_be_organizing_a_workshop_organises_it() -> None:
+    text = ("Capacity development\n\nRegional workshop\n\nDESA will be organizing a regional "
+            "capacity building workshop on budgeting from 19-23 July 2010 in Tegucigalpa.\n")
+    events = update.parse(text).events
+    assert events and any("Economic and Social Affairs" in a.label
+                          for a in events[0].organizers), events
