@@ -58,6 +58,10 @@ _VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})|"
                        # "she visited the University of Minho Rectorate in Braga"
                        r"\bvisited\s+(?:the\s+)?(?:[A-Z][\w’'-]*[ ](?:(?:of|for|and)[ ])?){1,8}"
                        rf"in[ ](?P<town>{_PLACE_NAME})")
+#: A post, not a place, after "visit to (the)": "Director of ...", "Secretary-General".
+_A_POST = re.compile(r"(?:Deputy\s+|Assistant\s+|Executive\s+|Vice[- ]|Under-)?(?:Director|Head|"
+                     r"Minister|Secretary|President|Chair(?:man|person|woman)?|Rector|Dean|Mayor|"
+                     r"Governor|Ambassador|Chief|Commissioner|Administrator|Coordinator)\b")
 _VENUE_WORD = re.compile(r"[Cc]ent(?:er|re)\b|Campus|Hotel|Hall\b")
 _HEADQUARTERS = re.compile(r"\b(?:United\s+Nations|UN)\s+Headquarters\b")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
@@ -113,6 +117,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
     for m in (_VISIT_TO.finditer(text, span.start, span.end)
               if text.find("visit", span.start, span.end) >= 0 else ()):  # "a visit to Bhutan"
         group = "city" if m.group("city") else "town"
+        if _A_POST.match(m.group(group)):
+            continue  # "a courtesy visit to the Director of the ITU ...": a person, no place
         add(0, m.group(group), m.start(group), None, None)
     for m in (_HEADQUARTERS.finditer(text, span.start, span.end)
               if text.find("Headquarters", span.start, span.end) >= 0 else ()):

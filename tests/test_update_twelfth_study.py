@@ -197,3 +197,14 @@ def test_a_body_that_will_be_organizing_a_workshop_organises_it() -> None:
     events = update.parse(text).events
     assert events and any("Economic and Social Affairs" in a.label
                           for a in events[0].organizers), events
+
+
+def test_a_courtesy_visit_to_a_post_gives_no_place() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.places_in_text import find_locations
+    from cepa_kg.loaders.spans import Span
+    text = ("They paid a courtesy visit to the Director of the ITU Telecommunication Development "
+            "Bureau, Mr. Ivo Kern.")
+    assert not find_locations(text, Span(0, len(text)), Gazetteer.bundled())
+    other = "They paid a four-day visit to Bhutan."
+    assert find_locations(other, Span(0, len(other)), Gazetteer.bundled())[0].name == "Bhutan"
