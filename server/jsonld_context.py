@@ -123,6 +123,7 @@ def context() -> Context:
     document.update({prefix: namespace for prefix, namespace in PREFIXES.items()})
     terms: list[Term] = []
     class_terms: dict[str, str] = {}
+    coercion: str | None
     for name, (curie, coercion) in _EXTERNAL.items():
         if coercion is not None and not coercion.startswith("@"):
             coercion = expand(coercion)
@@ -139,7 +140,7 @@ def context() -> Context:
             taken.add(name)
             continue
         if _OWL + "ObjectProperty" in kinds:
-            coercion: str | None = "@id"
+            coercion = "@id"
         elif _OWL + "DatatypeProperty" in kinds:
             rng = ranges.get(iri, "")
             coercion = rng if rng.startswith(XSD) and rng not in (

@@ -68,4 +68,5 @@ def negotiate(header: str | None, offers: list[str]) -> str | None:
 
 def prefers_html(header: str | None) -> bool:
     """A browser-style request: text/html named explicitly and acceptable."""
-    return bool(header) and "text/html" in header.lower() and negotiate(header, ["text/html"]) is not None
+    return (header is not None and "text/html" in header.lower()
+            and negotiate(header, ["text/html"]) is not None)
