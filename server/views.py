@@ -289,7 +289,7 @@ def entity_view(iri: str, outbound: list[ox.Triple], inbound: list[ox.Triple],
     make = _Maker(labels, base, root, prop_labels)
     by_subject: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     for t in outbound + inbound:
-        if t not in by_subject[t.subject.value][t.predicate.value]:  # type: ignore[union-attr]
+        if t.object not in by_subject[t.subject.value][t.predicate.value]:  # type: ignore[union-attr]
             by_subject[t.subject.value][t.predicate.value].append(t.object)  # type: ignore[union-attr]
     mine = by_subject.get(iri, {})
     own = {p: objs for p, objs in mine.items() if p not in HIDDEN and p != RDF_TYPE}
