@@ -370,6 +370,9 @@ def cmd_compact(args: argparse.Namespace, settings: Settings) -> int:
     """Compact the store: after loads, `cepa-kg query` scans 10-25% faster (see
     `server.compaction`; the server compacts by itself)."""
     store = open_store(settings)
+    if store.path is None:  # a SPARQL server as the store: it keeps its own files
+        raise CliError(f"compact works on the embedded store; {settings.store_url} is a "
+                       "SPARQL server, which compacts its own files (see its documentation)")
     started = time.monotonic()
     compact(store, settings.store, quiet=getattr(args, "quiet", False))
     print(f"cepa-kg: {settings.store} compacted in {time.monotonic() - started:.1f} s",

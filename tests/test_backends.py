@@ -400,6 +400,9 @@ def test_the_command_line_reads_a_remote_store(backend: Backend) -> None:
     described = json.loads(info.stdout)
     assert described["graphs"] == len(backend.store.graphs())
     assert described["store"] == backend.server.query_url
+    compact = subprocess.run([*command, "compact", *where], capture_output=True, text=True,
+                             timeout=120)
+    assert compact.returncode == 2 and "embedded store" in compact.stderr, compact.stderr
 
 
 def test_a_bulk_load_past_a_request_size_is_sent_in_whole_graphs(
