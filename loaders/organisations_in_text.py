@@ -58,6 +58,8 @@ _NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
 #: A name complete before an "and": its head and the head's complement ("... of Mongolia").
 _COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
                        rf"(?:\s+[A-Z][\w’'-]*)*)+$")
+#: A name that ends with its head word: "Incheon Metropolitan City" (and the Green Climate Fund).
+_ENDS_IN_HEAD = re.compile(rf"{_ORG_HEAD}$")
 #: A character no `_ORG` match contains: names lie between two of them.
 _BREAK = re.compile(r"[^\w\s’'&()-]")
 
@@ -120,7 +122,8 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
                 break
             left = Span(s.start, s.start + joint.start())
             if joint.group(0).rstrip().endswith("the") and _HEAD.search(
-                    text, left.start, left.end) and _COMPLETE.search(left.of(text)):
+                    text, left.start, left.end) and (_COMPLETE.search(left.of(text)) or
+                                                     _ENDS_IN_HEAD.search(left.of(text))):
                 # "the Cabinet Secretariat of Mongolia and the UN Secretariat": two names
                 todo.insert(0, Span(s.start + joint.end(), s.end))
                 s = left

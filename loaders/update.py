@@ -674,9 +674,9 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
 
     names = [e.name_span for e in found]
 
-    def actors_in(where: Span) -> list[ActorMention]:
+    def actors_in(where: Span, *, in_names: bool = False) -> list[ActorMention]:
         out = [a for a in in_item if where.start <= a.span.start < where.end
-               and not any(n.start <= a.span.start < n.end for n in names)]
+               and (in_names or not any(n.start <= a.span.start < n.end for n in names))]
         _, hits = people.mentions(where)
         for _, key in hits:  # a person stands for their organisation ("Mr. X (Head, UNPOG)")
             org = next((ms.organization for ms in people.found[key]["ms"]
@@ -717,7 +717,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
-    return _shared_place(out)
+    return _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
 
 
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2}")
@@ -781,6 +781,48 @@ def _nearest_locations(text: str, sentences: list[Span], anchor: Span, gz: Any,
 
 
 _NEAR_CHARS = 200
+
+
+#: Meetings with a list of parties, one each: "Three meetings were held with A, B and C", "a
+#: series of bilateral meetings with A, B, C and D".
+_MEETINGS_WITH = re.compile(
+    r"\b(?:(?P<n>two|three|four|five|six|[2-6])\s+(?:separate\s+|bilateral\s+)?meetings\s+"
+    r"(?:were\s+)?(?:held\s+)?with|(?:a\s+)?series\s+of\s+(?:bilateral\s+|separate\s+|"
+    r"individual\s+)?meetings\s+with|\b(?:held|had|have)\s+bilateral\s+meetings\s+with)\s+",
+    re.I)
+_LIST_STOP = re.compile(r"\s+(?:to|in\s+order\s+to)\s+(?:discuss|review|explore|present|talk)\b|"
+                        r"[.;]|\s+(?:on|during)\s+\d")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _one_meeting_each(text: str, sentences: list[Span], events: list[Event],
+                      actors_in: Any) -> list[Event]:
+    """"Three meetings were held with A, Rector of X, B, President of Y, and C": one meeting
+    with each party the list names (a person stands for their body), each where and when the
+    meeting it stands for was, with who took part in it besides. Only where the list names as
+    many distinct bodies as the number says (or two or more, unnumbered)."""
+    out = list(events)
+    for sentence in sentences:
+        for m in (_MEETINGS_WITH.finditer(text, sentence.start, sentence.end)
+                  if "meetings" in text[sentence.start:sentence.end] else ()):
+            stop = _LIST_STOP.search(text, m.end(), sentence.end)
+            listed = Span(m.end(), stop.start() if stop else sentence.end)
+            parties = list({a.path: a for a in actors_in(listed, in_names=True)
+                            if a.kind in ("organization", "country")}.values())
+            n = m.group("n")
+            wanted = (int(n) if n.isdigit() else _NUMBERS[n.lower()]) if n else None
+            if len(parties) < 2 or (wanted is not None and len(parties) != wanted):
+                continue
+            base = next((e for e in out if e.kind == "meeting" and
+                         e.span.start <= m.start() < e.span.end), None)
+            others = [a for a in (base.participants if base else ())
+                      if a.path not in {p.path for p in parties}]
+            made = [Event("meeting", f"Meeting with {p.label}", listed,
+                          base.dates if base else None, base.location if base else None,
+                          base.organizers if base else (), (p, *others), (), sentence, ())
+                    for p in parties]
+            out = [e for e in out if e is not base] + made
+    return out
 
 
 def _shared_place(events: list[Event]) -> tuple[Event, ...]:

@@ -208,3 +208,27 @@ def test_a_courtesy_visit_to_a_post_gives_no_place() -> None:
     assert not find_locations(text, Span(0, len(text)), Gazetteer.bundled())
     other = "They paid a four-day visit to Bhutan."
     assert find_locations(other, Span(0, len(other)), Gazetteer.bundled())[0].name == "Bhutan"
+
+
+def test_meetings_with_a_list_of_parties_are_one_meeting_each() -> None:
+    text = ("Visit to partners\n\n  • 2019•11•08     Braga\n\n    Three meetings were held with "
+            "Rui Lobo, Rector of the University of Porto, Ana Costa, President of the Agency "
+            "for Administrative Modernization, and Paulo Reis, Mayor of the Municipality of "
+            "Braga.\n")
+    meetings = [e for e in update.parse(text).events if e.kind == "meeting"]
+    assert len(meetings) == 3, meetings
+    assert [a.label for e in meetings for a in e.participants[:1]] == [
+        "University of Porto", "Agency for Administrative Modernization",
+        "Municipality of Braga"], meetings
+    # (a count the list does not match splits nothing)
+    two = text.replace("Three meetings", "Two meetings")
+    assert len([e for e in update.parse(two).events if e.kind == "meeting"]) < 3
+
+
+def test_a_name_that_ends_with_its_head_word_then_and_the_another_is_two_names() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.organisations_in_text import find_actors
+    from cepa_kg.loaders.spans import Span
+    text = "meetings with Busan Metropolitan City and the Global Green Growth Institute (GGGI)."
+    names = [a.span.of(text) for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())]
+    assert "Busan Metropolitan City" in names, names
