@@ -19,7 +19,7 @@ import time
 import pyoxigraph as ox
 from pyld import jsonld
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import load_paths
 from cepa_kg.server.describe import describe
 from cepa_kg.server.jsonld_context import compact, context

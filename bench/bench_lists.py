@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import load_paths
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings

@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import BATCH_QUADS, LoadError, build_document, load_paths
 from cepa_kg.validation import validate_graph
 from cepa_kg.reference import install_reference, reference_graph, shapes_graph

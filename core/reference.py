@@ -17,24 +17,11 @@ log = logging.getLogger("cepa_kg.reference")
 
 ONTOLOGY_FILE = "cepa.ttl"
 REFERENCE_FILES = ("goals.ttl", "sdg-targets.ttl", "goal-labels.ttl", "mdg-sdg.ttl", "actors.ttl",
-                   "places.ttl", "places-world.ttl")
+                   "places.ttl", "places-world.ttl", "countries.ttl")
 SHA_PROPERTY = "https://w3id.org/cepa-kg/def#sha256"
-
-
+#: The graph of every ISO 3166-1 country (`countries.ttl`, generated from pycountry by
+#: tools/make_countries.py: the gazetteers and the documents point at them).
 COUNTRIES_GRAPH = "countries"
-
-
-@lru_cache(maxsize=4)
-def countries_graph(base: str) -> Graph:
-    """Every ISO 3166-1 country (and the CEPA-era withdrawn ones) as `cepa:Country`, made from
-    pycountry: the gazetteers and the documents point at them."""
-    from cepa_kg.loaders.actors import add_country, country_entries
-    from cepa_kg.loaders.iris import Iris
-
-    graph, iris = Graph(), Iris(base)
-    for entry in country_entries():
-        add_country(graph, iris, entry.path.removeprefix("country/"))
-    return graph
 
 
 def reference_graph_iri(base: str, filename: str) -> str:
@@ -72,17 +59,6 @@ def _install(store: GraphStore, base: str) -> list[str]:
         marker = f'\n<{graph}> <{SHA_PROPERTY}> "{digest}" .\n'.encode()
         store.replace_graph(graph, data + marker, format=ox.RdfFormat.TURTLE, base_iri=base)
         written.append(graph)
-    # Sorted: rdflib writes a graph's triples in hash order, which changes from one process
-    # to the next, and the graph would be written again at every start (on a full disk,
-    # `serve` would then fail where reading alone works).
-    countries = b"".join(sorted(countries_graph(base).serialize(
-        format="nt", encoding="utf-8").splitlines(keepends=True)))
-    digest = hashlib.sha256(countries + base.encode()).hexdigest()
-    graph = f"{base}graph/{COUNTRIES_GRAPH}"
-    if not store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <{SHA_PROPERTY}> "{digest}" }} }}'):
-        marker = f'<{graph}> <{SHA_PROPERTY}> "{digest}" .\n'.encode()
-        store.replace_graph(graph, countries + marker, format=ox.RdfFormat.N_TRIPLES)
-        written.append(graph)
     return written
 
 
@@ -94,7 +70,6 @@ def reference_graph(base: str) -> Graph:
     for filename in (ONTOLOGY_FILE, *REFERENCE_FILES):
         if ontology_dir().joinpath(filename).is_file():
             graph.parse(data=_read(filename), format="turtle", publicID=base)
-    graph += countries_graph(base)
     return graph
 
 

@@ -42,9 +42,10 @@ _SHA = "SELECT ?sha WHERE {{ GRAPH {g} {{ {g} <" + SHA_PROPERTY + "> ?sha }} }}"
 
 
 def _source(name: str) -> str:
-    """Where a reference graph's data comes from (a file the package ships, or pycountry)."""
+    """Where a reference graph's data comes from (a file the package ships)."""
     if name == COUNTRIES_GRAPH:
-        return "ISO 3166 countries, made from pycountry when the store is opened"
+        return ("the file ontology/countries.ttl shipped with cepa-kg (ISO 3166 countries, "
+                "made from pycountry), loaded when the store is opened")
     return f"the file ontology/{name}.ttl shipped with cepa-kg, loaded when the store is opened"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import LoadOutcome, load_paths
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 
 SHA256 = "https://w3id.org/cepa-kg/def#sha256"
 

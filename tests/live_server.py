@@ -22,7 +22,7 @@ from cepa_kg.settings import Settings
 from cepa_kg.store import OxigraphStore
 store = OxigraphStore()
 if os.environ.get("LIVE_LOAD_CORPUS") == "1":
-    from cepa_kg.commands import bundled_corpus_paths
+    from cepa_kg.cli.commands import bundled_corpus_paths
     from cepa_kg.pipeline import load_paths
     load_paths(store, bundled_corpus_paths(), base=Settings().base)
 uvicorn.run(create_app(Settings(), store=store), host="127.0.0.1", port=int(sys.argv[sys.argv.index("--port") + 1]),

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.pipeline import LoadOutcome, load_paths
 from cepa_kg.remote_store import RemoteEndpoints, RemoteStore, RemoteStoreError

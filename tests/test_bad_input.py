@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.namespaces import CEPA, OA
 from cepa_kg.pipeline import LoadOutcome, load_paths
 from cepa_kg.sources import MAX_BYTES, SourceError, read_source

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from cepa_kg.summaries import schema
+from cepa_kg.cli.summaries import schema
 
 ARCHIVE = Path(__file__).parent / "data" / "archive"
 GOOD = ARCHIVE / "update" / "unpan-dpadm-monthly-bulletin-2014.txt"

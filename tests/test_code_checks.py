@@ -1,5 +1,5 @@
 """The checks that help people read and change the code (issue 14): `mypy --strict` and `ruff`
-pass on core/ and server/, and their doctests hold. The configuration is pyproject.toml's
+pass on core/, pipeline/, server/ and cli/, and their doctests hold. The configuration is pyproject.toml's
 ([tool.mypy], [tool.ruff]); loaders/ is not held to these (see [tool.mypy]'s overrides)."""
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def _package_farm(folder: Path) -> Path:
     """The `cepa_kg` package laid out as installed (`cepa_kg` = core/, `cepa_kg.server` =
-    server/, `cepa_kg.loaders` = loaders/), in symlinks: mypy cannot follow the import hook
+    server/, `cepa_kg.loaders` = loaders/, ...), in symlinks: mypy cannot follow the import hook
     of the editable install, which maps the folders to the package."""
     package = folder / "cepa_kg"
     package.mkdir(parents=True)
     for module in sorted((ROOT / "core").glob("*.py")):
         (package / module.name).symlink_to(module)
     for name, source in (("schemas", "core/schemas"), ("server", "server"),
-                         ("loaders", "loaders")):
+                         ("loaders", "loaders"), ("pipeline", "pipeline"), ("cli", "cli")):
         (package / name).symlink_to(ROOT / source, target_is_directory=True)
     return folder
 
@@ -39,7 +39,8 @@ def test_mypy_strict_core_and_server(tmp_path: Path) -> None:
 
 
 def test_ruff_core_and_server() -> None:
-    done = _run([sys.executable, "-m", "ruff", "check", "--no-cache", "core", "server"], ROOT)
+    done = _run([sys.executable, "-m", "ruff", "check", "--no-cache", "core", "pipeline", "server",
+                 "cli"], ROOT)
     assert done.returncode == 0, f"ruff found problems:\n{done.stdout}{done.stderr}"
 
 

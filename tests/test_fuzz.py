@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import Loader, MappingContext, ParseError

@@ -14,7 +14,7 @@ from cepa_kg import __version__
 from cepa_kg.server.citation import bibtex_escape, entity_citation
 from cepa_kg.server.identity import start_warning
 from cepa_kg.store import OxigraphStore
-from cepa_kg.summaries import store_info
+from cepa_kg.cli.summaries import store_info
 from fastapi.testclient import TestClient
 from serve_process import corpus_store_copy, serve_process
 

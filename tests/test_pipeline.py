@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import build_document, load_paths, load_source
 from cepa_kg.sources import SourceText, decode, read_source
 from cepa_kg.store import OxigraphStore

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from cepa_kg import __version__
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.loaders import registry
 from cepa_kg.namespaces import CEPA, DCTERMS, OA, PROV, RDF, XSD
 from cepa_kg.pipeline import BuiltDocument, build_document, load_paths, load_source

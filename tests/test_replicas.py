@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.namespaces import CEPA_DEF
 from cepa_kg.pipeline import load_paths
 from cepa_kg.remote_store import RemoteEndpoints, RemoteStore

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyshacl
 import pytest
 from cepa_kg import validation
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.pipeline import LoadError, build_document
 from cepa_kg.reference import reference_graph, shapes_graph

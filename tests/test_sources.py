@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from pdf_maker import pdf_of
 
 from cepa_kg import sources
-from cepa_kg.commands import bundled_corpus_paths
+from cepa_kg.cli.commands import bundled_corpus_paths
 from cepa_kg.pipeline import load_paths
 from cepa_kg.server.app import create_app
 from cepa_kg.settings import Settings

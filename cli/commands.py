@@ -18,6 +18,13 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from cepa_kg import sparql_limits
+from cepa_kg.cli.summaries import (
+    info_text,
+    load_summary,
+    store_info,
+    validation_entry,
+    validation_summary,
+)
 from cepa_kg.commands_errors import CliError
 from cepa_kg.compacting import compact
 from cepa_kg.config_report import config_summary, config_text
@@ -33,13 +40,6 @@ from cepa_kg.settings import Settings
 from cepa_kg.sources import SourceError, document_paths, read_location
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import GraphStore, OxigraphStore, QueryKind, QuerySyntaxError, StoreLockedError
-from cepa_kg.summaries import (
-    info_text,
-    load_summary,
-    store_info,
-    validation_entry,
-    validation_summary,
-)
 from cepa_kg.validation import validate_graph
 from rdflib import Graph
 

@@ -218,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(shtab.complete(parser, shell=args.shell))
         return 0
-    from cepa_kg import commands  # imported late: `--help` stays fast
+    from cepa_kg.cli import commands  # imported late: `--help` stays fast
 
     user_errors: tuple[type[Exception], ...] = (CliError, *commands.USER_ERRORS)
     try:
@@ -241,7 +241,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"cepa-kg: internal error: {type(error).__name__}: {error} (this is a bug in "
               "cepa-kg; run again with CEPA_KG_DEBUG=1 for the traceback)", file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
