@@ -457,6 +457,7 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
     # (a count of undated meetings, "has implemented four courses", tells of no one meeting)
     kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1 or e.another
             or e.name_span.start >= e.word.end
+            or any(_NAMED.match(n) for n in (e.name, *e.other_names))  # ("... on X")
             or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
@@ -506,11 +507,23 @@ def _same(a: EventMention, b: EventMention) -> bool:
         return False  # "added a consultative meeting to a study tour": two introduced at once
     if (a.count or b.count) and a.kind != b.kind:
         return False  # "a ministerial roundtable" at the awards week is a meeting of its own
+    if a.kind != b.kind and (_VISITING.search(a.name) and _NAMED.match(b.name) or
+                             _VISITING.search(b.name) and _NAMED.match(a.name)):
+        return False  # "a study visit ... The Regional Workshop on X to be hosted by ...": two
     if a.dates is not None and b.dates is not None:
         return a.dates.start == b.dates.start
     if b.dates is None or a.dates is None:
         return a.kind == b.kind or b.kind == "meeting" or a.kind == "meeting"
     return False
+
+
+#: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
+#: another kind named in full.
+_VISITING = re.compile(r"\b(?:visits?|study\s+tours?|missions?)\b", re.I)
+#: An event named in full: capitalised words up to its word, then what it is on ("Regional
+#: Workshop on Open Government Data").
+_NAMED = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:Workshop|Seminar|Conference|Forum|Symposium|"
+                    r"Course|Training|Dialogue|Webinar)s?\s+(?:on|of|for)\s+[A-Z“\"]")
 
 
 # -- who organised, who took part ---------------------------------------------------------------

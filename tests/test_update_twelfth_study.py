@@ -232,3 +232,13 @@ def test_a_name_that_ends_with_its_head_word_then_and_the_another_is_two_names()
     text = "meetings with Busan Metropolitan City and the Global Green Growth Institute (GGGI)."
     names = [a.span.of(text) for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled())]
     assert "Busan Metropolitan City" in names, names
+
+
+def test_a_study_visit_and_a_workshop_named_in_full_after_it_are_two_events() -> None:
+    text = ("DPADM is organizing a study visit for officials of small island States. The study "
+            "tour will take place from 9 to 14 March 2014 in Mauritius.\nThe Regional Workshop "
+            "on Open Government Data to be hosted by the Ministry of Communication and jointly "
+            "organized by UN DESA and UNECA will bring together senior officials. The event will "
+            "take place in Tunis on 11-13 November.\n")
+    kinds = sorted(e.kind for e in update.parse("Trends\n\n" + text).events)
+    assert kinds == ["meeting", "workshop"], kinds
