@@ -145,10 +145,12 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     span = span.strip(text, " ,")
     words = span.of(text).split()
     drop = 0
-    # articles, and lower-case words before a capitalised name ("annual Roundtable ...")
+    # articles, and lower-case words before a capitalised name ("annual Roundtable ..."; not an
+    # ordinal: "the 13th Annual Meeting")
     while drop < len(words) - 1 and (words[drop].lower() in ("the", "a", "an", "its", "their",
                                                              "this")
-                                     or (words[drop].islower() and words[drop + 1][:1].isupper())):
+                                     or (words[drop].islower() and words[drop + 1][:1].isupper()
+                                         and not _YEAR_OR_ORDINAL.fullmatch(words[drop]))):
         drop += 1
     if drop:
         span = Span(span.start + text[span.start:span.end].index(words[drop]), span.end)
@@ -507,6 +509,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
         return False  # "added a consultative meeting to a study tour": two introduced at once
     if (a.count or b.count) and a.kind != b.kind:
         return False  # "a ministerial roundtable" at the awards week is a meeting of its own
+    if a.sentence == b.sentence and a.word != b.word and _OF_NAMED.match(a.name) and \
+            _OF_NAMED.match(b.name) and a.name not in b.name and b.name not in a.name:
+        return False  # "hosted the 6th Ministerial Meeting of X and the 13th Annual Meeting of Y"
     if a.kind != b.kind and (_VISITING.search(a.name) and _NAMED.match(b.name) or
                              _VISITING.search(b.name) and _NAMED.match(a.name)):
         return False  # "a study visit ... The Regional Workshop on X to be hosted by ...": two
@@ -517,6 +522,10 @@ def _same(a: EventMention, b: EventMention) -> bool:
     return False
 
 
+#: A meeting named as one of a body or a region: "6th e-Government Ministerial Meeting of Latin
+#: America", "Annual Meeting of the ... Network".
+_OF_NAMED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:[A-Z]|e-)[\w’'-]*\s+){1,6}?(?:Meeting|"
+                       r"Conference|Forum|Summit|Session|Assembly)s?\s+of\s+(?:the\s+)?[A-Z]")
 #: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
 #: another kind named in full.
 _VISITING = re.compile(r"\b(?:visits?|study\s+tours?|missions?)\b", re.I)

@@ -242,3 +242,11 @@ def test_a_study_visit_and_a_workshop_named_in_full_after_it_are_two_events() ->
             "take place in Tunis on 11-13 November.\n")
     kinds = sorted(e.kind for e in update.parse("Trends\n\n" + text).events)
     assert kinds == ["meeting", "workshop"], kinds
+
+
+def test_two_meetings_named_in_one_sentence_are_two_and_keep_their_ordinals() -> None:
+    text = ("Chile\n\nChile hosted from 4-5 May 2018 the 4th e-Government Ministerial Meeting of "
+            "Latin America and the 11th Annual Meeting of the e-Government Leaders Network.\n")
+    names = [e.name for e in update.parse(text).events if e.kind == "meeting"]
+    assert len(names) == 2, names
+    assert any(n.startswith("11th Annual Meeting") for n in names), names
