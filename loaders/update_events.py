@@ -525,7 +525,7 @@ def _same(a: EventMention, b: EventMention) -> bool:
 #: A meeting named as one of a body or a region: "6th e-Government Ministerial Meeting of Latin
 #: America", "Annual Meeting of the ... Network".
 _OF_NAMED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:[A-Z]|e-)[\w’'-]*\s+){1,6}?(?:Meeting|"
-                       r"Conference|Forum|Summit|Session|Assembly)s?\s+of\s+(?:the\s+)?[A-Z]")
+                       r"Conference|Forum|Summit|Session|Assembly)s?\s+of\s+(?:the\s+)?(?:[A-Z]|e-[A-Z])")
 #: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
 #: another kind named in full.
 _VISITING = re.compile(r"\b(?:visits?|study\s+tours?|missions?)\b", re.I)
