@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from cepa_kg.server.errors import HttpError
+from cepa_kg.server.state import app_state
 from cepa_kg.settings import Settings
 from fastapi import Request
 
@@ -15,7 +16,7 @@ def require_token(request: Request) -> None:
     """Pass only a request bearing the configured token (compared in constant time).
     No token configured: 403 (the endpoint is read-only). No or another scheme: 401.
     A wrong token: 403."""
-    settings: Settings = request.app.state.settings
+    settings: Settings = app_state(request).settings
     expected = settings.update_token.get_secret_value() if settings.update_token else ""
     if not expected:
         raise HttpError(403, "this endpoint is read-only: writes are disabled (the operator "

@@ -41,6 +41,7 @@ from cepa_kg.server.facets import (
 from cepa_kg.server.queries import select_json
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.sparql import run_query
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -62,7 +63,7 @@ class ListRequest:
 
     def __init__(self, spec: ListSpec, request: Request) -> None:
         self.spec = spec
-        base = request.app.state.settings.base
+        base = app_state(request).settings.base
         self.values: dict[str, list[str]] = {}
         single: dict[str, str] = {}
         for name, value in request.query_params.multi_items():
@@ -140,17 +141,17 @@ async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict
     `value`, `type`, and `href` for an IRI), run on the runner's threads; the answer is
     remembered for this data version in the app's answer cache (the one `/sparql` keeps),
     so the facets and the count are not counted again while a reader pages or sorts."""
-    cache, store = request.app.state.answer_cache, request.app.state.store
+    cache, store = app_state(request).answer_cache, app_state(request).store
     version = store.version
     key = cache.key(version, text, JSON_RESULTS, None)
     answer = cache.get(version, key)
     if answer is None:
-        body = await request.app.state.runner.call(select_json, store, text)
+        body = await app_state(request).runner.call(select_json, store, text)
         cache.put(version, key, Answer(JSON_RESULTS, body))
     else:
         body = answer.body
     data = json.loads(body)
-    base = request.app.state.settings.base
+    base = app_state(request).settings.base
     rows = data["results"]["bindings"]
     for row in rows:
         for cell in row.values():
@@ -186,7 +187,7 @@ async def _known(request: Request, spec: ListSpec, lr: ListRequest) -> dict[tupl
     if query is None:
         return {}
     _, rows = await select_rows(request, query)
-    base = request.app.state.settings.base
+    base = app_state(request).settings.base
     found = {(r["facet"]["value"], r["value"]["value"]): r for r in rows}
     texts = {}
     for name, values in lr.values.items():
@@ -231,7 +232,7 @@ async def _download(request: Request, spec: ListSpec, lr: ListRequest) -> Respon
 
 async def _page(request: Request, spec: ListSpec, lr: ListRequest,
                 chosen_texts: dict[tuple[str, str], str]) -> Response:
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     selection = lr.selection
     count_text = count_query(spec, selection)
     rows_text = rows_query(spec, selection)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
+from cepa_kg.server.state import app_state
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
@@ -69,7 +70,7 @@ def _matches(header: str | None, etag: str) -> bool:
 # Its answers: `openapi_responses.OPERATIONS`.
 @router.api_route("/dump", methods=["GET", "HEAD"], summary="The whole dataset (N-Quads, gzip)")
 async def dump(request: Request) -> Response:
-    state = request.app.state
+    state = app_state(request)
     cache = getattr(state, "dump_cache", None)
     if cache is None:
         cache = state.dump_cache = DumpCache()

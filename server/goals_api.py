@@ -14,6 +14,7 @@ from typing import Any
 from cepa_kg.loaders.goal_json import MAX_TEXT, trace
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.openapi_responses import GOAL_ANSWER_SCHEMA, GOAL_ITEM_SCHEMA, error
+from cepa_kg.server.state import app_state
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
@@ -62,7 +63,7 @@ async def goals(request: Request) -> Response:
     items = data if isinstance(data, list) else [data]
     if len(items) > MAX_ITEMS:
         raise HttpError(400, f"{len(items):,} items; at most {MAX_ITEMS:,} a request")
-    base = request.app.state.settings.base
+    base = app_state(request).settings.base
     answers = await run_in_threadpool(_trace_all, items, base)
     payload = answers if isinstance(data, list) else answers[0]
     return Response(json.dumps(payload, ensure_ascii=False), media_type="application/json")

@@ -13,6 +13,7 @@ from cepa_kg.server.bodies import read_capped
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate
 from cepa_kg.server.protocol import checked_iri
+from cepa_kg.server.state import app_state
 from cepa_kg.server.update import apply_checked
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -81,7 +82,7 @@ def _clear(graph: str | None) -> str:
 async def graph_store(request: Request) -> Response:
     require_token(request)
     graph = _target(request)
-    runner, store = request.app.state.runner, request.app.state.store
+    runner, store = app_state(request).runner, app_state(request).store
     if request.method in ("GET", "HEAD"):
         media_type = negotiate(request.headers.get("accept"), list(GRAPH_TYPES))
         if media_type is None:
@@ -102,7 +103,7 @@ async def graph_store(request: Request) -> Response:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in GRAPH_TYPES:
         raise HttpError(415, "send the graph as one of: " + ", ".join(GRAPH_TYPES))
-    body = await read_capped(request, request.app.state.settings.max_graph_store_body,
+    body = await read_capped(request, app_state(request).settings.max_graph_store_body,
                              "graph")
     depth = nesting(body, GRAPH_TYPES[media])
     if depth > MAX_NESTING:

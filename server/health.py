@@ -15,6 +15,7 @@ from cepa_kg.server.openapi_responses import (
     UNREADY_SCHEMA,
 )
 from cepa_kg.server.runner import BusyError, QueryTimeoutError
+from cepa_kg.server.state import app_state
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -52,7 +53,7 @@ def _unready(reason: str) -> Response:
                        503: {"description": "not ready, and why", "headers": RETRY_AFTER,
                              "content": {"application/json": {"schema": UNREADY_SCHEMA}}}})
 async def ready(request: Request) -> Response:
-    state = request.app.state
+    state = app_state(request)
     if not getattr(state, "serving", False):
         return _unready("the server is starting or stopping: the store is not open")
     try:
@@ -80,5 +81,5 @@ async def ready(request: Request) -> Response:
             responses={200: {"description": "the metrics (Prometheus text format)",
                              "content": {"text/plain": {"schema": {"type": "string"}}}}})
 async def metrics(request: Request) -> Response:
-    data = generate_latest(request.app.state.metrics.registry)
+    data = generate_latest(app_state(request).metrics.registry)
     return Response(data, media_type=CONTENT_TYPE_LATEST, headers=_NO_STORE)

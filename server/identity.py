@@ -11,6 +11,7 @@ import socket
 from urllib.parse import urlsplit
 
 from cepa_kg.server.site import public_of
+from cepa_kg.server.state import app_state
 from fastapi import Request
 
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "localhost.localdomain"})
@@ -60,7 +61,7 @@ def start_warning(base: str, listen_host: str, listen_port: int,
 def host_notice(request: Request) -> str | None:
     """The banner's text when the page was reached at another host or port than the base's
     (the public URL's when configured, else the request's Host); None when they match."""
-    base = str(request.app.state.settings.base)
+    base = str(app_state(request).settings.base)
     public = public_of(request)
     if host_and_port(public) == host_and_port(base):
         return None

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cepa_kg.server.site import root_of
+from cepa_kg.server.state import app_state
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 from markupsafe import Markup, escape
@@ -161,7 +162,7 @@ def context(request: Request) -> dict[str, Any]:
 
     lang = choose(request)
     request.state.varies_by_language = True
-    state = request.app.state
+    state = app_state(request)
     table = getattr(state, "goal_labels", None)
     if table is None:
         table = state.goal_labels = GoalLabels()

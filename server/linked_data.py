@@ -31,6 +31,7 @@ from cepa_kg.server.ontology_doc import ontology_doc, ontology_triples, property
 from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.reader import reader_page
 from cepa_kg.server.site import public_of, render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import entity_view, json_script
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -81,7 +82,7 @@ def _own_iri(base: str, under: str, rest: str) -> tuple[str, str, str | None]:
                   "JSON-LD, RDF/XML, N-Triples or HTML, by Accept or by a suffix (.ttl, .jsonld, "
                   ".rdf, .nt, .html).")
 async def entity(request: Request, path: str) -> Response:
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     root = root_of(request)
     if path.startswith("document/") and path.endswith("/text"):
         return await _text_of(request, f"{settings.base}id/{path.removesuffix('/text')}")
@@ -90,7 +91,7 @@ async def entity(request: Request, path: str) -> Response:
     path, iri, fixed = _own_iri(settings.base, "id/", path)
     document = f"{root}/id/{path}"
     media_type = choose(request, fixed)
-    state = request.app.state
+    state = app_state(request)
     cache = page_cache(state)
     outbound, inbound, modified = await state.runner.call(
         cache.get, state.store, ("describe", iri), lambda: _describe(state.store, iri))
@@ -108,8 +109,8 @@ async def entity(request: Request, path: str) -> Response:
             cache.get, state.store, ("evidence", iri, settings.base, root),
             lambda: evidence_of(state.store, iri, settings.base, root))
         view = entity_view(iri, outbound, inbound, settings.base, root, page_url,
-                           await request.app.state.runner.call(property_labels), evidence)
-        loaded = await request.app.state.runner.call(last_load, request.app.state.store)
+                           await app_state(request).runner.call(property_labels), evidence)
+        loaded = await app_state(request).runner.call(last_load, app_state(request).store)
         body = render(request, "entity.html", {
             "view": view, "path": document, "suffixes": SUFFIXES,
             "schema_org": json_script(view.schema_org),
@@ -127,12 +128,12 @@ async def entity(request: Request, path: str) -> Response:
 async def named_graph(request: Request, name: str) -> Response:
     """A graph IRI dereferences as an entity does (a document's graph is its document's IRI,
     under `/id/document/`)."""
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     root = root_of(request)
     name, iri, fixed = _own_iri(settings.base, "graph/", name)
     media_type = choose(request, fixed)
-    triples = await request.app.state.runner.call(
-        graph_description, request.app.state.store, iri, settings.base)
+    triples = await app_state(request).runner.call(
+        graph_description, app_state(request).store, iri, settings.base)
     if not triples:
         if media_type == "text/html":
             return Response(render(request, "not_found.html", {"iri": iri}), status_code=404,
@@ -144,8 +145,8 @@ async def named_graph(request: Request, name: str) -> Response:
     public = public_of(request)
     if media_type == "text/html":
         view = entity_view(iri, triples, [], settings.base, root, f"{public}/graph/{name}",
-                           await request.app.state.runner.call(property_labels), {})
-        loaded = await request.app.state.runner.call(last_load, request.app.state.store)
+                           await app_state(request).runner.call(property_labels), {})
+        loaded = await app_state(request).runner.call(last_load, app_state(request).store)
         body = render(request, "entity.html", {
             "view": view, "path": document, "suffixes": SUFFIXES,
             "schema_org": json_script(view.schema_org),
@@ -161,7 +162,7 @@ async def _text_of(request: Request, iri: str) -> Response:
         ox.NamedNode(iri)
     except ValueError as error:
         raise HttpError(404, f"not an IRI of this dataset: {error}") from error
-    text = await request.app.state.runner.call(document_text, request.app.state.store, iri)
+    text = await app_state(request).runner.call(document_text, app_state(request).store, iri)
     if text is None:
         raise HttpError(404, f"no text is kept for <{iri}>")
     return represent(request, text.encode("utf-8"), "text/plain; charset=utf-8",
@@ -186,10 +187,10 @@ async def ontology(request: Request, ext: str | None = None) -> Response:
     headers = {"Vary": "Accept", "Content-Location": f"{root}/def{SUFFIX_OF[media_type]}",
                "Link": alternates(f"{root}/def")}
     if media_type == "text/html":
-        doc = await request.app.state.runner.call(ontology_doc)
+        doc = await app_state(request).runner.call(ontology_doc)
         body = render(request, "ontology.html", {"doc": doc, "suffixes": SUFFIXES})
     else:
-        data = await request.app.state.runner.call(ontology_triples)
+        data = await app_state(request).runner.call(ontology_triples)
         triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
         triples.sort(key=str)
         body = serialize(triples, media_type, context_url=f"{public_of(request)}/context.jsonld",

@@ -18,6 +18,7 @@ from cepa_kg.server.errors import HttpError
 from cepa_kg.server.lookups import objects
 from cepa_kg.server.page_cache import VersionCache, page_cache
 from cepa_kg.server.site import public_of, render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -119,7 +120,7 @@ def _home_data(store: Any, base: str, root: str) -> dict[str, Any]:
 async def _home(request: Request, root: str) -> dict[str, Any]:
     """`_home_data`, remembered for the data version (its queries read the whole store:
     0.2-0.6 s on the corpus × 50, bench/bench_pages.py)."""
-    state = request.app.state
+    state = app_state(request)
     base = state.settings.base
     data: dict[str, Any] = await state.runner.call(
         page_cache(state).get, state.store, ("home", base, root),
@@ -208,9 +209,9 @@ async def browse(request: Request, name: str,
     if name not in CLASSES:
         raise HttpError(404, f"no list of {name!r}; lists: {', '.join(CLASSES)}")
     root = root_of(request)
-    data = await request.app.state.runner.call(
-        _list_data, request.app.state.store, CEPA + name, page,
-        request.app.state.settings.base, root, page_cache(request.app.state))
+    data = await app_state(request).runner.call(
+        _list_data, app_state(request).store, CEPA + name, page,
+        app_state(request).settings.base, root, page_cache(app_state(request)))
     pages = max(1, -(-data["total"] // PAGE_SIZE))
     if page > pages:
         raise HttpError(404, f"page {page} of {pages}")

@@ -29,6 +29,7 @@ from cepa_kg.server.openapi_responses import (
 )
 from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.sparql import FORMAT_PARAM, RESULT_OFFERS, run_query
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href
 from cepa_kg.store import GraphStore, QueryKind
 from fastapi import APIRouter, Request
@@ -80,7 +81,7 @@ def request_values(request: Request, query: NamedQuery) -> tuple[dict[str, str],
 def prepared(request: Request, query: NamedQuery, values: dict[str, str]) -> str:
     """The query text with `values` bound; 400 with the reason on a bad value."""
     try:
-        return query.prepare(values, base=request.app.state.settings.base)
+        return query.prepare(values, base=app_state(request).settings.base)
     except ParameterError as error:
         raise HttpError(400, str(error)) from error
 
@@ -110,9 +111,9 @@ def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
 async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The variables and rows of a SELECT, each value a dict with `value`, `type` and, for
     IRIs, a local `href`; run on the runner's worker threads."""
-    data = await request.app.state.runner.call(_json_results, request.app.state.store, text)
+    data = await app_state(request).runner.call(_json_results, app_state(request).store, text)
     return data["head"]["vars"], _with_hrefs(data["results"]["bindings"],
-                                             request.app.state.settings.base)
+                                             app_state(request).settings.base)
 
 
 async def table_rows(request: Request, text: str
@@ -120,7 +121,7 @@ async def table_rows(request: Request, text: str
     """The variables, the first `MAX_HTML_ROWS` rows and the number of rows of a SELECT for
     an HTML table, remembered for the data version (the table only: the CSV and JSON run the
     query each time and stream it)."""
-    state = request.app.state
+    state = app_state(request)
 
     def first_rows() -> tuple[list[str], list[dict[str, Any]], int]:
         data = _json_results(state.store, text)
@@ -233,7 +234,7 @@ def _run_endpoint(query: NamedQuery) -> Callable[[Request], Awaitable[Response]]
         accept = fmt or request.headers.get("accept")
         if fmt is None and prefers_html(accept):
             variables, rows, total = await table_rows(request, text)
-            templates: Jinja2Templates = request.app.state.templates
+            templates: Jinja2Templates = app_state(request).templates
             return templates.TemplateResponse(
                 request, "queries_run.html",
                 {"query": query, "values": values, "variables": variables,
@@ -273,7 +274,7 @@ def build_router(queries: dict[str, NamedQuery]) -> APIRouter:
         if chosen is None:
             raise HttpError(406, "available: application/json, text/html")
         if chosen == "text/html" and prefers_html(request.headers.get("accept")):
-            templates: Jinja2Templates = request.app.state.templates
+            templates: Jinja2Templates = app_state(request).templates
             return templates.TemplateResponse(
                 request, "queries.html", {"queries": listing}, headers={"Vary": "Accept"})
         return JSONResponse(listing, headers={"Vary": "Accept"})

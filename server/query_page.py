@@ -20,6 +20,7 @@ from cepa_kg.server.execution import QueryJob
 from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.runner import BusyError, QueryTimeoutError, Stream
 from cepa_kg.server.site import render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import curie, local_href
 from cepa_kg.sparql_limits import SparqlLimitError
 from cepa_kg.store import QuerySyntaxError
@@ -97,7 +98,7 @@ async def run(request: Request, query: str, base: str, root: str) -> Answer:
     store, within the query budget), as the page shows it: at most MAX_ROWS rows."""
     try:
         client = request.client.host if request.client else None
-        stream = await request.app.state.executor.execute(QueryJob(query, PAGE_ACCEPT), client)
+        stream = await app_state(request).executor.execute(QueryJob(query, PAGE_ACCEPT), client)
         graph = stream.head == "application/n-triples"
         data, more = await _first_lines(stream, MAX_ROWS + (0 if graph else 1))
     except (QuerySyntaxError, SparqlLimitError) as error:
@@ -129,7 +130,7 @@ async def query_page(request: Request, query: str | None = Query(None, max_lengt
     answer = None
     status = 200
     if query is not None and query.strip():
-        settings = request.app.state.settings
+        settings = app_state(request).settings
         try:
             sparql_limits.check(query)  # before any parser reads it
             check_network_access(query, update=False,

@@ -26,6 +26,7 @@ from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.partner_network import network_rows
 from cepa_kg.server.queries import plain, prepared, select_rows
 from cepa_kg.server.site import render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href, reader_href
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -77,7 +78,7 @@ def _goal_key(iri: str) -> tuple[int, int, int, str]:
 def goal_options(request: Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The goals and targets as option groups ("Millennium Development Goals", ...), each
     option its parameter value and its coded label."""
-    base = request.app.state.settings.base
+    base = app_state(request).settings.base
     groups: dict[str, list[dict[str, str]]] = {"Millennium Development Goals": [],
                                                "Sustainable Development Goals": []}
     for row in sorted(plain(rows), key=lambda r: _goal_key(r["goal"])):
@@ -136,7 +137,7 @@ async def trace_page(request: Request) -> Response:
     if "session" in args:
         values["sessionNumber"] = args["session"]
     prepared(request, query, values)  # 400 on a bad value
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     goal_iri = query.bind(values, base=base)["goal"].value
     rows = await trace_rows(request, query, values)
     goal_rows = await _invariant_rows(request, _GOALS)
@@ -174,7 +175,7 @@ async def trace_rows(request: Request, query: NamedQuery,
                      values: dict[str, str]) -> list[dict[str, Any]]:
     """The rows of recommendations-by-goal for `values` (checked by `prepared`): the named
     query's answer in plain queries (goal_trace.py), remembered for the data version."""
-    terms = query.bind(values, base=request.app.state.settings.base)
+    terms = query.bind(values, base=app_state(request).settings.base)
     args = (terms["goal"], terms.get("method"), terms.get("sessionNumber"))
     rows: list[dict[str, Any]] = await _remembered(request, ("trace", *map(str, args)),
                                                    goal_trace_rows, *args)
@@ -189,7 +190,7 @@ def _linked(rows: list[dict[str, Any]], base: str) -> list[dict[str, Any]]:
 
 async def _remembered(request: Request, key: tuple[str, ...], compute: Any, *args: Any) -> Any:
     """`compute(store, *args)` on the runner's threads, remembered for the data version."""
-    state = request.app.state
+    state = app_state(request)
     cache = page_cache(state)
     return await state.runner.call(cache.get, state.store, key,
                                    lambda: compute(state.store, *args))
@@ -198,7 +199,7 @@ async def _remembered(request: Request, key: tuple[str, ...], compute: Any, *arg
 async def _invariant_rows(request: Request, text: str) -> list[dict[str, Any]]:
     """The rows of a SELECT whose answer depends on the data only (the goals, sessions and
     actors the pickers offer, a matrix), remembered for the data version."""
-    cache, version = page_cache(request.app.state), request.app.state.store.version
+    cache, version = page_cache(app_state(request)), app_state(request).store.version
     found, rows = cache.peek(version, ("select", text))
     if not found:
         _, rows = await select_rows(request, text)
@@ -251,7 +252,7 @@ async def matrix_page(request: Request) -> Response:
     if "session" in args:
         values["sessionNumber"] = args["session"]
     rows = await _invariant_rows(request, prepared(request, query, values))
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     short, name = _FRAMEWORK_NAMES[framework]
     other = "mdg" if framework == "sdg" else "sdg"
     keep = {k: v for k, v in args.items() if k != "goals"}
@@ -285,7 +286,7 @@ async def matrix_cell_page(request: Request) -> Response:
     values = {"goal": args["goal"], "sessionNumber": args["session"]} | (
         {"method": args["method"]} if "method" in args else {})
     prepared(request, query, values)  # 400 on a bad value
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     goal_iri = query.bind(values, base=base)["goal"].value
     framework = _goal_of_matrix(goal_iri)
     rows = await trace_rows(request, query, values)
@@ -353,7 +354,7 @@ async def network_page(request: Request) -> Response:
     query = named_queries()["partner-network"]
     values = {"actor": args.get("actor", "id/actor/dpadm")}
     prepared(request, query, values)  # 400 on a bad value
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     term = query.bind(values, base=base)["actor"]
     actor = term.value
     rows = _linked(await _remembered(request, ("network", str(term)), network_rows, term), base)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import pyoxigraph as ox
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate, prefers_html
+from cepa_kg.server.state import app_state
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -59,6 +60,6 @@ def serialize(triples: Sequence[ox.Triple], media_type: str) -> bytes:
 async def document_response(request: Request, build: Callable[[], Sequence[ox.Triple]],
                             media_type: str, headers: dict[str, str] | None = None) -> Response:
     """Build and serialize a document in a worker thread and answer it."""
-    body = await request.app.state.runner.call(lambda: serialize(build(), media_type))
+    body = await app_state(request).runner.call(lambda: serialize(build(), media_type))
     return Response(body, media_type=f"{media_type}; charset=utf-8",
                     headers={"Vary": "Accept", **(headers or {})})

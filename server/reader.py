@@ -18,6 +18,7 @@ from cepa_kg.server.errors import HttpError
 from cepa_kg.server.highlight import Span, anchor_id, highlight
 from cepa_kg.server.lookups import objects
 from cepa_kg.server.site import render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import curie, local_href
 from fastapi import Request
 from fastapi.responses import Response
@@ -173,11 +174,11 @@ async def reader_page(request: Request, iri: str) -> Response:
     except ValueError as error:
         raise HttpError(404, f"not an IRI of this dataset: {error}") from error
     root = root_of(request)
-    data = await request.app.state.runner.call(
-        reader_data, request.app.state.store, iri, request.app.state.settings.base, root)
+    data = await app_state(request).runner.call(
+        reader_data, app_state(request).store, iri, app_state(request).settings.base, root)
     if data is None:
         raise HttpError(404, f"no text is kept for <{iri}>")
-    page = local_href(iri, request.app.state.settings.base, root)
+    page = local_href(iri, app_state(request).settings.base, root)
     body = render(request, "reader.html", data | {"doc_href": page,
                                                   "text_href": f"{page}/text" if page else None})
     return represent(request, body, "text/html", headers={"Link": f'<{iri}>; rel="describes"'})

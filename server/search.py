@@ -17,6 +17,7 @@ from cepa_kg.server.conneg import represent
 from cepa_kg.server.lookups import objects
 from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.site import render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -142,7 +143,7 @@ def search(store: Any, words: str, base: str, root: str) -> list[Hit]:
 async def search_page(request: Request,
                       q: str = Query("", max_length=MAX_QUERY)) -> Response:
     root = root_of(request)
-    state = request.app.state
+    state = app_state(request)
     needle = " ".join(q.split()).lower()
     hits = await state.runner.call(
         page_cache(state).get, state.store, ("search", needle, root),

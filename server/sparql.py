@@ -19,6 +19,7 @@ from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.rdf_documents import choose_type, document_response, prefers_page
 from cepa_kg.server.service_description import service_description
 from cepa_kg.server.sparql_text import dataset_clauses, has_relative_iri
+from cepa_kg.server.state import app_state
 from cepa_kg.server.update import run_update
 from cepa_kg.store import Dataset, QuerySyntaxError
 from fastapi import APIRouter, Request
@@ -91,7 +92,7 @@ async def sparql(request: Request) -> Response:
 
 
 async def _query(request: Request, operation: Operation, query: str) -> Response:
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     endpoint = str(request.url.replace(query="", fragment=""))
     sparql_limits.check(query)  # before any parser (ours, rdflib's, the store's) reads it
     check_network_access(query, update=False, allowed_hosts=settings.federation_allowed_hosts,
@@ -126,8 +127,8 @@ async def _cached_query(request: Request, query: str, accept: str | None,
     normally and is small (see `answer_cache`): a heavy query a page asks again and again (a
     matrix, a count per goal) is computed once per data version. A query that overran its
     budget or was cut is never remembered."""
-    cache: AnswerCache = request.app.state.answer_cache
-    version = request.app.state.store.version
+    cache: AnswerCache = app_state(request).answer_cache
+    version = app_state(request).store.version
     key = cache.key(version, query, accept, dataset)
     headers = {"ETag": cache.etag(version, key), "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
     if matches(request.headers.get("if-none-match"), headers["ETag"]):
@@ -174,7 +175,7 @@ async def run_query(
     job = QueryJob(query, accept, dataset, substitutions)
     client = request.client.host if request.client else None
     try:
-        stream = await unless_gone(request, request.app.state.executor.execute(job, client))
+        stream = await unless_gone(request, app_state(request).executor.execute(job, client))
     except NotAcceptableError as error:
         raise HttpError(406, str(error)) from None
     headers = {"Vary": "Accept", **(headers or {}), "Server-Timing": _timing(stream.via)}
@@ -192,13 +193,13 @@ async def _self_description(request: Request) -> Response:
     SPARQL 1.1 Service Description in the RDF type the client likes best."""
     endpoint = str(request.url.replace(query="", fragment=""))
     if prefers_page(request.headers.get("accept")):
-        templates: Jinja2Templates = request.app.state.templates
+        templates: Jinja2Templates = app_state(request).templates
         page = templates.TemplateResponse(request, "sparql.html", {"endpoint": endpoint})
         page.headers["Vary"] = "Accept"
         return page
     media_type = choose_type(request)
     void_iri = str(request.base_url) + ".well-known/void"
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     response = await document_response(
         request, lambda: service_description(endpoint, void_iri, settings), media_type)
     if request.method == "HEAD":

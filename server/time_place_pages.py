@@ -23,6 +23,7 @@ from cepa_kg.server.label_layout import place_labels
 from cepa_kg.server.lookups import objects
 from cepa_kg.server.page_cache import page_cache
 from cepa_kg.server.site import render, root_of
+from cepa_kg.server.state import app_state
 from cepa_kg.server.views import local_href
 from cepa_kg.server.world_map import HEIGHT, WIDTH, land_path, project
 from fastapi import APIRouter, Request
@@ -214,10 +215,10 @@ async def timeline_page(request: Request) -> Response:
     if request.query_params:
         raise HttpError(400, "the timeline takes no parameters (the named query /queries/"
                         "timeline narrows it by year, actor or place)")
-    state = request.app.state
+    state = app_state(request)
     rows = await state.runner.call(page_cache(state).get, state.store, ("timeline",),
                                    lambda: timeline_rows(state.store))
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     view = timeline_view(rows, base, root)
     body = render(request, "timeline.html", view | {
         "csv": f"{root}/queries/timeline?format=csv", "api": f"{root}/queries/timeline"})
@@ -269,7 +270,7 @@ def _marked(request: Request) -> str:
         return ""
     if re.search(r"[\s<>\"{}|\\^`\x00-\x1f]", values[0]):
         raise HttpError(400, "place is an IRI, e.g. id/place/rabat")
-    iri = urljoin(request.app.state.settings.base, values[0])
+    iri = urljoin(app_state(request).settings.base, values[0])
     try:
         return ox.NamedNode(iri).value
     except ValueError as error:
@@ -281,10 +282,10 @@ async def map_page(request: Request) -> Response:
     """The places where sessions and events were held, as dots on a world outline and as a
     list; `place` marks one place (drawn and listed, events or none)."""
     marked = _marked(request)
-    state = request.app.state
+    state = app_state(request)
     rows = await state.runner.call(page_cache(state).get, state.store, ("places", marked),
                                    lambda: places_rows(state.store, marked))
-    base, root = request.app.state.settings.base, root_of(request)
+    base, root = app_state(request).settings.base, root_of(request)
     view = map_view(rows, base, root, marked)
     body = render(request, "map.html", view | {"land": land_path(), "marked": marked})
     return represent(request, body, "text/html")

@@ -20,6 +20,7 @@ from cepa_kg.server.query_guard import check_network_access
 from cepa_kg.server.runner import QueryTimeoutError
 from cepa_kg.server.shapes_process import IN_THREAD_LIMIT, CheckAbandonedError, check_in_child
 from cepa_kg.server.sparql_text import DatasetConflictError, mentions, with_using
+from cepa_kg.server.state import app_state
 from cepa_kg.storage_full import full_reason
 from cepa_kg.store import ChangeAbandonedError, CommitGate, StagedChange, StorageFullError
 from fastapi import APIRouter, Request
@@ -71,13 +72,13 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
     Past the time budget the client gets 503 and the change is abandoned: the thread may run
     on (pyoxigraph cannot be interrupted) but it will not commit, so a 503 means nothing was
     written. If the commit had already begun, the answer waits for it and reports success."""
-    store = request.app.state.store
+    store = app_state(request).store
     gate = CommitGate()
-    check = shapes_check(request.app.state.settings.base, gate)
+    check = shapes_check(app_state(request).settings.base, gate)
     work = partial(store.change_checked, mutate, check=check, gate=gate)
     outcome = "failed"
     try:
-        change: StagedChange = await request.app.state.runner.call(work)
+        change: StagedChange = await app_state(request).runner.call(work)
         outcome = "committed"
         return change
     except QueryTimeoutError:
@@ -100,10 +101,10 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
         outcome = "storage_full"
         raise
     finally:
-        if (metrics := getattr(request.app.state, "metrics", None)) is not None:
+        if (metrics := getattr(app_state(request), "metrics", None)) is not None:
             metrics.writes.labels(outcome).inc()
         # compact once writes pause (nothing happens if nothing was written)
-        if (compactor := getattr(request.app.state, "compactor", None)) is not None:
+        if (compactor := getattr(app_state(request), "compactor", None)) is not None:
             compactor.written()
 
 
@@ -114,7 +115,7 @@ def endpoint_iri(request: Request) -> str:
 async def run_update(request: Request, operation: Operation) -> Response:
     """Authorise, guard, apply and answer one update request."""
     require_token(request)
-    settings = request.app.state.settings
+    settings = app_state(request).settings
     text = operation.update or ""
     sparql_limits.check(text, what="update")  # before any parser reads it
     base = endpoint_iri(request)
@@ -131,7 +132,7 @@ async def run_update(request: Request, operation: Operation) -> Response:
     # update that LOADs (from an allowed host) is not, or its source would be fetched twice.
     if not mentions(text, {"LOAD"}):
         try:
-            await request.app.state.executor.parse_update(text, base)
+            await app_state(request).executor.parse_update(text, base)
         except UpdateCrashedParserError as error:
             raise HttpError(400, str(error)) from None
 

@@ -10,6 +10,7 @@ from typing import Any
 import pyoxigraph as ox
 from cepa_kg.server.openapi_responses import VOID as VOID_ANSWERS
 from cepa_kg.server.rdf_documents import choose_type, serialize
+from cepa_kg.server.state import app_state
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -164,7 +165,7 @@ class VoidCache:
             response_class=Response)
 async def void(request: Request) -> Response:
     media_type = choose_type(request)
-    state = request.app.state
+    state = app_state(request)
     cache = getattr(state, "void_cache", None)
     if cache is None:
         cache = state.void_cache = VoidCache()
