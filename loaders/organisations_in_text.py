@@ -58,6 +58,9 @@ _NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
 #: A name complete before an "and": its head and the head's complement ("... of Mongolia").
 _COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
                        rf"(?:\s+[A-Z][\w’'-]*)*)+$")
+#: What makes "Secretary-General" part of another post: "Under-Secretary-General", "Assistant
+#: Secretary-General", "Deputy Secretary-General" (a person, not the Secretary-General).
+_PART_OF_A_POST = re.compile(r"(?:Under|Assistant|Deputy)[- ]$")
 #: A name that ends with its head word: "Incheon Metropolitan City" (and the Green Climate Fund).
 _ENDS_IN_HEAD = re.compile(rf"{_ORG_HEAD}$")
 #: A character no `_ORG` match contains: names lie between two of them.
@@ -95,7 +98,9 @@ def _initials(name: str) -> str:
 def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[ActorMention]:
     """Gazetteer matches, plus organisation names the gazetteer lacks (resolved when it can),
     and, with `local`, such a name again where the page names it by the acronym it gave it."""
-    found = [mention(m) for m in gz.find_actors(text, span)]
+    found = [mention(m) for m in gz.find_actors(text, span)
+             if not (m.path == "actor/secretary-general" and _PART_OF_A_POST.search(
+                 text, max(0, m.span.start - 12), m.span.start))]
     todo = [Span(m.start(), m.end()) for m in _org_names(text, span)]
     while todo:
         s = todo.pop(0)

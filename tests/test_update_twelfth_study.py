@@ -250,3 +250,17 @@ def test_two_meetings_named_in_one_sentence_are_two_and_keep_their_ordinals() ->
     names = [e.name for e in update.parse(text).events if e.kind == "meeting"]
     assert len(names) == 2, names
     assert any(n.startswith("11th Annual Meeting") for n in names), names
+
+
+def test_an_under_or_assistant_secretary_general_is_no_mention_of_the_secretary_general() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.organisations_in_text import find_actors
+    from cepa_kg.loaders.spans import Span
+    for text in ("Ms. Ana Ruiz, Assistant Secretary-General for Economic Development, spoke.",
+                 "Mr. Li, Under-Secretary-General for Economic and Social Affairs, spoke.",
+                 "The Deputy Secretary-General opened the forum."):
+        found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
+        assert not any(a.path == "actor/secretary-general" for a in found), (text, found)
+    text = "The Secretary-General opened the forum."
+    assert any(a.path == "actor/secretary-general"
+               for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled()))
