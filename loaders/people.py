@@ -176,12 +176,14 @@ _LIST_NAME_BEFORE = re.compile(
     rf"(?:(?:{_HON})[ ]+)?{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}},[ ](?:and[ ])?$")
 #: A photo's position after a name: "Ana Reis (left), Head of X".
 _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])")
-#: A head of state or government named with the post as a prefix: "President Ana Reis of X".
+#: A head of state or government, or a Secretary-General, named with the post as a prefix:
+#: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
 _PREFIX_POST = re.compile(
-    rf"(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor)[ ]"
+    rf"(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
+    rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|(?=[,.;]|[ ](?:said|"
-    r"stated|noted|opened|added|welcomed)\b))")
+    r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to)\b))")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again

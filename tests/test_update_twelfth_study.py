@@ -264,3 +264,9 @@ def test_an_under_or_assistant_secretary_general_is_no_mention_of_the_secretary_
     text = "The Secretary-General opened the forum."
     assert any(a.path == "actor/secretary-general"
                for a in find_actors(text, Span(0, len(text)), Gazetteer.bundled()))
+
+
+def test_an_under_secretary_general_named_with_the_post_as_a_prefix() -> None:
+    text = ("News\n\nThe Head of UNPOG also called on Under-Secretary-General Li Wenhua to brief "
+            "him on the programme.\n")
+    assert _people(text)["Li Wenhua"][0][0] == "Under-Secretary-General"
