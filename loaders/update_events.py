@@ -460,6 +460,7 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
     kept = [e for i, e in enumerate(out) if e.dates is not None or len(out) == 1 or e.another
             or e.name_span.start >= e.word.end
             or any(_NAMED.match(n) for n in (e.name, *e.other_names))  # ("... on X")
+            or _NUMBERED.match(e.name)  # ("the 19th UN Public Service Forum")
             or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
@@ -526,6 +527,10 @@ def _same(a: EventMention, b: EventMention) -> bool:
 #: America", "Annual Meeting of the ... Network".
 _OF_NAMED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:[A-Z]|e-)[\w’'-]*\s+){1,6}?(?:Meeting|"
                        r"Conference|Forum|Summit|Session|Assembly)s?\s+of\s+(?:the\s+)?(?:[A-Z]|e-[A-Z])")
+#: An event named with its number or year: "19th UN Public Service Forum", "2016 United Nations
+#: Public Service Forum".
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){1,6}?"
+                       r"(?:Forum|Conference|Summit|Symposium|Meeting|Session|Workshop|Congress)\b")
 #: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
 #: another kind named in full.
 _VISITING = re.compile(r"\b(?:visits?|study\s+tours?|missions?)\b", re.I)

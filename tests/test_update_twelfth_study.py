@@ -270,3 +270,11 @@ def test_an_under_secretary_general_named_with_the_post_as_a_prefix() -> None:
     text = ("News\n\nThe Head of UNPOG also called on Under-Secretary-General Li Wenhua to brief "
             "him on the programme.\n")
     assert _people(text)["Li Wenhua"][0][0] == "Under-Secretary-General"
+
+
+def test_an_undated_event_named_with_its_number_is_kept_beside_another() -> None:
+    text = ("Ghana to host 20th UN Public Service Forum\n\nThe announcement was made during an "
+            "online UN meeting to mark Public Service Day.\n\nGhana has been chosen to host the "
+            "20th UN Public Service Forum in June.\n")
+    kinds = sorted(e.kind for e in update.parse(text).events)
+    assert kinds == ["forum", "meeting"], kinds
