@@ -9,6 +9,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,8 @@ class ConfigFileSource(TomlConfigSettingsSource):
         self._fields = set(settings_cls.model_fields)
         super().__init__(settings_cls, toml_file=path)
 
-    def _read_file(self, file_path: Path) -> dict[str, Any]:
+    def _read_file(self, file_path: Path | Traversable) -> dict[str, Any]:
+        # (pydantic-settings 2.16 types the file as a Path or a Traversable; it is self.path)
         try:
             self.text = file_path.read_text(encoding="utf-8")
             data = tomllib.loads(self.text)
@@ -107,14 +109,14 @@ class ConfigFileSource(TomlConfigSettingsSource):
         except OSError as error:
             raise ConfigFileError(f"{file_path}: {error.strerror or error}") from None
         except tomllib.TOMLDecodeError as error:
-            raise _syntax_error(file_path, self.text, error) from None
+            raise _syntax_error(self.path, self.text, error) from None
         for key, value in data.items():
             if key not in self._fields:
                 raise ConfigFileError(f"{self.where(key)}: {key!r} is not a setting "
                                       f"({_suggest(key, self._fields)})")
             if key == "store" and isinstance(value, str):
                 store = Path(value).expanduser()
-                data[key] = store if store.is_absolute() else file_path.parent / store
+                data[key] = store if store.is_absolute() else self.path.parent / store
         return data
 
     @property
