@@ -39,7 +39,7 @@ class Token:
 
 def tokens(text: str) -> Iterator[Token]:
     """The tokens of `text`, without whitespace and comments. One request reads its query
-    four times (federation guard, dataset clauses, relative IRIs, the fast-path classifier),
+    three times (federation guard, dataset clauses, relative IRIs),
     so short texts are tokenized once and remembered; long ones (an update with data) are
     not kept."""
     return iter(_remembered(text) if len(text) <= _REMEMBER_UP_TO else _tokenize(text))

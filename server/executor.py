@@ -1,12 +1,12 @@
 """How the endpoint executes a SPARQL query: in worker processes over checkpoints of an on-disk
-store (a hard time budget, see `workers`), or in the runner's threads.
+store (a hard time budget, see `workers`), or in the runner's threads over an in-memory store
+(or when the disk has no room for the workers' checkpoint).
 
-Over an on-disk store, bounded streaming queries (`query_shape`: a point lookup, an entity
-description, ...) take the fast path: the runner's threads, on the primary store, without the
-hop to a worker process. Their budget is a real stop too: they are evaluated lazily, row by
-row, as pyoxigraph's serializer pulls them, and the runner's chunk writer raises at the first
-write past the deadline, which ends the serialization and the query in its own thread (see
-`runner.Runner.stream`). Everything else goes to the workers.
+(A fast path once took bounded streaming queries, point lookups and entity descriptions, to
+the server's threads over an on-disk store, to save the hop to a worker. Side by side on the
+same store it cost 37-45% of the light-query rate at 2 and at 16 connections, at 10^5 and 10^6
+triples: the workers run on every core, the threads share the server's, with its event loop;
+bench/bench_optimisations.py. It went.)
 
 Over an in-memory store every query runs in the runner's threads: the budget stops any query
 that streams, but one that computes without writing (a sort, an aggregate) runs on to its end
@@ -20,7 +20,6 @@ from typing import BinaryIO, Protocol, cast
 
 from cepa_kg.server.execution import QueryJob, execute_into
 from cepa_kg.server.lanes import Lanes, lane_sizes
-from cepa_kg.server.query_shape import is_fast
 from cepa_kg.server.runner import Runner, Stream
 from cepa_kg.server.workers import (
     WorkerDiedError,
@@ -65,17 +64,12 @@ class ThreadExecutor:
 
     def __init__(self, store: GraphStore, runner: Runner) -> None:
         self._store, self._runner = store, runner
-        self.in_threads = 0  # queries in (or waiting for) the runner's threads
 
     async def in_thread(self, job: QueryJob) -> Stream:
         def work(sink: BinaryIO, announce: Callable[[str], None]) -> None:
             execute_into(self._store, job, sink, announce)
 
-        def done() -> None:
-            self.in_threads -= 1
-
-        self.in_threads += 1
-        return await self._runner.stream(work, on_done=done)
+        return await self._runner.stream(work)
 
     async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
         return await self.in_thread(job)
@@ -90,30 +84,18 @@ class ThreadExecutor:
         return None
 
 
-class RoutingExecutor:
-    """Bounded streaming queries on the primary store, in the server process's threads (the
-    fast path), everything else in the worker pool. Fast-path queries hold at most
-    `max_in_threads` of the runner's threads (by default half of them, which leaves the others
-    to the pages); beyond that they go to the workers too, so a crowd of big or slowly read
-    answers cannot take every thread."""
+class PoolExecutor:
+    """Every query in the worker pool; in the runner's threads only when the disk has no room
+    for a checkpoint of the latest writes."""
 
-    def __init__(self, fast: ThreadExecutor, pool: WorkerPool, *, max_in_threads: int) -> None:
-        self.fast, self.pool = fast, pool
-        self.max_in_threads = max_in_threads
-
-    @staticmethod
-    def takes_fast_path(job: QueryJob) -> bool:
-        # Pre-bound variables are left to the workers: how the engine applies them is not
-        # part of what the classifier reads.
-        return not job.substitutions and is_fast(job.query)
+    def __init__(self, threads: ThreadExecutor, pool: WorkerPool) -> None:
+        self.threads, self.pool = threads, pool
 
     async def execute(self, job: QueryJob, client: str | None = None) -> Stream:
-        if self.takes_fast_path(job) and self.fast.in_threads < self.max_in_threads:
-            return await self.fast.in_thread(job)
         try:
             return await self.pool.execute(job, client)
         except StorageFullError:  # no room for a checkpoint of the latest writes
-            return await self.fast.in_thread(job)
+            return await self.threads.in_thread(job)
 
     def renew_checkpoint(self) -> None:
         self.pool.checkpoints.renew()
@@ -137,8 +119,8 @@ class RoutingExecutor:
 
 
 async def start_executor(settings: Settings, store: GraphStore, runner: Runner) -> QueryExecutor:
-    """Worker processes for an on-disk Oxigraph store (unless CEPA_KG_QUERY_WORKERS is -1),
-    with the fast path for bounded streaming queries; else threads."""
+    """Worker processes for an on-disk Oxigraph store (unless CEPA_KG_QUERY_WORKERS is -1);
+    else threads."""
     threads = ThreadExecutor(store, runner)
     if store.path is not None and settings.query_workers >= 0:
         size = settings.query_workers or default_worker_count()
@@ -159,7 +141,6 @@ async def start_executor(settings: Settings, store: GraphStore, runner: Runner) 
                         "threads", error)
             await pool.close()
             return threads
-        return RoutingExecutor(threads, pool,
-                               max_in_threads=max(1, settings.max_concurrent_queries // 2))
+        return PoolExecutor(threads, pool)
     return threads
 
