@@ -18,7 +18,8 @@ after a warm-up; a cell is the median rate of the rounds.
 - **answer cache**: a repeated GET answered from memory (server/answer_cache.py); measured on
   the same 64 texts asked again and again; off: `AnswerCache.get` finds nothing.
 - **jemalloc**: the query workers' malloc (`query_worker_allocator`: `auto` finds jemalloc;
-  off: `system`), on the entity description, the one that allocates.
+  off: `system`), on the entity description and on two heavy queries (the trace join, a
+  10,000-row SELECT), which allocate most.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ def start(folder: Path, store: Path, off: str, env: dict[str, str]) -> tuple[sub
         [sys.executable, str(launcher), off, "--store", str(store), "--port", str(port)],
         stdout=open(log, "w"), stderr=subprocess.STDOUT,
         env={**os.environ, "CEPA_KG_QUERY_TIMEOUT_S": "300", "CEPA_KG_WARM_PAGES": "false",
-             **env})
+             # one client (wrk) asking heavy queries on every connection: let it use every
+             # worker, as the light rows do, instead of its fair share (429 past it)
+             "CEPA_KG_QUERY_WORKERS": "4", "CEPA_KG_EXPENSIVE_QUERY_WORKERS": "4",
+             "CEPA_KG_EXPENSIVE_QUERIES_PER_CLIENT": "4", **env})
     url = f"http://127.0.0.1:{port}"
     wait_until_up(process, url + "/sparql?query=ASK%7B%7D", log)
     return process, url
@@ -126,6 +130,8 @@ def main() -> None:
         ("lane", "point lookup", False, None),
         ("answer cache", "entity description", True, None),
         ("jemalloc", "entity description", False, {"CEPA_KG_QUERY_WORKER_ALLOCATOR": "system"}),
+        ("jemalloc", "trace join", False, {"CEPA_KG_QUERY_WORKER_ALLOCATOR": "system"}),
+        ("jemalloc", "10,000-row SELECT", False, {"CEPA_KG_QUERY_WORKER_ALLOCATOR": "system"}),
     ]
     print(f"{args.triples:,} triples; wrk, {args.connections} connections, {args.seconds} s runs, "
           f"{args.rounds} rounds alternated; median req/s\n")
