@@ -64,7 +64,6 @@ class PageWarmer:
         self._task: asyncio.Task[None] | None = None
         #: The data version whose pages are all warm (None: none yet).
         self.warmed: int | None = None
-        self.changed = asyncio.Event()  # set after each complete warm-up (tests, bench)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._watch())
@@ -112,4 +111,3 @@ class PageWarmer:
         self.warmed = version
         log.info("warmed %d pages for data version %d in %.1f s (%d failed)",
                  len(paths), version, time.monotonic() - started, failed)
-        self.changed.set()
