@@ -106,10 +106,7 @@ class Runner:
             raise QueryTimeoutError(
                 f"the query ran past its budget of {self.timeout_s:g} s") from error
 
-    async def stream(
-        self, work: Callable[[BinaryIO, Callable[[Any], None]], None], *,
-        on_done: Callable[[], None] | None = None,
-    ) -> Stream:
+    async def stream(self, work: Callable[[BinaryIO, Callable[[Any], None]], None]) -> Stream:
         """Run `work(sink, announce)` in a worker thread. `work` calls `announce(head)` once,
         before writing, when it knows what it will write. The head is held back until the
         first chunk (64 KB) is ready: an answer that ends before that comes whole, in
@@ -125,16 +122,8 @@ class Runner:
         head did not come within the budget, and the body raises it (the stream is cut) if
         the last byte did not. Only work that computes without writing (a sort, an
         aggregate) outlives its budget in the thread: send such queries to worker processes.
-
-        `on_done()` is called once on the event loop when the thread is free again (or at
-        once if the work is refused).
         """
-        try:
-            self._acquire()
-        except BusyError:
-            if on_done is not None:
-                on_done()
-            raise
+        self._acquire()
         loop = asyncio.get_running_loop()
         deadline = time.monotonic() + self.timeout_s
         queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
@@ -196,13 +185,13 @@ class Runner:
                 error.__traceback__ = None  # no frames (and no store results) cross threads
                 last = ("error", failure)
             finally:
-                # The slot and `on_done` first: whoever reads the last message and asks
-                # again finds the thread counted free. One hand-over to the loop for both.
+                # The slot first: whoever reads the last message and asks again finds the
+                # thread free.
                 self._slots.release()
                 message = last if last is not None and not gone.is_set() else None
-                if on_done is not None or message is not None:
+                if message is not None:
                     try:
-                        loop.call_soon_threadsafe(_finish, on_done, queue, message)
+                        loop.call_soon_threadsafe(queue.put_nowait, message)
                     except RuntimeError:  # the event loop is closed
                         pass
 
@@ -222,8 +211,6 @@ class Runner:
         except RuntimeError:  # shut down
             timer.cancel()
             self._slots.release()
-            if on_done is not None:
-                on_done()
             raise
         try:
             kind, value = await next_message()
@@ -259,16 +246,6 @@ class Runner:
                 timer.cancel()
 
         return Stream(value, body())
-
-
-def _finish(on_done: Callable[[], None] | None, queue: asyncio.Queue[tuple[str, Any]],
-            message: tuple[str, Any] | None) -> None:
-    """On the event loop, when a job's thread is free: count it free, then deliver its last
-    message (so that whoever reads the message and asks again finds the thread free)."""
-    if on_done is not None:
-        on_done()
-    if message is not None:
-        queue.put_nowait(message)
 
 
 async def single_chunk(data: bytes) -> AsyncIterator[bytes]:
