@@ -216,6 +216,13 @@ def update_score(text: str) -> float:
 
 # -- Development Account projects -------------------------------------------------------------
 
+def _country_names() -> frozenset[str]:
+    """Every country's names the loaders know (ISO names and the UN's)."""
+    from cepa_kg.loaders.actors import country_entries  # (the gazetteer's own country names)
+    return frozenset(n for e in country_entries() for n in (e.label, *e.names) if n not in e.exact)
+
+
+_COUNTRY_NAMES = _country_names()
 _CODE = (r"\b(?:\d{4}[A-Z]{1,2}|\d{2}/\d{2}[A-Z]{1,2}|\d{2}-\d{2}[A-Z]{1,2}|ROA[-\s]\d{2,3}(?:-\w+)?"
          r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4})\b")
 PROJECT_TOP: tuple[_Sign, ...] = (
@@ -237,9 +244,16 @@ PROJECT_TOP: tuple[_Sign, ...] = (
                 r"Details))[^\S\n]*:?[^\S\n]*$|^[^\S\n]*Title[^\S\n]*:[^\S\n]*\n[^\S\n]*\S",
                 re.I | re.M), 0.3),
     # the cover of a project's evaluation report ("External Evaluation of UNCTAD Project
-    # Account-", "Final Evaluation of the Development Account Project ...")
-    (re.compile(r"\b(?:External|Final|Mid-?term|Terminal|Independent)\s+Evaluation\s+of\s+"
-                r"(?:the\s+)?(?:[\w-]+\s+){0,3}Project\b", re.I), 0.4),
+    # Account-", "Final Evaluation of the Development Account Project ...", "Evaluation of the
+    # project", "Evaluation Report of the Project", "Terminal evaluation of the UNEP UNDA
+    # project:", "ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT 16/17 AD"), its terms of reference
+    # ("TERMS OF REFERENCE, Project Evaluation") or a catalogue's item ("Evaluation Project E 311")
+    (re.compile(r"\b(?:(?:External|Final|Mid-?term|Terminal|Independent)\s+)?(?:Evaluation|"
+                r"Assessment|Evaluative\s+Review)(?:\s+Report)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)"
+                r"{0,3}?Project\b|\bProject\s+Evaluation\b|^[^\S\n]*Evaluation\s+Project\b",
+                re.I | re.M), 0.4),
+    # the Account's own project pages head their title so ("Development Account Projects")
+    (re.compile(r"^[^\S\n]*Development\s+Account\s+Projects[^\S\n]*$", re.M), 0.15),
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
@@ -248,7 +262,7 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
                 r"^\s*Recipients\s*:", re.I | re.M), 0.25),
     (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
                 r"(?:the|this)\s+project\b|\b(?:the|this)\s+(?:proposed\s+|present\s+)?project\s+"
-                r"(?:aims|seeks|will|helps|supports|builds|is\s+expected|is\s+designed|was\s+designed|"
+                r"(?:aims|aimed|seeks|sought|will|helps|supports|builds|is\s+expected|is\s+designed|was\s+designed|"
                 r"should\s+(?:result|lead))|"
                 r"\b(?:overall\s+)?objective\s+is\s+to\b|^\s*\d?\s*OBJECTIVE\b|"
                 r"\b(?:main|overall|primary)\s+(?:purpose|aim)\s+is\s+to\b", re.I | re.M), 0.25),
@@ -289,12 +303,23 @@ PROJECT_AGAINST: tuple[_Sign, ...] = (
 def project_score(text: str) -> float:
     """A Development Account project: its page, its portal record, a listing of projects."""
     score = _score(text, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
+    # (a project sign where the top reports no event: a country page of news heads its
+    # meetings the same way)
+    if not _found(_EVENT, "first", text) and _country_heading(text):
+        score = min(1.0, score + 0.25)
     if score and _found(_PROJECT_TWICE, "head", text):  # a page about a project
         score = min(1.0, score + 0.15)
     return round(score, 3)
 
 
 _PROJECT_TWICE = re.compile(r"\bproject\b[\s\S]*\bproject\b", re.I)
+
+
+def _country_heading(text: str) -> bool:
+    """A page of one country: its name alone on one of the top lines, as a catalogue's country
+    page heads its items ("Kyrgyzstan")."""
+    lines = [ln.strip() for ln in text[:_TOP].splitlines() if ln.strip()][:6]
+    return any(ln in _COUNTRY_NAMES for ln in lines)
 
 
 # -- all signs in one pass ---------------------------------------------------------------------
