@@ -268,11 +268,63 @@ def _evaluated_run_on(text: str, span: Span) -> tuple[Span | None, Span | None, 
     return Span(m.start("title"), m.end("title")).strip(text), who, m
 
 
+#: An evaluation's or assessment's cover in its other shapes: over several lines in capitals
+#: ("ASSESSMENT OF DEVELOPMENT" / "ACCOUNT PROJECT 16/17 AD" / <title> / "April 2020"), after
+#: the report's name or its month ("FINAL ASSESSMENT REPORT Assessment of ...", "May 2021
+#: ASSESSMENT OF ... PROJECT 1819 AC <title> FINAL ASSESSMENT REPORT"), with the code in
+#: parentheses ("Evaluation of Development Account Project (Code 1617AK)"), as a report "of the
+#: Project" ("Evaluation Report of the Project" / "“<title>”" / "By"), or with the title after a
+#: colon ("Terminal evaluation of the UNEP UNDA project: <title>").
+_COVER = re.compile(
+    r"(?:^|(?<=\n))[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:FINAL[^\S\n]+ASSESSMENT[^\S\n]+REPORT[^\S\n]+)?"
+    r"(?:(?P<date0>" + _MONTH_YEAR + r")[^\S\n]+)?"
+    r"(?:(?:External|Final|Mid-?term|Terminal|Independent)[^\S\n]+)?(?:Evaluative[^\S\n]+Review|"
+    r"Evaluation|Assessment)(?:[^\S\n]+Report)?\s+of\s+(?:the\s+)?(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)"
+    r"(?:Development\s+Account\s+)?Project\b[^\S\n]*(?:\([^\S\n]*Code[^\S\n]*:?[^\S\n]*"
+    r"(?P<code>[^)\n]{3,12}?)[^\S\n]*\)|(?P<code2>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[^\S\n]?"
+    r"[A-Z]{1,2})\b)?[^\S\n]*(?P<colon>:)?\s*"
+    r"(?P<title>[\"“‘]?[A-Z][\s\S]{10,400}?)"
+    r"(?=(?(colon)[^\S\n]*(?:\n|$)|[^\S\n]*(?:\n\s*)?(?:(?P<date>" + _MONTH_YEAR + r")|"
+    r"FINAL[^\S\n]+"
+    r"(?:ASSESSMENT[^\S\n]+REPORT|DRAFT)|Evaluator[^\S\n]*:|Prepared[^\S\n]+by|Commissioned[^\S\n]+by|"
+    r"By[^\S\n]*\n|$)))",
+    re.I)
+_COVER_WORD = re.compile(r"evaluati|evaluative|assessment", re.I)
+_QUOTED = re.compile(r"[\"“‘](?P<q>[^\"”’]{10,400})[\"”’]")
+
+
+def _cover(text: str, span: Span) -> re.Match | None:
+    """An evaluation's cover in the shapes `_COVER` reads: its match, whose title (when it has
+    no colon) must stand on lines of its own below the cover's name or run on after its code."""
+    if _COVER_WORD.search(text, span.start, span.end) is None:
+        return None  # (the cover's words, sought first: a page without them costs nothing)
+    for m in _COVER.finditer(text, span.start, span.end):
+        if m.group("colon") or m.group("code") or m.group("code2") or \
+                "\n" in text[m.end("who"): m.start("title")] or m.group("date0") or \
+                m.group("title")[:1] in "\"“‘":
+            return m
+    return None
+
+
+def _cover_title(text: str, m: re.Match) -> Span:
+    """The title `_cover` found, without its quotation marks and what follows them, and in
+    one piece when the cover breaks it over lines."""
+    title = Span(m.start("title"), m.end("title")).strip(text)
+    quoted = _QUOTED.match(text, title.start, title.end)
+    if quoted:
+        return Span(quoted.start("q"), quoted.end("q")).strip(text)
+    return title
+
+
 def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
     """(the title, the body named before "Project") of an evaluation report's cover."""
     m = _EVALUATION_OF.search(text, span.start, span.end)
     if m is None:
         title, who, _ = _evaluated_run_on(text, span)
+        if title is None and (cover := _cover(text, span)) is not None:
+            title = _cover_title(text, cover)
+            who = Span(cover.start("who"), cover.end("who")).strip(text) \
+                if cover.group("who").strip() else None
         return title, who
     lines = []
     for line in page_lines(text[: span.end]):
@@ -326,6 +378,7 @@ _OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Proje
 _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[’”\"],?\s+(?:an?|the)\s+"
                             r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
                             r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[Pp](?:roject|rogramme)"
+                            r"(?:\s+[A-Z][^\S\n]?\d{3})?(?:\s+(?:entitled|titled|called|named))?"
                             r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
 #: A title in capitals but no quotation marks, called a project right after: "The District
 #: Asset Management for Resilient Public Services in Selected LDCs project was approved ...".
@@ -511,6 +564,32 @@ def _slashed(text: str, span: Span, gz: Gazetteer) -> list[Named]:
     return out
 
 
+#: A code of a commission's own scheme, a letter and three figures, after the word "project"
+#: or heading a line ("the UNECE project E277", "Evaluation Project E 311:", "E277: <title>").
+_LETTER_CODE = re.compile(r"\b[Pp]roject[^\S\n]+(?P<code>[A-Z][^\S\n]?\d{3})\b(?![/.-]\d)"
+                          r"|^[^\S\n]*(?P<code2>[A-Z]\d{3}):[^\S\n]", re.M)
+#: Whose project it is: a body named with the project's code after its title ("“<title>”
+#: Project E284, UNECE"), or just before the word ("the UNECE Geneva E311 Project entitled",
+#: "the UNECE project E277", "a terminal evaluation of UNEP's ... project").
+_OWNER = re.compile(r"[”\"’][^\S\n]+Project[^\S\n]+[A-Z0-9][\w/ ]{2,10}?,[^\S\n]*"
+                    r"(?P<who>[A-Z][\w-]{1,12})"
+                    r"[^\S\n]*$"
+                    r"|\b(?:the|of)[^\S\n]+(?P<who2>[A-Z][A-Za-z-]{1,11})(?:[’']s)?[^\S\n]+(?:[\w-]+[^\S\n]+)"
+                    r"{0,3}?[Pp]roject\b(?![^\S\n]+(?:partners?|managers?|staff)\b)", re.M)
+
+
+def _owner(text: str, span: Span) -> list[Named]:
+    """The body a page says the project is of (`_OWNER`), when the gazetteer knows it as a
+    body (not a group of countries, not a country)."""
+    gz = Gazetteer.bundled()
+    for m in _OWNER.finditer(text, span.start, span.end):
+        group = "who" if m.group("who") else "who2"
+        found = gz.resolve(m.group(group))
+        if found is not None and found.kind not in ("group", "country"):
+            return [Named(m.group(group), Span(m.start(group), m.end(group)))]
+    return []
+
+
 def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             title_span: Span | None) -> ProjectRecord | None:
     fields = field_values(text, span)
@@ -535,7 +614,22 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         if run_on is not None and run_on.group("code"):
             code = re.sub(r"\s+", "", run_on.group("code"))
             code_span = Span(run_on.start("code"), run_on.end("code"))
+    if code is None:  # "ACCOUNT PROJECT 16/17 AD", "Project (Code 1617AK)", "project E277"
+        cover = _cover(text, span)
+        group = next((g for g in ("code", "code2") if cover and cover.group(g)), None)
+        if cover is not None and group is not None:
+            code = re.sub(r"\s+", "", cover.group(group))
+            code_span = Span(cover.start(group), cover.end(group))
+        elif (m := _LETTER_CODE.search(text, span.start, span.end)) is not None:
+            group = "code" if m.group("code") else "code2"
+            code, code_span = m.group(group), Span(m.start(group), m.end(group))
     evaluated_title, evaluated_by = _evaluated(text, span)
+    if title_span is None and code_span is not None and \
+            not text[text.rfind("\n", 0, code_span.start) + 1: code_span.start].strip() and \
+            (head := re.match(r"[^\S\n]*:[^\S\n]*(?P<t>[A-Z][^\n]{10,250})", text[code_span.end:])):
+        # a line headed by the project's code: "E277: <title>"
+        title_span = Span(code_span.end + head.start("t"),
+                          code_span.end + head.end("t")).strip(text)
     title_span = title_span or _coded_title(text, span) or evaluated_title or \
         _title(text, span, fields) or _fallback_title(text, span, fields)
     if title_span is not None:
@@ -638,6 +732,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     if not implementers and evaluated_by is not None:  # "Evaluation of UNCTAD Project"
         implementers = [n for n in _names(text, evaluated_by, known_only=True)]
     if not implementers:
+        implementers = _owner(text, span)
+    if not implementers:
         gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
             # (a body carries a project out: not "Governments", not "Member States")
@@ -731,6 +827,12 @@ def _headed_record(text: str) -> ProjectRecord | None:
                    _teaser_title(text, own[0].span))
 
 
+_DAY_LINE = re.compile(r"^[^\S\n]*(?P<d>\d{1,2})[^\S\n]+(?P<m>January|February|March|April|May|"
+                       r"June|"
+                       r"July|August|September|October|November|December)[^\S\n]+(?P<y>(?:19|20)\d\d)"
+                       r"[^\S\n]*$", re.M)
+
+
 def parse(text: str) -> ProjectDocument:
     """What a page says about Development Account projects: one record per project (a
     listing has several), each part read on its own (`project_fields`), missing parts left
@@ -771,5 +873,16 @@ def parse(text: str) -> ProjectDocument:
             date_line = _COVER_DATE.search(text, cover.end(), min(len(text), cover.end() + 600))
             if date_line is not None:
                 dated = _cover_date(text, date_line.start("date"), date_line.end("date"))
+        elif (cover := _cover(text, Span(0, len(text)))) is not None:
+            group = next((g for g in ("date", "date0") if cover.group(g)), None)
+            if group is not None:  # "<title> / April 2020", "May 2021 ASSESSMENT OF ..."
+                dated = _cover_date(text, cover.start(group), cover.end(group))
+            elif (line := _COVER_DATE.search(text, cover.end(),
+                                             min(len(text), cover.end() + 600))) is not None:
+                dated = _cover_date(text, line.start("date"), line.end("date"))
+    if dated is None and (day := _DAY_LINE.search(text, 0, 600)) is not None:
+        # a page's own date on a line of its own below its heading ("14 March 2017")
+        dated = DocumentDate(int(day.group("y")), month_number(day.group("m")), int(day.group("d")),
+                             Span(day.start(), day.end()))
     return ProjectDocument(projects=tuple(records), documents=tuple(find_symbols(text)),
                            dated=dated)

@@ -233,8 +233,8 @@ def years(text: str, span: Span, *, start_only: bool = False) -> tuple[int | Non
 #: 2019", "In March 2018, UNSD agreed ... to carry out a project", "will run until the end of
 #: 2022", "extended to the end of 2027".
 _PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|active|operat\w+)\b"
-                          rf"[^.;]{{0,160}}?\b(?:from|in|during|over\s+the\s+(?:period\s+)?)\s+"
-                          rf"(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*(?:to|until|till|through|-|–)\s*"
+                          rf"[^.;]{{0,160}}?\b(?:from|in|during|between|over\s+the\s+(?:period\s+)?)\s+"
+                          rf"(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*(?:to|until|till|through|and|-|–)\s*"
                           rf"(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b"
                           # "the fifth project that UNSD is executing (2006-2009)"
                           rf"|\b(?:is|are)\s+(?:executing|implementing)\s*\(\s*(?P<c>{_YEAR})\s*[-–]\s*"
@@ -285,9 +285,11 @@ _OBJECTIVE_PROSE = re.compile(
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+(?:proposed\s+|present\s+)?project\s+(?:aims|aimed|"
-    r"seeks|sought|is\s+designed|"
-    r"was\s+designed|is\s+intended|was\s+intended)\s+to\b",
+    # (also after a run-in heading: "II. Background The project aimed at ...")
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s))"
+    r"(?:The|This)\s+(?:proposed\s+|present\s+)?project\s+(?:(?:aims|aimed)"
+    r"\s+(?:to|at)|(?:seeks|sought|is\s+designed|"
+    r"was\s+designed|is\s+intended|was\s+intended)\s+to)\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
@@ -467,7 +469,12 @@ _SUBJECT_BEFORE = re.compile(r"[A-Z][^,.;\n]{2,100}$")
 _WITH = re.compile(
     r"\b(?:in\s+(?:cooperation|collaboration|partnership)\s+with|cooperation\s+of|jointly\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
-    r"with\s+the\s+(?:support|involvement)\s+of)\s+(?P<who>[^.;\n]{2,250})",
+    r"with\s+the\s+(?:support|involvement)\s+of|"
+    # a sentence that opens with the collaboration ("Collaboration with UNEP will be sought in
+    # ..."), and the partners a list introduces ("with other international and regional
+    # partners, including UN-Women, UNFPA, Eurostat")
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Collaboration|Cooperation)\s+with|\bpartners,?\s+(?:including|such\s+as|"
+    r"notably|among\s+them))\s+(?P<who>[^.;\n]{2,250})",
     re.I)
 #: Where a partner phrase's list ends and a new noun phrase begins (", the Financing for
 #: Sustainable Development Office (FSDO), a division ..., set out to ...").
