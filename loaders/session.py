@@ -68,9 +68,27 @@ __all__ = [
     "parse",
 ]
 
+#: The Committee's name in the UN's other official languages, and a session of it: reports and
+#: their copies on document-sharing sites ("Informe sobre el sexto período de sesiones").
+_OTHER_COMMITTEE = re.compile(
+    r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica"
+    r"|Comit[ée]\s+d[’']experts\s+de\s+l[’']administration\s+publique"
+    r"|Комитет\s+экспертов\s+по\s+государственному\s+управлению"
+    r"|公共行政专家委员会|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
+_OTHER_SESSION = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|сесси|届会|الدورة", re.I)
+
+
+def _other_language_score(text: str) -> float:
+    """A page in Spanish, French, Russian, Chinese or Arabic that names the Committee at its
+    top and one of its sessions."""
+    head = text[:3000]
+    return 0.7 if _OTHER_COMMITTEE.search(head) and _OTHER_SESSION.search(head) else 0.0
+
+
 def detect(text: str) -> float:
     """How sure we are that `text` is about a CEPA session (0..1); see `family_detection`."""
-    return session_score(text)
+    score = session_score(text)
+    return score if score >= 0.5 else max(score, _other_language_score(text))
 
 
 _HEAD_LINES = 15  # without a table or a theme line, the heading is in the first lines

@@ -7,6 +7,7 @@ returns what it finds with the span it read, or nothing. Pure functions over the
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -43,6 +44,30 @@ _YEAR_SESSION = re.compile(r"\b(?P<y>20[0-4]\d)\s+(?:CEPA\s+)?(?:session|meeting
                            r"|\bCEPA\s+(?P<y2>20[0-4]\d)\b", re.I)
 
 
+#: Spanish and French session ordinals ("sexto período de sesiones", "dixième session"): the
+#: UN's own report pages and their copies on document-sharing sites are in every language.
+_ES_ORDINALS = {w: i for i, w in enumerate(
+    "primer segundo tercer cuarto quinto sexto séptimo octavo noveno décimo undécimo duodécimo "
+    "decimotercer decimocuarto decimoquinto decimosexto decimoséptimo decimoctavo decimonoveno "
+    "vigésimo".split(), start=1)}
+_FR_ORDINALS = {w: i for i, w in enumerate(
+    "première deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième "
+    "onzième douzième treizième quatorzième quinzième seizième dix-septième dix-huitième "
+    "dix-neuvième vingtième".split(), start=1)}
+_OTHER_NUMBER = re.compile(
+    r"\b(?P<es>" + "|".join(sorted(_ES_ORDINALS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?P<es2>primer|segundo|tercer|cuarto|quinto))?\s+per[ií]odo\s+de\s+sesiones\b"
+    r"|\b(?P<fr>" + "|".join(sorted(_FR_ORDINALS, key=len, reverse=True)) + r")\s+session\b",
+    re.I)
+
+
+def _other_ordinal(m: re.Match[str]) -> int:
+    if m.group("fr"):
+        return _FR_ORDINALS[m.group("fr").lower()]
+    value = _ES_ORDINALS[m.group("es").lower()]
+    return value + (_ES_ORDINALS[m.group("es2").lower()] if m.group("es2") else 0)
+
+
 def _ordinal(word: str) -> int:
     word = word.lower().replace(" ", "-")
     if "-" in word:
@@ -63,6 +88,9 @@ def session_number(text: str) -> tuple[int, Span] | None:
             value = _ordinal(m.group("w"))
         if 1 <= value <= 40:
             return value, Span(m.start(), m.end())
+    other = _OTHER_NUMBER.search(text)
+    if other:
+        return _other_ordinal(other), Span(other.start(), other.end())
     for pattern in (_REPORT, _YEAR_SESSION):
         m = pattern.search(text)
         if m:
@@ -84,13 +112,77 @@ _PLANNED = re.compile(r"(?:will|shall|is\s+to|to\s+be|scheduled|planned|original
                       re.I)
 
 
+_MONTHS_ES_FR = {m: i for names in (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+    for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9, "fevrier": 2, "aout": 8}
+_MONTH_ES_FR = "|".join(sorted(_MONTHS_ES_FR, key=len, reverse=True))
+_MONTH_KEYS = tuple(f" {month} " for month in _MONTHS_ES_FR)
+#: A range of days in Spanish or French: "del 26 al 30 de marzo de 2007", "(29 de marzo a 2 de
+#: abril de 2004)", "du 4 au 8 avril 2011", "30 mars - 3 avril 2009".
+_OTHER_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?:de\s+)?(?P<m1>{_MONTH_ES_FR}))?"
+    rf"\s*(?:\bal?\b|\bau\b|[-–])\s*(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_ES_FR})"
+    r"\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _other_language_ranges(text: str) -> list[DateRange]:
+    if not any(key in text for key in _MONTH_KEYS):  # (months are written in lower case)
+        return []
+    out = []
+    for m in _OTHER_RANGE.finditer(text):
+        m2 = _MONTHS_ES_FR[m.group("m2").lower()]
+        m1 = _MONTHS_ES_FR[m.group("m1").lower()] if m.group("m1") else m2
+        try:
+            start = dt.date(int(m.group("y")), m1, int(m.group("d1")))
+            end = dt.date(int(m.group("y")), m2, int(m.group("d2")))
+        except ValueError:
+            continue
+        out.append(DateRange(start, end, Span(m.start(), m.end())))
+    return out
+
+
+#: Words between a session's first day and its last written as two dates ("opened on April 13,
+#: 2026, in Conference Room 4 and will close on April 17, 2026").
+_CLOSING = re.compile(r"\b(?:clos\w*|conclud\w*|end\w*|until|through|run\w*\s+to)\b", re.I)
+
+
+def _closing_day(text: str, first: DateRange, found: list[DateRange]) -> DateRange:
+    """A first day and, later in the same sentence, a day the session closes: one range."""
+    for later in found:
+        if later.end is not None or later.start <= first.start:
+            continue
+        between = text[first.span.end: later.span.start]
+        if (later.start - first.start).days <= 25 and len(between) < 200 \
+                and not re.search(r"[.!?](?:\s|$)", between) and _CLOSING.search(between):
+            return DateRange(first.start, later.start, Span(first.span.start, later.span.end))
+    return first
+
+
 def session_dates(text: str, number: int | None) -> DateRange | None:
     """The days the session was held: a range of days near words of holding ("held", "took
     place", "convened"), not a deadline, an issue date or a decision's date; a held date beats
-    a planned one. Days written without a year take the session's year."""
+    a planned one. Days written without a year take the session's year; a day it opened and a
+    day it closes, written apart in one sentence, make one range; Spanish and French ranges
+    ("del 26 al 30 de marzo de 2007") count too."""
     reference = dt.date(year_of_session(number), 4, 15) if number else None
+    found_all = find_date_ranges(text, reference=reference)
+    best = _best_range(text, number, found_all)
+    if best is None or best[0] < 4:  # (a Spanish or French page: only where English is weak)
+        other = [r for r in _other_language_ranges(text) if not any(
+            f.span.start < r.span.end and r.span.start < f.span.end for f in found_all)]
+        if other:
+            found_all = sorted(found_all + other, key=lambda r: r.span.start)
+            best = _best_range(text, number, found_all)
+    if not best or best[0] < 2:
+        return None
+    return _closing_day(text, best[1], found_all) if best[1].end is None else best[1]
+
+
+def _best_range(text: str, number: int | None,
+                candidates: list[DateRange]) -> tuple[int, DateRange] | None:
     best: tuple[int, DateRange] | None = None
-    for found in find_date_ranges(text, reference=reference):
+    for found in candidates:
         before = text[max(0, found.span.start - 90): found.span.start]
         line_start = text.rfind("\n", 0, found.span.start) + 1
         own_line = text[line_start: found.span.start]
@@ -111,7 +203,7 @@ def session_dates(text: str, number: int | None) -> DateRange | None:
             score += 1  # a date line of its own ("11-15 April 2005 |")
         if best is None or score > best[0]:
             best = (score, found)
-    return best[1] if best and best[0] >= 2 else None
+    return best
 
 
 # -- place -------------------------------------------------------------------------------------
@@ -121,10 +213,13 @@ def session_dates(text: str, number: int | None) -> DateRange | None:
 class Place:
     name: str  # "New York", "United Nations Headquarters", "Geneva"
     span: Span
+    lang: str = "en"  # the language the place is written in ("Sede de las Naciones Unidas")
 
 
 _PLACES = re.compile(
     r"\b(?P<hq>United\s+Nations\s+Headquarters|UN\s+Headquarters|UNHQ)\b"
+    r"|\b(?P<es>Sede\s+de\s+las\s+Naciones\s+Unidas)\b"
+    r"|\b(?P<fr>Si[èe]ge\s+de\s+l[’']Organisation\s+des\s+Nations\s+Unies)"
     r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa)\b")
 
 
@@ -135,8 +230,12 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
     window = Span(0, min(len(text), end))
     out: dict[str, Place] = {}
     for m in _PLACES.finditer(text, window.start, window.end):
-        name = "United Nations Headquarters" if m.group("hq") else clean(m.group("city"))
-        out.setdefault(name, Place(name, Span(m.start(), m.end())))
+        if m.group("city"):
+            name, lang = clean(m.group("city")), "en"
+        else:  # the headquarters, as an English, Spanish or French page names it
+            name, lang = "United Nations Headquarters", "es" if m.group("es") else (
+                "fr" if m.group("fr") else "en")
+        out.setdefault(name, Place(name, Span(m.start(), m.end()), lang))
     return tuple(out.values())
 
 
@@ -147,8 +246,11 @@ _QUOTE_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "«": "»"}
 _THEME = re.compile(
     r"^[^\S\n]*(?:main\s+|overall\s+)?theme\s*:\s*"
     r"|\b(?:its|the|whose)\s+(?:main\s+|overall\s+|central\s+)?theme"
-    r"(?:\s+(?:of|for)\s+(?:the|its|this)\s+(?:\w+\s+)?(?:session|meeting|year))?"
-    r"\s+(?:was|is|will\s+be)\s*:?\s*"
+    r"(?:\s+(?:of|for)\s+(?:the|its|this)\s+(?:[\w’']+\s+){0,2}?"
+    r"(?:session|meeting|year|gathering|event))?"
+    r"\s+(?:was|is|will\s+be)\s*[:,]?\s*"
+    # "key aspects of the theme “X”": the theme named by its quotes alone
+    r"|\bthe\s+(?:main\s+|overall\s+|central\s+)?theme\s+(?=[\"\u201c\u2018«])"
     r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+)?theme\s*(?:of\s+)?:?\s*"
     r"|\bthe\s+main\s+(?:subject|item|topic|focus)\s+(?:of\s+discussion\s+)?"
     r"(?:for\s+(?:CEPA|the\s+Committee)\s+(?:this\s+year\s+)?)?(?:was|is|will\s+be)\s*:?\s*"
@@ -193,7 +295,31 @@ _AGENDA_CUE = re.compile(
     r"issues|themes|questions)|agenda\s+items|items\s+on\s+the\s+agenda|sub-?items|sub-?themes|"
     r"on\s+the\s+(?:provisional\s+)?agenda|(?:dealt|deal)\s+with|took\s+up|will\s+cover|"
     r"questions\s+for\s+the\s+coming\s+session", re.I)
+#: Further cues, scanned only on a page holding one of their words (`_MORE_KEYS`), for speed.
+_MORE_CUE = re.compile(
+    # "The topics will include X, Y as well as Z", "These issues include:", "questions such as:"
+    r"(?:topics|items|issues|themes|questions|discussions)\s+(?:will\s+|would\s+)?"
+    r"(?:include[ds]?|included|such\s+as)\b|"
+    # "The 22nd session will focus on X; Y; and Z." (a list, not a phrase: see `agenda_items`)
+    r"(?:session|Committee|CEPA|meeting)\s+will\s+(?:also\s+)?focus\s+on|"
+    # a programme: "They are also expected to: X; Y; Z"
+    r"(?:are|is)\s+(?:also\s+)?expected\s+to\s*(?=:)|"
+    # Spanish and French reports: "trató los siguientes temas sustantivos", "examinó las
+    # cuestiones siguientes", "a examiné les questions suivantes"
+    r"temas\s+sustantivos|siguientes\s+(?:temas|cuestiones)|cuestiones\s+siguientes|"
+    r"questions\s+(?:de\s+fond\s+)?suivantes|points\s+suivants", re.I)
+_LISTED = ("topic", "item", "issue", "theme", "question", "discussion")
+#: Each key word of `_MORE_CUE`, and words one of which must come just before it.
+_MORE_KEYS = {"include": _LISTED, "such as": _LISTED,
+              "focus on": ("session", "committee", "cepa", "meeting"),
+              "expected to": ("are", "is"), "sustantivos": ("",), "siguientes": ("",),
+              "suivant": ("",)}
 _INLINE_ITEM = re.compile(r"\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)\s*")
+#: Items lettered without an opening parenthesis ("a) X; b) Y, y c) Z"), as the Spanish and
+#: French reports write them: kept only as a run a), b), c) ...
+_HALF_ITEM = re.compile(r"(?:(?<=\s)|^)(?P<l>[a-h])\)\s+")
+#: Cues whose items are only read as a list (semicolons, or list lines), never as a phrase.
+_LIST_ONLY = re.compile(r"focus\s+on$|expected\s+to$", re.I)
 
 
 def _item_span(text: str, a: int, b: int) -> Span:
@@ -208,10 +334,23 @@ def _item_span(text: str, a: int, b: int) -> Span:
     return span
 
 
+def _half_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The marks of a lettered run "a) ... b) ... c) ..." (in order from "a")."""
+    out: list[re.Match[str]] = []
+    if text.find("a)", start, end) < 0:
+        return out
+    for m in _HALF_ITEM.finditer(text, start, end):
+        if ord(m.group("l")) - ord("a") == len(out):
+            out.append(m)
+    return out
+
+
 def _inline_items(text: str, start: int, end: int) -> list[Span]:
-    """Items written "(a) X; (b) Y; and (c) Z"; an item "(a) X, including (i) P, (ii) Q"
-    gives X and its sub-items P and Q."""
-    marks = list(_INLINE_ITEM.finditer(text, start, end))
+    """Items written "(a) X; (b) Y; and (c) Z" (or "a) X; b) Y, y c) Z"); an item "(a) X,
+    including (i) P, (ii) Q" gives X and its sub-items P and Q."""
+    marks: list[re.Match[str]] = list(_INLINE_ITEM.finditer(text, start, end))
+    if len(marks) < 2:
+        marks = _half_marks(text, start, end)
     if len(marks) < 2:
         return []
     out: list[Span] = []
@@ -238,10 +377,19 @@ def _separated_items(text: str, start: int, end: int) -> list[Span]:
 
 
 def _prose_items(text: str, start: int, end: int) -> list[Span]:
-    """Items of a sentence "X, Y, Z and W" (at least three)."""
+    """Items of a sentence "X, Y, Z and W" or "X, Y, Z as well as W" (at least three). Only
+    the last part is cut at "and" (and at the last "and" that opens a new item), so that "fast
+    and coordinated policy response" stays one item."""
     stop = re.search(r"\.(?:\s|$)", text[start:end])
     b = start + stop.start() if stop else end
-    parts = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=the\b|\w+\s+of\b)", text[start:b])
+    parts = re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?", text[start:b])
+    last = parts.pop()
+    tail = re.split(r"\s+as\s+well\s+as\s+", last)
+    if len(tail) == 1 and parts:
+        ands = list(re.finditer(r"\s+and\s+(?=the\b|\w+\s+of\b)", last))
+        if ands:
+            tail = [last[:ands[-1].start()], last[ands[-1].end():]]
+    parts += tail
     if len(parts) < 3:
         return []
     out, pos = [], start
@@ -254,13 +402,34 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     return [s for s in out if len(s) > 3]
 
 
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
+def _more_cues(text: str) -> list[re.Match[str]]:
+    """`_MORE_CUE` matched only around its key words (a plain search), for speed."""
+    out, seen = [], set()
+    for key, before in _MORE_KEYS.items():  # (the key words are written in lower case)
+        at = text.find(key)
+        while at >= 0:
+            window = text[max(0, at - 40): at].lower()
+            m = _MORE_CUE.search(text, max(0, at - 40), min(len(text), at + len(key) + 20)) \
+                if any(word in window for word in before) else None
+            if m and m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+            at = text.find(key, at + len(key))
+    return out
+
+
 def agenda_items(text: str) -> tuple[Theme, ...]:
     """The session's agenda items (subtopics) a page lists after a cue ("dealt with the
     following substantive items:", "with sub-items:", "The agenda items included:", "are on the
     agenda ..., namely:", "will cover ..."): inline "(a) ... (b) ..." items, items separated
     by semicolons, the list lines under the cue's line, or the parts of the sentence."""
     out: list[Span] = []
-    for cue in _AGENDA_CUE.finditer(text):
+    # (lazily: the first cue that gives items ends the scan)
+    for cue in heapq.merge(_AGENDA_CUE.finditer(text), _more_cues(text), key=_start):
         para_end = text.find("\n\n", cue.end())
         para_end = len(text) if para_end < 0 else para_end
         line_end = text.find("\n", cue.end())
@@ -269,10 +438,11 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
         after = colon + 1 if colon >= 0 else cue.end()
         items = _inline_items(text, after, para_end)
         if not items and colon >= 0 and not text[after:line_end].strip():
-            items = _list_after(text, line_end)
-        if not items and colon >= 0:
+            items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
+        if not items and (colon >= 0 or _LIST_ONLY.search(cue.group(0))):
             items = _separated_items(text, after, min(para_end, line_end))
-        if not items and re.search(r"(?:will\s+cover|covered)$", cue.group(0), re.I):
+        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included)$",
+                                   cue.group(0), re.I):
             items = _prose_items(text, after, para_end)
         if items:
             out.extend(items)
@@ -285,6 +455,23 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             seen.add(label.lower())
             themes.append(Theme(label, span, (span,)))
     return tuple(themes)
+
+
+def _plain_lines_after(text: str, pos: int) -> list[Span]:
+    """Items written one a line with no glyph under a cue line ending in a colon ("These
+    issues include:"), up to the first blank line: at least two lines, each a phrase of four
+    words or more and none a paragraph of several sentences."""
+    out = []
+    for m in re.finditer(r"[^\n]*\n?", text[pos + 1:]):
+        line = m.group(0).strip(" \t\u00a0\n")
+        if not line:
+            break
+        words = len(line.split())
+        if words < 4 or words > 60 or re.search(r"[.!?]\s+\S", line) or len(out) >= 12:
+            return []
+        a = pos + 1 + m.start()
+        out.append(_item_span(text, a, a + len(m.group(0).rstrip("\n"))))
+    return out if len(out) >= 2 else []
 
 
 def _list_after(text: str, pos: int) -> list[Span]:
@@ -328,8 +515,80 @@ _BUREAU = re.compile(
     re.M)
 
 
+_ROLE = r"(?i:vice[- ]chair(?:person|man|woman)?|chair(?:person|man|woman)?|rapporteur)"
+_NAME = (r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:[A-Z][a-zà-ÿ'’.-]+|van|von|de|da|del|der|la|le|bin|al|el))"
+         r"{1,3}")
+_FROM = r"(?:\s+from\s+(?P<country>(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}))?"
+_HON = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador)\.?\s+)?"
+#: A bureau member named in prose: "As vice chair, X and the other members of the Bureau",
+#: "CEPA Chair, X from South Africa", "X, Vice Chair at UN CEPA from the UK".
+_PROSE_BUREAU = (
+    re.compile(rf"\bAs\s+(?:the\s+)?(?:CEPA\s+)?(?P<role>{_ROLE})\s*,\s+{_HON}(?P<name>{_NAME})"),
+    re.compile(rf"\b(?:CEPA|Committee)(?:[’']s)?\s+(?P<role>{_ROLE})\s*,?\s+{_HON}"
+               rf"(?P<name>{_NAME}){_FROM}"),
+    # (the name before the role is found by `_NAME_BEFORE`: a pattern led by a name is slow)
+    re.compile(rf",\s+(?:the\s+)?(?P<role>{_ROLE})\s+(?:at|of)\s+(?:the\s+)?"
+               rf"(?:UN\s+|United\s+Nations\s+)?(?:CEPA|Committee\s+of\s+Experts){_FROM}"),
+)
+_NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})$")
+_NOT_NAME = re.compile(r"\b(?:Committee|Council|Nations|Experts|Public|Session|Bureau|Department|"
+                       r"Secretariat|Assembly|General|Members?|Distinguished|Ladies)\b")
+_ABOUT_CEPA = re.compile(r"\bCEPA\b|Committee\s+of\s+Experts|\bBureau\b")
+
+
+def _role(written: str) -> str:
+    """A role as the bureau lines write it ("vice chair" -> "Vice-Chair")."""
+    role = re.sub(r"\s+", " ", written.strip()).title().replace("Vice Chair", "Vice-Chair")
+    return role.replace("Vice-chair", "Vice-Chair")
+
+
+
+
+def _finds(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
+
+
+def _prose_bureau(text: str) -> list[Person]:
+    out: list[Person] = []
+    windows: list[tuple[int, int]] = []
+    lower = text.lower()
+    found = sorted(at for word in ("chair", "rapporteur") for at in _finds(lower, word))
+    for at in found:  # only around a role word (a plain search), for speed
+        a, b = max(0, at - 120), min(len(text), at + 170)
+        if not _ABOUT_CEPA.search(text, a, b):
+            continue
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    for pattern in _PROSE_BUREAU:
+        for m in (m for a, b in windows for m in pattern.finditer(text, a, b)):
+            if "name" in pattern.groupindex:
+                name_span = Span(m.start("name"), m.end("name"))
+            else:  # "X, Vice Chair at UN CEPA": the name just before the comma
+                before = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                if before is None:
+                    continue
+                name_span = Span(before.start("name"), before.end("name"))
+            name = clean(name_span.of(text))
+            a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            b = text.find(". ", m.end())
+            sentence = text[a: b if b >= 0 else len(text)]
+            if _NOT_NAME.search(name) or not _ABOUT_CEPA.search(sentence):
+                continue
+            country = clean(m.groupdict().get("country") or "")
+            out.append(Person(name, name_span, _role(m.group("role")),
+                              "", re.sub(r"^the\s+", "", country)))
+    return out
+
+
 def bureau(text: str) -> tuple[Person, ...]:
-    """The bureau members a page lists: "Chairperson: The Honourable X (Canada), post"."""
+    """The bureau members a page lists: "Chairperson: The Honourable X (Canada), post"; else
+    those it names in prose ("As vice chair, X ...", "CEPA Chair, X from South Africa")."""
     out = []
     for m in _BUREAU.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -339,4 +598,10 @@ def bureau(text: str) -> tuple[Person, ...]:
                           m.group("role").replace("Vice Chair", "Vice-Chair"),
                           clean(m.group("hon") or ""), clean(m.group("country") or ""),
                           clean(m.group("post") or "")))
+    if not out:
+        seen: set[str] = set()
+        for person in _prose_bureau(text):
+            if person.name not in seen:
+                seen.add(person.name)
+                out.append(person)
     return tuple(out)

@@ -136,7 +136,7 @@ def _place(ctx: MappingContext, place: Place) -> URIRef:
     ctx.resource(iri, [CEPA.Place, SCHEMA.Place], place.name, place.span)
     written = clean(place.span.of(ctx.text))
     if written != place.name:  # "UNHQ", "UN Headquarters"
-        ctx.add(iri, SKOS.altLabel, Literal(written, lang="en"))
+        ctx.add(iri, SKOS.altLabel, Literal(written, lang=place.lang))
     return iri
 
 
