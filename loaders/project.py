@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from cepa_kg.loaders.base import ParseError
@@ -293,6 +294,7 @@ _COVER_WORD = re.compile(r"evaluati|evaluative|assessment", re.I)
 _QUOTED = re.compile(r"[\"“‘](?P<q>[^\"”’]{10,400})[\"”’]")
 
 
+@lru_cache(maxsize=8)  # asked for the title, the code and the date of one page
 def _cover(text: str, span: Span) -> re.Match | None:
     """An evaluation's cover in the shapes `_COVER` reads: its match, whose title (when it has
     no colon) must stand on lines of its own below the cover's name or run on after its code."""
