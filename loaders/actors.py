@@ -45,6 +45,7 @@ once):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -250,6 +251,8 @@ class Gazetteer:
         self._pattern = re.compile(r"(?<!\w)" + trie.regex()) if trie.children else None
         # Parsers ask for the actors and the places of the same item text several times.
         self._scan = lru_cache(maxsize=128)(self._scan_text)
+        # ...and for those of many overlapping spans of one page: the page is scanned once.
+        self._whole = lru_cache(maxsize=16)(self._scan_whole)
         self._entry_for = lru_cache(maxsize=4096)(self._lookup)  # (a page names few, often)
 
     @classmethod
@@ -292,23 +295,46 @@ class Gazetteer:
     def _scan_text(self, text: str, span: Span) -> tuple[tuple[Entry, Span], ...]:
         return tuple(self._matches(text, span))
 
+    def _scan_whole(self, text: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Every name the pattern finds in the whole `text`: (their starts, the matches)."""
+        assert self._pattern is not None
+        found = [(m.start(), m.end(), m.group(0)) for m in self._pattern.finditer(text)]
+        return [start for start, _, _ in found], found
+
+    def _names_in(self, text: str, span: Span) -> Iterable[tuple[int, int, str]]:
+        """The pattern's matches in `text[span]`: those of the whole text that lie inside it,
+        which are the matches a scan of the span alone would give unless a match of the whole
+        text straddles one of its ends or the span ends inside a word (then it is scanned)."""
+        assert self._pattern is not None
+        starts, found = self._whole(text)
+        first = bisect_left(starts, span.start)
+        last = bisect_left(starts, span.end, first)
+        straddles = (first > 0 and found[first - 1][1] > span.start) or (
+            last > first and found[last - 1][1] > span.end)
+        cut_word = span.end < len(text) and span.end > 0 and (
+            text[span.end].isalnum() or text[span.end] == "_")
+        if straddles or cut_word:
+            return [(m.start(), m.end(), m.group(0))
+                    for m in self._pattern.finditer(text, span.start, span.end)]
+        return found[first:last]
+
     def _matches(self, text: str, span: Span) -> Iterator[tuple[Entry, Span]]:
         if self._pattern is None:
             return
-        for m in self._pattern.finditer(text, span.start, span.end):
-            e = self._entry_for(m.group(0))  # None: the case does not fit ("korea")
+        for start, end, name in self._names_in(text, span):
+            e = self._entry_for(name)  # None: the case does not fit ("korea")
             if e is None or e is _NOT_AN_ACTOR:
                 continue
             if e.path == "actor/united-nations" and _UN_FOLLOWED_BY_NAME.match(
-                    text, m.end(), span.end):
+                    text, end, span.end):
                 continue  # "United Nations Public Service Awards", "UN Convention ..."
-            if e.kind == "place" and _TITLE_WORDS.match(text, m.end(), span.end):
+            if e.kind == "place" and _TITLE_WORDS.match(text, end, span.end):
                 continue  # "Marrakech declaration"
-            if e.kind == "group" and " " not in m.group(0) and m.group(0)[0].isupper() \
+            if e.kind == "group" and " " not in name and name[0].isupper() \
                     and _QUALIFIER_BEFORE.search(
-                    text, max(0, m.start() - 40), m.start()):
+                    text, max(0, start - 40), start):
                 continue  # "Arab States" is not the Member States
-            yield e, Span(m.start(), m.end())
+            yield e, Span(start, end)
 
     def find_actors(self, text: str, span: Span | None = None) -> list[ActorMatch]:
         """Organisations, actor groups and countries named in `text[span]`, by position."""

@@ -29,8 +29,8 @@ _HELD_IN = re.compile(
 )
 #: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside
 #: another match of this, which is all letters).
-_HELD_VERB = re.compile(r"[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|located|"
-                        r"attended|opened|gathered|met|be|was|were|stayed")
+_HELD_VERB = re.compile(r"\b(?:[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|located|"
+                        r"attended|opened|gathered|met|be|was|were|stayed)")
 #: "Accra, capital of the Republic of Ghana, will host the Forum": the city hosts.
 _CITY_HOSTS = re.compile(rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
                          r"(?:,[^,.;\n]{0,60},)?\s+(?:will\s+)?host(?:s|ed)?\b(?!\s+by\b)")
@@ -134,7 +134,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
     if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:
         add(1, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
-    for m in _CITY_HOSTS.finditer(text, span.start, span.end):
+    for m in (_CITY_HOSTS.finditer(text, span.start, span.end)
+              if text.find("host", span.start, span.end) >= 0 else ()):  # "Accra ... will host"
         add(0, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
     for start, p in sorted(places.items()):

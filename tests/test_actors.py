@@ -396,3 +396,33 @@ def test_capitals_and_meeting_cities_are_places_of_their_country(gz: Gazetteer) 
     assert (URIRef(BASE + "id/place/doha"), SCHEMA.containedInPlace,
             URIRef(BASE + "id/country/QAT")) in g
     assert gz.resolve("Male") is None or gz.resolve("Male").kind != "place"  # a common word
+
+
+def test_a_span_finds_what_a_scan_of_it_alone_finds(gz: Gazetteer) -> None:
+    """Names are looked for once in a whole page and then picked by span; every span (cut
+    anywhere: mid-word, mid-name, at a sentence's end) gets exactly the matches a scan of the
+    span alone gives, which is what the readers' rules were written against."""
+    import random
+    from pathlib import Path
+
+    pattern = gz._pattern
+    assert pattern is not None
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted(Path(__file__).parent.joinpath("data", "archive").rglob("*.txt"))]
+    rng = random.Random(7)
+    compared = 0
+    for text in texts[:60]:
+        for _ in range(30):
+            a = rng.randrange(len(text))
+            b = rng.randrange(a, min(len(text), a + 2000) + 1)
+            if rng.random() < 0.5:  # a sentence's end
+                b = text.find(".", a, b) + 1 or b
+            alone = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, a, b)]
+            assert list(gz._names_in(text, Span(a, b))) == alone, (a, b)
+            compared += 1
+    assert compared == 1800
+    # a name cut by the span's end is found as the span gives it, not as the page has it
+    text = "the Economic and Social Council met"
+    assert [n for _, _, n in gz._names_in(text, Span(0, 21))] == []  # "...and Social" alone
+    assert [n for _, _, n in gz._names_in(text, Span(0, len(text)))] == [
+        "Economic and Social Council"]
