@@ -52,12 +52,25 @@ _TITLED_PERSON = re.compile(
 #: two capitalised words before a comma, a full stop, "signed", "said", or "and" another
 #: person with a post).
 _POST_THEN_NAME = re.compile(
-    r"(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
+    r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
     r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:-General)?|Minister|Secretary(?:-"
     r"General)?|President|Chair(?:man|person|woman)?|Head|Administrator|Commissioner|Rector|"
     r"Ambassador|Governor|Mayor)(?:[ ](?:of|for|and|the|on|[A-Z][a-z]+)){0,8}?)[ ]"
     rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said)\b|\s+and\s+"
     rf"(?:{_HON}[ ]+)?{_WHOLE_TOK}[ ]{_WHOLE_TOK},\s+(?:the\s+)?[A-Z])")  # ("... and Ivo Mars, Director")
+#: A post and its body written before the name with no comma, as news agencies write them:
+#: "Deputy Prime Minister of Azerbaijan Ana Reis attended", "Chairman of the X Agency Ana
+#: Reis,", "Rector of X University Prof. Ana Reis.", "has met with Under-Secretary-General of
+#: the United Nations for Economic and Social Affairs Li Wen." (the name: two or three
+#: capitalised words after the body's, then a comma, a stop or a word in lower case).
+_POST_OF_BODY_NAME = re.compile(  # (the first letters looked ahead for: twice as fast)
+    r"(?=[ADEFVPMCRHUSG])(?<![\w’'-])(?P<title>(?:(?:Deputy|Vice|Assistant|Executive|Acting|First)[ -])*(?:Prime[ ]"
+    r"Minister|Minister|Chair(?:man|person|woman)?|Rector|President|Director(?:-General)?|Head|"
+    r"(?:Under-)?Secretary-General|Mayor|Governor|Ambassador|Administrator|Commissioner))[ ]"
+    r"of[ ](?:the[ ])?(?P<run>[A-Z][\w’'-]*(?:[ ](?:(?:Prof|Dr|Mr|Ms|Mrs)\.|of|for|and|the|on|"
+    r"[A-Z][\w’'-]*)){2,14})(?=[,;]|\.(?:\s|$)|[ ][a-z])")
+_NAME_AT_END = re.compile(rf"(?:[ ](?P<hon>{_HON}))?[ ](?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})$")
+_FOR_PART = re.compile(r"[ ]for[ ]")
 _TITLE_WORDS = re.compile(
     r"\b(?:Director|Directors|Chief|Dean|Head|Minister|Officer|Secretary|Secretary-General|"
     r"Under-Secretary-General|President|Vice-President|Chair|Chairman|Chairperson|Chairwoman|"
@@ -178,8 +191,8 @@ _LIST_NAME_BEFORE = re.compile(
 _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])")
 #: A head of state or government, or a Secretary-General, named with the post as a prefix:
 #: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
-_PREFIX_POST = re.compile(
-    rf"(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
+_PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast)
+    rf"(?=[PVMGUDAS])(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|(?=[,.;]|[ ](?:said|"
@@ -213,6 +226,8 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
                 break  # ("Chief, eGovernment Branch")
         elif tok.rstrip(",") in _AD_INTERIM and end is not None:  # "Director a.i., UNDP"
             end = start + s + len(tok.rstrip(","))
+        elif word == "and" and _another_person_at(tokens, i + 1):
+            break  # "X, Vice-Rector of UNU and Ana Reis, President of Y": the next person
         elif (word in _CONNECT and word == tok
               and (_CAPITAL.match(nxt) or _E_WORD.match(nxt)  # "and eGovernment"
                    or (nxt == "the" and word != "the"))
@@ -222,6 +237,23 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
             break
         i += 1
     return Span(start, end) if end else None
+
+
+_PERSON_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
+
+
+def _another_person_at(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Tokens `i`, `i + 1` are a person's name with a post after it ("Ana Reis, President of
+    X"): two words in title case, the second ending in a comma, a capital after it, and
+    neither word a body's nor a post's."""
+    if i + 2 >= len(tokens):
+        return False
+    first, second, after = tokens[i][2], tokens[i + 1][2], tokens[i + 2][2]
+    if not second.endswith(",") or not _CAPITAL.match(after):
+        return False
+    second = second[:-1]
+    return all(_PERSON_WORD.fullmatch(w) and not ORG_HEAD.search(w) and
+               not _TITLE_WORDS.fullmatch(w) and w not in _NOT_NAME for w in (first, second))
 
 
 #: A second post after a slash: ".../Acting Director, DPADM".
@@ -644,6 +676,29 @@ class People:
                 title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     title, aff, whole=whole))
+        for m in _POST_OF_BODY_NAME.finditer(text, item.start, item.end):
+            # "Chairman of the X Agency Ana Reis,": the post and its body before the name
+            run = m.group("run")
+            end = _NAME_AT_END.search(run)
+            if end is None or end.start() == 0:
+                continue
+            name, body = end.group("name"), run[: end.start()]
+            nspan = Span(m.start("run") + end.start("name"), m.start("run") + end.end("name"))
+            if any(tok in _NOT_NAME or _TITLE_WORDS.fullmatch(tok) or ORG_HEAD.search(tok)
+                   for tok in name.split()) or self.gz.resolve(name) is not None or \
+                    body.endswith((" of", " for", " and", " the", " on")) or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            title = m.group("title")
+            if self.gz.resolve(body) is None and (part := _FOR_PART.search(body)) is not None \
+                    and self.gz.resolve(body[: part.start()]) is not None:
+                # "Under-Secretary-General of the United Nations for Economic and Social
+                # Affairs": the post for its field, in the United Nations
+                title, body = f"{title} for {body[part.end():]}", body[: part.start()]
+            hon = end.group("hon")
+            self._add(name, _norm_hon(hon) if hon else None, nspan,
+                      self._make(nspan, Span(m.start(), m.start()), title, body,
+                                 whole=Span(m.start(), nspan.end)))
         for m in _POST_COMMA_NAME.finditer(text, item.start, item.end):
             # "and the Councillor of X, Ana Reis.", "the director of UNU-EGOV, Ana Reis, and"
             name = m.group("name")
