@@ -51,8 +51,9 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         # "signed a MoU", "signed this Tuesday a memorandum", "by signing a memorandum", "the
         # signing of the Memorandum of Understanding between X and Y"
         ("agreed", True, r"\bsign(?:ed|ing)\s+(?:of\s+)?(?:(?:this|last|on|in)\s+[A-Z]?[a-z]+\s+)?"
-                         r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:memorandum(?:\s+of\s+understanding)?|"
-                         r"agreement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
+                         r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:(?:[Cc]ooperation|[Ff]ramework|"
+                         r"[Pp]artnership|[Cc]ollaboration)\s+)?(?:memorandum(?:\s+of\s+"
+                         r"understanding)?|[Aa]greement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
         ("agreed", False, r"\bco-?organi[sz]ed\s+by\b"),
         ("requested", False, r"\bat\s+the\s+(?:request|invitation)\s+of\b"),
         ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
@@ -84,12 +85,13 @@ _CHAIN_GAP = re.compile(
     r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
     r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
-    r"in(?=\s+[A-Z])|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
+    r"in(?=\s+[A-Z])|acting\s+through|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
     r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
 )
 #: What leads from a cue to its object: "with", "between", after a short phrase; one set off by
 #: commas too ("signed a Memorandum of Understanding (MoU), on Monday, with X").
 _TO_CHAIN = re.compile(r"(?:[^.;,]{0,40}?|,[^.;,]{1,30},\s*)\b(?:with|between)\b", re.I)
+_ACTING_FOR = re.compile(r"\bacting\s+through\s+(?:the\s+|its\s+)?$")
 _OF_CHAIN = re.compile(r"\s+(?:of|from)\b", re.I)
 _BOTH_SIDES = re.compile(r"^(?:The\s+two\s+sides|Both\s+sides|Both\s+parties|The\s+parties)\b")
 _MET = re.compile(r"\b(?:met|meets|visited|visits|called\s+on|calls\s+on|received|welcomed|"
@@ -322,6 +324,9 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 objects, obj_end = chain_forward(text, lead.end(), marks, ceil)
                 if not objects:
                     obj_end = cue.span.end
+            # "an Agreement between UNU acting through its X, and Y": X acts for UNU, no party
+            objects = [a for a in objects if not _ACTING_FOR.search(
+                text, max(0, a.span.start - 40), a.span.start)]
             between = bool(lead and lead.group(0).rstrip().lower().endswith("between")
                            and len({a.path for a in objects}) >= 2)
             if between:  # "X and Y signed a memorandum between the United Nations University
