@@ -21,14 +21,14 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
              r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
-             r"Federation|Hub|Corporation|Fund|"
+             r"Federation|Hub|Corporation|Fund|Chancellery|Offices|"
              # a local government as a body ("the Municipality of Guimarães", "Incheon
              # Metropolitan City"; a bare "City" is a place: "Mexico City")
              r"Municipality|Metropolitan[^\S\n]+(?:City|Government)|City[^\S\n]+(?:Government|"
              r"Council|Hall))")
 # A capitalised word, taken whole (possessive: what follows it in `_ORG` is never a word
 # character, so giving characters back could not help, and trying it was slow).
-_CAP = r"(?:[A-Z]|e(?=[A-Z]))[\w’'&-]*+"  # "eGovernment" too
+_CAP = r"(?:[A-Z]|e-?(?=[A-Z]))[\w’'&-]*+"  # "eGovernment", "e-Government" too
 _SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its body) ...
 _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # ... except after "of": "University of\nMongolia"
 _ORG = re.compile(
@@ -144,6 +144,10 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
                 c.kind == "country":  # "the UN Resident Coordinator Office in Pakistan"
             s = Span(s.start, where.end())
         name = clean(s.of(text))
+        if _ITS_OFFICE.match(name) and any(
+                a.known and a.kind == "organization" and a.span.end < s.start and
+                _GAP.fullmatch(text, a.span.end, s.start) for a in found):
+            continue  # "UNDP Country Office in Moldova": UNDP's own office, UNDP
         if len(name.split()) < 2 or _NEEDS_OF.search(name) and not re.search(
                 r"\b(?:of|for|to)\s+[A-Z]", name):
             continue  # "Local Government", "Public Service": a name needs "of" after such words
@@ -197,6 +201,9 @@ def _by_own_acronym(name: str, bare: str, gz: Any) -> ActorMatch | None:
         _initials(bare) == letters else None
 
 
+#: A body's office after its name: "UNDP Country Office in Moldova" (UNDP's).
+_GAP = re.compile(r"\s*(?:\([A-Z][\w-]{1,12}\)\s*)?")  # (its acronym between: "UNDP (UNDP) ...")
+_ITS_OFFICE = re.compile(r"(?:Country|Regional|Liaison|Field|Project)\s+Office\b")
 #: An office named by the country it is in: "... Coordinator Office in Pakistan".
 _IN_PLACE_HEAD = re.compile(r"\b(?:Office|Mission|Delegation)$")
 _OFFICE_IN = re.compile(r"[^\S\n]+in[^\S\n]+([A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2})\b")

@@ -193,7 +193,10 @@ def _series_line(text: str) -> re.Match[str] | None:
 _STORY_LINE = re.compile(r"^(?=[^\n]*\.(?:\s|$))(?:[^\s\n]+[^\S\n]+){20,}[^\n]*$", re.M)
 
 
-_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\s+Agenda\b)")  # (not "the 2030 Agenda")
+#: A year written with its month ("March 2021", "June 24, 2019"): a date's, the surest.
+_MONTH_YEAR = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b",
+                         re.I)
 _TITLE_LIKE = re.compile(r"^[“\"‘'A-Z0-9][^\n]{6,240}$")
 
 
@@ -202,7 +205,7 @@ def _reference(text: str, dated: DocumentDate | None) -> dt.date | None:
     the first year it names."""
     if dated is not None:
         return dated.date
-    m = _ANY_YEAR.search(text)
+    m = _MONTH_YEAR.search(text) or _ANY_YEAR.search(text)
     return dt.date(int(m.group(1)), 6, 30) if m else None
 
 
@@ -713,13 +716,27 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
             find_locations(text, title, gz, title=True) if i == 0 else ()) or (  # "... in Qatar"
             _dateline_place(text, dated, gz))
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
-        out.append(Event(event.kind, event.name, event.name_span, event.dates,
+        dates = event.dates
+        if dates is not None and dates.end is None and len(found) == 1 and \
+                _RANGE_AHEAD.search(text, dates.span.end, scope.end):
+            # "... launched the Workshop, 13 May 2025. The programme runs from 13 to 15 May
+            # 2025.": the range that opens on the day read
+            dates = next((r for r in find_date_ranges(text, scope, reference=doc)
+                          if r.start == dates.start and r.end is not None), dates)
+        if dates is None and dated is not None and (
+                today := _TODAY.search(text, event.sentence.start, event.sentence.end)):
+            # "the Forum has today opened at ...": a dated news item's own day
+            dates = DateRange(dated.date, None, Span(today.start(), today.end()))
+        out.append(Event(event.kind, event.name, event.name_span, dates,
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
     return _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
 
 
+#: A date range written further on ("from 8 to 11 May", "8-11 May"): worth reading dates for.
+_RANGE_AHEAD = re.compile(r"\d\s*(?:[-–]|to|and)\s*\d")
+_TODAY = re.compile(r"\b(?:today|this\s+morning)\b")
 _TOWN = re.compile(r"[A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+){0,2}")
 #: A news post's date line with its town after the date: "• 2022•09•12     Guimarães".
 _DATELINE_PLACE = re.compile(r"(?:19|20)\d\d[•·./]\d\d[•·./]\d\d[^\S\n]+(?P<place>[A-Z][^\n]{1,40}?)"

@@ -383,8 +383,8 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May|Ju
 _SERIES_OF = re.compile(r"\b(?:series|number|cycle|round)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between two event words, what makes the first a modifier of the second: "Training of
 #: Trainers Workshop", "training-of-trainers workshop".
-_MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers[\s-]+", re.I)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers(?:\s*\((?:ToT|TOT|ToTs)\))?[\s-]+", re.I)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s+Agenda\b)")  # (not "the 2030 Agenda")
 
 
 def _in_year(when: DateRange, year: int) -> DateRange:
@@ -575,8 +575,20 @@ _AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.
 #: A body named as a venue ("at the ITU headquarters") is where, not who.
 _VENUE_AFTER = re.compile(r"\s*(?:\([^)]{1,15}\)\s*)?(?:headquarters|premises|offices?|building|"
                           r"campus|compound|House|Hall|Centre|Center|Auditorium)\b", re.I)
+#: A venue named as such: "opened at the Baku Congress Center" (where, not who).
+_AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_VENUE_NAME = re.compile(r"\b(?:Centre|Center|Hall|House|Hotel|Palace|Auditorium|Headquarters)$")
 _REPRESENTED = re.compile(r"\brepresented\s+(?=(?:the\s+)?[A-Z])")
 _REPRESENTED_END = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w ]{0,60}?\s+represented\b|[,;.]")
+#: "X, in partnership with Y (, along with Z), officially launched the Workshop".
+_PARTNERS_OPENED = re.compile(r",\s+in\s+(?:partnership|collaboration|cooperation)\s+with\s+"
+                              r"(?P<with>[^.;]{1,300}?),\s+(?:officially\s+|formally\s+|jointly\s+)?"
+                              r"(?:launched|opened|inaugurated)\s+(?=(?:the|a|an)\b)", re.I)
+#: A host thanked for hosting: "(thank) the government and people of X for hosting".
+_FOR_HOSTING = re.compile(r"\bfor\s+(?:co-?)?hosting\b", re.I)
+_THANKED = re.compile(r"\b(?:thank(?:s|ed|ing)?(?:\s+to)?|gratitude\s+to|grateful\s+to|"
+                      r"appreciation\s+to|congratulate)\b(?!.*\b(?:thank|gratitude|grateful)\b)",
+                      re.I | re.S)
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
@@ -602,8 +614,8 @@ _POSSESSIVE = re.compile(r"[’']s\s+(?:[A-Z]|own\b)")
 #: Tunisia supported it"): no organiser.
 _SUPPORTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:also\s+)?(?:supported|sponsored|funded|financed|"
                         r"co-financed|provided\s+(?:financial\s+)?support)\b", re.I)
-_CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+)?support\s+"
-                         r"(?:of|from)\b|"
+_CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|substantive\s+|"
+                         r"technical\s+)?(?:support|assistance)\s+(?:of|from)\b|"
                          r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
                          r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
                          r"(?:discuss|review|share|present|exchange|agree)", re.I)
@@ -746,6 +758,23 @@ def organisers_and_participants(
             through = _THROUGH.match(text, m.end(), limit)
             if through is not None:
                 organisers += actors_in(_clause_after(text, through.end(), limit))
+        for m in (_PARTNERS_OPENED.finditer(text, sentence.start, limit)
+                  if "partnership" in lowered or "collaboration" in lowered else ()):
+            # "X, in partnership with A through its B, along with C, officially launched the
+            # Workshop": X and its partners organised it
+            subject = _subject_before(text, sentence, m.start())
+            if subject.end - subject.start < _SUBJECT_CHARS:
+                organisers += actors_in(subject)
+                organisers += actors_in(Span(m.start("with"), m.end("with")))
+        for m in (_FOR_HOSTING.finditer(text, sentence.start, limit)
+                  if organising and "for " in lowered else ()):
+            # "I wish to thank the government and people of Morocco for hosting this year's
+            # Forum": whom the speaker thanks for hosting it hosts it
+            thanked = _THANKED.search(text, max(sentence.start, m.start() - 160), m.start())
+            if thanked is not None:
+                sides = actors_in(Span(thanked.end(), m.start()))
+                organisers += sides
+                hosts.update(a.span for a in sides if a.kind == "country")
         for m in (_COLLABORATING_ON.finditer(text, sentence.start, limit) if organising else ()):
             # "UN-ESCWA is collaborating with UNDESA on the organization of a Workshop": both
             subject = _subject_before(text, sentence, m.start())
@@ -798,7 +827,9 @@ def organisers_and_participants(
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span, a.path)
                   and a.path not in parents
-                  and not _VENUE_AFTER.match(text, a.span.end)]  # ("at UNICEF House")
+                  and not _VENUE_AFTER.match(text, a.span.end)  # ("at UNICEF House")
+                  and not (_VENUE_NAME.search(a.span.of(text)) and _AT_THE.search(
+                      text, max(0, a.span.start - 8), a.span.start))]
     participants = [a for a in participants if not _POSSESSIVE.match(text, a.span.end)
                     and not follows_slash(text, a.span, a.path) and a.path not in parents
                     and not _VENUE_AFTER.match(text, a.span.end)]

@@ -9,6 +9,7 @@ its exact source span.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from cepa_kg.loaders.actors import ActorMatch, add_actor, add_country
@@ -31,6 +32,20 @@ from rdflib import Literal, URIRef
 __all__ = ["partnership_slug", "to_rdf"]
 
 DESCRIPTION_MAX = 500
+
+#: A body named with its country after it: "Ministry of Finance of (the Republic of) Moldova".
+#: Or "under the President of the Republic of Azerbaijan" (the body it answers to).
+_OF_COUNTRY = re.compile(r"(?<=[a-z])[ ](?:under[ ]the[ ](?:President|Prime[ ]Minister|Cabinet[ ]of"
+                         r"[ ]Ministers|Government)[ ])?of[ ](?P<country>(?:the[ ])?(?:Republic[ ]"
+                         r"of[ ]|Kingdom[ ]of[ ])?[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})$")
+
+
+@lru_cache(maxsize=1024)
+def _is_country(name: str) -> bool:
+    from cepa_kg.loaders.actors import Gazetteer
+
+    hit = Gazetteer.bundled().resolve(name)
+    return hit is not None and hit.kind == "country"
 
 
 def partnership_slug(doc: UpdateDocument, item: UpdateItem, p: Partnership) -> str:
@@ -96,6 +111,11 @@ class _Mapper:
                                a.span)
             if a.acronym:  # the acronym the page gives it: "(NIGSD)"
                 ctx.add(iri, CEPA.acronym, Literal(a.acronym))
+            home = _OF_COUNTRY.search(a.label)
+            if home and _is_country(home.group("country")):
+                # "Ministry of Finance of Moldova", "Innovation and Digital Development Agency
+                # of the Republic of Azerbaijan": the body's name without its country too
+                ctx.add(iri, SKOS.altLabel, Literal(a.label[: home.start()], lang="en"))
         if a.kind != "place":
             self.mentioned.add(iri)
         return iri
