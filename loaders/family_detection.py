@@ -141,6 +141,10 @@ _RECORD_FIELD = re.compile(
 #: the page's top only (a session's recommendations name the Awards below).
 _DIVISION_EVENTS = (r"(?:United\s+Nations|UN)\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
                     r"\bUNPSF\b")  # ("Kazakhstan to host 19th UN Public Service Forum")
+#: The head of the department, named by post ("Under-Secretary-General of the United Nations for
+#: Economic and Social Affairs"): news of the department's work.
+_DESA_HEAD = (r"Under-Secretary-General\s+(?:of\s+the\s+United\s+Nations\s+)?for\s+Economic\s+"
+              r"and\s+Social\s+Affairs")
 #: A speech's salutations at the top of a page, glued or not ("Excellency, Mr. A,", "Your
 #: Excellencies,", "Distinguished Guests,Colleagues,", "Ladies and Gentlemen,").
 _SALUTATION = re.compile(r"^[^\S\n]*(?:Your\s+)?Excellenc(?:y|ies)\s*,|Distinguished\s+(?:Guests|"
@@ -149,11 +153,15 @@ _SALUTATION = re.compile(r"^[^\S\n]*(?:Your\s+)?Excellenc(?:y|ies)\s*,|Distingui
 UPDATE_TOP: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)|Newsletter|Public\s+Governance\s+"
                 r"Quarterly|News\s*(?:&|and)\s*(?:Notices|Events)|Bilateral\s+Meetings|"
-                r"In-House\s+Seminars|^[^\S\n]*Capacity\s+(?:development|building)[^\S\n]*$",
+                r"In-House\s+Seminars|^[^\S\n]*Capacity\s+(?:development|building)[^\S\n]*$|"
+                # a newsletter's issue line ("Volume 15, Issue I March 2016")
+                r"^[^\S\n]*Vol(?:ume|\.)[^\S\n]*\d{1,3}[^\S\n]*,?[^\S\n]*(?:Issue|No\.?|Number)"
+                r"[^\S\n]*(?:[IVX]{1,5}|\d{1,3})\b",
                 re.I | re.M), 0.5),  # (a news section's heading on a line of its own)
-    (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNU-EGOV)\b|Division\s+for\s+Public\s+"
+    (re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|UNDESA|DESA|UNU-EGOV)\b|Division\s+for\s+Public\s+"
                 r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance|Operating\s+"
-                r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance|" + _DIVISION_EVENTS), 0.15),
+                r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance|" + _DESA_HEAD + "|"
+                + _DIVISION_EVENTS), 0.15),
     # a speech's salutations opening the page ("Excellency, Mr. A,Ambassador Ms. B,...
     # Distinguished Guests,Colleagues,"): a statement, read as the report of its occasion
     (_SALUTATION, 0.2),
@@ -167,7 +175,11 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
                 r"\bsigning\s+(?:of\s+)?(?:a|an|the)\b|\b(?:was|were)\s+signed\s+by\b|"
                 # an event page's host ("will co-sponsor and host the event")
                 r"\bco-?sponsor(?:s|ed)?\s+and\s+host\b|\bwill\s+(?:co-?sponsor|host)\s+(?:and\s+\w+\s+)?"
-                r"(?:the|this)\b", re.I), 0.2),
+                r"(?:the|this)\b|"
+                # "will be held with the collaboration of UNDESA"; a call on someone ("has met
+                # with the Under-Secretary-General")
+                r"\bwith\s+the\s+(?:collaboration|cooperation|participation|partnership)\s+of\b|"
+                r"\b(?:has|have|had)\s+met\s+with\b", re.I), 0.2),
     # an event page's section headings ("Organizers and Partners", "Capacity Building Workshops")
     (re.compile(r"^[^\S\n]*(?:Organi[sz]ers\s+and\s+Partners|Co-?organi[sz]ers|Capacity\s+Building\s+"
                 r"Workshops|Plenary\s+Sessions)[^\S\n]*$", re.I | re.M), 0.15),

@@ -24,7 +24,8 @@ _HELD_IN = re.compile(
     r"(?:\s+(?:on|from)\s+\d[^.;\n]{0,30}?)?"
     # "took place on 14 May at the UNU-EGOV premises in Guimarães": a body's premises, then where
     r"(?:\s+at\s+the\s+(?:[\w’'-]+\s+){1,3}?(?:premises|headquarters|offices|campus))?"
-    r"\s+in\s+(?:the\s+city\s+of\s+)?"
+    # "in the city of X"; "in the Kingdom of Morocco" (after "the": a country or a known place)
+    r"\s+in\s+(?:the\s+city\s+of\s+|(?P<the>the\s+))?"
     rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
 )
 #: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside
@@ -108,6 +109,8 @@ def find_locations(text: str, span: Span, gz: Any, *,
 
     verbs = (m.start() for m in _HELD_VERB.finditer(text, span.start, span.end))
     for m in matches_at(_HELD_IN, text, verbs, span.end):
+        if m.group("the") and _resolve(gz, m.group("city")) is None:
+            continue  # "held in the Main Hall", "in the Framework of ...": no known place
         add(0, m.group("city"), m.start("city"), m.group("country"),
             m.start("country") if m.group("country") else None)
         also = _AND_IN.match(text, m.end(), span.end)

@@ -127,8 +127,10 @@ class Checker:
         bare = _bare_name(name)
         found |= {r["a"].value for r in self.rows(
             "?a a cepa:Actor ; rdfs:label|skos:prefLabel|skos:altLabel|cepa:acronym|foaf:name "
-            # (quotation marks are no part of a name, on either side: `norm`)
-            f"?l . BIND(REPLACE(LCASE(STR(?l)), \"[\\\"'’‘“”]\", \"\") AS ?n) "
+            # (quotation marks are no part of a name, and a hyphen between two letters is a
+            # space, on either side: `norm`)
+            f"?l . BIND(REPLACE(REPLACE(LCASE(STR(?l)), \"[\\\"'’‘“”]\", \"\"), "
+            f"\"(\\\\w)[-\u2010\u2011](\\\\w)\", \"$1 $2\") AS ?n) "
             f"FILTER(?n = {ox.Literal(bare)} || ?n = {ox.Literal('the ' + bare)})")}
         code = country_code(name)
         if code:

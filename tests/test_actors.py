@@ -426,3 +426,17 @@ def test_a_span_finds_what_a_scan_of_it_alone_finds(gz: Gazetteer) -> None:
     assert [n for _, _, n in gz._names_in(text, Span(0, 21))] == []  # "...and Social" alone
     assert [n for _, _, n in gz._names_in(text, Span(0, len(text)))] == [
         "Economic and Social Council"]
+
+
+def test_held_in_the_country(gz: Gazetteer) -> None:
+    """"held in the Kingdom of Morocco": after "the", a country or a known place is the
+    event's place; "held in the framework of" names none."""
+    from cepa_kg.loaders.places_in_text import find_locations
+
+    def where(text: str) -> list[str | None]:
+        return [loc.country.path if loc.country else loc.name
+                for loc in find_locations(text, Span(0, len(text)), gz)]
+
+    assert where("The forum took place in the Kingdom of Morocco on 3 May.") == ["country/MAR"]
+    assert where("It was held in the Philippines last week.") == ["country/PHL"]
+    assert where("The meeting was held in the framework of the Forum.") == []

@@ -61,3 +61,18 @@ def test_a_listing_of_teasers_in_any_un_language_gives_one_project_per_teaser(
     assert len(doc.projects) == 2
     assert {c.alpha3 for c in doc.projects[0].countries} >= {"MWI", "ZMB"}
     assert {c.alpha3 for c in doc.projects[1].countries} >= {"ECU", "PRY"}
+
+
+@pytest.mark.parametrize("text", [
+    # a ministry's news: the workshop "will be held with the collaboration of UNDESA"
+    "News\n\nData workshop will be held with the collaboration of UNDESA\n\nThe Centre will "
+    "hold a workshop on open data in the first week of May with the collaboration of UNDESA.",
+    # a newsletter whose only heading is its issue line
+    "Volume 9, Issue II June 2013\n\nForum on public service\n\nThe forum will be held in "
+    "Manama from 24 to 27 June; 40 countries will take part.",
+    # a call on the head of the department, named by post alone
+    "The Minister has met with Under-Secretary-General of the United Nations for Economic and "
+    "Social Affairs Jane Roe.\n\nThey spoke of the regional symposium to be held in the city.",
+])
+def test_news_of_the_department_named_otherwise_is_an_update(text: str) -> None:
+    assert registry.detect(text).kind == "dpadm-monthly-update"
