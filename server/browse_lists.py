@@ -13,12 +13,10 @@ Anything else, or a value that no item has, is a 400 that says what is wrong.
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from cepa_kg.server.answer_cache import Answer
 from cepa_kg.server.conneg import represent
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.facets import (
@@ -38,11 +36,10 @@ from cepa_kg.server.facets import (
     known_values_query,
     rows_query,
 )
-from cepa_kg.server.queries import select_json
+from cepa_kg.server.queries import select_rows
 from cepa_kg.server.site import render, root_of
 from cepa_kg.server.sparql import run_query
 from cepa_kg.server.state import app_state
-from cepa_kg.server.views import local_href
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
@@ -52,7 +49,6 @@ __all__ = ["BY_CLASS", "router"]
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 MAX_PAGE = 10**6
-JSON_RESULTS = "application/sparql-results+json"
 FORMATS = {"csv": ("text/csv", "csv"), "json": ("application/sparql-results+json", "json")}
 _SINGLE = ("sort", "page", "size", "more", "format", "rows")
 
@@ -134,30 +130,6 @@ class ListRequest:
     def href(self, root: str, **changes: Any) -> str:
         query = urlencode(self.params(**changes))
         return f"{root}/lists/{self.spec.slug}" + (f"?{query}" if query else "")
-
-
-async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
-    """The variables and rows of a SELECT (its SPARQL JSON results: each value a dict with
-    `value`, `type`, and `href` for an IRI), run on the runner's threads; the answer is
-    remembered for this data version in the app's answer cache (the one `/sparql` keeps),
-    so the facets and the count are not counted again while a reader pages or sorts."""
-    cache, store = app_state(request).answer_cache, app_state(request).store
-    version = store.version
-    key = cache.key(version, text, JSON_RESULTS, None)
-    answer = cache.get(version, key)
-    if answer is None:
-        body = await app_state(request).runner.call(select_json, store, text)
-        cache.put(version, key, Answer(JSON_RESULTS, body))
-    else:
-        body = answer.body
-    data = json.loads(body)
-    base = app_state(request).settings.base
-    rows = data["results"]["bindings"]
-    for row in rows:
-        for cell in row.values():
-            if cell["type"] == "uri":
-                cell["href"] = local_href(cell["value"], base)
-    return data["head"]["vars"], rows
 
 
 def _whole(text: str | None, name: str, least: int, most: int, default: int) -> int:

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import pyoxigraph as ox
 from cepa_kg.named_queries import MAX_VALUE_LENGTH, NamedQuery, ParameterError, named_queries
+from cepa_kg.server.answer_cache import Answer
 from cepa_kg.server.errors import HttpError
 from cepa_kg.server.negotiation import negotiate, prefers_html
 from cepa_kg.server.openapi_responses import (
@@ -89,6 +90,9 @@ def prepared(request: Request, query: NamedQuery, values: dict[str, str]) -> str
 # -- running a query for a page ----------------------------------------------------------
 
 
+JSON_RESULTS = "application/sparql-results+json"
+
+
 def select_json(store: GraphStore, text: str) -> bytes:
     """Run a SELECT in this (worker) thread: its SPARQL JSON results as the store writes them."""
     sink = io.BytesIO()
@@ -110,10 +114,21 @@ def _json_results(store: GraphStore, text: str) -> dict[str, Any]:
 
 async def select_rows(request: Request, text: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The variables and rows of a SELECT, each value a dict with `value`, `type` and, for
-    IRIs, a local `href`; run on the runner's worker threads."""
-    data = await app_state(request).runner.call(_json_results, app_state(request).store, text)
-    return data["head"]["vars"], _with_hrefs(data["results"]["bindings"],
-                                             app_state(request).settings.base)
+    an IRI, a local `href`; run on the runner's threads. The answer is remembered for this
+    data version in the app's answer cache (the one `/sparql` keeps), so a list's facets and
+    count are not counted again while a reader pages or sorts."""
+    state = app_state(request)
+    cache, store = state.answer_cache, state.store
+    version = store.version
+    key = cache.key(version, text, JSON_RESULTS, None)
+    answer = cache.get(version, key)
+    if answer is None:
+        body = await state.runner.call(select_json, store, text)
+        cache.put(version, key, Answer(JSON_RESULTS, body))
+    else:
+        body = answer.body
+    data = json.loads(body)
+    return data["head"]["vars"], _with_hrefs(data["results"]["bindings"], state.settings.base)
 
 
 async def table_rows(request: Request, text: str

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from cepa_kg.server import browse_lists
+from cepa_kg.server import queries
 from cepa_kg.server.app import create_app
 from cepa_kg.server.facets import LISTS
 from cepa_kg.settings import Settings
@@ -321,13 +321,13 @@ def test_the_sparql_shown_is_the_sparql_run(corpus_store: OxigraphStore,
                                             tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     run: list[str] = []
-    real = browse_lists.select_json
+    real = queries.select_json
 
     def recording(store: OxigraphStore, text: str) -> bytes:
         run.append(text)
         return real(store, text)
 
-    monkeypatch.setattr(browse_lists, "select_json", recording)
+    monkeypatch.setattr(queries, "select_json", recording)
     app = create_app(Settings(base=BASE, store=tmp_path), store=corpus_store)  # a new cache
     with TestClient(app) as fresh:
         text = fresh.get("/lists/recommendations?goal=sdg-16&size=5&page=2").text
