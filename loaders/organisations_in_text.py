@@ -47,6 +47,9 @@ _NOT_ORG_START = re.compile(
 )
 
 _HEAD = re.compile(_ORG_HEAD)
+_UNIT_OF = re.compile(r"(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){2,6}(?:Branch|Unit|Section|Service))"
+                      r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+_AND_THE = re.compile(r"[^\S\n]+and[^\S\n]+The[^\S\n]+")
 #: The word that makes a name an organisation's ("Centre", "Institute", "Ministry" ...).
 ORG_HEAD = re.compile(rf"\b{_ORG_HEAD}\b")
 #: A known name after the head's complement only qualifies it ("Permanent Mission of Chile to
@@ -110,12 +113,25 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
         owner = _OWNER.match(text, s.start, s.end)
         if owner:  # "Egypt’s National Institute for ...": the institute
             s = Span(owner.end(), s.end)
+        unit = _UNIT_OF.match(text, s.start, s.end)
+        if unit is not None and any(a.kind == "organization" and a.span.start == unit.end()
+                                    and a.span.end <= s.end for a in found):
+            # "the Public Administration Capacity Building Branch of the Division for ...": a
+            # unit named with the known body it belongs to, a name of its own before "of"
+            s = Span(s.start, s.start + len(unit.group("unit")))
         head = ORG_HEAD.search(text, s.start, s.end)  # a whole word: not the "Commission"
         # of "Commissioners of the Royal Civil Service Commission"
         before_head = text[s.start: head.start()] if head else ""
         of = list(re.finditer(r"\s(?:of|from)\s(?:the\s)?", before_head))
         if of:  # "Laura Bennett of Columbia University": the name before "of" is a person's
             s = Span(s.start + of[-1].end(), s.end)
+        capital_the = _AND_THE.search(text, s.start, s.end)
+        if capital_the is not None:  # "the MoFAGA and The Division of ...": a capital article
+            # after "and" opens a second name (no name holds "and The")
+            todo.insert(0, Span(capital_the.end() - 3, s.end))
+            s = Span(s.start, capital_the.start())
+            if not ORG_HEAD.search(text, s.start, s.end):
+                continue
         last_head = max(_HEAD.finditer(text, s.start, s.end), key=lambda h: h.start(),
                         default=None)
         for joint in re.finditer(r"\s+and\s+(?:the\s+)?", text[s.start: last_head.start()]

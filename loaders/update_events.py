@@ -325,6 +325,10 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                     # number: "capacity building workshops", "e-government consultation"
                     name = Span(max(name.start, sentence.start + len(before) - len(
                         before[-60:]) + counted.end("n")), name.end).strip(text)
+            if count == 0 and m.group(0).lower().endswith("s") and _THESE.search(
+                    before[-30:]) and any(p.kind == kind and p.count > 1 for p in mentions):
+                continue  # "two briefing sessions ... These sessions were attended by ...":
+                # the meetings counted before, told again
             if _HYPOTHETICAL.search(before[-40:]):
                 continue  # "3) possible joint training for ...": a topic, no meeting
             if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s") and \
@@ -350,12 +354,40 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 # "The first two workshops were held in Quetta in October and in Multan in
                 # November": each its own meeting, where the sentence says
                 mention = replace(mention, another=True)
-            if 1 < count <= _MAX_COUNTED:
+            days = _days_listed(text, when, count) if 1 < count <= _MAX_COUNTED else ()
+            if days:  # "two briefing sessions ... on 4 and 19 March 2014": one day each
+                mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
+                                     number=i, dates=DateRange(day, None, when.span),
+                                     another=True)
+                             for i, day in enumerate(days, 1)]
+            elif 1 < count <= _MAX_COUNTED:
                 mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
                                      number=i) for i in range(1, count + 1)]
             elif count <= 1:
                 mentions.append(mention)
     return mentions
+
+
+_THESE = re.compile(r"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he\s+(?:two|three|four|five|six))\s+"
+                    r"(?:[\w-]+\s+){0,2}$")
+_DAY_LIST = re.compile(r"(\d{1,2})(?:\s*,\s*(\d{1,2}))*\s*,?\s+and\s+(\d{1,2})(?!\d)")
+
+
+def _days_listed(text: str, when: DateRange | None, count: int) -> tuple[dt.date, ...]:
+    """The days of counted meetings written as a list in one month ("on 4 and 19 March
+    2014"), one a meeting, when the list has as many days as the text counts meetings."""
+    if when is None or when.end is None or when.start.month != when.end.month:
+        return ()
+    listed = _DAY_LIST.match(text, when.span.start, when.span.end)
+    if listed is None:
+        return ()
+    days = [int(d) for d in re.findall(r"\d{1,2}", listed.group(0))]
+    if len(days) != count or days[0] != when.start.day or days[-1] != when.end.day:
+        return ()
+    try:
+        return tuple(when.start.replace(day=d) for d in days)
+    except ValueError:
+        return ()
 
 
 #: The object of a meeting's purpose: "... to review the first courses", "to prepare the next
@@ -368,7 +400,7 @@ _PURPOSE_OBJECT = re.compile(r"\bto\s+(?:review|discuss|evaluate|assess|prepare|
 _MODIFIES = re.compile(r"[ -](?:institutions?|institutes?|centres?|centers?|colleges?|materials?|"
                        r"needs|modules?|manuals?|tools?|kits?|curricul(?:um|a)|calendars?|"
                        r"reports?|participants|facilitators|facilities|packages?|"
-                       r"proceedings|outcomes?|venues?)\b")
+                       r"proceedings|outcomes?|venues?|(?i:rooms?|halls?))\b")  # ("Conference Room DC2 2330": where)
 #: A launch whose object is meetings: "launched a series of workshops", "launches two
 #: national consultations".
 _LAUNCHED_EVENTS = re.compile(
@@ -569,6 +601,8 @@ _COLLABORATING_ON = re.compile(
 #: The verbs of `_ORGANISED` that say a country hosts ("Uruguay hosted", "Fiji will host").
 _HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are)\s+hosting)\b", re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
+_HOST_GOVERNMENT = re.compile(r"\b(?:the\s+)?host(?:ing)?\s+(?P<who>Government\s+of\s+(?:the\s+)?"
+                              r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})")
 _REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)
 _AND_BY_ITS = re.compile(r"[^;.]{0,120}?,?\s+and\s+(?P<who>(?:the\s+)?[A-Z][^,;.]{1,80}?)\s+by\s+"
                          r"(?:its|their)\b")
@@ -618,7 +652,11 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|s
                          r"technical\s+)?(?:support|assistance)\s+(?:of|from)\b|"
                          r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
                          r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
-                         r"(?:discuss|review|share|present|exchange|agree)", re.I)
+                         r"(?:discuss|review|share|present|exchange|agree)|"
+                         # "... co-organized with X in conjunction with the yearly Partners
+                         # Meeting": the meeting it goes with is a frame, not a partner
+                         r",?\s+in\s+conjunction\s+with\s+(?:the\s+)?[^.;]{0,160}?\b"
+                         r"(?:meetings?|forum|conference|session|summit|week|congress)\b", re.I)
 
 
 def _clause_after(text: str, at: int, end: int) -> Span:
@@ -662,13 +700,14 @@ _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held
                       r"(?:\s+jointly)?\s*,?\s*$", re.I)
 #: A country's people, who take part for it: "officials of Kenya and Rwanda came ...".
 _PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)?representatives?|"
+                        r"(?:permanent\s+)?missions|"
                         r"ministers?|ambassadors?|civil\s+servants|experts)\s+(?:of|from)\s+"
                         r"(?:the\s+)?"
                         r"(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,4}$", re.I)
 #: ... and the people of a list of countries: "Twelve trainers from civil service colleges and
 #: anti-corruption agencies of Botswana, Ghana, Kenya, Malawi, Namibia and Uganda".
 _PEOPLE_OF_LIST = re.compile(
-    r"\b(?:officials|delegations?|delegates|representatives?|ministers|ambassadors|civil\s+"
+    r"\b(?:officials|delegations?|delegates|representatives?|(?i:missions)|ministers|ambassadors|civil\s+"
     r"servants|experts|trainers|trainees|participants|practitioners|staff)\b[^.;]{0,80}?\b"
     r"(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\d+\s+(?:[A-Za-z]+\s+){0,4}?"
     r"countries)\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?)*$")
@@ -791,7 +830,18 @@ def organisers_and_participants(
         for m in (_WITH.finditer(text, sentence.start, limit) if with_ else ()):
             if _ORGANISED.search(text, sentence.start, sentence.end) or _PASSIVE.search(
                     text[max(sentence.start, m.start() - 30): m.start()]):
-                organisers += actors_in(_clause_after(text, m.end(), limit))
+                clause = _clause_after(text, m.end(), limit)
+                if "conjunction" in m.group(0).lower() and _WORD.search(text, clause.start,
+                                                                        clause.end):
+                    continue  # "in conjunction with the annual UNPAN-SADC Partners Meeting":
+                    # the meeting it is held with, a frame, organises nothing
+                organisers += actors_in(clause)
+        for m in (_HOST_GOVERNMENT.finditer(text, sentence.start, sentence.end)
+                  if "host" in lowered else ()):
+            # "with support from the hosting Government of the Republic of Kenya": the host
+            sides = actors_in(Span(m.start("who"), m.end("who")))
+            organisers += sides
+            hosts.update(a.span for a in sides if a.kind == "country")
         for m in (_ATTENDED_BY.finditer(text, sentence.start, sentence.end)
                   if _has(lowered, _ATTENDED_WORDS) else ()):
             participants += actors_in(_clause_after(text, m.end(), sentence.end))
