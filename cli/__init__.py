@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,24 +41,6 @@ def _effective(args: argparse.Namespace) -> Effective:
         return effective_settings(_flags(args), getattr(args, "config", None))
     except ValueError as error:  # a bad file, variable or flag value: one line naming it
         raise CliError(str(error)) from error
-
-
-@contextmanager
-def _exported_to_environment(effective: Effective) -> Iterator[None]:
-    """Settings read from the environment where they are used (the validator, also in the
-    worker processes of a load) are put there while the command runs, when the config file
-    gave them; the environment is as it was afterwards (`main` may run in a longer process)."""
-    name = "CEPA_KG_VALIDATOR"  # validation.VALIDATOR_ENV
-    before = os.environ.get(name)
-    if effective.origins["validator"].kind == "file":
-        os.environ[name] = effective.settings.validator
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = before
 
 
 def _positive(value: str) -> int:
@@ -224,8 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.effective = _effective(args)
         handler = getattr(commands, f"cmd_{args.command}")
-        with _exported_to_environment(args.effective):
-            return int(handler(args, args.effective.settings))
+        return int(handler(args, args.effective.settings))
     except user_errors as error:
         print(f"cepa-kg: error: {error}", file=sys.stderr)
         return 2

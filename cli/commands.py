@@ -141,7 +141,7 @@ def cmd_load(args: argparse.Namespace, settings: Settings) -> int:
     try:
         outcomes = load_paths(store, paths, base=settings.base, force=args.force,
                               on_done=lambda o: progress.step(Path(o.name).name),
-                              jobs=args.jobs)
+                              jobs=args.jobs, validator=settings.validator)
     finally:
         progress.close()
     store.flush()
@@ -223,7 +223,8 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
                 if not as_json:
                     print(f"cepa-kg: error: {path}: {error}", file=sys.stderr)
                 continue
-            report = validate_graph(built.graph, base=settings.base)
+            report = validate_graph(built.graph, base=settings.base,
+                                    validator=settings.validator)
             entries.append(validation_entry(str(path), report))
             if not as_json:
                 print(f"{path}: {report.text()}")
@@ -240,7 +241,8 @@ def cmd_validate(args: argparse.Namespace, settings: Settings) -> int:
     progress = Progress(len(documents), what="validate", unit="documents",
                         quiet=getattr(args, "quiet", False))
     for doc in documents:
-        report = validate_graph(_graph_of(store, doc), base=settings.base)
+        report = validate_graph(_graph_of(store, doc), base=settings.base,
+                                validator=settings.validator)
         progress.step(doc.rsplit("/", 1)[-1])
         entries.append(validation_entry(doc, report))
         if not as_json:

@@ -10,7 +10,6 @@ out of the server."""
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +23,6 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 log = logging.getLogger("cepa_kg.validation")
-
-#: Environment variable choosing the validator: "pyshacl" forces pySHACL for every document.
-VALIDATOR_ENV = "CEPA_KG_VALIDATOR"
 
 
 @dataclass(frozen=True)
@@ -95,7 +91,8 @@ def reference_index(base: str) -> ReferenceIndex:
     return ReferenceIndex(reference_graph(base))
 
 
-def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
+def validate_graph(graph: Iterable[Triple], *, base: str,
+                   validator: str = "compiled") -> ValidationReport:
     """Validate the resources of `graph` (one or more documents' triples: an rdflib Graph, the
     loaders' `Triples`, or any re-iterable collection of rdflib triples) against the shapes,
     with the reference data beside them so that links into it are checked.
@@ -106,7 +103,7 @@ def validate_graph(graph: Iterable[Triple], *, base: str) -> ValidationReport:
     (tests/test_shapes.py), so validating it again per document would only cost time. Shapes
     reached from a focus node (sh:node, sh:or, sh:qualifiedValueShape) are checked on any value,
     in the document or the reference data."""
-    if os.environ.get(VALIDATOR_ENV, "").strip().lower() == "pyshacl":
+    if validator == "pyshacl":  # (the settings' choice: pySHACL decides every document)
         return _pyshacl_report(graph, base)
     shapes = compiled_shapes()
     data = shapes.index(reference_index(base), graph)

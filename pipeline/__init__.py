@@ -136,7 +136,8 @@ class PreparedDocument:
                            found=self.found, missing=self.missing, warnings=self.warnings)
 
 
-def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | LoadOutcome:
+def prepare_document(source: SourceText, *, base: str,
+                     validator: str = "compiled") -> PreparedDocument | LoadOutcome:
     """Build, validate and serialize one document: the CPU-bound part of a load, pure (no
     store). Never raises for a bad document: a failure or a refusal comes back as its outcome."""
     try:
@@ -148,7 +149,7 @@ def prepare_document(source: SourceText, *, base: str) -> PreparedDocument | Loa
         return LoadOutcome(source.name, "failed", error=(
             f"{source.name}: internal error in the loader ({type(error).__name__}: {error}); "
             "this is a bug in cepa-kg, please report it with the file; nothing was stored"))
-    report = validate_graph(built.triples, base=base)
+    report = validate_graph(built.triples, base=base, validator=validator)
     if not report.conforms:
         return LoadOutcome(source.name, "refused", kind=built.kind, iri=str(built.iri),
                            error=f"{source.name}: the data extracted violates the shapes",
@@ -199,13 +200,13 @@ def store_full(store: GraphStore) -> StorageFullError | None:
 
 
 def load_source(store: GraphStore, source: SourceText, *, base: str,
-                force: bool = False) -> LoadOutcome:
+                force: bool = False, validator: str = "compiled") -> LoadOutcome:
     """Load one document; never raises for a bad document, reports it in the outcome."""
     if not force:
         existing = _loaded_digests(store, only=source.sha256).get(source.sha256)
         if existing:
             return LoadOutcome(source.name, "unchanged", iri=existing)
-    prepared = prepare_document(source, base=base)
+    prepared = prepare_document(source, base=base, validator=validator)
     if isinstance(prepared, LoadOutcome):
         return prepared
     _commit_one(store, prepared)
@@ -335,8 +336,10 @@ def load_paths(
     force: bool = False,
     on_done: Callable[[LoadOutcome], None] | None = None,
     jobs: int | None = None,
+    validator: str = "compiled",
 ) -> list[LoadOutcome]:
-    """Load every file, going on past bad ones; outcomes in the order of `paths`.
+    """Load every file, going on past bad ones; outcomes in the order of `paths`; validated
+    by `validator` (`Settings.validator`: the compiled shapes, or "pyshacl").
 
     The reference data is installed first. Documents are read here, prepared (built,
     validated, serialized) in `jobs` processes (default: one per core) when there are enough
@@ -384,8 +387,9 @@ def load_paths(
     committer = _Committer(store, lambda outcome, doc: report(outcome, slot_of.pop(id(doc))),
                            full)
     first_of: dict[str, int] = {}  # sha256 -> slot of the file that carries it
-    prepared = (prepare_all(pending, base=base, jobs=jobs) if full is None  # else no room:
-                else (no_room(str(step.path), full) for step in pending))  # none is prepared
+    prepared = (prepare_all(pending, base=base, jobs=jobs, validator=validator)
+                if full is None  # else no room: none is prepared
+                else (no_room(str(step.path), full) for step in pending))
     for slot, step in enumerate(plan):
         if isinstance(step, LoadOutcome):
             committer.flush()  # outcomes are reported in file order
@@ -427,7 +431,8 @@ def _unreadable(path: Location, error: SourceError | OSError) -> LoadOutcome:
     return LoadOutcome(str(path), "failed", error=f"{path}: {reason}")
 
 
-def prepare_file(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOutcome:
+def prepare_file(item: FileToPrepare, *, base: str,
+                 validator: str = "compiled") -> PreparedDocument | LoadOutcome:
     """Read the file again and prepare it; a file whose bytes changed since it was planned
     fails (its digest would not be the one the plan deduplicated on)."""
     try:
@@ -437,33 +442,34 @@ def prepare_file(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOu
     if source.sha256 != item.sha256:
         return LoadOutcome(source.name, "failed", error=(
             f"{source.name}: the file changed while it was being loaded; load it again"))
-    return prepare_document(source, base=base)
+    return prepare_document(source, base=base, validator=validator)
 
 
-def prepare_all(files: list[FileToPrepare], *, base: str,
+def prepare_all(files: list[FileToPrepare], *, base: str, validator: str = "compiled",
                 jobs: int | None = None) -> Iterator[PreparedDocument | LoadOutcome]:
     """`prepare_file` over `files`, in order; in worker processes for larger loads."""
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1 or len(files) < PARALLEL_MIN_DOCUMENTS:
         for item in files:
-            yield prepare_file(item, base=base)
+            yield prepare_file(item, base=base, validator=validator)
         return
     done = 0
     try:
-        for result in parallel_map(partial(_prepare, base=base), files, jobs=jobs,
-                                   warm_up=partial(warm_up, base)):
+        for result in parallel_map(partial(_prepare, base=base, validator=validator), files,
+                                   jobs=jobs, warm_up=partial(warm_up, base)):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker died (killed, out of memory): no document is lost
         log.warning("a worker process died; preparing the other %d documents here",
                     len(files) - done)
         for item in files[done:]:
-            yield prepare_file(item, base=base)
+            yield prepare_file(item, base=base, validator=validator)
 
 
-def _prepare(item: FileToPrepare, *, base: str) -> PreparedDocument | LoadOutcome:
+def _prepare(item: FileToPrepare, *, base: str,
+             validator: str = "compiled") -> PreparedDocument | LoadOutcome:
     """`prepare_file` in a worker process (looked up at call time, so tests can patch)."""
-    return prepare_file(item, base=base)
+    return prepare_file(item, base=base, validator=validator)
 
 
 def warm_up(base: str) -> None:

@@ -31,7 +31,7 @@ class CheckAbandonedError(Exception):
     """The write was abandoned while its shapes were checked (the check was killed)."""
 
 
-def check_in_child(ntriples: bytes, base: str, *,
+def check_in_child(ntriples: bytes, base: str, *, validator: str = "compiled",
                    abandoned: Callable[[], bool]) -> ValidationReport:
     """The shapes report on `ntriples`, computed in a child process; the child is killed and
     CheckAbandonedError raised as soon as `abandoned()` says so (polled every 0.1 s)."""
@@ -43,7 +43,7 @@ def check_in_child(ntriples: bytes, base: str, *,
         given.write(ntriples)
         given.seek(0)
         process = subprocess.Popen(
-            [sys.executable, "-m", "cepa_kg.server.shapes_process", base],
+            [sys.executable, "-m", "cepa_kg.server.shapes_process", base, validator],
             stdin=given, stdout=out, stderr=err)
         try:
             while True:
@@ -74,7 +74,7 @@ def main() -> None:
 
     graph = Graph()
     graph.parse(data=sys.stdin.buffer.read(), format="nt")
-    report = validate_graph(graph, base=sys.argv[1])
+    report = validate_graph(graph, base=sys.argv[1], validator=sys.argv[2])
     json.dump({"conforms": report.conforms,
                "violations": [asdict(v) for v in report.violations],
                "warnings": [asdict(v) for v in report.warnings]}, sys.stdout)

@@ -29,7 +29,8 @@ from fastapi.responses import PlainTextResponse, Response
 router = APIRouter()
 
 
-def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedChange], None]:
+def shapes_check(base: str, gate: CommitGate | None = None,
+                 validator: str = "compiled") -> Callable[[StagedChange], None]:
     """A check for `change_checked`: the changed graphs, with the reference data beside
     them, must conform to the shapes. The compiled shapes decide; pySHACL is imported only to
     explain a refusal (see `cepa_kg.validation`). A large change is checked in a child
@@ -42,7 +43,7 @@ def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedC
         parts = [change.ntriples(name) for name, triples in change.graphs.items() if triples]
         if sum(map(len, parts)) > IN_THREAD_LIMIT:
             try:
-                report = check_in_child(b"".join(parts), base,
+                report = check_in_child(b"".join(parts), base, validator=validator,
                                         abandoned=lambda: gate is not None and gate.abandoned)
             except CheckAbandonedError:
                 raise ChangeAbandonedError("the change ran past its time budget; nothing "
@@ -57,7 +58,7 @@ def shapes_check(base: str, gate: CommitGate | None = None) -> Callable[[StagedC
                 graph.parse(data=part, format="nt")
             if not len(graph):
                 return
-            report = validate_graph(graph, base=base)
+            report = validate_graph(graph, base=base, validator=validator)
         if not report.conforms:
             raise HttpError(422, "the change would leave the data invalid against the shapes; "
                                  "nothing was written.\n" + report.text(),
@@ -74,7 +75,8 @@ async def apply_checked(request: Request, mutate: Callable[[ox.Store], None]) ->
     written. If the commit had already begun, the answer waits for it and reports success."""
     store = app_state(request).store
     gate = CommitGate()
-    check = shapes_check(app_state(request).settings.base, gate)
+    settings = app_state(request).settings
+    check = shapes_check(settings.base, gate, settings.validator)
     work = partial(store.change_checked, mutate, check=check, gate=gate)
     outcome = "failed"
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from cepa_kg import pipeline
+from cepa_kg.resources import corpus_dir
 from cepa_kg.loaders.triples import Triples
 from cepa_kg.pipeline import load_paths
 from cepa_kg.store import OxigraphStore
@@ -177,9 +178,9 @@ def test_the_store_loads_while_documents_are_still_being_prepared(
         events.append("load")
         real_load(nquads)
 
-    def prepare(source, *, base):  # type: ignore[no-untyped-def]
+    def prepare(source, *, base, validator):  # type: ignore[no-untyped-def]
         events.append("prepare")
-        return real_prepare(source, base=base)
+        return real_prepare(source, base=base, validator=validator)
 
     monkeypatch.setattr(store, "add_graphs", load)
     monkeypatch.setattr(pipeline, "prepare_document", prepare)
@@ -256,10 +257,10 @@ def test_a_worker_process_that_dies_loses_no_document(documents: list[Path],
     parent = os.getpid()
     real = pipeline.prepare_document
 
-    def dies_in_a_worker(source, *, base):  # type: ignore[no-untyped-def]
+    def dies_in_a_worker(source, *, base, validator):  # type: ignore[no-untyped-def]
         if os.getpid() != parent and source.name.endswith(documents[5].name):
             os._exit(9)
-        return real(source, base=base)
+        return real(source, base=base, validator=validator)
 
     monkeypatch.setattr(pipeline, "prepare_document", dies_in_a_worker)
     store = OxigraphStore()
@@ -286,3 +287,34 @@ def test_a_file_changed_after_planning_fails_with_a_clear_message(tmp_path: Path
     gone = pipeline.prepare_file(planned, base=BASE)
     assert isinstance(gone, pipeline.LoadOutcome) and gone.status == "failed"
     assert str(path) in (gone.error or "")
+
+
+def test_the_validator_the_settings_name_decides_in_the_worker_processes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`load_paths(..., validator=...)` reaches the worker processes that validate (the
+    settings' choice travels as an argument, not through the environment)."""
+    from cepa_kg.validation import ValidationReport, Violation
+
+    documents = [p for p in corpus_dir().iterdir() if p.suffix == ".txt"]
+    copies = []
+    for i in range(3):
+        for p in documents:
+            copy = tmp_path / f"{i}-{p.name}"
+            copy.write_text(p.read_text("utf-8") + f"\n\nCopy {i}.\n", "utf-8")
+            copies.append(copy)
+    assert len(copies) >= pipeline.PARALLEL_MIN_DOCUMENTS  # (so in worker processes)
+    real = pipeline.validate_graph
+
+    def recording(graph, *, base, validator="compiled"):  # type: ignore[no-untyped-def]
+        if validator == "compiled":
+            return real(graph, base=base, validator=validator)
+        return ValidationReport(False, (Violation("x", None, f"validated by {validator}",
+                                                  "Violation", None),))
+
+    monkeypatch.setattr(pipeline, "validate_graph", recording)
+    outcomes = load_paths(OxigraphStore(), copies, base=BASE, jobs=2, validator="pyshacl")
+    assert [o.status for o in outcomes] == ["refused"] * len(copies)
+    assert all(o.report is not None and o.report.violations[0].message
+               == "validated by pyshacl" for o in outcomes)
+    assert {o.status for o in load_paths(OxigraphStore(), copies, base=BASE, jobs=2)} == {
+        "loaded"}

@@ -9,10 +9,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 from cepa_kg.cli import main
+from cepa_kg.resources import corpus_dir
 from cepa_kg.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,22 +211,32 @@ def test_help_shows_the_store_the_file_gives(tmp_path: Path) -> None:
 def test_the_validator_the_file_names_is_the_one_validation_uses(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    """core/validation.py reads its variable where it validates (and in a load's worker
-    processes): a file's `validator` is put there."""
-    from cepa_kg.validation import VALIDATOR_ENV
+    """A file's `validator = "pyshacl"` reaches validation: `cepa-kg validate` of a document
+    runs pySHACL (spied on), through the settings, not through the environment."""
+    from cepa_kg import validation
 
-    monkeypatch.delenv(VALIDATOR_ENV, raising=False)  # restored after the test
+    monkeypatch.delenv("CEPA_KG_VALIDATOR", raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     (tmp_path / "cepa-kg.toml").write_text('validator = "pyshacl"\n', "utf-8")
     assert main(["config", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["settings"]["validator"]["source"] == "file"
-    from cepa_kg import cli
+    calls: list[int] = []
+    real = validation.pyshacl_validate
 
-    args = cli._parser(["config"]).parse_args(["config"])
-    with cli._exported_to_environment(cli._effective(args)):  # while a command runs
-        assert os.environ[VALIDATOR_ENV] == "pyshacl"
-    assert VALIDATOR_ENV not in os.environ  # and not after it
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validation, "pyshacl_validate", spy)
+    document = next(p for p in corpus_dir().iterdir() if p.suffix == ".txt")
+    assert main(["validate", str(document)]) == 0
+    assert calls  # pySHACL validated it
+    calls.clear()
+    (tmp_path / "cepa-kg.toml").write_text('validator = "compiled"\n', "utf-8")
+    assert main(["validate", str(document)]) == 0
+    assert not calls  # the compiled shapes did
+    assert "CEPA_KG_VALIDATOR" not in os.environ  # nothing was put in the environment
 
 
 def test_readme_documents_every_setting_and_its_example_file_works(tmp_path: Path) -> None:
@@ -241,17 +253,3 @@ def test_readme_documents_every_setting_and_its_example_file_works(tmp_path: Pat
     assert settings["store"]["value"] == str(tmp_path / "data" / "store")
     assert {name for name, s in settings.items() if s["source"] == "file"} == {
         "base", "store", "query_timeout_s", "federation_allowed_hosts", "update_token"}
-
-
-def test_a_config_file_validator_does_not_outlive_the_command(tmp_path: Path) -> None:
-    """`main` may run inside a longer process (tests, a notebook): the validator the file
-    chose is put in the environment for the command only."""
-    import os
-
-    from cepa_kg.cli import main
-
-    config = tmp_path / "cepa-kg.toml"
-    config.write_text('validator = "pyshacl"\n', encoding="utf-8")
-    before = os.environ.get("CEPA_KG_VALIDATOR")
-    assert main(["config", "--config", str(config)]) == 0
-    assert os.environ.get("CEPA_KG_VALIDATOR") == before
