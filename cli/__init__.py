@@ -216,7 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
         return 1
     except Exception as error:  # noqa: BLE001 - a bug: one line for users, details on demand
-        if os.environ.get("CEPA_KG_DEBUG"):
+        effective = getattr(args, "effective", None)
+        if effective.settings.debug if effective is not None else (  # (settings not made yet)
+                os.environ.get("CEPA_KG_DEBUG", "").lower() in ("1", "true", "yes", "on")):
             raise
         print(f"cepa-kg: internal error: {type(error).__name__}: {error} (this is a bug in "
               "cepa-kg; run again with CEPA_KG_DEBUG=1 for the traceback)", file=sys.stderr)

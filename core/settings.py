@@ -113,6 +113,8 @@ class Settings(BaseSettings):
     validator: Literal["compiled", "pyshacl"] = "compiled"
     """Which SHACL validator checks documents: the shapes compiled to Python checks, or
     pySHACL for every document (slow; pySHACL always writes the report of a refusal)."""
+    debug: bool = False
+    """A command's internal error (a bug) shows its traceback instead of one line."""
 
     @classmethod
     def settings_customise_sources(

@@ -241,3 +241,29 @@ def test_query_export_and_validate_beside_a_running_server(store: Path, tmp_path
         assert "4 of 4 documents conform" in validate.stdout
         load = cepa("load", store=served)  # a write is still refused while the server runs
         assert load.returncode == 2 and "open in another process" in load.stderr
+
+
+def test_an_internal_error_is_one_line_unless_debug_is_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A bug is one line for users; `debug` (the variable, or the config file: a setting like
+    any other) shows its traceback."""
+    from cepa_kg.cli import commands, main
+
+    def broken(args: Any, settings: Any) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(commands, "cmd_config", broken)
+    monkeypatch.delenv("CEPA_KG_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert main(["config"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: a bug" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("CEPA_KG_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["config"])
+    monkeypatch.delenv("CEPA_KG_DEBUG")
+    (tmp_path / "cepa-kg.toml").write_text("debug = true\n", "utf-8")
+    with pytest.raises(RuntimeError, match="a bug"):
+        main(["config"])

@@ -35,7 +35,7 @@ EVERY_SETTING = {
     "store_graph_store_url": "http://store.example.org:7878/store", "store_user": "reader",
     "store_password": "a-store-password", "store_token": "a-store-token", "store_auth": "digest",
     "publish_checkpoints": "/srv/cepakg/fronts", "replica_checkpoints": "/srv/cepakg/fronts",
-    "writer_url": "http://127.0.0.1:9000", "warm_pages": False,
+    "writer_url": "http://127.0.0.1:9000", "warm_pages": False, "debug": True,
 }
 SECRETS = ("update_token", "store_password", "store_token")
 
