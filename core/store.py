@@ -498,8 +498,9 @@ class OxigraphStore:
 
     def optimize(self) -> None:
         """Compact an on-disk store (RocksDB): after any write, reads merge the new files with
-        the old until this runs, and scans are 10-25% slower (see `server.compaction`). Instant
-        when nothing was written since the last one; readers and writers may go on meanwhile."""
+        the old until this runs, and scans are 10-25% slower, several times after many loads
+        (see `server.compaction`). Instant when nothing was written since the last one; readers
+        and writers may go on meanwhile."""
         if self.path is not None and self.full is not None:
             raise StorageFullError(self.path, self.full)
         if self.path is not None and not self.read_only:

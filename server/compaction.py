@@ -2,14 +2,16 @@
 
 A store that took any write since it was last compacted answers scans 10-25% slower, however
 small the write (one quad is enough): RocksDB then merges the new level-0 files with the
-compacted data on every read (bench/RESULTS.md, fourth session). Compacting rewrites the
-store (pyoxigraph's `optimize`: about 2.5 s of one core per million quads; nothing to do and
-instant when nothing was written), so the server compacts once when it starts, before its
-first answer, and after writes only once they pause: `quiet_s` after the last write, and at
-most once per `min_interval_s` (or ten times the last compaction's length, if longer), so a
-store under steady writes spends at most a tenth of a core on it. The compaction runs in a
-thread (pyoxigraph releases the GIL); queries go on meanwhile, and `on_compacted` tells the
-query workers to open a fresh checkpoint of the compacted store.
+compacted data on every read (bench/RESULTS.md, fourth session); a store grown by 200 loads
+(about 70 level-0 files) answered the trace join 3-8 times slower
+(`bench/bench_compaction.py`). Compacting rewrites the store (pyoxigraph's `optimize`: about
+2.5 s of one core per million quads; nothing to do and instant when nothing was written), so
+the server compacts once when it starts, before its first answer, and after writes only once
+they pause: `quiet_s` after the last write, and at most once per `min_interval_s` (or ten times
+the last compaction's length, if longer), so a store under steady writes spends at most a tenth
+of a core on it. The compaction runs in a thread (pyoxigraph releases the GIL); queries go on
+meanwhile, and `on_compacted` tells the query workers to open a fresh checkpoint of the
+compacted store.
 """
 
 from __future__ import annotations
