@@ -496,3 +496,18 @@ def coverage_table(results: list[FixtureResult]) -> str:
     for kind, oks in sorted(kinds.items()):
         lines.append(f"| {kind} | {len(oks)} | {sum(oks)} |")
     return "\n".join(lines)
+
+
+def check_study(folder: Path, *, base: str, pages: int, found: int,
+                loaded: int | None = None, family: str | None = None) -> list[FixtureResult]:
+    """A study of real pages kept apart from the catalogue: its `pages` fixtures (of `family`
+    only, if given) are loaded, at least `loaded` of them (all, by default) without refusal,
+    and at least `found` of their facts found: a ratchet on what the loaders read today."""
+    results = [check_fixture(d, f, base=base) for d, f in fixture_documents(folder)
+               if family is None or d.parent.name == family]
+    assert len(results) == pages, [r.name for r in results]
+    refused = [(r.name, r.outcome.error) for r in results if r.outcome.status != "loaded"]
+    assert len(results) - len(refused) >= (pages if loaded is None else loaded), refused
+    got = sum(r.found for r in results)
+    assert got >= found, f"{got} of {sum(r.total for r in results)} facts"
+    return results

@@ -14,7 +14,7 @@ import pytest
 from cepa_kg.cli import main
 from cepa_kg.pipeline import load_paths
 from cepa_kg.store import OxigraphStore
-from tests.archive_facts import check_fixture, fixture_documents
+from tests.archive_facts import check_fixture, check_study, fixture_documents
 from tests.pdf_maker import pdf_of
 
 ARCHIVE = Path(__file__).parent / "data" / "archive"
@@ -69,11 +69,7 @@ NINTH_STUDY_FOUND = 18
 
 
 def test_the_ninth_study_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(NINTH_STUDY)]
-    assert len(results) == 3
-    assert all(r.outcome.status == "loaded" for r in results)
-    found = sum(r.found for r in results)
-    assert found >= NINTH_STUDY_FOUND, f"{found} of {sum(r.total for r in results)} facts"
+    check_study(NINTH_STUDY, base=BASE, pages=3, found=NINTH_STUDY_FOUND)
 
 
 #: The eleventh study's pages (tests/data/archive-eleventh-study/README.md: real pages that
@@ -84,11 +80,7 @@ ELEVENTH_STUDY_FOUND = 116
 
 
 def test_the_eleventh_study_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(ELEVENTH_STUDY)]
-    assert len(results) == 15
-    assert all(r.outcome.status == "loaded" for r in results)
-    found = sum(r.found for r in results)
-    assert found >= ELEVENTH_STUDY_FOUND, f"{found} of {sum(r.total for r in results)} facts"
+    check_study(ELEVENTH_STUDY, base=BASE, pages=15, found=ELEVENTH_STUDY_FOUND)
 
 
 #: The twelfth study's update pages (tests/data/archive-twelfth-study/update/README.md: real
@@ -99,11 +91,7 @@ TWELFTH_STUDY_UPDATE_FOUND = 87
 
 
 def test_the_twelfth_study_update_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(TWELFTH_STUDY_UPDATE)]
-    assert len(results) == 12
-    assert all(r.outcome.status == "loaded" for r in results)
-    found = sum(r.found for r in results)
-    assert found >= TWELFTH_STUDY_UPDATE_FOUND, f"{found} of {sum(r.total for r in results)} facts"
+    check_study(TWELFTH_STUDY_UPDATE, base=BASE, pages=12, found=TWELFTH_STUDY_UPDATE_FOUND)
 
 
 #: The ninth study's pages read in full, or but one fact, and moved into the catalogue: a
@@ -153,13 +141,8 @@ TWELFTH_STUDY_PROJECT_FOUND = 73
 
 
 def test_the_twelfth_study_project_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(TWELFTH_STUDY)
-               if d.parent.name == "project"]
-    assert len(results) == 13
-    assert all(r.outcome.status == "loaded" for r in results)
-    found = sum(r.found for r in results)
-    assert found >= TWELFTH_STUDY_PROJECT_FOUND, \
-        f"{found} of {sum(r.total for r in results)} facts"
+    check_study(TWELFTH_STUDY, base=BASE, pages=13, found=TWELFTH_STUDY_PROJECT_FOUND,
+                family="project")
 
 
 def test_every_fixture_gets_goal_tracing(results: dict) -> None:

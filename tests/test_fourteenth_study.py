@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cepa_kg.loaders import update
 
-from tests.archive_facts import check_fixture, fixture_documents
+from tests.archive_facts import check_study
 
 STUDY = Path(__file__).parent / "data" / "archive-fourteenth-study" / "update"
 BASE = "http://localhost:8000/"
@@ -20,12 +20,8 @@ FOURTEENTH_STUDY_UPDATE_LOADED = 10
 
 
 def test_the_fourteenth_study_update_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(STUDY)]
-    assert len(results) == 11
-    loaded = [r for r in results if r.outcome.status == "loaded"]
-    assert len(loaded) >= FOURTEENTH_STUDY_UPDATE_LOADED
-    found = sum(r.found for r in results)
-    assert found >= FOURTEENTH_STUDY_UPDATE_FOUND, f"{found} of {sum(r.total for r in results)}"
+    check_study(STUDY, base=BASE, pages=11, found=FOURTEENTH_STUDY_UPDATE_FOUND,
+                loaded=FOURTEENTH_STUDY_UPDATE_LOADED)
 
 
 def _events(text: str) -> list[update.Event]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cepa_kg.loaders import update
 
-from tests.archive_facts import check_fixture, fixture_documents
+from tests.archive_facts import check_study
 
 STUDY = Path(__file__).parent / "data" / "archive-thirteenth-study" / "update"
 BASE = "http://localhost:8000/"
@@ -21,12 +21,8 @@ THIRTEENTH_STUDY_UPDATE_LOADED = 13
 
 
 def test_the_thirteenth_study_update_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(STUDY)]
-    assert len(results) == 13
-    loaded = [r for r in results if r.outcome.status == "loaded"]
-    assert len(loaded) >= THIRTEENTH_STUDY_UPDATE_LOADED
-    found = sum(r.found for r in results)
-    assert found >= THIRTEENTH_STUDY_UPDATE_FOUND, f"{found} of {sum(r.total for r in results)}"
+    check_study(STUDY, base=BASE, pages=13, found=THIRTEENTH_STUDY_UPDATE_FOUND,
+                loaded=THIRTEENTH_STUDY_UPDATE_LOADED)
 
 
 def _people(text: str) -> dict[str, tuple[tuple[str | None, str | None], ...]]:

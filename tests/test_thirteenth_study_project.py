@@ -10,7 +10,7 @@ from pathlib import Path
 from cepa_kg.loaders import project
 from cepa_kg.loaders.family_detection import project_score, update_score
 
-from tests.archive_facts import check_fixture, fixture_documents
+from tests.archive_facts import check_study
 
 STUDY = Path(__file__).parent / "data" / "archive-thirteenth-study"
 BASE = "http://localhost:8000/"
@@ -18,13 +18,8 @@ THIRTEENTH_STUDY_PROJECT_FOUND = 62
 
 
 def test_the_thirteenth_study_project_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(STUDY)
-               if d.parent.name == "project"]
-    assert len(results) == 13
-    assert all(r.outcome.status == "loaded" for r in results)
-    found = sum(r.found for r in results)
-    assert found >= THIRTEENTH_STUDY_PROJECT_FOUND, \
-        f"{found} of {sum(r.total for r in results)} facts"
+    check_study(STUDY, base=BASE, pages=13, found=THIRTEENTH_STUDY_PROJECT_FOUND,
+                family="project")
 
 
 def test_a_cover_in_capitals_over_lines_gives_code_title_and_month() -> None:

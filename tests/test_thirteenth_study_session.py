@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.archive_facts import check_fixture, fixture_documents
+from tests.archive_facts import check_study
 
 STUDY = Path(__file__).parent / "data" / "archive-thirteenth-study" / "session"
 BASE = "http://localhost:8000/"
@@ -15,9 +15,4 @@ FOUND = 78
 
 
 def test_the_thirteenth_study_session_pages_lose_nothing_read_today() -> None:
-    results = [check_fixture(d, f, base=BASE) for d, f in fixture_documents(STUDY)]
-    assert len(results) == 11
-    assert all(r.outcome.status == "loaded" for r in results), \
-        [(r.name, r.outcome.error) for r in results if r.outcome.status != "loaded"]
-    found = sum(r.found for r in results)
-    assert found >= FOUND, f"{found} of {sum(r.total for r in results)} facts"
+    check_study(STUDY, base=BASE, pages=11, found=FOUND)
