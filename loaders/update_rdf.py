@@ -40,6 +40,24 @@ _OF_COUNTRY = re.compile(r"(?<=[a-z])[ ](?:under[ ]the[ ](?:President|Prime[ ]Mi
                          r"of[ ]|Kingdom[ ]of[ ])?[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})$")
 
 
+_OF_PARENT = re.compile(r"(?<=[a-z])[ ]of[ ](?:the[ ])?(?=[A-Z])")
+
+
+@lru_cache(maxsize=1024)
+def _unit_name(label: str) -> str | None:
+    """The name of a unit named with the known organisation it belongs to ("E-Government
+    Branch" of "E-Government Branch of the United Nations Department of Economic and Social
+    Affairs"), or None."""
+    from cepa_kg.loaders.actors import Gazetteer
+
+    for m in _OF_PARENT.finditer(label):
+        hit = Gazetteer.bundled().resolve(label[m.end():])
+        if hit is not None and hit.kind in ("organization", "group") and len(
+                label[: m.start()].split()) >= 2:
+            return label[: m.start()]
+    return None
+
+
 @lru_cache(maxsize=1024)
 def _is_country(name: str) -> bool:
     from cepa_kg.loaders.actors import Gazetteer
@@ -116,6 +134,10 @@ class _Mapper:
                 # "Ministry of Finance of Moldova", "Innovation and Digital Development Agency
                 # of the Republic of Azerbaijan": the body's name without its country too
                 ctx.add(iri, SKOS.altLabel, Literal(a.label[: home.start()], lang="en"))
+            elif (unit := _unit_name(a.label)) is not None:
+                # "E-Government Branch of the United Nations Department of Economic and
+                # Social Affairs": the unit's own name too
+                ctx.add(iri, SKOS.altLabel, Literal(unit, lang="en"))
         if a.kind != "place":
             self.mentioned.add(iri)
         return iri

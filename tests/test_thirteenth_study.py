@@ -138,3 +138,18 @@ def test_offices_in_the_plural_name_a_body() -> None:
             "workshops. The last workshop will be held on 22 March 2023 via Zoom.\n")
     labels = {a.label for e in _events(text) for a in e.organizers}
     assert "Resident Coordinators Offices" in labels, labels
+
+
+def test_a_unit_named_with_its_parent_is_also_known_by_its_own_name() -> None:
+    """"the E-Government Branch of the United Nations Department of Economic and Social
+    Affairs": a new organisation whose name ends with a known one's gets its own name as an
+    alternative label (a later page names it so); a name that ends with no known body does
+    not ("University of Minho")."""
+    from cepa_kg.loaders.update_rdf import _unit_name
+
+    assert _unit_name("E-Government Branch of the United Nations Department of Economic and "
+                      "Social Affairs") == "E-Government Branch"
+    assert _unit_name("Division for Public Institutions and Digital Government of UN DESA") == (
+        "Division for Public Institutions and Digital Government")
+    assert _unit_name("University of Minho") is None
+    assert _unit_name("Ministry of Finance") is None
