@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
-from cepa_kg.loaders.session_model import Theme
+from cepa_kg.loaders.session_model import Place, Theme
 from cepa_kg.loaders.spans import Span, clean
 
 __all__ = ["Person", "Place", "agenda_items", "bureau", "main_theme", "session_dates",
@@ -207,13 +207,6 @@ def _best_range(text: str, number: int | None,
 
 
 # -- place -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str  # "New York", "United Nations Headquarters", "Geneva"
-    span: Span
-    lang: str = "en"  # the language the place is written in ("Sede de las Naciones Unidas")
 
 
 _PLACES = re.compile(

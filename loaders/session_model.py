@@ -66,8 +66,9 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # "New York", "United Nations Headquarters"
+    name: str  # "New York", "United Nations Headquarters", "Geneva"
     span: Span
+    lang: str = "en"  # the language the place is written in ("Sede de las Naciones Unidas")
 
 
 @dataclass(frozen=True)
