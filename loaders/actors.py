@@ -60,6 +60,7 @@ from rdflib.namespace import ORG, PROV, RDF, RDFS, SKOS
 from cepa_kg.loaders.domain_data import country_names, not_actors
 from cepa_kg.loaders.iris import Iris
 from cepa_kg.loaders.spans import Span
+from cepa_kg.loaders.triples import Triples
 from cepa_kg.namespaces import CEPA, SCHEMA
 
 ActorKind = Kind["organization", "group", "country", "place"]
@@ -523,7 +524,8 @@ def country_entries() -> tuple[Entry, ...]:
 # -- adding actors to a document graph ------------------------------------------------------
 
 
-def add_country(graph: Graph, iris: Iris, alpha3: str, *, source: URIRef | None = None) -> URIRef:
+def add_country(graph: Graph | Triples, iris: Iris, alpha3: str, *,
+                source: URIRef | None = None) -> URIRef:
     """Add a country's description to `graph`: types, labels, ISO 3166-1 codes and M49 code
     (and `prov:wasDerivedFrom source` when given). Raises ValueError for an unknown code.
 

@@ -179,9 +179,9 @@ def document_date(text: str) -> DocumentDate | None:
             start = line.span.start + us.start()
             return DocumentDate(int(us.group("y")), month_number(us.group("m")),
                                 int(us.group("d")), Span(start, line.span.start + us.end("y")))
-        m = _MONTH_LINE.search(line.text)
-        if m and (m.start() == 0 or any(w in line.text.lower() for w in _SERIES_WORDS)):
-            start = line.span.start + m.start("m")
-            return DocumentDate(int(m.group("y")), month_number(m.group("m")), None,
-                                Span(start, line.span.start + m.end("y")))
+        month = _MONTH_LINE.search(line.text)
+        if month and (month.start() == 0 or any(w in line.text.lower() for w in _SERIES_WORDS)):
+            start = line.span.start + month.start("m")
+            return DocumentDate(int(month.group("y")), month_number(month.group("m")), None,
+                                Span(start, line.span.start + month.end("y")))
     return None

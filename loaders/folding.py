@@ -45,7 +45,9 @@ def required_literal(phrase: str) -> str | None:
     "?" and groups "(?:...)" may stand. The longest plain word outside any group is taken (a
     word's letters before its first pattern sign, less one before a "?", "*" or "{"), a word
     of `_COMMON` only where no other is."""
-    depth, words, token = 0, [], []
+    depth = 0
+    words: list[str] = []
+    token: list[str] = []
     for ch in phrase + " ":
         if ch == "(":
             depth += 1

@@ -99,7 +99,7 @@ def _codes(field_value: str, framework: str) -> frozenset[str]:
 
 
 def _explicit(field_value: str) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     for part in field_value.split(";"):
         part = part.strip()
         if not part:

@@ -309,7 +309,7 @@ def vocabulary() -> tuple[Cue, ...]:
     """The cues of `goal_vocabulary.toml`, compiled; every code checked against the goals."""
     data = _data()
     cues = []
-    for entry in data["cue"]:  # type: ignore[union-attr]
+    for entry in data["cue"]:  # type: ignore[union-attr,attr-defined]
         codes = tuple(entry["codes"])
         for code in codes:
             goal_of(code)

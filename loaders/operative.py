@@ -279,8 +279,8 @@ def _read_operative(text: str, span: Span, is_actor: IsActor) -> Operative | Non
     m = _VERB_FIRST.match(sentence)
     if m:
         lemma = _FORM_TO_LEMMA[" ".join(m.group("verb").lower().split())]
-        who = _object_of(text, s + m.end(), e, is_actor) if lemma in _OBJECT_VERBS or \
-            _THAT.match(text, s + m.end(), e) else ()
+        who: tuple[Addressee, ...] = _object_of(text, s + m.end(), e, is_actor) if (
+            lemma in _OBJECT_VERBS or _THAT.match(text, s + m.end(), e)) else ()
         return Operative(lemma, who, lead_in)
     m = _COMMITTEE.search(sentence)
     if m:
@@ -302,7 +302,7 @@ def _read_operative(text: str, span: Span, is_actor: IsActor) -> Operative | Non
         # the subject must be actors only ("budget reforms should be linked" asks no one);
         # after a clause ("The experts concluded that, to cope ..., governments should") it
         # begins after the clause's last comma or "that"
-        who: tuple[Addressee, ...] = ()
+        who = ()
         head = sentence[head_start: modal.start()]
         starts = [head_start] + [head_start + m.end() for m in
                                  re.finditer(r",\s*|\bthat\s+", head)][::-1]

@@ -307,8 +307,8 @@ def _split_appositive(phrase: str) -> tuple[str | None, str | None]:
         return phrase[: at.start()].strip(), phrase[at.end():].strip()  # of Policy at the ..."
     if "," in phrase:
         title, aff = phrase.split(",", 1)
-        if _NEXT_PERSON.match(aff) and _OF.search(title) and not any(
-                tok in _NOT_NAME for tok in _NEXT_PERSON.match(aff).group("name").split()):
+        if (following := _NEXT_PERSON.match(aff)) and _OF.search(title) and not any(
+                tok in _NOT_NAME for tok in following.group("name").split()):
             # "Rector of the University of Minho, Helena Costa, President of ...": the phrase
             # ran on into the next person of a list; the post and its body are before the comma
             return _split_appositive(title)
@@ -498,9 +498,9 @@ class People:
             if app is not None and listed is not None and _TITLE_WORDS.search(app.of(text)):
                 # "A, Chief of the X Branch, and B, Senior Officer, from DPIDG": each's post
                 # as written, in the body the list ends with
-                body = _appositive(text, listed.end(), limit)
-                if body is not None:
-                    return self._make(name_span, body, app.of(text), body.of(text),
+                listed_in = _appositive(text, listed.end(), limit)
+                if listed_in is not None:
+                    return self._make(name_span, listed_in, app.of(text), listed_in.of(text),
                                       whole=Span(name_span.start, app.end))
             if app is not None:
                 title, aff = _split_appositive(app.of(text))
@@ -722,11 +722,12 @@ class People:
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     m.group("title"), m.group("of"), whole=whole))
         for verb in _SPEECH_VERB.finditer(text, item.start, item.end):
-            m = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH), verb.start())
-            if m is None:
+            speaker = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH),
+                                      verb.start())
+            if speaker is None:
                 continue
-            name = m.group("name")
-            nspan = Span(m.start("name"), m.end("name"))
+            name = speaker.group("name")
+            nspan = Span(speaker.start("name"), speaker.end("name"))
             if any(tok in _NOT_NAME for tok in name.split()) or \
                     self.gz.resolve(name) is not None or \
                     any(nspan.start < a.end and a.start < nspan.end for a in actors):
@@ -850,10 +851,10 @@ class People:
                 if not any(h.start <= s.start < h.end for h, _ in hits):
                     hits.append((s, key))
         hits.sort()
-        first: dict[str, PersonMention] = {}
+        firsts: dict[str, PersonMention] = {}
         for s, key in hits:
-            first.setdefault(key, PersonMention(key, s))
-        return tuple(first.values()), hits
+            firsts.setdefault(key, PersonMention(key, s))
+        return tuple(firsts.values()), hits
 
 
 def _norm_hon(h: str) -> str:

@@ -134,9 +134,9 @@ def find_locations(text: str, span: Span, gz: Any, *,
             continue
         add(0, m.group("venue"), m.start("venue"), None, None)  # "at the Poytaht
         # business-center", "in the X’s Gualtar Campus"
-    if title and (m := _TITLE_IN.search(text, span.start, span.end)) is not None:
-        add(1, m.group("city"), m.start("city"), m.group("country"),
-            m.start("country") if m.group("country") else None)
+    if title and (ends := _TITLE_IN.search(text, span.start, span.end)) is not None:
+        add(1, ends.group("city"), ends.start("city"), ends.group("country"),
+            ends.start("country") if ends.group("country") else None)
     for m in (_CITY_HOSTS.finditer(text, span.start, span.end)
               if text.find("host", span.start, span.end) >= 0 else ()):  # "Accra ... will host"
         add(0, m.group("city"), m.start("city"), m.group("country"),

@@ -328,7 +328,7 @@ def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
             who = Span(cover.start("who"), cover.end("who")).strip(text) \
                 if cover.group("who").strip() else None
         return title, who
-    lines = []
+    lines: list[Span] = []
     for line in page_lines(text[: span.end]):
         if line.span.start <= m.end() or line.blank:
             continue

@@ -338,7 +338,7 @@ _LABELLED_ITEM = re.compile(r"[^\S\n]*(?:Expected\s+)?(?:Accomplishment|Outcome|
 def _labelled_items(text: str, span: Span) -> list[Accomplishment]:
     starts = [m for m in _LABELLED_ITEM.finditer(text, span.start, span.end)
               if m.start() == span.start or text[m.start() - 1] == "\n"]
-    out = []
+    out: list[Accomplishment] = []
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else span.end
         item = Span(m.end(), end).strip(text)

@@ -92,11 +92,11 @@ def session_number(text: str) -> tuple[int, Span] | None:
     if other:
         return _other_ordinal(other), Span(other.start(), other.end())
     for pattern in (_REPORT, _YEAR_SESSION):
-        m = pattern.search(text)
-        if m:
-            year = int(m.group("y") or m.group("y2"))
+        dated = pattern.search(text)
+        if dated:
+            year = int(dated.group("y") or dated.group("y2"))
             if year >= FIRST_YEAR:
-                return year - FIRST_YEAR + 1, Span(m.start(), m.end())
+                return year - FIRST_YEAR + 1, Span(dated.start(), dated.end())
     return None
 
 
@@ -454,7 +454,7 @@ def _plain_lines_after(text: str, pos: int) -> list[Span]:
     """Items written one a line with no glyph under a cue line ending in a colon ("These
     issues include:"), up to the first blank line: at least two lines, each a phrase of four
     words or more and none a paragraph of several sentences."""
-    out = []
+    out: list[Span] = []
     for m in re.finditer(r"[^\n]*\n?", text[pos + 1:]):
         line = m.group(0).strip(" \t\u00a0\n")
         if not line:
@@ -469,7 +469,7 @@ def _plain_lines_after(text: str, pos: int) -> list[Span]:
 
 def _list_after(text: str, pos: int) -> list[Span]:
     """The list lines (numbered or bulleted) right after `pos`."""
-    out = []
+    out: list[Span] = []
     for m in re.finditer(r"[^\n]*\n?", text[pos + 1:]):
         line = m.group(0)
         stripped = line.strip(" \t\u00a0\n")

@@ -355,7 +355,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 # November": each its own meeting, where the sentence says
                 mention = replace(mention, another=True)
             days = _days_listed(text, when, count) if 1 < count <= _MAX_COUNTED else ()
-            if days:  # "two briefing sessions ... on 4 and 19 March 2014": one day each
+            if days and when is not None:  # "two briefing sessions ... on 4 and 19 March
+                # 2014": one day each (days are listed only where `when` is)
                 mentions += [replace(mention, name=f"{mention.name} ({i} of {count})",
                                      number=i, dates=DateRange(day, None, when.span),
                                      another=True)
