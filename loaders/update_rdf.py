@@ -47,7 +47,9 @@ _OF_PARENT = re.compile(r"(?<=[a-z])[ ]of[ ](?:the[ ])?(?=[A-Z])")
 def _unit_name(label: str) -> str | None:
     """The name of a unit named with the known organisation it belongs to ("E-Government
     Branch" of "E-Government Branch of the United Nations Department of Economic and Social
-    Affairs"), or None."""
+    Affairs"), or None. An alias only: where the text names a Branch, Unit, Section or Service
+    of a known body with two words or more, `organisations_in_text` already reads the unit
+    alone; this covers the other names a page gives a new body ("Committee on NGOs of ...")."""
     from cepa_kg.loaders.actors import Gazetteer
 
     for m in _OF_PARENT.finditer(label):
