@@ -50,6 +50,13 @@ _HEAD = re.compile(_ORG_HEAD)
 _UNIT_OF = re.compile(r"(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){2,6}(?:Branch|Unit|Section|Service))"
                       r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
 _AND_THE = re.compile(r"[^\S\n]+and[^\S\n]+The[^\S\n]+")
+#: A head's complement (as `_ORG` reads one), from the end of the head word.
+_COMPLEMENT = re.compile(
+    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}and{_WRAP}|{_SP}){_CAP})*)"
+    r"{1,4}(?:[^\S\n]*\([A-Z][\w-]*\))?")
+#: Adjectives listed before a name's last one, after "the": "the Economic, Social and
+#: Environmental Council of X" (one name, its commas included).
+_LISTED_ADJECTIVES = re.compile(r"\b[Tt]he[^\S\n]+((?:[A-Z][a-z]+(?:ic|al|ive),[^\S\n]+)+)$")
 #: The word that makes a name an organisation's ("Centre", "Institute", "Ministry" ...).
 ORG_HEAD = re.compile(rf"\b{_ORG_HEAD}\b")
 #: A known name after the head's complement only qualifies it ("Permanent Mission of Chile to
@@ -84,6 +91,24 @@ def _org_names(text: str, span: Span) -> Iterator[re.Match[str]]:
         pos = end
 
 
+def _whole_name(text: str, m: re.Match[str]) -> Span:
+    """A match of `_ORG` made whole: `_ORG` reads as much as it can before a head word, so in
+    "the Association of Economic and Social Councils and Similar Institutions" it stops at
+    "Councils"; the complement of the name's first head may run further. And adjectives
+    listed before the name with commas ("the Economic, Social and Environmental Council")
+    belong to it."""
+    start, end = m.start(), m.end()
+    first = _HEAD.search(text, start, end)
+    if first is not None and first.end() < end:
+        rest = _COMPLEMENT.match(text, first.end())
+        if rest is not None and rest.end() > end:
+            end = rest.end()
+    listed = _LISTED_ADJECTIVES.search(text, max(0, start - 80), start)
+    if listed is not None:
+        start = listed.start(1)
+    return Span(start, end)
+
+
 def mention(m: ActorMatch, *, known: bool = True) -> ActorMention:
     return ActorMention(m.path, m.kind, m.label, m.span, known)
 
@@ -104,7 +129,7 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
     found = [mention(m) for m in gz.find_actors(text, span)
              if not (m.path == "actor/secretary-general" and _PART_OF_A_POST.search(
                  text, max(0, m.span.start - 12), m.span.start))]
-    todo = [Span(m.start(), m.end()) for m in _org_names(text, span)]
+    todo = [_whole_name(text, m) for m in _org_names(text, span)]
     while todo:
         s = todo.pop(0)
         lead = _NOT_ORG_START.match(s.of(text))
@@ -149,11 +174,11 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
                 todo.insert(0, Span(s.start + joint.end(), s.end))
                 s = left
                 break
-        tail = re.search(r"\s+and\s+(?=\S)", text[s.start: s.end])
-        if tail and head and s.start + tail.start() > head.end():
-            rest = Span(s.start + tail.end(), s.end)
-            if any(a.span.start == rest.start for a in found):  # "... of Georgia and UNDP"
-                s = Span(s.start, s.start + tail.start())
+        for tail in re.finditer(r"\s+and\s+(?=\S)", text[s.start: s.end]):
+            if head and s.start + tail.start() > head.end() and any(
+                    a.span.start == s.start + tail.end() for a in found):
+                s = Span(s.start, s.start + tail.start())  # "... of Georgia and UNDP"
+                break
         where = _OFFICE_IN.match(text, s.end) if _IN_PLACE_HEAD.search(text, s.start, s.end) \
             else None
         if where is not None and (c := gz.resolve(where.group(1))) is not None and \

@@ -278,8 +278,15 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                  and not _MODIFIES.match(text, m.end())  # "training institutions"
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
+        # a date in brackets just after an event word is that meeting's ("At the last Bureau
+        # meeting (Brussels, March 3-4, 2011), it was agreed that a workshop ..."), not another's
+        attached = {d.span for m in words for d in dates
+                    if _BRACKET_AFTER.match(text, m.end(), d.span.start)}
         for i, m in enumerate(words):
             kind = _kind(m)
+            if _in_brackets(text, sentence, m):
+                continue  # "(survey; seminar on X, Rabat, 8-9 November 2010; ...)": an
+                # example given in passing, not a meeting the item reports
             if kind == "launch" and _LAUNCHED_EVENTS.match(text, m.end(), sentence.end):
                 continue  # "launched a series of workshops": the workshops are the events
             word = Span(m.start(), m.end())
@@ -292,7 +299,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue  # "a workshop ... to review the first courses": what it reviewed
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
-                [d for d in dates if d.span.end <= m.start()][-1:] or dates[:1]
+                [d for d in dates if d.span.end <= m.start() and d.span not in attached][-1:] \
+                or [d for d in dates if d.span not in attached][:1]
             clause = text[max(sentence.start, m.start() - 80): min(sentence.end, m.end() + 80)]
             when = own[0] if own else None
             future = bool(_FUTURE.search(clause))
@@ -467,6 +475,18 @@ def _phrase(text: str, sentence: Span, word: Span) -> Span:
     return Span(start, end)
 
 
+_BRACKET_AFTER = re.compile(r"[^\S\n]*\([^()]{0,40}$")
+
+
+def _in_brackets(text: str, sentence: Span, word: re.Match[str]) -> bool:
+    """The event word stands inside round brackets of its sentence."""
+    before = text[sentence.start: word.start()]
+    opened = before.rfind("(")
+    if opened < 0 or before.rfind(")") > opened:
+        return False
+    return ")" in text[word.end(): sentence.end]
+
+
 def _merge(mentions: list[EventMention]) -> list[EventMention]:
     """One event per meeting: mentions of one day (or with no day) and of a compatible kind
     are one event, named by its first dated mention with a quoted title, else its first."""
@@ -584,7 +604,10 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
                         r"runs?|conducted|arranged|arranges|(?:is|are|will\s+be)\s+(?:jointly\s+)?"
                         r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
-                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes)(?:\s+|(?=,))"
+                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes|"
+                        # "X, Y and Z have partnered to organize the workshop"
+                        r"(?:have|has|had)\s+(?:partnered|joined\s+forces|teamed\s+up)\s+to\s+"
+                        r"(?:co-?)?organi[sz]e)(?:\s+|(?=,))"
                         # "organised in Seoul, Republic of Korea, a Regional Consultation",
                         # "is organizing, in collaboration with the Government of X, the ..."
                         # ("Uruguay hosted from 21-22 October 2019 the 6th ... Meeting")
@@ -627,7 +650,8 @@ _THANKED = re.compile(r"\b(?:thank(?:s|ed|ing)?(?:\s+to)?|gratitude\s+to|gratefu
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
 _ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|tele|phone|skype|"
                           r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
-                          r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+from\b|"
+                          r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+(?:(?:will|would)\s+)?"
+                          r"(?:(?:come|came|coming)\s+)?from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
                         r"call\s+on|(?:is|was|are|were)\s+on\s+(?:a|an|his|her|their|an\s+"
@@ -708,9 +732,9 @@ _PEOPLE_OF = re.compile(r"\b(?:officials|delegations?|delegates|(?:permanent\s+)
 #: ... and the people of a list of countries: "Twelve trainers from civil service colleges and
 #: anti-corruption agencies of Botswana, Ghana, Kenya, Malawi, Namibia and Uganda".
 _PEOPLE_OF_LIST = re.compile(
-    r"\b(?:officials|delegations?|delegates|representatives?|(?i:missions)|ministers|ambassadors|civil\s+"
+    r"\b(?i:officials|delegations?|delegates|representatives?|missions|ministers|ambassadors|civil\s+"
     r"servants|experts|trainers|trainees|participants|practitioners|staff)\b[^.;]{0,80}?\b"
-    r"(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|\d+\s+(?:[A-Za-z]+\s+){0,4}?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|d[’'])?[A-Z][\w’'-]*){0,3}|\d+\s+(?:[A-Za-z]+\s+){0,4}?"
     r"countries)\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)(?:the\s+)?)*$")
 #: (a list may go on past a count of countries: "officials from IDB and OECD, 20 Latin American
 #: countries, as well as Spain, Finland and the Republic of Korea")

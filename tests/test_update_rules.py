@@ -4,6 +4,7 @@ an event is called, each on a short text written for it (layouts of the real bul
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -644,3 +645,45 @@ def test_an_ambassador_by_title_and_a_post_held_in_a_capacity() -> None:
     assert people.get("Lucia Ferraz") == ["Director of Digital Affairs"]
     assert people.get("Hanne Dahl") == ["MAG Chair"]
     assert not any(name.startswith("Extraordinary") for name in people)
+
+
+def test_a_name_whose_complement_runs_past_a_second_head_and_adjectives_listed_with_commas() -> None:
+    """`_ORG` stops at the last head word it can reach ("... Councils"); the name's first head
+    has a longer complement ("... and Similar Bodies"). Adjectives listed before a name, after
+    "the", with commas, are the name's; a known body after the name's complement is not."""
+    names = _names("UNDP and the International Federation of Statistical and Planning Councils "
+                   "and Similar Bodies (IFSPC) signed it.")
+    assert "International Federation of Statistical and Planning Councils and Similar Bodies " \
+           "(IFSPC)" in names
+    names = _names("DPADM, the Economic, Cultural and Social Council of Benin and UNDP met.")
+    assert "Economic, Cultural and Social Council of Benin" in names and "UNDP" in names
+    assert not any(n.endswith("and UNDP") for n in names)
+
+
+def test_partners_who_organise_together_and_participants_who_will_come() -> None:
+    text = _bulletin(
+        "Councils workshop in Lome\n\nA workshop on budget oversight will be held in Lome from "
+        "4 to 6 April 2016. DPADM, the Economic, Cultural and Social Council of Togo and UNDP "
+        "have partnered to organize the workshop. Participants will come from Benin, Côte "
+        "d'Ivoire, Ghana and Togo.")
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert {a.label for a in event.organizers} >= {
+        "Economic, Cultural and Social Council of Togo"}
+    assert {"actor/dpadm", "actor/undp"} <= {a.path for a in event.organizers}
+    assert {"country/BEN", "country/CIV", "country/GHA", "country/TGO"} <= {
+        a.path for a in event.participants}
+
+
+def test_a_meeting_in_brackets_is_an_example_and_its_dates_are_its_own() -> None:
+    """Earlier work listed in brackets is no meeting the item reports; the day in brackets after
+    a past meeting ("At the last Board meeting (Tunis, 2-3 March 2016)") is that meeting's, not
+    the workshop's agreed at it."""
+    text = _bulletin(
+        "Councils workshop\n\nA workshop on budget oversight will be held in Lome from 4 to 6 "
+        "April 2016.\n\nDPADM and the council network have worked together (a survey; seminar "
+        "on dialogue, Rabat, 8-9 November 2015; conference on youth, Niamey, 14-16 February "
+        "2016). At the last Board meeting (Tunis, 2-3 March 2016), it was agreed that a "
+        "training workshop for council staff would be held.")
+    events = [e for item in update.parse(text).items for e in item.events]
+    assert [(e.kind, e.start) for e in events] == [("workshop", dt.date(2016, 4, 4))]
+    assert events[0].location is not None and events[0].location.name == "Lome"
