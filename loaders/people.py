@@ -66,9 +66,11 @@ _POST_THEN_NAME = re.compile(
 _POST_OF_BODY_NAME = re.compile(  # (the first letters looked ahead for: twice as fast)
     r"(?=[ADEFVPMCRHUSG])(?<![\w’'-])(?P<title>(?:(?:Deputy|Vice|Assistant|Executive|Acting|First)[ -])*(?:Prime[ ]"
     r"Minister|Minister|Chair(?:man|person|woman)?|Rector|President|Director(?:-General)?|Head|"
-    r"(?:Under-)?Secretary-General|Mayor|Governor|Ambassador|Administrator|Commissioner))[ ]"
-    r"of[ ](?:the[ ])?(?P<run>[A-Z][\w’'-]*(?:[ ](?:(?:Prof|Dr|Mr|Ms|Mrs)\.|of|for|and|the|on|"
-    r"[A-Z][\w’'-]*)){2,14})(?=[,;]|\.(?:\s|$)|[ ][a-z])")
+    r"(?:Under-)?Secretary-General|Secretary(?!-)|Mayor|Governor|Ambassador|Administrator|"
+    r"Commissioner))[ ]"
+    # ("Secretary at the Ministry of X (MoX) Ana Reis said": "at", the body's acronym)
+    r"(?:of|at)[ ](?:the[ ])?(?P<run>[A-Z][\w’'-]*(?:[ ](?:(?:Prof|Dr|Mr|Ms|Mrs)\.|of|for|and|the|on|"
+    r"\([A-Z][A-Za-z]{1,11}\)|[A-Z][\w’'-]*)){2,14})(?=[,;]|\.(?:\s|$)|[ ][a-z])")
 _NAME_AT_END = re.compile(rf"(?:[ ](?P<hon>{_HON}))?[ ](?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})$")
 _FOR_PART = re.compile(r"[ ]for[ ]")
 _TITLE_WORDS = re.compile(
@@ -121,7 +123,14 @@ _FROM = re.compile(r"[ ]from[ ](?:the[ ])?(?=[A-Z])")
 #: A name that opens a sentence, then a verb of speech: "Ana Silva thanked the speakers".
 _SPEAKER = re.compile(rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})[ ]$")
 #: The verbs of speech `_SPEAKER` reads before (searched first: most items have none).
-_SPEECH_VERB = re.compile(r"(?<=[a-z] )(?:thanked|said|noted|stressed|added|explained|observed|"
+#: ... or a name that opens a sentence, its post or role between commas, then the verb: "Ana
+#: Silva, chair of a parliamentary committee, said", "Ana Silva, governance officer at DPADM,
+#: UNDESA, said" (the role in lower case, as news agencies write it).
+_SPEAKER_APPOSED = re.compile(
+    rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]"
+    r"(?=[a-z])[^.;!?\n“”\"]{3,110},[ ]$")
+_ROLE_AT = re.compile(r"[ ](?:at|of|with|in|for)[ ](?:the[ ])?(?=[A-Z])")
+_SPEECH_VERB = re.compile(r"(?<=[a-z,] )(?:thanked|said|noted|stressed|added|explained|observed|"
                           r"underlined|highlighted|emphasi[sz]ed|recalled|remarked)\b")
 _SPEAKER_REACH = 60
 #: Two people and one post in the plural, in lower case: "Ms. A and Mr. B, senior advisors on
@@ -532,6 +541,15 @@ class People:
                               pre.group("org"), whole=Span(start, name_span.end))
         return None
 
+    def _apposed_role(self, name_span: Span, app: Span) -> Membership:
+        """A role in lower case between commas ("governance officer at DPADM, UNDESA", "chair
+        of a parliamentary committee"): the role, and the body after "at"/"of"/"with" when
+        one is named (capitalised)."""
+        role = app.of(self.text)
+        at = _ROLE_AT.search(role)
+        title, aff = (role[: at.start()], role[at.end():]) if at else (role, None)
+        return self._make(name_span, app, clean(title), aff, whole=Span(name_span.start, app.end))
+
     def _make(self, name_span: Span, app: Span, title: str | None, aff: str | None, *,
               whole: Span | None = None) -> Membership:
         if aff and (two := _SECOND_POST.search(aff)) is not None and title:
@@ -724,15 +742,22 @@ class People:
         for verb in _SPEECH_VERB.finditer(text, item.start, item.end):
             speaker = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH),
                                       verb.start())
-            if speaker is None:
+            apposed = None if speaker is not None else _SPEAKER_APPOSED.search(
+                text, max(item.start, verb.start() - _SPEAKER_REACH - 120), verb.start())
+            found = speaker or apposed
+            if found is None:
                 continue
-            name = speaker.group("name")
-            nspan = Span(speaker.start("name"), speaker.end("name"))
-            if any(tok in _NOT_NAME for tok in name.split()) or \
+            name = found.group("name")
+            nspan = Span(found.start("name"), found.end("name"))
+            if any(tok in _NOT_NAME or _TITLE_WORDS.fullmatch(tok) for tok in name.split()) or \
                     self.gz.resolve(name) is not None or \
                     any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
-            self._add(name, None, nspan, None)
+            ms = None if apposed is None else self._membership(
+                nspan, sentence_end(text, nspan.end, item.end))
+            if apposed is not None and (ms is None or not ms.title):
+                ms = self._apposed_role(nspan, Span(nspan.end + 2, apposed.end() - 2))
+            self._add(name, None, nspan, ms)
         for m in _SIGNATURE.finditer(text, item.start, item.end):
             family, given = m.group("family"), m.group("given")
             if given in _NOT_NAME or self.gz.resolve(family) is not None:

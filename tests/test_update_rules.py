@@ -687,3 +687,21 @@ def test_a_meeting_in_brackets_is_an_example_and_its_dates_are_its_own() -> None
     events = [e for item in update.parse(text).items for e in item.events]
     assert [(e.kind, e.start) for e in events] == [("workshop", dt.date(2016, 4, 4))]
     assert events[0].location is not None and events[0].location.name == "Lome"
+
+
+def test_people_as_news_agencies_write_them() -> None:
+    """A post "at" a body and its acronym before the name; a name, its role in lower case
+    between commas, then "said"."""
+    text = ("THE VALLEY TIMES\nOfficials call for open contracts data\n"
+            "POKHARA, May 3: Officials have called for open contracting data.\n"
+            "Secretary at the Ministry of Urban Works and Local Affairs (MoUWLA) Bina Sharma "
+            "said that the data must be published.\n"
+            "Hari Prasad Joshi, chair of a provincial assembly panel, said that citizens need "
+            "it. Lena Kowalski, programme officer at DPADM, UNDESA, said that open data "
+            "supports good governance.\n")
+    people = {p.name: [(m.title, m.organization.path if m.organization else None)
+                       for m in p.memberships] for p in update.parse(text).persons}
+    assert people["Bina Sharma"][0][0] == "Secretary"
+    assert people["Hari Prasad Joshi"] == [("chair of a provincial assembly panel", None)]
+    assert people["Lena Kowalski"] == [("programme officer", "actor/dpadm")]
+    assert not any(name.startswith(("Officials", "POKHARA")) for name in people)
