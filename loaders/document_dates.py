@@ -16,8 +16,9 @@ __all__ = ["DocumentDate", "OwnDate", "document_date"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
                     r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
-_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+)(?P<m>{MONTH_PATTERN})\s*,?\s*"
-                         rf"(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014")
+_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+|\bNo\.?\s*\d{{1,3}}\s+)(?P<m>{MONTH_PATTERN})"
+                         rf"\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014",
+# "DESA News Vol. 14, No. 3 March 2010")
 #: Series words that make a month at a line's end the page's own month ("Newsletter - June
 #: 2014", "Issue 12 | June 2014").
 _SERIES_WORDS = ("monthly", "bulletin", "briefing", "update", "newsletter", "issue", "quarterly",

@@ -44,6 +44,7 @@ from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
+from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
 from cepa_kg.loaders.update_events import find_events, organisers_and_participants
 from cepa_kg.loaders.update_present import Attendance, attendance
 from cepa_kg.loaders.update_model import (
@@ -377,6 +378,12 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         # a page about one thing (an event page, a news item): its heading is the item's title
         segments = [(title_span, segments[0][1], segments[0][2])]
 
+    calendar = calendar_pairs(text, body_start)
+    if calendar:  # a calendar's meetings, each on two lines: an item each, and what follows
+        segments = [(title, Span(title.start, where.end), str(i))
+                    for i, (title, where) in enumerate(calendar, start=1)] + \
+            _segments(text, calendar[-1][1].end)
+
     issuer = _issuer(text, gz, title_span)
     self_paths = {issuer.path} if issuer else set()
     for name in ("DESA", "Secretariat"):  # what the issuing Division belongs to
@@ -409,6 +416,11 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         items.append(_item(text, gz, people, reference, number, pos, tspan, body, span,
                            issuer, self_paths, in_item, dated=dated, present=listed))
     items = _listed_by_lead(text, items)
+    if calendar:
+        titles = {title for title, _ in calendar}
+        items = [dataclasses.replace(item, events=tuple(
+            calendar_event(text, item.title_span, e, gz) for e in item.events))
+            if item.title_span in titles else item for item in items]
     month = dated.date if dated is not None else None
     return UpdateDocument(
         slug=f"{SLUG_PREFIX}{month:%Y-%m}" if month else "dpadm-update",

@@ -18,7 +18,8 @@ from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
 
-__all__ = ["EVENT_WORDS", "EventMention", "find_events", "organisers_and_participants"]
+__all__ = ["EVENT_WORDS", "EventMention", "find_events", "first_event_word",
+           "organisers_and_participants"]
 
 #: Words that name an event, by kind (the first kind whose word matches wins).
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
@@ -98,6 +99,12 @@ class EventMention:
     another: bool = False
     #: a step of a visit told in order: "then" (the day of the step before), "next-day"
     step: str = ""
+
+
+def first_event_word(text: str, span: Span) -> Span | None:
+    """Where the first word that names an event is in `span`, if one is."""
+    m = _WORD.search(text, span.start, span.end)
+    return Span(m.start(), m.end()) if m else None
 
 
 def _kind(m: re.Match[str]) -> str:
