@@ -67,7 +67,8 @@ _NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
                        r"(?:\s*\([^)]*\))?$")
 #: A name complete before an "and": its head and the head's complement ("... of Mongolia").
 _COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*"
-                       rf"(?:\s+[A-Z][\w’'-]*)*)+$")
+                       rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*)+$")  # ("... of Administration and
+# Public Service of the Kingdom of Morocco and the United Nations ...": two names)
 #: What makes "Secretary-General" part of another post: "Under-Secretary-General", "Assistant
 #: Secretary-General", "Deputy Secretary-General" (a person, not the Secretary-General).
 _PART_OF_A_POST = re.compile(r"(?:Under|Assistant|Deputy)[- ]$")

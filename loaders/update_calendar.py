@@ -37,7 +37,7 @@ def calendar_pairs(text: str, start: int) -> list[tuple[Span, Span]]:
     """(title line, place-and-days line) of each meeting of the calendar after `start`, or
     none when the page holds fewer than three such pairs in a row."""
     lines = [ln for ln in page_lines(text) if ln.span.start >= start and not ln.blank]
-    found = [(before.span, line.span) for before, line in zip(lines, lines[1:])
+    found = [(before.span, line.span) for before, line in zip(lines, lines[1:], strict=False)
              if _WHERE_WHEN.match(line.text) and not _WHERE_WHEN.match(before.text)
              and len(before.text.split()) <= _MAX_TITLE_WORDS
              and not before.text.rstrip().endswith((".", ":"))]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from cepa_kg.loaders.actors import ActorMatch, add_actor, add_country
 from cepa_kg.loaders.base import MappingContext
 from cepa_kg.loaders.iris import Iris, slugify
+from cepa_kg.loaders.organisations_in_text import ORG_HEAD
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.triples import Triple, Triples
 from cepa_kg.loaders.update import (
@@ -57,6 +58,25 @@ def _unit_name(label: str) -> str | None:
         if hit is not None and hit.kind in ("organization", "group") and len(
                 label[: m.start()].split()) >= 2:
             return label[: m.start()]
+    return None
+
+
+#: A name whose last word is an organisation's head word ("... Institute", "... Center").
+_ENDS_IN_HEAD = re.compile(rf"{ORG_HEAD.pattern}$")
+
+
+@lru_cache(maxsize=1024)
+def _new_parent(label: str) -> tuple[str, str] | None:
+    """A body named with the body it belongs to, both new to the gazetteer ("Local Government
+    Officials Development Institute of Incheon Metropolitan City"): (its own name, the
+    parent's name), or None. Each side must read as an organisation's name: the first ends
+    with a head word and has two words or more, the second holds one and is no country. The
+    last such "of" divides them ("National School of Government | of the Ministry of X")."""
+    for m in reversed(list(_OF_PARENT.finditer(label))):
+        own, body = label[: m.start()], re.sub(r"\s*\([^)]*\)$", "", label[m.end():])
+        if len(own.split()) >= 2 and _ENDS_IN_HEAD.search(own) and ORG_HEAD.search(body) \
+                and len(body.split()) >= 2 and not _is_country(body):
+            return own, body
     return None
 
 
@@ -132,7 +152,7 @@ class _Mapper:
             if a.acronym:  # the acronym the page gives it: "(NIGSD)"
                 ctx.add(iri, CEPA.acronym, Literal(a.acronym))
             home = _OF_COUNTRY.search(a.label)
-            if home and _is_country(home.group("country")):
+            if home is not None and _is_country(home.group("country")):
                 # "Ministry of Finance of Moldova", "Innovation and Digital Development Agency
                 # of the Republic of Azerbaijan": the body's name without its country too
                 ctx.add(iri, SKOS.altLabel, Literal(a.label[: home.start()], lang="en"))
@@ -140,6 +160,17 @@ class _Mapper:
                 # "E-Government Branch of the United Nations Department of Economic and
                 # Social Affairs": the unit's own name too
                 ctx.add(iri, SKOS.altLabel, Literal(unit, lang="en"))
+            if (parent := _new_parent(a.label)) is not None:
+                # "Digital Government Monitoring Center of the Information Technology
+                # Organization of Iran": the centre by its own name too, and the body it
+                # belongs to, named there, an organisation of its own
+                own, body = parent
+                ctx.add(iri, SKOS.altLabel, Literal(own, lang="en"))
+                start = a.span.start + a.span.of(ctx.text).rfind(body)
+                ctx.add(iri, ORG.subOrganizationOf, self.actor(ActorMention(
+                    f"actor/{slugify(body, max_length=120)}", "organization", body,
+                    Span(start, start + len(body)) if start >= a.span.start else a.span,
+                    False)))
         if a.kind != "place":
             self.mentioned.add(iri)
         return iri

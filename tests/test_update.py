@@ -707,3 +707,37 @@ def test_the_cue_trigger_never_hides_a_cue() -> None:
         whole = Span(0, len(text))
         assert [c.span for c in P._cues(text, whole)] == [c.span for c in P._all_cues(text, whole)]
     assert matched > 50
+
+
+def test_rdf_a_new_body_named_with_the_new_body_it_belongs_to() -> None:
+    """"X Centre of the Y Organization of Iran": the centre, also known by its own name, is a
+    sub-organisation of Y, an organisation of its own (the shapes accept both)."""
+    from cepa_kg.loaders.iris import slugify
+    from cepa_kg.namespaces import SKOS
+    from cepa_kg.validation import validate_graph
+
+    text = ("DPADM Monthly Bulletin\n\nMarch 2016\n\n1. Open data workshop in Tehran\n\n"
+            "Following the planning of the Data Quality Monitoring Centre of the Digital "
+            "Services Organization of Iran, DPADM held a workshop on open data in Tehran on 8 "
+            "March 2016.\n")
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+    from rdflib import Graph
+
+    built = build_document(SourceText("tehran.txt", text, "0" * 64, "utf-8"),
+                           base="http://localhost:8000/")
+    g = Graph()
+    for triple in built.triples:
+        g.add(triple)
+    base = "http://localhost:8000/id/actor/"
+    centre = URIRef(base + slugify(
+        "Data Quality Monitoring Centre of the Digital Services Organization of Iran",
+        max_length=120))
+    parent = URIRef(base + slugify("Digital Services Organization of Iran", max_length=120))
+    assert (centre, SKOS.altLabel, Literal("Data Quality Monitoring Centre", lang="en")) in g
+    assert (centre, ORG.subOrganizationOf, parent) in g
+    assert (parent, RDF.type, CEPA.Organization) in g
+    assert g.value(parent, RDFS.label) == Literal("Digital Services Organization of Iran",
+                                                  lang="en")
+    report = validate_graph(built.triples, base="http://localhost:8000/")
+    assert report.conforms, report.text()
