@@ -23,7 +23,9 @@ __all__ = ["EVENT_WORDS", "EventMention", "find_events", "first_event_word",
 
 #: Words that name an event, by kind (the first kind whose word matches wins).
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
-    ("award", r"awards?\s+ceremony|ceremony|award\s+ceremon(?:y|ies)"),
+    # ("the awards evening ... was held", "14 institutions will be awarded for ...")
+    ("award", r"awards?\s+ceremony|ceremony|award\s+ceremon(?:y|ies)|awards?\s+(?:evening|night|"
+              r"gala|dinner)|(?<=\bbe\s)awarded(?=\s+(?:for|at|during|on)\b)"),
     ("forum", r"forums?"),
     ("conference", r"conferences?|summit|congress|symposium"),
     ("workshop", r"workshops?|hackathon"),
@@ -559,9 +561,16 @@ def _told_by_verb(m: EventMention) -> bool:
     return _VERB_WORD.match(last) is not None
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _same(a: EventMention, b: EventMention) -> bool:
-    if a.kind != b.kind and "launch" in (a.kind, b.kind):
-        return False  # "the report will also be launched during his visit": an event of its own
+    if a.kind != b.kind and ("launch" in (a.kind, b.kind) or "award" in (a.kind, b.kind)) \
+            and not (_within(a.word, b.name_span) or _within(b.word, a.name_span)):
+        return False  # "the report will also be launched during his visit", "a conference
+        # ... and the awards ceremony": an event of its own (but one name holds one event:
+        # "the Public Service Forum, Day and Awards Ceremony")
     if a.another or b.another:
         return False  # "... also met with the Permanent Mission": a meeting of its own
     if a.count > 1 or b.count > 1:

@@ -705,3 +705,20 @@ def test_people_as_news_agencies_write_them() -> None:
     assert people["Hari Prasad Joshi"] == [("chair of a provincial assembly panel", None)]
     assert people["Lena Kowalski"] == [("programme officer", "actor/dpadm")]
     assert not any(name.startswith(("Officials", "POKHARA")) for name in people)
+
+
+def test_an_awards_ceremony_is_an_event_of_its_own_unless_one_name_holds_both() -> None:
+    forum_and_awards = _bulletin(
+        "Public Service Forum\n\nThe Public Service Forum will be held in Lima from 20 to 22 "
+        "June 2016.\n\nPublic Service Awards\n\nOn Public Service Day on 23 June 2016, ten "
+        "institutions will be awarded for excellence in public service.",
+        month="March 2016")
+    events = [e for item in update.parse(forum_and_awards).items for e in item.events]
+    assert sorted((e.kind, e.start) for e in events) == [
+        ("award", dt.date(2016, 6, 23)), ("forum", dt.date(2016, 6, 20))]
+    evening = _bulletin("Tourism awards\n\nOn 14 February 2020, the awards evening of the city's "
+                        "convention programme was held in Baku.")
+    assert [e.kind for item in update.parse(evening).items for e in item.events] == ["award"]
+    one_name = _bulletin("Forum in Accra\n\nAccra will host the Public Service Forum, Day and "
+                         "Awards Ceremony from 20 to 23 June 2016.")
+    assert len([e for item in update.parse(one_name).items for e in item.events]) == 1
