@@ -45,7 +45,11 @@ from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
-from cepa_kg.loaders.update_events import find_events, organisers_and_participants
+from cepa_kg.loaders.update_events import (
+    find_events,
+    first_event_word,
+    organisers_and_participants,
+)
 from cepa_kg.loaders.update_present import Attendance, attendance
 from cepa_kg.loaders.update_model import (
     Event,
@@ -231,8 +235,13 @@ def _is_heading_line(line: Any) -> bool:
         return False  # wrapped line of prose: "Egypt’s National Institute for Governance and"
     if len(words) <= 10:
         return True
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "“\"‘'")
-    return capitalised / len(words) >= 0.6 and not _AUXILIARY.search(text)
+    # (a title's small words stay in lower case: "Workshop on X and Y for the Z in the region")
+    content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1] in "“\"‘'")
+    return capitalised / len(content) >= 0.6 and not _AUXILIARY.search(text)
+
+
+_SMALL_WORDS = frozenset("a an the of on and or for in to with at by from as its their".split())
 
 
 def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
@@ -373,10 +382,14 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
     post = _post_title(text, dated, title_span)
     if post is not None and len(segments) == 1:  # a board's post: its title line holds its date
         segments = [(post, Span(post.start, segments[0][1].end), segments[0][2])]
-    elif len(segments) == 1 and segments[0][0] is None and heading is None and \
-            title_span.end <= segments[0][1].start:
-        # a page about one thing (an event page, a news item): its heading is the item's title
-        segments = [(title_span, segments[0][1], segments[0][2])]
+    elif len(segments) == 1 and heading is None and title_span.end <= segments[0][1].start \
+            and (segments[0][0] is None or (
+                first_event_word(text, title_span) is not None and
+                first_event_word(text, segments[0][0]) is None)):
+        # a page about one thing (an event page, a news item, minutes): its heading is the
+        # item's title (rather than a line under it that names no meeting: "United Nations
+        # Headquarters" under "Minutes of the Meeting of ..."); the item runs from it
+        segments = [(title_span, Span(title_span.start, segments[0][1].end), segments[0][2])]
 
     calendar = calendar_pairs(text, body_start)
     if calendar:  # a calendar's meetings, each on two lines: an item each, and what follows
@@ -392,8 +405,9 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
 
     # per item, read twice; a title line's capitals are no organisation ("UNPSA Team Briefs the
     # Permanent Mission of Chile"): there, only the gazetteer's names
+    # (unless the name gives its acronym: "Meeting of the Executive Committee of X (ECESA)")
     actors = [sorted([a for a in find_actors(text, span, gz) if a.known or title is None
-                      or not (title.start <= a.span.start < title.end)]
+                      or not (title.start <= a.span.start < title.end) or a.acronym]
                      + _issuer_by_name(text, span, issuer), key=lambda a: a.span)
               for title, span, _ in segments]
     people = People(text, gz)

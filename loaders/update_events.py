@@ -182,8 +182,13 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     announced = _mentions(text, sentences, reference, names=names, not_dates=not_dates,
                           own_date=own_date)  # read once, used twice
     body_events = [m for m in announced if not m.ahead]
-    if not body_events:  # an announcement: the events it tells of are still to come
-        body_events = announced
+    if not body_events:  # an announcement: the events it tells of are still to come (and
+        # minutes, whose title names the meeting they record, tell of the next one)
+        titled = _mentions(text, [title], reference, names=names, not_dates=not_dates) \
+            if title is not None and announced and all(
+                _NEXT.search(text, max(0, m.word.start - 12), m.word.start) for m in announced) \
+            else []
+        body_events = titled + announced
     else:  # and a report that announces a dated meeting too
         told = {m.word for m in body_events}
         body_events = sorted(body_events + [m for m in announced if m.word not in told
@@ -220,6 +225,9 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                           e.other_names)
                   for e in events]
     return events
+
+
+_NEXT = re.compile(r"\b(?:the|its|their)\s+next\s+$", re.I)
 
 
 def _title_names(text: str, title: Span, kind: str, events: int) -> tuple[str, ...]:

@@ -722,3 +722,31 @@ def test_an_awards_ceremony_is_an_event_of_its_own_unless_one_name_holds_both() 
     one_name = _bulletin("Forum in Accra\n\nAccra will host the Public Service Forum, Day and "
                          "Awards Ceremony from 20 to 23 June 2016.")
     assert len([e for item in update.parse(one_name).items for e in item.events]) == 1
+
+
+def test_an_event_page_heading_with_small_words_titles_its_one_item() -> None:
+    """A long heading in title case keeps its small words in lower case ("on", "and", "for",
+    "the", "in"): still the page's heading, and the title of the one meeting it is about."""
+    page = ("Sorry, you need to enable JavaScript to visit this website.\n\n"
+            "Online Training Workshop on Open Data and Service Design for an Inclusive Recovery "
+            "of the Public Sector in the Pacific region\n\nEvent Date:\n\n"
+            "The Online Training Workshop will take place on 9 and 11 March 2021 and is "
+            "organized by UNDESA in cooperation with ESCAP.\n")
+    (event,) = [e for item in update.parse(page).items for e in item.events]
+    assert {event.name, *event.other_names} >= {
+        "Online Training Workshop on Open Data and Service Design for an Inclusive Recovery "
+        "of the Public Sector in the Pacific region"}
+
+
+def test_minutes_record_the_meeting_their_heading_names_not_the_next_one() -> None:
+    page = ("Minutes of the Meeting of the Joint Committee on Statistical Cooperation (JCSC) "
+            "on Data and Governance Cluster\n\nUnited Nations Headquarters\n\n"
+            "Thursday, 6 November 2014 from 10:00AM to 11:00AM,\n\nPresent:\n\nDPADM\n"
+            "Mr. Jon Arvik, Chief\n\nFollow-up actions:\n\n"
+            "  • Members will share their work plans before the next meeting.\n")
+    doc = update.parse(page)
+    (event,) = [e for item in doc.items for e in item.events]
+    assert event.name.startswith("Meeting of the Joint Committee on Statistical Cooperation")
+    assert event.start == dt.date(2014, 11, 6)
+    assert "Joint Committee on Statistical Cooperation" in {
+        a.label.split(" (")[0] for item in doc.items for a in item.actors}
