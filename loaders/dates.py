@@ -58,6 +58,10 @@ _TO = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till)\b){_SP0}"
 _TO_AND = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till|and)\b){_SP0}"
 
 
+_LISTED_SEP = rf"(?:{_SP0},{_SP0}|{_SP1}and{_SP1})"  # between two days of a list
+_LISTED = rf"(?:{_LISTED_SEP}\d{{1,2}}(?![\d:/]))"  # a further day of a list
+
+
 def _g(pattern: str, name: str) -> str:
     return pattern.format(name)
 
@@ -68,9 +72,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # 30 March - 3 April 2009; 30 December 2010 to 2 January 2011; 30 March–3 April
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
         rf"{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
-        # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October; from 11 to 13 of March 2020
-        rf"{_g(_DAY_FIRST, 'd1')}{_TO_AND}{_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}"
-        rf"{_g(_YEAR, 'y2')}?",
+        # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October; from 11 to 13 of March 2020;
+        # a list of days: 9, 11, 16 and 18 March 2021 (the first to the last)
+        rf"{_g(_DAY_FIRST, 'd1')}(?:(?:{_SP0},{_SP0}\d{{1,2}}(?![\d:/]))+(?:{_SP0},)?{_SP1}and{_SP1}|"
+        rf"{_TO_AND}){_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
         # April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
         rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
         rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",
@@ -78,6 +83,11 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
         # October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
         rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)",
+        # days listed in two months: 9 and 11 March and 16 and 18 March 2021; 28 and 30 April,
+        # 5 and 7 May 2020 (a list in each: the first day to the last)
+        rf"{_g(_DAY_FIRST, 'd1')}{_LISTED}+{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_SP0}"
+        rf"(?:,{_SP0}(?:and{_SP1})?|and{_SP1})(?:\d{{1,2}}{_LISTED_SEP})+{_g(_DAY, 'd2')}{_SP1}"
+        rf"{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
     )
 )
 _MONTH = re.compile(MONTH_PATTERN)

@@ -107,3 +107,27 @@ def test_month_number() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(dates).failed == 0
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("on 9, 11, 16 and 18 March 2021", D(2021, 3, 9), D(2021, 3, 18)),
+    ("on 9 and 11 March and 16 and 18 March 2021 9-11am", D(2021, 3, 9), D(2021, 3, 18)),
+    ("on 28 and 30 April, 5 and 7 May 2020", D(2020, 4, 28), D(2020, 5, 7)),
+])
+def test_days_listed_run_from_the_first_to_the_last(text: str, first: D, last: D) -> None:
+    (r,) = find_date_ranges(text)
+    assert (r.start, r.end) == (first, last)
+    assert r.span.of(text).endswith(str(last.year))
+
+
+def test_two_days_of_two_months_without_a_list_stay_apart() -> None:
+    text = "held on 4 March 2014 and 19 April 2014"
+    assert [(r.start, r.end) for r in find_date_ranges(text)] == [
+        (D(2014, 3, 4), None), (D(2014, 4, 19), None)]
+
+
+def test_a_number_before_a_range_is_no_day_of_a_list() -> None:
+    text = "CEPA Session 12, 15–19 April 2013"
+    (r,) = find_date_ranges(text)
+    assert (r.start, r.end, r.span.of(text)) == (D(2013, 4, 15), D(2013, 4, 19),
+                                                 "15–19 April 2013")
