@@ -730,6 +730,9 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         organisers, participants = organisers_and_participants(
             text, sentences, actors_in, meeting=event.kind == "meeting")
         organisers = organisers or lead_organisers
+        if out and _ANAPHOR.match(text, event.sentence.start, event.sentence.end):
+            # "The staff members paid a courtesy visit to X": those of the meeting before
+            participants = list(first_each([*participants, *out[-1].participants]))
         where = sentences[-1] if len(found) == 1 else event.sentence
         scope = Span(min(s.start for s in sentences), max(s.end for s in sentences))
         year = event.dates.start.year if event.dates is not None else None
@@ -760,6 +763,9 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     return _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
 
 
+#: A sentence whose subject points back at those the item named before it.
+_ANAPHOR = re.compile(r"\s*(?:The\s+(?:staff(?:\s+members)?|team|delegation|mission|visitors)|"
+                      r"They|She|He)\b")
 #: A date range written further on ("from 8 to 11 May", "8-11 May"): worth reading dates for.
 _RANGE_AHEAD = re.compile(r"\d\s*(?:[-–]|to|and)\s*\d")
 _TODAY = re.compile(r"\b(?:today|this\s+morning)\b")

@@ -47,7 +47,9 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                 r"retreat"),
     # ("the launch ceremony of the programme": a launch, the ceremony its form)
     ("launch", r"launch(?:ing)?\s+ceremon(?:y|ies)|launch(?:ed|es)?"),
-    ("mission", r"(?<!Permanent\s)(?<!Permanent\n)missions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])"),
+    # ("a mission to Geneva" is a trip, "the Mission of Chile to the UN" a body)
+    ("mission", r"(?<!Permanent\s)(?<!Permanent\n)(?:(?-i:m)issions?|"
+                r"(?-i:M)issions?(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z]))"),
     # a fair or expo by its name only ("Government 3.0 Fair"): "a fair process" is none
     ("exhibition", r"exhibitions?|(?-i:Fair|Expo)s?"),
 )
@@ -101,6 +103,8 @@ class EventMention:
     another: bool = False
     #: a step of a visit told in order: "then" (the day of the step before), "next-day"
     step: str = ""
+    #: named by its own phrase though told by a verb word ("paid a courtesy visit to X")
+    named: bool = False
 
 
 def first_event_word(text: str, span: Span) -> Span | None:
@@ -218,7 +222,11 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     if item_title and title is not None:
         events = [replace(e, name=item_title, name_span=title,
                           other_names=(*e.other_names, e.name))
-                  if _VERB_WORD.match(e.word.of(text)) or (len(events) == 1 and  # no name
+                  if (_VERB_WORD.match(e.word.of(text)) and not e.named) or (
+                      # no name: the item's one event, or the one its title opens with
+                      # ("Mission to Geneva on ..." for "went on a mission")
+                      (len(events) == 1 or (len(e.name.split()) == 1 and
+                                            item_title.lower().startswith(e.name.lower()))) and
                       " ".join(e.name.lower().split()) == " ".join(e.word.of(text).lower().split()))
                   else
                   replace(e, other_names=(*e.other_names, item_title) if len(events) == 1 else
@@ -264,7 +272,15 @@ _GENERIC = re.compile(r"(?:[’']s|\b(?:its|their|our|his|her|such|other|future|
 _ALSO = re.compile(r"\b(?:also|then|later|further)\s+$", re.I)
 #: A meeting only thought of: "possible joint training", "a proposed workshop".
 _HYPOTHETICAL = re.compile(r"\b(?:possible|potential|proposed|eventual|prospective)\s+"
-                           r"(?:[\w-]+\s+){0,2}$", re.I)
+                           r"(?:[\w-]+\s+){0,2}$|\b(?:needs?|would\s+have)\s+to\s+(?:field|send|"
+                           r"undertake|organi[sz]e|hold)\s+(?:a|an)\s+(?:[\w-]+\s+)?$", re.I)
+#: A mission as the frame of a meeting told before it: "met with a delegation ... in an
+#: exploratory mission to ...".
+_IN_A_MISSION = re.compile(r"\b(?:in|on|during)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$",
+                           re.I)
+#: "paid a courtesy visit to X": a meeting of its own, with X (on a mission, a tour).
+_PAID = re.compile(r"\bpaid\s+(?:a|an)\s+(?P<what>(?:courtesy|official|working)\s+)?$", re.I)
+_PAID_END = re.compile(r",|;|\s+and\s+(?=[a-z])")
 _VERB_WORD = re.compile(r"(?:visit(?:ed|s)?|called\s+on|met|meets?)$", re.I)
 
 
@@ -312,6 +328,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                                              "training"):
                 continue  # "a meeting held at the WSIS Forum", "as part of a 2-week training
                 # course": the host of the event, not another one
+            if i and kind == "mission" and _IN_A_MISSION.search(before[-40:]):
+                continue  # the trip the meeting told before it was part of
             if i and _PURPOSE_OBJECT.search(before[-60:]):
                 continue  # "a workshop ... to review the first courses": what it reviewed
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
@@ -365,13 +383,20 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             after = _QUOTED_AFTER.match(text, word.end, sentence.end)
             if after is not None:  # "an Expert Group Meeting (EGM) on “Scaling up ...”"
                 quoted += (_plain(after.group(1)),)
+            paid = _PAID.search(before[-30:])
+            if paid is not None:  # "paid a courtesy visit to the Director of X, Mr. Y":
+                # named by what it was ("courtesy visit to the Director of X")
+                end = _PAID_END.search(text, word.end, sentence.end)
+                name = Span(sentence.start + len(before) - len(before[-30:]) + paid.end() -
+                            len(paid.group("what") or ""), end.start() if end else sentence.end)
             step = _STEP.match(text, sentence.start, m.start()) if _VERB_WORD.match(
                 m.group(0)) else None
             mention = EventMention(kind, _plain(name.of(text)), name, when, sentence, word,
                                    (_plain(phrase.of(text)), *quoted), count, ahead=ahead,
                                    another=bool(_VERB_WORD.match(m.group(0)) and
                                                 _ALSO.search(before[-12:])) or passive is not None
-                                   or step is not None,
+                                   or step is not None or paid is not None,
+                                   named=paid is not None,
                                    step="" if step is None else
                                    "next-day" if step.group("day") else "then")
             if 1 < count <= _MAX_COUNTED and when is None and len(
@@ -569,12 +594,17 @@ def _told_by_verb(m: EventMention) -> bool:
     return _VERB_WORD.match(last) is not None
 
 
+#: Kinds of event never one with a meeting of another kind beside them: a launch, an awards
+#: ceremony, a mission (the trip; the meetings on it are each their own).
+_OWN_KINDS = frozenset(("launch", "award", "mission"))
+
+
 def _within(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _same(a: EventMention, b: EventMention) -> bool:
-    if a.kind != b.kind and ("launch" in (a.kind, b.kind) or "award" in (a.kind, b.kind)) \
+    if a.kind != b.kind and {a.kind, b.kind} & _OWN_KINDS \
             and not (_within(a.word, b.name_span) or _within(b.word, a.name_span)):
         return False  # "the report will also be launched during his visit", "a conference
         # ... and the awards ceremony": an event of its own (but one name holds one event:
@@ -678,6 +708,8 @@ _ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|te
                           r"(?:(?:come|came|coming)\s+)?from\b|"
                           r"\bdelegation\s+(?:of|from)\b", re.I)
 _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
+                        r"went\s+on\s+(?:a|an)\s+(?:[\w-]+\s+)?mission|"
+                        r"paid\s+(?:a|an)\s+(?:courtesy\s+|official\s+|working\s+)?visit\s+to|"
                         r"call\s+on|(?:is|was|are|were)\s+on\s+(?:a|an|his|her|their|an\s+"
                         r"official)\s+(?:[\w-]+\s+){0,2}?visit|"
                         r"came\s+(?:to|for|on)|"
@@ -688,7 +720,9 @@ _TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|
                         r"visit|mission|team)|(?-i:(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\b|[A-Z]))))\b",
                         re.I)
 #: Verbs of a meeting between two sides: the subject and the object both took part.
-_BOTH_SIDES = frozenset(("visited", "called on", "met with", "met", "welcomed", "received"))
+_BOTH_SIDES = frozenset(("visited", "called on", "met with", "met", "welcomed", "received",
+                         "paid a courtesy visit to", "paid a visit to", "paid an official visit to",
+                         "paid a working visit to"))
 _NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
                              r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I)
 #: "DESA's Division for ...": the division, not the department.
@@ -702,6 +736,8 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|s
                          r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
                          r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
                          r"(?:discuss|review|share|present|exchange|agree)|"
+                         # "... visit to X, and convened meetings with Y": another act
+                         r",?\s+and\s+(?:convened|held|met|visited|attended|paid|signed)\b|"
                          # "... co-organized with X in conjunction with the yearly Partners
                          # Meeting": the meeting it goes with is a frame, not a partner
                          r",?\s+in\s+conjunction\s+with\s+(?:the\s+)?[^.;]{0,160}?\b"
@@ -742,7 +778,7 @@ _CUE_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arra
               "collaboration",
               "cooperation", "partnership", "conjunction", "attend", "join", "participa",
               "representatives", "delegation", "took", "visit", "called", "met",
-              "contributed", "presented", "spoke", "delivered", "addressed", "presentation",
+              "contributed", "presented", "spoke", "delivered", "addressed", "presentation", "mission",
               "welcom", "receiv", "came", "represented", "signed", "call on", "between")
 #: "arranged in collaboration with X": X organised it with whoever the text says arranged it
 _PASSIVE = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|arranged|hosted|convened|held|conducted)"
@@ -783,6 +819,7 @@ _ORGANISING_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct"
 _ATTENDED_WORDS = ("attended", "joined", "participation", "representatives", "participants",
                    "delegation", "signed")
 _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visit", "called", "came",
+                    "mission",
                     "call on",
                     "met", "contributed", "presented", "spoke", "delivered", "addressed",
                     "presentation", "welcomed", "received")

@@ -750,3 +750,23 @@ def test_minutes_record_the_meeting_their_heading_names_not_the_next_one() -> No
     assert event.start == dt.date(2014, 11, 6)
     assert "Joint Committee on Statistical Cooperation" in {
         a.label.split(" (")[0] for item in doc.items for a in item.actors}
+
+
+def test_a_mission_and_a_courtesy_visit_on_it_are_two_events() -> None:
+    """Staff "went on a mission" (the trip: they take part in it); "The staff members paid a
+    courtesy visit to X, and convened meetings with Y": a meeting with X, named so, whose
+    participants are the staff's body and X (not Y, met in another act)."""
+    text = ("UNPOG : Theme - Capacity Development\n\n\n"
+            "Mission to Bangkok on UNPOG's Outreach March 10, 2023\n"
+            "UNPOG staff members – Mr. Min-su Kang and Ms. Priya Nair went on a mission to "
+            "Bangkok on 6 – 7 March 2023. The staff members paid a courtesy visit to the "
+            "Executive Secretary of ESCAP, Ms. Lena Holm, and convened meetings with colleagues "
+            "at UNDP and UNICEF.\n")
+    events = [e for item in update.parse(text).items for e in item.events]
+    assert [e.kind for e in events] == ["mission", "meeting"]
+    mission, visit = events
+    assert mission.name.startswith("Mission to Bangkok")
+    assert (mission.start, mission.end) == (dt.date(2023, 3, 6), dt.date(2023, 3, 7))
+    assert {a.path for a in mission.participants} == {"actor/unpog"}
+    assert visit.name.startswith("courtesy visit to the Executive Secretary of ESCAP")
+    assert {a.path for a in visit.participants} == {"actor/unpog", "actor/escap"}
