@@ -799,6 +799,10 @@ _PEOPLE_OF_LIST = re.compile(
 #: (a list may go on past a count of countries: "officials from IDB and OECD, 20 Latin American
 #: countries, as well as Spain, Finland and the Republic of Korea")
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:national\s+|federal\s+)?Government\s+of\b", re.I)
+#: A country named by its adjective and the body or people that act for it: "the Lao
+#: Government", "a Kenyan delegation" (the gazetteer reads such a name as the country).
+_BY_ITS_PEOPLE = re.compile(r"\s(?:[Gg]overnment|[Dd]elegations?|[Aa]uthorities|officials|"
+                            r"[Mm]ission|[Mm]inistry)$")
 
 
 #: "The Division ... (DPADM) of the United Nations Department of ...": the department after "of"
@@ -976,7 +980,8 @@ def organisers_and_participants(
     # its officials take part for it ("officials of Kenya came for a study visit")
     def acts(a: ActorMention, *, attends: bool = False) -> bool:
         return a.kind == "organization" or (a.kind == "country" and (_GOVERNMENT.match(
-            a.span.of(text)) is not None or a.span in hosts or attends and (_PEOPLE_OF.search(
+            a.span.of(text)) is not None or _BY_ITS_PEOPLE.search(a.span.of(text)) is not None
+            or a.span in hosts or attends and (_PEOPLE_OF.search(
                 text[max(0, a.span.start - 40): a.span.start]) is not None or _PEOPLE_OF_LIST.search(
                 text[max(0, a.span.start - 200): a.span.start]) is not None)))
 

@@ -770,3 +770,14 @@ def test_a_mission_and_a_courtesy_visit_on_it_are_two_events() -> None:
     assert {a.path for a in mission.participants} == {"actor/unpog"}
     assert visit.name.startswith("courtesy visit to the Executive Secretary of ESCAP")
     assert {a.path for a in visit.participants} == {"actor/unpog", "actor/escap"}
+
+
+def test_a_country_by_its_adjective_acts_through_its_delegation_or_government() -> None:
+    text = _bulletin("Study tour\n\nA Lao delegation on a study tour visited UNPOG on 10 March "
+                     "2016 to learn about online services in Incheon.")
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert {a.path for a in event.participants} == {"country/LAO", "actor/unpog"}
+    text = _bulletin("Workshop in Nairobi\n\nThe Kenyan Government hosted a workshop on open "
+                     "data in Nairobi on 3 March 2016.")
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert "country/KEN" in {a.path for a in event.organizers}
