@@ -650,13 +650,20 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             objective_block = stated  # the field's background, then "The objective ... is to"
     if objective_block is None:
         objective_block = objective(text, span)
+    other_objectives: list[TextBlock] = []
     if objective_block is None:
-        for para in paragraphs(text):
-            if para.span.start < span.start or para.span.end > span.end:
-                continue
+        paras = [p for p in paragraphs(text)
+                 if span.start <= p.span.start and p.span.end <= span.end]
+        for i, para in enumerate(paras):
             first = clean(para.span.of(text))
             if _TO_VERB.match(first) and len(first.split()) >= 6:
                 objective_block = TextBlock(first, para.span)
+                # bullets of objectives, each "To ...": the first and the others after it
+                for nxt in paras[i + 1:] if para.glyph else ():
+                    more = clean(nxt.span.of(text))
+                    if nxt.glyph != para.glyph or not _TO_VERB.match(more):
+                        break
+                    other_objectives.append(TextBlock(more, nxt.span))
                 break
 
     items: list[Accomplishment] = []
@@ -757,6 +764,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     return ProjectRecord(
         title=title, title_span=title_span, code=code, code_span=code_span,
         objective=objective_block,
+        other_objectives=tuple(other_objectives),
         background=TextBlock(clean(background.of(text)), background) if background else None,
         accomplishments=tuple(items), activities=tuple(activities), budget=budget,
         tranche=tranche_found[0] if tranche_found else None,

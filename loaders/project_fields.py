@@ -282,7 +282,8 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+)?"
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))Its\s+(?:overall\s+|main\s+)?(?:objective|purpose|aim)\s+is\s+to\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|The\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
+    r"(?:objective|purpose|aim)\s+(?:is|was)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
     # (also after a run-in heading: "II. Background The project aimed at ...")
@@ -295,7 +296,8 @@ _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
 #: An objective stated as such ("The main objective of the project is to ..."), not as an aim.
 _OBJECTIVE_STATED = re.compile(r"\b(?:objective|purpose)\s+of\s+(?:the|this)\s+(?:project|"
-                               r"programme)\b", re.I)
+                               r"programme)\b|\b(?:project|programme)[’']s\s+(?:overall\s+|main\s+)?"
+                               r"(?:objective|purpose)\b", re.I)
 
 
 def stated_objective(text: str, span: Span) -> TextBlock | None:
@@ -326,7 +328,10 @@ def objective(text: str, span: Span) -> TextBlock | None:
 
 _EXPECTED_INLINE = re.compile(
     r"(?:expected\s+to\s+result\s+in|expected\s+accomplishments?,?\s+namely|"
-    r"two\s+expected\s+accomplishments|expected\s+accomplishments?\s+(?:are|were|include))\s*:?",
+    r"two\s+expected\s+accomplishments|expected\s+accomplishments?\s+(?:are|were|include)|"
+    # "The expected outcomes from this work are to (a) ..., and (b) ..."
+    r"expected\s+(?:outcomes?|results)(?:\s+(?:from|of)\s+(?:this|the)\s+(?:work|project))?\s+"
+    r"(?:are|were|include)(?:\s+to)?)\s*:?",
     re.I)
 
 

@@ -102,6 +102,7 @@ class ProjectRecord:
     code: str | None = None
     code_span: Span | None = None
     objective: TextBlock | None = None
+    other_objectives: tuple[TextBlock, ...] = ()  # listed after the first ("• To ...")
     background: TextBlock | None = None
     accomplishments: tuple[Accomplishment, ...] = ()
     activities: tuple[Activity, ...] = ()

@@ -29,6 +29,7 @@ from cepa_kg.loaders.goals import align, frameworks
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.project import ProjectDocument
 from cepa_kg.loaders.project_model import Named, ProjectRecord
+from cepa_kg.loaders.spans import Span
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, PROV, SCHEMA, SKOS, XSD
 
 LABEL_MAX = 100
@@ -83,13 +84,16 @@ def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
     ctx.add(project, SCHEMA.name, Literal(record.title, lang="en"))
     if record.code:
         ctx.add(project, CEPA.projectCode, Literal(record.code))
+    era = None if record.start_year is None else (
+        "sdg" if record.start_year >= 2016 else "mdg")
     if record.objective is not None:
-        ctx.add(project, CEPA.objective, Literal(record.objective.text))
-        era = None if record.start_year is None else (
-            "sdg" if record.start_year >= 2016 else "mdg")
-        add_alignments(ctx, project, align(ctx.text, record.objective.span, era=era,
-                                           project=True),
-                       recommendation=False, mentions=frameworks(ctx.text, record.objective.span))
+        stated = (record.objective, *record.other_objectives)
+        for one in stated:
+            ctx.add(project, CEPA.objective, Literal(one.text))
+        # (the goals of all the objectives listed, read together: one alignment per goal)
+        where = Span(stated[0].span.start, stated[-1].span.end)
+        add_alignments(ctx, project, align(ctx.text, where, era=era, project=True),
+                       recommendation=False, mentions=frameworks(ctx.text, where))
     if record.background is not None:
         ctx.add(project, DCTERMS.description, Literal(record.background.text))
     if record.budget is not None:

@@ -516,3 +516,40 @@ def test_a_listing_of_coded_bullets_and_results_joined_by_semicolons() -> None:
     assert [a.text.split()[0] for a in record.accomplishments] == ["Enhanced", "Improved",
                                                                    "Updated"]
     assert {n.name for n in record.implementers} == {"UN DESA", "DPIDG"}
+
+
+def test_prose_outcomes_an_objective_of_the_project_s_and_objectives_in_bullets() -> None:
+    """"The expected outcomes from this work are to (a) ..., and (b) ...": two accomplishments;
+    "The project's objective is to ...": the objective; objectives as bullets of "To ...":
+    each an objective, traced to goals together (one alignment per goal)."""
+    from rdflib import Graph
+
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+
+    record_page = ("Project Info\nProject Code\n2427Q\nTitle\nSingle windows for trade in the "
+                   "Sahel\nBrief Description\nTraders still file the same papers many times. "
+                   "The project's objective is to strengthen the ability of customs offices to "
+                   "share data. The expected outcomes from this work are to (a) strengthened "
+                   "capacity of customs authorities to run single windows, and (b) enhanced "
+                   "skills of border staff to exchange certificates. Tools will be developed.\n")
+    (record,) = project.parse(record_page).projects
+    assert record.objective is not None
+    assert record.objective.text.startswith("The project's objective is to strengthen")
+    assert [a.text[:20] for a in record.accomplishments] == ["strengthened capacit",
+                                                             "enhanced skills of b"]
+    bullets = ("Development Account Projects\n\nStatistics on disability in the ESCWA region\n\n"
+               "Data on persons with disabilities are scarce and not comparable.\n\n"
+               "  • To assist member States in producing statistics on disability and on the "
+               "reduction of poverty among persons with disabilities\n"
+               "  • To promote the exchange of methods among national statistical offices of "
+               "the region\n\nExpected accomplishments:\n\n  • Improved surveys\n")
+    (record,) = project.parse(bullets).projects
+    assert record.objective is not None and record.objective.text.startswith("To assist")
+    assert [o.text[:15] for o in record.other_objectives] == ["To promote the "]
+    built = build_document(SourceText("bullets.txt", bullets, "0" * 64, "utf-8"),
+                           base="http://localhost:8000/")  # (refused if an alignment doubled)
+    g = Graph()
+    for triple in built.triples:
+        g.add(triple)
+    assert len(set(g.objects(None, CEPA.objective))) == 2
