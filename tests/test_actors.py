@@ -88,6 +88,9 @@ def item(text: str, number: str, next_number: str) -> Span:
         (["Mexican Mission", "Permanent Mission of Mexico to the United Nations"],
          "actor/permanent-mission-of-mexico"),
         (["Poznan", "Poznań"], "place/poznan"),
+        (["Sao Tome and Principe", "São Tomé and Príncipe"], "country/STP"),
+        (["Lao People's Democratic Republic", "Lao PDR", "Lao Government", "Lao delegation"],
+         "country/LAO"),
         (["INAP", "NAO"], None),  # acronyms resolve, checked below
     ],
 )
