@@ -83,6 +83,13 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
         # October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
         rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)",
+        # "is scheduled for February 21", "on March 5": a day written month first without its
+        # year, after a word that dates something (the year is the reference's; a bare "May 5"
+        # is none)
+        r"(?:" + "|".join(rf"(?<=\b{w}[^\S\n])" for w in ("on", "for", "until", "from",
+                                                         "before", "after")) + ")"
+        rf"(?:{_MON.format('m1')}){_SP1}"
+        rf"{_g(_DAY, 'd1')}(?![^\S\n]*(?:,[^\S\n]*)?\d)(?![\d:/-])",
         # days listed in two months: 9 and 11 March and 16 and 18 March 2021; 28 and 30 April,
         # 5 and 7 May 2020 (a list in each: the first day to the last)
         rf"{_g(_DAY_FIRST, 'd1')}{_LISTED}+{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_SP0}"

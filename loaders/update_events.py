@@ -336,6 +336,13 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start() and d.span not in attached][-1:] \
                 or [d for d in dates if d.span not in attached][:1]
+            if i == 0:  # "A briefing on access to UN meetings is scheduled for February 21":
+                # the day the sentence's verb gives is its subject's, the first meeting named
+                own = [d for d in dates if _SCHEDULED.search(
+                    text, max(sentence.start, d.span.start - 40), d.span.start)][:1] or own
+            elif own and _SCHEDULED.search(text, max(sentence.start, own[0].span.start - 40),
+                                           own[0].span.start):
+                own = []
             clause = text[max(sentence.start, m.start() - 80): min(sentence.end, m.end() + 80)]
             when = own[0] if own else None
             future = bool(_FUTURE.search(clause))
@@ -517,6 +524,10 @@ def _phrase(text: str, sentence: Span, word: Span) -> Span:
     return Span(start, end)
 
 
+#: The verb that dates a sentence's subject: "is scheduled for", "will take place on".
+_SCHEDULED = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:scheduled|planned|set)\s+"
+                        r"(?:for|on)\s+(?:the\s+)?$|\b(?:will|is\s+to|are\s+to)\s+(?:take\s+place|"
+                        r"be\s+held)\s+(?:on|from)\s+(?:the\s+)?$", re.I)
 _BRACKET_AFTER = re.compile(r"[^\S\n]*\([^()]{0,40}$")
 
 
@@ -830,6 +841,9 @@ _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visit", "call
 
 
 #: A meeting between two sides: both took part.
+_JOINT_BETWEEN = re.compile(r"\b(?:event|meeting|briefing|workshop|seminar|forum|conference|"
+                            r"it)\s+(?:is|was|will\s+be)\s+(?:a\s+)?(?:joint\s+)?(?:collaboration|"
+                            r"partnership|initiative|effort)\s+between\b", re.I)
 _BETWEEN = re.compile(r"\b(?:meetings?|consultations?|talks|dialogue|discussions?|exchanges?|"
                       r"videoconference|call)\s+between\b", re.I)
 _BETWEEN_END = re.compile(r"[,;.]|\s(?:on|in|at|to|from)\s")
@@ -942,6 +956,10 @@ def organisers_and_participants(
                 participants += actors_in(subject)
             if " ".join(m.group(0).lower().split()) in _BOTH_SIDES:
                 participants += actors_in(_clause_after(text, m.end(), sentence.end))
+        for m in (_JOINT_BETWEEN.finditer(text, sentence.start, sentence.end)
+                  if "between" in lowered else ()):
+            # "The event is a collaboration between X and Y": X and Y organise it
+            organisers += actors_in(Span(m.end(), sentence.end))
         for m in (_BETWEEN.finditer(text, sentence.start, sentence.end)
                   if "between" in lowered else ()):
             # "a working meeting between UN-APCICT and DPADM’s E-Government Branch on 8 March"

@@ -131,3 +131,12 @@ def test_a_number_before_a_range_is_no_day_of_a_list() -> None:
     (r,) = find_date_ranges(text)
     assert (r.start, r.end, r.span.of(text)) == (D(2013, 4, 15), D(2013, 4, 19),
                                                  "15–19 April 2013")
+
+
+def test_a_day_written_month_first_without_its_year_after_a_dating_word() -> None:
+    ref = D(2019, 2, 11)
+    text = "A briefing is scheduled for February 21 at the Centre."
+    (r,) = find_date_ranges(text, reference=ref)
+    assert (r.start, r.end, r.span.of(text)) == (D(2019, 2, 21), None, "February 21")
+    assert find_date_ranges("May 5 be with you", reference=ref) == []
+    assert find_date_ranges("It is scheduled for February 21", reference=None) == []

@@ -781,3 +781,16 @@ def test_a_country_by_its_adjective_acts_through_its_delegation_or_government() 
                      "data in Nairobi on 3 March 2016.")
     (event,) = [e for item in update.parse(text).items for e in item.events]
     assert "country/KEN" in {a.path for a in event.organizers}
+
+
+def test_the_day_a_sentence_schedules_is_its_subjects_and_a_collaboration_organises() -> None:
+    text = ("Council and DESA join forces for a civil society briefing\n"
+            "Geneva, 11 February 2019 (Council News) — A civil society briefing on access of "
+            "NGOs to United Nations meetings is scheduled for February 21 at the Palais in "
+            "Geneva. The event is a collaboration between the Council of Voluntary "
+            "Organizations and UNITAR.\n")
+    events = [e for item in update.parse(text).items for e in item.events]
+    briefing = next(e for e in events if e.start == dt.date(2019, 2, 21))
+    assert briefing.kind == "meeting" and "briefing" in briefing.name
+    assert len(events) == 1  # (not "United Nations meetings" besides it)
+    assert "actor/unitar" in {a.path for a in briefing.organizers}
