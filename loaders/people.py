@@ -402,6 +402,14 @@ def _is_country(name: str) -> bool:
     return hit is not None and hit.kind == "country"
 
 
+def _named_from(a: ActorMention, actors: list[ActorMention]) -> int:
+    """Where a body is first named: its acronym in brackets ("(UN-DESA)") goes back to the
+    name written before it ("the United Nations Department of ... (UN-DESA)")."""
+    named = next((b for b in actors if b.path == a.path and 0 < a.span.start - b.span.end <= 3),
+                 None)
+    return named.span.start if named is not None else a.span.start
+
+
 class People:
     """Collects people over the whole document, then finds every mention of them per item."""
 
@@ -786,7 +794,7 @@ class People:
                 continue
             before = [a for a in actors if a.kind == "organization"
                       and 0 <= m.start() - a.span.end <= 2 and _BODY_OF_PEOPLE.search(
-                          text, max(0, a.span.start - 60), a.span.start)]
+                          text, max(0, _named_from(a, actors) - 60), _named_from(a, actors))]
             org = before[-1] if before else None
             title = clean(m.group("title"))
             for n in ("first", "second"):

@@ -89,6 +89,12 @@ def item(text: str, number: str, next_number: str) -> Span:
          "actor/permanent-mission-of-mexico"),
         (["Poznan", "Poznań"], "place/poznan"),
         (["Sao Tome and Principe", "São Tomé and Príncipe"], "country/STP"),
+        (["UNOSD", "United Nations Office for Sustainable Development"], "actor/unosd"),
+        (["UNOG", "United Nations Office at Geneva"], "actor/unog"),
+        (["PSIB", "Public Service Innovation Branch"], "actor/psib"),
+        (["NGO Branch", "DESA NGO Branch"], "actor/ngo-branch"),
+        (["OISC", "Office for Intergovernmental Support and Coordination for Sustainable "
+                  "Development"], "actor/oisc"),
         (["Lao People's Democratic Republic", "Lao PDR", "Lao Government", "Lao delegation"],
          "country/LAO"),
         (["INAP", "NAO"], None),  # acronyms resolve, checked below

@@ -794,3 +794,15 @@ def test_the_day_a_sentence_schedules_is_its_subjects_and_a_collaboration_organi
     assert briefing.kind == "meeting" and "briefing" in briefing.name
     assert len(events) == 1  # (not "United Nations meetings" besides it)
     assert "actor/unitar" in {a.path for a in briefing.organizers}
+
+
+def test_two_people_given_one_post_after_a_known_name_and_its_acronym() -> None:
+    """"experts from the <known body> (ACR) Ms. A and Mr. B, senior advisors on X": the body
+    is read as its name and then its acronym, and the experts' cue stands before the name."""
+    text = _bulletin(
+        "Mission to Tashkent\n\nInternational experts from the United Nations Department of "
+        "Economic and Social Affairs (UN DESA) Ms. Ana Lind and Mr. Piet Mol, senior advisors "
+        "on e-government, arrived in Tashkent on 2 March 2016.")
+    people = {p.name: [m.organization.path if m.organization else None for m in p.memberships]
+              for p in update.parse(text).persons}
+    assert people == {"Ana Lind": ["actor/desa"], "Piet Mol": ["actor/desa"]}
