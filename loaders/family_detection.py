@@ -266,6 +266,8 @@ PROJECT_TOP: tuple[_Sign, ...] = (
                 re.I | re.M), 0.4),
     # the Account's own project pages head their title so ("Development Account Projects")
     (re.compile(r"^[^\S\n]*Development\s+Account\s+Projects[^\S\n]*$", re.M), 0.15),
+    # a project page's or record's "Brief description" heading, alone on its line
+    (re.compile(r"^[^\S\n]*Brief\s+description[^\S\n]*:?[^\S\n]*$", re.I | re.M), 0.25),
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
@@ -305,6 +307,13 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"^[^\S\n]*(?:The|This)\s+(?:proposed\s+|present\s+|new\s+)?project\s+(?:aims|"
                 r"seeks|intends|is\s+designed|should\s+(?:result|lead)|will\s+(?:support|strengthen|"
                 r"help|build|enhance|boost|make|improve|assist))\b", re.M), 0.25),
+)
+PROJECT_ANYWHERE += (
+    # the project's outcomes or purpose told in prose ("The first outcome of this UN-OHRLLS
+    # led project ...", "The main purpose of this activity is the coordination of ...")
+    (re.compile(r"\b(?:outcomes?|outputs?)\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?project\b|"
+                r"\b(?:main|overall|primary)\s+(?:purpose|aim|objective)\s+of\s+(?:the|this)\s+"
+                r"(?:activity|project|programme)\s+is\b", re.I), 0.25),
 )
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),

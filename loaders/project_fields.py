@@ -282,7 +282,7 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+)?"
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|The\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
     r"(?:objective|purpose|aim)\s+(?:is|was)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"

@@ -76,3 +76,18 @@ def test_a_listing_of_teasers_in_any_un_language_gives_one_project_per_teaser(
 ])
 def test_news_of_the_department_named_otherwise_is_an_update(text: str) -> None:
     assert registry.detect(text).kind == "dpadm-monthly-update"
+
+
+@pytest.mark.parametrize("text", [
+    # a project node of another UN office: a "Brief description" heading, outcomes in prose
+    "Better Transit Data for Landlocked Countries\n\nStock photo\n\nBrief description\n\n"
+    "Border delays keep trade costs high.\n\nThe first outcome of this UN-OHRLLS led project "
+    "focuses on corridor data.\n\nThe second outcome focuses on joint management.",
+    # an agency's record: its purpose told in prose, its partner "of this project"
+    "Island Towns Facing Rising Seas\n\nThe main purpose of this activity is the coordination "
+    "of island states on coastal towns. Detailed objectives tied to the project's expected "
+    "accomplishments are:\n\n·  To share planning "
+    "methods.\n\nNZAID, the main development partner of this project, supports it.",
+])
+def test_a_project_told_in_prose_by_another_office_is_a_project(text: str) -> None:
+    assert registry.detect(text).kind == "da-project"

@@ -553,3 +553,12 @@ def test_prose_outcomes_an_objective_of_the_project_s_and_objectives_in_bullets(
     for triple in built.triples:
         g.add(triple)
     assert len(set(g.objects(None, CEPA.objective))) == 2
+
+
+def test_an_objective_told_with_this_project_s() -> None:
+    page = ("Project Info\nProject Code\n2427R\nTitle\nTransit data for landlocked countries\n"
+            "Brief Description\nBorder waits are long. This project’s objective is to "
+            "strengthen the capacities of selected countries to measure transit times.\n")
+    (record,) = project.parse(page).projects
+    assert record.objective is not None
+    assert record.objective.text.startswith("This project’s objective is to strengthen")
