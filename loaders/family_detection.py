@@ -140,7 +140,9 @@ _RECORD_FIELD = re.compile(
 #: Day and Awards are DPADM's; an event page of theirs names only the host country): a sign at
 #: the page's top only (a session's recommendations name the Awards below).
 _DIVISION_EVENTS = (r"(?:United\s+Nations|UN)\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
-                    r"\bUNPSF\b")  # ("Kazakhstan to host 19th UN Public Service Forum")
+                    r"\bUNPSF\b|"  # ("Kazakhstan to host 19th UN Public Service Forum")
+                    # the division's Global Forums on Reinventing Government (1999-2007)
+                    r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b")
 #: The head of the department, named by post ("Under-Secretary-General of the United Nations for
 #: Economic and Social Affairs"): news of the department's work.
 _DESA_HEAD = (r"Under-Secretary-General\s+(?:of\s+the\s+United\s+Nations\s+)?for\s+Economic\s+"
@@ -198,7 +200,9 @@ UPDATE_AGAINST: tuple[_Sign, ...] = (
 #: reports the same work (UNU-EGOV).
 _DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA|UNU-EGOV)\b|Division\s+for\s+"
                        r"Public\s+(?:Administration|Institutions)|Department\s+of\s+Economic\s+and\s+"
-                       r"Social\s+Affairs|Project\s+Office\s+on\s+Governance")
+                       r"Social\s+Affairs|Project\s+Office\s+on\s+Governance|"
+                       # (its series of Global Forums: a release about one reports its work)
+                       r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b", re.I)
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|"
                   r"April|May|June|July|August|September|October|November|December)\b|"
                   r"\b(?:January|February|March|April|May|June|July|August|September|October|"

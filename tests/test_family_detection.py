@@ -91,3 +91,11 @@ def test_news_of_the_department_named_otherwise_is_an_update(text: str) -> None:
 ])
 def test_a_project_told_in_prose_by_another_office_is_a_project(text: str) -> None:
     assert registry.detect(text).kind == "da-project"
+
+
+def test_a_press_release_on_one_of_the_division_s_global_forums_is_an_update() -> None:
+    text = ("Press Release\n\n(Received from a UN Information Officer.)\n\nLIMA, 6 May -- "
+            "Governments everywhere find it hard to renew their public administration, the "
+            "Secretary-General said in a message read at the opening of the Sixth Global Forum "
+            "on Reinventing Government, held in Lima from 3 to 6 May.\n")
+    assert registry.detect(text).kind == "dpadm-monthly-update"
