@@ -55,6 +55,8 @@ _MON = "(?P<{0}>" + MONTH_PATTERN + ")"
 _COMMA = rf"(?:{_SP0}|[^\S\n]*,{_SP0})"  # "November 2011", "November, 2011"
 _YEAR = rf"(?:{_COMMA}(?<![\d])(?P<{{0}}>(?:19|20)\d\d)(?!\d))"
 _TO = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till)\b){_SP0}"
+#: ... and, after "to", a blank line too: a copied page breaks "9 to\n\n11 December".
+_TO_BROKEN = rf"{_SP0}(?i:to|until|through|till)\b(?:[^\S\n]*\n){{1,2}}[^\S\n]*"
 _TO_AND = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till|and)\b){_SP0}"
 
 
@@ -95,13 +97,16 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"{_g(_DAY_FIRST, 'd1')}{_LISTED}+{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_SP0}"
         rf"(?:,{_SP0}(?:and{_SP1})?|and{_SP1})(?:\d{{1,2}}{_LISTED_SEP})+{_g(_DAY, 'd2')}{_SP1}"
         rf"{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        # "takes place 9 to\n\n11 December" (a range a copied page broke by a blank line)
+        rf"{_g(_DAY_FIRST, 'd1')}{_TO_BROKEN}{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}"
+        rf"{_g(_YEAR, 'y2')}?",
     )
 )
 _MONTH = re.compile(MONTH_PATTERN)
 #: The pattern whose matches start with the month ("April 4-8, 2011"), after a word boundary:
 #: so where a `_MONTH` match starts (a word boundary is never inside one: all its characters
 #: but a final dot are letters), and it is tried there only.
-_MONTH_FIRST = _PATTERNS[2]
+_MONTH_FIRST = _PATTERNS[2]  # (new forms go at the end of `_PATTERNS`: these are by place)
 _MONTH_FIRST_RANGE = _PATTERNS[4]  # ("October 16-18"), tried where a month starts too
 
 

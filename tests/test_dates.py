@@ -140,3 +140,11 @@ def test_a_day_written_month_first_without_its_year_after_a_dating_word() -> Non
     assert (r.start, r.end, r.span.of(text)) == (D(2019, 2, 21), None, "February 21")
     assert find_date_ranges("May 5 be with you", reference=ref) == []
     assert find_date_ranges("It is scheduled for February 21", reference=None) == []
+
+
+def test_a_range_broken_by_a_blank_line_after_to() -> None:
+    text = "The Forum takes place 9 to\n\n11 December, organized by the Government."
+    (r,) = find_date_ranges(text, reference=D(2002, 12, 2))
+    assert (r.start, r.end) == (D(2002, 12, 9), D(2002, 12, 11))
+    assert find_date_ranges("from 9\n\n\n\n11 December", reference=D(2002, 12, 2))[0].start == \
+        D(2002, 12, 11)  # (no "to" between: two numbers, not a range)
