@@ -201,11 +201,15 @@ _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])"
 #: A head of state or government, or a Secretary-General, named with the post as a prefix:
 #: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
 _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast)
-    rf"(?=[PVMGUDAS])(?<![\w’'-])(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
+    # ("United Nations Secretary-General Ana Reis said": the body before the post)
+    rf"(?=[PVMGUDAS])(?<![\w’'-])(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
+    rf"Assistant[ ])?Secretary-General))?"
+    rf"(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|(?=[,.;]|[ ](?:said|"
-    r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to)\b))")
+    r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
+    r"told|called|urged)\b))")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again
@@ -746,7 +750,8 @@ class People:
                 continue
             whole = Span(m.start(), m.end())
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
-                                                    m.group("title"), m.group("of"), whole=whole))
+                                                    m.group("title"), m.group("of") or
+                                                    m.group("body"), whole=whole))
         for verb in _SPEECH_VERB.finditer(text, item.start, item.end):
             speaker = _SPEAKER.search(text, max(item.start, verb.start() - _SPEAKER_REACH),
                                       verb.start())

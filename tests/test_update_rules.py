@@ -806,3 +806,11 @@ def test_two_people_given_one_post_after_a_known_name_and_its_acronym() -> None:
     people = {p.name: [m.organization.path if m.organization else None for m in p.memberships]
               for p in update.parse(text).persons}
     assert people == {"Ana Lind": ["actor/desa"], "Piet Mol": ["actor/desa"]}
+
+
+def test_the_secretary_general_named_with_the_body_before_the_post() -> None:
+    text = _bulletin("Forum opens\n\nUnited Nations Secretary-General Ana Reis has said that the "
+                     "Forum held in Lima on 3 March 2016 matters.")
+    people = {p.name: [(m.title, m.organization.path if m.organization else None)
+                       for m in p.memberships] for p in update.parse(text).persons}
+    assert people["Ana Reis"] == [("Secretary-General", "actor/united-nations")]
