@@ -739,11 +739,11 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         in_sentence = find_locations(text, event.sentence, gz)
         if event.number and len(in_sentence) >= event.count > 1:  # "the first two workshops
             in_sentence = in_sentence[event.number - 1:]  # were held in A ... and in B"
-        locations = in_sentence or (
-            _nearest_locations(text, sentences, event.sentence, gz, year)) or (
-            find_locations(text, scope, gz)) or (
+        locations = _not_datelines(text, in_sentence) or _not_datelines(text, (
+            _nearest_locations(text, sentences, event.sentence, gz, year))) or _not_datelines(
+            text, find_locations(text, scope, gz)) or (
             find_locations(text, title, gz, title=True) if i == 0 else ()) or (  # "... in Qatar"
-            _dateline_place(text, dated, gz))
+            _dateline_place(text, dated, gz)) or in_sentence
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         dates = event.dates
         if dates is not None and dates.end is None and len(found) == 1 and \
@@ -766,6 +766,20 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
 #: A sentence whose subject points back at those the item named before it.
 _ANAPHOR = re.compile(r"\s*(?:The\s+(?:staff(?:\s+members)?|team|delegation|mission|visitors)|"
                       r"They|She|He)\b")
+#: A press release's dateline: where it was issued ("NEW YORK, 1 June -- ..."), not where the
+#: meeting it reports is.
+_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\S\n]+\d{1,2}[^\S\n]+[A-Z][a-z]+"
+                       r"(?:[^\S\n]+\d{4})?[^\S\n]*(?:--|—|–)", re.M)
+
+
+def _not_datelines(text: str, found: tuple[Location, ...]) -> tuple[Location, ...]:
+    """The places of a sentence but the release's dateline (the other sentences are read for
+    the meeting's place then; the dateline stays the last resort, `_dateline_place`)."""
+    lines = [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)] if found else []
+    return tuple(loc for loc in found
+                 if not any(d.start <= loc.span.start < d.end for d in lines))
+
+
 #: A date range written further on ("from 8 to 11 May", "8-11 May"): worth reading dates for.
 _RANGE_AHEAD = re.compile(r"\d\s*(?:[-–]|to|and)\s*\d")
 _TODAY = re.compile(r"\b(?:today|this\s+morning)\b")

@@ -105,6 +105,8 @@ class EventMention:
     step: str = ""
     #: named by its own phrase though told by a verb word ("paid a courtesy visit to X")
     named: bool = False
+    #: the subject of "will be held", "took place" ...: the meeting its sentence reports
+    held: bool = False
 
 
 def first_event_word(text: str, span: Span) -> Span | None:
@@ -278,6 +280,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:possible|potential|proposed|eventual|prospecti
 #: exploratory mission to ...".
 _IN_A_MISSION = re.compile(r"\b(?:in|on|during)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?$",
                            re.I)
+#: What makes a named meeting its sentence's subject: "The Sixth Global Forum on X, hosted by Y,
+#: will be held ...".
+_HELD_AFTER = re.compile(r"\s*(?:,[^,;.]{0,120},\s*)?(?:will\s+be|was|is|were|are)\s+(?:being\s+)?held\b|"
+                         r"\s*(?:,[^,;.]{0,120},\s*)?(?:takes|took|will\s+take)\s+place\b", re.I)
 #: "paid a courtesy visit to X": a meeting of its own, with X (on a mission, a tour).
 _PAID = re.compile(r"\bpaid\s+(?:a|an)\s+(?P<what>(?:courtesy|official|working)\s+)?$", re.I)
 _PAID_END = re.compile(r",|;|\s+and\s+(?=[a-z])")
@@ -404,6 +410,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                                                 _ALSO.search(before[-12:])) or passive is not None
                                    or step is not None or paid is not None,
                                    named=paid is not None,
+                                   held=_HELD_AFTER.match(text, name.end, sentence.end) is not None,
                                    step="" if step is None else
                                    "next-day" if step.group("day") else "then")
             if 1 < count <= _MAX_COUNTED and when is None and len(
@@ -559,6 +566,13 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             better = replace(better, name=m.name, name_span=m.name_span, word=m.word,
                              kind=m.kind, other_names=tuple(
                                  dict.fromkeys((same.name, *same.other_names, *m.other_names))))
+        if m.held and _NUMBERED.match(m.name) and not (
+                _NUMBERED.match(same.name) or _OF_NAMED.match(same.name)) and not m.count:
+            # "High-Level Meeting to Focus on X ... The Sixth Global Forum on Y will be held":
+            # the meeting is the one its own name numbers
+            better = replace(better, name=m.name, name_span=m.name_span, word=m.word,
+                             kind=m.kind, other_names=tuple(
+                                 dict.fromkeys((same.name, *better.other_names))))
         out[i] = better
     # a mention with neither day nor title of its own is no meeting in particular
     # (and where none has a day, the first stands for the item's event)
@@ -647,7 +661,9 @@ _OF_NAMED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:[A-Z]|e-)[\w’'-]*
                        r"Conference|Forum|Summit|Session|Assembly)s?\s+of\s+(?:the\s+)?(?:[A-Z]|e-[A-Z])")
 #: An event named with its number or year: "19th UN Public Service Forum", "2016 United Nations
 #: Public Service Forum".
-_NUMBERED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[A-Z][\w’'-]*\s+){1,6}?"
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d|(?:First|Second|Third|Fourth|Fifth|"
+                       r"Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\b)\s+"
+                       r"(?:[A-Z][\w’'-]*\s+){1,6}?"
                        r"(?:Forum|Conference|Summit|Symposium|Meeting|Session|Workshop|Congress)\b")
 #: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
 #: another kind named in full.
@@ -880,7 +896,10 @@ def organisers_and_participants(
         limit = sentence.start + cut.start() if cut else sentence.end
         organising = _has(lowered, _ORGANISING_WORDS)
         for m in (_ORGANISED_BY.finditer(text, sentence.start, limit) if organising else ()):
-            organisers += actors_in(_clause_after(text, m.end(), limit))
+            by = actors_in(_clause_after(text, m.end(), limit))
+            organisers += by
+            if m.group(0).lower().startswith("hosted"):  # "hosted by Malaysia": its host
+                hosts.update(a.span for a in by if a.kind == "country")
         for m in (_ORGANISED.finditer(text, sentence.start, limit) if organising else ()):
             if _ORGANISED_BY.match(text, m.start()) or _BACKGROUND.search(
                     text[max(sentence.start, m.start() - 60): m.end() + 20]):

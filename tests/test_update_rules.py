@@ -814,3 +814,19 @@ def test_the_secretary_general_named_with_the_body_before_the_post() -> None:
     people = {p.name: [(m.title, m.organization.path if m.organization else None)
                        for m in p.memberships] for p in update.parse(text).persons}
     assert people["Ana Reis"] == [("Secretary-General", "actor/united-nations")]
+
+
+def test_a_press_release_on_a_numbered_forum_hosted_by_a_country() -> None:
+    """The release's subheading calls it a meeting; the sentence that says it "will be held"
+    names it (the Fifth ... Forum); "hosted by Peru" makes Peru a host; the dateline city is
+    where the release was issued, not the Forum's place."""
+    text = ("3 May 2005\n\nLeaders to Meet at Fifth Global Forum on Public Service, in Lima, Peru, "
+            "14 - 17 June\n\nHigh-Level Meeting to Focus on Integrity in Public Service\n\n"
+            "NEW YORK, 1 May -- Heads of State and ministers will gather in Lima later this month "
+            "for a four-day meeting on public administration. The Fifth Global Forum on Public "
+            "Service, hosted by Peru in cooperation with the United Nations, will be held from "
+            "14 to 17 June.\n")
+    (forum,) = [e for item in update.parse(text).items for e in item.events]
+    assert (forum.kind, forum.name) == ("forum", "Fifth Global Forum on Public Service")
+    assert {a.path for a in forum.organizers} == {"country/PER", "actor/united-nations"}
+    assert forum.location is not None and forum.location.name == "Lima"
