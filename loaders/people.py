@@ -406,6 +406,14 @@ def _is_country(name: str) -> bool:
     return hit is not None and hit.kind == "country"
 
 
+#: The lines under a name alone on its line: its post, then its body (a contact block).
+_CONTACT_LINES = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@]{2,80}?)[^\S\n]*\n[^\S\n]*"
+                            r"(?P<body>[A-Z][^\n;:@]{1,100}?)[^\S\n]*(?:\n|$)")
+#: A post in lower case words that ends with the word for the post ("Public Information Officer").
+_LOWER_POST = re.compile(r"\b(?:Officer|Assistant|Associate|Intern|Specialist|Expert|Adviser|"
+                         r"Advisor|Consultant)$")
+
+
 def _named_from(a: ActorMention, actors: list[ActorMention]) -> int:
     """Where a body is first named: its acronym in brackets ("(UN-DESA)") goes back to the
     name written before it ("the United Nations Department of ... (UN-DESA)")."""
@@ -490,6 +498,15 @@ class People:
                 start = pre_post.start("phrase")
                 return self._make(Span(start, name_span.end), Span(start, start), title, aff,
                                   whole=Span(start, name_span.end))
+        lines = _CONTACT_LINES.match(text, name_span.end)
+        if lines is not None and (_TITLE_WORDS.search(lines.group("post"))
+                                  or _LOWER_POST.search(lines.group("post"))):
+            # a contact block: "Ms. Ana Reis" / "Governance and Public Administration Officer" /
+            # "DPIDG/UN DESA" / "@email", a line each
+            post = Span(lines.start("post"), lines.end("post"))
+            body = Span(lines.start("body"), lines.end("body"))
+            return self._make(name_span, body, post.of(text).strip(), body.of(text).strip(),
+                              whole=Span(name_span.start, body.end))
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         bracket = re.match(r"\s*\(([^()]{2,120})\)", after)

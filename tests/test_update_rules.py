@@ -830,3 +830,14 @@ def test_a_press_release_on_a_numbered_forum_hosted_by_a_country() -> None:
     assert (forum.kind, forum.name) == ("forum", "Fifth Global Forum on Public Service")
     assert {a.path for a in forum.organizers} == {"country/PER", "actor/united-nations"}
     assert forum.location is not None and forum.location.name == "Lima"
+
+
+def test_a_contact_block_gives_the_post_and_the_body_of_each_name() -> None:
+    page = ("Expert Group Meeting on Public Sector Data\n\nThe meeting will be held in New York "
+            "on 12 and 13 October 2023, organized by DPIDG.\n\nContact Information\n"
+            "Ms. Ana Reis\nProgramme Management Officer\nDPIDG/UN DESA\n@email\n"
+            "Mr. Piet Mol\nAssociate Information Officer\nDPIDG/UN DESA\n@email\n")
+    people = {p.name: [(m.title, m.organization.path if m.organization else None)
+                       for m in p.memberships] for p in update.parse(page).persons}
+    assert people == {"Ana Reis": [("Programme Management Officer", "actor/dpidg")],
+                      "Piet Mol": [("Associate Information Officer", "actor/dpidg")]}
