@@ -504,9 +504,9 @@ class People:
             # a contact block: "Ms. Ana Reis" / "Governance and Public Administration Officer" /
             # "DPIDG/UN DESA" / "@email", a line each
             post = Span(lines.start("post"), lines.end("post"))
-            body = Span(lines.start("body"), lines.end("body"))
-            return self._make(name_span, body, post.of(text).strip(), body.of(text).strip(),
-                              whole=Span(name_span.start, body.end))
+            unit = Span(lines.start("body"), lines.end("body"))
+            return self._make(name_span, unit, post.of(text).strip(), unit.of(text).strip(),
+                              whole=Span(name_span.start, unit.end))
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         bracket = re.match(r"\s*\(([^()]{2,120})\)", after)
