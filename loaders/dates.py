@@ -68,23 +68,30 @@ def _g(pattern: str, name: str) -> str:
     return pattern.format(name)
 
 
+#: The patterns whose matches start with the month, after a word boundary: so where a `_MONTH`
+#: match starts (a word boundary is never inside one: all its characters but a final dot are
+#: letters), and they are tried there only.
+#: April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
+_MONTH_FIRST = re.compile(
+    rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
+    rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)")
+#: October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
+_MONTH_FIRST_RANGE = re.compile(
+    rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)")
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
+    p if isinstance(p, re.Pattern) else re.compile(p)
     for p in (
         # 30 March - 3 April 2009; 30 December 2010 to 2 January 2011; 30 March–3 April
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_TO}"
         rf"{_g(_DAY, 'd2')}{_SP1}{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
         # 27-31 March 2006; 4 to 8 April 2011; 20 and 21 October; from 11 to 13 of March 2020;
         # a list of days: 9, 11, 16 and 18 March 2021 (the first to the last)
-        rf"{_g(_DAY_FIRST, 'd1')}(?:(?:{_SP0},{_SP0}\d{{1,2}}(?![\d:/]))+(?:{_SP0},)?{_SP1}and{_SP1}|"
-        rf"{_TO_AND}){_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
-        # April 4-8, 2011; March 30 - April 3, 2009; March 5, 2013 (the year is required)
-        rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}(?:{_TO_AND}(?:{_g(_MON, 'm2')}{_SP1})?"
-        rf"{_g(_DAY, 'd2')})?{_COMMA}(?P<y2>(?:19|20)\d\d)(?!\d)",
+        rf"{_g(_DAY_FIRST, 'd1')}(?:(?:{_SP0},{_SP0}\d{{1,2}}(?![\d:/]))+(?:{_SP0},)?{_SP1}and"
+        rf"{_SP1}|{_TO_AND}){_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        _MONTH_FIRST,
         # 1 November 2011; 11 November, 2011; 8 November
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
-        # October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
-        rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)",
+        _MONTH_FIRST_RANGE,
         # "is scheduled for February 21", "on March 5": a day written month first without its
         # year, after a word that dates something (the year is the reference's; a bare "May 5"
         # is none)
@@ -103,11 +110,6 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 _MONTH = re.compile(MONTH_PATTERN)
-#: The pattern whose matches start with the month ("April 4-8, 2011"), after a word boundary:
-#: so where a `_MONTH` match starts (a word boundary is never inside one: all its characters
-#: but a final dot are letters), and it is tried there only.
-_MONTH_FIRST = _PATTERNS[2]  # (new forms go at the end of `_PATTERNS`: these are by place)
-_MONTH_FIRST_RANGE = _PATTERNS[4]  # ("October 16-18"), tried where a month starts too
 
 
 @dataclass(frozen=True)

@@ -816,7 +816,7 @@ class People:
                 continue
             before = [a for a in actors if a.kind == "organization"
                       and 0 <= m.start() - a.span.end <= 2 and _BODY_OF_PEOPLE.search(
-                          text, max(0, _named_from(a, actors) - 60), _named_from(a, actors))]
+                          text, max(0, (named := _named_from(a, actors)) - 60), named)]
             org = before[-1] if before else None
             title = clean(m.group("title"))
             for n in ("first", "second"):

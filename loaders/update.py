@@ -775,9 +775,14 @@ _DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\S\n]+\d{1,2}[^\S\n]
 def _not_datelines(text: str, found: tuple[Location, ...]) -> tuple[Location, ...]:
     """The places of a sentence but the release's dateline (the other sentences are read for
     the meeting's place then; the dateline stays the last resort, `_dateline_place`)."""
-    lines = [Span(m.start(), m.end()) for m in _DATELINE.finditer(text)] if found else []
+    lines = _datelines(text) if found else ()
     return tuple(loc for loc in found
                  if not any(d.start <= loc.span.start < d.end for d in lines))
+
+
+@lru_cache(maxsize=4)  # (asked again for each event of the page)
+def _datelines(text: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end()) for m in _DATELINE.finditer(text))
 
 
 #: A date range written further on ("from 8 to 11 May", "8-11 May"): worth reading dates for.

@@ -19,7 +19,7 @@ from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_events import first_event_word
 from cepa_kg.loaders.update_model import Event
 
-__all__ = ["calendar_event", "calendar_pairs", "place_of", "slash_prefix"]
+__all__ = ["calendar_event", "calendar_pairs", "slash_prefix"]
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -56,18 +56,6 @@ def _prose_between(text: str, end: int, start: int) -> bool:
     """More than two lines, or a long one, between two pairs: a story, not the calendar."""
     between = [ln for ln in text[end:start].splitlines() if ln.strip()]
     return len(between) > 2 or any(len(ln.split()) > _MAX_TITLE_WORDS for ln in between)
-
-
-def place_of(text: str, where: Span) -> Span:
-    """The place of a place-and-days line: the last part of its lead ("New York" of "54th
-    session, New York")."""
-    m = _WHERE_WHEN.match(where.of(text))
-    if m is None:
-        return where
-    lead = m.group("lead")
-    cut = lead.rfind(", ")
-    begin = cut + 2 if cut >= 0 else 0
-    return Span(where.start + begin, where.start + len(lead))
 
 
 #: "DESA/UNDP/Government of Ghana Regional Forum on ...": the organisers' prefix, slash-joined.
