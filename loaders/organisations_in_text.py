@@ -225,9 +225,49 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
             found.append(minted)
             if minted.acronym is not None:
                 _given(text).setdefault(minted.acronym, minted)
+    found += _units_placed(text, span, found)
     if local:
         found += _by_local_acronym(text, span, found)
     return sorted(found, key=lambda a: a.span)
+
+
+#: A unit named, then the body it belongs to after a comma: "the Digital Records Branch (DRB),
+#: Division for ...". ("Branch" alone is no head word: most branches the pages name are the
+#: known ones', and "branch" ends many phrases that name no body.)
+_UNIT_BEFORE = re.compile(r"(?<![\w’'-])(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){1,6}(?:Branch|Unit|Section))"
+                          r"(?:[^\S\n]*\((?P<acr>[A-Z][\w/-]*)\))?[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?")
+_POST_OF = re.compile(r"\b(?:Chief|Head|Director|Officer|Manager|Coordinator|Adviser|Advisor|"
+                      r"Expert|Specialist|Member|Staff)s?\b[^.;:()\n]{0,50}$", re.I)
+_UNIT_OF_WORDS = re.compile(r"\b(?:Division|Department|Office|Commission)\b")
+
+
+def _units_placed(text: str, span: Span, found: list[ActorMention]) -> list[ActorMention]:
+    """Units the gazetteer lacks, placed by the larger body named right after them."""
+    if "Branch" not in text and "Unit" not in text and "Section" not in text:
+        return []
+    bodies = {a.span.start: a for a in found if a.kind == "organization"}
+    out = []
+    for m in _UNIT_BEFORE.finditer(text, span.start, span.end):
+        body = bodies.get(m.end())
+        unit = Span(m.start("unit"), m.end("acr") + 1 if m.group("acr") else m.end("unit"))
+        if body is None or not _UNIT_OF_WORDS.search(body.label + " " + body.span.of(text)) \
+                or any(a.span.start < unit.end and unit.start < a.span.end for a in found):
+            continue
+        if _POST_OF.search(text, max(0, unit.start - 60), unit.start):
+            continue  # "Mr. A, Chief of the X Branch, DPADM": a person's post, the body DPADM
+            # (and "Ms. B, Chief, Governance and X Section, ECA": ECA)
+        lead = re.match(r"(?:The|A|An|Its|Their|Our)\s+", text[unit.start:unit.end])
+        if lead:
+            unit = Span(unit.start + lead.end(), unit.end)
+        bare = clean(text[unit.start: m.end("unit")])
+        if len(bare.split()) < 2:
+            continue
+        minted = ActorMention(f"actor/{slugify(bare, max_length=120)}", "organization", bare,
+                              unit, False, m.group("acr"))
+        out.append(minted)
+        if minted.acronym is not None:
+            _given(text).setdefault(minted.acronym, minted)
+    return out
 
 
 def _by_own_acronym(name: str, bare: str, gz: Any) -> ActorMatch | None:

@@ -843,6 +843,32 @@ def _parent(text: str, a: ActorMention) -> bool:
         text, max(0, a.span.start - 120), a.span.start))
 
 
+#: How large a unit its head word says it is: "the X Branch (PISB), Division of Y (DPIDG), the
+#: Department of Z (UN DESA)" names one organiser through the units it belongs to.
+_UNIT_RANKS = (("section", 1), ("unit", 1), ("team", 1), ("branch", 2), ("service", 2),
+               ("division", 3), ("department", 4))
+_CHAIN_GAP = re.compile(r"\s*(?:\([^()]{1,15}\))?\s*,\s*(?:the\s+)?")
+
+
+def _unit_rank(text: str, a: ActorMention) -> int:
+    words = set(re.findall(r"[a-z]+", (a.span.of(text) + " " + a.label).lower()))
+    return max((rank for word, rank in _UNIT_RANKS if word in words), default=0)
+
+
+def chained_parents(text: str, found: list[ActorMention]) -> set[Span]:
+    """The mentions that follow a smaller unit after a bare comma, each larger than the one
+    before it: the units an organiser belongs to, named to place it, no organisers of their
+    own."""
+    chained: set[Span] = set()
+    starting = {a.span.start: a for a in found if a.kind == "organization"}
+    for before in starting.values():
+        gap = _CHAIN_GAP.match(text, before.span.end)  # (its acronym in brackets skipped)
+        after = starting.get(gap.end()) if gap is not None else None
+        if after is not None and 0 < _unit_rank(text, before) < _unit_rank(text, after):
+            chained.add(after.span)
+    return chained
+
+
 #: Words each cue's pattern holds (lower case), so a sentence without them skips its scan: the
 #: scans, one per cue and sentence, were a tenth of an update's reading.
 _ORGANISING_WORDS = ("organi", "host", "conven", "held", "ran", "run", "conduct", "arrang",
@@ -999,7 +1025,8 @@ def organisers_and_participants(
             # "The Chief of DMB represented UN DESA": the body represented took part
             end = _REPRESENTED_END.search(text, m.end(), sentence.end)
             participants += actors_in(Span(m.end(), end.start() if end else sentence.end))
-    parents = {a.path for a in organisers + participants if _parent(text, a)}  # (and their
+    chained = chained_parents(text, organisers + participants)
+    parents = {a.path for a in organisers + participants if _parent(text, a) or a.span in chained}  # (and their
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span, a.path)

@@ -841,3 +841,20 @@ def test_a_contact_block_gives_the_post_and_the_body_of_each_name() -> None:
                        for m in p.memberships] for p in update.parse(page).persons}
     assert people == {"Ana Reis": [("Programme Management Officer", "actor/dpidg")],
                       "Piet Mol": [("Associate Information Officer", "actor/dpidg")]}
+
+
+def test_an_organiser_named_through_the_units_it_belongs_to_is_one_organiser() -> None:
+    """"the X Branch (XB), Division of Y (DPIDG), the Department of Z (UN DESA)" places the
+    branch in its division and department: one organiser, not three; "DPIDG, UNDP and ESCAP"
+    are three (no unit there is part of the one before it)."""
+    text = ("The Workshop on Public Sector Data is organized by the Digital Records Branch (DRB), "
+            "Division for Public Institutions and Digital Government (DPIDG), the United Nations "
+            "Department of Economic and Social Affairs (UN DESA). It will take place on 3 May "
+            "2024 in Geneva.\n")
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert [a.label for a in event.organizers] == ["Digital Records Branch"]
+    text = ("The Workshop on Public Sector Data is organized by the Division for Public "
+            "Institutions and Digital Government (DPIDG), UNDP and ESCAP. It will take place on "
+            "3 May 2024 in Geneva.\n")
+    (event,) = [e for item in update.parse(text).items for e in item.events]
+    assert {a.path for a in event.organizers} == {"actor/dpidg", "actor/undp", "actor/escap"}
