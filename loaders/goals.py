@@ -38,7 +38,7 @@ from typing import Literal
 from cepa_kg.loaders.folding import WORD, fold, required_literal, whole_word
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["Alignment", "FrameworkMention", "align", "frameworks", "goal_of", "is_target",
+__all__ = ["Alignment", "FrameworkMention", "align", "alignment_order", "frameworks", "goal_of", "is_target",
            "notation"]
 
 Method = Literal["explicit", "thematic", "inherited"]
@@ -458,7 +458,7 @@ def align(text: str, span: Span, *, subtopic: Span | None = None, theme: Span | 
                                a.evidence, a.span)
             if _stronger(weaker, out.get(code)):
                 out[code] = weaker
-    return sorted(out.values(), key=_order)
+    return sorted(out.values(), key=alignment_order)
 
 
 @lru_cache(maxsize=256)
@@ -468,7 +468,8 @@ def _heading_cues(text: str, start: int, end: int) -> dict[str, Alignment]:
     return _thematic(text, Span(start, end), "inherited")
 
 
-def _order(a: Alignment) -> tuple[str, int, int, str]:
+def alignment_order(a: Alignment) -> tuple[str, int, int, str]:
+    """SDGs before MDGs, then by goal and target number."""
     m = _CODE.match(a.code)
     assert m is not None
     target = m.group("t") or m.group("m") or ""

@@ -651,6 +651,11 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     if objective_block is None:
         objective_block = objective(text, span)
     other_objectives: list[TextBlock] = []
+    if field_objective is not None and objective_block is not None and \
+            (prose := objective(text, span)) is not None and \
+            not (prose.span.start < objective_block.span.end and
+                 objective_block.span.start < prose.span.end):
+        other_objectives.append(prose)  # "Objective: ..." and elsewhere "This project aims to"
     if objective_block is None:
         paras = [p for p in paragraphs(text)
                  if span.start <= p.span.start and p.span.end <= span.end]

@@ -280,15 +280,18 @@ def status_of(value: str) -> str | None:
 _OBJECTIVE_PROSE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?(?:The|Its)\s+"
     r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+)?"
-    r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:project|programme)"
+    r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:present\s+|current\s+|proposed\s+)?"
+    r"(?:project|programme|proposal|initiative)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
     r"(?:objective|purpose|aim)\s+(?:is|was)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
-    # (also after a run-in heading: "II. Background The project aimed at ...")
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s))"
-    r"(?:The|This)\s+(?:proposed\s+|present\s+)?project\s+(?:(?:aims|aimed)"
+    # (also after a run-in heading: "II. Background The project aimed at ...", and after a
+    # sentence's opening phrase: "In the Pacific, this project aims to ...")
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s)|(?<=,\s))"
+    r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+)?(?:project|proposal|initiative)\s+"
+    r"(?:(?:aims|aimed)"
     r"\s+(?:to|at)|(?:seeks|sought|is\s+designed|"
     r"was\s+designed|is\s+intended|was\s+intended)\s+to)\b",
     re.I | re.M)

@@ -25,7 +25,7 @@ from rdflib import Literal, URIRef
 from cepa_kg.loaders.actors import Gazetteer, add_actor, add_country
 from cepa_kg.loaders.alignment_rdf import add_alignments
 from cepa_kg.loaders.base import MappingContext, integer
-from cepa_kg.loaders.goals import align, frameworks
+from cepa_kg.loaders.goals import Alignment, FrameworkMention, align, alignment_order, frameworks
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.project import ProjectDocument
 from cepa_kg.loaders.project_model import Named, ProjectRecord
@@ -78,6 +78,22 @@ def project_iri(ctx: MappingContext, record: ProjectRecord) -> URIRef:
     return ctx.iris.project(record.code if record.code else record.title)
 
 
+#: What lies between two items of one list: space, a glyph, the next item's number.
+_BETWEEN_ITEMS = re.compile(r"[\s•·▪◦*\-–—;,]*(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)][\s]*)?(?:and\s+)?")
+
+
+def _runs(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that follow one another as the items of one list made one; others kept apart."""
+    runs: list[Span] = []
+    for one in sorted(spans, key=lambda s: s.start):
+        if runs and runs[-1].end <= one.start and _BETWEEN_ITEMS.fullmatch(
+                text, runs[-1].end, one.start):
+            runs[-1] = Span(runs[-1].start, max(runs[-1].end, one.end))
+        else:
+            runs.append(one)
+    return runs
+
+
 def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
     project = ctx.resource(project_iri(ctx, record), [CEPA.Project, PROV.Activity, SCHEMA.Project],
                            record.title, record.title_span)
@@ -90,10 +106,16 @@ def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
         stated = (record.objective, *record.other_objectives)
         for one in stated:
             ctx.add(project, CEPA.objective, Literal(one.text))
-        # (the goals of all the objectives listed, read together: one alignment per goal)
-        where = Span(stated[0].span.start, stated[-1].span.end)
-        add_alignments(ctx, project, align(ctx.text, where, era=era, project=True),
-                       recommendation=False, mentions=frameworks(ctx.text, where))
+        # (the goals of all the objectives, one alignment per goal: objectives listed together
+        # are read together; one stated apart, elsewhere on the page, on its own text)
+        alignments: dict[str, Alignment] = {}
+        mentions: list[FrameworkMention] = []
+        for where in _runs(ctx.text, [one.span for one in stated]):
+            for a in align(ctx.text, where, era=era, project=True):
+                alignments.setdefault(a.code, a)
+            mentions += frameworks(ctx.text, where)
+        add_alignments(ctx, project, sorted(alignments.values(), key=alignment_order),
+                       recommendation=False, mentions=mentions)
     if record.background is not None:
         ctx.add(project, DCTERMS.description, Literal(record.background.text))
     if record.budget is not None:

@@ -562,3 +562,39 @@ def test_an_objective_told_with_this_project_s() -> None:
     (record,) = project.parse(page).projects
     assert record.objective is not None
     assert record.objective.text.startswith("This project’s objective is to strengthen")
+
+
+def test_objectives_told_as_a_proposal_s_aim_and_beside_a_labelled_objective() -> None:
+    """"The primary objective of the present proposal is to", "This proposal aims to",
+    "The current project aims to", and "..., this project aims to" after an opening phrase
+    state objectives; a project page with an "Objective:" line and, elsewhere, "This project
+    aims to ..." has both, traced to goals once each (a goal both give, one alignment)."""
+    from rdflib import Graph
+
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+
+    for said in ("The primary objective of the present proposal is to help three ministries "
+                 "plan their budgets.",
+                 "This proposal aims to “help three ministries plan their budgets”.",
+                 "The current project aims to help three ministries plan their budgets.",
+                 "In the Andes, this project aims to help three ministries plan their budgets."):
+        page = ("Project Info\nProject Code\n2427S\nTitle\nBudget planning in the Andes\n"
+                f"Brief Description\nPlans are weak. {said}\n")
+        (record,) = project.parse(page).projects
+        assert record.objective is not None, said
+        assert said.startswith(record.objective.text[:20]) or \
+            record.objective.text.startswith("this project aims"), said
+    page = ("Project Info\nProject Code\n2427T\nTitle\nHealth data for small islands\n"
+            "Objective: To strengthen the capacity of health ministries to collect data.\n"
+            "Brief Description\nIslands lack data on health. This project aims to build "
+            "health statistics systems in Fiji and Samoa.\n")
+    (record,) = project.parse(page).projects
+    assert record.objective is not None and record.objective.text.startswith("To strengthen")
+    assert [o.text[:24] for o in record.other_objectives] == ["This project aims to bui"]
+    built = build_document(SourceText("two.txt", page, "0" * 64, "utf-8"),
+                           base="http://localhost:8000/")  # (refused if an alignment doubled)
+    g = Graph()
+    for triple in built.triples:
+        g.add(triple)
+    assert len(set(g.objects(None, CEPA.objective))) == 2
