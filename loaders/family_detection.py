@@ -317,7 +317,11 @@ PROJECT_ANYWHERE += (
     # led project ...", "The main purpose of this activity is the coordination of ...")
     (re.compile(r"\b(?:outcomes?|outputs?)\s+of\s+(?:the|this)\s+(?:[\w-]+\s+){0,3}?project\b|"
                 r"\b(?:main|overall|primary)\s+(?:purpose|aim|objective)\s+of\s+(?:the|this)\s+"
-                r"(?:activity|project|programme)\s+is\b", re.I), 0.25),
+                r"(?:activity|project|programme)\s+is\b|"
+                # ("The project’s objective was to ...", "the objective of the present proposal")
+                r"\b(?:project|programme)[’']s\s+(?:\w+\s+)?(?:objective|purpose|aim)\s+(?:is|was|"
+                r"will\s+be)\b|\bobjective\s+of\s+the\s+(?:present|current|proposed)\s+"
+                r"(?:project|proposal)\b", re.I), 0.25),
 )
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),
