@@ -43,7 +43,19 @@ def _found(pattern: re.Pattern[str], where: str, text: str) -> bool:
 _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
             r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
-_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b", re.I)
+_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b|"
+                        # (its French and Spanish names)
+                        r"Comit[ée]\s+d[’']experts\s+(?:de|sur|en)\s+l[’']administration\s+publique|"
+                        r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica", re.I)
+#: A page about the Committee's members: who was elected to its bureau, named or appointed to
+#: it, who chairs it, its list of current members, its 24 seats.
+_MEMBERSHIP = re.compile(
+    r"\b(?:re-?)?(?:elected|named|appointed|nominated)\b[^.\n]{0,120}?\b(?:members?|Chair(?:person|"
+    r"man|woman)?|Vice[- ]Chair(?:person|man|woman)?|Rapporteur)\s+of\s+(?:the\s+)?(?:UN\s+|United\s+"
+    r"Nations\s+|U\.N\.\s+)?(?:Committee|CEPA|expert)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
+    r"\s+chaired\s+by\b|\bseat\s+on\s+the\b[^.\n]{0,40}?(?:Committee|CEPA)|\bsat\s+on\s+the\s+committee|"
+    r"\bnomination\s+of\s+\d{1,2}\s+experts|^[^\S\n]*Current\s+members[^\S\n]*$|\b24[- ]member\b|"
+    r"\b24\s+(?:experts|members|membres|miembros)\b", re.I | re.M)
 _SUMMARY = re.compile(rf"^[^\n]*\b(?:Session\s+\d{{1,2}}|{_ORDINAL}\s+session)\b[^\n]*\n"
                       r"(?:[^\n]*\n){0,6}?\s*Main\s+theme\s*:", re.I | re.M)
 SESSION_TOP: tuple[_Sign, ...] = (
@@ -65,6 +77,7 @@ SESSION_ANYWHERE: tuple[_Sign, ...] = (
                 r"recommendations\s+of\s+the\s+\w+\s+session|substantive\s+(?:items|issues)",
                 re.I | re.M), 0.25),
     (re.compile(r"\bE/(?:20\d\d)/44\b|\bE/C\.16/"), 0.2),
+    (_MEMBERSHIP, 0.3),
     (re.compile(r"\b(?:Member\s+States|The\s+Secretariat|Governments)\s+(?:should|needs?\s+to)"
                 r"\b|\bThe\s+Committee\s+(?:also\s+)?(?:urges|recommends|requests|encourages|"
                 r"stressed|emphasized|recommended)\b", re.I), 0.1),

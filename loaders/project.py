@@ -38,6 +38,7 @@ from cepa_kg.loaders.project_fields import (
     prose_years,
     inline_accomplishments,
     objective,
+    objectives,
     partner_phrases,
     project_codes,
     status_of,
@@ -648,28 +649,32 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         if not _TO_VERB.match(objective_block.text) and \
                 (stated := stated_objective(text, field_objective)) is not None:
             objective_block = stated  # the field's background, then "The objective ... is to"
-    if objective_block is None:
-        objective_block = objective(text, span)
-    other_objectives: list[TextBlock] = []
-    if field_objective is not None and objective_block is not None and \
-            (prose := objective(text, span)) is not None and \
-            not (prose.span.start < objective_block.span.end and
-                 objective_block.span.start < prose.span.end):
-        other_objectives.append(prose)  # "Objective: ..." and elsewhere "This project aims to"
-    if objective_block is None:
+    stated = objectives(text, span)
+    listed: list[TextBlock] = []  # objectives as paragraphs of "To ...", with no label
+    if field_objective is None:
         paras = [p for p in paragraphs(text)
                  if span.start <= p.span.start and p.span.end <= span.end]
         for i, para in enumerate(paras):
             first = clean(para.span.of(text))
             if _TO_VERB.match(first) and len(first.split()) >= 6:
-                objective_block = TextBlock(first, para.span)
+                listed.append(TextBlock(first, para.span))
                 # bullets of objectives, each "To ...": the first and the others after it
                 for nxt in paras[i + 1:] if para.glyph else ():
                     more = clean(nxt.span.of(text))
                     if nxt.glyph != para.glyph or not _TO_VERB.match(more):
                         break
-                    other_objectives.append(TextBlock(more, nxt.span))
+                    listed.append(TextBlock(more, nxt.span))
                 break
+    # the labelled objective first, else the first stated in prose, else the first listed; the
+    # others each an objective too ("Objective: ..." and elsewhere "This project aims to", an
+    # aim and further on the objective as such, an aim and a list of "To ..." objectives)
+    candidates = ([objective_block] if objective_block is not None else []) + stated + listed
+    kept: list[TextBlock] = []
+    for one in candidates:
+        if not any(one.span.start < k.span.end and k.span.start < one.span.end for k in kept):
+            kept.append(one)
+    objective_block = kept[0] if kept else None
+    other_objectives: list[TextBlock] = kept[1:]
 
     items: list[Accomplishment] = []
     for f in by_key.get("accomplishments", []):  # "cont'd" fields of a slide deck go on

@@ -17,7 +17,7 @@ from cepa_kg.loaders.project_model import Accomplishment, Amount, Named, TextBlo
 from cepa_kg.loaders.spans import Span, clean
 
 __all__ = ["FIELDS", "Field", "accomplishments", "amount", "field_values", "objective",
-           "stated_objective",
+           "objectives", "stated_objective",
            "project_codes", "status_of", "tranche", "years"]
 
 #: Field labels, by what they give (the DA portal, the division's listings, techcoop records,
@@ -307,19 +307,30 @@ def stated_objective(text: str, span: Span) -> TextBlock | None:
     """The sentence inside a field's text that states the objective as such, when the field
     opens with something else (a background that ends "The main objective of the project is
     to ..."); else None."""
-    found = objective(text, span)
-    if found is None or found.span.start <= span.start or \
-            not _OBJECTIVE_STATED.search(found.text):
-        return None
-    return found
+    return next((found for found in objectives(text, span)
+                 if found.span.start > span.start and _OBJECTIVE_STATED.search(found.text)),
+                None)
 
 
 def objective(text: str, span: Span) -> TextBlock | None:
     """The objective stated in prose ("The objective of this project is to ...", "The project
     aims to ...", "Its overall objective is to ..."): the sentence."""
     m = _OBJECTIVE_PROSE.search(text, span.start, span.end)
-    if m is None:
-        return None
+    return None if m is None else _objective_at(text, span, m)
+
+
+def objectives(text: str, span: Span) -> list[TextBlock]:
+    """Every objective stated in prose, in order, one per sentence: a page may state an aim and,
+    further on, the objective as such."""
+    out: list[TextBlock] = []
+    for m in _OBJECTIVE_PROSE.finditer(text, span.start, span.end):
+        if out and m.start() < out[-1].span.end:
+            continue
+        out.append(_objective_at(text, span, m))
+    return out
+
+
+def _objective_at(text: str, span: Span, m: re.Match[str]) -> TextBlock:
     end = _SENTENCE.search(text, m.end(), span.end)
     start = m.start()
     lead = _LEAD_ADVERB.match(text, start)  # "Therefore, the ultimate objective ...": from "the"

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import ParseError
+from cepa_kg.loaders.committee_members import members
 from cepa_kg.loaders.lines import Line, line_no, split_lines
 from cepa_kg.loaders.document_dates import document_date
 from cepa_kg.loaders.family_detection import session_score
@@ -271,8 +272,11 @@ def parse(text: str) -> SessionDocument:
         number, year_only = dates.start.year - 2001, True  # one session a year since 2002
     places = session_place(text, dates)
     theme = main_theme(text)
+    listed = bureau(text)
+    named = {p.name for p in listed}
     people = tuple(BureauMember(p.name, p.span, p.role, p.honorific, p.country, p.post)
-                   for p in bureau(text))
+                   for p in (*listed, *(m for m in members(text, Gazetteer.bundled())
+                                        if m.name not in named)))
     table = _from_table_layout(text)
     if table is not None:
         doc = _normalised(table)
@@ -286,9 +290,10 @@ def parse(text: str) -> SessionDocument:
                  for i, f in enumerate((f for f in page.found if f.part != "resolution"),
                                        start=1))
     resolution = _resolution(text, page)
-    if number is None and theme is None and not recs and resolution is None and dates is None:
-        raise ParseError("nothing about a session: no number, dates, theme or "
-                         "recommendations", line=1)
+    if number is None and theme is None and not recs and resolution is None and dates is None \
+            and not people:  # (a page about the Committee's members names no session)
+        raise ParseError("nothing about a session: no number, dates, theme, recommendations "
+                         "or members", line=1)
     warnings = []
     if number is None:
         warnings.append("no session number: the page's facts are kept with the document only")

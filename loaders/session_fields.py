@@ -57,11 +57,16 @@ _FR_ORDINALS = {w: i for i, w in enumerate(
 _OTHER_NUMBER = re.compile(
     r"\b(?P<es>" + "|".join(sorted(_ES_ORDINALS, key=len, reverse=True)) + r")"
     r"(?:\s+(?P<es2>primer|segundo|tercer|cuarto|quinto))?\s+per[ií]odo\s+de\s+sesiones\b"
-    r"|\b(?P<fr>" + "|".join(sorted(_FR_ORDINALS, key=len, reverse=True)) + r")\s+session\b",
+    r"|\b(?P<fr>" + "|".join(sorted(_FR_ORDINALS, key=len, reverse=True)) + r")\s+session\b"
+    # written with figures: "La 13e session", "la 12ème session", "13.º período de sesiones"
+    r"|\b(?P<fig>\d{1,2})(?:e|ème|eme|è|re|er)\s+session\b"
+    r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b",
     re.I)
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
+    if m.group("fig") or m.group("fig_es"):
+        return int(m.group("fig") or m.group("fig_es"))
     if m.group("fr"):
         return _FR_ORDINALS[m.group("fr").lower()]
     value = _ES_ORDINALS[m.group("es").lower()]
@@ -247,7 +252,10 @@ _THEME = re.compile(
     r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+)?theme\s*(?:of\s+)?:?\s*"
     r"|\bthe\s+main\s+(?:subject|item|topic|focus)\s+(?:of\s+discussion\s+)?"
     r"(?:for\s+(?:CEPA|the\s+Committee)\s+(?:this\s+year\s+)?)?(?:was|is|will\s+be)\s*:?\s*"
-    r"|\b(?:will\s+)?take\s+up\s+the\s+theme\s*(?:of\s+)?:?\s*",
+    r"|\b(?:will\s+)?take\s+up\s+the\s+theme\s*(?:of\s+)?:?\s*"
+    # French and Spanish: "sur le thème de X", "sous le thème « X »", "bajo el tema X"
+    r"|\b(?:sur|sous)\s+le\s+th[èe]me\s*(?:de\s+|d[’'](?=\w)|:)?\s*"
+    r"|\b(?:bajo|sobre)\s+el\s+tema\s*(?:de\s+|:)?\s*",
     re.I | re.M)
 _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+with\b"
                         r"|\s+in\s+alignment\s+with\b|\n(?=[^\n]*\t)|\t", re.I)

@@ -140,7 +140,10 @@ def _place(ctx: MappingContext, place: Place) -> URIRef:
     return iri
 
 
-def _bureau(ctx: MappingContext, session: URIRef, n: int, member: BureauMember) -> None:
+def _bureau(ctx: MappingContext, session: URIRef | None, n: int | None,
+            member: BureauMember) -> None:
+    """A member of the Committee, in the role the page gives: at a session when the page names
+    one, else of the Committee (a page about its members)."""
     person = ctx.resource(ctx.iris.person(member.name), [CEPA.Person, CEPA.Actor, FOAF.Person],
                           member.name, member.span)
     ctx.add(person, FOAF.name, Literal(member.name))
@@ -153,14 +156,16 @@ def _bureau(ctx: MappingContext, session: URIRef, n: int, member: BureauMember) 
     role = ctx.iris.role(member.role)
     ctx.add(role, RDF.type, ORG.Role)
     ctx.add(role, RDFS.label, Literal(member.role, lang="en"))
-    membership = ctx.resource(URIRef(f"{person}#cepa-{n}-{slugify(member.role)}"),
-                              [ORG.Membership], f"{member.role} of CEPA at session {n}",
-                              member.span)
+    at = f"-{n}" if n is not None else ""
+    membership = ctx.resource(URIRef(f"{person}#cepa{at}-{slugify(member.role)}"),
+                              [ORG.Membership], f"{member.role} of CEPA" + (
+                                  f" at session {n}" if n is not None else ""), member.span)
     ctx.add(person, ORG.hasMembership, membership)
     ctx.add(membership, ORG.member, person)
     ctx.add(membership, ORG.organization, ctx.iris.actor("cepa"))
     ctx.add(membership, ORG.role, role)
-    ctx.add(membership, CEPA.session, session)
+    if session is not None:
+        ctx.add(membership, CEPA.session, session)
     if member.post:
         ctx.add(person, CEPA.title, Literal(member.post))
 
@@ -207,9 +212,8 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
         amr = _theme(ctx, doc.amr_theme)
         if session is not None:
             ctx.add(session, CEPA.ministerialReviewTheme, amr)
-    if session is not None and n is not None:
-        for member in doc.bureau:
-            _bureau(ctx, session, n, member)
+    for member in doc.bureau:
+        _bureau(ctx, session, n if session is not None else None, member)
 
     theme_span = doc.main_theme.span if doc.main_theme is not None else None
     era = session_era(n, doc.start)  # which framework a bare "Goal 6" means
