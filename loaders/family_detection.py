@@ -51,8 +51,8 @@ _COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administratio
 #: it, who chairs it, its list of current members, its 24 seats.
 _MEMBERSHIP = re.compile(
     r"\b(?:re-?)?(?:elected|named|appointed|nominated)\b[^.\n]{0,120}?\b(?:members?|Chair(?:person|"
-    r"man|woman)?|Vice[- ]Chair(?:person|man|woman)?|Rapporteur)\s+of\s+(?:the\s+)?(?:UN\s+|United\s+"
-    r"Nations\s+|U\.N\.\s+)?(?:Committee|CEPA|expert)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
+    r"man|woman)?|Vice[- ]Chair(?:person|man|woman)?|Rapporteur)\s+of\s+(?:the\s+)?"
+    r"(?:UN\s+|United\s+Nations\s+|U\.N\.\s+)?(?:Committee|CEPA|expert)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
     r"\s+chaired\s+by\b|\bseat\s+on\s+the\b[^.\n]{0,40}?(?:Committee|CEPA)|\bsat\s+on\s+the\s+committee|"
     r"\bnomination\s+of\s+\d{1,2}\s+experts|^[^\S\n]*Current\s+members[^\S\n]*$|\b24[- ]member\b|"
     r"\b24\s+(?:experts|members|membres|miembros)\b", re.I | re.M)

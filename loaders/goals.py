@@ -38,7 +38,8 @@ from typing import Literal
 from cepa_kg.loaders.folding import WORD, fold, required_literal, whole_word
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["Alignment", "FrameworkMention", "align", "alignment_order", "frameworks", "goal_of", "is_target",
+__all__ = ["Alignment", "FrameworkMention", "align", "alignment_order", "frameworks", "goal_of",
+           "is_target",
            "notation"]
 
 Method = Literal["explicit", "thematic", "inherited"]

@@ -234,7 +234,8 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
 #: A unit named, then the body it belongs to after a comma: "the Digital Records Branch (DRB),
 #: Division for ...". ("Branch" alone is no head word: most branches the pages name are the
 #: known ones', and "branch" ends many phrases that name no body.)
-_UNIT_BEFORE = re.compile(r"(?<![\w’'-])(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){1,6}(?:Branch|Unit|Section))"
+_UNIT_BEFORE = re.compile(r"(?<![\w’'-])(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){1,6}"
+                          r"(?:Branch|Unit|Section))"
                           r"(?:[^\S\n]*\((?P<acr>[A-Z][\w/-]*)\))?[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?")
 _POST_OF = re.compile(r"\b(?:Chief|Head|Director|Officer|Manager|Coordinator|Adviser|Advisor|"
                       r"Expert|Specialist|Member|Staff)s?\b[^.;:()\n]{0,50}$", re.I)

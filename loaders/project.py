@@ -37,7 +37,6 @@ from cepa_kg.loaders.project_fields import (
     implementer_phrases,
     prose_years,
     inline_accomplishments,
-    objective,
     objectives,
     partner_phrases,
     project_codes,

@@ -79,7 +79,8 @@ def project_iri(ctx: MappingContext, record: ProjectRecord) -> URIRef:
 
 
 #: What lies between two items of one list: space, a glyph, the next item's number.
-_BETWEEN_ITEMS = re.compile(r"[\s•·▪◦*\-–—;,]*(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)][\s]*)?(?:and\s+)?")
+_BETWEEN_ITEMS = re.compile(r"[\s•·▪◦*\-–—;,]*(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)][\s]*)?"
+                            r"(?:and\s+)?")
 
 
 def _runs(text: str, spans: list[Span]) -> list[Span]:

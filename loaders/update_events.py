@@ -1026,7 +1026,8 @@ def organisers_and_participants(
             end = _REPRESENTED_END.search(text, m.end(), sentence.end)
             participants += actors_in(Span(m.end(), end.start() if end else sentence.end))
     chained = chained_parents(text, organisers + participants)
-    parents = {a.path for a in organisers + participants if _parent(text, a) or a.span in chained}  # (and their
+    parents = {a.path for a in organisers + participants
+               if _parent(text, a) or a.span in chained}  # (and their
     # acronyms: "... of the United Nations Department of Economic and Social Affairs (UNDESA)")
     organisers = [a for a in organisers if not _SUPPORTER.match(text, a.span.end)
                   and not _POSSESSIVE.match(text, a.span.end) and not follows_slash(text, a.span, a.path)
