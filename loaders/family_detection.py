@@ -155,7 +155,9 @@ _RECORD_FIELD = re.compile(
 _DIVISION_EVENTS = (r"(?:United\s+Nations|UN)\s+Public\s+Service\s+(?:Forum|Day|Awards?)|\bUNPSA\b|"
                     r"\bUNPSF\b|"  # ("Kazakhstan to host 19th UN Public Service Forum")
                     # the division's Global Forums on Reinventing Government (1999-2007)
-                    r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b")
+                    r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b|"
+                    # and its survey of e-government (since 2001)
+                    r"\be-?Government\s+(?:Survey|Development\s+Index)")
 #: The head of the department, named by post ("Under-Secretary-General of the United Nations for
 #: Economic and Social Affairs"): news of the department's work.
 _DESA_HEAD = (r"Under-Secretary-General\s+(?:of\s+the\s+United\s+Nations\s+)?for\s+Economic\s+"
@@ -200,6 +202,11 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
                 r"Workshops|Plenary\s+Sessions)[^\S\n]*$", re.I | re.M), 0.15),
     (re.compile(r"\bmemorand(?:um|a)\s+of\s+understanding\b|\bMoUs?\b", re.I), 0.15),  # a signing
     (re.compile(r"\bheld\s+(?:in|on|at|from)\b|\btook\s+place\b|\bwill\s+be\s+held\b", re.I), 0.1),
+    # the release of the division's survey: news of its work ("The United Nations has released
+    # its 2010 e-Government survey", "the launch of the 2024 UN E-Government Survey")
+    (re.compile(r"\b(?:released?|releases|launch(?:ed|es)?|presented|unveiled|publish(?:ed|es))\s+"
+                r"(?:of\s+)?(?:the\s+|its\s+)?(?:new\s+|latest\s+)?(?:(?:19|20)\d\d\s+)?(?:UN\s+|United\s+"
+                r"Nations\s+)?e-?Government\s+Survey", re.I), 0.35),
 )
 UPDATE_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Project\s+Code|Project\s+Info|Development\s+Account\s+Projects|Expected\s+"
@@ -223,6 +230,22 @@ _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:Janua
 
 
 _MONTHLY = re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I)
+#: The division's own names, its department's, its offices', its Committee's, the Account's and
+#: its flagship products' (the e-Government Survey, the Public Service Awards, Forum and Day):
+#: a page that names one of them is about the work this graph records.
+_OURS = re.compile(
+    r"\b(?:DPADM|DPIDG|DPEPA|UNPOG|UNPAN|UN\s*-?\s*DESA|DESA|UNDESA|UNU-EGOV|CEPA|UNPSA)\b|"
+    r"Division\s+for\s+Public\s+(?:Administration|Institutions|Economics)|Department\s+(?:of|for)\s+"
+    r"Economic\s+and\s+Social\s+Affairs|Economic\s+and\s+Social\s+Affairs\b|Project\s+Office\s+on\s+"
+    r"Governance|Development\s+Account|Committee\s+of\s+Experts\s+on\s+Public\s+Administration|"
+    r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)",
+    re.I)
+
+
+def names_our_work(text: str) -> bool:
+    """The page names the division, its department, offices, Committee, the Development
+    Account or the division's flagship products near its top."""
+    return _found(_OURS, "head", text)
 
 
 def update_score(text: str) -> float:
@@ -370,7 +393,7 @@ def _all_signs() -> tuple[re.Pattern[str], ...]:
     tables = (SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST, UPDATE_TOP, UPDATE_ANYWHERE,
               UPDATE_AGAINST, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
     singles = (_COMMITTEE, _SUMMARY, _EVENT, _DIVISION, _DAY, _MONTHLY, _PROJECT_TWICE,
-               _ATTENDS_SESSION)
+               _ATTENDS_SESSION, _OURS)
     return tuple(dict.fromkeys([p for table in tables for p, _ in table] + list(singles)))
 
 

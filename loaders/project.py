@@ -25,6 +25,7 @@ from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.dates import month_number
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
+from cepa_kg.loaders.family_languages import other_language_project_score
 from cepa_kg.loaders.family_detection import project_score
 from cepa_kg.loaders.page_lines import page_lines, paragraphs
 from cepa_kg.loaders.project_fields import (
@@ -92,8 +93,9 @@ _DETECT_UPDATE = re.compile(r"Monthly Update", re.I)
 
 def detect(text: str) -> float:
     """How surely `text` is about a Development Account project (0.0 .. 1.0); see
-    `family_detection`."""
-    return project_score(text)
+    `family_detection` (and, for a page in another language, `family_languages`)."""
+    score = project_score(text)
+    return score if score >= 0.5 else max(score, other_language_project_score(text))
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from cepa_kg.loaders import project, project_rdf, session, session_rdf, update, update_rdf
 from cepa_kg.loaders.base import Loader
+from cepa_kg.loaders.family_detection import names_our_work
 
 MIN_SCORE = 0.5
+#: A page that names the division's work (`names_our_work`: its department, offices,
+#: Committee, the Account) is one of ours: it needs only some signs of its family.
+NAMED_MIN_SCORE = 0.25
 
 LOADERS: tuple[Loader, ...] = (
     Loader("cepa-session", "CEPA session summary", session.detect, session.parse,
@@ -23,14 +27,16 @@ class UnknownKindError(ValueError):
 
 def detect(text: str) -> Loader:
     """The loader whose family the text's content fits best (`family_detection`); refuses
-    with the best guesses when none fits well enough."""
+    with the best guesses when none fits well enough (less is enough on a page that names
+    the division's work)."""
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
     best_score, best = scored[0]
-    if best_score < MIN_SCORE:
+    if best_score < MIN_SCORE and not (best_score >= NAMED_MIN_SCORE and names_our_work(text)):
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(
-            f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE})")
+            f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE}, or "
+            f"{NAMED_MIN_SCORE} on a page that names the division's work)")
     return best
 
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.family_languages import other_language_update_score
 from cepa_kg.loaders.family_detection import update_score
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
@@ -100,8 +101,10 @@ _BLANK_AFTER = re.compile(r"[^\S\n]*(?:\Z|\n[^\S\n]*(?:\n|\Z))")  # and one afte
 
 def detect(text: str) -> float:
     """How sure it is that `text` reports the division's work: a monthly update, bulletin or
-    briefing, a newsletter, a news item (0.0 .. 1.0); see `family_detection`."""
-    return update_score(text)
+    briefing, a newsletter, a news item (0.0 .. 1.0); see `family_detection` (and, for a
+    page in another language, `family_languages`)."""
+    score = update_score(text)
+    return score if score >= 0.5 else max(score, other_language_update_score(text))
 
 
 @lru_cache(maxsize=8)  # `detect`, then `parse`, read a text's item lines

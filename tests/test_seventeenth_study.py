@@ -1,0 +1,54 @@
+"""The seventeenth study's rules: pages of the families that the detection refused (in other
+languages, naming the division only by its offices or products, with few signs), from the
+real pages in `tests/data/archive-seventeenth-study/` (read in each README); texts below are
+our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from cepa_kg.loaders import registry
+from cepa_kg.loaders.family_detection import names_our_work, update_score
+
+SPANISH_AWARD = ("La ONU premia a Kenia por sus servicios públicos\n\nKenia obtuvo el primer "
+                 "premio en la categoría de innovación en la administración pública, en la "
+                 "ceremonia que las Naciones Unidas celebraron en el Foro del Servicio Público.\n")
+KOREAN_FORUM = ("2016 유엔 공공행정포럼이 개회식과 함께 공식 일정을 시작했다. 각국 대표단이 워크숍에 "
+                "참여해 전자정부 사례를 나눈다.\n")
+FRENCH_RECORD = ("Renforcer les capacités des administrations locales\n\nRéférence du projet\n"
+                 "PDF-SDG-2021-03\nEntité(s) responsable(s)\nDESA, commissions régionales de "
+                 "l’ONU\nDurée du projet\nMars 2021 – février 2024\nLe projet proposé vise à "
+                 "renforcer les capacités des administrations.\n")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    (SPANISH_AWARD, "dpadm-monthly-update"),
+    (KOREAN_FORUM, "dpadm-monthly-update"),
+    (FRENCH_RECORD, "da-project"),
+])
+def test_pages_in_other_languages_are_known_by_their_words(text: str, kind: str) -> None:
+    """The United Nations or the department named, a subject of the division and an event
+    (or, for a project, the project spoken of more than any event), in the page's language."""
+    assert registry.detect(text).kind == kind
+
+
+def test_a_page_naming_the_division_s_work_needs_fewer_signs() -> None:
+    """Naming UNPAN, the Development Account or the department is what makes a page one of
+    ours: with that, some signs of a family suffice; the same signs on a page that names none
+    of it do not."""
+    ours = ("Regional workshop on digital government underway in Dakar\n\nDAKAR (News Agency) - "
+            "A regional workshop of UNPAN partner institutions, organized by the Government, "
+            "opened here on Monday.\n")
+    theirs = ours.replace("UNPAN partner institutions", "regional partner institutions")
+    assert names_our_work(ours) and not names_our_work(theirs)
+    assert 0.25 <= update_score(ours) < 0.5
+    assert registry.detect(ours).kind == "dpadm-monthly-update"
+    with pytest.raises(registry.UnknownKindError, match="names the division's work"):
+        registry.detect(theirs)
+
+
+def test_the_release_of_the_e_government_survey_is_news_of_the_division() -> None:
+    page = ("Friday, 12 May 2012\n\nUnited Nations releases 2012 e-Government Survey; Chile "
+            "ranks first in the region\n\nThe United Nations has released its 2012 "
+            "e-Government Survey, which ranks every Member State.\n")
+    assert registry.detect(page).kind == "dpadm-monthly-update"
