@@ -831,7 +831,11 @@ def _listing_implementers(text: str, first: int) -> tuple[Named, ...]:
     return ()
 
 
-_PROJECT_BODY = re.compile(r"\bprojects?\b|^[^\S\n]*(?:Lead\s+(?:Division|Entity)|Implementing\s+"
+_PROJECT_BODY = re.compile(r"\bprojects?\b|\bprogramme\b|"
+                           # (the word in the other languages `family_languages` reads)
+                           r"\bproyectos?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|"
+                           r"программ|مشروع|项目|項目|프로젝트|"
+                           r"^[^\S\n]*(?:Lead\s+(?:Division|Entity)|Implementing\s+"
                            r"Entit(?:y|ies)|Funding\s+Source|Time\s+Frame|Duration|Budget|"
                            r"Partners?)\s*:", re.I | re.M)
 
