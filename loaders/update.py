@@ -46,6 +46,7 @@ from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
+from cepa_kg.loaders.update_lists import listed_meetings
 from cepa_kg.loaders.update_events import (
     find_events,
     first_event_word,
@@ -244,6 +245,9 @@ def _is_heading_line(line: Any) -> bool:
     return capitalised / len(content) >= 0.6 and not _AUXILIARY.search(text)
 
 
+#: Words above a page's first section heading that make a story of their own (fewer: a
+#: site's wrapping, a kicker).
+_STORY_WORDS = 40
 _SMALL_WORDS = frozenset("a an the of on and or for in to with at by from as its their".split())
 
 
@@ -271,6 +275,13 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
             heads.append(ln)
     if len(heads) >= 2 or (heads and heads[0] is lines[0]):
         out = []
+        before = Span(start, heads[0].span.start).strip(text)
+        if heads[0] is not lines[0] and len(before.of(text).split()) > _STORY_WORDS:
+            # the page's own story above its first section ("Consultations ahead of the
+            # Survey ... on these dates: ..." and then "About the Survey"): an item too
+            first = lines[0] if _is_heading_line(lines[0]) and \
+                not _FIELD_LINE.match(lines[0].text) else None
+            out.append((first.span if first is not None else None, before, "0"))
         for i, ln in enumerate(heads):
             end = heads[i + 1].span.start if i + 1 < len(heads) else len(text)
             out.append((ln.span, Span(ln.span.start, end).strip(text), str(i + 1)))
@@ -700,8 +711,6 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                         # background
                         not_dates=(dated.span,) if dated is not None else (),
                         own_date=dated.date if dated is not None else None)
-    if not found:
-        return ()
     item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead
 
     names = [e.name_span for e in found]
@@ -717,6 +726,9 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                 out.append(ActorMention(org.path, org.kind, org.label, org.span, org.known))
         return [a for a in out if a.kind in ("organization", "group", "country")]
 
+    listed, listing = listed_meetings(text, body, gz, actors_in, doc)
+    if not found:
+        return tuple(listed)
     title_kind = _title_kind(text, title)
     if len(found) == 1 and title_kind is not None and title_kind != found[0].kind:
         e = found[0]  # the title says what the item is about ("UNPOG meets with ...")
@@ -763,7 +775,12 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
                          tuple(n for n in event.other_names if n and n != event.name)))
-    return _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
+    events = _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
+    if listed:  # meetings listed one by one: each an event, not the plural that named them
+        events = tuple(sorted([e for e in events if not any(
+            c.start <= e.name_span.start < c.end for c in listing)] + listed,
+            key=lambda e: e.name_span.start))
+    return events
 
 
 #: A sentence whose subject points back at those the item named before it.

@@ -696,7 +696,12 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
                         r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
                         r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
-                        r"jointly|together|it|them)\b|[“\"‘])", re.I)  # ('organised “Roundtable ...”')
+                        r"jointly|together|it|them)\b|[“\"‘]|"  # ('organised “Roundtable ...”')
+                        # ("is organizing consultation sessions with stakeholders"; not
+                        # "convened meetings with", nor "organized in X, 3 plenary sessions")
+                        r"(?:(?<=ing\s)|(?<=[sz]ed\s))"
+                        r"(?:[\w-]+\s+){0,2}(?:workshops|seminars|webinars|sessions|meetings|"
+                        r"consultations|courses|trainings|forums|conferences)\b)", re.I)
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
 #: Two bodies working together on an event's organisation: "X is collaborating with Y on the
 #: organization of a three-day Workshop".
@@ -850,9 +855,17 @@ _UNIT_RANKS = (("section", 1), ("unit", 1), ("team", 1), ("branch", 2), ("servic
 _CHAIN_GAP = re.compile(r"\s*(?:\([^()]{1,15}\))?\s*,\s*(?:the\s+)?")
 
 
+_UNIT_HEAD = re.compile(r"\b(?P<head>Section|Unit|Team|Branch|Service|Division|Department)\b"
+                        r"(?=\s*(?:$|\(|of\b|for\b|on\b))", re.I)
+
+
 def _unit_rank(text: str, a: ActorMention) -> int:
-    words = set(re.findall(r"[a-z]+", (a.span.of(text) + " " + a.label).lower()))
-    return max((rank for word, rank in _UNIT_RANKS if word in words), default=0)
+    """The rank of the unit word that heads the name (ends it, or is followed by its
+    complement: "Division for ...", "... Branch"); 0 when none does ("Civil Service Hub")."""
+    ranks = dict(_UNIT_RANKS)
+    heads = [m.group("head").lower() for name in (a.span.of(text), a.label)
+             for m in _UNIT_HEAD.finditer(name)]
+    return max((ranks[h] for h in heads), default=0)
 
 
 def chained_parents(text: str, found: list[ActorMention]) -> set[Span]:

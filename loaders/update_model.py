@@ -118,6 +118,7 @@ class Event:
     speakers: tuple[PersonMention, ...]  # people named in the sentences that report it
     span: Span  # the sentence(s) it rests on
     other_names: tuple[str, ...] = ()  # its noun phrase, the item's title
+    month: dt.date | None = None  # its month, when the text gives no day ("Ghana (May 2016)")
 
     @property
     def start(self) -> dt.date | None:

@@ -284,8 +284,8 @@ class _Mapper:
             if event.dates is not None:  # a day's meeting ends that day (schema.org's reading)
                 ctx.add(iri, SCHEMA.endDate, _date_literal(event.dates.end or event.dates.start,
                                                            None))
-        elif doc.date is not None:
-            ctx.add(iri, SCHEMA.startDate, _date_literal(None, doc.date))
+        elif event.month is not None or doc.date is not None:
+            ctx.add(iri, SCHEMA.startDate, _date_literal(None, event.month or doc.date))
         ctx.add(iri, CEPA.itemNumber, Literal(item.number))
         ctx.add(iri, CEPA.reportedIn, ctx.doc_iri)
         ctx.add(iri, DCTERMS.description, Literal(_description(event.span.of(ctx.text)),

@@ -92,3 +92,57 @@ def test_french_session_numbers_in_figures_and_themes_after_sur_le_theme_de() ->
     assert found is not None and found[0] == 14
     theme = main_theme(text)
     assert theme is not None and theme.text == "la confiance dans les institutions publiques"
+
+
+def _events(text: str):
+    from cepa_kg.loaders import update
+
+    return [e for item in update.parse(text).items for e in item.events]
+
+
+def test_meetings_listed_by_place_and_month_are_an_event_each() -> None:
+    """"national workshops organized by DPADM: Mongolia (November 2015); Ghana (February
+    2016); and Peru (2016)": three workshops, each with its country and month (a year alone
+    gives none), organised by DPADM; "workshops supported by DPADM, in Armenia (September
+    2014) and Jordan (April 2016)": two, organised by no one the text names."""
+    from rdflib import Graph, Literal
+
+    from cepa_kg.namespaces import SCHEMA, XSD
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+
+    page = ("E-Participation tools\n\nThree countries will apply the toolkit in 2015 and 2016, "
+            "through national workshops organized by DPADM: Mongolia (November 2015); Ghana "
+            "(February 2016); and Peru (2016).\n\nThe toolkit was also used at two further "
+            "national workshops supported by DPADM, in Armenia (September 2014) and Jordan "
+            "(April 2016).\n")
+    events = _events(page)
+    assert [(e.kind, e.location.name if e.location else None,
+             e.month.isoformat() if e.month else None,
+             [a.path for a in e.organizers]) for e in events] == [
+        ("workshop", "Mongolia", "2015-11-01", ["actor/dpadm"]),
+        ("workshop", "Ghana", "2016-02-01", ["actor/dpadm"]),
+        ("workshop", "Peru", None, ["actor/dpadm"]),
+        ("workshop", "Armenia", "2014-09-01", []),
+        ("workshop", "Jordan", "2016-04-01", [])]
+    built = build_document(SourceText("list.txt", page, "0" * 64, "utf-8"), base=BASE)
+    g = Graph()
+    for triple in built.triples:
+        g.add(triple)
+    assert Literal("2015-11", datatype=XSD.gYearMonth) in set(g.objects(None, SCHEMA.startDate))
+
+
+def test_sessions_listed_as_dated_bullets_under_a_lead_are_an_event_each() -> None:
+    """A page's story above its first section heading is read too; "UN DESA is organizing
+    consultation sessions ... on these dates:" then a bullet a day: a meeting each, organised
+    by UN DESA."""
+    page = ("Consultations ahead of the Survey\n\nTo prepare the next edition of the Survey and "
+            "improve its method, UN DESA is organizing consultation sessions with stakeholders "
+            "to collect their comments and suggestions.\n\nThe sessions are arranged by region, "
+            "on these dates:\n\n  • 7th May 2025: 2PM GMT (for Africa)\n  • 9th May 2025: 3AM "
+            "GMT (for Asia)\n\nAbout the Survey\nSince 2001 the Survey has ranked every Member "
+            "State by the online services its government offers to people and to businesses.\n")
+    events = _events(page)
+    assert [(e.kind, e.start.isoformat() if e.start else None, [a.path for a in e.organizers])
+            for e in events] == [("meeting", "2025-05-07", ["actor/desa"]),
+                                 ("meeting", "2025-05-09", ["actor/desa"])]
