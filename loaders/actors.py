@@ -183,18 +183,26 @@ class _Node:
                 node.chars.update((c.lower(), c.upper()))
         node.end = True
 
-    def regex(self) -> str:
-        """This node's continuations; a longer continuation is tried before ending here."""
+    def regex(self, last: str = "") -> str:
+        """This node's continuations; a longer continuation is tried before ending here.
+        `last`: the character that leads here (a name that ends in a Chinese, Japanese or
+        Korean character may be followed by more of them: those scripts write no spaces
+        between words, and Korean glues its particles on: "유엔은")."""
         branches: list[str] = []
         for key, child in self.children.items():
             frag = [_edge(key, child.chars)]
             while not child.end and len(child.children) == 1:  # chains need no group
                 ((key, child),) = child.children.items()
                 frag.append(_edge(key, child.chars))
-            branches.append("".join(frag) + child.regex())
+            branches.append("".join(frag) + child.regex(key))
         if self.end:
-            branches.append(r"(?!\w)")
+            branches.append("" if _CJK.match(last) else r"(?!\w)")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+#: Chinese, Japanese and Korean characters: no word boundary around names written in them.
+_CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
 
 
 def _edge(key: str, chars: set[str]) -> str:
@@ -249,7 +257,8 @@ class Gazetteer:
                 trie.insert(name, cs)
             for raw in (*e.names, *e.acronyms):
                 self._any.setdefault(normalize_name(raw).casefold(), e)
-        self._pattern = re.compile(r"(?<!\w)" + trie.regex()) if trie.children else None
+        self._pattern = re.compile(rf"(?<![^\W{_CJK_CHARS}])" + trie.regex()) \
+            if trie.children else None
         # Parsers ask for the actors and the places of the same item text several times.
         self._scan = lru_cache(maxsize=128)(self._scan_text)
         # ...and for those of many overlapping spans of one page: the page is scanned once.
