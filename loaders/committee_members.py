@@ -24,17 +24,20 @@ __all__ = ["members"]
 _TOK = r"[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di|dos|das)"
 _NAME = rf"{_TOK}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{1,3}}"
-_HON = (r"(?:(?:former\s+)?(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|Judge|H\.\s?E)\.?"
-        r"[ \u00a0]+)")
+_HON = (r"(?:(?:former\s+)?(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|Judge|H\.\s?E|Mme|Mlle|M|"
+        r"Sra|Sr|Dra)\.?[ \u00a0]+)")
 _ROLE = (r"(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Rapporteur|"
-         r"members?|membres?|miembros?)")
+         r"Vice[- ]President|President|VP|members?|membres?|miembros?|"
+         r"one\s+of\s+(?:the\s+)?\d{1,2}\s+experts)")
 #: The Committee, as the sentences about its members name it.
-_COMMITTEE = re.compile(r"\bCommittee\b|\bCEPA\b|\bcommittee\b|expert\s+body|\bComit[ée]\b|"
-                        r"\bcomit[ée]\b|\b24\s+(?:experts|membres|miembros)\b")
+_COMMITTEE = re.compile(r"\bCommittee\b|\bCEPA\b|\bcommittee\b|expert\s+body|\b[Cc]omit[ée]\b|"
+                        r"\b[Cc]omit[êe]\b|\b[Cc]omiss[ãa]o\b|\b[Cc]ommission\b|\b[Kk]omise\b|"
+                        r"위원회|\b24\s+(?:experts|membres|miembros|peritos)\b")
 #: "... was elected to a two-year term as Vice Chairperson of ...", "has been named a member
 #: of ...", "a été nommée membre du Comité".
-_CHOSEN = re.compile(rf"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|been|a\s+été|ha\s+sido)"
-                     rf"\s+(?:re-?)?(?:elected|named|appointed|nominated|chosen|élue?|nommée?|"
+_CHOSEN = re.compile(rf"(?:\b(?:was|were|has\s+been|have\s+been|had\s+been|is|been|a\s+été|"
+                     rf"ha\s+sido)\s+|(?<=[a-z]\s)|(?<=[a-z]\s\s))"
+                     rf"(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|nommée?|"
                      rf"elegid[oa]|nombrad[oa])\b[^.\n]{{0,80}}?\b(?:as\s+(?:its\s+|the\s+)?|"
                      rf"an?\s+|comme\s+|)(?:new\s+)?{_ROLE}\b", re.I)
 #: "X ... secured a seat on the ... Committee", "X sat on the committee", "X fait désormais
@@ -43,6 +46,26 @@ _SEAT = re.compile(r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+
                    r"\b(?:sat|served|serves)\s+on\s+the\s+(?:\w+\s+){0,3}?committee\b|"
                    r"\bfait\s+(?:désormais\s+|dorénavant\s+)?(?:partie\s+)?des\s+\d{1,2}\s+(?:experts|"
                    r"membres)\b", re.I)
+#: The same told in the other languages of the pages about the Committee: a cue of choice
+#: ("élue", "foi escolhida", "nominována", "임명") and, in the same sentence, the seat or the
+#: post ("vice-présidente", "membro", "perita", "členku", "위원").
+_CHOSEN_OTHER = re.compile(
+    r"\b(?:élue?|nommée?|désignée?|eleit[oa]|escolhid[oa]|nomead[oa]|elegid[oa]|nombrad[oa]|"
+    r"nominován[ao]?|jmenován[ao]?|zvolen[ao]?|fazer\s+parte|faz\s+parte|fait\s+partie|"
+    r"forma\s+parte|si[èe]ge(?:ra)?|é\s+desde|est\s+depuis|nomination\s+(?:[^.\n]{0,40}?\s)?de|"
+    r"au\s+poste\s+de)\b|"
+    r"선출|임명|위촉|지낸|역임", re.I)
+_POST_OTHER = re.compile(
+    r"\b(?P<role>vice-?pr[ée]sident[ea]?|pr[ée]sident[ea]?|rapporteu(?:r|se)|relator[a]?|"
+    r"vicepresident[ea]|membres?|membros?|miembros?|perit[oa]s?|experte?s?|člen(?:ka|kou|em)?|"
+    r"členku)\b|(?P<ko>부위원장|위원장|위원)", re.I)
+#: A Korean name (two to four syllables) before the post or school it is known by.
+_KO_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?:[가-힣A-Za-z]+\s+){0,2}?"
+                      r"(?:교수|장관|위원|원장|총장|대사|차관|박사|국장|단장|대표)")
+#: Who spoke at the session: "Statement by Mr. X, Under-Secretary-General ... to the 7th
+#: Session of the Committee".
+_SPEAKER = re.compile(rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\s+(?:delivered\s+)?"
+                      rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})")
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: A member's card: the name, then the country in brackets, alone on a line.
@@ -57,18 +80,35 @@ _NOT_A_NAME = re.compile(r"\b(?:Committee|Council|Nations|United|Experts?|Public
                          r"Academy|Centre|Center|Office|Association|Society|Foundation|Bank|"
                          r"Agenda|Goals?|Development|Affairs|Economic|Social|Republic|Kingdom|"
                          r"Graduate|College|Program(?:me)?|Professor|Doctor|Comité|Conseil|"
-                         r"Objectifs?|Programme)\b")
+                         r"Objectifs?|Programme|"
+                         # (the same words in the other languages of these pages)
+                         r"Função|Pública|Público|Nações|Unidas|Unies|Ministério|Ministra|"
+                         r"Ministro|Ministre|Governo|Gobierno|Gouvernement|República|République|"
+                         r"Administração|Administración|Secretário|Secretaria|Conselho|Consejo|"
+                         r"Comité|Comitê|Organização|Organización|Nations|Naciones|"
+                         # (a date or a phrase that opens a sentence: "In May 2021 the ...")
+                         r"January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\b|^(?:In|On|At|The|A|An|For|By|From|"
+                         r"After|Since|During|La|Le|Les|El|Los|Las|Em|Na|No|Dans|En|Au)\b")
 #: A capitalised pair that qualifies the noun after it is no name ("A South Korean public
 #: policy scholar has been named ..."): a name is followed by a comma, a bracket, a verb or "of".
 _QUALIFIES = re.compile(r"[ \u00a0]+(?!(?:of|from|at|in|was|were|has|had|is|who|and|sat|served|"
-                        r"serves|secured|won|took|holds|obtained|gained|fait|a|est|ha|de|du)\b)"
+                        r"serves|secured|won|took|holds|obtained|gained|fait|a|est|ha|de|du|da|"
+                        r"do|della|z|ze|je|byla?|foi|é|vai|tem)\b)"
                         r"[a-zà-ÿ]")
+_GOES_ON = re.compile(r"[a-zà-ÿ,]\s*\Z")  # (a heading ends with a capital or a figure)
+_LOWER_NEXT = re.compile(r"[^\S\n]*[a-zà-ÿ]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n")
 
 
 def _sentences(text: str) -> list[Span]:
+    """Sentences; a line break ends one only after a full stop, a blank line or a line of
+    its own (a heading): hard-wrapped prose goes on over its line breaks."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group(0) == "\n" and not text.startswith("\n", m.end()) and (
+                _GOES_ON.search(text, start, m.start()) or _LOWER_NEXT.match(text, m.end())):
+            continue  # a line of hard-wrapped prose, which goes on over the break
         if m.start() > start:
             out.append(Span(start, m.start()))
         start = m.end()
@@ -95,13 +135,29 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
         if not _NOT_A_NAME.search(name) and not _is_place(name, gz) and \
                 not _QUALIFIES.match(text, m.end()):
             return Span(m.start(), m.end())
+    # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
+    alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*",
+                         text[sentence.start: before])
+    if alone is not None:
+        full = [m for m in _NAME_RX.finditer(text, 0, sentence.start)
+                if m.group(0).split()[-1] == alone.group("w")]
+        if full:
+            return Span(full[-1].start(), full[-1].end())
     return None
 
 
 def _role(written: str) -> str:
+    """The role as the page writes it ("Vice-Présidente"), a seat of any name "Member"."""
     word = written.lower()
-    if word.startswith(("member", "membre", "miembro")):
+    if word.startswith(("member", "membre", "miembro", "membro", "perit", "expert", "člen")) \
+            or word == "위원":
         return "Member"
+    if word.startswith("one of"):
+        return "Member"
+    if word == "vp":
+        return "VP"
+    if word in ("위원장", "부위원장"):
+        return {"위원장": "Chair", "부위원장": "Vice-Chair"}[word]
     role = re.sub(r"\s+", " ", written.strip()).title()
     return role.replace("Vice Chair", "Vice-Chair").replace("Vice-chair", "Vice-Chair")
 
@@ -122,10 +178,24 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
         if country is not None and country.kind == "country" and \
                 not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")))
+    for m in _SPEAKER.finditer(text):
+        if not _NOT_A_NAME.search(m.group("name")):
+            add(Span(m.start("name"), m.end("name")), "")
     for sentence in _sentences(text):
         piece = sentence.of(text)
         if not _COMMITTEE.search(piece):
             continue
+        for m in _CHOSEN_OTHER.finditer(text, sentence.start, sentence.end):
+            post = _POST_OTHER.search(text, sentence.start, sentence.end)
+            if post is None:
+                continue
+            named = list(_KO_NAME.finditer(text, sentence.start, sentence.end))
+            korean = min(named, key=lambda k: abs(k.start() - m.start()), default=None)
+            who = Span(korean.start("name"), korean.end("name")) if korean is not None \
+                else _subject(text, sentence, m.start(), gz) or _subject(
+                    text, sentence, sentence.end, gz)
+            if who is not None:
+                add(who, _role(post.group("role") or post.group("ko")))
         for m in _CHOSEN.finditer(text, sentence.start, sentence.end):
             who = _subject(text, sentence, m.start(), gz)
             if who is not None:

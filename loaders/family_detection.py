@@ -50,9 +50,10 @@ _COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administratio
 #: A page about the Committee's members: who was elected to its bureau, named or appointed to
 #: it, who chairs it, its list of current members, its 24 seats.
 _MEMBERSHIP = re.compile(
-    r"\b(?:re-?)?(?:elected|named|appointed|nominated)\b[^.\n]{0,120}?\b(?:members?|Chair(?:person|"
-    r"man|woman)?|Vice[- ]Chair(?:person|man|woman)?|Rapporteur)\s+of\s+(?:the\s+)?"
-    r"(?:UN\s+|United\s+Nations\s+|U\.N\.\s+)?(?:Committee|CEPA|expert)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
+    r"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in)\b[^.\n]{0,120}?\b(?:members?|"
+    r"Chair(?:person|man|woman)?|Vice[- ]Chair(?:person|man|woman)?|Rapporteur|Vice[- ]President|"
+    r"VP|President)\s+of\s+(?:the\s+)?(?:(?:first|second|third|new)\s+)?(?:UN\s+|United\s+Nations\s+"
+    r"(?:\(UN\)\s+)?|U\.N\.\s+)?(?:Committee|CEPA|expert|committee)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
     r"\s+chaired\s+by\b|\bseat\s+on\s+the\b[^.\n]{0,40}?(?:Committee|CEPA)|\bsat\s+on\s+the\s+committee|"
     r"\bnomination\s+of\s+\d{1,2}\s+experts|^[^\S\n]*Current\s+members[^\S\n]*$|\b24[- ]member\b|"
     r"\b24\s+(?:experts|members|membres|miembros)\b", re.I | re.M)

@@ -25,19 +25,28 @@ class UnknownKindError(ValueError):
     """The text is none of the known kinds of document."""
 
 
-def detect(text: str) -> Loader:
-    """The loader whose family the text's content fits best (`family_detection`); refuses
-    with the best guesses when none fits well enough (less is enough on a page that names
-    the division's work)."""
+def ranked(text: str) -> list[Loader]:
+    """Every loader whose family the text fits well enough, best first (a page whose best
+    family's reader finds nothing of it is read by the next); refuses with the best guesses
+    when none does."""
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
-    best_score, best = scored[0]
-    if best_score < MIN_SCORE and not (best_score >= NAMED_MIN_SCORE and names_our_work(text)):
+    named = names_our_work(text)
+    fit = [loader for score, loader in scored
+           if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and named)]
+    if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(
             f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE}, or "
             f"{NAMED_MIN_SCORE} on a page that names the division's work)")
-    return best
+    return fit
+
+
+def detect(text: str) -> Loader:
+    """The loader whose family the text's content fits best (`family_detection`); refuses
+    with the best guesses when none fits well enough (less is enough on a page that names
+    the division's work)."""
+    return ranked(text)[0]
 
 
 def by_kind(kind: str) -> Loader:

@@ -73,15 +73,24 @@ __all__ = [
 #: their copies on document-sharing sites ("Informe sobre el sexto período de sesiones").
 _OTHER_COMMITTEE = re.compile(
     r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica"
-    r"|Comit[ée]\s+d[’']experts\s+de\s+l[’']administration\s+publique"
+    r"|Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|en|sur)\s+l[’']\s*administration\s+publique"
+    r"|Comit[êé]\s+de\s+(?:[Pp]eritos|[Ee]specialistas|[Ee]xperts)\s+(?:em|de|da)\s+"
+    r"[Aa]dministra[çc][ãa]o\s+[Pp][úu]blica|Comitato\s+di\s+[Ee]sperti"
     r"|Комитет\s+экспертов\s+по\s+государственному\s+управлению"
-    r"|公共行政专家委员会|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
-_OTHER_SESSION = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|сесси|届会|الدورة", re.I)
+    r"|公共行政专家委员会|公共行政專家委員會|공공행정\s*전문가\s*위원회"
+    r"|[Kk]omis[ei]\s+expert[ůu]\s+(?:OSN\s+)?pro\s+veřejnou\s+správu"
+    r"|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
+#: A session, or the Committee's seats and posts, in those languages.
+_OTHER_SESSION = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
+                            r"الدورة|회의|\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
+                            r"vice-?pr[ée]sident|\bčlen|위원|\bélue?\b|\bnomead[oa]\b|"
+                            r"\bescolhid[oa]\b|\bnominován", re.I)
 
 
 def _other_language_score(text: str) -> float:
-    """A page in Spanish, French, Russian, Chinese or Arabic that names the Committee at its
-    top and one of its sessions."""
+    """A page in another language (Spanish, French, Portuguese, Italian, Russian, Chinese,
+    Korean, Czech or Arabic) that names the Committee at its top and one of its sessions, or its
+    members."""
     head = text[:3000]
     return 0.7 if _OTHER_COMMITTEE.search(head) and _OTHER_SESSION.search(head) else 0.0
 

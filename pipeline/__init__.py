@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import pyoxigraph as ox
 from cepa_kg import __version__
@@ -89,12 +89,18 @@ def build_document(
     """Pure apart from reading the bundled gazetteer: text -> the document's RDF graph, in the
     graph named after the document (`slug`, by default from its file name or address)."""
     try:
-        loader = registry.detect(source.text)
+        fitting = registry.ranked(source.text)
     except registry.UnknownKindError as error:
         raise LoadError(source.name, str(error)) from error
-    try:
-        model = loader.parse(source.text)
-    except ParseError as error:
+    refused: list[tuple[Any, ParseError]] = []
+    for loader in fitting:  # the best family first; the next when its reader finds nothing
+        try:
+            model = loader.parse(source.text)
+            break
+        except ParseError as error:
+            refused.append((loader, error))
+    else:
+        loader, error = refused[0]
         raise LoadError(source.name, f"not a readable {loader.label}: {error}",
                         line=error.line) from error
     iris = Iris(base)

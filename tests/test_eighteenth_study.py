@@ -1,0 +1,74 @@
+"""The eighteenth study's rules (real pages in `tests/data/archive-eighteenth-study/`, read in
+each README; the texts below are our own): members of the Committee named in other wordings
+and languages, a speaker at a session, hard-wrapped releases, and a page whose best family's
+reader finds nothing read by the next family."""
+
+from __future__ import annotations
+
+import pytest
+
+from cepa_kg.loaders import registry, session
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.committee_members import members
+
+
+def _people(text: str) -> dict[str, str]:
+    return {p.name: p.role for p in members(text, Gazetteer.bundled())}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a release hard-wrapped at 75 characters: the sentence goes on over its line breaks
+    ("Minister Ana Lopes elected Vice President of UN Committee\n\nAna Lopes, Minister for "
+     "Public Service,\nwas chosen as Vice President of the second Committee of Experts on "
+     "Public\nAdministration this week in New York. Lopes also sat on the first Committee.\n",
+     {"Ana Lopes": "Vice President"}),
+    # a surname alone, of a name the page gave in full
+    ("Former minister Ruth Banda has taken up a new post.\nBanda was sworn in this week as VP "
+     "of the second committee of experts on public administration.\n", {"Ruth Banda": "VP"}),
+    ("Lina Ortiz, dean of the school, was named by the Secretary-General as one of 24 experts "
+     "from around the world to sit on the Committee of Experts on Public Administration.\n",
+     {"Lina Ortiz": "Member"}),
+    ("Statement by Mr. Omar Haddad, Under-Secretary-General, to the 9th Session of the "
+     "Committee of Experts on Public Administration\n", {"Omar Haddad": ""}),
+    ("Nadia Benali, élue vice-présidente du comité des experts de l’administration publique "
+     "de l’ONU.\n", {"Nadia Benali": "Vice-Présidente"}),
+    ("A ministra da Função Pública, Rosa Tembe, foi escolhida pelo Secretário-Geral para um "
+     "comité de peritos em Administração Pública.\n", {"Rosa Tembe": "Member"}),
+    ("Jana Nováková z Katedry financí byla nominována za členku Komise expertů pro veřejnou "
+     "správu (CEPA).\n", {"Jana Nováková": "Member"}),
+    ("김민수 서울대 교수, 유엔 공공행정전문가위원회 위원에 임명\n", {"김민수": "Member"}),
+    # not a name: a date that opens the sentence
+    ("In May 2021 the Council approved the nomination of 24 experts to the Committee.\n", {}),
+])
+def test_members_named_in_other_wordings_and_languages(text: str, people: dict[str, str]) -> None:
+    assert _people(text) == people
+
+
+@pytest.mark.parametrize("text", [
+    ("Rosa Tembe foi nomeada membro do Comitê de Peritos em Administração Pública das Nações "
+     "Unidas.\n"),
+    "김민수 서울대 교수, 유엔 공공행정전문가위원회 위원에 임명\n",
+    ("Jana Nováková byla nominována za členku Komise expertů pro veřejnou správu.\n"),
+])
+def test_the_committee_named_in_other_languages_makes_a_session_page(text: str) -> None:
+    assert registry.detect(text).kind == "cepa-session"
+    assert session.parse(text).bureau
+
+
+def test_a_page_the_best_family_cannot_read_is_read_by_the_next() -> None:
+    """A French item naming the Committee's vice-chair, with no name the members reader can
+    take, no session number, dates or theme: the session reader finds nothing; the page is
+    read as the division's news (a conference that the Committee's vice-chair gave)."""
+    from cepa_kg.pipeline import build_document
+    from cepa_kg.sources import SourceText
+
+    page = ("L'experte, qui occupe le poste de vice-présidente du Comité d'experts de "
+            "l'administration publique des Nations Unies, a présenté mardi lors d'une conférence "
+            "de presse à New York les réformes de la fonction publique.\n")
+    kinds = [loader.kind for loader in registry.ranked(page)]
+    assert kinds[0] == "cepa-session" and "dpadm-monthly-update" in kinds
+    with pytest.raises(Exception, match="nothing about a session"):
+        session.parse(page)
+    built = build_document(SourceText("fr.txt", page, "0" * 64, "utf-8"),
+                           base="http://localhost:8000/")
+    assert built.kind == "dpadm-monthly-update"
