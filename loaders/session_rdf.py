@@ -153,6 +153,13 @@ def _bureau(ctx: MappingContext, session: URIRef | None, n: int | None,
         country = ctx.gazetteer.resolve(member.country)
         if country is not None and country.kind == "country":
             ctx.add(person, SCHEMA.nationality, add_actor(ctx, country))
+    if member.post:
+        ctx.add(person, CEPA.title, Literal(member.post))
+    if not member.role:  # someone the page names at the session (a speaker): no member
+        if session is not None:
+            ctx.add(session, SCHEMA.attendee, person)
+        ctx.add(ctx.doc_iri, SCHEMA.mentions, person)
+        return
     role = ctx.iris.role(member.role)
     ctx.add(role, RDF.type, ORG.Role)
     ctx.add(role, RDFS.label, Literal(member.role, lang="en"))
@@ -166,8 +173,6 @@ def _bureau(ctx: MappingContext, session: URIRef | None, n: int | None,
     ctx.add(membership, ORG.role, role)
     if session is not None:
         ctx.add(membership, CEPA.session, session)
-    if member.post:
-        ctx.add(person, CEPA.title, Literal(member.post))
 
 
 def _session(ctx: MappingContext, doc: SessionDocument) -> URIRef | None:
