@@ -54,6 +54,16 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:(?:[Cc]ooperation|[Ff]ramework|"
                          r"[Pp]artnership|[Cc]ollaboration)\s+)?(?:memorandum(?:\s+of\s+"
                          r"understanding)?|[Aa]greement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
+        # "A Contribution Agreement has been concluded between X and Y": the agreement named
+        # first, its parties after it (not "the MoU was signed by": its signatories)
+        ("agreed", None, r"\b(?:[Aa]greement|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|MoU|"
+                         r"[Ll]etter\s+of\s+[Ii]ntent|[Dd]eclaration\s+of\s+[Ii]ntent|"
+                         r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?(?:has|have|was|were)\s+"
+                         r"(?:been\s+)?(?:concluded|signed|reached|agreed)\s+between\b"),
+        # "X has endorsed close communication and coordination ... with Y"
+        ("agreed", True, r"\b(?:has|have|had)\s+endorsed\s+(?:close\s+|closer\s+)?(?:communication|"
+                         r"coordination|cooperation|collaboration|partnership)(?:\s+and\s+"
+                         r"(?:communication|coordination|cooperation|collaboration))?\b"),
         ("agreed", False, r"\bco-?organi[sz]ed\s+by\b"),
         ("requested", False, r"\bat\s+the\s+(?:request|invitation)\s+of\b"),
         ("agreed", False, r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b"),
@@ -85,7 +95,7 @@ _CHAIN_GAP = re.compile(
     r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
     r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
-    r"in(?=\s+[A-Z])|acting\s+through|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
+    r"in(?=\s+[A-Z])|acting\s+through|represented\s+by|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
     r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
 )
 #: What leads from a cue to its object: "with", "between", after a short phrase; one set off by
@@ -113,7 +123,8 @@ _FILLER = re.compile(
 )
 _BOUNDARY = re.compile(
     r"[.;:(]|,(?!\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:,|\s+and\s))|(?:^|\s+)(?:in\s+order|"
-    r"with(?!in)|as\s+well\s+as|which|that|where|whose|who|during|by|through|within|and\s+also|"
+    r"with(?!in)|as\s+well\s+as|which|that|where|whose|who|during|(?<!represented\s)by|through|"
+    r"within|and\s+also|"
     r"and\s+(?:expressed|agreed|will|to|brought|was|were|is|are|has|have|had)|respectively|"
     r"so\s+that|on\s+\d)\b"
 )
@@ -131,7 +142,7 @@ class _Cue:
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
-    r"options|avenues|asked", re.I)
+    r"options|avenues|asked|conclud|reach|endorse", re.I)
 
 
 #: For each of `_CUES` (same order), words one of which every match of it contains (lower
@@ -150,6 +161,8 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("implemented",),
     ("pledged",),
     ("signed", "signing"),
+    ("concluded", "signed", "reached", "agreed"),
+    ("endorsed",),
     ("co-organi", "coorgani"),
     ("request", "invitation"),
     ("partnership", "collaboration", "cooperation"),

@@ -92,3 +92,38 @@ def test_a_speaker_at_a_session_attends_it_and_is_no_member() -> None:
     person = URIRef("http://localhost:8000/id/person/omar-haddad")
     assert (URIRef("http://localhost:8000/id/session/9"), SCHEMA.attendee, person) in g
     assert g.value(person, ORG.hasMembership) is None
+
+
+def _partnerships(text: str) -> list[tuple[set[str], str]]:
+    from cepa_kg.loaders import update
+
+    return [({a.path for a in p.parties}, p.status)
+            for item in update.parse(text).items for p in item.partnerships]
+
+
+def test_an_agreement_named_before_its_parties_and_a_party_represented_by_its_agency() -> None:
+    text = ("UN to take the one-stop-shop model to three continents\n\nA Contribution Agreement "
+            "has been concluded between the United Nations and the Government of the Republic "
+            "of Azerbaijan, represented by the State Agency for Public Service and Social "
+            "Innovations. It will fund workshops in Africa and Asia.\n")
+    ((parties, status),) = _partnerships(text)
+    assert status == "agreed"
+    assert {"actor/united-nations", "country/AZE"} <= parties and len(parties) == 3
+
+
+def test_endorsed_communication_and_coordination_with_a_division_is_a_partnership() -> None:
+    text = ("Cooperation with the United Nations\n\nThe Digital Government Authority (DGA) has "
+            "endorsed close communication and coordination for workshops and studies with the "
+            "Division for Public Institutions and Digital Government (DPIDG) of UNDESA.\n")
+    ((parties, status),) = _partnerships(text)
+    assert status == "agreed" and "actor/dpidg" in parties and len(parties) >= 2
+
+
+def test_the_signatories_of_an_mou_are_no_new_party() -> None:
+    """"The MoU was signed by <a post> of X and <a post> of Y": the people who signed, not a
+    second agreement (X and Y are the parties the first sentence already paired)."""
+    text = ("X and UN DESA sign MoU\n\nThe National Institute of Governance (NIG) signed a "
+            "Memorandum of Understanding with UN DESA on Monday. The MoU was signed by NIG "
+            "Executive Director Ana Reis and Ivo Mars, Director of the Division for Public "
+            "Institutions and Digital Government (DPIDG) of UN DESA.\n")
+    assert all("actor/dpidg" not in parties for parties, _ in _partnerships(text))
