@@ -68,9 +68,20 @@ _SPEAKER = re.compile(rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\
                       rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})")
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
-#: A member's card: the name, then the country in brackets, alone on a line.
-_CARD = re.compile(rf"^[^\S\n]*(?P<name>{_NAME})[^\S\n]*\((?P<country>[^()\n]{{2,40}})\)[^\S\n]*$",
-                   re.M)
+#: A member's card or a line of a list of members: the name (after a glyph, an honorific),
+#: the country in brackets, then perhaps the member's post ("Ms. Ana Reis (Portugal),
+#: Professor of Public Law"). Family names may be written in capitals ("Rolf BECKER").
+_UPPER_TOK = r"[A-ZÀ-Ý][A-ZÀ-Ý’'-]+"
+_LIST_NAME = (rf"(?:{_TOK}|{_UPPER_TOK})(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:{_TOK}|{_UPPER_TOK}))"
+              r"{1,3}")
+_CARD = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*)?{_HON}?"
+                   rf"(?P<name>{_LIST_NAME})[^\S\n]*\((?P<country>[^()\n]{{2,40}})\)"
+                   r"[^\S\n]*(?:[,;:–-][^\S\n]*(?P<post>[^\n]{0,200}))?$", re.M)
+#: A row of a table of members as text: the name, a tab or a dash (or two spaces or more),
+#: the country ("Ana Reis<TAB>Portugal"); read only where three or more such rows follow.
+_ROW = re.compile(rf"^[^\S\n]*{_HON}?(?P<name>{_LIST_NAME})(?:\t+|[^\S\n]{{2,}}|[^\S\n]+[–-][^\S\n]+)"
+                  r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M)
+_MIN_ROWS = 3
 _NAME_RX = re.compile(_NAME)
 _HON_NAME = re.compile(rf"{_HON}+(?P<name>{_NAME})")
 #: Words no person's name holds: bodies, places and the Committee's own words.
@@ -177,6 +188,13 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
         country = gz.resolve(clean(m.group("country")))
         if country is not None and country.kind == "country" and \
                 not _NOT_A_NAME.search(m.group("name")):
+            add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")),
+                clean(m.group("post") or ""))
+    rows = [m for m in _ROW.finditer(text)
+            if (c := gz.resolve(clean(m.group("country")))) is not None and c.kind == "country"
+            and not _NOT_A_NAME.search(m.group("name"))]
+    if len(rows) >= _MIN_ROWS:
+        for m in rows:
             add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")))
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):

@@ -56,6 +56,9 @@ _MEMBERSHIP = re.compile(
     r"(?:\(UN\)\s+)?|U\.N\.\s+)?(?:Committee|CEPA|expert|committee)|(?:Committee|CEPA)\b[^.\n]{0,80}?\b(?:is|was)"
     r"\s+chaired\s+by\b|\bseat\s+on\s+the\b[^.\n]{0,40}?(?:Committee|CEPA)|\bsat\s+on\s+the\s+committee|"
     r"\bnomination\s+of\s+\d{1,2}\s+experts|^[^\S\n]*Current\s+members[^\S\n]*$|\b24[- ]member\b|"
+    # a list of its members under its heading ("Members of the Committee of Experts ...")
+    r"^[^\S\n]*(?:Current\s+)?Members(?:hip)?\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?"
+    r"(?:Committee|CEPA)\b|"
     r"\b24\s+(?:experts|members|membres|miembros)\b", re.I | re.M)
 _SUMMARY = re.compile(rf"^[^\n]*\b(?:Session\s+\d{{1,2}}|{_ORDINAL}\s+session)\b[^\n]*\n"
                       r"(?:[^\n]*\n){0,6}?\s*Main\s+theme\s*:", re.I | re.M)

@@ -127,3 +127,21 @@ def test_the_signatories_of_an_mou_are_no_new_party() -> None:
             "Executive Director Ana Reis and Ivo Mars, Director of the Division for Public "
             "Institutions and Digital Government (DPIDG) of UN DESA.\n")
     assert all("actor/dpidg" not in parties for parties, _ in _partnerships(text))
+
+
+def test_a_list_of_members_under_its_heading() -> None:
+    """"Members of the Committee ..." then a line a member: a glyph, an honorific, the name
+    (the family name perhaps in capitals), the country in brackets, the post; or rows of a
+    table as text (name, tab, country), three or more."""
+    page = ("Members of the Committee of Experts on Public Administration (2018-2021)\n\n"
+            "• Ms. Ana Reis (Portugal), Professor of Public Law, University of Lisbon\n"
+            "• Mr. Rolf BECKER (Germany), Secretary of State\n• Dr. Kwame Asante (Ghana)\n")
+    assert registry.detect(page).kind == "cepa-session"
+    assert {(b.name, b.country, b.post) for b in session.parse(page).bureau} == {
+        ("Ana Reis", "Portugal", "Professor of Public Law, University of Lisbon"),
+        ("Rolf BECKER", "Germany", "Secretary of State"), ("Kwame Asante", "Ghana", "")}
+    rows = ("Members of the Committee\nAna Reis\tPortugal\nRolf Becker\tGermany\n"
+            "Kwame Asante\tGhana\n")
+    assert _people(rows) == {"Ana Reis": "Member", "Rolf Becker": "Member",
+                             "Kwame Asante": "Member"}
+    assert _people("Ana Reis\tPortugal\nRolf Becker\tGermany\n") == {}  # (two rows: no table)
