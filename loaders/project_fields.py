@@ -38,8 +38,9 @@ FIELDS: dict[str, str] = {
     "status": r"status|project\s+status",
     # ("Entities" alone heads the portal's entity fields and takes no value of its own; with
     # a value on its line, "Entities: ECA, ESCAP", it names the bodies that carry it out)
-    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|executing\s+"
-                   r"(?:agenc(?:y|ies)|entit(?:y|ies))|implementing\s+agenc(?:y|ies)|division|"
+    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|"
+                   r"(?:lead\s+)?executing\s+(?:agenc(?:y|ies)|entit(?:y|ies))|implementing\s+"
+                   r"agenc(?:y|ies)|division|"
                    r"lead\s+agenc(?:y|ies)|lead\s+(?:division|department|office)|jointly\s+"
                    r"implementing\s+(?:da\s+)?entit(?:y|ies)|co-?implementing\s+entit(?:y|ies)|"
                    r"implemented\s+by|executed\s+by|entities|(?:implementing|responsible|managing)\s+"
@@ -51,7 +52,8 @@ FIELDS: dict[str, str] = {
     "countries": r"countries\s+or\s+areas|beneficiary\s+countries|participating\s+countries|"
                  r"target\s+countries|focus\s+countries|pilot\s+countries|recipients|"
                  r"beneficiar(?:y|ies)\s+countries|countries",
-    "time": r"time\s+frame|duration|period|start\s+date|end\s+date|implementation\s+period",
+    "time": r"time\s+frame|duration|period|start\s+date|end\s+date|implementation\s+period|"
+            r"(?:overall\s+|project\s+)?term",
     "objective": r"objective(?:/purpose\s+of\s+project)?|objectives|project\s+objective|"
                  r"purpose|overall\s+objective|objective\s+of\s+the\s+organization",
     "accomplishments": r"expected\s+accomplishments?|expected\s+outcomes?|expected\s+results|"
@@ -238,7 +240,14 @@ _PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|act
                           rf"(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b"
                           # "the fifth project that UNSD is executing (2006-2009)"
                           rf"|\b(?:is|are)\s+(?:executing|implementing)\s*\(\s*(?P<c>{_YEAR})\s*[-–]\s*"
-                          rf"(?P<d>{_YEAR})\s*\)")
+                          rf"(?P<d>{_YEAR})\s*\)"
+                          # "funded by the Account for the period 2014–2017"
+                          rf"|\bfor\s+the\s+(?:period|years)\s+(?:of\s+)?(?:[A-Z][a-z]+\s+)?(?P<e>{_YEAR})\s*"
+                          rf"(?:to|until|-|–|and)\s*(?:[A-Z][a-z]+\s+)?(?P<f>{_YEAR})\b")
+#: A title that ends with the project's months: "... in Central America (January 2025 –
+#: December 2027)".
+_TITLE_RANGE = re.compile(rf"\((?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*[-–]\s*(?:[A-Z][a-z]+\s+)?"
+                          rf"(?P<b>{_YEAR})\)[^\S\n]*$", re.M)
 _PROSE_START = re.compile(rf"\b(?:launched|started|began|initiated|commenced|inaugurated)\s+in\s+"
                           rf"(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\b"
                           rf"|\bIn\s+(?:[A-Z][a-z]+\s+)?(?P<y2>{_YEAR}),[^.;]{{0,200}}?\bto\s+"
@@ -253,8 +262,12 @@ def prose_years(text: str, span: Span) -> tuple[int | None, int | None, Span | N
     """(start, end, where) of a project's years told in prose, where no field gives them."""
     m = _PROSE_RANGE.search(text, span.start, span.end)
     if m:
-        a, b = ("a", "b") if m.group("a") else ("c", "d")
+        a, b = next((x, y) for x, y in (("a", "b"), ("c", "d"), ("e", "f")) if m.group(x))
         return int(m.group(a)), int(m.group(b)), Span(m.start(a), m.end(b))
+    titled = _TITLE_RANGE.search(text, span.start, min(span.end, span.start + 400))
+    if titled:
+        return int(titled.group("a")), int(titled.group("b")), Span(titled.start("a"),
+                                                                      titled.end("b"))
     start = _PROSE_START.search(text, span.start, span.end)
     end = _PROSE_END.search(text, span.start, span.end)
     if start is None:
@@ -460,9 +473,12 @@ _IMPLEMENTED = re.compile(
     # (the subject may be glued to a heading before it: "... in Developing CountriesFSDO and
     # UNCDF have piloted a project")
     r"|(?:^|(?<=[.!?]\s)|(?-i:(?<=[a-z])(?=[A-Z]{2,10}\b)))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)"
-    r"\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"\s*(?:\([A-Z]{2,10}\)\s*)?"
+    # ("UN Women, in collaboration with X and with funding from Y, is implementing a project")
+    r"(?:,\s+(?:in\s+(?:collaboration|cooperation|partnership)\s+with|together\s+with|with\s+"
+    r"(?:funding|support)\s+from)[^.;]{1,150}?,\s*)?\s"
     r"(?:is\s+|was\s+|has\s+|have\s+|will\s+)?(?:been\s+)?(?:launching|launched|launch|piloted|"
-    r"piloting|pilot|"
+    r"piloting|pilot|developed|develops|designed|"
     r"implementing|implements|implement|executing|executes|execute|leading|leads|lead|"
     r"coordinating|coordinates|coordinate|managing|manages|manage)\s+(?:a|an|the|this|its)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:project|programme)\b"
@@ -503,6 +519,7 @@ _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
 _IMPLEMENTED_WORD = re.compile(r"implement(?:ed|s|ing)?\b|execut(?:ed|es|ing|e)\b|carried\s+out|"
+                               r"\bdevelop(?:ed|s)\s+(?:a|an|the)\b|\bdesigned\s+(?:a|an|the)\b|"
                                r"\bled\b|\blead(?:s|ing)?\b|\bmanag(?:ed|es|ing|e)\b|undert|"
                                r"carry\s+out|launch|\bpilot(?:ed|ing|s)?\b|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
                                r"initiative|project|programme|undertaking|effort)", re.I)

@@ -145,3 +145,36 @@ def test_a_list_of_members_under_its_heading() -> None:
     assert _people(rows) == {"Ana Reis": "Member", "Rolf Becker": "Member",
                              "Kwame Asante": "Member"}
     assert _people("Ana Reis\tPortugal\nRolf Becker\tGermany\n") == {}  # (two rows: no table)
+
+
+def _project(text: str):
+    from cepa_kg.loaders import project
+
+    (record,) = project.parse(text).projects
+    return record
+
+
+def test_project_years_and_implementers_in_more_wordings() -> None:
+    """"for the period 2014–2017", a title that ends "(January 2025 – December 2027)", an
+    "Overall term:" field, "Lead executing agency:", "UN Women, in collaboration with X, is
+    implementing a ... project", "UNCTAD developed a project"."""
+    page = ("Project Info\nTitle\nData for trade policy\nBrief Description\nUNCTAD developed a "
+            "project to help ministries use trade data, funded by the Development Account for "
+            "the period 2014–2017.\n")
+    record = _project(page)
+    assert (record.start_year, record.end_year) == (2014, 2017)
+    assert [n.name for n in record.implementers] == ["UNCTAD"]
+    titled = ("Resilient public institutions in Central America (January 2025 – December 2027)"
+              "\n\nThe overall objective of the project is to strengthen the capacities of "
+              "ministries to plan for disasters. The project is led by DESA.\n")
+    record = _project(titled)
+    assert (record.start_year, record.end_year) == (2025, 2027)
+    fields = ("Project Info\nTitle\nLocal governance reform\nLead executing agency: UNDP\n"
+              "Overall term: 2017 to 2023\nObjective: To help municipalities plan budgets.\n")
+    record = _project(fields)
+    assert [n.name for n in record.implementers] == ["UNDP"]
+    assert (record.start_year, record.end_year) == (2017, 2023)
+    prose = ("Project Info\nTitle\nWomen in public service\nBrief Description\nUN Women, in "
+             "collaboration with ECLAC and with funding from Spain, is implementing a multi-year "
+             "project to raise the share of women in senior posts.\n")
+    assert "UN Women" in [n.name for n in _project(prose).implementers]
