@@ -41,7 +41,7 @@ _SUBJECT = re.compile(
     r"правительств|публичн\w+\s+администрац|"
     r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*الإلكترونية|"
     r"公共行政|电子政务|電子政務|公共服务|公共服務|"
-    r"공공행정|전자정부|행정\s*혁신|공공\s*서비스", re.I)
+    r"공공행정|전자정부|행정\s*혁신|공공\s*서비스|거버넌스|정부\s*혁신|행정[·ㆍ]\s*공공", re.I)
 #: Events, awards and a survey's release.
 _EVENT = re.compile(
     r"\btaller(?:es)?\b|\bseminarios?\b|\bforo\b|\bconferencias?\b|\breuni[óo]n\b|\bcursos?\b|"
@@ -51,7 +51,7 @@ _EVENT = re.compile(
     r"\briunione\b|\bworkshop\b|семинар|форум|конференц|совещани|практикум|преми|"
     r"ورشة|ندوة|منتدى|مؤتمر|اجتماع|جائزة|"
     r"研讨会|研討會|论坛|論壇|会议|會議|讲习班|講習班|发布|發布|调查报告|調查報告|"
-    r"워크숍|포럼|세미나|회의|시상|공공행정상|발표", re.I)
+    r"워크숍|포럼|세미나|회의|시상|공공행정상|발표|약정식|서명|협약|양해각서|개원식|개소식", re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(
     r"\bproyectos?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|программ|"

@@ -52,3 +52,11 @@ def test_the_release_of_the_e_government_survey_is_news_of_the_division() -> Non
             "ranks first in the region\n\nThe United Nations has released its 2012 "
             "e-Government Survey, which ranks every Member State.\n")
     assert registry.detect(page).kind == "dpadm-monthly-update"
+
+
+def test_korean_news_of_a_governance_centre_s_agreement_is_the_division_s_work() -> None:
+    """Korean words of the division's subjects (거버넌스, governance) and of a signing
+    (약정식, the ceremony of an agreement) make a Korean daily's news the division's."""
+    page = ("유엔 거버넌스센터 설립 약정식 열려\n\n정부와 유엔은 서울에서 거버넌스센터 설립을 위한 "
+            "약정식을 가졌다.\n")
+    assert registry.detect(page).kind == "dpadm-monthly-update"
