@@ -50,7 +50,7 @@ _SEAT = re.compile(r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+
 #: ("élue", "foi escolhida", "nominována", "임명") and, in the same sentence, the seat or the
 #: post ("vice-présidente", "membro", "perita", "členku", "위원").
 _CHOSEN_OTHER = re.compile(
-    r"\b(?:élue?|nommée?|désignée?|eleit[oa]|escolhid[oa]|nomead[oa]|elegid[oa]|nombrad[oa]|"
+    r"\b(?:élue?s?|nommée?s?|désignée?s?|retenue?s?|eleit[oa]|escolhid[oa]|nomead[oa]|elegid[oa]|nombrad[oa]|"
     r"nominován[ao]?|jmenován[ao]?|zvolen[ao]?|fazer\s+parte|faz\s+parte|fait\s+partie|"
     r"forma\s+parte|si[èe]ge(?:ra)?|é\s+desde|est\s+depuis|nomination\s+(?:[^.\n]{0,40}?\s)?de|"
     r"au\s+poste\s+de)\b|"

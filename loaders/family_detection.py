@@ -45,7 +45,8 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
 _COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b|"
                         # (its French and Spanish names)
-                        r"Comit[ée]\s+d[’']experts\s+(?:de|sur|en)\s+l[’']administration\s+publique|"
+                        r"Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|sur|en)\s+l[’']\s*administration\s+"
+                        r"publique|"
                         r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica", re.I)
 #: A page about the Committee's members: who was elected to its bureau, named or appointed to
 #: it, who chairs it, its list of current members, its 24 seats.
@@ -69,7 +70,7 @@ SESSION_TOP: tuple[_Sign, ...] = (
 SESSION_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(rf"\b(?:held|hold|holds|will\s+hold|convened?)\s+its\s+{_ORDINAL}\s+session|"
                 r"session\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Committee\s+of\s+Experts|"
-                r"\bCEPA\s+(?:meeting|session)|\b(?:19|20)\d\d\s+CEPA\s+meeting|"
+                r"\bCEPA\)?\s+(?:meetings?|sessions?)|\b(?:19|20)\d\d\s+CEPA\s+meeting|"
                 r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration\s*(?:\(CEPA\)\s*)?"
                 r"(?:will|was|is|held|met)\b", re.I), 0.3),
     (re.compile(r"\b(?:its|the)\s+(?:main\s+|overall\s+)?theme\s+(?:of\s+the\s+session\s+)?"

@@ -60,13 +60,17 @@ _OTHER_NUMBER = re.compile(
     r"|\b(?P<fr>" + "|".join(sorted(_FR_ORDINALS, key=len, reverse=True)) + r")\s+session\b"
     # written with figures: "La 13e session", "la 12ème session", "13.º período de sesiones"
     r"|\b(?P<fig>\d{1,2})(?:e|ème|eme|è|re|er)\s+session\b"
+    # "11ª Sessão", "la 11.ª sesión", "11ª sessione", "die 11. Sitzung" (or Tagung)
+    r"|\b(?P<fig_pt>\d{1,2})\s?\.?\s?[ªº°]\s+(?:sess[ãa]o|sesi[óo]n|sessione|reuni[ãa]o)\b"
+    r"|\b(?P<fig_de>\d{1,2})\.\s+(?:Sitzung|Tagung)\b"
     r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b",
     re.I)
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
-    if m.group("fig") or m.group("fig_es"):
-        return int(m.group("fig") or m.group("fig_es"))
+    for figure in ("fig", "fig_es", "fig_pt", "fig_de"):
+        if m.group(figure):
+            return int(m.group(figure))
     if m.group("fr"):
         return _FR_ORDINALS[m.group("fr").lower()]
     value = _ES_ORDINALS[m.group("es").lower()]
@@ -246,7 +250,10 @@ _THEME = re.compile(
     r"|\b(?:its|the|whose)\s+(?:main\s+|overall\s+|central\s+)?theme"
     r"(?:\s+(?:of|for)\s+(?:the|its|this)\s+(?:[\w’']+\s+){0,2}?"
     r"(?:session|meeting|year|gathering|event))?"
+    r"(?:\s+(?:this|last|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
     r"\s+(?:was|is|will\s+be)\s*[:,]?\s*"
+    # "The session had as its main subject “X”"
+    r"|\bhad\s+as\s+(?:its\s+)?(?:main|central|principal)\s+(?:subject|theme|topic)\s*:?\s*"
     # "key aspects of the theme “X”": the theme named by its quotes alone
     r"|\bthe\s+(?:main\s+|overall\s+|central\s+)?theme\s+(?=[\"\u201c\u2018«])"
     r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+)?theme\s*(?:of\s+)?:?\s*"

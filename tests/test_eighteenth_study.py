@@ -178,3 +178,27 @@ def test_project_years_and_implementers_in_more_wordings() -> None:
              "collaboration with ECLAC and with funding from Spain, is implementing a multi-year "
              "project to raise the share of women in senior posts.\n")
     assert "UN Women" in [n.name for n in _project(prose).implementers]
+
+
+def test_nineteenth_study_session_wordings() -> None:
+    """Session numbers as Portuguese and German write them ("11ª Sessão", "die 12. Tagung"),
+    "The central theme of the 14th Session this year was", "had as its main subject", the
+    Committee's German name, "(UN-CEPA) Meetings", French "retenue parmi les 24 experts
+    désignés"."""
+    from cepa_kg.loaders.family_detection import session_score
+    from cepa_kg.loaders.session_fields import main_theme, session_number
+
+    assert session_number("Abertura da 11ª Sessão do Comitê")[0] == 11  # type: ignore[index]
+    assert session_number("Die 12. Tagung des Ausschusses begann")[0] == 12  # type: ignore[index]
+    theme = main_theme("The central theme of the 14th Session this year was building trust in "
+                       "government.")
+    assert theme is not None and theme.text == "building trust in government"
+    theme = main_theme("The session had as its main subject “Governance for all”.")
+    assert theme is not None and theme.text == "Governance for all"
+    german = ("Die 12. Tagung des Sachverständigenausschusses der Vereinten Nationen für "
+              "öffentliche Verwaltung fand in New York statt.\n")
+    assert registry.detect(german).kind == "cepa-session"
+    assert session_score("News of the network (UN-CEPA) Meetings in New York this April, where "
+                         "the Committee of Experts on Public Administration met.\n") >= 0.5
+    assert _people("Awa Sarr a été retenue parmi les 24 experts désignés pour siéger au Comité "
+                   "d’experts de l’administration publique.\n") == {"Awa Sarr": "Member"}
