@@ -228,6 +228,7 @@ _DIVISION = re.compile(r"\b(?:DPADM|DPIDG|UNPOG|UN\s*-?\s*DESA|DESA|UNDESA|UNU-E
                        r"Social\s+Affairs|Project\s+Office\s+on\s+Governance|"
                        # (its series of Global Forums: a release about one reports its work)
                        r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b", re.I)
+_EVENT_PY = re.compile(_EVENT.pattern, re.I)  # (the same, for `_only_false_events`)
 _DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|"
                   r"April|May|June|July|August|September|October|November|December)\b|"
                   r"\b(?:January|February|March|April|May|June|July|August|September|October|"
@@ -253,15 +254,40 @@ def names_our_work(text: str) -> bool:
     return _found(_OURS, "head", text)
 
 
+#: An event word that names no event: in a body's name ("Institute for Training and
+#: Research", "Permanent Mission"), a post ("Head of Delegation"), a site's "visit this
+#: website", an organisation's "principal mission". (Python's `re`: RE2, which finds the
+#: signs, has no look-behind.)
+_NOT_AN_EVENT = re.compile(r"(?:\bfor\s+|Permanent\s+|principal\s+|Head\s+of\s+)(?:Training|"
+                           r"Mission|Delegation|mission|training)\b|\bvisit\s+(?:this|our|the)\s+"
+                           r"(?:web\s?site|page|portal)\b", re.I)
+
+
+def _only_false_events(text: str) -> bool:
+    """Every event word near the top of the page is one of `_NOT_AN_EVENT`'s."""
+    head = text[:_HEAD]
+    false = {m.start() + len(m.group(0)) - len(m.group(0).split()[-1])
+             for m in _NOT_AN_EVENT.finditer(head)}
+    if not false:
+        return False
+    return all(m.start() in false or _NOT_AN_EVENT.match(head, max(0, m.start() - 6))
+               or m.group(0).lower().startswith("visit") and _NOT_AN_EVENT.match(head, m.start())
+               for m in _EVENT_PY.finditer(head))
+
+
 def update_score(text: str) -> float:
     """A report of the division's work: monthly updates, bulletins and briefings, newsletters,
     news items and event pages about seminars, workshops, meetings, visits, awards and
     partnerships. A page that names the division and reports an event on a day is one."""
     score = _score(text, UPDATE_TOP, UPDATE_ANYWHERE, UPDATE_AGAINST)
+    event = _found(_EVENT, "head", text)
+    if event and score < 0.75 and _only_false_events(text):
+        score = max(0.0, score - 0.2)  # (its one event sign was a name's word)
+        event = False
     # (the Committee named below a heading that names another meeting is background)
     about_committee = _found(_COMMITTEE, "head", text) and not heading_names_other_event(text) \
         and not attends_session(text)
-    if _found(_DIVISION, "head", text) and _found(_EVENT, "head", text) and \
+    if _found(_DIVISION, "head", text) and event and \
             _found(_DAY, "head", text) and \
             not about_committee:  # (a page about the Committee is about its session)
         score = min(1.0, score + 0.25)
@@ -333,6 +359,9 @@ PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     # a project record's own field lines, as a catalogue or a country's page of projects gives
     # them under each title ("Lead Division: DESA/DSDG", "Funding Source: ...", "Status: Ongoing")
     (_RECORD_FIELD, 0.35),
+    # a record's label on a line of its own, its value below ("IMPLEMENTING AGENCY")
+    (re.compile(r"^[^\S\n]*(?:Implementing|Executing|Lead)\s+(?:Agenc(?:y|ies)|Entit(?:y|ies)/?"
+                r"(?:ies)?)[^\S\n]*$", re.I | re.M), 0.25),
     (re.compile(r"^[^\S\n]*(?:Project\s+)?Status\s*:\s*(?:Active|Ongoing|On-going|Completed|"
                 r"Closed)\b", re.I | re.M), 0.15),
     (re.compile(r"Expected\s+accomplishments?|Indicators\s+of\s+achievement|Main\s+activities|"

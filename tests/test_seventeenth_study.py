@@ -60,3 +60,18 @@ def test_korean_news_of_a_governance_centre_s_agreement_is_the_division_s_work()
     page = ("유엔 거버넌스센터 설립 약정식 열려\n\n정부와 유엔은 서울에서 거버넌스센터 설립을 위한 "
             "약정식을 가졌다.\n")
     assert registry.detect(page).kind == "dpadm-monthly-update"
+
+
+def test_an_event_word_in_a_name_or_in_site_chrome_is_no_event() -> None:
+    """"Institute for Training and Research", "Permanent Mission", "visit this website": words
+    of events that name none; a page whose only event words are such is no report of a
+    meeting (a project's partners named, an agreement signed)."""
+    from cepa_kg.loaders.family_detection import _only_false_events
+
+    named = ("The United Nations Institute for Training and Research (UNITAR) and UN DESA "
+             "signed an agreement in collaboration with ECA.\n")
+    assert _only_false_events(named)
+    assert update_score(named) < update_score(named.replace(
+        "signed an agreement", "held a workshop and signed an agreement"))
+    assert not _only_false_events("UN DESA held a workshop for training officials.\n")
+    assert _only_false_events("Sorry, you need to enable JavaScript to visit this website.\n")
