@@ -112,8 +112,8 @@ def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
         alignments: dict[str, Alignment] = {}
         mentions: list[FrameworkMention] = []
         for where in _runs(ctx.text, [one.span for one in stated]):
-            for a in align(ctx.text, where, era=era, project=True):
-                alignments.setdefault(a.code, a)
+            for found in align(ctx.text, where, era=era, project=True):
+                alignments.setdefault(found.code, found)
             mentions += frameworks(ctx.text, where)
         add_alignments(ctx, project, sorted(alignments.values(), key=alignment_order),
                        recommendation=False, mentions=mentions)

@@ -100,9 +100,9 @@ def build_document(
         except ParseError as error:
             refused.append((loader, error))
     else:
-        loader, error = refused[0]
-        raise LoadError(source.name, f"not a readable {loader.label}: {error}",
-                        line=error.line) from error
+        loader, first = refused[0]
+        raise LoadError(source.name, f"not a readable {loader.label}: {first}",
+                        line=first.line) from first
     iris = Iris(base)
     doc_iri = iris.document(slug or document_slug(source.name))
     ctx = MappingContext(iris, doc_iri, source.text, Gazetteer.bundled())
