@@ -184,6 +184,10 @@ UPDATE_TOP: tuple[_Sign, ...] = (
                 r"(?:Administration|Institutions)|Project\s+Office\s+on\s+Governance|Operating\s+"
                 r"Unit\s+on\s+Policy-Driven\s+Electronic\s+Governance|" + _DESA_HEAD + "|"
                 + _DIVISION_EVENTS), 0.15),
+    # a page headed by one of the division's own yearly events or its survey reports on it,
+    # whether or not it tells of a meeting (the Day's explainer, the Awards' call, the
+    # Survey's release)
+    (re.compile(_DIVISION_EVENTS, re.I), 0.1),
     # a speech's salutations opening the page ("Excellency, Mr. A,Ambassador Ms. B,...
     # Distinguished Guests,Colleagues,"): a statement, read as the report of its occasion
     (_SALUTATION, 0.2),

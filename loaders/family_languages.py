@@ -1,7 +1,7 @@
 """Signs of the division's work and of its projects in the languages its pages and its
 partners' news are written in besides English: the UN's other official languages (Arabic,
 Chinese, French, Russian, Spanish) and those of its frequent hosts' press (Portuguese, Italian,
-Korean).
+Korean, and Bosnian, Croatian and Serbian in Latin letters).
 
 `family_detection` reads English signs; a page in another language scores nothing there, and
 was refused whatever it reported (a ministry's release on a Forum in Korean, a broadcaster's
@@ -29,7 +29,8 @@ _UN = re.compile(
     r"Организаци\w+\s+Объединенных\s+Наций|\bООН\b|\bДЭСВ\b|Департамент\w*\s+по\s+экономическим|"
     r"الأمم\s*المتحدة|الشؤون\s*الاقتصادية\s*والاجتماعية|"
     r"联合国|聯合國|经社部|經社部|经济和社会事务部|經濟和社會事務部|"
-    r"유엔|국제연합|UN\s*경제사회국")
+    r"유엔|국제연합|UN\s*경제사회국|"
+    r"Ujedinjen\w+\s+[Nn]acij\w*|\bUN\s*[–-]\s*a\b")
 #: The division's subjects.
 _SUBJECT = re.compile(
     r"administraci[óo]n\s+p[úu]blica|servicios?\s+p[úu]blicos?|gobierno\s+(?:electr[óo]nico|"
@@ -41,7 +42,8 @@ _SUBJECT = re.compile(
     r"правительств|публичн\w+\s+администрац|"
     r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*الإلكترونية|"
     r"公共行政|电子政务|電子政務|公共服务|公共服務|"
-    r"공공행정|전자정부|행정\s*혁신|공공\s*서비스|거버넌스|정부\s*혁신|행정[·ㆍ]\s*공공", re.I)
+    r"공공행정|전자정부|행정\s*혁신|공공\s*서비스|거버넌스|정부\s*혁신|행정[·ㆍ]\s*공공|"
+    r"javn\w+\s+(?:služb|uprav)|državn\w+\s+(?:služb|uprav)|e-?uprav", re.I)
 #: Events, awards and a survey's release.
 _EVENT = re.compile(
     r"\btaller(?:es)?\b|\bseminarios?\b|\bforo\b|\bconferencias?\b|\breuni[óo]n\b|\bcursos?\b|"
@@ -51,7 +53,8 @@ _EVENT = re.compile(
     r"\briunione\b|\bworkshop\b|семинар|форум|конференц|совещани|практикум|преми|"
     r"ورشة|ندوة|منتدى|مؤتمر|اجتماع|جائزة|"
     r"研讨会|研討會|论坛|論壇|会议|會議|讲习班|講習班|发布|發布|调查报告|調查報告|"
-    r"워크숍|포럼|세미나|회의|시상|공공행정상|발표|약정식|서명|협약|양해각서|개원식|개소식", re.I)
+    r"워크숍|포럼|세미나|회의|시상|공공행정상|발표|약정식|서명|협약|양해각서|개원식|개소식|"
+    r"\bnagrad\w*|\bkonferencij\w*|\bradionic\w*|\bsastan\w*|\bDan\s+javne\s+službe", re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(
     r"\bproyectos?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|программ|"
@@ -60,7 +63,7 @@ _PROJECT = re.compile(
 _RUBY = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
 #: Any letter of a script other than Latin, or a Latin accented letter: a page with none is
 #: English (or all but), and is read by `family_detection`'s signs alone.
-_NOT_ENGLISH = re.compile(r"[À-ÿ\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_NOT_ENGLISH = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _head(text: str) -> str:

@@ -75,3 +75,15 @@ def test_an_event_word_in_a_name_or_in_site_chrome_is_no_event() -> None:
         "signed an agreement", "held a workshop and signed an agreement"))
     assert not _only_false_events("UN DESA held a workshop for training officials.\n")
     assert _only_false_events("Sorry, you need to enable JavaScript to visit this website.\n")
+
+
+def test_the_day_s_explainer_and_a_bosnian_item_are_the_division_s_news() -> None:
+    """A page headed by the division's yearly Day (an explainer, with no meeting told) and an
+    item in Bosnian on the Day and its awards."""
+    explainer = ("Every year on 23 June the world marks United Nations Public Service Day, to "
+                 "thank public servants for their work.\n\nOn the Day, the UN also hands out "
+                 "awards to institutions whose work stands out.\n")
+    assert registry.detect(explainer).kind == "dpadm-monthly-update"
+    bosnian = ("Generalna skupština UN – a je odredila 23. juni kao Dan javne službe. Nagrade "
+               "za javnu službu Ujedinjenih Nacija su najuglednije priznanje u javnoj službi.\n")
+    assert registry.detect(bosnian).kind == "dpadm-monthly-update"
