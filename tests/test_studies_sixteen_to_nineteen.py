@@ -1,0 +1,38 @@
+"""Ratchets on the sixteenth to nineteenth studies of real pages (fixtures in our own words in
+`tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they give
+today, and how many pages are read (not refused). Each README gives the figures before the
+rules written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.archive_facts import check_study
+
+DATA = Path(__file__).parent / "data"
+BASE = "http://localhost:8000/"
+
+#: (study, family, pages, pages read, facts found today)
+STUDIES = [
+    ("sixteenth", "session", 14, 14, 58),
+    ("sixteenth", "project", 12, 12, 88),
+    ("sixteenth", "update", 12, 12, 75),
+    ("seventeenth", "project", 14, 13, 31),
+    ("seventeenth", "update", 14, 14, 47),
+    ("eighteenth", "session", 14, 13, 47),
+    ("eighteenth", "project", 14, 9, 45),
+    ("eighteenth", "update", 14, 14, 59),
+    ("nineteenth", "session", 12, 7, 28),
+    ("nineteenth", "project", 12, 11, 37),
+    ("nineteenth", "update", 13, 13, 33),
+]
+
+
+@pytest.mark.parametrize(("study", "family", "pages", "loaded", "found"), STUDIES,
+                         ids=[f"{s}-{f}" for s, f, *_ in STUDIES])
+def test_a_study_loses_nothing_read_today(study: str, family: str, pages: int, loaded: int,
+                                          found: int) -> None:
+    check_study(DATA / f"archive-{study}-study" / family, base=BASE, pages=pages,
+                loaded=loaded, found=found)
