@@ -79,8 +79,8 @@ _OTHER_COMMITTEE = re.compile(
     r"|Комитет\s+экспертов\s+по\s+государственному\s+управлению"
     r"|公共行政专家委员会|公共行政專家委員會|공공행정\s*전문가\s*위원회"
     r"|[Kk]omis[ei]\s+expert[ůu]\s+(?:OSN\s+)?pro\s+veřejnou\s+správu"
-    r"|(?:Sachverständigen|Experten)ausschuss(?:es)?\s+(?:der\s+Vereinten\s+Nationen\s+)?f[üu]r\s+"
-    r"(?:die\s+)?öffentliche\s+Verwaltung"
+    r"|(?:Sachverständigen|Experten)(?:ausschuss(?:es)?|komitee(?:s)?)\s+(?:der\s+Vereinten\s+"
+    r"Nationen\s+)?f[üu]r\s+(?:die\s+)?öffentliche\s+Verwaltung"
     r"|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
 #: A session, or the Committee's seats and posts, in those languages.
 _OTHER_SESSION = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"

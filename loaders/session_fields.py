@@ -222,7 +222,13 @@ _PLACES = re.compile(
     r"\b(?P<hq>United\s+Nations\s+Headquarters|UN\s+Headquarters|UNHQ)\b"
     r"|\b(?P<es>Sede\s+de\s+las\s+Naciones\s+Unidas)\b"
     r"|\b(?P<fr>Si[èe]ge\s+de\s+l[’']Organisation\s+des\s+Nations\s+Unies)"
-    r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa)\b")
+    r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa|Nueva\s+York|"
+    r"Nova\s+Iorque|Nova\s+York|Ginebra|Genebra|Genève|Viena|Wien)\b")
+#: The cities as other languages write them: the session's place is the city.
+_CITY_NAMES = {"nueva york": ("New York", "es"), "nova iorque": ("New York", "pt"),
+               "nova york": ("New York", "pt"), "ginebra": ("Geneva", "es"),
+               "genebra": ("Geneva", "pt"), "genève": ("Geneva", "fr"), "viena": ("Vienna", "es"),
+               "wien": ("Vienna", "de")}
 
 
 def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
@@ -233,7 +239,8 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
     out: dict[str, Place] = {}
     for m in _PLACES.finditer(text, window.start, window.end):
         if m.group("city"):
-            name, lang = clean(m.group("city")), "en"
+            written = clean(m.group("city"))
+            name, lang = _CITY_NAMES.get(written.lower(), (written, "en"))
         else:  # the headquarters, as an English, Spanish or French page names it
             name, lang = "United Nations Headquarters", "es" if m.group("es") else (
                 "fr" if m.group("fr") else "en")

@@ -202,3 +202,16 @@ def test_nineteenth_study_session_wordings() -> None:
                          "the Committee of Experts on Public Administration met.\n") >= 0.5
     assert _people("Awa Sarr a été retenue parmi les 24 experts désignés pour siéger au Comité "
                    "d’experts de l’administration publique.\n") == {"Awa Sarr": "Member"}
+
+
+def test_a_session_page_in_german_and_a_city_in_portuguese() -> None:
+    """"die 16. Sitzung des VN-Expertenkomitees für öffentliche Verwaltung"; "Nova Iorque"
+    is New York (its written name kept as a label in Portuguese)."""
+    from cepa_kg.loaders.session_fields import session_place
+
+    german = ("Vom 17. bis 21. April 2017 tagte in New York die 16. Sitzung des "
+              "Expertenkomitees für öffentliche Verwaltung der VN.\n")
+    assert registry.detect(german).kind == "cepa-session"
+    assert session.parse(german).number == 16
+    places = session_place("A reunião ocorre na sede da ONU, em Nova Iorque.", None)
+    assert [(p.name, p.lang) for p in places] == [("New York", "pt")]
