@@ -309,7 +309,16 @@ _AGENDA_CUE = re.compile(
     r"substantive\s+(?:items|issues|topics)|following\s+(?:substantive\s+)?(?:items|topics|"
     r"issues|themes|questions)|agenda\s+items|items\s+on\s+the\s+agenda|sub-?items|sub-?themes|"
     r"on\s+the\s+(?:provisional\s+)?agenda|(?:dealt|deal)\s+with|took\s+up|will\s+cover|"
-    r"questions\s+for\s+the\s+coming\s+session", re.I)
+    r"questions\s+for\s+the\s+coming\s+session|"
+    # a count of themes before their list: "four themes approved by the Council: A; B; C",
+    # "quatro temas aprovados ...: A; B", "trois thèmes : A ; B"
+    r"\b(?:two|three|four|five|six|seven|dois|duas|três|quatro|cinco|seis|dos|tres|cuatro|"
+    r"deux|trois|quatre|cinq|[2-7])\s+(?:main\s+|principais\s+|grandes\s+)?(?:themes|topics|issues|"
+    r"sub-?themes|temas|thèmes|sujets|questões|cuestiones|asuntos)\b[^.:;\n]{0,80}(?=:)|"
+    # "the matters emphasised under it were A, B, C; D and E"
+    r"\b(?:matters|issues|topics|themes)\s+(?:emphasi[sz]ed|discussed|addressed|covered|"
+    r"highlighted|examined)\s+(?:under\s+it\s+|at\s+the\s+session\s+)?(?:were|are|included)\b",
+    re.I)
 #: Further cues, scanned only on a page holding one of their words (`_MORE_KEYS`), for speed.
 _MORE_CUE = re.compile(
     # "The topics will include X, Y as well as Z", "These issues include:", "questions such as:"
@@ -343,7 +352,7 @@ def _item_span(text: str, a: int, b: int) -> Span:
     trail = re.search(r"(?:[;,]?\s*(?:and|or)\s*)$", piece)
     if trail and trail.start() > 0:
         span = Span(span.start, span.start + trail.start()).strip(text, " \t\n;,.")
-    lead = re.match(r"(?:and|or)\s+", span.of(text))
+    lead = re.match(r"(?:and|or|e|y|et|ou|o)\s+", span.of(text))
     if lead:
         span = Span(span.start + lead.end(), span.end)
     return span
@@ -397,7 +406,7 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     and coordinated policy response" stays one item."""
     stop = re.search(r"\.(?:\s|$)", text[start:end])
     b = start + stop.start() if stop else end
-    parts = re.split(r",\s+(?:and\s+|as\s+well\s+as\s+)?", text[start:b])
+    parts = re.split(r"[,;]\s+(?:and\s+|as\s+well\s+as\s+)?", text[start:b])
     last = parts.pop()
     tail = re.split(r"\s+as\s+well\s+as\s+", last)
     if len(tail) == 1 and parts:
@@ -456,7 +465,7 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
         if not items and (colon >= 0 or _LIST_ONLY.search(cue.group(0))):
             items = _separated_items(text, after, min(para_end, line_end))
-        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included)$",
+        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are)$",
                                    cue.group(0), re.I):
             items = _prose_items(text, after, para_end)
         if items:

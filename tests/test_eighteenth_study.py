@@ -215,3 +215,20 @@ def test_a_session_page_in_german_and_a_city_in_portuguese() -> None:
     assert session.parse(german).number == 16
     places = session_place("A reunião ocorre na sede da ONU, em Nova Iorque.", None)
     assert [(p.name, p.lang) for p in places] == [("New York", "pt")]
+
+
+def test_agenda_items_after_a_count_of_themes_and_matters_emphasised() -> None:
+    from cepa_kg.loaders.session_fields import agenda_items
+
+    pt = ("O Comitê vai examinar questões ligadas a quatro temas aprovados pelo Conselho: Regimes "
+          "de governança entre níveis de governo; Capacitação do serviço público; Transparência "
+          "e participação social; e Proposta de programa de trabalho.")
+    assert [i.text for i in agenda_items(pt)] == [
+        "Regimes de governança entre níveis de governo", "Capacitação do serviço público",
+        "Transparência e participação social", "Proposta de programa de trabalho"]
+    en = ("The central theme was trust, and the matters emphasised under it were open data "
+          "portals, ethical leadership, participatory governance; and responsive service "
+          "delivery.")
+    assert [i.text for i in agenda_items(en)] == [
+        "open data portals", "ethical leadership", "participatory governance",
+        "responsive service delivery"]

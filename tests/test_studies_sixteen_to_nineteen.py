@@ -24,7 +24,7 @@ STUDIES = [
     ("eighteenth", "session", 14, 13, 47),
     ("eighteenth", "project", 14, 9, 45),
     ("eighteenth", "update", 14, 14, 59),
-    ("nineteenth", "session", 12, 8, 32),
+    ("nineteenth", "session", 12, 8, 38),
     ("nineteenth", "project", 12, 11, 37),
     ("nineteenth", "update", 13, 13, 33),
 ]
