@@ -14,6 +14,7 @@ names, else "Member".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from cepa_kg.loaders.session_fields import Person
@@ -35,9 +36,7 @@ _COMMITTEE = re.compile(r"\bCommittee\b|\bCEPA\b|\bcommittee\b|expert\s+body|\b[
                         r"위원회|\b24\s+(?:experts|membres|miembros|peritos)\b")
 #: "... was elected to a two-year term as Vice Chairperson of ...", "has been named a member
 #: of ...", "a été nommée membre du Comité".
-_CHOSEN = re.compile(rf"(?:\b(?:was|were|has\s+been|have\s+been|had\s+been|is|been|a\s+été|"
-                     rf"ha\s+sido)\s+|(?<=[a-z]\s)|(?<=[a-z]\s\s))"
-                     rf"(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|nommée?|"
+_CHOSEN = re.compile(rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|nommée?|"
                      rf"elegid[oa]|nombrad[oa])\b[^.\n]{{0,80}}?\b(?:as\s+(?:its\s+|the\s+)?|"
                      rf"an?\s+|comme\s+|)(?:new\s+)?{_ROLE}\b", re.I)
 #: "X ... secured a seat on the ... Committee", "X sat on the committee", "X fait désormais
@@ -82,6 +81,9 @@ _CARD = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*
 _ROW = re.compile(rf"^[^\S\n]*{_HON}?(?P<name>{_LIST_NAME})(?:\t+|[^\S\n]{{2,}}|[^\S\n]+[–-][^\S\n]+)"
                   r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M)
 _MIN_ROWS = 3
+#: A cheap test before the scan for cards: a bracket that ends a line (or comes before the
+#: post).
+_BRACKETED_LINE_END = re.compile(r"\)[^\S\n]*(?:$|[,;:–-])", re.M)
 _NAME_RX = re.compile(_NAME)
 _HON_NAME = re.compile(rf"{_HON}+(?P<name>{_NAME})")
 #: Words no person's name holds: bodies, places and the Committee's own words.
@@ -147,8 +149,8 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
                 not _QUALIFIES.match(text, m.end()):
             return Span(m.start(), m.end())
     # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
-    alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*",
-                         text[sentence.start: before])
+    alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*(?:(?:was|is|has|had|were)\s+"
+                         r"(?:been\s+)?)?", text[sentence.start: before])
     if alone is not None:
         full = [m for m in _NAME_RX.finditer(text, 0, sentence.start)
                 if m.group(0).split()[-1] == alone.group("w")]
@@ -173,9 +175,19 @@ def _role(written: str) -> str:
     return role.replace("Vice Chair", "Vice-Chair").replace("Vice-chair", "Vice-Chair")
 
 
+#: Words one of which every way of naming a member holds: a page without any is not scanned.
+_ANY_CUE = re.compile(r"member|membre|membro|miembro|perit|expert|chair|vice|rapporteur|elect|"
+                      r"appoint|named|nominat|chosen|sworn|seat|\bsat\b|served|statement|remarks|"
+                      r"address|message|speech|keynote|élu|nomm|désign|retenu|eleit|escolhid|"
+                      r"nomead|elegid|nombrad|nominován|jmenován|zvolen|člen|parte|partie|siège|"
+                      r"desde|depuis|poste|위원|선출|임명|위촉|지낸|역임|\(", re.I)
+
+
 def members(text: str, gz: Any) -> tuple[Person, ...]:
     """The Committee's members the page names, first mention each (see the module)."""
     out: dict[str, Person] = {}
+    if not _ANY_CUE.search(text):
+        return ()
 
     def add(span: Span, role: str, country: str = "", post: str = "") -> None:
         name = clean(span.of(text))
@@ -184,13 +196,14 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
             out[name] = Person(name, span, role, "", country or (known.country if known else ""),
                                post)
 
-    for m in _CARD.finditer(text):
+    for m in (_CARD.finditer(text) if _BRACKETED_LINE_END.search(text) else ()):
         country = gz.resolve(clean(m.group("country")))
         if country is not None and country.kind == "country" and \
                 not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")),
                 clean(m.group("post") or ""))
-    rows = [m for m in _ROW.finditer(text)
+    rows = [m for m in (_ROW.finditer(text) if "\t" in text or "  " in text or " – " in text
+                        or " - " in text else ())
             if (c := gz.resolve(clean(m.group("country")))) is not None and c.kind == "country"
             and not _NOT_A_NAME.search(m.group("name"))]
     if len(rows) >= _MIN_ROWS:
@@ -199,9 +212,13 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")
-    for sentence in _sentences(text):
-        piece = sentence.of(text)
-        if not _COMMITTEE.search(piece):
+    # (the cues found once over the page: only the sentences that hold one are read)
+    cues = sorted(m.start() for rx in (_CHOSEN_OTHER, _CHOSEN, _SEAT, _CHAIRED_BY)
+                  for m in rx.finditer(text))
+    for sentence in (_sentences(text) if cues else ()):
+        at = bisect_left(cues, sentence.start)
+        if at == len(cues) or cues[at] >= sentence.end or \
+                not _COMMITTEE.search(text, sentence.start, sentence.end):
             continue
         for m in _CHOSEN_OTHER.finditer(text, sentence.start, sentence.end):
             post = _POST_OTHER.search(text, sentence.start, sentence.end)

@@ -267,9 +267,17 @@ _NOT_AN_EVENT = re.compile(r"(?:\bfor\s+|Permanent\s+|principal\s+|Head\s+of\s+)
                            r"(?:web\s?site|page|portal)\b", re.I)
 
 
+_NOT_AN_EVENT_WORDS = ("for training", "permanent mission", "principal mission",
+                       "head of delegation", "visit this", "visit our", "visit the web",
+                       "visit the page", "visit the portal")
+
+
 def _only_false_events(text: str) -> bool:
     """Every event word near the top of the page is one of `_NOT_AN_EVENT`'s."""
     head = text[:_HEAD]
+    lowered = head.lower()
+    if not any(word in lowered for word in _NOT_AN_EVENT_WORDS):
+        return False  # (most pages: no such phrase, no scan)
     false = {m.start() + len(m.group(0)) - len(m.group(0).split()[-1])
              for m in _NOT_AN_EVENT.finditer(head)}
     if not false:

@@ -242,13 +242,21 @@ _POST_OF = re.compile(r"\b(?:Chief|Head|Director|Officer|Manager|Coordinator|Adv
 _UNIT_OF_WORDS = re.compile(r"\b(?:Division|Department|Office|Commission)\b")
 
 
+@lru_cache(maxsize=8)  # (asked once per item and per sentence of a page: scanned once)
+def _unit_matches(text: str) -> tuple[re.Match[str], ...]:
+    if "Branch" not in text and "Unit" not in text and "Section" not in text:
+        return ()
+    return tuple(_UNIT_BEFORE.finditer(text))
+
+
 def _units_placed(text: str, span: Span, found: list[ActorMention]) -> list[ActorMention]:
     """Units the gazetteer lacks, placed by the larger body named right after them."""
-    if "Branch" not in text and "Unit" not in text and "Section" not in text:
+    matches = [m for m in _unit_matches(text) if span.start <= m.start() and m.end() <= span.end]
+    if not matches:
         return []
     bodies = {a.span.start: a for a in found if a.kind == "organization"}
     out = []
-    for m in _UNIT_BEFORE.finditer(text, span.start, span.end):
+    for m in matches:
         body = bodies.get(m.end())
         unit = Span(m.start("unit"), m.end("acr") + 1 if m.group("acr") else m.end("unit"))
         if body is None or not _UNIT_OF_WORDS.search(body.label + " " + body.span.of(text)) \

@@ -711,7 +711,8 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                         # background
                         not_dates=(dated.span,) if dated is not None else (),
                         own_date=dated.date if dated is not None else None)
-    item_sentences = sentence_spans(text, body, paragraphs=True) or [title]  # a title line's capitals mislead
+    body_sentences = sentence_spans(text, body, paragraphs=True)
+    item_sentences = body_sentences or [title]  # a title line's capitals mislead
 
     names = [e.name_span for e in found]
 
@@ -726,7 +727,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
                 out.append(ActorMention(org.path, org.kind, org.label, org.span, org.known))
         return [a for a in out if a.kind in ("organization", "group", "country")]
 
-    listed, listing = listed_meetings(text, body, gz, actors_in, doc)
+    listed, listing = listed_meetings(text, body, gz, actors_in, doc, body_sentences)
     if not found:
         return tuple(listed)
     title_kind = _title_kind(text, title)

@@ -53,11 +53,13 @@ def _month(when: str) -> dt.date | None:
 
 def listed_meetings(text: str, body: Span, gz: Any,
                     actors_in: Callable[[Span], list[ActorMention]],
-                    reference: dt.date | None) -> tuple[list[Event], list[Span]]:
+                    reference: dt.date | None,
+                    sentences: list[Span] | None = None) -> tuple[list[Event], list[Span]]:
     """The meetings the item at `body` lists one by one (see the module), none when it lists
     fewer than two; and the sentences and lines that list them (the plural's own event, if
     one was read there, is these)."""
-    sentences = sentence_spans(text, body, paragraphs=True)
+    if sentences is None:
+        sentences = sentence_spans(text, body, paragraphs=True)
     out: list[Event] = []
     covered: list[Span] = []
     for sentence in sentences:
