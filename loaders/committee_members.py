@@ -36,7 +36,8 @@ _COMMITTEE = re.compile(r"\bCommittee\b|\bCEPA\b|\bcommittee\b|expert\s+body|\b[
                         r"위원회|\b24\s+(?:experts|membres|miembros|peritos)\b")
 #: "... was elected to a two-year term as Vice Chairperson of ...", "has been named a member
 #: of ...", "a été nommée membre du Comité".
-_CHOSEN = re.compile(rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|nommée?|"
+_CHOSEN = re.compile(rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|"
+                     rf"nommée?|"
                      rf"elegid[oa]|nombrad[oa])\b[^.\n]{{0,80}}?\b(?:as\s+(?:its\s+|the\s+)?|"
                      rf"an?\s+|comme\s+|)(?:new\s+)?{_ROLE}\b", re.I)
 #: "X ... secured a seat on the ... Committee", "X sat on the committee", "X fait désormais
@@ -71,14 +72,16 @@ _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: the country in brackets, then perhaps the member's post ("Ms. Ana Reis (Portugal),
 #: Professor of Public Law"). Family names may be written in capitals ("Rolf BECKER").
 _UPPER_TOK = r"[A-ZÀ-Ý][A-ZÀ-Ý’'-]+"
-_LIST_NAME = (rf"(?:{_TOK}|{_UPPER_TOK})(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:{_TOK}|{_UPPER_TOK}))"
+_LIST_NAME = (rf"(?:{_TOK}|{_UPPER_TOK})"
+              rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:{_TOK}|{_UPPER_TOK}))"
               r"{1,3}")
 _CARD = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*)?{_HON}?"
                    rf"(?P<name>{_LIST_NAME})[^\S\n]*\((?P<country>[^()\n]{{2,40}})\)"
                    r"[^\S\n]*(?:[,;:–-][^\S\n]*(?P<post>[^\n]{0,200}))?$", re.M)
 #: A row of a table of members as text: the name, a tab or a dash (or two spaces or more),
 #: the country ("Ana Reis<TAB>Portugal"); read only where three or more such rows follow.
-_ROW = re.compile(rf"^[^\S\n]*{_HON}?(?P<name>{_LIST_NAME})(?:\t+|[^\S\n]{{2,}}|[^\S\n]+[–-][^\S\n]+)"
+_ROW = re.compile(rf"^[^\S\n]*{_HON}?(?P<name>{_LIST_NAME})"
+                  r"(?:\t+|[^\S\n]{2,}|[^\S\n]+[–-][^\S\n]+)"
                   r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M)
 _MIN_ROWS = 3
 #: A cheap test before the scan for cards: a bracket that ends a line (or comes before the
@@ -149,8 +152,9 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
                 not _QUALIFIES.match(text, m.end()):
             return Span(m.start(), m.end())
     # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
-    alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*(?:(?:was|is|has|had|were)\s+"
-                         r"(?:been\s+)?)?", text[sentence.start: before])
+    alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*"
+                         r"(?:(?:was|is|has|had|were)\s+(?:been\s+)?)?",
+                         text[sentence.start: before])
     if alone is not None:
         full = [m for m in _NAME_RX.finditer(text, 0, sentence.start)
                 if m.group(0).split()[-1] == alone.group("w")]

@@ -63,7 +63,8 @@ _PROJECT = re.compile(
 _RUBY = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
 #: Any letter of a script other than Latin, or a Latin accented letter: a page with none is
 #: English (or all but), and is read by `family_detection`'s signs alone.
-_NOT_ENGLISH = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_NOT_ENGLISH = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
+                          r"\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _head(text: str) -> str:

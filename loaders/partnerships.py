@@ -95,7 +95,8 @@ _CHAIN_GAP = re.compile(
     r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
     r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
-    r"in(?=\s+[A-Z])|acting\s+through|represented\s+by|"  # ("X, in Guimarães (Portugal), and Y signed": where X is)
+    # ("X, in Guimarães (Portugal), and Y signed": where X is)
+    r"in(?=\s+[A-Z])|acting\s+through|represented\s+by|"
     r"with|between)\b|\b[A-Z][\w’'-]*\b)*",
 )
 #: What leads from a cue to its object: "with", "between", after a short phrase; one set off by

@@ -6,7 +6,6 @@ reader finds nothing read by the next family."""
 from __future__ import annotations
 
 import pytest
-
 from cepa_kg.loaders import registry, session
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.committee_members import members
@@ -75,11 +74,10 @@ def test_a_page_the_best_family_cannot_read_is_read_by_the_next() -> None:
 
 
 def test_a_speaker_at_a_session_attends_it_and_is_no_member() -> None:
-    from rdflib import Graph, URIRef
-
     from cepa_kg.namespaces import ORG, SCHEMA
     from cepa_kg.pipeline import build_document
     from cepa_kg.sources import SourceText
+    from rdflib import Graph, URIRef
 
     page = ("Statement by Mr. Omar Haddad, Under-Secretary-General, to the 9th Session of the "
             "Committee of Experts on Public Administration, held in New York from 2 to 6 April "

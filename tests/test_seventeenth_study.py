@@ -6,7 +6,6 @@ our own."""
 from __future__ import annotations
 
 import pytest
-
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.family_detection import names_our_work, update_score
 

@@ -37,11 +37,10 @@ def test_a_page_of_the_committee_s_members_is_a_session_page_with_its_members() 
     """Member cards ("Name (Country)" alone on a line under "Current members") on a page about
     the Committee: a page of the session family, each card a member with a nationality, mapped
     as members of CEPA with no session (the page names none)."""
-    from rdflib import Graph, URIRef
-
     from cepa_kg.namespaces import CEPA, ORG, SCHEMA
     from cepa_kg.pipeline import build_document
     from cepa_kg.sources import SourceText
+    from rdflib import Graph, URIRef
 
     page = ("In May 2021 the Council approved the nomination of 24 experts to the Committee of "
             "Experts on Public Administration for a four-year term.\n\nCurrent members\n\n"
@@ -105,11 +104,10 @@ def test_meetings_listed_by_place_and_month_are_an_event_each() -> None:
     2016); and Peru (2016)": three workshops, each with its country and month (a year alone
     gives none), organised by DPADM; "workshops supported by DPADM, in Armenia (September
     2014) and Jordan (April 2016)": two, organised by no one the text names."""
-    from rdflib import Graph, Literal
-
     from cepa_kg.namespaces import SCHEMA, XSD
     from cepa_kg.pipeline import build_document
     from cepa_kg.sources import SourceText
+    from rdflib import Graph, Literal
 
     page = ("E-Participation tools\n\nThree countries will apply the toolkit in 2015 and 2016, "
             "through national workshops organized by DPADM: Mongolia (November 2015); Ghana "
