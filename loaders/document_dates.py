@@ -12,10 +12,21 @@ from cepa_kg.loaders.dates import MONTH_PATTERN, find_date_ranges, month_number
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["DocumentDate", "OwnDate", "document_date"]
+__all__ = ["DocumentDate", "OwnDate", "document_date", "on_source_line"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
-                    r"release\s+date|updated(?:\s+on)?)\s*[:\-]?\s*", re.I)
+                    r"release\s+date|updated(?:\s+on)?|"
+                    # the same labels in the other languages of the pages read
+                    r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
+                    r"|(?:발행일|등록일|작성일|기사입력|입력|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
+                    re.I)
+#: A date in figures, the year first ("2006.09.07", "2018-06-21", "2019/07/03").
+_YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>0?[1-9]|1[0-2])[.\-/]"
+                         r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)")
+#: A source line with the item's date ("Source: Xinhua 2018-06-21 03:15:48", "Quelle/Source:
+#: eGov, 17.03.2009").
+_SOURCE_LINE = re.compile(r"^[^\S\n]*(?:Quelle|Source|Fuente|Fonte|来源|來源|출처)\s*"
+                          r"(?:/\s*\w+\s*)?[:：]", re.I)
 _MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+|\bNo\.?\s*\d{{1,3}}\s+)(?P<m>{MONTH_PATTERN})"
                          rf"\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014",
 # "DESA News Vol. 14, No. 3 March 2010")
@@ -125,6 +136,32 @@ def _dated_entry(text: str) -> DocumentDate | None:
     return None
 
 
+def on_source_line(text: str, span: Span) -> bool:
+    """The date at `span` is on a news item's source line (which ends no header)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    return bool(_SOURCE_LINE.match(text[start: span.start]))
+
+
+def _source_date(text: str) -> DocumentDate | None:
+    """The date on a news item's source line, in figures (year first, or day first)."""
+    for line in page_lines(text)[:40]:
+        if not _SOURCE_LINE.match(line.text):
+            continue
+        figures = _YEAR_FIRST.search(line.text)
+        if figures:
+            at = line.span.start
+            return DocumentDate(int(figures.group("y")), int(figures.group("m")),
+                                int(figures.group("d")), Span(at + figures.start(),
+                                                              at + figures.end()))
+        day_first = re.search(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b", line.text)
+        if day_first and 1 <= int(day_first.group("m")) <= 12:
+            at = line.span.start
+            return DocumentDate(int(day_first.group("y")), int(day_first.group("m")),
+                                int(day_first.group("d")), Span(at + day_first.start(),
+                                                                at + day_first.end()))
+    return None
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
     for m in _FIELD.finditer(text):
@@ -139,6 +176,13 @@ def document_date(text: str) -> DocumentDate | None:
         iso = _ISO_DATE.match(text, m.end(), line_end)
         if iso:
             return _iso(iso)
+        figures = _YEAR_FIRST.match(text, m.end(), line_end)
+        if figures:
+            return DocumentDate(int(figures.group("y")), int(figures.group("m")),
+                                int(figures.group("d")), Span(figures.start(), figures.end()))
+    source = _source_date(text)
+    if source is not None:
+        return source
     entry = _dated_entry(text)
     seen = 0
     for line in page_lines(text):

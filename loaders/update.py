@@ -42,7 +42,7 @@ from cepa_kg.loaders.people import People
 from cepa_kg.loaders.places_in_text import find_locations
 from cepa_kg.loaders.sentences import sentence_end, split_sentences
 from cepa_kg.loaders.spans import Span, clean
-from cepa_kg.loaders.document_dates import DocumentDate, document_date
+from cepa_kg.loaders.document_dates import DocumentDate, document_date, on_source_line
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
@@ -334,8 +334,8 @@ _POST_TITLE_WORDS = 4
 def _post_title(text: str, dated: DocumentDate | None, heading: Span) -> Span | None:
     """A post's title where the page's own date closes its line ("2013 Steering Committee
     Meeting March 18, 2013", a news board's layout): the words before the date."""
-    if dated is None or dated.span.start < heading.end:
-        return None
+    if dated is None or dated.span.start < heading.end or on_source_line(text, dated.span):
+        return None  # (a source line's date titles nothing)
     line_start = text.rfind("\n", 0, dated.span.start) + 1
     line_end = text.find("\n", dated.span.end)
     after = text[dated.span.end: line_end if line_end >= 0 else len(text)]
@@ -385,7 +385,8 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         title_span = _lead_title(text, first.span)
     if dated is not None and dated.span.start >= body_start and not (
             len(text[dated.span.end:].strip()) < 40
-            and len(text[body_start:dated.span.start].strip()) > 200):
+            and len(text[body_start:dated.span.start].strip()) > 200) and \
+            not on_source_line(text, dated.span):
         # (a date line at the page's foot, "Published: June 24, 2023 08:40 PM", ends no header)
         body_start = max(body_start, dated.span.end)
     segments = _segments(text, body_start)

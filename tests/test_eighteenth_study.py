@@ -230,3 +230,20 @@ def test_agenda_items_after_a_count_of_themes_and_matters_emphasised() -> None:
     assert [i.text for i in agenda_items(en)] == [
         "open data portals", "ethical leadership", "participatory governance",
         "responsive service delivery"]
+
+
+def test_document_dates_after_labels_in_other_languages_and_on_source_lines() -> None:
+    """"등록일 : 2006.09.07", "Fecha: 2019-07-03", "Source: Xinhua 2018-06-21 03:15:48",
+    "Quelle/Source: eGov, 17.03.2009"; a source line's date ends no header and titles nothing
+    (the sixteenth study's aggregator page: its story is read again)."""
+    from cepa_kg.loaders.document_dates import document_date, on_source_line
+    from cepa_kg.loaders.spans import Span
+
+    for text, day in (("Title\n등록일 : 2006.09.07\nText", (2006, 9, 7)),
+                      ("x\nFecha: 2019-07-03\n", (2019, 7, 3)),
+                      ("Head\n\nSource: Xinhua   2018-06-21 03:15:48\nbody", (2018, 6, 21)),
+                      ("News\nQuelle/Source: eGov-Portal, 17.03.2009\nbody", (2009, 3, 17))):
+        found = document_date(text)
+        assert found is not None and (found.year, found.month, found.day) == day, text
+    assert on_source_line("a\nQuelle/Source: eGov, 17.03.2009\n", Span(22, 32))
+    assert not on_source_line("a\nPublished: 17.03.2009\n", Span(13, 23))

@@ -18,15 +18,15 @@ BASE = "http://localhost:8000/"
 STUDIES = [
     ("sixteenth", "session", 14, 14, 58),
     ("sixteenth", "project", 12, 12, 88),
-    ("sixteenth", "update", 12, 12, 75),
+    ("sixteenth", "update", 12, 12, 76),
     ("seventeenth", "project", 14, 13, 31),
     ("seventeenth", "update", 14, 14, 47),
     ("eighteenth", "session", 14, 13, 47),
     ("eighteenth", "project", 14, 9, 45),
-    ("eighteenth", "update", 14, 14, 59),
+    ("eighteenth", "update", 14, 14, 60),
     ("nineteenth", "session", 12, 8, 38),
     ("nineteenth", "project", 12, 11, 37),
-    ("nineteenth", "update", 13, 13, 33),
+    ("nineteenth", "update", 13, 13, 35),
 ]
 
 
