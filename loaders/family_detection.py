@@ -43,11 +43,8 @@ def _found(pattern: re.Pattern[str], where: str, text: str) -> bool:
 _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
             r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
-_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b|"
-                        # (its French and Spanish names)
-                        r"Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|sur|en)\s+l[’']\s*administration\s+"
-                        r"publique|"
-                        r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica", re.I)
+#: (its names in other languages: `session._OTHER_COMMITTEE`, read where no English sign is)
+_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b", re.I)
 #: A page about the Committee's members: who was elected to its bureau, named or appointed to
 #: it, who chairs it, its list of current members, its 24 seats.
 _MEMBERSHIP = re.compile(

@@ -83,7 +83,7 @@ _OTHER_COMMITTEE = re.compile(
     r"Nationen\s+)?f[üu]r\s+(?:die\s+)?öffentliche\s+Verwaltung"
     r"|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
 #: A session, or the Committee's seats and posts, in those languages.
-_OTHER_SESSION = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
+_OTHER_SESSION_OR_SEAT = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
                             r"الدورة|회의|\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
                             r"vice-?pr[ée]sident|\bčlen|위원|\bélue?\b|\bnomead[oa]\b|"
                             r"\bescolhid[oa]\b|\bnominován|\bSitzung\b|\bTagung\b|"
@@ -95,7 +95,7 @@ def _other_language_score(text: str) -> float:
     Korean, Czech or Arabic) that names the Committee at its top and one of its sessions, or its
     members."""
     head = text[:3000]
-    return 0.7 if _OTHER_COMMITTEE.search(head) and _OTHER_SESSION.search(head) else 0.0
+    return 0.7 if _OTHER_COMMITTEE.search(head) and _OTHER_SESSION_OR_SEAT.search(head) else 0.0
 
 
 def detect(text: str) -> float:

@@ -12,13 +12,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 import pyoxigraph as ox
 from cepa_kg import __version__
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.actors import Gazetteer
-from cepa_kg.loaders.base import MappingContext, ParseError
+from cepa_kg.loaders.base import Loader, MappingContext, ParseError
 from cepa_kg.loaders.document_rdf import describe_coverage, describe_document
 from cepa_kg.loaders.iris import Iris, document_slug
 from cepa_kg.loaders.triples import Triples
@@ -92,7 +92,7 @@ def build_document(
         fitting = registry.ranked(source.text)
     except registry.UnknownKindError as error:
         raise LoadError(source.name, str(error)) from error
-    refused: list[tuple[Any, ParseError]] = []
+    refused: list[tuple[Loader, ParseError]] = []
     for loader in fitting:  # the best family first; the next when its reader finds nothing
         try:
             model = loader.parse(source.text)
