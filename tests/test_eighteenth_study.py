@@ -10,6 +10,8 @@ from cepa_kg.loaders import registry, session
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.committee_members import members
 
+from tests.page_graph import graph_of
+
 
 def _people(text: str) -> dict[str, str]:
     return {p.name: p.role for p in members(text, Gazetteer.bundled())}
@@ -75,18 +77,12 @@ def test_a_page_the_best_family_cannot_read_is_read_by_the_next() -> None:
 
 def test_a_speaker_at_a_session_attends_it_and_is_no_member() -> None:
     from cepa_kg.namespaces import ORG, SCHEMA
-    from cepa_kg.pipeline import build_document
-    from cepa_kg.sources import SourceText
-    from rdflib import Graph, URIRef
+    from rdflib import URIRef
 
     page = ("Statement by Mr. Omar Haddad, Under-Secretary-General, to the 9th Session of the "
             "Committee of Experts on Public Administration, held in New York from 2 to 6 April "
             "2010.\n")
-    built = build_document(SourceText("s.txt", page, "0" * 64, "utf-8"),
-                           base="http://localhost:8000/")
-    g = Graph()
-    for triple in built.triples:
-        g.add(triple)
+    g = graph_of(page, "s.txt")
     person = URIRef("http://localhost:8000/id/person/omar-haddad")
     assert (URIRef("http://localhost:8000/id/session/9"), SCHEMA.attendee, person) in g
     assert g.value(person, ORG.hasMembership) is None

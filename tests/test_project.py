@@ -6,8 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
-
 from cepa_kg.loaders import project
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import MappingContext, ParseError
@@ -17,6 +15,9 @@ from cepa_kg.loaders.project_model import ProjectRecord
 from cepa_kg.loaders.project_rdf import project_iri, to_rdf
 from cepa_kg.loaders.spans import clean
 from cepa_kg.namespaces import CEPA, DCTERMS, FOAF, OA, PROV, RDF, RDFS, SCHEMA, XSD
+from rdflib import URIRef
+
+from tests.page_graph import graph_of
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -522,10 +523,7 @@ def test_prose_outcomes_an_objective_of_the_project_s_and_objectives_in_bullets(
     """"The expected outcomes from this work are to (a) ..., and (b) ...": two accomplishments;
     "The project's objective is to ...": the objective; objectives as bullets of "To ...":
     each an objective, traced to goals together (one alignment per goal)."""
-    from rdflib import Graph
 
-    from cepa_kg.pipeline import build_document
-    from cepa_kg.sources import SourceText
 
     record_page = ("Project Info\nProject Code\n2427Q\nTitle\nSingle windows for trade in the "
                    "Sahel\nBrief Description\nTraders still file the same papers many times. "
@@ -547,11 +545,7 @@ def test_prose_outcomes_an_objective_of_the_project_s_and_objectives_in_bullets(
     (record,) = project.parse(bullets).projects
     assert record.objective is not None and record.objective.text.startswith("To assist")
     assert [o.text[:15] for o in record.other_objectives] == ["To promote the "]
-    built = build_document(SourceText("bullets.txt", bullets, "0" * 64, "utf-8"),
-                           base="http://localhost:8000/")  # (refused if an alignment doubled)
-    g = Graph()
-    for triple in built.triples:
-        g.add(triple)
+    g = graph_of(bullets, "bullets.txt")  # (refused if an alignment doubled)
     assert len(set(g.objects(None, CEPA.objective))) == 2
 
 
@@ -569,10 +563,7 @@ def test_objectives_told_as_a_proposal_s_aim_and_beside_a_labelled_objective() -
     "The current project aims to", and "..., this project aims to" after an opening phrase
     state objectives; a project page with an "Objective:" line and, elsewhere, "This project
     aims to ..." has both, traced to goals once each (a goal both give, one alignment)."""
-    from rdflib import Graph
 
-    from cepa_kg.pipeline import build_document
-    from cepa_kg.sources import SourceText
 
     for said in ("The primary objective of the present proposal is to help three ministries "
                  "plan their budgets.",
@@ -592,9 +583,5 @@ def test_objectives_told_as_a_proposal_s_aim_and_beside_a_labelled_objective() -
     (record,) = project.parse(page).projects
     assert record.objective is not None and record.objective.text.startswith("To strengthen")
     assert [o.text[:24] for o in record.other_objectives] == ["This project aims to bui"]
-    built = build_document(SourceText("two.txt", page, "0" * 64, "utf-8"),
-                           base="http://localhost:8000/")  # (refused if an alignment doubled)
-    g = Graph()
-    for triple in built.triples:
-        g.add(triple)
+    g = graph_of(page, "two.txt")  # (refused if an alignment doubled)
     assert len(set(g.objects(None, CEPA.objective))) == 2

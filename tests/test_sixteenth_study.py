@@ -9,6 +9,8 @@ from pathlib import Path
 from cepa_kg.loaders import registry
 from cepa_kg.loaders.family_detection import project_score
 
+from tests.page_graph import graph_of
+
 STUDY = Path(__file__).parent / "data" / "archive-sixteenth-study"
 BASE = "http://localhost:8000/"
 
@@ -38,9 +40,7 @@ def test_a_page_of_the_committee_s_members_is_a_session_page_with_its_members() 
     the Committee: a page of the session family, each card a member with a nationality, mapped
     as members of CEPA with no session (the page names none)."""
     from cepa_kg.namespaces import CEPA, ORG, SCHEMA
-    from cepa_kg.pipeline import build_document
-    from cepa_kg.sources import SourceText
-    from rdflib import Graph, URIRef
+    from rdflib import URIRef
 
     page = ("In May 2021 the Council approved the nomination of 24 experts to the Committee of "
             "Experts on Public Administration for a four-year term.\n\nCurrent members\n\n"
@@ -49,10 +49,7 @@ def test_a_page_of_the_committee_s_members_is_a_session_page_with_its_members() 
     assert registry.detect(page).kind == "cepa-session"
     assert _people(page) == {"Ana Moreira": ("Member", "Portugal"),
                              "Kwame Asante": ("Member", "Ghana")}
-    built = build_document(SourceText("members.txt", page, "0" * 64, "utf-8"), base=BASE)
-    g = Graph()
-    for triple in built.triples:
-        g.add(triple)
+    g = graph_of(page, "members.txt")
     memberships = list(g.subjects(ORG.organization, URIRef(BASE + "id/actor/cepa")))
     assert len(memberships) == 2 and not any(g.value(m, CEPA.session) for m in memberships)
     assert URIRef(BASE + "id/country/GHA") in set(g.objects(None, SCHEMA.nationality))
@@ -105,9 +102,7 @@ def test_meetings_listed_by_place_and_month_are_an_event_each() -> None:
     gives none), organised by DPADM; "workshops supported by DPADM, in Armenia (September
     2014) and Jordan (April 2016)": two, organised by no one the text names."""
     from cepa_kg.namespaces import SCHEMA, XSD
-    from cepa_kg.pipeline import build_document
-    from cepa_kg.sources import SourceText
-    from rdflib import Graph, Literal
+    from rdflib import Literal
 
     page = ("E-Participation tools\n\nThree countries will apply the toolkit in 2015 and 2016, "
             "through national workshops organized by DPADM: Mongolia (November 2015); Ghana "
@@ -123,10 +118,7 @@ def test_meetings_listed_by_place_and_month_are_an_event_each() -> None:
         ("workshop", "Peru", None, ["actor/dpadm"]),
         ("workshop", "Armenia", "2014-09-01", []),
         ("workshop", "Jordan", "2016-04-01", [])]
-    built = build_document(SourceText("list.txt", page, "0" * 64, "utf-8"), base=BASE)
-    g = Graph()
-    for triple in built.triples:
-        g.add(triple)
+    g = graph_of(page, "list.txt")
     assert Literal("2015-11", datatype=XSD.gYearMonth) in set(g.objects(None, SCHEMA.startDate))
 
 
