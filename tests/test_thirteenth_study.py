@@ -146,7 +146,7 @@ def test_a_unit_named_with_its_parent_is_also_known_by_its_own_name() -> None:
     Affairs": a new organisation whose name ends with a known one's gets its own name as an
     alternative label (a later page names it so); a name that ends with no known body does
     not ("University of Minho")."""
-    from cepa_kg.loaders.update_rdf import _unit_name
+    from cepa_kg.loaders.actor_rdf import _unit_name
 
     assert _unit_name("E-Government Branch of the United Nations Department of Economic and "
                       "Social Affairs") == "E-Government Branch"
