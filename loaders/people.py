@@ -97,7 +97,16 @@ _NOT_NAME = frozenset(
     They We It Both""".split()
 )
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
+#: A headline's verb after a name ("Ms. Ana Reis Joins the 25th Session", "Professor Invited to
+#: the United Nations"): no part of the name.
+_HEADLINE_VERB = frozenset(
+    """Joins Attends Attended Invited Elected Re-elected Reelected Appointed Named Nominated
+    Participates Participated Speaks Addresses Presents Presented Visits Meets Leads Chairs
+    Receives Wins Takes Joined Becomes Elects Appoints Represents Contributes Shares Delivers
+    Discusses Opens Calls Urges Highlights Talks""".split()
+)
 _HON_WORD = re.compile(_HON)
+_LEADING_HON = re.compile(rf"(?P<hon>{_HON})[ \u00a0]+")
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
@@ -660,6 +669,22 @@ class People:
         return bodies[-1] if bodies else None
 
     def _add(self, name: str, hon: str | None, span: Span, ms: Membership | None) -> None:
+        lead = _LEADING_HON.match(name)
+        if lead is not None and " " in name[lead.end():]:
+            # "Ms Helen Carrow" read whole after a post ("CEPA Chairperson, Ms Helen Carrow"):
+            # the person is Helen Carrow, the one the honorific reader found
+            hon, name = hon or _norm_hon(lead.group("hon")), name[lead.end():]
+            span = Span(span.start + lead.end(), span.end) if span.of(self.text).startswith(
+                lead.group(0)) else span
+        words = name.split()
+        while words and words[-1] in _HEADLINE_VERB:
+            words.pop()
+        if not words:
+            return
+        if len(words) < len(name.split()):
+            name = " ".join(words)
+            span = Span(span.start, span.start + len(span.of(self.text).split(words[-1])[0])
+                        + len(words[-1]))
         key = person_key(name)
         rec = self.found.setdefault(key, {"name": clean(name), "hon": hon, "span": span,
                                           "ms": []})
@@ -915,3 +940,12 @@ class People:
 def _norm_hon(h: str) -> str:
     h = h.rstrip(".")
     return "Prof." if h == "Professor" else h + "."
+
+
+def people_named(text: str, gz: Any) -> tuple[Person, ...]:
+    """Everyone the page names as a person, read over the whole page as one item (a page
+    about one thing: a session's news, a project's page), with the posts the page gives."""
+    people = People(text, gz)
+    people.collect(Span(0, len(text)))
+    return people.finish()
+

@@ -26,10 +26,11 @@ from dataclasses import replace
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.committee_members import members
-from cepa_kg.loaders.lines import Line, line_no, split_lines
 from cepa_kg.loaders.document_dates import document_date
 from cepa_kg.loaders.family_detection import session_score
+from cepa_kg.loaders.lines import Line, line_no, split_lines
 from cepa_kg.loaders.operative import IsActor, modality_of
+from cepa_kg.loaders.people import people_named, person_key
 from cepa_kg.loaders.session_fields import (
     agenda_items,
     bureau,
@@ -58,6 +59,7 @@ from cepa_kg.loaders.session_recommendations import Found, ReadPage, read_recomm
 from cepa_kg.loaders.session_resolution import parse_resolution
 from cepa_kg.loaders.session_table import read_table
 from cepa_kg.loaders.spans import clean, cover
+from cepa_kg.loaders.update_model import Person
 
 __all__ = [
     "Recommendation",
@@ -272,6 +274,16 @@ def _normalised(doc: SessionDocument) -> SessionDocument:
     return replace(doc, recommendations=recs, resolution=res)
 
 
+def _others_named(text: str, members: tuple[BureauMember, ...]) -> tuple[Person, ...]:
+    """The people the page names who are not among its members and speakers (one person
+    written twice, "Ms Helen Carrow" and "Helen Carrow", is one)."""
+    known = {person_key(m.name) for m in members}
+    surnames = {person_key(m.name.split()[-1]) for m in members if m.name.split()}
+    return tuple(p for p in people_named(text, Gazetteer.bundled())
+                 if person_key(p.name) not in known
+                 and not (" " not in p.name and person_key(p.name) in surnames))
+
+
 def parse(text: str) -> SessionDocument:
     """What a page says about a CEPA session: each part read on its own (`session_fields`,
     `session_recommendations`), missing parts left empty. Raises ParseError only for a page
@@ -289,10 +301,11 @@ def parse(text: str) -> SessionDocument:
     people = tuple(BureauMember(p.name, p.span, p.role, p.honorific, p.country, p.post)
                    for p in (*listed, *(m for m in members(text, Gazetteer.bundled())
                                         if m.name not in named)))
+    named = _others_named(text, people)
     table = _from_table_layout(text)
     if table is not None:
         doc = _normalised(table)
-        return replace(doc, places=places, bureau=people,
+        return replace(doc, places=places, bureau=people, named=named,
                        main_theme=doc.main_theme or theme, dated=document_date(text))
     if not text.strip():
         raise ParseError("empty document: nothing to read", line=1)
@@ -325,4 +338,5 @@ def parse(text: str) -> SessionDocument:
         bureau=people,
         year_only=year_only,
         dated=document_date(text),
+        named=named,
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from cepa_kg.loaders.document_dates import DocumentDate, OwnDate
 from cepa_kg.loaders.spans import Span
+from cepa_kg.loaders.update_model import Person
 
 __all__ = ["BureauMember", "Place", "Recommendation", "Resolution", "ResolutionParagraph",
            "SessionDocument", "Theme"]
@@ -101,6 +102,9 @@ class SessionDocument(OwnDate):
     bureau: tuple[BureauMember, ...] = ()
     year_only: bool = False  # the number was read from a year ("the 2010 CEPA meeting")
     dated: DocumentDate | None = None  # the document's own date, if any
+    #: the other people the page names (an official who spoke or took part, a minister), with
+    #: the posts it gives them: mentioned, neither members nor attendees
+    named: tuple[Person, ...] = ()
 
     @property
     def slug(self) -> str:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from rdflib import Literal, URIRef
-
+from cepa_kg.loaders.actor_rdf import ActorWriter
 from cepa_kg.loaders.actors import ActorMatch, add_actor
 from cepa_kg.loaders.alignment_rdf import add_alignments
 from cepa_kg.loaders.base import MappingContext, integer
@@ -30,6 +29,7 @@ from cepa_kg.loaders.session_fields import year_of_session
 from cepa_kg.loaders.session_model import BureauMember, Place
 from cepa_kg.loaders.spans import Span, clean, cover
 from cepa_kg.namespaces import CEPA, FOAF, ORG, RDF, RDFS, SCHEMA, SKOS, XSD
+from rdflib import Literal, URIRef
 
 __all__ = ["addressee_actor", "resolve_addressee", "to_rdf"]
 
@@ -219,6 +219,12 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
             ctx.add(session, CEPA.ministerialReviewTheme, amr)
     for member in doc.bureau:
         _bureau(ctx, session, n if session is not None else None, member)
+    if doc.named:  # the other people the page names, with their posts: mentioned
+        writer = ActorWriter(ctx)
+        for person in doc.named:
+            writer.person(person)
+        for iri in sorted(writer.mentioned):
+            ctx.add(ctx.doc_iri, SCHEMA.mentions, iri)
 
     theme_span = doc.main_theme.span if doc.main_theme is not None else None
     era = session_era(n, doc.start)  # which framework a bare "Goal 6" means

@@ -1,0 +1,50 @@
+"""The people a session page names besides the Committee's members: an official who opened
+the session, a partner's director who took part. Each is a `cepa:Person` the document
+mentions, with the post the page gives; a headline's verb is no part of a name."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.people import people_named
+from cepa_kg.namespaces import CEPA, ORG, SCHEMA
+from rdflib import RDF, RDFS, Graph
+
+from tests.page_graph import graph_of
+
+NEWS = """Institute Director Takes Part in the 17th Session of CEPA
+
+The Director of the Baltic Institute of Public Governance, Ms. Ilse Kalnina, took part in the
+17th session of the Committee of Experts on Public Administration (CEPA), held at United
+Nations Headquarters in New York from 23 to 27 April 2018.
+
+In his opening address, the Under-Secretary-General for Economic and Social Affairs,
+Mr. Omar Tadesse, reminded the experts of the pledge to leave no one behind. According to CEPA
+Chairperson, Ms Runa Holm, the session would prepare the Committee's input to the forum.
+"""
+
+
+def _people(g: Graph) -> dict[str, object]:
+    return {str(g.value(p, RDFS.label)): p for p in g.subjects(RDF.type, CEPA.Person)}
+
+
+def test_the_people_a_session_page_names_are_persons_the_document_mentions() -> None:
+    g = graph_of(NEWS, "news.txt")
+    people = _people(g)
+    assert {"Ilse Kalnina", "Omar Tadesse", "Runa Holm"} <= set(people)
+    doc = next(g.subjects(SCHEMA.about, None))
+    assert all((doc, SCHEMA.mentions, people[n]) in g for n in ("Ilse Kalnina", "Omar Tadesse"))
+    titles = {str(t) for t in g.objects(people["Ilse Kalnina"], ORG.hasMembership / CEPA.title)}
+    assert any("Director" in t for t in titles)
+
+
+def test_a_name_written_with_and_without_its_honorific_is_one_person() -> None:
+    names = [p.name for p in people_named(NEWS, Gazetteer.bundled())]
+    assert "Runa Holm" in names and "Ms Runa Holm" not in names
+
+
+def test_a_headline_verb_is_no_part_of_a_name() -> None:
+    page = ("Professor Invited to the United Nations\n\n"
+            "Ms. Dana Ferreira Joins the 25th Session of CEPA\n")
+    names = [p.name for p in people_named(page, Gazetteer.bundled())]
+    assert "Dana Ferreira" in names
+    assert not any("Joins" in n or n == "Invited" for n in names)
