@@ -410,7 +410,7 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     last = parts.pop()
     tail = re.split(r"\s+as\s+well\s+as\s+", last)
     if len(tail) == 1 and parts:
-        ands = list(re.finditer(r"\s+and\s+(?=the\b|\w+\s+of\b)", last))
+        ands = list(re.finditer(r"\s+and\s+(?=the\b|\w+\s+of\b|\w+ing\s+\w)", last))
         if ands:
             tail = [last[:ands[-1].start()], last[ands[-1].end():]]
     parts += tail
@@ -446,6 +446,9 @@ def _more_cues(text: str) -> list[re.Match[str]]:
     return out
 
 
+_ONE_WORD_ITEM = re.compile(r"[^\W\d_]{5,}")
+
+
 def agenda_items(text: str) -> tuple[Theme, ...]:
     """The session's agenda items (subtopics) a page lists after a cue ("dealt with the
     following substantive items:", "with sub-items:", "The agenda items included:", "are on the
@@ -475,7 +478,10 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
     themes = []
     for span in out:
         label = clean(span.of(text)).rstrip(" ;.,")
-        if label.lower() not in seen and len(label.split()) >= 2:
+        # one word is an item in a list of three or more ("accountability, ethical leadership,
+        # participatory governance"), not a stray word after a cue
+        if label.lower() not in seen and (len(label.split()) >= 2 or (
+                len(out) >= 3 and _ONE_WORD_ITEM.fullmatch(label))):
             seen.add(label.lower())
             themes.append(Theme(label, span, (span,)))
     return tuple(themes)
