@@ -31,9 +31,11 @@ _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
 # a family name may come first in capitals ("KIM Dong-hyun")
 _NAME = (rf"(?:{_TOK}|[A-Z]{{2,15}}(?=[ \u00a0][A-Z][a-z]))"
          rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}")
+#: A family name in capitals after the given name ("Dr. Salma BENNANI"): three letters or more.
+_CAPS_SURNAME = r"[A-Z][A-Z’'-]{2,}(?![\w’'-])"
 # honorifics may come in a row: "H.E. Mr. Lars Haugen"
 _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFORE_NAME})*)"
-                         rf"[ \u00a0]+(?P<name>{_NAME})")
+                         rf"[ \u00a0]+(?P<name>{_NAME}(?:[ \u00a0]{_CAPS_SURNAME})?)")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
 _HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador")
@@ -202,6 +204,24 @@ _POST_BEFORE = re.compile(
 _POST_COMMA_NAME = re.compile(
     rf"(?<![\w’'-])(?:the|The)[ ]{_POST_WORD}[^,;.\n]{{0,120}}?,[ ](?:{_HON}[ ]+)*"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])")
+#: A post written before the name in Portuguese, Spanish or French, in lower case after an
+#: article: "A secretária-executiva do MGI, Sílvia Rangel, está", "representado pela secretária
+#: de Planejamento e Gestão, Helena Drummond,", "a deputada Juliana Prado (PSDB – RO)", "el
+#: director de la Escuela, Ana Ruiz,", "la ministre de la Fonction publique, Awa Ndiaye".
+_POST_OTHER = re.compile(
+    r"(?:(?<=\n)|^|(?<![\w’'-])(?:[AaOo]|pel[ao]|[Ll]a|[Ee]l|[Ll]e|[Dd]el?|da|do)[ ])"
+    r"(?P<title>(?:[Vv]ice-|[Ss]ub)?(?:[Ss]ecret(?:ári[oa]|ario)|[Ss]ecrétaire|[Mm]inistr[oae]|"
+    r"[Pp]resident[ae]|[Pp]résidente?|[Dd]iret(?:or|ora)|[Dd]irect(?:or|ora)|[Dd]irect(?:eur|rice)|"
+    r"[Dd]eputad[oa]|[Dd]éputée?|[Ss]enador(?:a)?|[Pp]refeit[oa]|[Gg]overnador(?:a)?|"
+    r"[Cc]oorden(?:ador|adora)|[Cc]oordin(?:ador|adora)|[Ee]mbaixador(?:a)?|[Ee]mbajador(?:a)?|"
+    r"[Rr]eitor(?:a)?|[Rr]ector(?:a)?|[Aa]lcalde(?:sa)?)(?:-(?:executiv[oa]|ejecutiv[oa]|adjunt[oa]|"
+    r"geral|general|générale?))?(?:[ ](?:federal|estadual|nacional|regional|executiv[oa]|"
+    r"adjunt[oa]|general|geral))?)"
+    # (the name after a comma, or straight after the post: "a secretária Helena Drummond")
+    r"(?:(?P<of>[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?[^,.;:\n]{1,90}?),[ ]|,[ ]|[ ](?=[A-Z]))"
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ](?:d[aoe]s?[ ]|de[ ]la[ ])?{_WHOLE_TOK}){{1,3}})"
+    r"(?=[,.;:)(]|[ ][a-zà-ÿ(–-]|$)")
+_OF_WORD = re.compile(r"^[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?")
 #: Where a list of people goes on, before the next person (`Collector._posts_first`).
 _LIST_NAME_BEFORE = re.compile(
     rf"(?:(?:{_HON})[ ]+)?{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}},[ ](?:and[ ])?$")
@@ -710,6 +730,10 @@ class People:
             if owned:  # "Mr. Sang-woo Baek's opening remarks": the name without its "'s"
                 name = name[: owned.start()]
                 nspan = Span(m.start(), m.start("name") + owned.start())
+            last = name.rsplit(" ", 1)[-1]
+            if last.isupper() and " " in name and self.gz.resolve(last) is not None:
+                name = name[: -len(last) - 1]  # "Mr. Ana Reis UNDP": an acronym, no name
+                nspan = Span(nspan.start, nspan.end - len(last) - 1)
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
             if " " not in name:
@@ -782,6 +806,17 @@ class People:
             ms = self._membership(nspan, sentence_end(text, nspan.end, item.end))
             if ms is not None and ms.title:
                 self._add(name, None, nspan, ms)
+        for m in _POST_OTHER.finditer(text, item.start, item.end):
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(tok in _NOT_NAME for tok in name.split()) or \
+                    self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            of = m.group("of")
+            self._add(name, None, nspan, self._make(
+                nspan, Span(m.start(), m.start()), m.group("title"),
+                _OF_WORD.sub("", of) if of else None, whole=Span(m.start("title"), nspan.end)))
         for m in _PREFIX_POST.finditer(text, item.start, item.end):
             # "President Ana Reis of Uruguay": the post as the name's prefix
             name = m.group("name")

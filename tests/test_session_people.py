@@ -48,3 +48,30 @@ def test_a_headline_verb_is_no_part_of_a_name() -> None:
     names = [p.name for p in people_named(page, Gazetteer.bundled())]
     assert "Dana Ferreira" in names
     assert not any("Joins" in n or n == "Invited" for n in names)
+
+
+def _posts(page: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.title, p.affiliation) for p in people_named(page, Gazetteer.bundled())}
+
+
+def test_a_post_in_lower_case_before_the_name_in_portuguese_spanish_and_french() -> None:
+    page = ("O governo foi representado pela secretária-executiva do Ministério, Carla Vidal, e "
+            "pela presidenta da Escola, Rita Moura, que falaram na 23ª Sessão. O deputado federal "
+            "Paulo Arruda (PT/BA) acompanhou a sessão. Asistió el director de la Escuela, "
+            "Tomás Ibáñez, con la ministre de la Fonction publique, Awa Ndour.")
+    posts = _posts(page)
+    assert posts["Carla Vidal"] == ("secretária-executiva", "Ministério")
+    assert posts["Rita Moura"] == ("presidenta", "Escola")
+    assert posts["Paulo Arruda"][0] == "deputado federal"
+    assert posts["Tomás Ibáñez"][0] == "director"
+    assert posts["Awa Ndour"][0] == "ministre"
+    # a body's name after its post is no person ("a presidenta da Escola Nacional de ...")
+    assert "Nacional de Administração" not in " ".join(
+        _posts("a presidenta da Escola Nacional de Administração Pública falou."))
+
+
+def test_a_family_name_in_capitals_and_an_acronym_after_a_name() -> None:
+    posts = _posts("The Director of the Academy, Dr. Nadia KABBAJ took part in the session. "
+                   "Mr. Pedro Alves UNDP spoke next.")
+    assert "Nadia KABBAJ" in posts
+    assert "Pedro Alves" in posts and "Pedro Alves UNDP" not in posts
