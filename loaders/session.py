@@ -274,6 +274,10 @@ def _normalised(doc: SessionDocument) -> SessionDocument:
     return replace(doc, recommendations=recs, resolution=res)
 
 
+#: A sentence a person speaks in: "She stressed ...", "On this point, he urged ...".
+_PERSON_SAYS = re.compile(r"(?:[^.\n]{0,60}?,[ ]+)?(?:[Hh]e|[Ss]he)[ ]")
+
+
 def _others_named(text: str, members: tuple[BureauMember, ...]) -> tuple[Person, ...]:
     """The people the page names who are not among its members and speakers (one person
     written twice, "Ms Helen Carrow" and "Helen Carrow", is one)."""
@@ -311,8 +315,12 @@ def parse(text: str) -> SessionDocument:
         raise ParseError("empty document: nothing to read", line=1)
     page = read_recommendations(text, IsActor(Gazetteer.bundled()))
     subtopics = tuple(page.subtopics) or agenda_items(text)
+    # (a word alone is a heading, "Note" on a report's symbols; "On this point, she stressed
+    # the need to ..." is a participant's remark: neither is the Committee's recommendation)
     recs = tuple(_recommendation(i, text, f, line_no(text, f.span.start))
-                 for i, f in enumerate((f for f in page.found if f.part != "resolution"),
+                 for i, f in enumerate((f for f in page.found if f.part != "resolution"
+                                        and len(f.span.of(text).split()) >= 3
+                                        and not _PERSON_SAYS.match(text, f.span.start)),
                                        start=1))
     resolution = _resolution(text, page)
     if number is None and theme is None and not recs and resolution is None and dates is None \

@@ -231,6 +231,12 @@ _CITY_NAMES = {"nueva york": ("New York", "es"), "nova iorque": ("New York", "pt
                "wien": ("Vienna", "de")}
 
 
+#: After a city, the year alone to the line's end: a report's imprint ("United Nations • New
+#: York, 2008"), where it was published, not where the session met.
+_IMPRINT = re.compile(r",[^\S\n]*(?:19|20)\d\d[^\S\n]*(?:\n|$)")
+_PUBLISHER = re.compile(r"•|United\s+Nations|Nations\s+Unies|Naciones\s+Unidas")
+
+
 def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
     """Where the session met: the headquarters and the city named near the session's dates
     (or near its first mention); a virtual session names none."""
@@ -238,6 +244,9 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
     window = Span(0, min(len(text), end))
     out: dict[str, Place] = {}
     for m in _PLACES.finditer(text, window.start, window.end):
+        if _IMPRINT.match(text, m.end()) and _PUBLISHER.search(
+                text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            continue  # "Nations Unies • New York, 2008": the publisher's
         if m.group("city"):
             written = clean(m.group("city"))
             name, lang = _CITY_NAMES.get(written.lower(), (written, "en"))

@@ -1,0 +1,45 @@
+"""What a session page holds that is no fact of the session: a report's imprint ("Nations
+Unies • New York, 2008") is where it was published; a heading word ("Note") and a
+participant's remark ("she stressed the need to ...") are no recommendations of the Committee."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders.session import parse
+
+REPORT = """E/2009/44
+
+Comité d’experts de l’administration publique
+Rapport sur les travaux de la huitième session (30 mars-3 avril 2009)
+
+Nations Unies • New York, 2009
+
+Note
+
+Les cotes des documents de l’Organisation se composent de lettres et de chiffres.
+"""
+
+NEWS = """The Director of the Academy took part in the 17th session of the Committee of Experts
+on Public Administration, held in April 2018.
+
+On this point, she stressed the need to keep the global agendas coherent and integrated.
+The Committee recommends that Member States strengthen their statistical offices.
+"""
+
+
+def test_a_report_imprint_is_no_session_place_and_a_heading_word_no_recommendation() -> None:
+    doc = parse(REPORT)
+    assert doc.number == 8
+    assert doc.places == ()
+    assert doc.recommendations == ()
+
+
+def test_the_city_before_a_year_in_prose_is_still_the_place() -> None:
+    doc = parse("The eighth session of the Committee of Experts on Public Administration "
+                "met in New York, 2009\n")
+    assert [p.name for p in doc.places] == ["New York"]
+
+
+def test_a_participants_remark_is_no_recommendation_of_the_committee() -> None:
+    texts = [r.text for r in parse(NEWS).recommendations]
+    assert not any("she stressed" in t for t in texts)
+    assert any(t.startswith("The Committee recommends") for t in texts)
