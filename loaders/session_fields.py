@@ -419,8 +419,15 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     last = parts.pop()
     tail = re.split(r"\s+as\s+well\s+as\s+", last)
     if len(tail) == 1 and parts:
-        ands = list(re.finditer(r"\s+and\s+(?=the\b|\w+\s+of\b|\w+ing\s+\w)", last))
-        if ands:
+        # after two commas or more between bare phrases, the last "and" ends the list ("A, B,
+        # C and D") unless it joins two words ("monitoring and evaluation"); else only before
+        # an item's usual openings: items that open with "the" ("the position of women and
+        # young people in ..." is one), or after one comma ("A, fast and coordinated response")
+        bare = len(parts) >= 2 and not any(p.lstrip().lower().startswith("the ") for p in parts)
+        ands = list(re.finditer(r"\s+and\s+" if bare else
+                                r"\s+and\s+(?=the\b|\w+\s+of\b|\w+ing\s+\w)", last))
+        if ands and (not bare or len(last[:ands[-1].start()].split()) > 1
+                     or len(last[ands[-1].end():].split()) > 1):  # ("monitoring and evaluation")
             tail = [last[:ands[-1].start()], last[ands[-1].end():]]
     parts += tail
     if len(parts) < 3:
@@ -432,7 +439,12 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
             return []
         out.append(_item_span(text, at, at + len(part)))
         pos = at + len(part)
-    return [s for s in out if len(s) > 3]
+    return [s for s in out if len(s) > 3 and not _NOT_AN_ITEM.fullmatch(s.of(text))]
+
+
+#: The words that end a list without being an item of it.
+_NOT_AN_ITEM = re.compile(r"(?:and[ ]+)?(?:among[ ]+others|inter[ ]+alia|etc\.?|others)",
+                          re.I)
 
 
 def _start(m: re.Match[str]) -> int:
@@ -456,6 +468,17 @@ def _more_cues(text: str) -> list[re.Match[str]]:
 
 
 _ONE_WORD_ITEM = re.compile(r"[^\W\d_]{5,}")
+#: What the Committee discussed, said in a sentence: "The Committee discussed A, B and C",
+#: "the experts will consider A, B and C", "particularly focusing on the themes of A, B, C",
+#: "Discussions focused on A, B and C". Read only when the page lists no items.
+_WEAK_CUE = re.compile(
+    r"\b(?:Committee|CEPA|session|experts|members|meeting|[Dd]iscussions?|[Dd]ebates?)[ ]+"
+    r"(?:will[ ]+|would[ ]+)?(?:also[ ]+)?(?:discuss(?:ed)?|consider(?:ed)?|examine[ds]?|"
+    r"address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|look(?:ed)?[ ]+at|"
+    r"concentrated[ ]+on|centred[ ]+on|centered[ ]+on)[ ]+(?:issues[ ]+such[ ]+as[ ]+)?"
+    r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+")
+#: An item that is a clause, not a topic: the sentence says something else.
+_CLAUSE_ITEM = re.compile(r"(?:how|that|whether|what|why|the[ ]+need|ways)\b", re.I)
 
 
 def agenda_items(text: str) -> tuple[Theme, ...]:
@@ -477,12 +500,20 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
         if not items and (colon >= 0 or _LIST_ONLY.search(cue.group(0))):
             items = _separated_items(text, after, min(para_end, line_end))
-        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are)$",
-                                   cue.group(0), re.I):
+        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are|"
+                                   r"such\s+as)$", cue.group(0), re.I):
             items = _prose_items(text, after, para_end)
         if items:
             out.extend(items)
             break
+    if not out:  # no listed items: what the Committee discussed, in a sentence of three or more
+        for cue in _WEAK_CUE.finditer(text):
+            para_end = text.find("\n\n", cue.end())
+            items = _prose_items(text, cue.end(), len(text) if para_end < 0 else para_end)
+            if items and all(len(i.of(text).split()) <= 15 for i in items) and \
+                    not _CLAUSE_ITEM.match(items[0].of(text)):
+                out.extend(items)
+                break
     seen: set[str] = set()
     themes = []
     for span in out:
