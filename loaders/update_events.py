@@ -157,6 +157,11 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           text[word.end: sentence.end], re.I)
     if complement:
         span = Span(start, word.end + complement.end())
+        span = _title_case_tail(text, span, sentence)
+    elif (before := _QUOTED_BEFORE.search(text, max(sentence.start, word.start - 60),
+                                          word.start)) is not None:
+        # "The ‘Mobile Services in Africa’ three-day workshop": the name in quotes before it
+        return Span(before.start(1), before.end(1))
     span = span.strip(text, " ,")
     words = span.of(text).split()
     drop = 0
@@ -170,6 +175,38 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     if drop:
         span = Span(span.start + text[span.start:span.end].index(words[drop]), span.end)
     return span
+
+
+#: A quoted name just before the event's word, with at most its length or kind between:
+#: "The 'Mobile Services and Electronic Government in Africa' three-day workshop".
+_QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'\n]{7,200})[”\"’'][^\S\n]+"
+                            r"(?:(?:[\w-]+-day|one|two|three|four|five|regional|national|"
+                            r"international|global|annual|high-level|technical|online|virtual)"
+                            r"[^\S\n]+){0,3}$", re.I)
+#: A name in title case going on after "in", "for", "of" ...: "Workshop on Involving Citizens |in
+#: Local Service Delivery for the Achievement of the Millennium Development Goals".
+_TITLE_TAIL = re.compile(r"[ ](?:in|for|of|and|on|to|through)[ ](?:the[ ])?"
+                         r"(?P<run>[A-Z][\w’'-]*(?:[ ](?:of|and|the|for|in|on|to)?[ ]?[A-Z][\w’'-]*)*)")
+_SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "through", "with"})
+
+
+def _title_case_tail(text: str, span: Span, sentence: Span) -> Span:
+    """The name's complement, on through the words in title case that follow it (a place
+    the gazetteer knows ends it: "Workshop on E-Services in Lisbon")."""
+    from cepa_kg.loaders.actors import Gazetteer
+
+    words = span.of(text).split()
+    if not all(w[:1].isupper() or w.lower() in _SMALL for w in words[1:]) or \
+            sum(w[:1].isupper() for w in words) < 3:
+        return span
+    end = span.end
+    while (m := _TITLE_TAIL.match(text, end, sentence.end)) is not None:
+        hit = Gazetteer.bundled().resolve(m.group("run").split(" ")[0]) or \
+            Gazetteer.bundled().resolve(m.group("run"))
+        if hit is not None and hit.kind in ("place", "country"):
+            break
+        end = m.end()
+    return Span(span.start, end)
 
 
 def find_events(text: str, body: Span, title: Span | None, reference: dt.date | None, *,

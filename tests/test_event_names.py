@@ -1,0 +1,33 @@
+"""An event's name as a news item writes it: a title in title case goes on after "in" and
+"for" (a place the gazetteer knows ends it), and a name in quotes may stand before its kind."""
+
+from __future__ import annotations
+
+from cepa_kg.namespaces import CEPA
+from rdflib import RDF, RDFS, SKOS
+
+from tests.page_graph import graph_of
+
+
+def _names(page: str) -> list[str]:
+    g = graph_of(page, "news.txt")
+    return [str(n) for e in g.subjects(RDF.type, CEPA.Event)
+            for n in (*g.objects(e, RDFS.label), *g.objects(e, SKOS.altLabel))]
+
+
+def test_a_title_case_name_goes_on_after_in_and_for_but_not_into_a_known_place() -> None:
+    page = ("DPADM news\n\nWorkshop on Engaging Youth in Budget Oversight for the Achievement of "
+            "the Sustainable Development Goals will be held in Lisbon from 7-9 July 2011\n\nThe "
+            "workshop is organized by DESA's Division for Public Administration and Development "
+            "Management.\n")
+    names = _names(page)
+    assert ("Workshop on Engaging Youth in Budget Oversight for the Achievement of the "
+            "Sustainable Development Goals") in names
+    assert not any(n.endswith("in Lisbon") for n in names)
+
+
+def test_a_quoted_name_before_the_events_kind() -> None:
+    page = ("UN experts meet in Zambia\n\nThe ‘Digital Public Services for Rural Africa’ "
+            "three-day workshop, which opened yesterday in Lusaka, is organised by UNECA in "
+            "partnership with the UN Department of Economic and Social Affairs.\n")
+    assert "Digital Public Services for Rural Africa" in _names(page)
