@@ -24,7 +24,7 @@ __all__ = ["People", "person_key"]
 _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
 #: Before a name, a post may stand for the honorific: "Ambassador Rodrigo Pérez Lagos" (after a
 #: name, "Ambassador and Permanent Representative of Brazil" is a post: `_HON` is used there).
-_HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|"
+_HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|Honou?rable|Hon|"
                     r"Ambassador(?!\s+(?:Extraordinary|Plenipotentiary|at\b)))\b\.?")
 _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
@@ -38,7 +38,7 @@ _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFOR
                          rf"[ \u00a0]+(?P<name>{_NAME}(?:[ \u00a0]{_CAPS_SURNAME})?)")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
-_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador")
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon")
 # `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
 # regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
 # the slowest scan of an update); it matches exactly what `_TOK` matches there. The name's
@@ -99,6 +99,11 @@ _NOT_NAME = frozenset(
     They We It Both""".split()
 )
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
+#: Those a speech addresses ("Honourable Ministers, Excellencies,"): no person.
+_ADDRESSED = frozenset(
+    """Ministers Members Secretaries Guests Delegates Colleagues Excellencies Participants
+    Representatives Directors Officials Experts Friends Ladies Gentlemen""".split()
+)
 #: A headline's verb after a name ("Ms. Ana Reis Joins the 25th Session", "Professor Invited to
 #: the United Nations"): no part of the name.
 _HEADLINE_VERB = frozenset(
@@ -108,7 +113,7 @@ _HEADLINE_VERB = frozenset(
     Discusses Opens Calls Urges Highlights Talks""".split()
 )
 _HON_WORD = re.compile(_HON)
-_LEADING_HON = re.compile(rf"(?P<hon>{_HON})[ \u00a0]+")
+_LEADING_HON = re.compile(rf"(?P<hon>{_HON}|Honou?rable|Hon\.)[ \u00a0]+")
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
@@ -204,6 +209,12 @@ _POST_BEFORE = re.compile(
 _POST_COMMA_NAME = re.compile(
     rf"(?<![\w’'-])(?:the|The)[ ]{_POST_WORD}[^,;.\n]{{0,120}}?,[ ](?:{_HON}[ ]+)*"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])")
+#: A post and a surname alone, as speeches write them: "Minister Verhoeven,", "Secretary-General
+#: Halvorsen for his message".
+_POST_SURNAME = re.compile(
+    r"(?<![\w’'-])(?P<title>(?:Prime[ ])?Minister|(?:Under-)?Secretary-General|President|Mayor|"
+    r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
+    r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|said|for)\b)")
 #: A post written before the name in Portuguese, Spanish or French, in lower case after an
 #: article: "A secretária-executiva do MGI, Sílvia Rangel, está", "representado pela secretária
 #: de Planejamento e Gestão, Helena Drummond,", "a deputada Juliana Prado (PSDB – RO)", "el
@@ -699,8 +710,11 @@ class People:
         words = name.split()
         while words and words[-1] in _HEADLINE_VERB:
             words.pop()
-        if not words:
-            return
+        while len(words) >= 3 and _TITLE_WORDS.fullmatch(words[-1]):
+            words.pop()  # "Mr. Ana Reis Under-Secretary-General for ...": the post follows
+        if not words or (len(words) == 1 and _TITLE_WORDS.fullmatch(words[0])) or \
+                words[-1] in _ADDRESSED:
+            return  # "Minister Verhoeven,": a post read as a name; "Honourable Ministers,"
         if len(words) < len(name.split()):
             name = " ".join(words)
             span = Span(span.start, span.start + len(span.of(self.text).split(words[-1])[0])
@@ -806,6 +820,18 @@ class People:
             ms = self._membership(nspan, sentence_end(text, nspan.end, item.end))
             if ms is not None and ms.title:
                 self._add(name, None, nspan, ms)
+        for m in _POST_SURNAME.finditer(text, item.start, item.end):
+            # "Minister Verhoeven,", "I thank Secretary-General Halvorsen for": a post and a
+            # surname alone (a full name written elsewhere takes it: `finish`)
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if name in _NOT_NAME or _TITLE_WORDS.fullmatch(name) or \
+                    self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
+                                                    m.group("title"), None,
+                                                    whole=Span(m.start(), nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
@@ -974,7 +1000,7 @@ class People:
 
 def _norm_hon(h: str) -> str:
     h = h.rstrip(".")
-    return "Prof." if h == "Professor" else h + "."
+    return "Prof." if h == "Professor" else "Hon." if h.startswith("Hon") else h + "."
 
 
 def people_named(text: str, gz: Any) -> tuple[Person, ...]:

@@ -75,3 +75,14 @@ def test_a_family_name_in_capitals_and_an_acronym_after_a_name() -> None:
                    "Mr. Pedro Alves UNDP spoke next.")
     assert "Nadia KABBAJ" in posts
     assert "Pedro Alves" in posts and "Pedro Alves UNDP" not in posts
+
+
+def test_a_post_after_a_name_a_post_before_a_surname_and_a_title_of_address() -> None:
+    page = ("Opening remarks of Mr. Tomas Eriksen Under-Secretary-General for Economic and Social "
+            "Affairs\n\nMinister Okafor, Excellencies, Ladies and Gentlemen,\n\nI thank "
+            "Secretary-General Lindahl for his message. The Honourable Mary Nandi opened the "
+            "day.\n")
+    posts = _posts(page)
+    assert "Tomas Eriksen" in posts and not any("Under-Secretary" in n for n in posts)
+    assert posts["Okafor"][0] == "Minister" and posts["Lindahl"][0] == "Secretary-General"
+    assert "Mary Nandi" in posts and "Minister" not in posts
