@@ -35,11 +35,14 @@ _ORDINALS = {w: i for i, w in enumerate(
 _ORD_WORD = (r"(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
              r"ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)))
 _NUMBER = re.compile(
-    rf"\b(?:(?P<o>\d{{1,2}})\s*(?:st|nd|rd|th)|(?P<w>{_ORD_WORD}))[\s-]+(?:session|meeting)\b"
+    rf"\b(?:(?P<o>\d{{1,2}})\s*(?:st|nd|rd|th)|(?<!-)(?P<w>{_ORD_WORD}))[\s-]+(?:session|meeting)\b"
     r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)"
     r"|\bCEPA[\s-]?(?P<c>\d{1,2})\b(?![-/.]\d)",
     re.I)
 _REPORT = re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b")
+#: Before a session the page is not about: one it dates from, or one still to come.
+_NOT_THIS_SESSION = re.compile(r"\b(?:since|preparations?\s+for|prepare\s+for|ahead\s+of)\s+"
+                               r"(?:its|the|their)\s+$", re.I)
 _YEAR_SESSION = re.compile(r"\b(?P<y>20[0-4]\d)\s+(?:CEPA\s+)?(?:session|meeting)\b"
                            r"|\bCEPA\s+(?P<y2>20[0-4]\d)\b", re.I)
 
@@ -91,6 +94,8 @@ def session_number(text: str) -> tuple[int, Span] | None:
     or of a "2010 CEPA meeting" (CEPA has met once a year since 2002: session = year - 2001).
     The first statement on the page wins (a page is about its own session first)."""
     for m in _NUMBER.finditer(text):
+        if _NOT_THIS_SESSION.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "since its first session", "in preparation for its 22nd session"
         if m.group("o") or m.group("n") or m.group("c"):
             value = int(m.group("o") or m.group("n") or m.group("c"))
         else:
@@ -358,7 +363,7 @@ _LIST_ONLY = re.compile(r"focus\s+on$|expected\s+to$", re.I)
 def _item_span(text: str, a: int, b: int) -> Span:
     span = Span(a, b).strip(text, " \t\n\u00a0;,.")
     piece = span.of(text)
-    trail = re.search(r"(?:[;,]?\s*(?:and|or)\s*)$", piece)
+    trail = re.search(r"(?:[;,]?\s*\b(?:and|or)\s*)$", piece)  # (not "sector")
     if trail and trail.start() > 0:
         span = Span(span.start, span.start + trail.start()).strip(text, " \t\n;,.")
     lead = re.match(r"(?:and|or|e|y|et|ou|o)\s+", span.of(text))
@@ -443,7 +448,8 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
 
 
 #: The words that end a list without being an item of it.
-_NOT_AN_ITEM = re.compile(r"(?:and[ ]+)?(?:among[ ]+others|inter[ ]+alia|etc\.?|others)",
+_NOT_AN_ITEM = re.compile(r"(?:and[ ]+)?(?:among[ ]+others|inter[ ]+alia|etc\.?|others)|"
+                          r"as[ ]+well[ ]+as|and|or",  # (a copy cut after the list's last comma)
                           re.I)
 
 
@@ -478,7 +484,7 @@ _WEAK_CUE = re.compile(
     r"concentrated[ ]+on|centred[ ]+on|centered[ ]+on)[ ]+(?:issues[ ]+such[ ]+as[ ]+)?"
     r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+")
 #: An item that is a clause, not a topic: the sentence says something else.
-_CLAUSE_ITEM = re.compile(r"(?:how|that|whether|what|why|the[ ]+need|ways)\b", re.I)
+_CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)\b", re.I)
 
 
 def agenda_items(text: str) -> tuple[Theme, ...]:
@@ -500,6 +506,9 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
         if not items and (colon >= 0 or _LIST_ONLY.search(cue.group(0))):
             items = _separated_items(text, after, min(para_end, line_end))
+        if not items and colon >= 0 and not _LIST_ONLY.search(cue.group(0)):
+            # "Some of the sub-themes ... are: A, B, C, as well as D": commas after the colon
+            items = _prose_items(text, after, min(para_end, line_end))
         if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are|"
                                    r"such\s+as)$", cue.group(0), re.I):
             items = _prose_items(text, after, para_end)

@@ -43,3 +43,14 @@ def test_a_participants_remark_is_no_recommendation_of_the_committee() -> None:
     texts = [r.text for r in parse(NEWS).recommendations]
     assert not any("she stressed" in t for t in texts)
     assert any(t.startswith("The Committee recommends") for t in texts)
+
+
+def test_another_bodys_session_and_one_the_page_dates_from_give_no_session_number() -> None:
+    from cepa_kg.loaders.session_fields import session_number
+
+    assert session_number("It goes to the Committee for Programme and Coordination at its "
+                          "forty-eighth session.") is None
+    found = session_number("Since its first session the Committee has met yearly. At its 19th "
+                           "session (2020), it discussed budgets.")
+    assert found is not None and found[0] == 19
+    assert session_number("Inputs are invited in preparation for its 23rd session.") is None

@@ -40,3 +40,10 @@ def test_a_sentence_of_clauses_or_of_the_items_gives_no_bare_split() -> None:
             "reform and the position of women and young people in the civil service.")
     assert [i.text for i in agenda_items(page)][-1] == (
         "the position of women and young people in the civil service")
+
+
+def test_items_separated_by_commas_after_a_colon() -> None:
+    page = ("Some of the sub-themes to be covered are: open budgets for citizens, skills for the "
+            "public sector, trust in local government, as well as")
+    assert [i.text for i in agenda_items(page)] == [
+        "open budgets for citizens", "skills for the public sector", "trust in local government"]
