@@ -336,7 +336,8 @@ _AGENDA_CUE = re.compile(
 #: Further cues, scanned only on a page holding one of their words (`_MORE_KEYS`), for speed.
 _MORE_CUE = re.compile(
     # "The topics will include X, Y as well as Z", "These issues include:", "questions such as:"
-    r"(?:topics|items|issues|themes|questions|discussions)\s+(?:will\s+|would\s+)?"
+    r"(?:topics|items|issues|themes|questions|discussions)(?:\s+(?:to\s+be|being|that\s+will\s+"
+    r"be)\s+(?:discussed|addressed|covered|considered))?\s+(?:will\s+|would\s+)?"
     r"(?:include[ds]?|included|such\s+as)\b|"
     # "The 22nd session will focus on X; Y; and Z." (a list, not a phrase: see `agenda_items`)
     r"(?:session|Committee|CEPA|meeting)\s+will\s+(?:also\s+)?focus\s+on|"
@@ -424,15 +425,13 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     last = parts.pop()
     tail = re.split(r"\s+as\s+well\s+as\s+", last)
     if len(tail) == 1 and parts:
-        # after two commas or more between bare phrases, the last "and" ends the list ("A, B,
-        # C and D") unless it joins two words ("monitoring and evaluation"); else only before
-        # an item's usual openings: items that open with "the" ("the position of women and
-        # young people in ..." is one), or after one comma ("A, fast and coordinated response")
-        bare = len(parts) >= 2 and not any(p.lstrip().lower().startswith("the ") for p in parts)
+        # between bare phrases, the last "and" ends the list ("A, B and C"); between items
+        # that open with "the", only before another "the" ("the position of women and young
+        # people in ..." is one)
+        bare = not any(p.lstrip().lower().startswith("the ") for p in parts)
         ands = list(re.finditer(r"\s+and\s+" if bare else
                                 r"\s+and\s+(?=the\b|\w+\s+of\b|\w+ing\s+\w)", last))
-        if ands and (not bare or len(last[:ands[-1].start()].split()) > 1
-                     or len(last[ands[-1].end():].split()) > 1):  # ("monitoring and evaluation")
+        if ands:
             tail = [last[:ands[-1].start()], last[ands[-1].end():]]
     parts += tail
     if len(parts) < 3:
@@ -473,16 +472,20 @@ def _more_cues(text: str) -> list[re.Match[str]]:
     return out
 
 
-_ONE_WORD_ITEM = re.compile(r"[^\W\d_]{5,}")
+_ONE_WORD_ITEM = re.compile(r"[^\W\d_](?:[^\W\d_]|-){4,}")
 #: What the Committee discussed, said in a sentence: "The Committee discussed A, B and C",
 #: "the experts will consider A, B and C", "particularly focusing on the themes of A, B, C",
 #: "Discussions focused on A, B and C". Read only when the page lists no items.
 _WEAK_CUE = re.compile(
-    r"\b(?:Committee|CEPA|session|experts|members|meeting|[Dd]iscussions?|[Dd]ebates?)[ ]+"
-    r"(?:will[ ]+|would[ ]+)?(?:also[ ]+)?(?:discuss(?:ed)?|consider(?:ed)?|examine[ds]?|"
-    r"address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|look(?:ed)?[ ]+at|"
-    r"concentrated[ ]+on|centred[ ]+on|centered[ ]+on)[ ]+(?:issues[ ]+such[ ]+as[ ]+)?"
-    r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+")
+    r"\b(?:Committee|CEPA|session|experts|members|meeting|[Pp]articipants|[Dd]iscussions?|"
+    r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
+    r"session)[ ]+)?(?:will[ ]+|would[ ]+)?(?:also[ ]+)?(?:discuss(?:ed)?|consider(?:ed)?|"
+    r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
+    r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
+    r"cover(?:s|ed)|include[sd]?)[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
+    r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+"
+    r"|\b(?:themes|topics|issues|subjects)[ ]+(?:of|at|for)[ ]+the[ ]+(?:session|meeting)[ ]+"
+    r"(?:were|are|included)[ ]+")
 #: An item that is a clause, not a topic: the sentence says something else.
 _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)\b", re.I)
 
@@ -495,32 +498,18 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
     out: list[Span] = []
     # (lazily: the first cue that gives items ends the scan)
     for cue in heapq.merge(_AGENDA_CUE.finditer(text), _more_cues(text), key=_start):
-        para_end = text.find("\n\n", cue.end())
-        para_end = len(text) if para_end < 0 else para_end
-        line_end = text.find("\n", cue.end())
-        line_end = len(text) if line_end < 0 else line_end
-        colon = text.find(":", cue.end(), min(line_end, cue.end() + 200))
-        after = colon + 1 if colon >= 0 else cue.end()
-        items = _inline_items(text, after, para_end)
-        if not items and colon >= 0 and not text[after:line_end].strip():
-            items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
-        if not items and (colon >= 0 or _LIST_ONLY.search(cue.group(0))):
-            items = _separated_items(text, after, min(para_end, line_end))
-        if not items and colon >= 0 and not _LIST_ONLY.search(cue.group(0)):
-            # "Some of the sub-themes ... are: A, B, C, as well as D": commas after the colon
-            items = _prose_items(text, after, min(para_end, line_end))
-        if not items and re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are|"
-                                   r"such\s+as)$", cue.group(0), re.I):
-            items = _prose_items(text, after, para_end)
+        prose = bool(re.search(r"(?:will\s+cover|covered|include[ds]?|included|were|are|"
+                               r"such\s+as)$", cue.group(0), re.I))
+        items = _items_after(text, cue.end(), list_only=bool(_LIST_ONLY.search(cue.group(0))),
+                             prose=prose)
         if items:
             out.extend(items)
             break
-    if not out:  # no listed items: what the Committee discussed, in a sentence of three or more
+    if not out:  # no listed items: what the Committee discussed, said in a sentence
         for cue in _WEAK_CUE.finditer(text):
-            para_end = text.find("\n\n", cue.end())
-            items = _prose_items(text, cue.end(), len(text) if para_end < 0 else para_end)
-            if items and all(len(i.of(text).split()) <= 15 for i in items) and \
-                    not _CLAUSE_ITEM.match(items[0].of(text)):
+            items = [i for i in _items_after(text, cue.end(), list_only=False, prose=True)
+                     if len(i.of(text).split()) <= 15]
+            if items and not _CLAUSE_ITEM.match(items[0].of(text)):
                 out.extend(items)
                 break
     seen: set[str] = set()
@@ -534,6 +523,39 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             seen.add(label.lower())
             themes.append(Theme(label, span, (span,)))
     return tuple(themes)
+
+
+def _items_after(text: str, at: int, *, list_only: bool, prose: bool) -> list[Span]:
+    """The items a cue ending at `at` introduces: lettered inline, list lines under a colon
+    ending its line, items separated by semicolons or (after a colon) by commas, or, when
+    `prose`, the parts of the sentence ("A, B and C"). A verb after the cue ("on the agenda
+    are ...", "issues discussed included ...") lets the sentence's parts be read."""
+    verb = _LIST_VERB.match(text, at)
+    if verb is not None:
+        at, prose = verb.end(), True
+    para_end = text.find("\n\n", at)
+    para_end = len(text) if para_end < 0 else para_end
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    colon = text.find(":", at, min(line_end, at + 200))
+    after = colon + 1 if colon >= 0 else at
+    items = _inline_items(text, after, para_end)
+    if not items and colon >= 0 and not text[after:line_end].strip():
+        items = _list_after(text, line_end) or _plain_lines_after(text, line_end)
+    if not items and (colon >= 0 or list_only):
+        items = _separated_items(text, after, min(para_end, line_end))
+    if not items and colon >= 0 and not list_only:
+        # "Some of the sub-themes ... are: A, B, C, as well as D": commas after the colon
+        items = _prose_items(text, after, min(para_end, line_end))
+    if not items and prose and colon < 0:
+        items = _prose_items(text, after, para_end)
+    return items
+
+
+#: A verb right after a cue, before the items: "Among the issues on the agenda are A, B and C".
+_LIST_VERB = re.compile(r"[^\S\n]*(?:(?:of|at)[^\S\n]+the[^\S\n]+(?:meeting|session)[^\S\n]+)?"
+                        r"(?:are|were|include[ds]?|included|cover(?:s|ed)?|comprised?)\b"
+                        r"[^\S\n]*", re.I)
 
 
 def _plain_lines_after(text: str, pos: int) -> list[Span]:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import pytest
 from cepa_kg.loaders.session_fields import agenda_items
 
 
@@ -15,10 +16,7 @@ def test_one_word_items_and_a_last_item_cut_before_a_gerund() -> None:
         "reaching remote communities"]
 
 
-def test_a_pair_joined_by_and_stays_one_item_and_a_lone_word_after_a_cue_is_none() -> None:
-    page = ("The matters discussed at the session were citizen trust, procurement reform, "
-            "monitoring and evaluation.")
-    assert [i.text for i in agenda_items(page)][-1] == "monitoring and evaluation"
+def test_a_lone_word_after_a_cue_is_no_item() -> None:
     assert agenda_items("The agenda items included: budgets.") == ()
 
 
@@ -47,3 +45,26 @@ def test_items_separated_by_commas_after_a_colon() -> None:
             "public sector, trust in local government, as well as")
     assert [i.text for i in agenda_items(page)] == [
         "open budgets for citizens", "skills for the public sector", "trust in local government"]
+
+
+@pytest.mark.parametrize("lead", [
+    "Among the issues on the agenda are",
+    "Key issues to be discussed include",
+    "The session focused on",
+    "Topics covered",
+    "The themes of the session were",
+    "Discussions centred around",
+    "During the week, the experts addressed issues such as",
+    "The agenda of the meeting includes:",
+    "The meeting will focus on three issues:",
+])
+def test_a_list_of_a_b_and_c_after_the_ways_pages_say_what_a_session_discussed(lead: str) -> None:
+    page = f"{lead} rural service delivery, e-procurement and civil service pay."
+    assert [i.text for i in agenda_items(page)] == [
+        "rural service delivery", "e-procurement", "civil service pay"]
+
+
+def test_list_lines_after_what_the_session_examined() -> None:
+    page = "The session examined:\n• rural service delivery\n• e-procurement\n• civil service pay"
+    assert [i.text for i in agenda_items(page)] == [
+        "rural service delivery", "e-procurement", "civil service pay"]
