@@ -294,7 +294,8 @@ def parse(text: str) -> SessionDocument:
     with nothing of a session in it."""
     number_found = session_number(text)
     number = number_found[0] if number_found else None
-    dates = session_dates(text, number)
+    dated = document_date(text)
+    dates = session_dates(text, number, dated=dated.date if dated is not None else None)
     year_only = False
     if number is None and dates is not None and dates.start.year >= 2002:
         number, year_only = dates.start.year - 2001, True  # one session a year since 2002
@@ -310,7 +311,7 @@ def parse(text: str) -> SessionDocument:
     if table is not None:
         doc = _normalised(table)
         return replace(doc, places=places, bureau=people, named=named,
-                       main_theme=doc.main_theme or theme, dated=document_date(text))
+                       main_theme=doc.main_theme or theme, dated=dated)
     if not text.strip():
         raise ParseError("empty document: nothing to read", line=1)
     page = read_recommendations(text, IsActor(Gazetteer.bundled()))
@@ -345,6 +346,6 @@ def parse(text: str) -> SessionDocument:
         places=places,
         bureau=people,
         year_only=year_only,
-        dated=document_date(text),
+        dated=dated,
         named=named,
     )

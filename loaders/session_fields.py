@@ -173,13 +173,16 @@ def _closing_day(text: str, first: DateRange, found: list[DateRange]) -> DateRan
     return first
 
 
-def session_dates(text: str, number: int | None) -> DateRange | None:
+def session_dates(text: str, number: int | None, *,
+                  dated: dt.date | None = None) -> DateRange | None:
     """The days the session was held: a range of days near words of holding ("held", "took
     place", "convened"), not a deadline, an issue date or a decision's date; a held date beats
     a planned one. Days written without a year take the session's year; a day it opened and a
     day it closes, written apart in one sentence, make one range; Spanish and French ranges
     ("del 26 al 30 de marzo de 2007") count too."""
-    reference = dt.date(year_of_session(number), 4, 15) if number else None
+    # (days without a year on a page with no session number: the page's own date's year,
+    # "DESA News, April 2008 ... gather in New York from 15-19 April")
+    reference = dt.date(year_of_session(number), 4, 15) if number else dated
     found_all = find_date_ranges(text, reference=reference)
     best = _best_range(text, number, found_all)
     if best is None or best[0] < 4:  # (a Spanish or French page: only where English is weak)

@@ -54,3 +54,12 @@ def test_another_bodys_session_and_one_the_page_dates_from_give_no_session_numbe
                            "session (2020), it discussed budgets.")
     assert found is not None and found[0] == 19
     assert session_number("Inputs are invited in preparation for its 23rd session.") is None
+
+
+def test_days_without_a_year_take_the_pages_own_date_when_no_session_is_numbered() -> None:
+    page = ("DESA News Vol. 13, No. 04 April 2009\n\nExperts on public administration gather in "
+            "New York from 30 March-3 April\n\nThe Committee of Experts on Public Administration "
+            "meets in New York to discuss the public service in times of crisis.\n")
+    doc = parse(page)
+    assert (str(doc.start), str(doc.end)) == ("2009-03-30", "2009-04-03")
+    assert doc.number == 8 and doc.year_only
