@@ -206,7 +206,14 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     # an event page's section headings ("Organizers and Partners", "Capacity Building Workshops")
     (re.compile(r"^[^\S\n]*(?:Organi[sz]ers\s+and\s+Partners|Co-?organi[sz]ers|Capacity\s+Building\s+"
                 r"Workshops|Plenary\s+Sessions)[^\S\n]*$", re.I | re.M), 0.15),
-    (re.compile(r"\bmemorand(?:um|a)\s+of\s+understanding\b|\bMoUs?\b", re.I), 0.15),  # a signing
+    # a signing, an agreement, a cooperation agreed or asked for ("agreed to cooperate on",
+    # "renewed their partnership agreement", "requested the support of UN DESA")
+    (re.compile(r"\bmemorand(?:um|a)\s+of\s+understanding\b|\bMoUs?\b|\bletters?\s+of\s+intent\b|"
+                r"\b(?:agreements?|joint\s+programmes?)\b[^.\n]{0,120}\b(?:signed|concluded|"
+                r"renewed|reached|extended)\b|\b(?:signed|concluded|renewed|reached|extended|launched)"
+                r"\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:agreement|programme|partnership)\b|"
+                r"\bagreed\s+to\s+(?:cooperate|collaborate|work\s+together|partner|strengthen)\b|"
+                r"\brequested\s+the\s+(?:support|assistance|help|cooperation)\s+of\b", re.I), 0.15),
     (re.compile(r"\bheld\s+(?:in|on|at|from)\b|\btook\s+place\b|\bwill\s+be\s+held\b", re.I), 0.1),
     # the release of the division's survey: news of its work ("The United Nations has released
     # its 2010 e-Government survey", "the launch of the 2024 UN E-Government Survey")

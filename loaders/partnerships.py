@@ -60,6 +60,21 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"[Ll]etter\s+of\s+[Ii]ntent|[Dd]eclaration\s+of\s+[Ii]ntent|"
                          r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?(?:has|have|was|were)\s+"
                          r"(?:been\s+)?(?:concluded|signed|reached|agreed)\s+between\b"),
+        # "An agreement between X and Y was signed", "a new memorandum between X and Y has
+        # been concluded": the parties after it, the signing later in the sentence
+        ("agreed", None, r"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|"
+                         r"memorandum(?:\s+of\s+understanding)?|MoU|letter\s+of\s+intent|"
+                         r"joint\s+programme)\s+between\b(?=[^.]{0,250}\b(?:was|were|has\s+been|"
+                         r"have\s+been|is|are)\s+(?:formally\s+)?(?:signed|concluded|reached|"
+                         r"renewed)\b)"),
+        # "X and Y renewed their partnership agreement", "launched a joint programme", "committed
+        # to work together"
+        ("agreed", True, r"\b(?:renewed|extended|signed)\s+(?:their|its|a|an|the)\s+(?:[\w-]+\s+)"
+                         r"{0,2}?(?:partnership|cooperation|collaboration)\s+(?:agreement|"
+                         r"arrangement|framework)\b|\b(?:launched|established|set\s+up)\s+(?:a|an|"
+                         r"the)\s+(?:new\s+)?joint\s+(?:programme|project|initiative|platform)\b|"
+                         r"\bcommitted\s+to\s+(?:work(?:ing)?\s+together|cooperat\w+|"
+                         r"collaborat\w+)\b"),
         # "X has endorsed close communication and coordination ... with Y"
         ("agreed", True, r"\b(?:has|have|had)\s+endorsed\s+(?:close\s+|closer\s+)?(?:communication|"
                          r"coordination|cooperation|collaboration|partnership)(?:\s+and\s+"
@@ -71,7 +86,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         # (before the nominal "collaboration between", which it contains)
         ("explored", True, r"\bto\s+discuss\s+(?:further\s+|possible\s+|future\s+)?"
                            r"(?:collaboration|cooperation|partnership)\b"),
-        ("agreed", False, r"\b(?:collaboration|cooperation|partnership)\s+(?:between|with)\b"),
+        ("agreed", False, r"\b(?:collaboration|cooperation|partnership)\s+(?:(?:project|"
+                          r"programme|agreement|framework)\s+)?(?:between|with)\b"),
         ("explored", True, r"(?:\bin\s+an?\s+)?\bexploratory\b(?:\s+(?:mission|visit|meeting|"
                            r"talks))?(?:\s+to\s+explore\b)?|\bto\s+explore\b|\bexploring\b|"
                            r"\bexplored\s+(?:a|an|the|possible|further|joint|new|ways|options)\b"),
@@ -143,7 +159,8 @@ class _Cue:
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
-    r"options|avenues|asked|conclud|reach|endorse", re.I)
+    r"options|avenues|asked|conclud|reach|endorse|renew|extend|launch|establish|set\s+up|commit",
+    re.I)
 
 
 #: For each of `_CUES` (same order), words one of which every match of it contains (lower
@@ -163,6 +180,8 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("pledged",),
     ("signed", "signing"),
     ("concluded", "signed", "reached", "agreed"),
+    ("signed", "concluded", "reached", "renewed"),
+    ("renewed", "extended", "signed", "launched", "established", "set up", "committed"),
     ("endorsed",),
     ("co-organi", "coorgani"),
     ("request", "invitation"),

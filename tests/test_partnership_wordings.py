@@ -1,0 +1,31 @@
+"""A news item that reports an agreement is the division's news, and the agreement is a
+partnership between the parties the text names, whichever way it is worded."""
+
+from __future__ import annotations
+
+import pytest
+from cepa_kg.namespaces import CEPA
+from rdflib import RDF
+
+from tests.page_graph import graph_of
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("The Division for Public Institutions and Digital Government and the Smart Dubai Office "
+     "agreed to cooperate on digital government.", 2),
+    ("An agreement between UN DESA and the Government of Ghana was signed to extend the "
+     "project.", 2),
+    ("The UN Project Office on Governance and the Incheon Metropolitan City renewed their "
+     "partnership agreement.", 2),
+    ("UN DESA and UNDP launched a joint programme on public service reform in Africa.", 2),
+    ("The Government of Azerbaijan requested the support of UN DESA to design its strategy.", 2),
+    ("Through a letter of intent, the Ministry of Public Administration of Slovenia and UN DESA "
+     "committed to work together.", 2),
+])
+def test_an_agreement_reported_in_other_words_is_read(sentence: str, parties: int) -> None:
+    page = (f"DPIDG News\n\nMay 2018\n\n{sentence}\n\nThe Division for Public Institutions and "
+            "Digital Government of UN DESA reports this news.\n")
+    g = graph_of(page, "news.txt")  # (refused before: no event, no signing word)
+    found = list(g.subjects(RDF.type, CEPA.Partnership))
+    assert len(found) == 1
+    assert len(set(g.objects(found[0], CEPA.party))) == parties
