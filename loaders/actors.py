@@ -145,8 +145,9 @@ _TITLE_WORDS = re.compile(
 
 
 def normalize_name(name: str) -> str:
-    """The lookup key of a name: white space collapsed, none around hyphens, straight quotes."""
-    name = name.replace("’", "'").replace("‘", "'")
+    """The lookup key of a name: white space collapsed, none around hyphens, straight quotes,
+    "&" between words read as "and" ("Division for Public Administration & Development")."""
+    name = name.replace("’", "'").replace("‘", "'").replace(" & ", " and ")
     return _HYPHEN.sub("-", _WS.sub(" ", name).strip())
 
 

@@ -32,10 +32,10 @@ _CAP = r"(?:[A-Z]|e-?(?=[A-Z]))[\w’'&-]*+"  # "eGovernment", "e-Government" to
 _SP = r"[^\S\n]+"  # a name never runs across a line break (a title line and its body) ...
 _WRAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # ... except after "of": "University of\nMongolia"
 _ORG = re.compile(
-    rf"(?:{_CAP}{_SP}(?:(?:of|for|and|on|the|de|del|la){_WRAP})*)*{_ORG_HEAD}\b"
+    rf"(?:{_CAP}{_SP}(?:(?:of|for|and|&|on|the|de|del|la){_WRAP})*)*{_ORG_HEAD}\b"
     # (a complement may wrap after "and": "Institute for Governance and\nSustainable ...";
     # "under" too: "State Agency for ... under the President of the Republic of X")
-    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}and{_WRAP}|{_SP}){_CAP})*)"
+    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}(?:and|&){_WRAP}|{_SP}){_CAP})*)"
     r"{0,4}"
     r"(?:[^\S\n]*\([A-Z][\w-]*\))?"
 )
@@ -52,7 +52,7 @@ _UNIT_OF = re.compile(r"(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){2,6}(?:Branch|Unit|
 _AND_THE = re.compile(r"[^\S\n]+and[^\S\n]+The[^\S\n]+")
 #: A head's complement (as `_ORG` reads one), from the end of the head word.
 _COMPLEMENT = re.compile(
-    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}and{_WRAP}|{_SP}){_CAP})*)"
+    rf"(?:{_SP}(?:of|for|on|to|under){_WRAP}(?:the{_SP})?{_CAP}(?:(?:{_SP}(?:and|&){_WRAP}|{_SP}){_CAP})*)"
     r"{1,4}(?:[^\S\n]*\([A-Z][\w-]*\))?")
 #: Adjectives listed before a name's last one, after "the": "the Economic, Social and
 #: Environmental Council of X" (one name, its commas included).
