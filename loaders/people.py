@@ -99,6 +99,17 @@ _NOT_NAME = frozenset(
     They We It Both""".split()
 )
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
+#: A post word right after a name read with no comma: "... Interregional Advisor, DPIDG".
+_POST_AFTER = re.compile(r"[ ](?:Advis[eo]r|Officer|Assistant|Specialist|Consultant|Expert|"
+                         r"Coordinator|Manager|Analyst|Director|Chief|Head)\b")
+#: The words a post opens with before its post word ("Interregional Advisor", "Programme
+#: Management Officer"): no part of a name.
+_POST_MODIFIERS = frozenset(
+    """Interregional Inter-Regional Regional Programme Program Management Senior Principal
+    Technical Information Associate Economic Political Legal Executive Administrative
+    Communications Communication Project Research Policy Governance Digital Knowledge
+    Capacity Development Public Affairs""".split()
+)
 #: Those a speech addresses ("Honourable Ministers, Excellencies,"): no person.
 _ADDRESSED = frozenset(
     """Ministers Members Secretaries Guests Delegates Colleagues Excellencies Participants
@@ -707,11 +718,7 @@ class People:
             hon, name = hon or _norm_hon(lead.group("hon")), name[lead.end():]
             span = Span(span.start + lead.end(), span.end) if span.of(self.text).startswith(
                 lead.group(0)) else span
-        words = name.split()
-        while words and words[-1] in _HEADLINE_VERB:
-            words.pop()
-        while len(words) >= 3 and _TITLE_WORDS.fullmatch(words[-1]):
-            words.pop()  # "Mr. Ana Reis Under-Secretary-General for ...": the post follows
+        words = _name_words(name.split(), _POST_AFTER.match(self.text, span.end) is not None)
         if not words or (len(words) == 1 and _TITLE_WORDS.fullmatch(words[0])) or \
                 words[-1] in _ADDRESSED:
             return  # "Minister Verhoeven,": a post read as a name; "Honourable Ministers,"
@@ -748,6 +755,13 @@ class People:
             if last.isupper() and " " in name and self.gz.resolve(last) is not None:
                 name = name[: -len(last) - 1]  # "Mr. Ana Reis UNDP": an acronym, no name
                 nspan = Span(nspan.start, nspan.end - len(last) - 1)
+            cut = min((a.start for a in actors if nspan.start < a.start < nspan.end), default=None)
+            if cut is not None and m.start("name") < cut:
+                # "Mr. Ana Reis Under-Secretary-General for ...": a post the gazetteer knows
+                # after the name, with no comma
+                kept = text[m.start("name"): cut].rstrip(" -")
+                if len(kept.split()) >= 2:
+                    name, nspan = kept, Span(nspan.start, m.start("name") + len(kept))
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
             if " " not in name:
@@ -1001,6 +1015,23 @@ class People:
 def _norm_hon(h: str) -> str:
     h = h.rstrip(".")
     return "Prof." if h == "Professor" else "Hon." if h.startswith("Hon") else h + "."
+
+
+def _name_words(words: list[str], post_follows: bool) -> list[str]:
+    """A name's words without what was read into it: a headline's verb ("Ana Reis Joins"), a
+    post after it ("Ana Reis Under-Secretary-General"), and the words that open a post
+    ("Ana Reis Interregional" before "Advisor"; `post_follows`: a post word comes next)."""
+    words = list(words)
+    while words and words[-1] in _HEADLINE_VERB:
+        words.pop()
+    post_read = False
+    while len(words) >= 3 and _TITLE_WORDS.fullmatch(words[-1]):
+        words.pop()
+        post_read = True
+    if post_read or post_follows:
+        while len(words) > 2 and words[-1] in _POST_MODIFIERS:
+            words.pop()
+    return words
 
 
 def people_named(text: str, gz: Any) -> tuple[Person, ...]:

@@ -86,3 +86,15 @@ def test_a_post_after_a_name_a_post_before_a_surname_and_a_title_of_address() ->
     assert "Tomas Eriksen" in posts and not any("Under-Secretary" in n for n in posts)
     assert posts["Okafor"][0] == "Minister" and posts["Lindahl"][0] == "Secretary-General"
     assert "Mary Nandi" in posts and "Minister" not in posts
+
+
+def test_the_words_that_open_a_post_after_a_name_are_no_part_of_it() -> None:
+    from cepa_kg.loaders.people import _name_words
+
+    assert _name_words(["Ana", "Reis", "Interregional", "Advisor"], False) == ["Ana", "Reis"]
+    assert _name_words(["Ana", "Reis", "Programme", "Management"], True) == ["Ana", "Reis"]
+    # a three-part name keeps its words when no post follows or opens
+    assert _name_words(["Noora", "Khalid", "Al-Suwaidi"], False) == [
+        "Noora", "Khalid", "Al-Suwaidi"]
+    assert _name_words(["Noora", "Khalid", "Al-Suwaidi", "Chief"], False) == [
+        "Noora", "Khalid", "Al-Suwaidi"]
