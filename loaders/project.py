@@ -382,7 +382,7 @@ _OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Proje
 _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[’”\"],?\s+(?:an?|the)\s+"
                             r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
                             r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[Pp](?:roject|rogramme)"
-                            r"(?:\s+[A-Z][^\S\n]?\d{3})?(?:\s+(?:entitled|titled|called|named))?"
+                            r"(?:\s+[A-Z][^\S\n]?\d{3})?(?:\s+(?:entitled|titled|called|named|on))?"
                             r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
 #: A title in capitals but no quotation marks, called a project right after: "The District
 #: Asset Management for Resilient Public Services in Selected LDCs project was approved ...".
@@ -393,6 +393,19 @@ _TITLE_CASE_PROJECT = re.compile(
 #: The fields that make a page a project's record even when no line reads as its title.
 _RECORD_KEYS = frozenset({"objective", "implementer", "partner", "budget", "time", "countries",
                           "accomplishments"})
+
+
+def _named_title(text: str, span: Span, fields: list[Field]) -> Span | None:
+    """A project the page names in quotation marks and calls a project ('the project on
+    “Building capacities ...”'), on a page with no title field: a news item's headline is
+    no project's title, the name its story gives is."""
+    if any(f.key == "title" and f.value is not None for f in fields):
+        return None
+    m = _NAMED_PROJECT.search(text, span.start, span.end)
+    if m is None:
+        return None
+    group = "title" if m.group("title") else "title2"
+    return Span(m.start(group), m.end(group)).strip(text)
 
 
 def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
@@ -635,7 +648,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         title_span = Span(code_span.end + head.start("t"),
                           code_span.end + head.end("t")).strip(text)
     title_span = title_span or _coded_title(text, span) or evaluated_title or \
-        _title(text, span, fields) or _fallback_title(text, span, fields)
+        _named_title(text, span, fields) or _title(text, span, fields) or \
+        _fallback_title(text, span, fields)
     if title_span is not None:
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
     elif code is not None:

@@ -1,0 +1,24 @@
+"""A news item about a project: its title is the name the story gives the project in
+quotation marks, not the site's banner or the item's headline."""
+
+from __future__ import annotations
+
+from cepa_kg.namespaces import CEPA
+from rdflib import RDF, RDFS
+
+from tests.page_graph import graph_of
+
+NEWS = """Get the app for a lighter experience
+
+Five countries train planners on accountability
+
+Lomé, 3 March (Press) - Planners from five countries met this week under the project on
+“Strengthening the capacities of African governments to plan for results” of the 12th tranche
+of the United Nations Development Account, implemented by the Economic Commission for Africa.
+"""
+
+
+def test_the_quoted_name_a_news_item_gives_the_project_is_its_title() -> None:
+    g = graph_of(NEWS, "news.txt")
+    titles = [str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, CEPA.Project)]
+    assert titles == ["Strengthening the capacities of African governments to plan for results"]
