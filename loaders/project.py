@@ -477,7 +477,8 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
     known = [m for m in gz.find_actors(text, span) if m.kind in ("organization", "group")
              and not _NOT_NAMES.match(clean(_piece(text, span, m.span).of(text)))]
     # ("Other UN entities" is the portal's category, not the UN)
-    wholes = [_whole_name(text, span, m.span) for m in known]
+    wholes = [_named_before_acronym(text, span, m.span) or _whole_name(text, span, m.span)
+              for m in known]
     out = [n for m, whole in zip(known, wholes) for n in _slashed(text, m.span, gz)
            or [Named(clean(whole.of(text)), whole)]]
     known_spans = [n.span for n in out]
@@ -498,6 +499,11 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
         for piece in pieces:
             piece = piece.strip(text, " .()/\t-")
             name = clean(piece.of(text))
+            given = _GIVEN_AFTER.fullmatch(name)
+            if given is not None:  # "United Nations Capital Development Fund (UNCDF)": the
+                name = given.group("name")  # name, its acronym kept in the quote
+                if text.startswith(")", piece.end):
+                    piece = Span(piece.start, piece.end + 1)
             if len(name) < 3 or not re.search(r"[A-Z]", name) or _NOT_NAMES.match(name) or \
                     len(name.split()) > 12 or name.lower() in ("through", "its", "with"):
                 continue
@@ -507,6 +513,7 @@ def _names(text: str, span: Span, *, known_only: bool = False) -> list[Named]:
     return sorted({n.span: n for n in out}.values(), key=lambda n: n.span.start)
 
 
+_GIVEN_AFTER = re.compile(r"(?P<name>[A-Z].*?)\s*\((?P<acronym>[A-Z][A-Za-z-]{1,10})\)?")
 _ACRONYM_LIST = re.compile(r"(?:the\s+)?[A-Z][A-Z-]{1,9}(?:\s*(?:,|\band\b)\s*(?:the\s+)?"
                            r"[A-Z][A-Z-]{1,9})*\s*")
 _ACRONYM = re.compile(r"[A-Z][A-Z-]{1,9}")
@@ -549,6 +556,26 @@ def _piece(text: str, value: Span, known: Span) -> Span:
     after = _PIECE_BREAK.search(text, known.end, value.end)
     return Span(before[-1] if before else value.start,
                 after.start() if after else value.end).strip(text, " .()\t-")
+
+
+#: A name in title case right before "(" and an acronym: "United Nations Economic and Social
+#: Commission for West Asia (ESCWA)" (read backwards from the bracket).
+_NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w’'-]*|of|for|and|on|the|in)(?:\s+(?:[A-Z][\w’'-]*|"
+                                  r"of|for|and|on|the|in))*\s*\($")
+
+
+def _named_before_acronym(text: str, value: Span, known: Span) -> Span | None:
+    """A known acronym in brackets after a name the page writes its own way ("... for West
+    Asia (ESCWA)"): the name and its acronym are one body, not pieces split at "and"."""
+    if known.start == 0 or text[known.start - 1] != "(" or \
+            not text.startswith(")", known.end):
+        return None
+    piece = _piece(text, value, known)
+    head = text[piece.start: known.start]
+    m = _NAME_BEFORE_BRACKET.search(head)
+    if m is None or not m.group(0)[:1].isupper():
+        return None
+    return Span(piece.start + m.start(), known.end + 1)
 
 
 def _whole_name(text: str, value: Span, known: Span) -> Span:

@@ -44,16 +44,20 @@ FIELDS: dict[str, str] = {
                    r"agenc(?:y|ies)|division|"
                    r"lead\s+agenc(?:y|ies)|lead\s+(?:division|department|office)|jointly\s+"
                    r"implementing\s+(?:da\s+)?entit(?:y|ies)|co-?implementing\s+entit(?:y|ies)|"
+                   r"other\s+implementing\s+entit(?:y|ies)|implementing\s+agenc(?:y|ies)\s+in\s+"
+                   r"[A-Z][\w ]{2,30}?(?=:)|"
                    r"implemented\s+by|executed\s+by|entities|(?:implementing|responsible|managing)\s+"
                    r"(?:division|office|department|unit|body|organi[sz]ation)s?",
-    "partner": r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
+    "partner": r"implementing\s+partners?|technical\s+(?:collaboration\s+)?partners?|"
+               r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
                r"collaborating\s+entities|cooperation\s+partners|partners?|partner\s+"
                r"(?:agencies|entities|institutions)",
     "budget": r"(?:total\s+|proposed\s+|approved\s+)?budget|total\s+resources|funding\s+amount",
     "countries": r"countries\s+or\s+areas|beneficiary\s+countries|participating\s+countries|"
                  r"target\s+countries|focus\s+countries|pilot\s+countries|recipients|"
                  r"beneficiar(?:y|ies)\s+countries|countries",
-    "time": r"time\s+frame|duration|period|start\s+date|end\s+date|implementation\s+period|"
+    "time": r"time\s+frame|duration|period|(?:project\s+)?(?:start|end|completion)\s+date|"
+            r"implementation\s+period|"
             r"(?:overall\s+|project\s+)?term",
     "objective": r"objective(?:/purpose\s+of\s+project)?|objectives|project\s+objective|"
                  r"purpose|overall\s+objective|objective\s+of\s+the\s+organization",

@@ -51,6 +51,11 @@ def _actor(ctx: MappingContext, who: Named) -> URIRef:
     """The actor a name stands for: the gazetteer's, else an organisation named as written."""
     gz = _gazetteer(ctx)
     match = gz.resolve(who.name)
+    given = _GIVEN_ACRONYM.search(who.name)
+    if match is None and given is not None:  # "... for West Asia (ESCWA)": the body its
+        match = gz.resolve(given.group(1))  # acronym names, however the name is written
+        if match is not None and match.kind == "country":
+            match = None
     if match is None:
         found = [m for m in gz.find_actors(ctx.text, who.span) if m.kind != "place"
                  # (a known name inside a longer one is not that one: "African Management

@@ -1,0 +1,41 @@
+"""A project page's fields in more labels: implementing and technical partners in bullets,
+other implementing entities, the project's start and end dates; a partner written with its
+acronym is the body the acronym names, and a new one keeps its acronym."""
+
+from __future__ import annotations
+
+from cepa_kg.namespaces import CEPA
+from rdflib import RDF, RDFS, URIRef
+
+from tests.page_graph import BASE, graph_of
+
+PAGE = """Skip to main content
+
+UNDA 14th tranche project on resilient public finance in secondary cities
+
+The project is financed by the United Nations Development Account (UNDA) 14th tranche.
+
+Project start date: March 2022
+
+Project end date: 31 December 2025
+
+Implementing entities and partners
+
+  • Executing agencies: United Nations Economic Commission for Europe (UNECE)
+  • Implementing partners: United Nations Economic and Social Commission for West Asia (ESCWA) and United Nations Economic Commission for Africa (UNECA)
+  • Technical collaboration partners: Municipal Finance Facility of Ruritania (MFFR)
+"""
+
+
+def test_partners_in_bullets_and_the_projects_start_and_end_dates() -> None:
+    g = graph_of(PAGE, "project.txt")
+    project = next(g.subjects(RDF.type, CEPA.Project))
+    partners = set(g.objects(project, CEPA.partner))
+    assert {URIRef(BASE + "id/actor/escwa"), URIRef(BASE + "id/actor/eca")} <= partners
+    new = [p for p in partners if str(p).endswith("municipal-finance-facility-of-ruritania")]
+    assert new and str(g.value(new[0], CEPA.acronym)) == "MFFR"
+    assert str(g.value(new[0], RDFS.label)) == "Municipal Finance Facility of Ruritania"
+    assert not any("Social Commission for West Asia" == str(g.value(p, RDFS.label))
+                   for p in partners)
+    assert (str(g.value(project, CEPA.startYear)), str(g.value(project, CEPA.endYear))) == (
+        "2022", "2025")
