@@ -296,10 +296,13 @@ def status_of(value: str) -> str | None:
 # -- objective ---------------------------------------------------------------------------------
 
 _OBJECTIVE_PROSE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?(?:The|Its)\s+"
-    r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+)?"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?"
+    # (after a lead-in naming who says it: "For the expert, the ultimate objective of ...")
+    r"(?:(?:For|According\s+to)\s+[^.,;\n]{2,40},\s+)?(?:The|Its)\s+"
+    r"(?:overall\s+|main\s+|general\s+|specific\s+|ultimate\s+|primary\s+|principal\s+|"
+    r"final\s+)?"
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:present\s+|current\s+|proposed\s+)?"
-    r"(?:project|programme|proposal|initiative)"
+    r"(?:project|programme|program|proposal|initiative)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
     r"(?:objective|purpose|aim)\s+(?:is|was)\s+to\b"
@@ -350,8 +353,8 @@ def objectives(text: str, span: Span) -> list[TextBlock]:
 
 #: Where an objective stated in prose can start: its first word (`_OBJECTIVE_PROSE` opens with
 #: one of these). Matching only there is five times faster than scanning every position.
-_OBJECTIVE_OPENING = re.compile(r"\b(?:the|its|this|therefore|thus|hence|accordingly|overall)\b",
-                                re.I)
+_OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
+                                r"overall)\b)|\b(?:For|According)\b")  # ("For the expert, ...")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

@@ -22,3 +22,13 @@ def test_the_quoted_name_a_news_item_gives_the_project_is_its_title() -> None:
     g = graph_of(NEWS, "news.txt")
     titles = [str(g.value(p, RDFS.label)) for p in g.subjects(RDF.type, CEPA.Project)]
     assert titles == ["Strengthening the capacities of African governments to plan for results"]
+
+
+def test_an_objective_after_a_lead_in_naming_who_states_it() -> None:
+    from cepa_kg.loaders.project_fields import objectives
+    from cepa_kg.loaders.spans import Span
+
+    text = ("The training went on. For the adviser, the final objective of the program is to "
+            "give every ministry the same planning tools. It ends in May.")
+    found = [o.text for o in objectives(text, Span(0, len(text)))]
+    assert found and found[0].startswith("For the adviser, the final objective of the program")
