@@ -256,6 +256,21 @@ _OURS = re.compile(
     re.I)
 
 
+#: The other entities that carry out the Account's projects: the regional commissions, UNCTAD,
+#: UNEP, UN-Habitat, UNODC (a page about one of their projects is a project page of the
+#: Account's kind even when it names neither the Account nor the Department).
+_ACCOUNT_ENTITIES = re.compile(
+    r"\b(?:ECA|UNECA|ECE|UNECE|ECLAC|CEPAL|ESCAP|ESCWA|UNCTAD|UNEP|UN-Habitat|UNODC)\b|"
+    r"Economic\s+Commission\s+for\s+(?:Africa|Europe|Latin\s+America)|Economic\s+and\s+Social\s+"
+    r"Commission\s+for\s+(?:Asia|Western\s+Asia|West\s+Asia)|United\s+Nations\s+(?:Conference\s+"
+    r"on\s+Trade|Environment\s+Programme|Human\s+Settlements?\s+Programme|Office\s+on\s+Drugs)")
+
+
+def names_an_account_entity(text: str) -> bool:
+    """The page names one of the Account's other implementing entities near its top."""
+    return _found(_ACCOUNT_ENTITIES, "head", text)
+
+
 def names_our_work(text: str) -> bool:
     """The page names the division, its department, offices, Committee, the Development
     Account or the division's flagship products near its top."""
@@ -409,6 +424,17 @@ PROJECT_ANYWHERE += (
                 r"will\s+be)\b|\bobjective\s+of\s+the\s+(?:present|current|proposed)\s+"
                 r"(?:project|proposal)\b", re.I), 0.25),
 )
+PROJECT_ANYWHERE += (
+    # a project or initiative told of in prose by what it is part of or who carries it out
+    # ("is a joint initiative of", "an initiative implemented by UN/DESA", "is part of the
+    # ... project", "under the project", "the pilot countries of the project")
+    (re.compile(r"\bis\s+(?:a|an)\s+(?:joint\s+)?(?:project|initiative)\s+of\b|"
+                r"\b(?:project|initiative)\s+(?:implemented|launched|led|run)\s+by\b|"
+                r"\binitiative\s+(?:that|which)\s+aims\s+to\b|"
+                r"\bpart\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,6}?project\b|"
+                r"\bunder\s+the\s+(?:[\w-]+\s+){0,4}?project\b|"
+                r"\bpilot\s+countries\s+of\s+the\s+project\b", re.I), 0.25),
+)
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),
     (re.compile(r"Summary\s+of\s+Resolutions|CEPA\s+Bureau", re.I), 0.4),
@@ -443,7 +469,7 @@ def _all_signs() -> tuple[re.Pattern[str], ...]:
     tables = (SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST, UPDATE_TOP, UPDATE_ANYWHERE,
               UPDATE_AGAINST, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
     singles = (_COMMITTEE, _SUMMARY, _EVENT, _DIVISION, _DAY, _MONTHLY, _PROJECT_TWICE,
-               _ATTENDS_SESSION, _OURS)
+               _ATTENDS_SESSION, _OURS, _ACCOUNT_ENTITIES)
     return tuple(dict.fromkeys([p for table in tables for p, _ in table] + list(singles)))
 
 

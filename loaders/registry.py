@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cepa_kg.loaders import project, project_rdf, session, session_rdf, update, update_rdf
 from cepa_kg.loaders.base import Loader
-from cepa_kg.loaders.family_detection import names_our_work
+from cepa_kg.loaders.family_detection import names_an_account_entity, names_our_work
 
 MIN_SCORE = 0.5
 #: A page that names the division's work (`names_our_work`: its department, offices,
@@ -32,13 +32,23 @@ def ranked(text: str) -> list[Loader]:
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
     named = names_our_work(text)
-    fit = [loader for score, loader in scored
-           if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and named)]
+    entity = None  # (computed only when it could decide)
+    fit = []
+    for score, loader in scored:
+        if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and named):
+            fit.append(loader)
+        elif score >= NAMED_MIN_SCORE and loader.kind == "da-project":
+            # a project of the Account's other implementing entities (a regional commission,
+            # UNCTAD ...): as much a project page as one that names the Department
+            entity = names_an_account_entity(text) if entity is None else entity
+            if entity:
+                fit.append(loader)
     if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(
             f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE}, or "
-            f"{NAMED_MIN_SCORE} on a page that names the division's work)")
+            f"{NAMED_MIN_SCORE} on a page that names the division's work, or a project page "
+            f"that names an entity carrying out the Account's projects)")
     return fit
 
 

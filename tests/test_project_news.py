@@ -32,3 +32,19 @@ def test_an_objective_after_a_lead_in_naming_who_states_it() -> None:
             "give every ministry the same planning tools. It ends in May.")
     found = [o.text for o in objectives(text, Span(0, len(text)))]
     assert found and found[0].startswith("For the adviser, the final objective of the program")
+
+
+def test_a_project_of_a_regional_commission_told_in_prose_is_a_project_page() -> None:
+    from cepa_kg.loaders.registry import ranked
+
+    page = ("Planners trained in Lomé\n\nOfficials from Togo and Benin met this week in a "
+            "training organized by the Economic Commission for Africa (ECA). The two are pilot "
+            "countries of the project, which is part of a wider regional project on results "
+            "planning.\n")
+    assert ranked(page)[0].kind == "da-project"
+    # the same story about no entity that carries out the Account's projects is refused
+    import pytest
+    from cepa_kg.loaders.registry import UnknownKindError
+
+    with pytest.raises(UnknownKindError):
+        ranked(page.replace("the Economic Commission for Africa (ECA)", "a local institute"))
