@@ -803,6 +803,17 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
             implementers.extend(found or _acronyms(text, phrase))
+    if not implementers:
+        # a news item about the project's activity says who ran it: "a training on X,
+        # organized by the Economic Commission for Africa (ECA)" (a body the gazetteer knows)
+        for m in _ORGANISED_BY.finditer(text, span.start, span.end):
+            stop = _PHRASE_END.search(text, m.end(), min(span.end, m.end() + 160))
+            phrase = Span(m.end(), stop.start() if stop else min(span.end, m.end() + 160))
+            implementers.extend(n for n in _names(text, phrase, known_only=True)
+                                if (r := Gazetteer.bundled().resolve(n.name)) is None
+                                or r.kind != "group")
+            if implementers:
+                break
     partners: list[Named] = []
     for f in by_key.get("partner", []):
         if f.value is not None:
@@ -826,6 +837,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         implementers=tuple(implementers), partners=tuple(partners), span=span)
 
 
+#: Who ran a project's activity, as a news item about it says ("organized by the ECA").
+_ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|convened|led|hosted)\s+by\s+", re.I)
+_PHRASE_END = re.compile(r"[.;:\n]|,\s+(?:which|who|with|in|on|at|from)\b")
 #: A page about one project that gives no title line: "About the project", "Project overview".
 _ABOUT_ONE = re.compile(r"\s*(?:About\s+(?:the|this|our)\s+(?:project|programme)|(?:Project|"
                         r"Programme)\s+(?:overview|background|summary|description))\s*$", re.I)

@@ -48,3 +48,12 @@ def test_a_project_of_a_regional_commission_told_in_prose_is_a_project_page() ->
 
     with pytest.raises(UnknownKindError):
         ranked(page.replace("the Economic Commission for Africa (ECA)", "a local institute"))
+
+
+def test_the_body_that_organised_a_projects_training_implements_it_when_no_other_is_named() -> None:
+    page = ("Planners trained in Lomé\n\nPlanners met under the project on “Planning for results "
+            "in West Africa”, in a training organized by the Economic Commission for Africa "
+            "(ECA), which runs until Friday.\n")
+    g = graph_of(page, "news.txt")
+    project = next(g.subjects(RDF.type, CEPA.Project))
+    assert [str(i).rsplit("/", 1)[-1] for i in g.objects(project, CEPA.implementedBy)] == ["eca"]
