@@ -55,10 +55,15 @@ _TITLED_PERSON = re.compile(
 #: person with a post).
 _POST_THEN_NAME = re.compile(
     r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
-    r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:-General)?|Minister|Secretary(?:-"
+    r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:[- ]General)?|Minister|Secretary(?:-"
     r"General)?|President|Chair(?:man|person|woman)?|Head|Administrator|Commissioner|Rector|"
-    r"Ambassador|Governor|Mayor)(?:[ ](?:of|for|and|the|on|[A-Z][a-z]+)){0,8}?)[ ]"
-    rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said)\b|\s+and\s+"
+    r"Ambassador|Governor|Mayor|CEO|Chief[ ]Executive(?:[ ]Officer)?)(?:[ ](?:of|for|and|the|on|"
+    r"[A-Z][a-z]+)){0,8}?)[ ]"
+    rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said|presented|opened|"
+    r"addressed|attended|noted|stressed|spoke)\b|"
+    # ("Director General Ana Reis and President Ivo Mars": the next person's post)
+    r"\s+and\s+(?:Vice[- ])?(?:President|Director|Chair(?:man|person)?|Secretary|Minister|CEO)\b|"
+    r"\s+and\s+"
     rf"(?:{_HON}[ ]+)?{_WHOLE_TOK}[ ]{_WHOLE_TOK},\s+(?:the\s+)?[A-Z])")  # ("... and Ivo Mars, Director")
 #: A post and its body written before the name with no comma, as news agencies write them:
 #: "Deputy Prime Minister of Azerbaijan Ana Reis attended", "Chairman of the X Agency Ana
@@ -220,12 +225,18 @@ _POST_BEFORE = re.compile(
 _POST_COMMA_NAME = re.compile(
     rf"(?<![\w’'-])(?:the|The)[ ]{_POST_WORD}[^,;.\n]{{0,120}}?,[ ](?:{_HON}[ ]+)*"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])")
+#: A post word, then one capitalised word that is no part of a post: a given name.
+_GIVEN_IN_TITLE = re.compile(r"(?:Secretary-General|Director(?:[- ]General)?|Minister|President|"
+                             r"Administrator|Commissioner|Ambassador|Governor|Mayor|CEO|Chair"
+                             r"(?:man|person|woman)?|Rector|Head)[ ](?P<given>(?!(?:General|"
+                             r"Executive|Officer|Adviser|Advisor|Director)\b)[A-Z][a-z]+)$")
 #: A post and a surname alone, as speeches write them: "Minister Verhoeven,", "Secretary-General
 #: Halvorsen for his message".
 _POST_SURNAME = re.compile(
     r"(?<![\w’'-])(?P<title>(?:Prime[ ])?Minister|(?:Under-)?Secretary-General|President|Mayor|"
     r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
-    r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|said|for)\b)")
+    r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|had|said|will|"
+    r"was|is|opened|attended|addressed|presented|noted|stressed)\b)")
 #: A post written before the name in Portuguese, Spanish or French, in lower case after an
 #: article: "A secretária-executiva do MGI, Sílvia Rangel, está", "representado pela secretária
 #: de Planejamento e Gestão, Helena Drummond,", "a deputada Juliana Prado (PSDB – RO)", "el
@@ -796,6 +807,12 @@ class People:
             org = m.group("org")
             aff: str | None = org[:-2] if org.endswith(("’s", "'s")) else org
             title = clean(m.group("title"))
+            given = _GIVEN_IN_TITLE.search(title)
+            if given is not None:  # "UN Secretary-General Rafael | Quintero Alves": a name of
+                name = f"{given.group('given')} {name}"  # three words, its first read as
+                title = title[: given.start()]  # the post's
+                nspan = Span(m.start("title") + m.group("title").rfind(given.group("given")),
+                             nspan.end)
             if org in _POST_PREFIXES:  # "Assistant Secretary-General for X of the United
                 title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),

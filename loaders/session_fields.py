@@ -620,7 +620,8 @@ _BUREAU = re.compile(
 
 
 _ROLE = r"(?i:vice[- ]chair(?:person|man|woman)?|chair(?:person|man|woman)?|rapporteur)"
-_NAME = (r"[A-Z][a-zà-ÿ'’.-]+(?:\s+(?:[A-Z][a-zà-ÿ'’.-]+|van|von|de|da|del|der|la|le|bin|al|el))"
+_NAME_TOK = r"[A-Z][a-zà-ÿ'’.]+(?:-[A-Za-zà-ÿ'’.]+)*"  # ("Fraser-Moleketi": a capital after "-")
+_NAME = (rf"{_NAME_TOK}(?:\s+(?:{_NAME_TOK}|van|von|de|da|del|der|la|le|bin|al|el))"
          r"{1,3}")
 _FROM = r"(?:\s+from\s+(?P<country>(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}))?"
 _HON = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador)\.?\s+)?"

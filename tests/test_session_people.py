@@ -98,3 +98,22 @@ def test_the_words_that_open_a_post_after_a_name_are_no_part_of_it() -> None:
         "Noora", "Khalid", "Al-Suwaidi"]
     assert _name_words(["Noora", "Khalid", "Al-Suwaidi", "Chief"], False) == [
         "Noora", "Khalid", "Al-Suwaidi"]
+
+
+def test_posts_before_names_as_partners_news_write_them() -> None:
+    from cepa_kg.loaders.session import parse
+
+    doc = parse("At the 21st session of CEPA, APRM CEO Eddy Mbeki presented progress. The "
+                "session heard from IIAS Director General Ruth Lorenz and President Gert "
+                "Bosman. UN Secretary-General Rafael Quintero Alves has said governance "
+                "matters. Minister Fraser-Nkosi will attend the session. CEPA Chair Grace "
+                "Fraser-Nkosi opened it.")
+    named = {p.name: p.title for p in doc.named}
+    assert named["Eddy Mbeki"] == "CEO"
+    assert named["Ruth Lorenz"] == "Director General" and named["Gert Bosman"] == "President"
+    assert "Rafael Quintero Alves" in named and "Quintero Alves" not in named
+    # the Minister is the Chair named in full: one person, the Committee's member
+    assert "Fraser-Nkosi" not in named
+    assert [p.name for p in doc.bureau] == ["Grace Fraser-Nkosi"]
+    alone = parse("Minister Fraser-Nkosi will attend the fifth session of CEPA.")
+    assert {p.name: p.title for p in alone.named} == {"Fraser-Nkosi": "Minister"}
