@@ -21,11 +21,11 @@ STUDIES = [
     ("sixteenth", "update", 12, 12, 76),
     ("seventeenth", "project", 14, 13, 31),
     ("seventeenth", "update", 14, 14, 47),
-    ("eighteenth", "session", 14, 13, 47),
+    ("eighteenth", "session", 14, 13, 49),
     ("eighteenth", "project", 14, 9, 45),
     ("eighteenth", "update", 14, 14, 60),
-    ("nineteenth", "session", 12, 8, 38),
-    ("nineteenth", "project", 12, 11, 37),
+    ("nineteenth", "session", 12, 8, 45),
+    ("nineteenth", "project", 12, 12, 40),
     ("nineteenth", "update", 13, 13, 35),
 ]
 

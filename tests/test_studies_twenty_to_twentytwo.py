@@ -1,0 +1,34 @@
+"""Ratchets on the twentieth to twenty-second studies of real pages (fixtures in our own words
+in `tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they
+give today, and how many pages are read (not refused). Each README gives the figures of the
+run made before any rule was written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.archive_facts import check_study
+
+DATA = Path(__file__).parent / "data"
+BASE = "http://localhost:8000/"
+
+#: (study, family, pages, pages read, facts found today)
+STUDIES = [
+    ("twentieth", "session", 14, 13, 57),
+    ("twentieth", "project", 14, 9, 13),
+    ("twentieth", "update", 14, 8, 23),
+    ("twentyfirst", "project", 14, 9, 58),
+    ("twentyfirst", "update", 14, 10, 40),
+    ("twentysecond", "session", 14, 14, 44),
+    ("twentysecond", "update", 14, 13, 64),
+]
+
+
+@pytest.mark.parametrize(("study", "family", "pages", "loaded", "found"), STUDIES,
+                         ids=[f"{s}-{f}" for s, f, *_ in STUDIES])
+def test_a_study_loses_nothing_read_today(study: str, family: str, pages: int, loaded: int,
+                                          found: int) -> None:
+    check_study(DATA / f"archive-{study}-study" / family, base=BASE, pages=pages,
+                loaded=loaded, found=found)
