@@ -311,7 +311,10 @@ class Checker:
         if "place" in fact:
             places = self._value_of(f"<{event}> schema:location ?v")
             names = [n for p in places for n in self.labels_of(p)] + [
-                n for p in places for c in self._value_of(f"<{p}> schema:containedInPlace ?v")
+                # (where the document names the place's country, or the gazetteer's places
+                # graph does: the served graph holds both)
+                n for p in places for c in {r["v"].value for r in self.rows(
+                    f"<{p}> schema:containedInPlace ?v")}
                 for n in self.labels_of(c)]
             want = norm(fact["place"])
             if not any(want in norm(n) or norm(n) in want for n in names):
