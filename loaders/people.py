@@ -807,11 +807,11 @@ class People:
             org = m.group("org")
             aff: str | None = org[:-2] if org.endswith(("’s", "'s")) else org
             title = clean(m.group("title"))
-            given = _GIVEN_IN_TITLE.search(title)
-            if given is not None:  # "UN Secretary-General Rafael | Quintero Alves": a name of
-                name = f"{given.group('given')} {name}"  # three words, its first read as
-                title = title[: given.start()]  # the post's
-                nspan = Span(m.start("title") + m.group("title").rfind(given.group("given")),
+            first = _GIVEN_IN_TITLE.search(title)
+            if first is not None:  # "UN Secretary-General Rafael | Quintero Alves": a name of
+                name = f"{first.group('given')} {name}"  # three words, its first read as
+                title = title[: first.start("given")].rstrip()  # the post's
+                nspan = Span(m.start("title") + m.group("title").rfind(first.group("given")),
                              nspan.end)
             if org in _POST_PREFIXES:  # "Assistant Secretary-General for X of the United
                 title, aff = _post_of_body(f"{org} {title}", self.gz)  # Nations Ann Lee"

@@ -306,11 +306,11 @@ def parse(text: str) -> SessionDocument:
     people = tuple(BureauMember(p.name, p.span, p.role, p.honorific, p.country, p.post)
                    for p in (*listed, *(m for m in members(text, Gazetteer.bundled())
                                         if m.name not in named)))
-    named = _others_named(text, people)
+    others = _others_named(text, people)
     table = _from_table_layout(text)
     if table is not None:
         doc = _normalised(table)
-        return replace(doc, places=places, bureau=people, named=named,
+        return replace(doc, places=places, bureau=people, named=others,
                        main_theme=doc.main_theme or theme, dated=dated)
     if not text.strip():
         raise ParseError("empty document: nothing to read", line=1)
@@ -347,5 +347,5 @@ def parse(text: str) -> SessionDocument:
         bureau=people,
         year_only=year_only,
         dated=dated,
-        named=named,
+        named=others,
     )
