@@ -55,7 +55,8 @@ _TITLED_PERSON = re.compile(
 #: person with a post).
 _POST_THEN_NAME = re.compile(
     r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
-    r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:[- ]General)?|Minister|Secretary(?:-"
+    r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:[- ]General)?|Minister|"
+    r"Secretary(?:-"
     r"General)?|President|Chair(?:man|person|woman)?|Head|Administrator|Commissioner|Rector|"
     r"Ambassador|Governor|Mayor|CEO|Chief[ ]Executive(?:[ ]Officer)?)(?:[ ](?:of|for|and|the|on|"
     r"[A-Z][a-z]+)){0,8}?)[ ]"
@@ -251,7 +252,8 @@ _POST_OTHER = re.compile(
     r"geral|general|générale?))?(?:[ ](?:federal|estadual|nacional|regional|executiv[oa]|"
     r"adjunt[oa]|general|geral))?)"
     # (the name after a comma, or straight after the post: "a secretária Helena Drummond")
-    r"(?:(?P<of>[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?[^,.;:\n]{1,90}?),[ ]|,[ ]|[ ](?=[A-Z]))"
+    r"(?:(?P<of>[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?[^,.;:\n]{1,90}?),[ ]|,[ ]|"
+    r"[ ](?=[A-Z]))"
     rf"(?P<name>{_WHOLE_TOK}(?:[ ](?:d[aoe]s?[ ]|de[ ]la[ ])?{_WHOLE_TOK}){{1,3}})"
     r"(?=[,.;:)(]|[ ][a-zà-ÿ(–-]|$)")
 _OF_WORD = re.compile(r"^[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?")

@@ -186,7 +186,8 @@ _QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'\n]{7,200})[”\"’']
 #: A name in title case going on after "in", "for", "of" ...: "Workshop on Involving Citizens |in
 #: Local Service Delivery for the Achievement of the Millennium Development Goals".
 _TITLE_TAIL = re.compile(r"[ ](?:in|for|of|and|on|to|through)[ ](?:the[ ])?"
-                         r"(?P<run>[A-Z][\w’'-]*(?:[ ](?:of|and|the|for|in|on|to)?[ ]?[A-Z][\w’'-]*)*)")
+                         r"(?P<run>[A-Z][\w’'-]*(?:[ ](?:of|and|the|for|in|on|to)?[ ]?"
+                         r"[A-Z][\w’'-]*)*)")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "through", "with"})
 
 

@@ -22,7 +22,8 @@ Project end date: 31 December 2025
 Implementing entities and partners
 
   • Executing agencies: United Nations Economic Commission for Europe (UNECE)
-  • Implementing partners: United Nations Economic and Social Commission for West Asia (ESCWA) and United Nations Economic Commission for Africa (UNECA)
+  • Implementing partners: United Nations Economic and Social Commission for West Asia (ESCWA) \
+and United Nations Economic Commission for Africa (UNECA)
   • Technical collaboration partners: Municipal Finance Facility of Ruritania (MFFR)
 """
 
