@@ -325,9 +325,11 @@ def parse(text: str) -> SessionDocument:
                                        start=1))
     resolution = _resolution(text, page)
     if number is None and theme is None and not recs and resolution is None and dates is None \
-            and not people:  # (a page about the Committee's members names no session)
-        raise ParseError("nothing about a session: no number, dates, theme, recommendations "
-                         "or members", line=1)
+            and not people and not subtopics and not others:
+        # (a page about the Committee's members, the people it heard or the items it takes
+        # up may name no session: read, its facts kept with the document)
+        raise ParseError("nothing about a session: no number, dates, theme, recommendations, "
+                         "members, people or agenda items", line=1)
     warnings = []
     if number is None:
         warnings.append("no session number: the page's facts are kept with the document only")

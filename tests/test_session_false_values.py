@@ -63,3 +63,14 @@ def test_days_without_a_year_take_the_pages_own_date_when_no_session_is_numbered
     doc = parse(page)
     assert (str(doc.start), str(doc.end)) == ("2009-03-30", "2009-04-03")
     assert doc.number == 8 and doc.year_only
+
+
+def test_a_page_about_the_committee_that_names_people_or_items_but_no_session_is_read() -> None:
+    page = ("The Committee of Experts on Public Administration\n\nThe Committee of Experts on "
+            "Public Administration (CEPA) heard from the Director of the Academy, Ms. Rana "
+            "Haddad. The Committee addressed: civil service pay, open budgets and digital "
+            "identity.\n")
+    doc = parse(page)
+    assert doc.number is None
+    assert [p.name for p in doc.named] == ["Rana Haddad"]
+    assert len(doc.subtopics) == 3

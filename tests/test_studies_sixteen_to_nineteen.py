@@ -24,7 +24,7 @@ STUDIES = [
     ("eighteenth", "session", 14, 13, 49),
     ("eighteenth", "project", 14, 9, 45),
     ("eighteenth", "update", 14, 14, 60),
-    ("nineteenth", "session", 12, 8, 45),
+    ("nineteenth", "session", 12, 9, 46),
     ("nineteenth", "project", 12, 12, 40),
     ("nineteenth", "update", 13, 13, 35),
 ]
