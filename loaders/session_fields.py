@@ -271,16 +271,24 @@ _QUOTE_OPEN = "\"\u201c\u2018«"
 _QUOTE_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "«": "»"}
 _THEME = re.compile(
     r"^[^\S\n]*(?:main\s+|overall\s+)?theme\s*:\s*"
-    r"|\b(?:its|the|whose)\s+(?:main\s+|overall\s+|central\s+)?theme"
+    # ("CEPA 2019 theme: X", "Session theme: X": a label after a few words on its line)
+    r"|^[^\S\n]*(?:CEPA|[Ss]ession|[Cc]ommittee)(?:[^\S\n]+(?:19|20)\d\d)?[^\S\n]+theme\s*:\s*"
+    r"|\b(?:its|the|whose|(?:session|meeting|Committee|CEPA)[’']s)\s+(?:main\s+|overall\s+|"
+    r"central\s+|overarching\s+)?theme"
     r"(?:\s+(?:of|for)\s+(?:the|its|this)\s+(?:[\w’']+\s+){0,2}?"
     r"(?:session|meeting|year|gathering|event))?"
-    r"(?:\s+(?:this|last|next)\s+year|\s+in\s+(?:19|20)\d\d)?"
+    r"(?:\s+(?:this|last|next)\s+year|\s+(?:in|for)\s+(?:19|20)\d\d)?"
     r"\s+(?:was|is|will\s+be)\s*[:,]?\s*"
+    # "The session, themed “X”", "The 18th session focused on “X”" (in quotation marks: a
+    # focus in prose is its agenda items, `agenda_items`)
+    r"|\bthemed\s+(?=[\"\u201c\u2018«])"
+    r"|\b(?:session|meeting)\s+(?:was\s+|is\s+)?focus(?:ed|es)\s+on\s+(?=[\"\u201c\u2018«])"
     # "The session had as its main subject “X”"
     r"|\bhad\s+as\s+(?:its\s+)?(?:main|central|principal)\s+(?:subject|theme|topic)\s*:?\s*"
     # "key aspects of the theme “X”": the theme named by its quotes alone
     r"|\bthe\s+(?:main\s+|overall\s+|central\s+)?theme\s+(?=[\"\u201c\u2018«])"
-    r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+)?theme\s*(?:of\s+)?:?\s*"
+    r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+|overarching\s+)?theme\s*"
+    r"(?:of\s+)?:?\s*"
     r"|\bthe\s+main\s+(?:subject|item|topic|focus)\s+(?:of\s+discussion\s+)?"
     r"(?:for\s+(?:CEPA|the\s+Committee)\s+(?:this\s+year\s+)?)?(?:was|is|will\s+be)\s*:?\s*"
     r"|\b(?:will\s+)?take\s+up\s+the\s+theme\s*(?:of\s+)?:?\s*"

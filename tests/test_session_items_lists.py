@@ -68,3 +68,18 @@ def test_list_lines_after_what_the_session_examined() -> None:
     page = "The session examined:\n• rural service delivery\n• e-procurement\n• civil service pay"
     assert [i.text for i in agenda_items(page)] == [
         "rural service delivery", "e-procurement", "civil service pay"]
+
+
+@pytest.mark.parametrize("page", [
+    "The session's theme was “Trust in local government”.",
+    "The 19th session focused on “Trust in local government”.",
+    "The theme for 2020 is “Trust in local government”.",
+    "The Committee met under the overarching theme of trust in local government.",
+    "CEPA 2020 theme: Trust in local government",
+    "The session, themed “Trust in local government”, opened on Monday.",
+])
+def test_a_sessions_theme_in_the_ways_partners_news_state_it(page: str) -> None:
+    from cepa_kg.loaders.session_fields import main_theme
+
+    theme = main_theme(page)
+    assert theme is not None and theme.text.lower() == "trust in local government"
