@@ -34,7 +34,8 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
                  r"capacity[- ]building\s+programme"),
     ("meeting", r"expert\s+group\s+meetings?|meetings?|consultations?|sessions?|dialogue|"
                 r"round\s*table|roundtable|panel(?:\s+discussion)?|side\s+events?|"
-                r"(?:high-level|special|commemorative|parallel)\s+events?|"
+                r"(?:high-level|special|commemorative|parallel|virtual|hybrid)\s+events?|"
+                r"online\s+events?|"
                 r"briefings?|visit(?:ed|s)?|called\s+on|meets?(?=[^.]{0,40}\bwith\b)|"
                 # "will call on the Prime Minister" (not "calls on Member States to ...")
                 r"call\s+on(?=\s+(?:the\s+)?(?:H\.?\s?E\.?|Hon|Prime|President|Minister|King|"
@@ -56,7 +57,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 #: The letters the words of EVENT_WORDS begin with. Looked ahead for, they halve the time of a
 #: scan: most positions fail that one test before the alternatives are tried
 #: (tests/test_event_words.py checks that no word is lost).
-EVENT_INITIALS = "abcdefhlmprstvw"
+EVENT_INITIALS = "abcdefhlmoprstvw"
 _WORD_ALTERNATIVES = "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS)
 _WORD = re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
@@ -151,12 +152,15 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     span = Span(start, word.end)
     complement = re.match(r"\s+(?:on|of|for|with)\s+(?!\d{1,2}\b|the\s+\d{1,2}(?:st|nd|rd|th)?\b|"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
-                          r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|that|which|who|"
+                          r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|will|is|are|has|"
+                          r"have|had|that|which|who|"
                           r"from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|three|four|five|six)|"
                           r"on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
     if complement:
-        span = Span(start, word.end + complement.end())
+        end = word.end + complement.end()
+        tail = re.search(r"\s+(?:and|or)$", text[word.end: end])  # ("... 2010 and is ...")
+        span = Span(start, end - (len(tail.group(0)) if tail else 0))
         span = _title_case_tail(text, span, sentence)
     elif (before := _QUOTED_BEFORE.search(text, max(sentence.start, word.start - 60),
                                           word.start)) is not None:

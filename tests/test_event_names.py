@@ -31,3 +31,14 @@ def test_a_quoted_name_before_the_events_kind() -> None:
             "three-day workshop, which opened yesterday in Lusaka, is organised by UNECA in "
             "partnership with the UN Department of Economic and Social Affairs.\n")
     assert "Digital Public Services for Rural Africa" in _names(page)
+
+
+def test_a_name_ends_before_its_verb_and_a_virtual_event_is_an_event() -> None:
+    page = ("DPIDG News\n\nThe Regional Workshop on Open Data for Cities will take place in "
+            "Nairobi on 4 May 2019. The Global Forum on Local Services 2019 and is co-organized "
+            "by DPIDG.\n\nOn 23 June 2021, UN DESA will be hosting the Public Service Day virtual "
+            "event online.\n")
+    names = _names(page)
+    assert "Regional Workshop on Open Data for Cities" in names
+    assert not any(n.endswith(("will take place", " and")) for n in names)
+    assert any("virtual event" in n for n in names)

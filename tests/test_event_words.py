@@ -38,5 +38,5 @@ def test_every_initial_is_used() -> None:
 
 def _sample_words() -> list[str]:
     return ["award ceremony", "briefing", "conference", "dialogue", "expert group meeting",
-            "forum", "hackathon", "launch", "meeting", "panel", "retreat", "seminar",
-            "training", "visit", "workshop"]
+            "forum", "hackathon", "launch", "meeting", "online event", "panel", "retreat",
+            "seminar", "training", "visit", "workshop"]

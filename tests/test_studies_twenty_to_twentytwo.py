@@ -20,7 +20,7 @@ STUDIES = [
     ("twentieth", "project", 14, 9, 13),
     ("twentieth", "update", 14, 8, 23),
     ("twentyfirst", "project", 14, 9, 58),
-    ("twentyfirst", "update", 14, 10, 40),
+    ("twentyfirst", "update", 14, 10, 41),
     ("twentysecond", "session", 14, 14, 44),
     ("twentysecond", "update", 14, 13, 64),
 ]
