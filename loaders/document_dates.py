@@ -37,6 +37,8 @@ _SERIES_WORDS = ("monthly", "bulletin", "briefing", "update", "newsletter", "iss
                  "digest", "news for")
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?$", re.I)
 #: A source after a post date on its line: "18 March 2013 | UNPOG".
+#: A byline before the date on its line: "By Ana Reis |", "Par la rédaction -".
+_BYLINE = re.compile(r"^(?:By|Par|Por)\s+[A-Za-zÀ-ÿ][^\n|]{1,60}?\s*[|,–—-]?$")
 _SOURCE_AFTER = re.compile(r"^[|\-–—]\s*\S+(?:\s+\S+){0,4}$")
 _ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
                        r"(?![\d-])")
@@ -197,7 +199,8 @@ def document_date(text: str) -> DocumentDate | None:
             rest = text[found.span.end: line.span.end].strip()
             lead = text[line.span.start: found.span.start].strip(" |")
             if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest)) and (
-                    len(lead) < 3 or _WEEKDAY.match(lead)):  # "Tuesday, 2 May 2017"
+                    len(lead) < 3 or _WEEKDAY.match(lead)  # "Tuesday, 2 May 2017"
+                    or _BYLINE.match(lead)):  # "By Ana Reis | 12 April 2023"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
         dotted = _DOTTED_DATE_LINE.match(line.text)

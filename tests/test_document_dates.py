@@ -36,3 +36,11 @@ def test_the_page_states_its_date(text: str, iso: str) -> None:
 ])
 def test_a_date_in_a_sentence_or_a_range_is_not_the_pages(text: str) -> None:
     assert document_date(text) is None
+
+
+def test_a_date_after_a_byline_on_its_line() -> None:
+    from cepa_kg.loaders.document_dates import document_date
+
+    found = document_date("Experts meet\nBy Ana Reis | 12 April 2023\nThe Committee met.\n")
+    assert found is not None and (found.year, found.month, found.day) == (2023, 4, 12)
+    assert document_date("By 2030, the goals will be met, as said on 3 May 2021.\n") is None
