@@ -35,7 +35,13 @@ _ORDINALS = {w: i for i, w in enumerate(
 _ORD_WORD = (r"(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
              r"ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)))
 _NUMBER = re.compile(
-    rf"\b(?:(?P<o>\d{{1,2}})\s*(?:st|nd|rd|th)|(?<!-)(?P<w>{_ORD_WORD}))[\s-]+(?:session|meeting)\b"
+    rf"\b(?:(?P<o>\d{{1,2}})\s*(?:st|nd|rd|th)|(?<!-)(?P<w>{_ORD_WORD}))[\s-]+"
+    # (the Committee's name or a kind of session between: "the 22nd United Nations Committee of
+    # Experts on Public Administration (CEPA) Session", "the 21st UN CEPA session", "the 17th
+    # annual session")
+    r"(?:(?:annual|regular|ordinary|formal|UN|U\.N\.|United\s+Nations|UN-CEPA|UNCEPA|CEPA|"
+    r"Committee\s+of\s+Experts\s+(?:on|of|in)\s+Public\s+Administration(?:\s*\(CEPA\))?)"
+    r"[\s-]+){0,3}(?:session|meeting)\b"
     r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)"
     r"|\bCEPA[\s-]?(?P<c>\d{1,2})\b(?![-/.]\d)",
     re.I)

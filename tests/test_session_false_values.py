@@ -74,3 +74,15 @@ def test_a_page_about_the_committee_that_names_people_or_items_but_no_session_is
     assert doc.number is None
     assert [p.name for p in doc.named] == ["Rana Haddad"]
     assert len(doc.subtopics) == 3
+
+
+def test_a_session_number_with_the_committees_name_or_a_kind_between() -> None:
+    from cepa_kg.loaders.session_fields import session_number
+
+    for text, n in (("IIAS took part in the 23rd United Nations Committee of Experts on Public "
+                     "Administration (CEPA) Session.", 23),
+                    ("She spoke at the 20th UN CEPA session.", 20),
+                    ("The 16th annual session of CEPA opened.", 16),
+                    ("the twenty-second CEPA session", 22)):
+        found = session_number(text)
+        assert found is not None and found[0] == n, text
