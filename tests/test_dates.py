@@ -148,3 +148,12 @@ def test_a_range_broken_by_a_blank_line_after_to() -> None:
     assert (r.start, r.end) == (D(2002, 12, 9), D(2002, 12, 11))
     assert find_date_ranges("from 9\n\n\n\n11 December", reference=D(2002, 12, 2))[0].start == \
         D(2002, 12, 11)  # (no "to" between: two numbers, not a range)
+
+
+def test_a_weekday_before_the_last_day_of_a_range() -> None:
+    from cepa_kg.loaders.dates import find_date_ranges
+
+    for text in ("from Monday 15 to Friday 19 April 2024",
+                 "from Monday, 15 April to Friday, 19 April 2024"):
+        [found] = find_date_ranges(text)
+        assert (str(found.start), str(found.end)) == ("2024-04-15", "2024-04-19"), text
