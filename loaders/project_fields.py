@@ -185,8 +185,11 @@ def project_codes(text: str, span: Span) -> list[tuple[str, Span]]:
 # -- money, tranche, years, status ---------------------------------------------------------------
 
 _MONEY = re.compile(
-    r"(?:US\s?\$|USD|\$|US\s+dollars)\s?(?P<n>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s*(?P<m>million|m\b|mn\b))?", re.I)
+    r"(?:US\s?\$|USD|\$|US\s+dollars|\(USD\)\s*:|\(US\$\)\s*:)\s?"
+    r"(?P<n>\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<m>million|m\b|mn\b))?"
+    # the currency after the figure: "850,000 US dollars", "1.2 million USD"
+    r"|(?<![\d.,])(?P<n2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<m2>million))?\s+"
+    r"(?:US\s+dollars|USD|US\$)\b", re.I)
 
 
 def amount(text: str, span: Span) -> Amount | None:
@@ -195,8 +198,8 @@ def amount(text: str, span: Span) -> Amount | None:
     m = _MONEY.search(text, span.start, span.end)
     if m is None:
         return None
-    value = float(re.sub(r"[,\s]", "", m.group("n")))
-    if m.group("m"):
+    value = float(re.sub(r"[,\s]", "", m.group("n") or m.group("n2")))
+    if m.group("m") or m.group("m2"):
         value *= 1_000_000
     return Amount(value, Span(m.start(), m.end()))
 
@@ -206,14 +209,16 @@ _ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth s
                                         "fifteenth sixteenth seventeenth".split(), start=1)}
 _TRANCHE = re.compile(
     r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINALS) + r"))\s+tranche\b"
-    r"|\btranche\s*:?\s*(?:T\s?)?(?P<v>\d{1,2})\b|^\s*T(?P<t>\d{1,2})\s*$", re.I | re.M)
+    r"|\btranche\s*:?\s*(?:T\s?)?(?P<v>\d{1,2})\b|^\s*T(?P<t>\d{1,2})\s*$"
+    # the Account's own shorthand: "DA12", "UNDA 14" (not a code: "DA 2025", "DA12345")
+    r"|\b(?-i:(?:UN)?DA)[\s-]?(?P<da>1[0-9]|[1-9])\b(?![-/.]\d)", re.I | re.M)
 
 
 def tranche(text: str, span: Span) -> tuple[int, Span] | None:
     m = _TRANCHE.search(text, span.start, span.end)
     if m is None:
         return None
-    value = m.group("n") or m.group("v") or m.group("t")
+    value = m.group("n") or m.group("v") or m.group("t") or m.group("da")
     number = int(value) if value else _ORDINALS[m.group("w").lower()]
     return number, Span(m.start(), m.end())
 

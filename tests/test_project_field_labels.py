@@ -40,3 +40,23 @@ def test_partners_in_bullets_and_the_projects_start_and_end_dates() -> None:
                    for p in partners)
     assert (str(g.value(project, CEPA.startYear)), str(g.value(project, CEPA.endYear))) == (
         "2022", "2025")
+
+
+def test_sums_with_the_currency_after_and_the_accounts_tranche_shorthand() -> None:
+    from cepa_kg.loaders.project_fields import amount, tranche
+    from cepa_kg.loaders.spans import Span
+
+    def usd(text: str) -> float | None:
+        found = amount(text, Span(0, len(text)))
+        return found.usd if found else None
+
+    assert usd("a total of 850,000 US dollars") == 850000.0
+    assert usd("Budget (USD): 520 000") == 520000.0
+    assert usd("with 1.2 million USD") == 1200000.0
+
+    def number(text: str) -> int | None:
+        found = tranche(text, Span(0, len(text)))
+        return found[0] if found else None
+
+    assert number("a DA14 project") == 14 and number("UNDA 12") == 12
+    assert number("the DA 2025 plan") is None and number("ref DA12345") is None
