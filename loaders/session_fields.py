@@ -179,6 +179,19 @@ def _closing_day(text: str, first: DateRange, found: list[DateRange]) -> DateRan
     return first
 
 
+#: The words before a single day that make it the session's first, not its only one: "opened
+#: on 27 March 2023", "began on Monday, 4 April 2022", "starting 15 April".
+_OPENED_ON = re.compile(r"\b(?:open(?:s|ed|ing)?|beg(?:an|ins|in)|start(?:s|ed|ing)?|"
+                        r"commenc(?:es|ed)|kick(?:s|ed)\s+off)(?:\s+on)?(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)"
+                        r"day,?)?\s*$", re.I)
+
+
+def opening_day_only(text: str, dates: DateRange) -> bool:
+    """The page gives one day, the day the session opened: its last day is not known."""
+    return dates.end is None and bool(_OPENED_ON.search(
+        text, max(0, dates.span.start - 40), dates.span.start))
+
+
 def session_dates(text: str, number: int | None, *,
                   dated: dt.date | None = None) -> DateRange | None:
     """The days the session was held: a range of days near words of holding ("held", "took

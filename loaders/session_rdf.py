@@ -187,8 +187,9 @@ def _session(ctx: MappingContext, doc: SessionDocument) -> URIRef | None:
         heading = doc.number_span
     ctx.resource(session, [CEPA.Session], f"CEPA session {n} ({year_of_session(n)})", heading)
     ctx.add(session, CEPA.sessionNumber, integer(n))
-    if doc.start is not None and doc.end is not None:
+    if doc.start is not None:  # (a page may say only the day it opened: no end date)
         ctx.add(session, SCHEMA.startDate, Literal(doc.start.isoformat(), datatype=XSD.date))
+    if doc.end is not None:
         ctx.add(session, SCHEMA.endDate, Literal(doc.end.isoformat(), datatype=XSD.date))
     for place in doc.places:
         ctx.add(session, SCHEMA.location, _place(ctx, place))

@@ -86,3 +86,21 @@ def test_a_session_number_with_the_committees_name_or_a_kind_between() -> None:
                     ("the twenty-second CEPA session", 22)):
         found = session_number(text)
         assert found is not None and found[0] == n, text
+
+
+def test_the_day_a_session_opened_is_its_start_and_no_end() -> None:
+    from cepa_kg.namespaces import CEPA
+    from rdflib import RDF, SDO
+
+    from tests.page_graph import graph_of
+
+    page = ("The 22nd session of the Committee of Experts on Public Administration opened on "
+            "27 March 2023 in New York.\n")
+    doc = parse(page)
+    assert (str(doc.start), doc.end) == ("2023-03-27", None)
+    g = graph_of(page, "s.txt")
+    session = next(g.subjects(RDF.type, CEPA.Session))
+    assert [str(d) for d in g.objects(session, SDO.startDate)] == ["2023-03-27"]
+    assert list(g.objects(session, SDO.endDate)) == []
+    held = parse("The 20th session of CEPA was held on 12 April 2021.\n")
+    assert held.start == held.end  # (a day it was held: its first and last)
