@@ -603,6 +603,39 @@ _ORGANIZED_BY = re.compile(
 )
 
 
+#: An event page's labelled fields, each on its line: "Date: 28 September 2022", "Organizer:
+#: UN DESA", "Venue: Qatar National Convention Centre".
+_EVENT_FIELD = re.compile(
+    r"^[^\S\n]*(?:(?P<date>Dates?|When)|(?P<org>Organi[sz]ers?|Organi[sz]ed[^\S\n]+by|"
+    r"Hosts?|Hosted[^\S\n]+by)|(?P<place>Location|Venue|Where|Place))[^\S\n]*:[^\S\n]*"
+    r"(?P<value>\S[^\n]{0,200})$", re.I | re.M)
+_ONLINE = re.compile(r"\b(?:online|virtual|zoom|webex|teams)\b", re.I)
+
+
+def _with_fields(text: str, gz: Any, event: Event, span: Span, doc: dt.date | None) -> Event:
+    """The one event of a page, completed by the fields an event page labels: its days, its
+    organisers, its venue (each only where the text found none)."""
+    changes: dict[str, Any] = {}
+    for m in _EVENT_FIELD.finditer(text, span.start, span.end):
+        value = Span(m.start("value"), m.end("value"))
+        if m.group("date") and "dates" not in changes and (
+                event.dates is None or event.dates.end is None):
+            found = find_date_ranges(text, value, reference=doc)
+            if found and not found[0].reversed and (event.dates is None or found[0].end):
+                changes["dates"] = found[0]
+        elif m.group("org") and not event.organizers and "organizers" not in changes:
+            bodies = tuple(a for a in find_actors(text, value, gz)
+                           if a.kind in ("organization", "group", "country"))
+            if bodies:
+                changes["organizers"] = first_each(list(bodies))
+        elif m.group("place") and event.location is None and "location" not in changes and \
+                not _ONLINE.search(value.of(text)):
+            places = find_locations(text, value, gz)
+            if places:
+                changes["location"] = places[0]
+    return dataclasses.replace(event, **changes) if changes else event
+
+
 def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
           position: int, title: Span, body: Span, span: Span, issuer: ActorMention | None,
           self_paths: set[str], in_item: list[ActorMention], *,
@@ -647,6 +680,8 @@ def _item(text: str, gz: Any, people: People, doc: dt.date | None, number: str,
                                  self_paths, clean_title)
     events = _events(text, gz, people, doc, title, body, span, in_item, persons,
                      dated=dated)
+    if len(events) == 1:  # an event page's own fields ("Date:", "Organizer:", "Venue:")
+        events = (_with_fields(text, gz, events[0], span, doc),)
     if present is not None and len(events) == 1:  # minutes: who the list says was present
         events = (dataclasses.replace(events[0], participants=first_each(
             [*events[0].participants, *_present_bodies(people, present)])),)

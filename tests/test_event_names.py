@@ -42,3 +42,16 @@ def test_a_name_ends_before_its_verb_and_a_virtual_event_is_an_event() -> None:
     assert "Regional Workshop on Open Data for Cities" in names
     assert not any(n.endswith(("will take place", " and")) for n in names)
     assert any("virtual event" in n for n in names)
+
+
+def test_an_event_pages_own_fields_give_its_day_and_organiser() -> None:
+    from cepa_kg.namespaces import SCHEMA
+
+    page = ("Events\n\nRegional Launch of the UN E-Government Survey 2024\n\nDate: 17 September "
+            "2024\nTime: 9:00 - 10:30\nLocation: Online\nOrganizer: UN DESA\n\nThe Department "
+            "of Economic and Social Affairs will launch the 2024 edition of the Survey.\n")
+    g = graph_of(page, "event.txt")
+    [event] = list(g.subjects(RDF.type, CEPA.Event))
+    assert [str(d) for d in g.objects(event, SCHEMA.startDate)] == ["2024-09-17"]
+    assert [str(o).rsplit("/", 1)[-1] for o in g.objects(event, SCHEMA.organizer)] == ["desa"]
+    assert list(g.objects(event, SCHEMA.location)) == []  # ("Online" is no place)
