@@ -750,6 +750,13 @@ class People:
             if second is not None:  # the post after a slash: a membership of its own
                 rec["ms"].append(self._make_one(span, ms.span, *second, whole=ms.span))
 
+    def _no_person(self, name: str, nspan: Span, actors: list[Span]) -> bool:
+        """A name a post reader found that is no person's: a word no name has, a body or place
+        the gazetteer knows, or inside an organisation's name."""
+        return any(tok in _NOT_NAME for tok in name.split()) or \
+            self.gz.resolve(name) is not None or \
+            any(nspan.start < a.end and a.start < nspan.end for a in actors)
+
     def collect(self, item: Span, actors_in_item: list[ActorMention] | None = None) -> None:
         """Read the people an item names. `actors_in_item`: `find_actors` over the item, when
         the caller has it already."""
@@ -858,9 +865,7 @@ class People:
             # surname alone (a full name written elsewhere takes it: `finish`)
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
-            if name in _NOT_NAME or _TITLE_WORDS.fullmatch(name) or \
-                    self.gz.resolve(name) is not None or \
-                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+            if _TITLE_WORDS.fullmatch(name) or self._no_person(name, nspan, actors):
                 continue
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     m.group("title"), None,
@@ -868,9 +873,7 @@ class People:
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
-            if any(tok in _NOT_NAME for tok in name.split()) or \
-                    self.gz.resolve(name) is not None or \
-                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+            if self._no_person(name, nspan, actors):
                 continue
             of = m.group("of")
             self._add(name, None, nspan, self._make(
@@ -880,9 +883,7 @@ class People:
             # "President Ana Reis of Uruguay": the post as the name's prefix
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
-            if any(tok in _NOT_NAME for tok in name.split()) or \
-                    self.gz.resolve(name) is not None or \
-                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+            if self._no_person(name, nspan, actors):
                 continue
             whole = Span(m.start(), m.end())
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),

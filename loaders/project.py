@@ -558,12 +558,6 @@ def _piece(text: str, value: Span, known: Span) -> Span:
                 after.start() if after else value.end).strip(text, " .()\t-")
 
 
-#: A name in title case right before "(" and an acronym: "United Nations Economic and Social
-#: Commission for West Asia (ESCWA)" (read backwards from the bracket).
-_NAME_BEFORE_BRACKET = re.compile(r"(?:[A-Z][\w’'-]*|of|for|and|on|the|in)(?:\s+(?:[A-Z][\w’'-]*|"
-                                  r"of|for|and|on|the|in))*\s*\($")
-
-
 def _named_before_acronym(text: str, value: Span, known: Span) -> Span | None:
     """A known acronym in brackets after a name the page writes its own way ("... for West
     Asia (ESCWA)"): the name and its acronym are one body, not pieces split at "and"."""
@@ -571,11 +565,9 @@ def _named_before_acronym(text: str, value: Span, known: Span) -> Span | None:
             not text.startswith(")", known.end):
         return None
     piece = _piece(text, value, known)
-    head = text[piece.start: known.start]
-    m = _NAME_BEFORE_BRACKET.search(head)
-    if m is None or not m.group(0)[:1].isupper():
-        return None
-    return Span(piece.start + m.start(), known.end + 1)
+    return next((Span(m.start("name"), m.end())
+                 for m in _NAME_WITH_ACRONYM.finditer(text, piece.start, known.end + 1)
+                 if m.end() == known.end + 1), None)
 
 
 def _whole_name(text: str, value: Span, known: Span) -> Span:

@@ -32,17 +32,12 @@ def ranked(text: str) -> list[Loader]:
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
     named = names_our_work(text)
-    entity = None  # (computed only when it could decide)
-    fit = []
-    for score, loader in scored:
-        if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and named):
-            fit.append(loader)
-        elif score >= NAMED_MIN_SCORE and loader.kind == "da-project":
-            # a project of the Account's other implementing entities (a regional commission,
-            # UNCTAD ...): as much a project page as one that names the Department
-            entity = names_an_account_entity(text) if entity is None else entity
-            if entity:
-                fit.append(loader)
+    # (a project of the Account's other implementing entities, a regional commission or
+    # UNCTAD ..., is as much one of ours as one that names the Department; both tests read
+    # the page's one pass of signs)
+    fit = [loader for score, loader in scored
+           if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and (
+               named or (loader.kind == "da-project" and names_an_account_entity(text))))]
     if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(

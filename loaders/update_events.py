@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
 from cepa_kg.loaders.sentences import sentence_spans
@@ -198,16 +199,14 @@ _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "thr
 def _title_case_tail(text: str, span: Span, sentence: Span) -> Span:
     """The name's complement, on through the words in title case that follow it (a place
     the gazetteer knows ends it: "Workshop on E-Services in Lisbon")."""
-    from cepa_kg.loaders.actors import Gazetteer
-
     words = span.of(text).split()
     if not all(w[:1].isupper() or w.lower() in _SMALL for w in words[1:]) or \
             sum(w[:1].isupper() for w in words) < 3:
         return span
     end = span.end
+    gz = Gazetteer.bundled()
     while (m := _TITLE_TAIL.match(text, end, sentence.end)) is not None:
-        hit = Gazetteer.bundled().resolve(m.group("run").split(" ")[0]) or \
-            Gazetteer.bundled().resolve(m.group("run"))
+        hit = gz.resolve(m.group("run").split(" ")[0]) or gz.resolve(m.group("run"))
         if hit is not None and hit.kind in ("place", "country"):
             break
         end = m.end()

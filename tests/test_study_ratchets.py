@@ -1,4 +1,4 @@
-"""Ratchets on the twentieth to twenty-second studies of real pages (fixtures in our own words
+"""Ratchets on the sixteenth to twenty-second studies of real pages (fixtures in our own words
 in `tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they
 give today, and how many pages are read (not refused). Each README gives the figures of the
 run made before any rule was written for it."""
@@ -16,6 +16,17 @@ BASE = "http://localhost:8000/"
 
 #: (study, family, pages, pages read, facts found today)
 STUDIES = [
+    ("sixteenth", "session", 14, 14, 58),
+    ("sixteenth", "project", 12, 12, 88),
+    ("sixteenth", "update", 12, 12, 76),
+    ("seventeenth", "project", 14, 13, 31),
+    ("seventeenth", "update", 14, 14, 47),
+    ("eighteenth", "session", 14, 13, 49),
+    ("eighteenth", "project", 14, 9, 45),
+    ("eighteenth", "update", 14, 14, 60),
+    ("nineteenth", "session", 12, 9, 46),
+    ("nineteenth", "project", 12, 12, 40),
+    ("nineteenth", "update", 13, 13, 35),
     ("twentieth", "session", 14, 13, 58),
     ("twentieth", "project", 14, 9, 13),
     ("twentieth", "update", 14, 8, 23),
