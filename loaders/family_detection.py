@@ -130,6 +130,10 @@ def session_score(text: str) -> float:
     if heading_names_other_event(text) or attends_session(text):
         score = max(0.0, score - 0.3)
     if _found(_COMMITTEE, "head", text):
+        if score == 0 and _found(_COMMITTEE, "first", text):
+            # a page headed by the Committee's work (its input to the HLPF, its principles)
+            # with no sign of a session: the Committee's, read with what a session page gives
+            return 0.25
         return round(min(1.0, score + 0.25), 3) if score > 0 else 0.0
     # a summary that names neither ("Session 8 ... Main theme: ... Subtopics")
     return score if _found(_SUMMARY, "first", text) else 0.0
@@ -219,7 +223,16 @@ UPDATE_ANYWHERE: tuple[_Sign, ...] = (
     # its 2010 e-Government survey", "the launch of the 2024 UN E-Government Survey")
     (re.compile(r"\b(?:released?|releases|launch(?:ed|es)?|presented|unveiled|publish(?:ed|es))\s+"
                 r"(?:of\s+)?(?:the\s+|its\s+)?(?:new\s+|latest\s+)?(?:(?:19|20)\d\d\s+)?(?:UN\s+|United\s+"
-                r"Nations\s+)?e-?Government\s+Survey", re.I), 0.35),
+                r"Nations\s+)?e-?Government\s+Survey|"
+                # (the release told the other way round: "the 2024 edition of the United
+                # Nations E-Government Survey ..., launched by the United Nations today")
+                r"\be-?Government\s+Survey\b[^.\n]{0,160}?\b(?:launched|released|published|"
+                r"unveiled)\s+(?:by|today|on|in)\b|"
+                # ("Released in 2024, this thirteenth edition of the ... E-Government Survey";
+                # the survey's edition as a heading of its own: "UN E-Government Survey 2024")
+                r"\b(?:Released|Launched|Published)\s+in\s+(?:19|20)\d\d,\s+(?:this|the)\s+[^.\n]{0,80}?"
+                r"e-?Government\s+Survey|^[^\S\n]*(?:UN\s+|United\s+Nations\s+)?e-?Government\s+Survey"
+                r"\s+(?:19|20)\d\d[^\S\n]*$", re.I | re.M), 0.35),
 )
 UPDATE_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Project\s+Code|Project\s+Info|Development\s+Account\s+Projects|Expected\s+"
@@ -261,6 +274,11 @@ _OURS = re.compile(
 #: Account's kind even when it names neither the Account nor the Department).
 _ACCOUNT_ENTITIES = re.compile(
     r"\b(?:ECA|UNECA|ECE|UNECE|ECLAC|CEPAL|ESCAP|ESCWA|UNCTAD|UNEP|UN-Habitat|UNODC)\b|"
+    # and the UN system's funds, programmes and agencies that carry out or join them
+    r"\b(?:UNDP|UNICEF|UNFPA|UN\s+Women|UN-Women|ILO|UNESCO|FAO|WHO|UNITAR|UNCDF|ITU|UNOPS|UNIDO|"
+    r"IFAD|UNHCR|OHCHR|UNU|UNSD|UN-OHRLLS|OHRLLS)\b|United\s+Nations\s+(?:Development\s+Programme|"
+    r"Children[’']s\s+Fund|Population\s+Fund|Capital\s+Development\s+Fund|Institute\s+for\s+"
+    r"Training)|"
     r"Economic\s+Commission\s+for\s+(?:Africa|Europe|Latin\s+America)|Economic\s+and\s+Social\s+"
     r"Commission\s+for\s+(?:Asia|Western\s+Asia|West\s+Asia)|United\s+Nations\s+(?:Conference\s+"
     r"on\s+Trade|Environment\s+Programme|Human\s+Settlements?\s+Programme|Office\s+on\s+Drugs)")
@@ -373,7 +391,7 @@ PROJECT_TOP: tuple[_Sign, ...] = (
 )
 PROJECT_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(r"\bTranche\b|\btranche\b|Implementing\s+Entit|Beneficiary\s+countries|"
-                r"Countries\s+or\s+Areas|Cooperation\s+Partners|Executing\s+agency|"
+                r"^[^\S\n]*Countries\s+or\s+Areas\b|Cooperation\s+Partners|Executing\s+agency|"
                 # a capacity-development catalogue's teaser fields ("Recipients: Ghana, Kenya")
                 r"^\s*Recipients\s*:", re.I | re.M), 0.25),
     (re.compile(r"^\s*(?:Project\s+)?Objectives?\s*(?:/Purpose\s+of\s+Project)?\s*:|\bobjective\s+of\s+"
@@ -428,12 +446,30 @@ PROJECT_ANYWHERE += (
     # a project or initiative told of in prose by what it is part of or who carries it out
     # ("is a joint initiative of", "an initiative implemented by UN/DESA", "is part of the
     # ... project", "under the project", "the pilot countries of the project")
-    (re.compile(r"\bis\s+(?:a|an)\s+(?:joint\s+)?(?:project|initiative)\s+of\b|"
+    (re.compile(r"\b(?:is|was)\s+(?:a|an)\s+(?:joint\s+)?(?:project|initiative)\s+of\b|"
                 r"\b(?:project|initiative)\s+(?:implemented|launched|led|run)\s+by\b|"
                 r"\binitiative\s+(?:that|which)\s+aims\s+to\b|"
                 r"\bpart\s+of\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,6}?project\b|"
                 r"\bunder\s+the\s+(?:[\w-]+\s+){0,4}?project\b|"
                 r"\bpilot\s+countries\s+of\s+the\s+project\b", re.I), 0.25),
+)
+PROJECT_ANYWHERE += (
+    # a project told of in prose as other organisations' pages tell it: named in quotation
+    # marks ("The project “Supporting women’s participation ...” was designed to"), its
+    # document signed, its objectives ("Its objectives were to:"), the part it forms of a
+    # wider plan, a body implementing or developing it ("Implemented by the UNDP and the
+    # Ministry, a new initiative", "UNCTAD developed a project to", "are implementing a joint
+    # programme"), its own record fields ("Programme Title:") and contact line
+    (re.compile(r"\b(?:project|programme|initiative)\s+[“\"‘'][A-Z]|\bproject\s+document\b|"
+                r"\bobjectives?\s+(?:were|was|are)\s+to\b|"
+                r"\b(?:this|the)\s+project\s+(?:forms|formed|is|was)\s+(?:a\s+)?part\s+of\b|"
+                r"(?:^|[.:]\s+)Implemented\s+by\s+the\b|"
+                r"\b(?:is|are|were|was)\s+implementing\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:project|programme)\b|\b(?:developed|launched|designed|initiated)\s+(?:a|an)\s+"
+                r"(?:new\s+)?(?:[\w-]+\s+){0,2}?project\s+(?:to|for|on|that|which)\b|"
+                r"\b(?:Programme|Project)\s+(?:Title|Number|Duration)\s*:|"
+                r"\bFor\s+more\s+information\s+(?:about|on)\s+(?:this|the)\s+(?:project|programme|"
+                r"initiative)\b", re.I | re.M), 0.25),
 )
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),

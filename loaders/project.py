@@ -792,6 +792,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             # (a body carries a project out: not "Governments", not "Member States")
             found = [n for n in _names(text, phrase, known_only=True)
                      if (m := gz.resolve(n.name)) is None or m.kind != "group"]
+            # and a body the gazetteer lacks, named with its acronym ("the Ministry of State
+            # Administration (MSA)")
+            found += _with_acronyms(text, phrase, found)
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
             implementers.extend(found or _acronyms(text, phrase))

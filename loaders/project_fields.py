@@ -484,6 +484,9 @@ _IMPLEMENTED = re.compile(
     r"(?P<who>[^.;\n]{2,400}?)"
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
     r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b|"
+    # a fronted phrase ends where the sentence's subject begins ("Implemented by UNDP and the
+    # Ministry (MSA), a new KOICA-funded initiative ... will help")
+    r",\s+(?:a|an)\s+(?:new\s+)?[\w-]+\s+(?:[\w-]+\s+)?(?:initiative|project|programme)\b|"
     r"\s+(?:from|between|during|in)\s+(?:19|20)\d\d\b)"
     r"|\bExecuting\s+entity\s*:\s*(?P<who2>[^,.\n]{2,120})"
     r"|(?:^|(?<=:\s))(?P<who3>[A-Z][\w/-]*(?:\s+[A-Z][\w/-]*){0,5})\s+(?:has\s+)?(?:carried\s+"
@@ -528,7 +531,8 @@ _IMPLEMENTED = re.compile(
 _WHICH = re.compile(r",?\s+which\s+(?:executed|implemented|led)\s+the\s+project", re.I)
 _SUBJECT_BEFORE = re.compile(r"[A-Z][^,.;\n]{2,100}$")
 _WITH = re.compile(
-    r"\b(?:in\s+(?:cooperation|collaboration|partnership)\s+with|cooperation\s+of|jointly\s+with|"
+    r"\b(?:in\s+(?:close\s+|full\s+|direct\s+|active\s+)?(?:cooperation|collaboration|"
+    r"partnership)\s+with|cooperation\s+of|jointly\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
     # a sentence that opens with the collaboration ("Collaboration with UNEP will be sought in

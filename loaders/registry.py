@@ -9,7 +9,7 @@ from cepa_kg.loaders.family_detection import names_an_account_entity, names_our_
 MIN_SCORE = 0.5
 #: A page that names the division's work (`names_our_work`: its department, offices,
 #: Committee, the Account) is one of ours: it needs only some signs of its family.
-NAMED_MIN_SCORE = 0.25
+NAMED_MIN_SCORE = 0.15
 
 LOADERS: tuple[Loader, ...] = (
     Loader("cepa-session", "CEPA session summary", session.detect, session.parse,

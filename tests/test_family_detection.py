@@ -99,3 +99,67 @@ def test_a_press_release_on_one_of_the_division_s_global_forums_is_an_update() -
             "Secretary-General said in a message read at the opening of the Sixth Global Forum "
             "on Reinventing Government, held in Lima from 3 to 6 May.\n")
     assert registry.detect(text).kind == "dpadm-monthly-update"
+
+
+@pytest.mark.parametrize("text", [
+    # another organisation's project page: the project named in quotation marks, its funder
+    "Women in local councils of the Maghreb\n\nProject duration: 3 years\n\nThe project "
+    "“Women in Local Councils” was drawn up to back national reforms, with funding from the "
+    "Spanish cooperation and in partnership with UNFPA. The project closed in 2012.",
+    # a programme page whose objectives are listed after "Its objectives were to:"
+    "The Parliamentary Knowledge Hub\n\nThe Hub was a joint initiative of the IPU and UNDP "
+    "launched in 2008.\n\nIts objectives were to:\n\n  • Help parliaments adopt ICT.\n\n"
+    "  • Open parliamentary records to citizens.",
+    # a country office's release fronted by who implements the initiative
+    "UNICEF and the Ministry join forces for district services\n\nDili, 3 March 2020: "
+    "Implemented by the United Nations Children's Fund (UNICEF) and the Ministry of State "
+    "Administration (MSA), a new EU-funded initiative will help two districts plan services.",
+])
+def test_a_project_page_of_another_un_body_is_a_project(text: str) -> None:
+    assert registry.detect(text).kind == "da-project"
+
+
+def test_an_initiative_fronted_by_its_implementers_gives_them_all() -> None:
+    text = ("UNICEF and the Ministry join forces for district services\n\nDili, 3 March 2020: "
+            "Implemented by the United Nations Children's Fund (UNICEF) and the Ministry of "
+            "State Administration (MSA), a new EU-funded initiative will help two districts "
+            "plan their services together with their citizens.\n")
+    [record] = project.parse(text).projects
+    names = {n.name for n in record.implementers}
+    assert "Ministry of State Administration" in names
+    assert names & {"UNICEF", "United Nations Children's Fund"}
+    assert not any("initiative" in n for n in names)
+
+
+def test_partners_in_close_collaboration_are_partners() -> None:
+    text = ("District Learning Initiative\n\nWorking in close collaboration with UNFPA and "
+            "UN Women, the project helps two country teams plan joint work on gender "
+            "equality. For more information about this project, write to us.\n")
+    [record] = project.parse(text).projects
+    assert {n.name for n in record.partners} >= {"UNFPA", "UN Women"}
+
+
+def test_a_page_headed_by_the_committees_work_is_the_committees() -> None:
+    text = ("Input to the 2021 HLPF\n\nUN CEPA sent a contribution to the High-level "
+            "Political Forum, noting that institutions need more means to reach the goals.\n")
+    assert _kind(text) == "cepa-session"
+
+
+@pytest.mark.parametrize("text", [
+    "Digital government moves ahead, new UN survey finds\n\n16 September 2026 - Countries "
+    "stepped up their digital services, according to the 2026 edition of the United Nations "
+    "E-Government Survey, launched by the United Nations today.\n",
+    "Digital government in 2026\n\nUN E-Government Survey 2026\n\nReleased in 2026, this "
+    "fourteenth edition of the United Nations E-Government Survey assesses all Member States.\n",
+])
+def test_the_release_of_the_survey_told_the_other_way_round_is_an_update(text: str) -> None:
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_a_page_that_names_the_division_needs_less_than_one_that_does_not() -> None:
+    # (an event word and the place it was held: 0.2 of the update signs, too little for a
+    # page that names none of the division's work, enough for one that does)
+    seminar = "Public sector innovation\n\nA seminar was held in Lisbon with {} speakers.\n"
+    assert _kind(seminar.format("UN DESA")) == "dpadm-monthly-update"
+    with pytest.raises(registry.UnknownKindError):
+        registry.detect(seminar.format("twelve"))
