@@ -1,4 +1,4 @@
-"""Ratchets on the sixteenth to twenty-second studies of real pages (fixtures in our own words
+"""Ratchets on the sixteenth to twenty-third studies of real pages (fixtures in our own words
 in `tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they
 give today, and how many pages are read (not refused). Each README gives the figures of the
 run made before any rule was written for it."""
@@ -34,6 +34,9 @@ STUDIES = [
     ("twentyfirst", "update", 14, 10, 41),
     ("twentysecond", "session", 14, 14, 44),
     ("twentysecond", "update", 14, 13, 64),
+    ("twentythird", "session", 14, 13, 47),
+    ("twentythird", "project", 14, 8, 23),
+    ("twentythird", "update", 14, 13, 72),
 ]
 
 
