@@ -61,8 +61,11 @@ _MEMBERSHIP = re.compile(
 _SUMMARY = re.compile(rf"^[^\n]*\b(?:Session\s+\d{{1,2}}|{_ORDINAL}\s+session)\b[^\n]*\n"
                       r"(?:[^\n]*\n){0,6}?\s*Main\s+theme\s*:", re.I | re.M)
 SESSION_TOP: tuple[_Sign, ...] = (
-    (re.compile(rf"\b{_ORDINAL}[\s-]+session\b|\bsession\s+\d{{1,2}}\b|\bCEPA\s+(?:19|20)\d\d\b",
-                re.I), 0.25),
+    (re.compile(rf"\b{_ORDINAL}[\s-]+session\b|\bsession\s+\d{{1,2}}\b|\bCEPA\s+(?:19|20)\d\d\b|"
+                # the year's session named by its year ("The 2013 United Nations Committee of
+                # Experts on Public Administration (UN-CEPA) gathered")
+                r"\b(?:19|20)\d\d\s+(?:UN\s+|United\s+Nations\s+)?(?:Committee\s+of\s+Experts\s+on\s+"
+                r"Public\s+Administration|CEPA)\b", re.I), 0.25),
 )
 SESSION_ANYWHERE: tuple[_Sign, ...] = (
     (re.compile(rf"\b(?:held|hold|holds|will\s+hold|convened?)\s+its\s+{_ORDINAL}\s+session|"
@@ -99,6 +102,10 @@ _ATTENDS_SESSION = re.compile(rf"\b(?:to\s+attend|attended|took\s+part\s+in|part
                               r"Nations\s+)?(?:Committee\s+of\s+Experts|CEPA)\b", re.I)
 
 
+#: An event word used as a verb at a heading's start ("Meeting the tests of ...", "Training
+#: our civil servants").
+_GERUND = re.compile(r"^\s*(?:Meeting|Training|Visiting)\s+(?:the|a|an|its|our|their|this|these|"
+                     r"new|global|local)\b")
 _NOT_OTHER_MEETING = re.compile(r"\bsession\b|\bCEPA\b|Committee\s+of\s+Experts", re.I)
 
 
@@ -111,6 +118,7 @@ def heading_names_other_event(text: str) -> bool:
         words = line.split()
         if len(words) < 3 or is_chrome(line):
             continue
+        line = _GERUND.sub("", line)  # ("Meeting the governance tests of ...": a verb)
         return bool(_EVENT.search(line)) and not _NOT_OTHER_MEETING.search(line) and \
             not line.rstrip().endswith(".") and len(words) <= 30
     return False
@@ -130,7 +138,8 @@ def session_score(text: str) -> float:
     if heading_names_other_event(text) or attends_session(text):
         score = max(0.0, score - 0.3)
     if _found(_COMMITTEE, "head", text):
-        if score == 0 and _found(_COMMITTEE, "first", text):
+        if score == 0 and _found(_COMMITTEE, "first", text) and \
+                not any(_found(p, "first", text) for p, _ in SESSION_AGAINST):
             # a page headed by the Committee's work (its input to the HLPF, its principles)
             # with no sign of a session: the Committee's, read with what a session page gives
             return 0.25

@@ -76,7 +76,7 @@ __all__ = [
 #: their copies on document-sharing sites ("Informe sobre el sexto período de sesiones").
 _OTHER_COMMITTEE = re.compile(
     r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica"
-    r"|Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|en|sur)\s+l[’']\s*administration\s+publique"
+    r"|Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|en|sur)\s+(?:l[’']\s*)?administration\s+publique"
     r"|Comit[êé]\s+de\s+(?:[Pp]eritos|[Ee]specialistas|[Ee]xperts)\s+(?:em|de|da)\s+"
     r"[Aa]dministra[çc][ãa]o\s+[Pp][úu]blica|Comitato\s+di\s+[Ee]sperti"
     r"|Комитет\s+экспертов\s+по\s+государственному\s+управлению"

@@ -50,7 +50,11 @@ _REPORT = re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b")
 _NOT_THIS_SESSION = re.compile(r"\b(?:since|preparations?\s+for|prepare\s+for|ahead\s+of)\s+"
                                r"(?:its|the|their)\s+$", re.I)
 _YEAR_SESSION = re.compile(r"\b(?P<y>20[0-4]\d)\s+(?:CEPA\s+)?(?:session|meeting)\b"
-                           r"|\bCEPA\s+(?P<y2>20[0-4]\d)\b", re.I)
+                           r"|\bCEPA\s+(?P<y2>20[0-4]\d)\b"
+                           # "The 2013 United Nations Committee of Experts on Public
+                           # Administration (UN-CEPA) gathered": the year's session
+                           r"|\b(?P<y3>20[0-4]\d)\s+(?:UN\s+|United\s+Nations\s+)?(?:Committee\s+of\s+"
+                           r"Experts\s+on\s+Public\s+Administration|CEPA)\b", re.I)
 
 
 #: Spanish and French session ordinals ("sexto período de sesiones", "dixième session"): the
@@ -72,12 +76,14 @@ _OTHER_NUMBER = re.compile(
     # "11ª Sessão", "la 11.ª sesión", "11ª sessione", "die 11. Sitzung" (or Tagung)
     r"|\b(?P<fig_pt>\d{1,2})\s?\.?\s?[ªº°]\s+(?:sess[ãa]o|sesi[óo]n|sessione|reuni[ãa]o)\b"
     r"|\b(?P<fig_de>\d{1,2})\.\s+(?:Sitzung|Tagung)\b"
-    r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b",
+    r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b"
+    # "الدورة 10 للجنة الخبراء" (Arabic: "session 10 of the Committee")
+    r"|الدورة\s+(?P<fig_ar>\d{1,2})\b",
     re.I)
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
-    for figure in ("fig", "fig_es", "fig_pt", "fig_de"):
+    for figure in ("fig", "fig_es", "fig_pt", "fig_de", "fig_ar"):
         if m.group(figure):
             return int(m.group(figure))
     if m.group("fr"):
@@ -114,7 +120,7 @@ def session_number(text: str) -> tuple[int, Span] | None:
     for pattern in (_REPORT, _YEAR_SESSION):
         dated = pattern.search(text)
         if dated:
-            year = int(dated.group("y") or dated.group("y2"))
+            year = int(next(g for g in dated.groups() if g))
             if year >= FIRST_YEAR:
                 return year - FIRST_YEAR + 1, Span(dated.start(), dated.end())
     return None
@@ -305,7 +311,12 @@ _THEME = re.compile(
     # "The session had as its main subject “X”"
     r"|\bhad\s+as\s+(?:its\s+)?(?:main|central|principal)\s+(?:subject|theme|topic)\s*:?\s*"
     # "key aspects of the theme “X”": the theme named by its quotes alone
-    r"|\bthe\s+(?:main\s+|overall\s+|central\s+)?theme\s+(?=[\"\u201c\u2018«])"
+    # (and "this year’s theme, ‘X’", "is considering the theme, ‘X,’")
+    r"|\b(?:the|(?:this|last|next)\s+year[’']s)\s+(?:main\s+|overall\s+|central\s+)?theme\s*,?\s*"
+    r"(?=[\"\u201c\u2018«])"
+    # "The session was devoted to X"; French "Thème général de la Session: “X”"
+    r"|\b(?:session|meeting)\s+(?:was|is|will\s+be)\s+devoted\s+to\s+"
+    r"|\bTh[èe]me\s+(?:g[ée]n[ée]ral|principal)(?:\s+de\s+la\s+session)?\s*:\s*"
     r"|\b(?:under|on)\s+the\s+(?:main\s+|overall\s+|central\s+|overarching\s+)?theme\s*"
     r"(?:of\s+)?:?\s*"
     r"|\bthe\s+main\s+(?:subject|item|topic|focus)\s+(?:of\s+discussion\s+)?"
@@ -367,7 +378,8 @@ _AGENDA_CUE = re.compile(
 _MORE_CUE = re.compile(
     # "The topics will include X, Y as well as Z", "These issues include:", "questions such as:"
     r"(?:topics|items|issues|themes|questions|discussions)(?:\s+(?:to\s+be|being|that\s+will\s+"
-    r"be)\s+(?:discussed|addressed|covered|considered))?\s+(?:will\s+|would\s+)?"
+    r"be)\s+(?:discussed|addressed|covered|considered|examined)(?:\s+by\s+the\s+(?:Committee|CEPA|"
+    r"experts))?)?\s+(?:will\s+|would\s+)?"
     r"(?:include[ds]?|included|such\s+as)\b|"
     # "The 22nd session will focus on X; Y; and Z." (a list, not a phrase: see `agenda_items`)
     r"(?:session|Committee|CEPA|meeting)\s+will\s+(?:also\s+)?focus\s+on|"
@@ -376,13 +388,15 @@ _MORE_CUE = re.compile(
     # Spanish and French reports: "trató los siguientes temas sustantivos", "examinó las
     # cuestiones siguientes", "a examiné les questions suivantes"
     r"temas\s+sustantivos|siguientes\s+(?:temas|cuestiones)|cuestiones\s+siguientes|"
-    r"questions\s+(?:de\s+fond\s+)?suivantes|points\s+suivants", re.I)
+    r"questions\s+(?:de\s+fond\s+)?suivantes|points\s+suivants|"
+    # "une série de questions de gouvernance ..., notamment : 1. ..."
+    r"\bnotamment\s*(?=:)", re.I)
 _LISTED = ("topic", "item", "issue", "theme", "question", "discussion")
 #: Each key word of `_MORE_CUE`, and words one of which must come just before it.
 _MORE_KEYS = {"include": _LISTED, "such as": _LISTED,
               "focus on": ("session", "committee", "cepa", "meeting"),
               "expected to": ("are", "is"), "sustantivos": ("",), "siguientes": ("",),
-              "suivant": ("",)}
+              "suivant": ("",), "notamment": ("",)}
 _INLINE_ITEM = re.compile(r"\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)\s*")
 #: Items lettered without an opening parenthesis ("a) X; b) Y, y c) Z"), as the Spanish and
 #: French reports write them: kept only as a run a), b), c) ...
@@ -414,12 +428,39 @@ def _half_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+#: A part of a sentence that qualifies the one before it, no topic of its own ("including for
+#: the 2030 Agenda", "in the digital age").
+_ADVERBIAL = re.compile(r"(?:including|in|during|within|across)\s", re.I)
+#: Words that lead into an item ("among them ways to prevent ...", "looked | at ways to").
+_LEAD_IN = re.compile(r"(?:among\s+them|notably|such\s+as|in\s+particular|at)\s+", re.I)
+
+
+def _unled(text: str, item: Span) -> Span:
+    lead = _LEAD_IN.match(item.of(text))
+    return Span(item.start + lead.end(), item.end) if lead else item
+
+
+def _numbered_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The marks of a numbered run in one paragraph "1. X. 2. Y. 3. Z" (in order from 1)."""
+    out: list[re.Match[str]] = []
+    for m in _NUM_ITEM.finditer(text, start, end):
+        if int(m.group("n")) == len(out) + 1:
+            out.append(m)
+    return out
+
+
+#: An item numbered within a paragraph ("notamment : 1. Les dimensions ... 2. Échanges ...").
+_NUM_ITEM = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,2})\.\s+(?=[A-ZÀ-ÝÉ])")
+
+
 def _inline_items(text: str, start: int, end: int) -> list[Span]:
-    """Items written "(a) X; (b) Y; and (c) Z" (or "a) X; b) Y, y c) Z"); an item "(a) X,
-    including (i) P, (ii) Q" gives X and its sub-items P and Q."""
+    """Items written "(a) X; (b) Y; and (c) Z" (or "a) X; b) Y, y c) Z", or "1. X. 2. Y."); an
+    item "(a) X, including (i) P, (ii) Q" gives X and its sub-items P and Q."""
     marks: list[re.Match[str]] = list(_INLINE_ITEM.finditer(text, start, end))
     if len(marks) < 2:
         marks = _half_marks(text, start, end)
+    if len(marks) < 2:
+        marks = _numbered_marks(text, start, end)
     if len(marks) < 2:
         return []
     out: list[Span] = []
@@ -508,8 +549,9 @@ _ONE_WORD_ITEM = re.compile(r"[^\W\d_](?:[^\W\d_]|-){4,}")
 #: "Discussions focused on A, B and C". Read only when the page lists no items.
 _WEAK_CUE = re.compile(
     r"\b(?:Committee|CEPA|session|experts|members|meeting|[Pp]articipants|[Dd]iscussions?|"
-    r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
-    r"session)[ ]+)?(?:will[ ]+|would[ ]+)?(?:also[ ]+)?(?:discuss(?:ed)?|consider(?:ed)?|"
+    r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda|We)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
+    r"session)[ ]+)?(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+)?(?:also[ ]+)?"
+    r"(?:discuss(?:ed)?|consider(?:ed)?|"
     r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
     r"cover(?:s|ed)|include[sd]?)[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
@@ -518,6 +560,11 @@ _WEAK_CUE = re.compile(
     r"(?:were|are|included)[ ]+")
 #: An item that is a clause, not a topic: the sentence says something else.
 _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)\b", re.I)
+
+
+_TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|address|review)[ ]+|"
+                         r"\bagenda[ ]+(?:topic|item)[ ]+of[ ]+")
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
 def agenda_items(text: str) -> tuple[Theme, ...]:
@@ -537,11 +584,18 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             break
     if not out:  # no listed items: what the Committee discussed, said in a sentence
         for cue in _WEAK_CUE.finditer(text):
-            items = [i for i in _items_after(text, cue.end(), list_only=False, prose=True)
-                     if len(i.of(text).split()) <= 15]
+            items = [_unled(text, i) for i in _items_after(text, cue.end(), list_only=False,
+                                                          prose=True)
+                     if len(i.of(text).split()) <= 15 and not _ADVERBIAL.match(i.of(text))]
             if items and not _CLAUSE_ITEM.match(items[0].of(text)):
                 out.extend(items)
                 break
+    # "meets for its 14th session to discuss X", "the specific agenda topic of X": a thing
+    # it discusses, beside any listed
+    for m in _TO_DISCUSS.finditer(text):
+        stop = _SENTENCE_STOP.search(text, m.end())
+        if stop and len(text[m.end():stop.start()].split()) <= 25:
+            out.append(_item_span(text, m.end(), stop.start()))
     seen: set[str] = set()
     themes = []
     for span in out:

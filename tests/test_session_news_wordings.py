@@ -1,0 +1,89 @@
+"""How partners' news and other languages' pages name a session, its theme and what it
+discussed (the twenty-third study's wordings; texts our own)."""
+
+from __future__ import annotations
+
+import pytest
+from cepa_kg.loaders import registry, session
+from cepa_kg.loaders.session_fields import agenda_items, main_theme
+
+
+def _items(text: str) -> list[str]:
+    return [t.text for t in agenda_items(text)]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Participation du réseau à la 21ème session annuelle du Comité d’experts en "
+     "administration publique de l’ONU (CEPA)\n\nLa 21ème session du Comité d’experts en "
+     "administration publique de l’ONU s’est tenue à New York du 4 au 8 avril 2022.\n", 21),
+    ("افتتح أمس في نيويورك الدورة 12 للجنة الخبراء المعنية بالإدارة العامة.\n", 12),
+    ("The 2015 United Nations Committee of Experts on Public Administration (UN-CEPA) "
+     "welcomed observers to its debates on the new goals. Delegates included the Chair.\n", 14),
+])
+def test_a_session_named_in_other_ways_is_a_session(text: str, number: int) -> None:
+    assert registry.detect(text).kind == "cepa-session"
+    assert session.parse(text).number == number
+
+
+def test_a_heading_that_opens_with_meeting_as_a_verb_names_no_other_meeting() -> None:
+    text = ("Meeting the tests of good governance\n\n“Institutions must be open,” said the "
+            "Under-Secretary-General of UN DESA at the opening of the 15th session of the UN "
+            "Committee of Experts on Public Administration (CEPA). The 15th session of CEPA "
+            "convened in New York on 18-22 April, with its new members and a workshop.\n")
+    assert registry.detect(text).kind == "cepa-session"
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("He added that “this year’s theme, ‘building trust in public institutions’, comes at the "
+     "right moment.”", "building trust in public institutions"),
+    ("CEPA 19 is considering the theme, ‘Institutions for a Fair Recovery,’ as it meets.",
+     "Institutions for a Fair Recovery"),
+    ("Session XX, avril 2021. - Thème général de la Session: “Des institutions pour tous”",
+     "Des institutions pour tous"),
+    ("The session was devoted to the role of local government in the goals. Experts spoke.",
+     "the role of local government in the goals"),
+])
+def test_a_theme_as_news_states_it(text: str, theme: str) -> None:
+    found = main_theme(text)
+    assert found is not None and found.text == theme
+
+
+def test_what_a_session_meets_to_discuss_is_an_item() -> None:
+    text = ("On 3-7 April, the Committee will meet in New York for its 22nd annual session to "
+            "discuss the first steps cities can take towards the goals. More news follows.")
+    assert _items(text) == ["the first steps cities can take towards the goals"]
+
+
+def test_the_agenda_topic_of_a_session_and_its_lettered_items() -> None:
+    text = ("Last year the Committee met to consider the specific agenda topic of Reaching the "
+            "goals together: trust and means. We covered the role for the goals of: (a) trust "
+            "in public servants; (b) the needs of local authorities; (c) budgets that last.")
+    items = _items(text)
+    assert items[:3] == ["trust in public servants", "the needs of local authorities",
+                         "budgets that last"]
+    assert any(i.startswith("Reaching the goals together") for i in items)
+
+
+def test_items_numbered_within_a_paragraph_after_notamment() -> None:
+    text = ("Le Comité a examiné une série de questions de gouvernance, notamment : 1. Les "
+            "institutions et le climat. 2. Les finances publiques. 3. L’administration "
+            "numérique.\n")
+    assert _items(text) == ["Les institutions et le climat", "Les finances publiques",
+                            "L’administration numérique"]
+
+
+def test_what_the_committee_has_examined_without_its_qualifiers() -> None:
+    text = ("Over the years, the Committee has examined how to grow leaders who change things, "
+            "build skills and deepen the ethics of civil servants, including for the 2030 Agenda "
+            "and in the digital age.")
+    items = _items(text)
+    assert items[0] == "how to grow leaders who change things"
+    assert not any(i.startswith(("including", "in the")) for i in items)
+
+
+def test_topics_being_examined_by_the_committee_keep_a_long_last_item() -> None:
+    text = ("Topics being examined by the Committee include: open institutions; coherent "
+            "policies; budgets for the goals; and strengthening and equipping institutions in "
+            "towns and villages to support the changes in society that the 2030 Agenda calls "
+            "for.\n")
+    assert _items(text)[-1].startswith("strengthening and equipping institutions in towns")
