@@ -460,7 +460,22 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         items=tuple(items),
         persons=persons,
         dated=dated,
+        mentioned=_outside_items(text, gz, [span for _, span, _ in segments]),
     )
+
+
+def _outside_items(text: str, gz: Gazetteer, spans: list[Span]) -> tuple[ActorMention, ...]:
+    """The known bodies (or those named with their acronym) the page names between, before
+    and after its items."""
+    gaps, at = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start > at:
+            gaps.append(Span(at, span.start))
+        at = max(at, span.end)
+    if at < len(text):
+        gaps.append(Span(at, len(text)))
+    return first_each([a for gap in gaps for a in find_actors(text, gap, gz)
+                       if a.known or a.acronym])
 
 
 #: A lead that announces the list below it: "Listed below are meetings that the United Nations

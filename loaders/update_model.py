@@ -171,6 +171,9 @@ class UpdateDocument:
     items: tuple[UpdateItem, ...]
     persons: tuple[Person, ...]
     dated: object = None  # the page's own date (`document_dates.DocumentDate`), if any
+    #: the bodies the gazetteer knows that the page names outside its items (a lead above a
+    #: numbered list, a sidebar): the document mentions them
+    mentioned: tuple[ActorMention, ...] = ()
 
     @property
     def month(self) -> int | None:

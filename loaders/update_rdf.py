@@ -133,5 +133,7 @@ def to_rdf(doc: UpdateDocument, ctx: MappingContext) -> None:
         mapper.item(item, taken)
     for p in doc.persons:
         mapper.person(p)
+    for a in doc.mentioned:  # named outside the items: mentioned all the same
+        mapper.actor(a)
     for iri in sorted(mapper.mentioned):
         ctx.add(ctx.doc_iri, SCHEMA.mentions, iri)

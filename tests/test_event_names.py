@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from cepa_kg.namespaces import CEPA
-from rdflib import RDF, RDFS, SKOS
+from rdflib import RDF, RDFS, SKOS, URIRef
 
 from tests.page_graph import graph_of
+
+SCHEMA_MENTIONS = URIRef("https://schema.org/mentions")
 
 
 def _names(page: str) -> list[str]:
@@ -55,3 +57,23 @@ def test_an_event_pages_own_fields_give_its_day_and_organiser() -> None:
     assert [str(d) for d in g.objects(event, SCHEMA.startDate)] == ["2024-09-17"]
     assert [str(o).rsplit("/", 1)[-1] for o in g.objects(event, SCHEMA.organizer)] == ["desa"]
     assert list(g.objects(event, SCHEMA.location)) == []  # ("Online" is no place)
+
+
+def test_bodies_named_outside_the_items_are_mentioned() -> None:
+    from pathlib import Path
+
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.spans import Span
+    from cepa_kg.loaders.update import _outside_items
+    text = ("A joint event of UNU-EGOV and UN ECA.\n\n1. First part\n\nOrganized by UNDP.\n\n"
+            "Sidebar: UNESCO\n")
+    item = Span(text.index("1."), text.index("Sidebar"))
+    found = {a.path for a in _outside_items(text, Gazetteer.bundled(), [item])}
+    assert {"actor/unu-egov", "actor/eca"} <= found
+    assert "actor/undp" not in found  # (inside the item: the item's own)
+    page = Path(__file__).parent / "data" / "archive-twentythird-study" / "update" / \
+        "pa-event-country-field-website-line-joint-event-numbered-components.txt"
+    graph = graph_of(page.read_text(encoding="utf-8"))
+    mentioned = {str(o) for o in graph.objects(None, SCHEMA_MENTIONS)}
+    assert any(m.endswith("/actor/eca") for m in mentioned)
+    assert any(m.endswith("/actor/unu-egov") for m in mentioned)
