@@ -84,6 +84,12 @@ def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
 
 
 
+#: A country in brackets after a name, or the one a person represents or comes from.
+_COUNTRY_AFTER = re.compile(r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)"
+                            r"[^\S\n]+(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+"
+                            r"(?:and|who|as|at|in|on)\b))")
+
+
 class ActorWriter:
     """Writes the actors, places, roles, posts and people a document names, each once (its
     first mention's quote), and keeps those the document mentions (`mentioned`)."""
@@ -216,6 +222,22 @@ class ActorWriter:
                 ctx.add(node, ORG.role, role)
                 if org is not None and org_iri is not None:
                     self.post(iri, org, org_iri, role, ms.title, ms.span)
+        country = self._country_after(p.span)
+        if country is not None:
+            ctx.add(iri, SCHEMA.nationality, self.actor(country))
         self.mentioned.add(iri)
         self.persons[p.key] = iri
         return iri
+
+    def _country_after(self, span: Span) -> ActorMention | None:
+        """The country written right after a person's name: "Dr. Benkirane (Morocco)", "Ms.
+        A (Canada/UN-DESA)", "Mr. B, representing Australia"."""
+        m = _COUNTRY_AFTER.match(self.ctx.text, span.end)
+        if m is None:
+            return None
+        gz = self.ctx.gazetteer
+        for name in re.split(r"\s*/\s*", m.group("c") or m.group("c2")):
+            found = gz.resolve(name.strip())
+            if found is not None and found.kind == "country":
+                return ActorMention(found.path, found.kind, found.label, span)
+        return None

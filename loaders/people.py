@@ -25,7 +25,11 @@ _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
 #: Before a name, a post may stand for the honorific: "Ambassador Rodrigo Pérez Lagos" (after a
 #: name, "Ambassador and Permanent Representative of Brazil" is a post: `_HON` is used there).
 _HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|Honou?rable|Hon|"
-                    r"Ambassador(?!\s+(?:Extraordinary|Plenipotentiary|at\b)))\b\.?")
+                    r"Ambassador(?!\s+(?:Extraordinary|Plenipotentiary|at\b))|"
+                    # French, Spanish and Portuguese ("S.E. Mme X", "M. Y", "Sra. Z"); "M."
+                    # not as a middle initial ("John M. Smith")
+                    r"Mme|Mlle|S\.E|Sra|Srta|Sr|Dra|(?:(?<![\s\S])|(?<=\n)|(?<=[,;:(]\s)|(?<=\sde\s)|(?<=\set\s)|"
+                    r"(?<=\spar\s)|(?<=\sà\s)|(?<=\.\s))M(?=\.\s[A-Z]))\b\.?")
 _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
 # a family name may come first in capitals ("KIM Dong-hyun")
@@ -38,7 +42,8 @@ _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFOR
                          rf"[ \u00a0]+(?P<name>{_NAME}(?:[ \u00a0]{_CAPS_SURNAME})?)")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
-_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon")
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Mlle|S\.E|Sr|Dra|"
+                        r"M(?=\.)")
 # `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
 # regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
 # the slowest scan of an update); it matches exactly what `_TOK` matches there. The name's

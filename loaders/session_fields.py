@@ -704,7 +704,8 @@ _ROLE = r"(?i:vice[- ]chair(?:person|man|woman)?|chair(?:person|man|woman)?|rapp
 _NAME_TOK = r"[A-Z][a-zà-ÿ'’.]+(?:-[A-Za-zà-ÿ'’.]+)*"  # ("Fraser-Moleketi": a capital after "-")
 _NAME = (rf"{_NAME_TOK}(?:\s+(?:{_NAME_TOK}|van|von|de|da|del|der|la|le|bin|al|el))"
          r"{1,3}")
-_FROM = r"(?:\s+from\s+(?P<country>(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}))?"
+_FROM = (r"(?:\s+from\s+(?P<country>(?:the\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})|"
+         r"\s*\((?P<country2>[A-Z][^()\n]{2,40})\))?")  # ("Dr. A (Morocco)")
 _HON = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador)\.?\s+)?"
 #: A bureau member named in prose: "As vice chair, X and the other members of the Bureau",
 #: "CEPA Chair, X from South Africa", "X, Vice Chair at UN CEPA from the UK".
@@ -738,6 +739,9 @@ def _finds(text: str, word: str) -> list[int]:
     return out
 
 
+_HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador)\.?\s+")
+
+
 def _prose_bureau(text: str) -> list[Person]:
     out: list[Person] = []
     windows: list[tuple[int, int]] = []
@@ -760,15 +764,19 @@ def _prose_bureau(text: str) -> list[Person]:
                 if before is None:
                     continue
                 name_span = Span(before.start("name"), before.end("name"))
+            honorific = _HONORIFIC.match(text, name_span.start, name_span.end)
+            if honorific is not None:  # ("CEPA Chair, Dr. Benkirane (Morocco)": one word)
+                name_span = Span(honorific.end(), name_span.end)
             name = clean(name_span.of(text))
             a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
             b = text.find(". ", m.end())
             sentence = text[a: b if b >= 0 else len(text)]
             if _NOT_NAME.search(name) or not _ABOUT_CEPA.search(sentence):
                 continue
-            country = clean(m.groupdict().get("country") or "")
+            country = clean(m.groupdict().get("country") or m.groupdict().get("country2") or "")
             out.append(Person(name, name_span, _role(m.group("role")),
-                              "", re.sub(r"^the\s+", "", country)))
+                              clean(honorific.group(0)) if honorific else "",
+                              re.sub(r"^the\s+", "", country)))
     return out
 
 

@@ -87,3 +87,40 @@ def test_topics_being_examined_by_the_committee_keep_a_long_last_item() -> None:
             "towns and villages to support the changes in society that the 2030 Agenda calls "
             "for.\n")
     assert _items(text)[-1].startswith("strengthening and equipping institutions in towns")
+
+
+def _graph_of(text: str):  # type: ignore[no-untyped-def]
+    from tests.page_graph import graph_of
+    return graph_of(text)
+
+
+def test_people_named_with_their_country_in_brackets_have_that_nationality() -> None:
+    from cepa_kg.namespaces import CEPA, SCHEMA
+    from rdflib import RDF, RDFS
+    text = ("The 2016 United Nations Committee of Experts on Public Administration (UN-CEPA) met "
+            "observers. Delegates included the CEPA Chair, Dr. Okonkwo (Nigeria), Ms. Lindqvist "
+            "(Sweden), Mr. Tan (Singapore), and other scholars.\n")
+    graph = _graph_of(text)
+    nationality = {str(graph.value(p, RDFS.label)): str(graph.value(p, SCHEMA.nationality))
+                   for p in graph.subjects(RDF.type, CEPA.Person)}
+    assert nationality["Okonkwo"].endswith("/country/NGA")  # (the honorific is no name)
+    assert nationality["Lindqvist"].endswith("/country/SWE")
+
+
+def test_french_honorifics_before_a_name() -> None:
+    from cepa_kg.namespaces import CEPA
+    from rdflib import RDF, RDFS
+    text = ("La 22ème session du Comité d’experts en administration publique de l’ONU (CEPA) "
+            "s’est tenue à New York du 3 au 7 avril 2023. L’ouverture a été marquée par S.E. "
+            "Mme Inès Carvalho, présidente de l’ECOSOC, et de M. Omar Haddad, sous-secrétaire "
+            "général.\n")
+    graph = _graph_of(text)
+    names = {str(graph.value(p, RDFS.label)) for p in graph.subjects(RDF.type, CEPA.Person)}
+    assert {"Inès Carvalho", "Omar Haddad"} <= names
+
+
+def test_a_middle_initial_is_no_french_honorific() -> None:
+    from cepa_kg.loaders.people import _HON_PERSON
+    assert [m.group("name") for m in _HON_PERSON.finditer("John M. Smith said so.")] == []
+    assert [m.group("name") for m in _HON_PERSON.finditer("ouverte par M. Karim Said, ministre")] == [
+        "Karim Said"]
