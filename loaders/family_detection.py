@@ -382,7 +382,10 @@ PROJECT_TOP: tuple[_Sign, ...] = (
     # a project page's own headings ("About the Project:", "Project Overview") and its title
     # field with the value on the next line ("Title: ")
     (re.compile(r"^[^\S\n]*(?:About\s+the\s+Project|Project\s+(?:Overview|Description|Summary|"
-                r"Details))[^\S\n]*:?[^\S\n]*$|^[^\S\n]*Title[^\S\n]*:[^\S\n]*\n[^\S\n]*\S",
+                r"Details)|What\s+is\s+the\s+project\s+about\??)[^\S\n]*:?[^\S\n]*$|"
+                # a project's years and status on a line of their own ("2019 – 2023 Completed")
+                r"^[^\S\n]*(?:19|20)\d\d[^\S\n]*[–-][^\S\n]*(?:19|20)\d\d[^\S\n]+(?:Completed|Ongoing|"
+                r"On-going|Active|Closed)[^\S\n]*$|^[^\S\n]*Title[^\S\n]*:[^\S\n]*\n[^\S\n]*\S",
                 re.I | re.M), 0.3),
     # the cover of a project's evaluation report ("External Evaluation of UNCTAD Project
     # Account-", "Final Evaluation of the Development Account Project ...", "Evaluation of the

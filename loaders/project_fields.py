@@ -501,7 +501,10 @@ _IMPLEMENTED = re.compile(
     # Division is launching a Development Account project for ...", "ECA implements the project"
     # (the subject may be glued to a heading before it: "... in Developing CountriesFSDO and
     # UNCDF have piloted a project")
-    r"|(?:^|(?<=[.!?]\s)|(?-i:(?<=[a-z])(?=[A-Z]{2,10}\b)))(?P<who5>(?:the\s+)?[A-Z][^,.;:\n]{1,100}?)"
+    # (or after a lead-in: "In response, the United Nations Conference on Trade and
+    # Development (UNCTAD) developed a project to")
+    r"|(?:^|(?<=[.!?]\s)|(?-i:(?<=[a-z])(?=[A-Z]{2,10}\b))|(?<=,\s))(?P<who5>(?:the\s+)?"
+    r"[A-Z][^,.;:\n]{1,100}?)"
     r"\s*(?:\([A-Z]{2,10}\)\s*)?"
     # ("UN Women, in collaboration with X and with funding from Y, is implementing a project")
     r"(?:,\s+(?:in\s+(?:collaboration|cooperation|partnership)\s+with|together\s+with|with\s+"

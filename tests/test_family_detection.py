@@ -163,3 +163,23 @@ def test_a_page_that_names_the_division_needs_less_than_one_that_does_not() -> N
     assert _kind(seminar.format("UN DESA")) == "dpadm-monthly-update"
     with pytest.raises(registry.UnknownKindError):
         registry.detect(seminar.format("twelve"))
+
+
+@pytest.mark.parametrize("text", [
+    "Better statistics for the Sahel\nWhat is the project about\nThe national office needs "
+    "help to report on the goals, and UNDP offers technical assistance to it.\n",
+    "Open and trusted government services\n2018 – 2022 Completed\nLearn more\nArab States "
+    "are moving services online. ESCWA helps Governments use new technologies.\n",
+])
+def test_a_project_page_known_by_its_heading_or_its_years_and_status(text: str) -> None:
+    assert registry.detect(text).kind == "da-project"
+
+
+def test_an_implementer_after_a_lead_in() -> None:
+    text = ("Planning for change in the least developed countries\n\nIn response, the United "
+            "Nations Conference on Trade and Development (UNCTAD) developed a project to build "
+            "the capacity of planning ministries. The project was funded by the UN Development "
+            "Account for 2015-2018.\n")
+    [record] = project.parse(text).projects
+    assert "United Nations Conference on Trade and Development" in {
+        n.name for n in record.implementers}
