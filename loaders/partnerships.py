@@ -105,6 +105,14 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("requested", False, r"\brequest\s+(?:from|by|of)\b"),
         ("requested", True, r"\brequested\s+(?:\S+\s+){1,6}?to\s+(?:hold|organi[sz]e|provide|support|"
                             r"assist|help|conduct|advise|deliver|run)\b"),
+        # something two bodies launched together ("The Global Centre was launched by DESA and
+        # the Inter-Parliamentary Union in 2005"): its parties after it
+        ("agreed", None, r"\b(?:was|were|has\s+been|had\s+been)\s+(?:jointly\s+)?launched\s+by\b"
+                          r"(?=[^.;]{2,120}?\s(?:and|&)\s)"),
+        # "UN DESA ... and IASIA have established in 2023 a Task Force to review ..."
+        ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+(?:in\s+(?:19|20)\d\d\s+)?"
+                         r"(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
+                         r"working\s+group|network|centre|center|platform|alliance)\b"),
     )
 )
 _CHAIN_GAP = re.compile(
@@ -195,6 +203,8 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("asked",),
     ("request",),
     ("requested",),
+    ("launched",),
+    ("established",),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
 def _cues(text: str, sentence: Span) -> list[_Cue]:

@@ -205,7 +205,8 @@ def test_a_board_entry_whose_title_the_next_line_repeats_dates_the_page() -> Non
 
 
 def test_a_known_body_written_a_little_differently_is_known_by_its_acronym() -> None:
-    text = "Experts from the United Nations Department for Economic and Social Affairs (UN-DESA) came."
+    # (a variant the gazetteer lacks: "for" is one of its own names now)
+    text = "Experts from the United Nations Department on Economic and Social Affairs (UN-DESA) came."
     found = find_actors(text, Span(0, len(text)), Gazetteer.bundled())
     assert [a.path for a in found if a.kind == "organization"] == ["actor/desa"]
     text = "Experts from the National Department for Economic and Social Affairs (UN-DESA) came."
