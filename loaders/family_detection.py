@@ -498,10 +498,13 @@ def project_score(text: str) -> float:
         score = min(1.0, score + 0.25)
     if score and _found(_PROJECT_TWICE, "head", text):  # a page about a project
         score = min(1.0, score + 0.15)
+    elif not score and _found(_PROJECT_THRICE, "first", text):
+        score = 0.15  # a page about a project with none of the signs above: its subject
     return round(score, 3)
 
 
 _PROJECT_TWICE = re.compile(r"\bproject\b[\s\S]*\bproject\b", re.I)
+_PROJECT_THRICE = re.compile(r"(?:\b(?:project|programme)s?\b[\s\S]*){3}", re.I)
 
 
 def _country_heading(text: str) -> bool:
@@ -517,6 +520,7 @@ def _all_signs() -> tuple[re.Pattern[str], ...]:
     tables = (SESSION_TOP, SESSION_ANYWHERE, SESSION_AGAINST, UPDATE_TOP, UPDATE_ANYWHERE,
               UPDATE_AGAINST, PROJECT_TOP, PROJECT_ANYWHERE, PROJECT_AGAINST)
     singles = (_COMMITTEE, _SUMMARY, _EVENT, _DIVISION, _DAY, _MONTHLY, _PROJECT_TWICE,
+               _PROJECT_THRICE,
                _ATTENDS_SESSION, _OURS, _ACCOUNT_ENTITIES)
     return tuple(dict.fromkeys([p for table in tables for p, _ in table] + list(singles)))
 

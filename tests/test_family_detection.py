@@ -183,3 +183,12 @@ def test_an_implementer_after_a_lead_in() -> None:
     [record] = project.parse(text).projects
     assert "United Nations Conference on Trade and Development" in {
         n.name for n in record.implementers}
+
+
+def test_a_page_whose_subject_is_a_programme_of_a_un_body_is_a_project() -> None:
+    text = ("Regional programme for economic statistics\n\nThe secretariat drew up the proposed "
+            "regional programme with ESCAP's partners. The programme has four pillars, and each "
+            "programme pillar has a lead country.\n")
+    assert registry.detect(text).kind == "da-project"
+    with pytest.raises(registry.UnknownKindError):  # (naming none of the UN's bodies)
+        registry.detect(text.replace("ESCAP's", "its"))
