@@ -726,7 +726,8 @@ _ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|c
                         r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
                         r"runs?|conducted|arranged|arranges|(?:is|are|will\s+be)\s+(?:jointly\s+)?"
                         r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
-                        r"host|hold)|(?:is|are)\s+(?:convening|hosting|holding)|convenes|"
+                        r"host|hold)|(?:is|are|will\s+be)\s+(?:convening|hosting|holding)|convenes|"
+
                         # "X, Y and Z have partnered to organize the workshop"
                         r"(?:have|has|had)\s+(?:partnered|joined\s+forces|teamed\s+up)\s+to\s+"
                         r"(?:co-?)?organi[sz]e)(?:\s+|(?=,))"
@@ -750,7 +751,8 @@ _COLLABORATING_ON = re.compile(
     r"\b(?:collaborating|cooperating|partnering|working\s+together|working)\s+with\s+"
     r"(?P<with>[^.;]{1,120}?)\s+(?:on|in)\s+the\s+organi[sz]ation\s+of\b", re.I)
 #: The verbs of `_ORGANISED` that say a country hosts ("Uruguay hosted", "Fiji will host").
-_HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are)\s+hosting)\b", re.I)
+_HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are|will\s+be)\s+hosting)\b",
+                      re.I)
 _WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
 _HOST_GOVERNMENT = re.compile(r"\b(?:the\s+)?host(?:ing)?\s+(?P<who>Government\s+of\s+(?:the\s+)?"
                               r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})")

@@ -876,3 +876,12 @@ def test_bodies_that_have_established_a_task_force_together() -> None:
         "excellence for public administration education. It met in New York on 3 May 2024."))
     parties = [{a.path for a in p.parties} for item in doc.items for p in item.partnerships]
     assert {"actor/unitar", "actor/iasia"} in parties
+
+
+def test_bodies_that_will_be_hosting_an_event_organise_it() -> None:
+    doc = update.parse(_bulletin(
+        "Public Service Day goes online\n\n"
+        "This year the Day is marked online. On 23 June 2021, UN DESA in collaboration with "
+        "the Government of Ghana will be hosting a 90-minute event online."))
+    organisers = {a.path for item in doc.items for e in item.events for a in e.organizers}
+    assert {"actor/desa", "country/GHA"} <= organisers
