@@ -880,8 +880,8 @@ def test_bodies_that_have_established_a_task_force_together() -> None:
 
 def test_bodies_that_will_be_hosting_an_event_organise_it() -> None:
     doc = update.parse(_bulletin(
-        "Public Service Day goes online\n\n"
-        "This year the Day is marked online. On 23 June 2021, UN DESA in collaboration with "
-        "the Government of Ghana will be hosting a 90-minute event online."))
+        "Open data workshop in Accra\n\n"
+        "On 23 June 2021, UN DESA in collaboration with the Government of Ghana will be "
+        "hosting a workshop on open government data in Accra."))
     organisers = {a.path for item in doc.items for e in item.events for a in e.organizers}
     assert {"actor/desa", "country/GHA"} <= organisers
