@@ -809,6 +809,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
                                 or r.kind != "group")
             if implementers:
                 break
+    if not implementers:
+        implementers = _helping_body(text, span)
     partners: list[Named] = []
     for f in by_key.get("partner", []):
         if f.value is not None:
@@ -830,6 +832,30 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         status=status, status_span=status_value, start_year=start_year, end_year=end_year,
         years_span=years_span, countries=tuple(countries),
         implementers=tuple(implementers), partners=tuple(partners), span=span)
+
+
+#: A body that helps the project's beneficiaries, as a page with no other implementer says
+#: ("ESCWA helps Arab Governments to use ...", "For this reason, United Nations Development
+#: Programme, a global UN network ..., offers technical assistance to the Committee").
+_HELPS = re.compile(r"\b(?:helps|offers|provides|supports|assists|is\s+helping|is\s+supporting)\s+"
+                    r"(?:technical\s+|financial\s+)?(?:assistance\s+to\s+|support\s+to\s+)?[A-Za-z]")
+_HELPS_WORD = re.compile(r"\b(?:helps|offers|provides|supports|assists|helping|supporting)\b")
+
+
+def _helping_body(text: str, span: Span) -> list[Named]:
+    """The first known organisation that is the subject of "helps", "offers", "provides" ...
+    (after a lead-in, past an apposition), on a page that names no other implementer."""
+    gz = Gazetteer.bundled()
+    for word in _HELPS_WORD.finditer(text, span.start, span.end):
+        if not _HELPS.match(text, word.start()):
+            continue
+        start = max(text.rfind(". ", span.start, word.start()) + 2,
+                    text.rfind("\n", span.start, word.start()) + 1, span.start)
+        found = [n for n in _names(text, Span(start, word.start()), known_only=True)
+                 if (m := gz.resolve(n.name)) is not None and m.kind == "organization"]
+        if found:
+            return found[:1]
+    return []
 
 
 #: Who ran a project's activity, as a news item about it says ("organized by the ECA").

@@ -192,3 +192,14 @@ def test_a_page_whose_subject_is_a_programme_of_a_un_body_is_a_project() -> None
     assert registry.detect(text).kind == "da-project"
     with pytest.raises(registry.UnknownKindError):  # (naming none of the UN's bodies)
         registry.detect(text.replace("ESCAP's", "its"))
+
+
+def test_the_body_that_helps_is_the_implementer_when_no_other_is_named() -> None:
+    text = ("Open and trusted government services\n2018 – 2022 Completed\nLearn more\nArab "
+            "States are moving services online.\nESCWA helps Arab Governments to use new "
+            "technologies by publishing case studies.\n")
+    [record] = project.parse(text).projects
+    assert [n.name for n in record.implementers] == ["ESCWA"]
+    named = text.replace("Learn more", "Implemented by UNDP.")
+    [record] = project.parse(named).projects
+    assert "ESCWA" not in {n.name for n in record.implementers}
