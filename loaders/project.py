@@ -839,6 +839,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
 #: Programme, a global UN network ..., offers technical assistance to the Committee").
 _HELPS = re.compile(r"\b(?:helps|offers|provides|supports|assists|is\s+helping|is\s+supporting)\s+"
                     r"(?:technical\s+|financial\s+)?(?:assistance\s+to\s+|support\s+to\s+)?[A-Za-z]")
+_LEAD_IN = re.compile(r"\s*(?:For|In|With|Working|Through|After|Since|During|As|Under|Following|"
+                      r"On|By|At|Together)\b[^,]{0,160},\s*")
 _HELPS_WORD = re.compile(r"\b(?:helps|offers|provides|supports|assists|helping|supporting)\b")
 
 
@@ -851,7 +853,13 @@ def _helping_body(text: str, span: Span) -> list[Named]:
             continue
         start = max(text.rfind(". ", span.start, word.start()) + 2,
                     text.rfind("\n", span.start, word.start()) + 1, span.start)
-        found = [n for n in _names(text, Span(start, word.start()), known_only=True)
+        # the subject: past the lead-ins ("For this reason, ", "Working with X, "), up to
+        # its apposition (", a global UN network ..., ")
+        while (lead := _LEAD_IN.match(text, start, word.start())) is not None:
+            start = lead.end()
+        comma = text.find(", ", start, word.start())
+        subject = Span(start, comma if comma >= 0 else word.start())
+        found = [n for n in _names(text, subject, known_only=True)
                  if (m := gz.resolve(n.name)) is not None and m.kind == "organization"]
         if found:
             return found[:1]
