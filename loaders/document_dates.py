@@ -15,7 +15,9 @@ from cepa_kg.loaders.spans import Span
 __all__ = ["DocumentDate", "OwnDate", "document_date", "on_source_line"]
 
 _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
-                    r"release\s+date|updated(?:\s+on)?|"
+                    r"release\s+date|updated(?:\s+on)?|last\s+updated?|"
+                    # a UN document's issue line ("Distr.: General 19 January 2012")
+                    r"distr\.?\s*:\s*general|"
                     # the same labels in the other languages of the pages read
                     r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
                     r"|(?:발행일|등록일|작성일|기사입력|입력|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
@@ -50,8 +52,13 @@ _DOTTED_DATE_LINE = re.compile(r"^[•·*\-\s]*(?P<y>(?:19|20)\d\d)[•·./](?P<
                                r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)\s*(?:\S+(?:\s+\S+){0,3})?\s*$")
 #: A date alone on its line in digits, the day first as outside the United States ("14-05-2018",
 #: "03.11.2016"); month first only where the first number cannot be a month ("05/14/2018").
-_NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<a>\d{1,2})(?P<sep>[-./])(?P<b>\d{1,2})(?P=sep)"
-                                r"(?P<y>(?:19|20)\d\d)\s*$")
+_NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<a>\d{1,2})[^\S\n]?(?P<sep>[-./])[^\S\n]?(?P<b>\d{1,2})"
+                                r"[^\S\n]?(?P=sep)[^\S\n]?(?P<y>(?:19|20)\d\d)\s*$")  # ("23 -05-2014")
+#: A field's date in figures, the day first ("Date: 15-04-2024 11:20").
+_FIELD_DAY_FIRST = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?=\s|$)")
+#: What follows a dateline that opens a story ("19 April 2018: The UN Committee ...",
+#: "16 September 2024 – Despite ...").
+_DATELINE_AFTER = re.compile(r"^\s*(?::|[–—-])\s+[A-Z\"“]")
 #: A draft's date in its heading: "(Draft of January 2013)", "(Revised, March 2014)".
 _DRAFT_OF = re.compile(rf"\(\s*(?:[Dd]raft|[Rr]evised|[Vv]ersion)\s*(?:of|as\s+of|,|:)?\s*"
                        rf"(?P<m>{MONTH_PATTERN})\s*,?\s*(?P<y>(?:19|20)\d\d)\s*\)")
@@ -182,6 +189,11 @@ def document_date(text: str) -> DocumentDate | None:
         if figures:
             return DocumentDate(int(figures.group("y")), int(figures.group("m")),
                                 int(figures.group("d")), Span(figures.start(), figures.end()))
+        day_first = _FIELD_DAY_FIRST.match(text, m.end(), line_end)  # "Date: 15-04-2024 11:20"
+        if day_first:
+            found_date = _numeric(day_first.group(0), day_first.start())
+            if found_date is not None:
+                return found_date
     source = _source_date(text)
     if source is not None:
         return source
@@ -198,7 +210,8 @@ def document_date(text: str) -> DocumentDate | None:
         for found in find_date_ranges(text, line.span):
             rest = text[found.span.end: line.span.end].strip()
             lead = text[line.span.start: found.span.start].strip(" |")
-            if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest)) and (
+            if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest) or (
+                    not lead and found.start.year >= 1990 and _DATELINE_AFTER.match(rest))) and (
                     len(lead) < 3 or _WEEKDAY.match(lead)  # "Tuesday, 2 May 2017"
                     or _BYLINE.match(lead)):  # "By Ana Reis | 12 April 2023"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,

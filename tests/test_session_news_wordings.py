@@ -124,3 +124,21 @@ def test_a_middle_initial_is_no_french_honorific() -> None:
     assert [m.group("name") for m in _HON_PERSON.finditer("John M. Smith said so.")] == []
     assert [m.group("name") for m in _HON_PERSON.finditer("ouverte par M. Karim Said, ministre")] == [
         "Karim Said"]
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Committee news\n\n19 April 2019: The UN Committee of Experts is meeting this week.\n",
+     "2019-04-19"),
+    ("Survey ranks countries\n\n16 September 2026 – Countries stepped up their services.\n",
+     "2026-09-16"),
+    ("United Nations E/C.16/2014/3 Economic and Social Council Distr.: General 21 January 2014 "
+     "Original: English\n", "2014-01-21"),
+    ("Visit continues\n\nThe delegation met officials.\n\nDate: 15-04-2025 11:20\n", "2025-04-15"),
+    ("Workshop for officials\n23 -05-2015\nOn 21 May 2015 a workshop was held.\n", "2015-05-23"),
+    ("The Hub\n\nThe Hub was a joint initiative.\n\nLast update: 11 June 2019\n", "2019-06-11"),
+])
+def test_a_document_dated_as_partners_and_un_documents_date_themselves(text: str,
+                                                                        iso: str) -> None:
+    from cepa_kg.loaders.document_dates import document_date
+    found = document_date(text)
+    assert found is not None and found.iso() == iso
