@@ -550,16 +550,46 @@ _ONE_WORD_ITEM = re.compile(r"[^\W\d_](?:[^\W\d_]|-){4,}")
 _WEAK_CUE = re.compile(
     r"\b(?:Committee|CEPA|session|experts|members|meeting|[Pp]articipants|[Dd]iscussions?|"
     r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda|We)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
-    r"session)[ ]+)?(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+)?(?:also[ ]+)?"
-    r"(?:discuss(?:ed)?|consider(?:ed)?|"
+    r"session)[ ]+)?"
+    # ("leading experts from around the world discussed ...")
+    r"(?:from[ ]+(?:around[ ]+)?(?:the[ ]+world|\d+[ ]+countries|[A-Z][\w ]{2,30}?)[ ]+)?"
+    r"(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+)?(?:also[ ]+)?"
+    r"(?:discuss(?:ed)?|consider(?:ed)?|review(?:ed|s)?|(?:will[ ]+)?work(?:ed)?[ ]+on|"
+    r"touched[ ]+upon|"
     r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
-    r"cover(?:s|ed)|include[sd]?)[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
+    r"cover(?:s|ed)|include[sd]?)\b[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
     r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+"
     r"|\b(?:themes|topics|issues|subjects)[ ]+(?:of|at|for)[ ]+the[ ]+(?:session|meeting)[ ]+"
     r"(?:were|are|included)[ ]+")
 #: An item that is a clause, not a topic: the sentence says something else.
 _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)\b", re.I)
+
+
+#: Where the object of a verb of discussion ends, and where it splits in two.
+_OBJECT_END = re.compile(r"[.;:!?](?:\s|$)|\n|,\s+(?:which|who|where|while|and\s+(?:it|they|the\s+"
+                         r"Committee|members|experts))\b|\s+(?:for\s+(?:good|several)|since|during|"
+                         r"at\s+its)\b")
+_OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+")
+_NO_OBJECT = re.compile(r"(?:it|this|these|them|that|those|the\s+(?:matter|issue|item|topic|"
+                        r"report|proposal)s?)\b", re.I)
+
+
+def _object_items(text: str, at: int) -> list[Span]:
+    """The one or two things a sentence says the Committee discussed ("has discussed what the
+    digital age means for public institutions", "reviewed the case of X", "will work on A, and
+    B"): its object, up to the sentence's end, of 20 words at most."""
+    end = _OBJECT_END.search(text, at, min(len(text), at + 400))
+    b = end.start() if end else min(len(text), at + 400)
+    phrase = text[at:b]
+    if not phrase.strip() or len(phrase.split()) > 20 or _NO_OBJECT.match(phrase.strip()):
+        return []
+    out, pos = [], at
+    for m in _OBJECT_SPLIT.finditer(text, at, b):
+        out.append(_item_span(text, pos, m.start()))
+        pos = m.end()
+    out.append(_item_span(text, pos, b))
+    return [s for s in out if len(s.of(text).split()) >= 2]
 
 
 _TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|address|review)[ ]+|"
@@ -588,6 +618,12 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
                                                           prose=True)
                      if len(i.of(text).split()) <= 15 and not _ADVERBIAL.match(i.of(text))]
             if items and not _CLAUSE_ITEM.match(items[0].of(text)):
+                out.extend(items)
+                break
+            # one or two things ("the Committee reviewed the case of X"), or a clause ("has
+            # discussed what the digital age means for ...")
+            items = _object_items(text, cue.end())
+            if items:
                 out.extend(items)
                 break
     # "meets for its 14th session to discuss X", "the specific agenda topic of X": a thing

@@ -142,3 +142,24 @@ def test_a_document_dated_as_partners_and_un_documents_date_themselves(text: str
     from cepa_kg.loaders.document_dates import document_date
     found = document_date(text)
     assert found is not None and found.iso() == iso
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("At its 21st session (2022), the Committee reviewed the case of institution-building in "
+     "Timor-Leste. It stressed that progress takes time.",
+     ["the case of institution-building in Timor-Leste"]),
+    ("For several years, the Committee has discussed what open data means for public "
+     "institutions, for good and ill.", ["what open data means for public institutions"]),
+    ("In addition to this main theme, the Committee will work on a shared vocabulary for "
+     "public administration, and the public administration angle on climate action.",
+     ["a shared vocabulary for public administration",
+      "the public administration angle on climate action"]),
+    ("During the session, experts from around the world discussed ways to build trust in "
+     "institutions. More followed.", ["ways to build trust in institutions"]),
+])
+def test_one_or_two_things_the_committee_discussed(text: str, items: list[str]) -> None:
+    assert _items(text) == items
+
+
+def test_what_it_discussed_is_no_item() -> None:
+    assert _items("The Committee discussed it at length. Members agreed.") == []
