@@ -568,7 +568,7 @@ _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)
 
 #: Where the object of a verb of discussion ends, and where it splits in two.
 _OBJECT_END = re.compile(r"[.;:!?](?:\s|$)|\n|,\s+(?:which|who|where|while|and\s+(?:it|they|the\s+"
-                         r"Committee|members|experts))\b|\s+(?:for\s+(?:good|several)|since|during|"
+                         r"Committee|members|experts))\b|,?\s+and\s+[a-z]+ed\b|\s+(?:for\s+(?:good|several)|since|during|"
                          r"at\s+its)\b")
 _OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+")
 _NO_OBJECT = re.compile(r"(?:it|this|these|them|that|those|the\s+(?:matter|issue|item|topic|"
