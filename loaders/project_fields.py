@@ -310,14 +310,14 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:project|programme|program|proposal|initiative)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
-    r"(?:objective|purpose|aim)\s+(?:is|was)\s+to\b"
+    r"(?:objectives?|purposes?|aims?|goals?)\s+(?:is|was|are|were)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
     # (also after a run-in heading: "II. Background The project aimed at ...", and after a
     # sentence's opening phrase: "In the Pacific, this project aims to ...")
     r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s)|(?<=,\s))"
-    r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+)?(?:project|proposal|initiative)\s+"
-    r"(?:(?:aims|aimed)"
+    r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+|joint\s+|new\s+)?(?:project|proposal|"
+    r"initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
     r"\s+(?:to|at)|(?:seeks|sought|is\s+designed|"
     r"was\s+designed|is\s+intended|was\s+intended)\s+to)\b",
     re.I | re.M)

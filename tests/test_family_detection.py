@@ -203,3 +203,19 @@ def test_the_body_that_helps_is_the_implementer_when_no_other_is_named() -> None
     named = text.replace("Learn more", "Implemented by UNDP.")
     [record] = project.parse(named).projects
     assert "ESCWA" not in {n.name for n in record.implementers}
+
+
+@pytest.mark.parametrize(("text", "objective"), [
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe Project’s objectives are to "
+     "strengthen the capacity of national statistical offices. It runs in five countries.\n",
+     "The Project’s objectives are to strengthen"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe project is aimed at setting up "
+     "a network among statistical offices. It runs in five countries.\n",
+     "The project is aimed at setting up"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe joint project aims at building "
+     "up the skills of statisticians. It runs in five countries.\n",
+     "The joint project aims at building"),
+])
+def test_objectives_stated_in_more_ways(text: str, objective: str) -> None:
+    [record] = project.parse(text).projects
+    assert record.objective is not None and record.objective.text.startswith(objective)
