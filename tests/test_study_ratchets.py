@@ -1,4 +1,4 @@
-"""Ratchets on the sixteenth to twenty-third studies of real pages (fixtures in our own words
+"""Ratchets on the sixteenth to twenty-fourth studies of real pages (fixtures in our own words
 in `tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they
 give today, and how many pages are read (not refused). Each README gives the figures of the
 run made before any rule was written for it."""
@@ -37,6 +37,8 @@ STUDIES = [
     ("twentythird", "session", 14, 13, 47),
     ("twentythird", "project", 14, 8, 23),
     ("twentythird", "update", 14, 13, 72),
+    ("twentyfourth", "project", 14, 14, 38),
+    ("twentyfourth", "update", 14, 14, 80),
 ]
 
 
