@@ -621,7 +621,9 @@ def _owner(text: str, span: Span) -> list[Named]:
     for m in _OWNER.finditer(text, span.start, span.end):
         group = "who" if m.group("who") else "who2"
         found = gz.resolve(m.group(group))
-        if found is not None and found.kind not in ("group", "country"):
+        # (nor a community of states: "the SADC project" is the region's, not who ran it)
+        if found is not None and found.kind not in ("group", "country") and \
+                "Community" not in found.label:
             return [Named(m.group(group), Span(m.start(group), m.end(group)))]
     return []
 
@@ -797,7 +799,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             found += _with_acronyms(text, phrase, found)
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
-            implementers.extend(found or _acronyms(text, phrase))
+            names = {n.name for n in found}
+            implementers.extend(found + [a for a in _acronyms(text, phrase) if a.name not in names
+                                         and (m := gz.resolve(a.name)) is None])
     if not implementers:
         # a news item about the project's activity says who ran it: "a training on X,
         # organized by the Economic Commission for Africa (ECA)" (a body the gazetteer knows)
