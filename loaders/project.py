@@ -800,8 +800,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
             names = {n.name for n in found}
-            implementers.extend(found + [a for a in _acronyms(text, phrase) if a.name not in names
-                                         and (m := gz.resolve(a.name)) is None])
+            implementers.extend(sorted(
+                found + [a for a in _acronyms(text, phrase) if a.name not in names
+                         and gz.resolve(a.name) is None], key=lambda n: n.span.start))
     if not implementers:
         # a news item about the project's activity says who ran it: "a training on X,
         # organized by the Economic Commission for Africa (ECA)" (a body the gazetteer knows)
