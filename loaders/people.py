@@ -31,7 +31,7 @@ _HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|Honou?ra
                     r"Mme|Mlle|S\.E|Sra|Srta|Sr|Dra|(?:(?<![\s\S])|(?<=\n)|(?<=[,;:(]\s)|(?<=\sde\s)|(?<=\set\s)|"
                     r"(?<=\spar\s)|(?<=\sà\s)|(?<=\.\s))M(?=\.\s[A-Z]))\b\.?")
 _TOK = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
-_PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di)"
+_PARTICLE = r"(?:de|da|del|van|von|der|bin|al|la|le|di|i)"  # ("Jordi Batlle i Roca")
 # a family name may come first in capitals ("KIM Dong-hyun")
 _NAME = (rf"(?:{_TOK}|[A-Z]{{2,15}}(?=[ \u00a0][A-Z][a-z]))"
          rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_TOK}){{0,3}}")
@@ -107,7 +107,7 @@ _NOT_NAME = frozenset(
     Statistics Audit Innovation Strategy Finance Culture Sports Tourism Electoral Democracy
     Assistance Security Cooperation Co-operation January February March April May June July
     August September October November December This That These Those Its Their His Her She He
-    They We It Both""".split()
+    They We It Both Hon Honourable Honorable Dr Mr Ms Mrs Prof Sir Dame Excellency""".split()
 )
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
 #: A post word right after a name read with no comma: "... Interregional Advisor, DPIDG".
@@ -243,6 +243,17 @@ _POST_SURNAME = re.compile(
     r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
     r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|had|said|will|"
     r"was|is|opened|attended|addressed|presented|noted|stressed)\b)")
+#: A post, then an honorific, then the name: "Senior Minister Hon. Ana Reis;", "Minister of
+#: Food and Agriculture Hon. Dr. Ana Reis;", "Bank of X Governor Dr. Ana Reis".
+_POST_HON_NAME = re.compile(
+    r"(?=[A-Z])(?<![\w’'-])(?P<title>(?:(?:Senior|Deputy|Vice|Prime|Finance|Foreign|Acting|"
+    r"Executive|Chief)[ ])*(?:Minister|Governor|President|Vice-President|Director(?:[- ]General)?|"
+    r"Secretary(?:-General)?|Mayor|Chairman|Chairperson|Chairwoman|Ambassador|Commissioner|"
+    r"Speaker)(?:[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w’'-]*(?:[ ](?:and|of|the|[A-Z][\w’'-]*)){0,5})?)"
+    rf"[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|H\.E)\.?[ ])+)"
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})")
+
+
 #: A post written before the name in Portuguese, Spanish or French, in lower case after an
 #: article: "A secretária-executiva do MGI, Sílvia Rangel, está", "representado pela secretária
 #: de Planejamento e Gestão, Helena Drummond,", "a deputada Juliana Prado (PSDB – RO)", "el
@@ -875,6 +886,16 @@ class People:
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     m.group("title"), None,
                                                     whole=Span(m.start(), nspan.end)))
+        for m in _POST_HON_NAME.finditer(text, item.start, item.end):
+            # "Finance Minister Hon. Ana Reis;", "Governor Dr. Ana Reis": the post before the
+            # honorific is the name's
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if self._no_person(name, nspan, actors):
+                continue
+            self._add(name, _norm_hon(m.group("hon").split()[-1]), nspan, self._make(
+                nspan, Span(m.start(), m.start()), m.group("title"), None,
+                whole=Span(m.start(), nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))

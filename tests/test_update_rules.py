@@ -885,3 +885,18 @@ def test_bodies_that_will_be_hosting_an_event_organise_it() -> None:
         "hosting a workshop on open government data in Accra."))
     organisers = {a.path for item in doc.items for e in item.events for a in e.organizers}
     assert {"actor/desa", "country/GHA"} <= organisers
+
+
+def test_posts_before_an_honorific_and_catalan_names() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.people import people_named
+    text = ("The team met Senior Minister Hon. Ama Owusu-Darko; Minister of Trade and Industry "
+            "Hon. Dr. Kofi Mensah-Bonsu; Central Bank Governor Dr. Yaw Adjei-Boateng and "
+            "others. Mr. Pere Soler i Vidal, Deputy Mayor, welcomed them.\n")
+    people = {p.name: [m.title for m in p.memberships] for p in
+              people_named(text, Gazetteer.bundled())}
+    assert people["Ama Owusu-Darko"] == ["Senior Minister"]
+    assert people["Kofi Mensah-Bonsu"] == ["Minister of Trade and Industry"]
+    assert people["Yaw Adjei-Boateng"] == ["Governor"]
+    assert "Pere Soler i Vidal" in people
+    assert "Hon" not in people
