@@ -167,6 +167,9 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                                           word.start)) is not None:
         # "The ‘Mobile Services in Africa’ three-day workshop": the name in quotes before it
         return Span(before.start(1), before.end(1))
+    elif text[word.start: word.start + 1].isupper() and \
+            (year := _NAME_YEAR.match(text, word.end, sentence.end)) is not None:
+        span = Span(start, year.end())  # "the Global e-Government Forum 2014 held in ..."
     span = span.strip(text, " ,")
     words = span.of(text).split()
     drop = 0
@@ -182,6 +185,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     return span
 
 
+#: A year after a name in title case, its own: "Global e-Government Forum 2014".
+_NAME_YEAR = re.compile(r"[^\S\n]+(?:19|20)\d\d\b(?![/.-]?\d)")
 #: A quoted name just before the event's word, with at most its length or kind between:
 #: "The 'Mobile Services and Electronic Government in Africa' three-day workshop".
 _QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'\n]{7,200})[”\"’'][^\S\n]+"

@@ -77,3 +77,11 @@ def test_bodies_named_outside_the_items_are_mentioned() -> None:
     mentioned = {str(o) for o in graph.objects(None, SCHEMA_MENTIONS)}
     assert any(m.endswith("/actor/eca") for m in mentioned)
     assert any(m.endswith("/actor/unu-egov") for m in mentioned)
+
+
+def test_a_year_after_a_name_in_title_case_is_the_names() -> None:
+    from cepa_kg.loaders import update
+    text = ("Recommendations of the forum\n\nOctober 13, 2015 At the Global e-Government Forum "
+            "2015 held in Astana on October 8-9, experts drew up recommendations.\n")
+    names = [e.name for e in update.parse(text).events]
+    assert "Global e-Government Forum 2015" in names
