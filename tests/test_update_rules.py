@@ -900,3 +900,14 @@ def test_posts_before_an_honorific_and_catalan_names() -> None:
     assert people["Yaw Adjei-Boateng"] == ["Governor"]
     assert "Pere Soler i Vidal" in people
     assert "Hon" not in people
+
+
+def test_the_secretariats_posts_are_held_in_the_united_nations() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.people import people_named
+    text = ("The ceremony was opened by Mr. Lars Eriksen-Moe, Under-Secretary-General for "
+            "Economic and Social Affairs, and Ms. Ana Reis, Director of the Division.\n")
+    people = {p.name: [m.organization.path if m.organization else None for m in p.memberships]
+              for p in people_named(text, Gazetteer.bundled())}
+    assert people["Lars Eriksen-Moe"] == ["actor/united-nations"]
+    assert people["Ana Reis"] != ["actor/united-nations"]
