@@ -13,7 +13,7 @@ from cepa_kg.loaders.iris import Iris, slugify
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.triples import Triple, Triples
-from cepa_kg.loaders.update_model import ActorMention, Location, Person
+from cepa_kg.loaders.update_model import ActorMention, Location, Membership, Person
 from cepa_kg.namespaces import CEPA, FOAF, ORG, SCHEMA, SKOS
 from rdflib import Literal, URIRef
 
@@ -84,6 +84,8 @@ def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
 
 
 
+#: The Secretariat's own posts: held in the United Nations when no other body is named.
+_UN_POST = re.compile(r"(?:(?:Under|Deputy|Assistant)[- ])?Secretary[- ]General\b(?!\s+of\s)", re.I)
 #: A country in brackets after a name, or the one a person represents or comes from.
 _COUNTRY_AFTER = re.compile(r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)"
                             r"[^\S\n]+(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+"
@@ -200,7 +202,7 @@ class ActorWriter:
             ctx.add(iri, CEPA.honorific, Literal(p.honorific))
         used: set[str] = set()
         for n, ms in enumerate(p.memberships, start=1):
-            org = ms.organization
+            org = ms.organization or self._un_post(ms)
             slug = (org.path.rsplit("/", 1)[-1] if org else slugify(ms.affiliation or "")
                     if ms.affiliation else str(n))
             if slug in used:
@@ -228,6 +230,15 @@ class ActorWriter:
         self.mentioned.add(iri)
         self.persons[p.key] = iri
         return iri
+
+    def _un_post(self, ms: Membership) -> ActorMention | None:
+        """The United Nations, for the Secretariat's own posts when no body is named ("Under-
+        Secretary-General for Economic and Social Affairs", "Deputy Secretary-General"): the
+        post's organisation here only (an event's participants are those the text names)."""
+        if not ms.title or not _UN_POST.match(ms.title):
+            return None
+        un = self.ctx.gazetteer.resolve("United Nations")
+        return None if un is None else ActorMention(un.path, un.kind, un.label, ms.span)
 
     def _country_after(self, span: Span) -> ActorMention | None:
         """The country written right after a person's name: "Dr. Benkirane (Morocco)", "Ms.

@@ -243,8 +243,6 @@ _POST_SURNAME = re.compile(
     r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
     r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|had|said|will|"
     r"was|is|opened|attended|addressed|presented|noted|stressed)\b)")
-#: The Secretariat's own posts: held in the United Nations when no other body is named.
-_UN_POST = re.compile(r"(?:(?:Under|Deputy|Assistant)[- ])?Secretary[- ]General\b(?!\s+of\s)", re.I)
 #: A post, then an honorific, then the name: "Senior Minister Hon. Ana Reis;", "Minister of
 #: Food and Agriculture Hon. Dr. Ana Reis;", "Bank of X Governor Dr. Ana Reis".
 _POST_HON_NAME = re.compile(
@@ -714,11 +712,6 @@ class People:
             org = body  # "the Permanent Mission of X, represented by H.E. Mr. Y, ..."
         if title:  # "Marguerite X, the Rector of the United Nations University": "Rector"
             title = re.sub(r"^(?:the|a|an)\s+", "", clean(title), flags=re.I) or None
-        if org is None and title and _UN_POST.match(title) and \
-                (un := self.gz.resolve("United Nations")) is not None:
-            # "Under-Secretary-General for Economic and Social Affairs", "Deputy
-            # Secretary-General": posts of the United Nations, whose body goes unsaid
-            org = ActorMention(un.path, un.kind, un.label, whole)
         return Membership(
             title=clean(title) if title else None,
             affiliation=clean(aff) if aff else None,

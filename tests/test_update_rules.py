@@ -903,11 +903,22 @@ def test_posts_before_an_honorific_and_catalan_names() -> None:
 
 
 def test_the_secretariats_posts_are_held_in_the_united_nations() -> None:
-    from cepa_kg.loaders.actors import Gazetteer
-    from cepa_kg.loaders.people import people_named
-    text = ("The ceremony was opened by Mr. Lars Eriksen-Moe, Under-Secretary-General for "
-            "Economic and Social Affairs, and Ms. Ana Reis, Director of the Division.\n")
-    people = {p.name: [m.organization.path if m.organization else None for m in p.memberships]
-              for p in people_named(text, Gazetteer.bundled())}
-    assert people["Lars Eriksen-Moe"] == ["actor/united-nations"]
-    assert people["Ana Reis"] != ["actor/united-nations"]
+    from cepa_kg.namespaces import ORG
+    from rdflib import URIRef
+    from tests.page_graph import graph_of
+    graph = graph_of(_bulletin(
+        "Forum opens in Rabat\n\n"
+        "The Forum was opened in Rabat on 3 June 2015 by Mr. Lars Eriksen-Moe, "
+        "Under-Secretary-General for Economic and Social Affairs, and Ms. Ana Reis, Director "
+        "of the Division."))
+    person = URIRef("http://localhost:8000/id/person/lars-eriksen-moe")
+    orgs = {str(o) for m in graph.objects(person, ORG.hasMembership)
+            for o in graph.objects(m, ORG.organization)}
+    assert orgs == {"http://localhost:8000/id/actor/united-nations"}
+    # (the post's body only: no participant the text does not name)
+    events = [e for item in update.parse(_bulletin(
+        "Workshop in Rabat\n\nA workshop on open data was held in Rabat on 3 March 2016 with "
+        "the Ministry of Digital Transition. Mr. Lars Eriksen-Moe, Under-Secretary-General for "
+        "Economic and Social Affairs, opened it.")).items for e in item.events]
+    assert events and not any("actor/united-nations" in {a.path for a in e.participants +
+                                                          e.organizers} for e in events)
