@@ -85,11 +85,12 @@ def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
 
 
 #: The Secretariat's own posts: held in the United Nations when no other body is named.
-_UN_POST = re.compile(r"(?:(?:Under|Deputy|Assistant)[- ])?Secretary[- ]General\b(?!\s+of\s)", re.I)
+_UN_POST = re.compile(r"(?:(?:Under|Deputy|Assistant)[- ])?Secretary[- ]General\b(?!\s+of\s)",
+                      re.I)
 #: A country in brackets after a name, or the one a person represents or comes from.
-_COUNTRY_AFTER = re.compile(r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)"
-                            r"[^\S\n]+(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+"
-                            r"(?:and|who|as|at|in|on)\b))")
+_COUNTRY_AFTER = re.compile(
+    r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)[^\S\n]+"
+    r"(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+(?:and|who|as|at|in|on)\b))")
 
 
 class ActorWriter:

@@ -52,8 +52,9 @@ _DOTTED_DATE_LINE = re.compile(r"^[•·*\-\s]*(?P<y>(?:19|20)\d\d)[•·./](?P<
                                r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)\s*(?:\S+(?:\s+\S+){0,3})?\s*$")
 #: A date alone on its line in digits, the day first as outside the United States ("14-05-2018",
 #: "03.11.2016"); month first only where the first number cannot be a month ("05/14/2018").
-_NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<a>\d{1,2})[^\S\n]?(?P<sep>[-./])[^\S\n]?(?P<b>\d{1,2})"
-                                r"[^\S\n]?(?P=sep)[^\S\n]?(?P<y>(?:19|20)\d\d)\s*$")  # ("23 -05-2014")
+_NUMERIC_DATE_LINE = re.compile(  # (and "23 -05-2014")
+    r"^\s*(?P<a>\d{1,2})[^\S\n]?(?P<sep>[-./])[^\S\n]?(?P<b>\d{1,2})"
+    r"[^\S\n]?(?P=sep)[^\S\n]?(?P<y>(?:19|20)\d\d)\s*$")
 #: A field's date in figures, the day first ("Date: 15-04-2024 11:20").
 _FIELD_DAY_FIRST = re.compile(r"\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?=\s|$)")
 #: What follows a dateline that opens a story ("19 April 2018: The UN Committee ...",

@@ -110,8 +110,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", None, r"\b(?:was|were|has\s+been|had\s+been)\s+(?:jointly\s+)?launched\s+by\b"
                           r"(?=[^.;]{2,120}?\s(?:and|&)\s)"),
         # "UN DESA ... and IASIA have established in 2023 a Task Force to review ..."
-        ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+(?:in\s+(?:19|20)\d\d\s+)?"
-                         r"(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
+        ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+"
+                         r"(?:in\s+(?:19|20)\d\d\s+)?(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
                          r"working\s+group|network|centre|center|platform|alliance)\b"),
     )
 )

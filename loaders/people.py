@@ -249,7 +249,8 @@ _POST_HON_NAME = re.compile(
     r"(?=[A-Z])(?<![\w’'-])(?P<title>(?:(?:Senior|Deputy|Vice|Prime|Finance|Foreign|Acting|"
     r"Executive|Chief)[ ])*(?:Minister|Governor|President|Vice-President|Director(?:[- ]General)?|"
     r"Secretary(?:-General)?|Mayor|Chairman|Chairperson|Chairwoman|Ambassador|Commissioner|"
-    r"Speaker)(?:[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w’'-]*(?:[ ](?:and|of|the|[A-Z][\w’'-]*)){0,5})?)"
+    r"Speaker)(?:[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w’'-]*(?:[ ](?:and|of|the|[A-Z][\w’'-]*))"
+    r"{0,5})?)"
     rf"[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|H\.E)\.?[ ])+)"
     rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})")
 
