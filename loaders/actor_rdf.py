@@ -87,6 +87,7 @@ def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
 #: The Secretariat's own posts: held in the United Nations when no other body is named.
 _UN_POST = re.compile(r"(?:(?:Under|Deputy|Assistant)[- ])?Secretary[- ]General\b(?!\s+of\s)",
                       re.I)
+_THE_COMMITTEE = re.compile(r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Committee", re.I)
 #: A country in brackets after a name, or the one a person represents or comes from.
 _COUNTRY_AFTER = re.compile(
     r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)[^\S\n]+"
@@ -97,8 +98,11 @@ class ActorWriter:
     """Writes the actors, places, roles, posts and people a document names, each once (its
     first mention's quote), and keeps those the document mentions (`mentioned`)."""
 
-    def __init__(self, ctx: MappingContext) -> None:
+    def __init__(self, ctx: MappingContext, *, committee: bool = False) -> None:
+        """`committee`: the page is about the Committee, where "the Committee" a post names
+        is CEPA."""
         self.ctx = ctx
+        self.committee = committee
         self.mentioned: set[URIRef] = set()
         self.persons: dict[str, URIRef] = {}
         self.roles: set[URIRef] = set()
@@ -203,7 +207,7 @@ class ActorWriter:
             ctx.add(iri, CEPA.honorific, Literal(p.honorific))
         used: set[str] = set()
         for n, ms in enumerate(p.memberships, start=1):
-            org = ms.organization or self._un_post(ms)
+            org = ms.organization or self._un_post(ms) or self._the_committee(ms)
             slug = (org.path.rsplit("/", 1)[-1] if org else slugify(ms.affiliation or "")
                     if ms.affiliation else str(n))
             if slug in used:
@@ -231,6 +235,14 @@ class ActorWriter:
         self.mentioned.add(iri)
         self.persons[p.key] = iri
         return iri
+
+    def _the_committee(self, ms: Membership) -> ActorMention | None:
+        """CEPA, for "a member of the Committee" on a page about the Committee."""
+        if not self.committee or not ms.affiliation or not _THE_COMMITTEE.fullmatch(
+                ms.affiliation):
+            return None
+        cepa = self.ctx.gazetteer.resolve("CEPA")
+        return None if cepa is None else ActorMention(cepa.path, cepa.kind, cepa.label, ms.span)
 
     def _un_post(self, ms: Membership) -> ActorMention | None:
         """The United Nations, for the Secretariat's own posts when no body is named ("Under-

@@ -66,7 +66,8 @@ _POST_THEN_NAME = re.compile(
     r"Ambassador|Governor|Mayor|CEO|Chief[ ]Executive(?:[ ]Officer)?)(?:[ ](?:of|for|and|the|on|"
     r"[A-Z][a-z]+)){0,8}?)[ ]"
     rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said|presented|opened|"
-    r"addressed|attended|noted|stressed|spoke)\b|"
+    r"addressed|attended|noted|stressed|spoke|took[ ]part|participated|delivered|chaired|"
+    r"moderated|joined|welcomed|highlighted|emphasi[sz]ed|underlined|shared|introduced)\b|"
     # ("Director General Ana Reis and President Ivo Mars": the next person's post)
     r"\s+and\s+(?:Vice[- ])?(?:President|Director|Chair(?:man|person)?|Secretary|Minister|CEO)\b|"
     r"\s+and\s+"
@@ -243,6 +244,11 @@ _POST_SURNAME = re.compile(
     r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
     r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|had|said|will|"
     r"was|is|opened|attended|addressed|presented|noted|stressed)\b)")
+#: The Committee's role before a name: "CEPA member Ms. Ana Reis", "UN CEPA Chair Prof. B".
+_BODY_ROLE_NAME = re.compile(
+    r"(?<![\w’'-])(?P<body>(?:UN[ ])?CEPA)[ ](?P<title>[Mm]ember|Chair(?:person)?|Vice-Chair|"
+    r"Rapporteur)[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|Professor|H\.E)\.?[ ])+)?"
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})")
 #: A post, then an honorific, then the name: "Senior Minister Hon. Ana Reis;", "Minister of
 #: Food and Agriculture Hon. Dr. Ana Reis;", "Bank of X Governor Dr. Ana Reis".
 _POST_HON_NAME = re.compile(
@@ -887,6 +893,16 @@ class People:
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     m.group("title"), None,
                                                     whole=Span(m.start(), nspan.end)))
+        for m in _BODY_ROLE_NAME.finditer(text, item.start, item.end):
+            # "CEPA member Ms. Ana Reis (Senegal)": the Committee's member, named so
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if self._no_person(name, nspan, actors):
+                continue
+            self._add(name, _norm_hon(m.group("hon").split()[-1]) if m.group("hon") else None,
+                      nspan, self._make(nspan, Span(m.start(), m.start()),
+                                        m.group("title").capitalize(), m.group("body"),
+                                        whole=Span(m.start(), nspan.end)))
         for m in _POST_HON_NAME.finditer(text, item.start, item.end):
             # "Finance Minister Hon. Ana Reis;", "Governor Dr. Ana Reis": the post before the
             # honorific is the name's

@@ -221,7 +221,7 @@ def to_rdf(doc: SessionDocument, ctx: MappingContext) -> None:
     for member in doc.bureau:
         _bureau(ctx, session, n if session is not None else None, member)
     if doc.named:  # the other people the page names, with their posts: mentioned
-        writer = ActorWriter(ctx)
+        writer = ActorWriter(ctx, committee=True)
         for person in doc.named:
             writer.person(person)
         for iri in sorted(writer.mentioned):

@@ -163,3 +163,24 @@ def test_one_or_two_things_the_committee_discussed(text: str, items: list[str]) 
 
 def test_what_it_discussed_is_no_item() -> None:
     assert _items("The Committee discussed it at length. Members agreed.") == []
+
+
+def test_the_committees_members_as_partners_news_name_them() -> None:
+    from cepa_kg.namespaces import CEPA, ORG
+    from rdflib import RDF, RDFS
+    text = ("The network took part in the 21st session of CEPA\n\nThe 21st session of the "
+            "Committee of Experts on Public Administration (CEPA) was held from 4 to 8 April "
+            "2022. CEPA member Ms. Awa Ndiaye (Senegal) chaired a panel. Mr. Tomas Lind, a member "
+            "of the Committee, spoke. IIAS Director General Ana Reis took part in the debate.\n")
+    graph = _graph_of(text)
+    roles: dict[str, set[tuple[str, str]]] = {}
+    for p in graph.subjects(RDF.type, CEPA.Person):
+        for m in graph.objects(p, ORG.hasMembership):
+            for r in graph.objects(m, ORG.role):
+                for o in graph.objects(m, ORG.organization):
+                    roles.setdefault(str(graph.value(p, RDFS.label)), set()).add(
+                        (str(graph.value(r, RDFS.label)), str(o).rsplit("/", 1)[-1]))
+    assert ("Member", "cepa") in roles["Awa Ndiaye"]
+    assert ("Member", "cepa") in roles["Tomas Lind"]
+    assert "Ana Reis" in {str(graph.value(p, RDFS.label))
+                          for p in graph.subjects(RDF.type, CEPA.Person)}

@@ -36,7 +36,7 @@ STUDIES = [
     ("twentysecond", "update", 14, 13, 65),
     ("twentythird", "session", 14, 14, 89),
     ("twentythird", "project", 14, 13, 37),
-    ("twentythird", "update", 14, 13, 77),
+    ("twentythird", "update", 14, 13, 78),
     ("twentyfourth", "project", 14, 14, 38),
     ("twentyfourth", "update", 14, 14, 88),
 ]
