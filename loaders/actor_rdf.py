@@ -241,8 +241,7 @@ class ActorWriter:
         if not self.committee or not ms.affiliation or not _THE_COMMITTEE.fullmatch(
                 ms.affiliation):
             return None
-        cepa = self.ctx.gazetteer.resolve("CEPA")
-        return None if cepa is None else ActorMention(cepa.path, cepa.kind, cepa.label, ms.span)
+        return self._known("CEPA", ms.span)
 
     def _un_post(self, ms: Membership) -> ActorMention | None:
         """The United Nations, for the Secretariat's own posts when no body is named ("Under-
@@ -250,8 +249,14 @@ class ActorWriter:
         post's organisation here only (an event's participants are those the text names)."""
         if not ms.title or not _UN_POST.match(ms.title):
             return None
-        un = self.ctx.gazetteer.resolve("United Nations")
-        return None if un is None else ActorMention(un.path, un.kind, un.label, ms.span)
+        return self._known("United Nations", ms.span)
+
+    def _known(self, name: str, span: Span, kind: str | None = None) -> ActorMention | None:
+        """The gazetteer's actor of that name (of that kind), as mentioned at `span`."""
+        hit = self.ctx.gazetteer.resolve(name)
+        if hit is None or (kind is not None and hit.kind != kind):
+            return None
+        return ActorMention(hit.path, hit.kind, hit.label, span)
 
     def _country_after(self, span: Span) -> ActorMention | None:
         """The country written right after a person's name: "Dr. Benkirane (Morocco)", "Ms.
@@ -259,9 +264,5 @@ class ActorWriter:
         m = _COUNTRY_AFTER.match(self.ctx.text, span.end)
         if m is None:
             return None
-        gz = self.ctx.gazetteer
-        for name in re.split(r"\s*/\s*", m.group("c") or m.group("c2")):
-            found = gz.resolve(name.strip())
-            if found is not None and found.kind == "country":
-                return ActorMention(found.path, found.kind, found.label, span)
-        return None
+        return next((found for name in re.split(r"\s*/\s*", m.group("c") or m.group("c2"))
+                     if (found := self._known(name.strip(), span, "country")) is not None), None)

@@ -893,26 +893,17 @@ class People:
             self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()),
                                                     m.group("title"), None,
                                                     whole=Span(m.start(), nspan.end)))
-        for m in _BODY_ROLE_NAME.finditer(text, item.start, item.end):
-            # "CEPA member Ms. Ana Reis (Senegal)": the Committee's member, named so
-            name = m.group("name")
+        # "CEPA member Ms. Ana Reis (Senegal)": the Committee's member, named so; "Finance
+        # Minister Hon. Ana Reis;", "Governor Dr. Ana Reis": the post before the honorific
+        for m in (*_BODY_ROLE_NAME.finditer(text, item.start, item.end),
+                  *_POST_HON_NAME.finditer(text, item.start, item.end)):
+            name, hon, title = m.group("name"), m.group("hon"), m.group("title")
             nspan = Span(m.start("name"), m.end("name"))
             if self._no_person(name, nspan, actors):
                 continue
-            self._add(name, _norm_hon(m.group("hon").split()[-1]) if m.group("hon") else None,
-                      nspan, self._make(nspan, Span(m.start(), m.start()),
-                                        m.group("title").capitalize(), m.group("body"),
-                                        whole=Span(m.start(), nspan.end)))
-        for m in _POST_HON_NAME.finditer(text, item.start, item.end):
-            # "Finance Minister Hon. Ana Reis;", "Governor Dr. Ana Reis": the post before the
-            # honorific is the name's
-            name = m.group("name")
-            nspan = Span(m.start("name"), m.end("name"))
-            if self._no_person(name, nspan, actors):
-                continue
-            self._add(name, _norm_hon(m.group("hon").split()[-1]), nspan, self._make(
-                nspan, Span(m.start(), m.start()), m.group("title"), None,
-                whole=Span(m.start(), nspan.end)))
+            self._add(name, _norm_hon(hon.split()[-1]) if hon else None, nspan, self._make(
+                nspan, Span(m.start(), m.start()), title[:1].upper() + title[1:],
+                m.groupdict().get("body"), whole=Span(m.start(), nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))

@@ -860,22 +860,20 @@ def test_an_organiser_named_through_the_units_it_belongs_to_is_one_organiser() -
     assert {a.path for a in event.organizers} == {"actor/dpidg", "actor/undp", "actor/escap"}
 
 
-def test_a_thing_launched_by_two_bodies_is_their_partnership() -> None:
-    doc = update.parse(_bulletin(
-        "A centre for parliaments opens in Rome\n\n"
-        "The Global Centre for Parliaments was launched by DESA and the Inter-Parliamentary "
-        "Union in Tunis in 2005. Its office will open in Rome on 22 November 2006."))
-    parties = [{a.path for a in p.parties} for item in doc.items for p in item.partnerships]
-    assert {"actor/desa", "actor/ipu"} in parties
-
-
-def test_bodies_that_have_established_a_task_force_together() -> None:
-    doc = update.parse(_bulletin(
-        "Standards for schools of administration\n\n"
-        "UNITAR and IASIA have established in 2024 a Task Force to review the standards of "
-        "excellence for public administration education. It met in New York on 3 May 2024."))
-    parties = [{a.path for a in p.parties} for item in doc.items for p in item.partnerships]
-    assert {"actor/unitar", "actor/iasia"} in parties
+@pytest.mark.parametrize(("item", "parties"), [
+    # something two bodies launched
+    ("A centre for parliaments opens in Rome\n\nThe Global Centre for Parliaments was "
+     "launched by DESA and the Inter-Parliamentary Union in Tunis in 2005. Its office will open "
+     "in Rome on 22 November 2006.", {"actor/desa", "actor/ipu"}),
+    # a body two have established together
+    ("Standards for schools of administration\n\nUNITAR and IASIA have established in 2024 a "
+     "Task Force to review the standards of excellence for public administration education. It "
+     "met in New York on 3 May 2024.", {"actor/unitar", "actor/iasia"}),
+])
+def test_what_two_bodies_launched_or_established_is_their_partnership(
+        item: str, parties: set[str]) -> None:
+    doc = update.parse(_bulletin(item))
+    assert parties in [{a.path for a in p.parties} for it in doc.items for p in it.partnerships]
 
 
 def test_bodies_that_will_be_hosting_an_event_organise_it() -> None:
