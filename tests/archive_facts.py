@@ -58,12 +58,31 @@ def _bare_name(name: str) -> str:
     return re.sub(r"^the ", "", name).rstrip(".,;")
 
 
+#: Customary names ISO no longer gives ("Turkey" since pycountry names it Türkiye): the
+#: aliases and UN short names of `loaders/country_names.tsv`, written by the rule book's side
+#: as the labels are (a label says "Turkey" where its page does).
+_COUNTRY_NAMES = Path(__file__).parent.parent / "loaders" / "country_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def _customary_names() -> dict[str, str]:
+    names = {}
+    for line in _COUNTRY_NAMES.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1] in ("alias", "un_name"):
+            names[parts[2].casefold()] = parts[0]
+    return names
+
+
 @lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """ISO alpha-3 of a country name or code, or None."""
     if re.fullmatch(r"[A-Z]{3}", name):
         return name
     bare = re.sub(r"\s*\(the\)$", "", name.strip(), flags=re.I)
+    customary = _customary_names().get(re.sub(r"^the\s+", "", bare, flags=re.I).casefold())
+    if customary is not None:
+        return customary
     for lookup in (lambda n: pycountry.countries.lookup(n),
                    lambda n: pycountry.countries.search_fuzzy(n)[0]):
         try:
