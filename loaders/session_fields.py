@@ -560,8 +560,18 @@ _WEAK_CUE = re.compile(
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
     r"cover(?:s|ed)|include[sd]?)\b[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
     r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+"
+
     r"|\b(?:themes|topics|issues|subjects)[ ]+(?:of|at|for)[ ]+the[ ]+(?:session|meeting)[ ]+"
     r"(?:were|are|included)[ ]+")
+#: One thing a sentence says was discussed, its object read whole: "gathered ... for
+#: participatory discussions on X", "discussions were held around X", "One strategy discussed
+#: was X", "One of the issues raised at the meeting concerns X".
+_ONE_THING_CUE = re.compile(
+    r"\b[Dd]iscussions[ ]+(?:were[ ]+held[ ]+)?(?:on|around|about)[ ]+"
+    r"|\b(?:One|Another)[ ]+(?:of[ ]+the[ ]+)?(?:strateg(?:y|ies)|issues?|topics?|themes?|"
+    r"subjects?|questions?|areas?)[ ]+(?:discussed|raised|examined|addressed|considered)"
+    r"(?:[ ]+(?:at|during|by)[ ]+the[ ]+(?:meeting|session|Committee))?[ ]+"
+    r"(?:was|were|is|concerns?|concerned)[ ]+")
 #: An item that is a clause, not a topic: the sentence says something else.
 _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)\b", re.I)
 
@@ -619,13 +629,12 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
                      if len(i.of(text).split()) <= 15 and not _ADVERBIAL.match(i.of(text))]
             if items and not _CLAUSE_ITEM.match(items[0].of(text)):
                 out.extend(items)
-                break
+                continue
             # one or two things ("the Committee reviewed the case of X"), or a clause ("has
             # discussed what the digital age means for ...")
-            items = _object_items(text, cue.end())
-            if items:
-                out.extend(items)
-                break
+            out.extend(_object_items(text, cue.end()))
+        for cue in _ONE_THING_CUE.finditer(text):
+            out.extend(_object_items(text, cue.end()))
     # "meets for its 14th session to discuss X", "the specific agenda topic of X": a thing
     # it discusses, beside any listed
     for m in _TO_DISCUSS.finditer(text):

@@ -85,3 +85,21 @@ def test_a_sessions_theme_in_the_ways_partners_news_state_it(page: str) -> None:
 
     theme = main_theme(page)
     assert theme is not None and theme.text.lower() == "trust in local government"
+
+
+def test_each_thing_a_report_says_was_discussed_in_its_own_sentence() -> None:
+    page = ("The 2016 Committee of Experts gathered observers for open discussions on the "
+            "reform of municipal courts. One strategy discussed was the use of mobile payments "
+            "for local taxes. Another of the issues raised at the meeting concerns pension "
+            "reform in small states. Several discussions were held around citizen audits of "
+            "schools.")
+    assert [i.text for i in agenda_items(page)] == [
+        "the reform of municipal courts", "the use of mobile payments for local taxes",
+        "pension reform in small states", "citizen audits of schools"]
+
+
+def test_every_sentence_of_what_the_committee_discussed_is_read() -> None:
+    page = ("At its 20th session, the Committee discussed rural land registers. At its 21st "
+            "session, the Committee reviewed the pay of teachers in remote areas.")
+    assert [i.text for i in agenda_items(page)] == [
+        "rural land registers", "the pay of teachers in remote areas"]
