@@ -41,6 +41,9 @@ _SUBJECT = re.compile(
     r"servizio\s+pubblico|государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
     r"правительств|публичн\w+\s+администрац|"
     r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*الإلكترونية|"
+    # (the Maghreb's words: "public" as العمومية, the civil service, governance)
+    r"الإدارة\s*العمومية|الخدمة\s*العمومية|الوظيفة\s*العمومية|الحكامة|الحوكمة|"
+    r"fonction\s+publique|funci[óo]n\s+p[úu]blica|fun[çc][ãa]o\s+p[úu]blica|"
     r"公共行政|电子政务|電子政務|公共服务|公共服務|"
     r"공공행정|전자정부|행정\s*혁신|공공\s*서비스|거버넌스|정부\s*혁신|행정[·ㆍ]\s*공공|"
     r"javn\w+\s+(?:služb|uprav)|državn\w+\s+(?:služb|uprav)|e-?uprav", re.I)

@@ -53,13 +53,14 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\bsign(?:ed|ing)\s+(?:of\s+)?(?:(?:this|last|on|in)\s+[A-Z]?[a-z]+\s+)?"
                          r"(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:(?:[Cc]ooperation|[Ff]ramework|"
                          r"[Pp]artnership|[Cc]ollaboration)\s+)?(?:memorandum(?:\s+of\s+"
-                         r"understanding)?|[Aa]greement|MoU)\b(?:\s*\([A-Za-z]{2,6}\))?"),
+                         r"understanding)?|[Aa]greement|MoU|[Ll]etter\s+of\s+[Ii]ntent|"
+                         r"[Dd]eclaration\s+of\s+[Ii]ntent)\b(?:\s*\([A-Za-z]{2,6}\))?"),
         # "A Contribution Agreement has been concluded between X and Y": the agreement named
         # first, its parties after it (not "the MoU was signed by": its signatories)
         ("agreed", None, r"\b(?:[Aa]greement|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|MoU|"
                          r"[Ll]etter\s+of\s+[Ii]ntent|[Dd]eclaration\s+of\s+[Ii]ntent|"
-                         r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?(?:has|have|was|were)\s+"
-                         r"(?:been\s+)?(?:concluded|signed|reached|agreed)\s+between\b"),
+                         r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?(?:(?:has|have|was|were)\s+"
+                         r"(?:been\s+)?)?(?:concluded|signed|reached|agreed)\s+between\b"),
         # "An agreement between X and Y was signed", "a new memorandum between X and Y has
         # been concluded": the parties after it, the signing later in the sentence
         ("agreed", None, r"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|"
@@ -284,7 +285,20 @@ def _qualifier(text: str, a: ActorMention, prev: ActorMention | None,
         return True  # "UNU-EGOV, in Guimarães (Portugal)": where a body or place is
     if prev is not None and _OF_THE.fullmatch(text[prev.span.end : a.span.start]):
         return True
+    if prev is not None and prev.kind == "organization" and \
+            _THEN_COUNTRY.fullmatch(text[prev.span.end : a.span.start]) and (
+                nxt is None or not _LIST_GAP.fullmatch(text[a.span.end : nxt.span.start])):
+        return True  # "the Chinese Academy of Governance (CAG), China and was done by ...": where
+    # the body is (not "between DESA, China and Brazil": a list)
     return nxt is not None and bool(_POSSESSIVE.fullmatch(text[a.span.end : nxt.span.start]))
+
+
+def _part_of_name(text: str, a: ActorMention, prev: ActorMention | None) -> bool:
+    """A body named after "of" in another's name: its unit's, not a party of its own
+    ("collaboration between the Division for X of the United Nations Department of Economic
+    and Social Affairs (DPADM/UNDESA) and Y")."""
+    return a.kind == "organization" and prev is not None and prev.kind == "organization" and \
+        bool(_OF_THE.fullmatch(text[prev.span.end: a.span.start]))
 
 
 _NOT_SEPARATOR = re.compile(r"[^ ,/()]")
@@ -294,6 +308,8 @@ _NOT_DIGIT = re.compile(r"[^\d]")
 _THREE_LOWER = re.compile(r"[a-z]{3}")
 _CAPITAL = re.compile(r"[A-Z]")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_THEN_COUNTRY = re.compile(r"(?:\s*\([A-Z][\w/-]*\))?,\s+")
+_LIST_GAP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from)$", re.I)  # "... in cooperation with"
 _THE = re.compile(r"^(?:the|The)\s+")
@@ -478,7 +494,7 @@ def _parties(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         prev = ordered[i - 1] if i else None
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if _qualifier(text, a, prev, nxt):
+        if _qualifier(text, a, prev, nxt) or _part_of_name(text, a, prev):
             continue
         seen.setdefault(a.path, a)
     return list(seen.values())

@@ -21,6 +21,15 @@ from tests.page_graph import graph_of
     ("The Government of Azerbaijan requested the support of UN DESA to design its strategy.", 2),
     ("Through a letter of intent, the Ministry of Public Administration of Slovenia and UN DESA "
      "committed to work together.", 2),
+    ("The Chairman of the Ministry of Digital Affairs of Moldova signed a letter of intent with "
+     "UNDP, and UN DESA at the Forum.", 3),
+    ("The meeting reviewed the work under the Contribution Agreement signed between the "
+     "Government of Moldova and the United Nations on 3 May 2018.", 2),
+    # (a unit's department after "of", and where a party is, are no parties of their own)
+    ("The guide came out of collaboration between the Division for Public Institutions and "
+     "Digital Government of the United Nations Department of Economic and Social Affairs "
+     "(DPIDG/UN DESA) and the Chinese Academy of Governance (CAG), China and was printed in "
+     "Beijing.", 2),
 ])
 def test_an_agreement_reported_in_other_words_is_read(sentence: str, parties: int) -> None:
     page = (f"DPIDG News\n\nMay 2018\n\n{sentence}\n\nThe Division for Public Institutions and "

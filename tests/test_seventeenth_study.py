@@ -20,8 +20,19 @@ FRENCH_RECORD = ("Renforcer les capacités des administrations locales\n\nRéfé
                  "renforcer les capacités des administrations.\n")
 
 
+#: The Maghreb's words for the public service (الخدمة العمومية) and the civil service (الوظيفة
+#: العمومية), and the United Nations' name glued as an aggregator leaves it.
+ARABIC_FORUM = ("افتتح امس بمراكش منتدى الأممالمتحدة للخدمة العمومية بمشاركة وزراء وخبراء من "
+                "قارات عدة لبحث سبل تحديث الوظيفة العمومية.\n")
+FRENCH_FORUM = ("Marrakech accueille le Forum des Nations unies sur la fonction publique, "
+                "organisé par le ministère et le département des affaires économiques et "
+                "sociales.\n")
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     (SPANISH_AWARD, "dpadm-monthly-update"),
+    (ARABIC_FORUM, "dpadm-monthly-update"),
+    (FRENCH_FORUM, "dpadm-monthly-update"),
     (KOREAN_FORUM, "dpadm-monthly-update"),
     (FRENCH_RECORD, "da-project"),
 ])
