@@ -155,7 +155,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
                           r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|will|is|are|has|"
                           r"have|had|that|which|who|"
-                          r"from|took|organi[sz]ed|and\s+(?:the|a|an|one|two|three|four|five|six)|"
+                          r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|"
+                          r"and\s+(?:the|a|an|one|two|three|four|five|six)|"
                           r"on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
     if complement:
@@ -619,6 +620,12 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             better = replace(better, name=m.name, name_span=m.name_span, word=m.word,
                              kind=m.kind, other_names=tuple(
                                  dict.fromkeys((same.name, *better.other_names))))
+        if _NUMBERED.match(m.name) and not _NUMBERED.match(better.name) and \
+                len(better.name.split()) >= 3 and m.name.lower().endswith(" " + better.name.lower()):
+            # "Global Forum on X in Busan ... The Sixth Global Forum on X will open": the
+            # same name with its number (not a bare "Global Forum": one of a series)
+            better = replace(better, name=m.name, name_span=m.name_span, other_names=tuple(
+                dict.fromkeys((better.name, *better.other_names))))
         out[i] = better
     # a mention with neither day nor title of its own is no meeting in particular
     # (and where none has a day, the first stands for the item's event)
@@ -694,6 +701,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
     if a.kind != b.kind and (_VISITING.search(a.name) and _NAMED.match(b.name) or
                              _VISITING.search(b.name) and _NAMED.match(a.name)):
         return False  # "a study visit ... The Regional Workshop on X to be hosted by ...": two
+    if (na := _number_of(a.name)) is not None and (nb := _number_of(b.name)) is not None \
+            and na != nb:
+        return False  # "During the 6th Global Forum ..., invited participants to the 7th"
     if a.dates is not None and b.dates is not None:
         return a.dates.start == b.dates.start
     if b.dates is None or a.dates is None:
@@ -711,6 +721,19 @@ _NUMBERED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)|(?:19|20)\d\d|(?:First|Second
                        r"Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\b)\s+"
                        r"(?:[A-Z][\w’'-]*\s+){1,6}?"
                        r"(?:Forum|Conference|Summit|Symposium|Meeting|Session|Workshop|Congress)\b")
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+    start=1)}
+
+
+def _number_of(name: str) -> str | None:
+    """The number or year an event's name opens with ("6th", "Sixth": "6"; "2016"), if any."""
+    if not _NUMBERED.match(name):
+        return None
+    first = name.split(maxsplit=1)[0].lower()
+    return str(_ORDINAL_WORDS[first]) if first in _ORDINAL_WORDS else first.rstrip("stndrh")
+
+
 #: A visit told as such ("study visit", "study tour", "mission"): no other word for an event of
 #: another kind named in full.
 _VISITING = re.compile(r"\b(?:visits?|study\s+tours?|missions?)\b", re.I)

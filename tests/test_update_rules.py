@@ -920,3 +920,18 @@ def test_the_secretariats_posts_are_held_in_the_united_nations() -> None:
         "Economic and Social Affairs, opened it.")).items for e in item.events]
     assert events and not any("actor/united-nations" in {a.path for a in e.participants +
                                                           e.organizers} for e in events)
+
+
+def test_an_event_keeps_the_number_its_name_is_given_later_and_two_numbers_are_two_events() -> None:
+    from cepa_kg.loaders.update_events import find_events
+    from cepa_kg.loaders.spans import Span
+    import datetime as dt
+
+    text = ("Ministers expected at Global Forum on Civil Service Reform in Lima. The 4th Global "
+            "Forum on Civil Service Reform opened on 3 May 2010 in Lima.")
+    events = find_events(text, Span(0, len(text)), None, dt.date(2010, 5, 10))
+    assert [e.name for e in events] == ["4th Global Forum on Civil Service Reform"]
+    text = ("During the 4th Global Forum held in Lima on 3 May 2010, the Minister invited "
+            "participants to the 5th Global Forum held in Quito on 9 May 2011.")
+    events = find_events(text, Span(0, len(text)), None, dt.date(2011, 6, 1))
+    assert [e.name for e in events] == ["4th Global Forum", "5th Global Forum"]
