@@ -1020,6 +1020,12 @@ class People:
     def finish(self) -> tuple[Person, ...]:
         for hon, surname, span in self.short:
             key = self._by_surname(surname)
+            if key is None and (given := self._given_before(surname)) is not None:
+                # "Marisol Quarrie at the United Nations ... Dr. Quarrie adds": the name the
+                # page gave in full
+                name, nspan = given
+                self._add(name, hon, nspan, None)
+                key = self._by_surname(surname)
             if key is None:
                 self._add(surname, hon, span, None)
             elif self.found[key]["hon"] is None:
@@ -1036,6 +1042,27 @@ class People:
             if " " in p.name
         ]
         return self.persons
+
+    def _given_before(self, surname: str) -> tuple[str, Span] | None:
+        """The first place the page writes a surname after one or two given names, with no
+        honorific ("Marisol Quarrie of the university", "l'experte, Leïla Haddaoui, a
+        présenté"): words no name has, posts and known bodies are no given names; of several,
+        the shortest ("Photo Ana Reis" above "Ana Reis (Chile)": a caption's word)."""
+        found: list[tuple[str, Span]] = []
+        for m in re.finditer(rf"(?P<given>(?:{_WHOLE_TOK}[ ]){{1,2}}){re.escape(surname)}"
+                             r"(?![\w’'-])", self.text):
+            if m.start() and (self.text[m.start() - 1].isalnum() or
+                              self.text[m.start() - 1] in "’'-"):
+                continue
+            given = m.group("given").split()
+            while given and (given[0] in _NOT_NAME or _TITLE_WORDS.fullmatch(given[0]) or
+                             self.gz.resolve(given[0]) is not None):
+                given = given[1:]
+            if not given or any(g in _NOT_NAME or _TITLE_WORDS.fullmatch(g) for g in given):
+                continue
+            start = m.start("given") + m.group("given").index(given[0])
+            found.append((" ".join((*given, surname)), Span(start, m.end())))
+        return min(found, key=lambda f: len(f[0].split()), default=None)
 
     def _by_surname(self, surname: str) -> str | None:
         keys = [k for k, r in self.found.items()

@@ -118,3 +118,13 @@ def test_posts_before_names_as_partners_news_write_them() -> None:
     assert [p.name for p in doc.bureau] == ["Grace Fraser-Nkosi"]
     alone = parse("Minister Fraser-Nkosi will attend the fifth session of CEPA.")
     assert {p.name: p.title for p in alone.named} == {"Fraser-Nkosi": "Minister"}
+
+
+def test_a_surname_after_an_honorific_takes_the_given_names_the_page_wrote_before() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.people import people_named
+
+    page = ("Photo Lucinda Farrow\n\nLucinda Farrow at the United Nations.\n\nThis spring, "
+            "lecturer Lucinda Farrow went to New York as an observer. Dr. Farrow also spoke for "
+            "her institute.\n")
+    assert [p.name for p in people_named(page, Gazetteer.bundled())] == ["Lucinda Farrow"]
