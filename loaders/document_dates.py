@@ -28,7 +28,7 @@ _YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>0?[1-9]|1[0-2])[.\-/]
 #: A source line with the item's date ("Source: Xinhua 2018-06-21 03:15:48", "Quelle/Source:
 #: eGov, 17.03.2009").
 _SOURCE_LINE = re.compile(r"^[^\S\n]*(?:Quelle|Source|Fuente|Fonte|来源|來源|출처)\s*"
-                          r"(?:/\s*\w+\s*)?[:：]", re.I)
+                          r"(?:/\s*\w+\s*|[Dd]ate\s*)?[:：]", re.I)  # (and "Source Date:")
 _MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+|\bNo\.?\s*\d{{1,3}}\s+)(?P<m>{MONTH_PATTERN})"
                          rf"\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014",
 # "DESA News Vol. 14, No. 3 March 2010")
@@ -172,6 +172,36 @@ def _source_date(text: str) -> DocumentDate | None:
     return None
 
 
+#: The months in Spanish, Portuguese and French, for a dateline in those languages.
+_OTHER_MONTHS = {m: i for names in (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+    for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9}
+#: A dateline in brackets on a line of its own, a place before the date: "(New York, 16 April
+#: 2013)", "(Nueva York, 16 de abril de 2013)".
+_BRACKET_DATELINE = re.compile(
+    r"^[^\S\n]*\([^\S\n]*[A-ZÀ-Ý][^\n(),]{1,40},[^\S\n]*(?P<d>\d{1,2})(?:er|º|°)?[^\S\n]+(?:de[^\S\n]+)?"
+    rf"(?P<m>{MONTH_PATTERN}|{'|'.join(_OTHER_MONTHS)})[^\S\n]+(?:de[^\S\n]+)?(?P<y>(?:19|20)\d\d)"
+    r"[^\S\n]*\)[^\S\n]*$", re.I | re.M)
+#: A weekday between a date field's label and its date ("Source Date: Tuesday, April 17, 2012").
+_WEEKDAY_FIRST = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s*",
+                            re.I)
+
+
+def _bracket_dateline(line: str, at: int) -> DocumentDate | None:
+    m = _BRACKET_DATELINE.match(line)
+    if m is None:
+        return None
+    month = _OTHER_MONTHS.get(m.group("m").lower()) or month_number(m.group("m"))
+    try:
+        dt.date(int(m.group("y")), month, int(m.group("d")))
+    except ValueError:
+        return None
+    return DocumentDate(int(m.group("y")), month, int(m.group("d")),
+                        Span(at + m.start("d"), at + m.end("y")))
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
     for m in _FIELD.finditer(text):
@@ -179,8 +209,10 @@ def document_date(text: str) -> DocumentDate | None:
         line_end = len(text) if line_end < 0 else line_end
         if m.start() and text[m.start() - 1] not in "\n ,|(" :
             continue
+        weekday = _WEEKDAY_FIRST.match(text, m.end(), line_end)
+        after = weekday.end() if weekday else m.end()
         for found in find_date_ranges(text, Span(m.end(), line_end)):
-            if found.span.start - m.end() <= 2 and found.end is None:
+            if found.span.start - after <= 2 and found.end is None:
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
         iso = _ISO_DATE.match(text, m.end(), line_end)
@@ -217,6 +249,9 @@ def document_date(text: str) -> DocumentDate | None:
                     or _BYLINE.match(lead)):  # "By Ana Reis | 12 April 2023"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
+        bracketed = _bracket_dateline(line.text, line.span.start)
+        if bracketed is not None:
+            return bracketed
         dotted = _DOTTED_DATE_LINE.match(line.text)
         if dotted:
             at = line.span.start

@@ -72,7 +72,10 @@ SESSION_ANYWHERE: tuple[_Sign, ...] = (
                 r"session\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?Committee\s+of\s+Experts|"
                 r"\bCEPA\)?\s+(?:meetings?|sessions?)|\b(?:19|20)\d\d\s+CEPA\s+meeting|"
                 r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration\s*(?:\(CEPA\)\s*)?"
-                r"(?:will|was|is|held|met)\b", re.I), 0.3),
+                r"(?:will|was|is|held|met)\b|"
+                # "at their most recent meeting, which took place at the UN Headquarters"
+                r"\b(?:their|its)\s+(?:most\s+recent|latest|last|annual)\s+(?:meeting|session),?"
+                r"\s+(?:which\s+)?(?:took\s+place|was\s+held|held)\b", re.I), 0.3),
     (re.compile(r"\b(?:its|the)\s+(?:main\s+|overall\s+)?theme\s+(?:of\s+the\s+session\s+)?"
                 r"(?:was|is|will\s+be)\b|^\s*Main\s+theme\s*:|main\s+(?:subject|item)\s+of\s+"
                 r"discussion|under\s+the\s+(?:overall\s+)?theme|take\s+up\s+the\s+theme",

@@ -44,3 +44,16 @@ def test_a_date_after_a_byline_on_its_line() -> None:
     found = document_date("Experts meet\nBy Ana Reis | 12 April 2023\nThe Committee met.\n")
     assert found is not None and (found.year, found.month, found.day) == (2023, 4, 12)
     assert document_date("By 2030, the goals will be met, as said on 3 May 2021.\n") is None
+
+
+@pytest.mark.parametrize(("page", "day"), [
+    ("Statement\n\n(New York, 16 April 2013)\n\nIt is a pleasure to open the session.\n",
+     (2013, 4, 16)),
+    ("Declaración\n\n(Nueva York, 16 de abril de 2013)\n\nEs un gusto abrir el período.\n",
+     (2013, 4, 16)),
+    ("Launch of the Survey in Beijing\nSource Date: Tuesday, April 17, 2012\nCreated: May 02, "
+     "2012\n\nSome 180 officials attended the launch.\n", (2012, 4, 17)),
+])
+def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, day: tuple[int, int, int]) -> None:
+    found = document_date(page)
+    assert found is not None and (found.year, found.month, found.day) == day

@@ -219,3 +219,13 @@ def test_the_body_that_helps_is_the_implementer_when_no_other_is_named() -> None
 def test_objectives_stated_in_more_ways(text: str, objective: str) -> None:
     [record] = project.parse(text).projects
     assert record.objective is not None and record.objective.text.startswith(objective)
+
+
+def test_a_partner_s_news_of_the_committee_s_last_meeting_is_a_session_page() -> None:
+    page = ("News 2016\n\nUN experts back stronger audit offices\n\nThe UN Committee of Experts "
+            "on Public Administration (CEPA) calls for stronger audit offices.\n\nThe experts "
+            "made the call at their most recent meeting, which took place at the UN Headquarters "
+            "in New York from 18 to 22 April 2016.\n")
+    from cepa_kg.loaders import registry
+
+    assert registry.detect(page).kind == "cepa-session"

@@ -103,3 +103,15 @@ def test_every_sentence_of_what_the_committee_discussed_is_read() -> None:
             "session, the Committee reviewed the pay of teachers in remote areas.")
     assert [i.text for i in agenda_items(page)] == [
         "rural land registers", "the pay of teachers in remote areas"]
+
+
+@pytest.mark.parametrize("page", [
+    "At the meeting, which was dedicated to “Trust in local government”, the Secretariat spoke.",
+    "Es un gusto abrir el período de sesiones del Comité, cuyo tema es “Trust in local government”.",
+    "La session, dont le thème est « Trust in local government », s'ouvre lundi.",
+])
+def test_a_theme_a_meeting_was_dedicated_to_or_whose_theme_is(page: str) -> None:
+    from cepa_kg.loaders.session_fields import main_theme
+
+    theme = main_theme(page)
+    assert theme is not None and theme.text.lower() == "trust in local government"
