@@ -39,7 +39,9 @@ FIELDS: dict[str, str] = {
     "status": r"status|project\s+status",
     # ("Entities" alone heads the portal's entity fields and takes no value of its own; with
     # a value on its line, "Entities: ECA, ESCAP", it names the bodies that carry it out)
-    "implementer": r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|"
+    # ("Implementing entities and U Secretariat partners: DESA jointly with ECA", first)
+    "implementer": r"implementing\s+entit(?:y|ies)\s+and\s+[\w ]{0,40}?partners|"
+                   r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|"
                    r"(?:lead\s+)?executing\s+(?:agenc(?:y|ies)|entit(?:y|ies))|implementing\s+"
                    r"agenc(?:y|ies)|division|"
                    r"lead\s+agenc(?:y|ies)|lead\s+(?:division|department|office)|jointly\s+"
@@ -50,7 +52,8 @@ FIELDS: dict[str, str] = {
                    r"(?:division|office|department|unit|body|organi[sz]ation)s?",
     "partner": r"implementing\s+partners?|technical\s+(?:collaboration\s+)?partners?|"
                r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
-               r"collaborating\s+entities|cooperation\s+partners|partners?|partner\s+"
+               r"collaborating\s+entities|cooperation\s+partners|co-?operating\s+(?:agencies|"
+               r"entities|institutions|partners)|partners?|partner\s+"
                r"(?:agencies|entities|institutions)",
     "budget": r"(?:total\s+|proposed\s+|approved\s+)?budget|total\s+resources|funding\s+amount",
     "countries": r"countries\s+or\s+areas|beneficiary\s+countries|participating\s+countries|"
@@ -67,7 +70,7 @@ FIELDS: dict[str, str] = {
     "funding": r"funding|source\s+of\s+funds",
 }
 _LABEL = re.compile(
-    r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?:\d{1,2}\s+)?(?P<label>"
+    r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?:\d{1,2}\s+|\((?:[ivx]{1,4}|[a-h])\)\s+)?(?P<label>"
     + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS.items())
     + r")(?!\w)(?:\s+cont[’']d)?[^\S\n]*(?P<colon>:)?[^\S\n]*(?P<rest>[^\n]*)$",
     re.I | re.M)
@@ -101,14 +104,24 @@ def field_values(text: str, span: Span) -> list[Field]:
             out.append(Field(key, label, Span(m.start("rest"), m.end("rest")).strip(text)))
             continue
         next_label = found[i + 1][0].start() if i + 1 < len(found) else span.end
-        value = _value_lines(text, m.end(), next_label, prose=key == "description")
+        value = _value_lines(text, m.end(), next_label, prose=key == "description",
+                             names=key in ("implementer", "partner"))
         out.append(Field(key, label, value))
     return out
 
 
-def _value_lines(text: str, start: int, end: int, *, prose: bool = False) -> Span | None:
+#: A line of a list of names has a few words (an official name a dozen); a longer one, or one
+#: with a verb, is the text going on after the list (a slide's bodies under "Co-operating
+#: Agencies:", then its next point, no blank line between).
+_NAME_LINE_WORDS = 12
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|comes?|came)\b")
+
+
+def _value_lines(text: str, start: int, end: int, *, prose: bool = False,
+                 names: bool = False) -> Span | None:
     """The value under a lone label: the lines after it, to the blank line or next label; a
-    `prose` value (a background) goes on over blank lines while paragraphs of prose follow."""
+    `prose` value (a background) goes on over blank lines while paragraphs of prose follow;
+    a list of `names` ends at a line too long to be one."""
     pos = text.find("\n", start)
     if pos < 0 or pos >= end:
         return None
@@ -126,6 +139,8 @@ def _value_lines(text: str, start: int, end: int, *, prose: bool = False) -> Spa
                 text, lines[0].start) or announced)) and \
                 not (prose and _is_prose(line)):
             break  # a blank line ends the value, unless a list or prose goes on across it
+        if names and lines and (len(line.split()) > _NAME_LINE_WORDS or _VERB.search(line)):
+            break
         gap = False
         lines.append(Span(start, start + len(line)))
     if not lines:
@@ -318,8 +333,8 @@ _OBJECTIVE_PROSE = re.compile(
     r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s)|(?<=,\s))"
     r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+|joint\s+|new\s+)?(?:project|proposal|"
     r"initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
-    r"\s+(?:to|at)|(?:seeks|sought|is\s+designed|"
-    r"was\s+designed|is\s+intended|was\s+intended)\s+to)\b",
+    r"\s+(?:to|at)|(?:seeks|sought|(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
+    r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")

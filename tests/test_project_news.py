@@ -57,3 +57,23 @@ def test_the_body_that_organised_a_projects_training_implements_it_when_no_other
     g = graph_of(page, "news.txt")
     project = next(g.subjects(RDF.type, CEPA.Project))
     assert [str(i).rsplit("/", 1)[-1] for i in g.objects(project, CEPA.implementedBy)] == ["eca"]
+
+
+def test_a_concept_paper_s_numbered_fields_and_a_slide_s_list_of_cooperating_agencies() -> None:
+    from cepa_kg.loaders import project
+
+    paper = ("Regional Statistics Project Concept Paper\n\n(i) Building statistical capacity in "
+             "the region\n(ii) Implementing entities and U Secretariat partners: DESA jointly "
+             "with ESCAP\n(iii) Background\nStatistics guide policy. This project is therefore "
+             "designed to raise the availability of data in the region.\n")
+    record = project.parse(paper).projects[0]
+    assert [i.name for i in record.implementers] == ["DESA", "ESCAP"]
+    objectives = [record.objective, *record.other_objectives]
+    assert any(o is not None and o.text.startswith("This project is therefore designed to raise")
+               for o in objectives)
+    slides = ("Regional Statistics Project\n\nSteering Committee, 2005\n\nExecuting agency: "
+              "UNSD/DESA\nCo-operating Agencies:\nSADC Secretariat\nESCAP\nThis development "
+              "account comes at the right moment for the overhaul of statistical work at ECA\n"
+              "The project is aimed at better data.\n")
+    record = project.parse(slides).projects[0]
+    assert [p.name for p in record.partners] == ["SADC Secretariat", "ESCAP"]
