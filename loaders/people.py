@@ -219,13 +219,17 @@ _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "
 #: UNU-EGOV, Ana Reis", "The Minister of Public Administration, Ana Reis,").
 _POST_WORD = (r"(?:(?:[Vv]ice-|[Dd]eputy[ ]|[Aa]ssistant[ ]|[Ee]xecutive[ ]|[Aa]cting[ ]|"
               r"[Ss]enior[ ]|[Pp]ermanent[ ])?(?:[Dd]irector(?:-[Gg]eneral)?|[Hh]ead|[Mm]inister|"
-              r"[Cc]hair(?:man|person|woman)?|[Pp]resident|[Ss]ecretary(?:-[Gg]eneral)?|[Rr]ector|"
+              r"[Cc]hair(?:man|person|woman)?|[Pp]resident|(?:[Uu]nder-?)?[Ss]ecretary(?:-[Gg]eneral)?|[Rr]ector|"
               r"[Dd]ean|[Mm]ayor|[Gg]overnor|[Cc]oordinator|[Cc]ouncill?or|[Cc]ommissioner|"
               r"[Aa]mbassador|[Rr]epresentative|[Cc]hief|[Pp]rofessor))")
 #: "the <post> of <body>, [Mr.] " just before a name: the post is that name's when the list it
 #: opens goes post first (`Collector._posts_first`).
 _POST_BEFORE = re.compile(
-    rf"(?<![\w’'-])(?:the|The)[ ](?P<phrase>(?P<title>{_POST_WORD}(?:[ ](?:ad[ ]interim|a\.i\.))?)"
+    # (with no article after a comma or at a sentence's start: "In her opening address,
+    # Assistant Undersecretary for X at MCIT, Ana Reis, said")
+    # (not after a name's comma: "Ms. A, President of X, Mr. B, Y of Z": posts after names)
+    rf"(?:(?<![\w’'-])(?:the|The)[ ]|(?<![\w’'-])[a-z]+,[ ]|(?<=[.!?][ ])|(?<=\n)|^)"
+    rf"(?P<phrase>(?P<title>{_POST_WORD}(?:[ ](?:ad[ ]interim|a\.i\.))?)"
     rf"[ ](?:of|for|at)[ ](?P<body>[^,;.\n–—]{{1,110}}?)),[ ](?:{_HON}[ ]+)*$")
 #: A name after such a post, then a stop: "and the Councillor of X, Ana Reis." (`_TITLED_PERSON`
 #: wants a comma after the name).

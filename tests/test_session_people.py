@@ -128,3 +128,19 @@ def test_a_surname_after_an_honorific_takes_the_given_names_the_page_wrote_befor
             "lecturer Lucinda Farrow went to New York as an observer. Dr. Farrow also spoke for "
             "her institute.\n")
     assert [p.name for p in people_named(page, Gazetteer.bundled())] == ["Lucinda Farrow"]
+
+
+def test_a_post_with_no_article_after_an_opening_phrase_is_the_next_name_s() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.people import people_named
+
+    page = ("The workshop opened in Doha. Attending virtually, Chief of Digital Government at "
+            "UN DESA, Ana Reis-Lund, underlined the value of the event.\n")
+    people = people_named(page, Gazetteer.bundled())
+    assert [(p.name, [m.title for m in p.memberships]) for p in people] == [
+        ("Ana Reis-Lund", ["Chief"])]
+    # (after a name and its comma, a post is that name's: "Ms. A, President of X, Mr. B")
+    page = ("I thank Ms. Ana Reis, President of the Government of Catalonia, Mr. Joan Puig, "
+            "Deputy Mayor of Barcelona.\n")
+    people = people_named(page, Gazetteer.bundled())
+    assert [m.title for m in people[1].memberships] != ["President"]
