@@ -364,6 +364,16 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                  and not _MODIFIES.match(text, m.end())  # "training institutions"
                  and not any(n.start <= m.start() and m.end() < n.end - 1 and
                              ORG_HEAD.search(text, m.end(), n.end) for n in names)]
+        # "the 2014 UN Public Service Forum and Awards Ceremony", "Forum, Day and Awards
+        # Ceremony": one event, of the kind named first, its word running to the last
+        joined: dict[int, int] = {}
+        for a, b in zip(words, words[1:]):
+            if text[a.start()].isupper() and text[b.start()].isupper() and \
+                    _JOINED_KINDS.fullmatch(text, a.end(), b.start()):
+                joined[a.start()] = joined.get(b.start(), b.end())
+        if joined:
+            ends = {end for end in joined.values()}
+            words = [m for m in words if m.end() not in ends or m.start() in joined]
         # a date in brackets just after an event word is that meeting's ("At the last Bureau
         # meeting (Brussels, March 3-4, 2011), it was agreed that a workshop ..."), not another's
         attached = {d.span for m in words for d in dates
@@ -375,7 +385,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 # example given in passing, not a meeting the item reports
             if kind == "launch" and _LAUNCHED_EVENTS.match(text, m.end(), sentence.end):
                 continue  # "launched a series of workshops": the workshops are the events
-            word = Span(m.start(), m.end())
+            word = Span(m.start(), joined.get(m.start(), m.end()))
             before = text[sentence.start: m.start()]
             if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting",
                                                              "training"):
@@ -527,6 +537,9 @@ _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?!(?:January|February|March|April|May|Ju
 _SERIES_OF = re.compile(r"\b(?:series|number|cycle|round)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Between two event words, what makes the first a modifier of the second: "Training of
 #: Trainers Workshop", "training-of-trainers workshop".
+#: Between two event words of one event's name: "Forum and Awards Ceremony", "Forum, Day and
+#: Awards Ceremony".
+_JOINED_KINDS = re.compile(r"(?:,[ ]Day)?[ ](?:and|&)[ ]")
 _MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers(?:\s*\((?:ToT|TOT|ToTs)\))?[\s-]+", re.I)
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s+Agenda\b)")  # (not "the 2030 Agenda")
 

@@ -935,3 +935,20 @@ def test_an_event_keeps_the_number_its_name_is_given_later_and_two_numbers_are_t
             "participants to the 5th Global Forum held in Quito on 9 May 2011.")
     events = find_events(text, Span(0, len(text)), None, dt.date(2011, 6, 1))
     assert [e.name for e in events] == ["4th Global Forum", "5th Global Forum"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("The 2014 UN Public Service Forum and Awards Ceremony was held in Goyang from 24 to 27 "
+     "June 2014.", "2014 UN Public Service Forum and Awards Ceremony"),
+    ("The 2011 United Nations Public Service Forum, Day and Awards Ceremony took place in Dar "
+     "es Salaam from 20 to 23 June 2011.",
+     "2011 United Nations Public Service Forum, Day and Awards Ceremony"),
+])
+def test_a_forum_and_its_awards_ceremony_named_together_are_one_forum(sentence: str,
+                                                                     name: str) -> None:
+    from cepa_kg.loaders.update_events import find_events
+    from cepa_kg.loaders.spans import Span
+    import datetime as dt
+
+    events = find_events(sentence, Span(0, len(sentence)), None, dt.date(2014, 7, 1))
+    assert [(e.kind, e.name) for e in events] == [("forum", name)]
