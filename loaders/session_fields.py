@@ -609,6 +609,44 @@ def _object_items(text: str, at: int) -> list[Span]:
     return [s for s in out if len(s.of(text).split()) >= 2]
 
 
+#: A UN document's agenda line, and where the item's title after it ends: at the line's end,
+#: the note's own title ("Note by the Secretariat", "Report of/on ..."), its summary.
+_PROVISIONAL = re.compile(r"\bItem\s+\d{1,2}(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda"
+                          r"\*?[^\S\n]*\n?[^\S\n]*")
+_PROVISIONAL_END = re.compile(r"\n|\s+(?:Note\s+by|Report\s+(?:of|on|by)|Summary\b|Introduction\b|"
+                              r"\*)")
+#: Where a title in sentence case glued to the next one begins it: "... that deliver results
+#: Relations and arrangements between ...".
+_GLUED_TITLE = re.compile(r"(?<=[a-z]) (?=[A-Z][a-z]+ (?:[a-z]+ )+)")
+_PROVISIONAL_WORDS = 25
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
+
+
+def _provisional_items(text: str) -> list[Span]:
+    out = []
+    for m in _PROVISIONAL.finditer(text):
+        start = m.end()
+        line_end = text.find("\n", start)
+        if line_end > 0 and not _LATIN.search(text, start, line_end):
+            start = line_end + 1  # (a bilingual copy: the line's other language, then ours)
+        end = _PROVISIONAL_END.search(text, start, start + 400)
+        stop = end.start() if end else min(len(text), start + 200)
+        if (other := _OTHER_SCRIPT.search(text, start, stop)) is not None:
+            stop = other.start()  # "... Development Managementاستعراض ...": glued to its twin
+        if not start < stop or len(text[start:stop].split()) > _PROVISIONAL_WORDS:
+            continue
+        pos = start
+        for cut in _GLUED_TITLE.finditer(text, start, stop):
+            if sum(w[:1].isupper() for w in text[pos:cut.start()].split()) > 1:
+                break  # a title in title case ("Review of the United Nations Programme in
+                # Public Administration"): its capitals start no other
+            out.append(_item_span(text, pos, cut.start()))
+            pos = cut.end()
+        out.append(_item_span(text, pos, stop))
+    return out
+
+
 _TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|address|review)[ ]+|"
                          r"\bagenda[ ]+(?:topic|item)[ ]+of[ ]+")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -642,6 +680,9 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             out.extend(_object_items(text, cue.end()))
         for cue in _ONE_THING_CUE.finditer(text):
             out.extend(_object_items(text, cue.end()))
+    # a Secretariat's note: "Item 3 (a) of the provisional agenda* Local public governance
+    # ... Report on ...": the item it is written for, beside any listed
+    out.extend(_provisional_items(text))
     # "meets for its 14th session to discuss X", "the specific agenda topic of X": a thing
     # it discusses, beside any listed
     for m in _TO_DISCUSS.finditer(text):

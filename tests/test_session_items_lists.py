@@ -115,3 +115,18 @@ def test_a_theme_a_meeting_was_dedicated_to_or_whose_theme_is(page: str) -> None
 
     theme = main_theme(page)
     assert theme is not None and theme.text.lower() == "trust in local government"
+
+
+def test_the_item_a_secretariat_note_is_written_for() -> None:
+    glued = ("Committee of Experts on Public Administration Eleventh session New York, April "
+             "2012 Item 3 (a) of the provisional agenda* Local public governance and "
+             "administration that deliver results Relations and arrangements between levels of "
+             "government Note by the Secretariat By the present note ...")
+    assert [i.text for i in agenda_items(glued)] == [
+        "Local public governance and administration that deliver results",
+        "Relations and arrangements between levels of government"]
+    bilingual = ("Item 4 of the provisional agendaالبند 4 من جدول الأعمال المؤقت\n"
+                 "Review of the United Nations Programme in Public Administration"
+                 "استعراض برنامج الأمم المتحدة\n")
+    assert [i.text for i in agenda_items(bilingual)] == [
+        "Review of the United Nations Programme in Public Administration"]
