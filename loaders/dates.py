@@ -80,6 +80,16 @@ _MONTH_FIRST = re.compile(
 #: October 16-18 (a range of days: the year is the reference's; "May 5" alone is none)
 _MONTH_FIRST_RANGE = re.compile(
     rf"\b{_g(_MON, 'm1')}{_SP1}{_g(_DAY, 'd1')}{_TO}{_g(_DAY, 'd2')}(?![^\S\n]*,?[^\S\n]*\d)")
+#: "is scheduled for February 21", "on March 5": a day written month first without its year,
+#: after a word that dates something (the year is the reference's; a bare "May 5" is none).
+_MONTH_DAY_AFTER_WORD = re.compile(
+    r"(?:" + "|".join(rf"(?<=\b{w}[^\S\n])" for w in ("on", "for", "until", "from",
+                                                     "before", "after")) + ")"
+    rf"(?:{_MON.format('m1')}){_SP1}"
+    rf"{_g(_DAY, 'd1')}(?![^\S\n]*(?:,[^\S\n]*)?\d)(?![\d:/-])")
+#: The forms that open with their month, tried only where a month is (`matches_at`): a
+#: look-behind or a word boundary leads them, so the regex engine would try every position.
+_MONTH_LED = frozenset({_MONTH_FIRST, _MONTH_FIRST_RANGE, _MONTH_DAY_AFTER_WORD})
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     p if isinstance(p, re.Pattern) else re.compile(p)
     for p in (
@@ -94,13 +104,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # 1 November 2011; 11 November, 2011; 8 November
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",
         _MONTH_FIRST_RANGE,
-        # "is scheduled for February 21", "on March 5": a day written month first without its
-        # year, after a word that dates something (the year is the reference's; a bare "May 5"
-        # is none)
-        r"(?:" + "|".join(rf"(?<=\b{w}[^\S\n])" for w in ("on", "for", "until", "from",
-                                                         "before", "after")) + ")"
-        rf"(?:{_MON.format('m1')}){_SP1}"
-        rf"{_g(_DAY, 'd1')}(?![^\S\n]*(?:,[^\S\n]*)?\d)(?![\d:/-])",
+        _MONTH_DAY_AFTER_WORD,
         # days listed in two months: 9 and 11 March and 16 and 18 March 2021; 28 and 30 April,
         # 5 and 7 May 2020 (a list in each: the first day to the last)
         rf"{_g(_DAY_FIRST, 'd1')}{_LISTED}+{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y1')}?{_SP0}"
@@ -212,7 +216,7 @@ def find_date_ranges(
     found: list[tuple[int, int, dt.date, dt.date | None]] = []
     for pattern in _PATTERNS:
         matches = (matches_at(pattern, text, months, hi)
-                   if pattern is _MONTH_FIRST or pattern is _MONTH_FIRST_RANGE
+                   if pattern in _MONTH_LED
                    else pattern.finditer(text, lo, hi))
         for m in matches:
             resolved = _resolve(m, reference)

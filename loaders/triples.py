@@ -30,9 +30,11 @@ class Triples:
             self.add(triple)
 
     def add(self, triple: Triple) -> None:
-        if triple in self._triples:
+        triples = self._triples
+        n = len(triples)
+        triples.setdefault(triple)  # (one look-up: rdflib terms hash in Python, slowly)
+        if len(triples) == n:
             return
-        self._triples[triple] = None
         s, p, o = triple
         self._objects.setdefault((s, p), []).append(o)
 
