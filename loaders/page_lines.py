@@ -22,13 +22,20 @@ __all__ = ["CHROME", "PageLine", "Paragraph", "is_chrome", "page_lines", "paragr
 CHROME = re.compile(
     r"""^(?:
         register\s*\|\s*login | log\s*in | sign\s*in | skip\s+(?:navigation|to\s+\w+\s+content)
-      | sorry,\s+you\s+need\s+to\s+enable\s+javascript.* | menu | go | home | search | print
+      | sorry,\s+you\s+need\s+to\s+enable\s+javascript.* | menu | go | home | print
+      | (?:site\s+)?(?:keyword\s+)?search\s*:?
       | share | bookmark\s+and\s+share | see\s+all\s+news | read\s+more | back | top
       | «.* | welcome\s+to\s+the\s+united\s+nations.* | copyright\b.* | ©.* | terms\s+of\s+use.*
       | privacy(?:\s+(?:notice|policy|statement))?.* | fraud\s+alert.* | contact\s+us
-      | (?:arabic|chinese|english|french|russian|spanish|español|français|русский|中文|عربي)
+      | (?:arabic|chinese|english|french|russian|spanish|español|français|русский|中文|عربي
+        |kiswahili|swahili|português|portuguese|deutsch|german|italiano|italian|한국어|日本語)
         (?:\s*[|/·]?\s*(?:arabic|chinese|english|french|russian|spanish|español|français
-        |русский|中文|عربي))+
+        |русский|中文|عربي|kiswahili|swahili|português|portuguese|deutsch|german|italiano
+        |italian|한국어|日本語))+
+      # a site's visit counters ("Total site visits: 12345", "Gestern 6058", "Online: 12")
+      | (?:total\s+)?(?:site\s+|page\s+)?(?:visits|visitors|hits|views)\s*:?\s*[\d,.\s]*
+      | (?:heute|gestern|today|yesterday|online|this\s+(?:week|month))\s*:?\s*[\d,.]+
+      | (?:bitte\s+besuchen\s+sie\s*/\s*)?please\s+visit\s*:?
       | arabicchineseenglishfrenchrussianspanish
       | download(?:\s+publication)?\s*:.* | file\s+added\s+date\s*:.* | url\s*:\s*https?://.*
       | (?:facebook|twitter|linkedin|youtube|instagram|flickr|x)(?:\s*[|·]\s*\w+)*

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
+from cepa_kg.loaders.page_lines import is_chrome
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
@@ -343,8 +344,9 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
     mentions: list[EventMention] = []
     for sentence in spans:
         s = sentence.of(text)
-        if _LINKS.match(s):
+        if _LINKS.match(s) or is_chrome(s):
             continue  # "For more information: AAPAM Roundtable Conference": a link, no report
+            # ("Please visit", "Total site visits: 2984417": the site's, no report either)
         found_words = list(_WORD.finditer(text, sentence.start, sentence.end))
         if not found_words:
             continue  # no event word: no event (and no dates to read)

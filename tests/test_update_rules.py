@@ -952,3 +952,13 @@ def test_a_forum_and_its_awards_ceremony_named_together_are_one_forum(sentence: 
 
     events = find_events(sentence, Span(0, len(sentence)), None, dt.date(2014, 7, 1))
     assert [(e.kind, e.name) for e in events] == [("forum", name)]
+
+
+def test_a_site_s_counters_and_language_bar_are_no_item_title_and_make_no_event() -> None:
+    from cepa_kg.loaders.page_lines import is_chrome
+
+    for line in ("Kiswahili | English", "Gestern 6058", "Total site visits: 2984417.",
+                 "Bitte besuchen Sie/Please visit", "Site Keyword Search:"):
+        assert is_chrome(line), line
+    for line in ("Visits to the Forum rose", "Please visit our stand at the Forum"):
+        assert not is_chrome(line), line
