@@ -175,7 +175,7 @@ _DIVISION_EVENTS = (r"(?:United\s+Nations|UN)\s+Public\s+Service\s+(?:Forum|Day|
                     # the division's Global Forums on Reinventing Government (1999-2007)
                     r"Global\s+Forums?\s+on\s+(?:[\w-]+\s+){0,2}?Government\b|"
                     # and its survey of e-government (since 2001)
-                    r"\be-?Government\s+(?:Survey|Development\s+Index)")
+                    r"\be-?Government\s+(?:Survey|Development\s+Index)|\bE-?Government\s+Survey\b")
 #: The head of the department, named by post ("Under-Secretary-General of the United Nations for
 #: Economic and Social Affairs"): news of the department's work.
 _DESA_HEAD = (r"Under-Secretary-General\s+(?:of\s+the\s+United\s+Nations\s+)?for\s+Economic\s+"

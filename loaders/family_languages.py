@@ -30,7 +30,9 @@ _UN = re.compile(
     r"الأمم\s*المتحدة|الشؤون\s*الاقتصادية\s*والاجتماعية|"
     r"联合国|聯合國|经社部|經社部|经济和社会事务部|經濟和社會事務部|"
     r"유엔|국제연합|UN\s*경제사회국|"
-    r"Ujedinjen\w+\s+[Nn]acij\w*|\bUN\s*[–-]\s*a\b")
+    r"Ujedinjen\w+\s+[Nn]acij\w*|\bUN\s*[–-]\s*a\b|"
+    # German: "Vereinte Nationen", "UNO", "UN-Bericht" (a compound: the UN's report)
+    r"Vereinte[nr]?\s+Nationen|\bUNO\b|\bUN-(?=[A-ZÄÖÜ][a-zäöüß])")
 #: The division's subjects.
 _SUBJECT = re.compile(
     r"administraci[óo]n\s+p[úu]blica|servicios?\s+p[úu]blicos?|gobierno\s+(?:electr[óo]nico|"
@@ -46,7 +48,10 @@ _SUBJECT = re.compile(
     r"fonction\s+publique|funci[óo]n\s+p[úu]blica|fun[çc][ãa]o\s+p[úu]blica|"
     r"公共行政|电子政务|電子政務|公共服务|公共服務|"
     r"공공행정|전자정부|행정\s*혁신|공공\s*서비스|거버넌스|정부\s*혁신|행정[·ㆍ]\s*공공|"
-    r"javn\w+\s+(?:služb|uprav)|državn\w+\s+(?:služb|uprav)|e-?uprav", re.I)
+    r"javn\w+\s+(?:služb|uprav)|državn\w+\s+(?:služb|uprav)|e-?uprav|"
+    r"электронн\w+\s+(?:государственн\w+\s+)?(?:услуг|сервис)|"
+    r"öffentliche\w*\s+Verwaltung|Verwaltungsdigitalisierung|digitale\w*\s+Verwaltung|"
+    r"E-Government|digitale\w*\s+Infrastruktur\w*\s+für\s+(?:ihre\s+)?Bürger", re.I)
 #: Events, awards and a survey's release.
 _EVENT = re.compile(
     r"\btaller(?:es)?\b|\bseminarios?\b|\bforo\b|\bconferencias?\b|\breuni[óo]n\b|\bcursos?\b|"
@@ -57,7 +62,10 @@ _EVENT = re.compile(
     r"ورشة|ندوة|منتدى|مؤتمر|اجتماع|جائزة|"
     r"研讨会|研討會|论坛|論壇|会议|會議|讲习班|講習班|发布|發布|调查报告|調查報告|"
     r"워크숍|포럼|세미나|회의|시상|공공행정상|발표|약정식|서명|협약|양해각서|개원식|개소식|"
-    r"\bnagrad\w*|\bkonferencij\w*|\bradionic\w*|\bsastan\w*|\bDan\s+javne\s+službe", re.I)
+    r"\bnagrad\w*|\bkonferencij\w*|\bradionic\w*|\bsastan\w*|\bDan\s+javne\s+službe|"
+    # a survey's report and ranking, as the German and Russian press tell its release
+    r"UN-Bericht|Bericht\s+der\s+(?:UN|Vereinten)|Rangliste|рейтинг\w*\s+ООН|доклад\w*\s+ООН",
+    re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(
     r"\bproyectos?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|программ|"

@@ -29,8 +29,21 @@ FRENCH_FORUM = ("Marrakech accueille le Forum des Nations unies sur la fonction 
                 "sociales.\n")
 
 
+#: The Survey's ranking told by the German and Russian press ("einem neuen UN-Bericht zufolge",
+#: "возглавила рейтинг ООН"), and a Swiss news page naming the "UN E-Government Survey".
+GERMAN_RANKING = ("New York. Die Regierungen von Dänemark und Finnland stellen einem neuen "
+                  "UN-Bericht zufolge die beste digitale Infrastruktur für ihre Bürger bereit.\n")
+RUSSIAN_RANKING = ("Казань возглавила рейтинг ООН по предоставлению электронных услуг "
+                   "жителям.\n")
+SWISS_SURVEY = ("UNO: Schweiz rückt im Vergleich vor\n\nDie Schweiz belegt Rang 14. Das geht "
+                "aus dem Report 2018 UN E-Government Survey hervor.\n")
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     (SPANISH_AWARD, "dpadm-monthly-update"),
+    (GERMAN_RANKING, "dpadm-monthly-update"),
+    (RUSSIAN_RANKING, "dpadm-monthly-update"),
+    (SWISS_SURVEY, "dpadm-monthly-update"),
     (ARABIC_FORUM, "dpadm-monthly-update"),
     (FRENCH_FORUM, "dpadm-monthly-update"),
     (KOREAN_FORUM, "dpadm-monthly-update"),
