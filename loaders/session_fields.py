@@ -647,6 +647,41 @@ def _provisional_items(text: str) -> list[Span]:
     return out
 
 
+#: An agenda's heading alone on its line, and its numbered items (sub-items lettered).
+_AGENDA_HEADING = re.compile(r"^[^\S\n]*(?:(?:Provisional|Annotated|Draft|Adopted)[^\S\n]+)?"
+                             r"[Aa]genda[^\S\n]*:?[^\S\n]*$", re.M)
+_AGENDA_LINE = re.compile(r"[^\S\n]*(?:\d{1,2}\.|\([a-h]\))[^\S\n]+(?P<t>[A-Z][^\n]{3,250})")
+#: "Item 4. Building strong institutions ...", "10:30 - 13:00 Item 4: ..." in a programme.
+_ITEM_LINE = re.compile(r"(?:^|(?<=\s))Item[^\S\n]+\d{1,2}(?:[^\S\n]*\([a-h]\))?[^\S\n]*[.:)–-]"
+                        r"[^\S\n]*(?P<t>[A-Z][^\n]{3,250})", re.M)
+#: The items every session has, which are no subject of it.
+_PROCEDURAL = re.compile(r"(?:Opening\b|Election\s+of\s+(?:the\s+)?(?:officers|bureau|chair)|"
+                         r"Adoption\s+of\s+the\s+(?:agenda|report)|(?:Provisional\s+)?agenda\s+"
+                         r"for\s+the|Other\s+matters|Closing\b|Organi[sz]ational\s+matters|"
+                         r"Dates\s+and\s+venue)", re.I)
+
+
+def _agenda_lines(text: str) -> list[Span]:
+    found: list[re.Match[str]] = list(_ITEM_LINE.finditer(text))
+    for heading in _AGENDA_HEADING.finditer(text):
+        pos = heading.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if text[pos:end].strip():
+                line = _AGENDA_LINE.fullmatch(text, pos, end)
+                if line is None:
+                    break
+                found.append(line)
+            pos = end + 1
+    out = []
+    for m in sorted(found, key=lambda m: m.start("t")):
+        title = m.group("t").rstrip(" .;")
+        if not _PROCEDURAL.match(title):
+            out.append(_item_span(text, m.start("t"), m.start("t") + len(title)))
+    return out
+
+
 _TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|address|review)[ ]+|"
                          r"\bagenda[ ]+(?:topic|item)[ ]+of[ ]+")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -683,6 +718,9 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
     # a Secretariat's note: "Item 3 (a) of the provisional agenda* Local public governance
     # ... Report on ...": the item it is written for, beside any listed
     out.extend(_provisional_items(text))
+    # the session's agenda as its programme or an official agenda lists it ("Item 4.
+    # Building strong institutions ...", "Provisional agenda" over "1. ..." lines)
+    out.extend(_agenda_lines(text))
     # "meets for its 14th session to discuss X", "the specific agenda topic of X": a thing
     # it discusses, beside any listed
     for m in _TO_DISCUSS.finditer(text):

@@ -130,3 +130,18 @@ def test_the_item_a_secretariat_note_is_written_for() -> None:
                  "استعراض برنامج الأمم المتحدة\n")
     assert [i.text for i in agenda_items(bilingual)] == [
         "Review of the United Nations Programme in Public Administration"]
+
+
+def test_an_official_agenda_and_a_programme_s_item_lines_without_the_procedural_items() -> None:
+    agenda = ("Committee of Experts on Public Administration\nNineteenth session\n\nProvisional "
+              "agenda\n\n1. Election of officers.\n2. Adoption of the agenda and other "
+              "organizational matters.\n3. Building institutions that are effective and "
+              "inclusive.\n4. Public sector workforce issues.\n5. Provisional agenda for the "
+              "twentieth session of the Committee.\n")
+    assert [i.text for i in agenda_items(agenda)] == [
+        "Building institutions that are effective and inclusive", "Public sector workforce issues"]
+    programme = ("Monday, 8 April\n10:00 - 10:30 Item 1. Opening of the session\n10:30 - 13:00 "
+                 "Item 4. Sound policymaking and public financial management\nModerator: Ms. A\n"
+                 "Item 5: Local governance and the SDGs\n")
+    assert [i.text for i in agenda_items(programme)] == [
+        "Sound policymaking and public financial management", "Local governance and the SDGs"]
