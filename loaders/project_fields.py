@@ -334,7 +334,17 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+|joint\s+|new\s+)?(?:project|proposal|"
     r"initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
     r"\s+(?:to|at)|(?:seeks|sought|(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
-    r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b",
+    r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b"
+    # "Through this project, the Department aimed to ..."
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))Through\s+(?:this|the)\s+(?:project|programme),\s+[^.;\n]{2,120}?"
+    r"\s+(?:aim(?:s|ed)|sought|seeks|intend(?:s|ed))\s+to\b"
+    # "a project funded by the EC that is aimed at strengthening ...": the aim, mid-sentence
+    r"|(?:(?<=\bthat\sis\s)|(?<=\bthat\swas\s)|(?<=\bwhich\sis\s)|(?<=\bwhich\swas\s))"
+    r"aimed\s+(?:at|to)\b"
+    # "The broad development objective of the project identified in the project documents
+    # is, to raise ..."
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-z0-9]\.))The\s+(?:[a-z]+\s+){1,3}(?:objective|purpose|aim|goal)"
+    r"\s+of\s+(?:the|this)\s+(?:project|programme)\s+[^.,;\n]{0,60}?\s*(?:is|was),\s+to\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
@@ -374,7 +384,7 @@ def objectives(text: str, span: Span) -> list[TextBlock]:
 #: Where an objective stated in prose can start: its first word (`_OBJECTIVE_PROSE` opens with
 #: one of these). Matching only there is five times faster than scanning every position.
 _OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall)\b)|\b(?:For|According)\b")  # ("For the expert, ...")
+                                r"overall|aimed)\b)|\b(?:For|According|Through)\b")  # ("For the expert, ...")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

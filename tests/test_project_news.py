@@ -3,6 +3,8 @@ quotation marks, not the site's banner or the item's headline."""
 
 from __future__ import annotations
 
+import pytest
+
 from cepa_kg.namespaces import CEPA
 from rdflib import RDF, RDFS
 
@@ -77,3 +79,30 @@ def test_a_concept_paper_s_numbered_fields_and_a_slide_s_list_of_cooperating_age
               "The project is aimed at better data.\n")
     record = project.parse(slides).projects[0]
     assert [p.name for p in record.partners] == ["SADC Secretariat", "ESCAP"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Through this project, the Department of Economic and Social Affairs aimed to deepen the "
+    "understanding of tax treaties.",
+    "The Commission is leading a project funded by the European Commission that is aimed at "
+    "deepening trade integration.",
+    "This is an evaluation.The broad development objective of the project identified in the "
+    "project documents is, to raise the efficiency of firms.",
+])
+def test_an_objective_told_after_a_lead_in_or_mid_sentence(sentence: str) -> None:
+    from cepa_kg.loaders import project
+
+    page = f"Tax Treaties Project\n\nDevelopment Account project of UN DESA.\n\n{sentence}\n"
+    record = project.parse(page).projects[0]
+    objectives = [o.text for o in (record.objective, *record.other_objectives) if o is not None]
+    assert any(o.split()[0] in ("Through", "aimed", "The") for o in objectives), objectives
+
+
+def test_an_office_s_acronym_glued_to_the_heading_before_it() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.spans import Span
+
+    text = "Asset Management in Least Developed CountriesFSDO and UNCDF have piloted a project"
+    start = text.index("FSDO")
+    found = Gazetteer.bundled().find_actors(text, Span(start, len(text)))
+    assert [m.path for m in found] == ["actor/fsdo", "actor/uncdf"]
