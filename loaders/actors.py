@@ -324,9 +324,10 @@ class Gazetteer:
             last > first and found[last - 1][1] > span.end)
         cut_word = span.end < len(text) and span.end > 0 and (
             text[span.end].isalnum() or text[span.end] == "_")
-        if span.start > 0 and (text[span.start - 1].isalnum() or text[span.start - 1] == "_"):
-            # a span that starts inside a word ("... in Least Developed CountriesFSDO and
-            # UNCDF have piloted"): its own first word is scanned as if it began the text
+        if 0 < span.start < len(text) and text[span.start - 1].islower() and \
+                text[span.start].isupper():
+            # a span that starts at a capital glued to a word ("... in Least Developed
+            # CountriesFSDO and UNCDF have piloted"): scanned as if it began the text
             piece = text[span.start: span.end]
             return [(span.start + m.start(), span.start + m.end(), m.group(0))
                     for m in self._pattern.finditer(piece)]

@@ -414,7 +414,9 @@ def test_capitals_and_meeting_cities_are_places_of_their_country(gz: Gazetteer) 
 def test_a_span_finds_what_a_scan_of_it_alone_finds(gz: Gazetteer) -> None:
     """Names are looked for once in a whole page and then picked by span; every span (cut
     anywhere: mid-word, mid-name, at a sentence's end) gets exactly the matches a scan of the
-    span alone gives, which is what the readers' rules were written against."""
+    span alone gives, which is what the readers' rules were written against. (A span that
+    opens on a capital glued to a small letter, "CountriesFSDO", is read as the text it cuts
+    out: its first word is a word.)"""
     import random
     from pathlib import Path
 
@@ -430,7 +432,12 @@ def test_a_span_finds_what_a_scan_of_it_alone_finds(gz: Gazetteer) -> None:
             b = rng.randrange(a, min(len(text), a + 2000) + 1)
             if rng.random() < 0.5:  # a sentence's end
                 b = text.find(".", a, b) + 1 or b
-            alone = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, a, b)]
+            if 0 < a and text[a - 1].islower() and text[a].isupper():
+                alone = [(a + m.start(), a + m.end(), m.group(0))
+                         for m in pattern.finditer(text[a:b])]
+            else:
+                alone = [(m.start(), m.end(), m.group(0))
+                         for m in pattern.finditer(text, a, b)]
             assert list(gz._names_in(text, Span(a, b))) == alone, (a, b)
             compared += 1
     assert compared == 1800
