@@ -235,8 +235,10 @@ def _is_heading_line(line: Any) -> bool:
     if line.glyph or line.cells or not words or len(words) > 25 or \
             text.rstrip().endswith((".", ":", ";", ",")) or not _TITLE_LIKE.match(text) or \
             _PHOTO_CREDIT.search(text) or \
-            _WANTS_MORE.search(text):  # a picture's caption: "Title again (UN Photo/X Y)"; a
+            _WANTS_MORE.search(text) or \
+            _FIELD_LINE.match(text):  # a picture's caption: "Title again (UN Photo/X Y)"; a
         return False  # wrapped line of prose: "Egypt’s National Institute for Governance and"
+        # (an event page's field, "WHEN: June 22 – 25, 2015", titles nothing)
     if len(words) <= 10:
         return True
     # (a title's small words stay in lower case: "Workshop on X and Y for the Z in the region")
@@ -307,7 +309,10 @@ def _segments(text: str, start: int) -> list[tuple[Span | None, Span, str]]:
 
 #: An event page's field line: a label the page gives its event's facts under.
 _FIELD_LINE = re.compile(r"\s*(?:Dates?|Time|Location|Venue|Place|Organi[sz]ers?|Organi[sz]ed\s+by|"
-                         r"Contacts?|Languages?|Type|Event\s+type|Registration|Format)\s*:", re.I)
+                         r"Contacts?|Languages?|Type|Event\s+type|Registration|Format|"
+                         # ("Date & place of event: ...", "WHEN: ...", "WHERE: ...")
+                         r"Dates?\s*(?:&|and)\s*(?:place|venue)(?:\s+of\s+(?:the\s+)?event)?|"
+                         r"When|Where|Who|What)\s*:", re.I)
 
 
 def _in_a_list(lines: list[Any], i: int) -> bool:
@@ -621,7 +626,8 @@ _ORGANIZED_BY = re.compile(
 #: An event page's labelled fields, each on its line: "Date: 28 September 2022", "Organizer:
 #: UN DESA", "Venue: Qatar National Convention Centre".
 _EVENT_FIELD = re.compile(
-    r"^[^\S\n]*(?:(?P<date>Dates?|When)|(?P<org>Organi[sz]ers?|Organi[sz]ed[^\S\n]+by|"
+    r"^[^\S\n]*(?:(?P<both>Dates?[^\S\n]*(?:&|and)[^\S\n]*(?:place|venue)(?:[^\S\n]+of"
+    r"[^\S\n]+(?:the[^\S\n]+)?event)?)|(?P<date>Dates?|When)|(?P<org>Organi[sz]ers?|Organi[sz]ed[^\S\n]+by|"
     r"Hosts?|Hosted[^\S\n]+by)|(?P<place>Location|Venue|Where|Place))[^\S\n]*:[^\S\n]*"
     r"(?P<value>\S[^\n]{0,200})$", re.I | re.M)
 _ONLINE = re.compile(r"\b(?:online|virtual|zoom|webex|teams)\b", re.I)
@@ -633,7 +639,12 @@ def _with_fields(text: str, gz: Any, event: Event, span: Span, doc: dt.date | No
     changes: dict[str, Any] = {}
     for m in _EVENT_FIELD.finditer(text, span.start, span.end):
         value = Span(m.start("value"), m.end("value"))
-        if m.group("date") and "dates" not in changes and (
+        if m.group("both") and event.location is None and "location" not in changes:
+            # "Date & place of event: 21-23 October 2019, Shymkent, Kazakhstan"
+            places = find_locations(text, value, gz)
+            if places:
+                changes["location"] = places[0]
+        if (m.group("date") or m.group("both")) and "dates" not in changes and (
                 event.dates is None or event.dates.end is None):
             found = find_date_ranges(text, value, reference=doc)
             if found and not found[0].reversed and (event.dates is None or found[0].end):

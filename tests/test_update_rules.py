@@ -962,3 +962,17 @@ def test_a_site_s_counters_and_language_bar_are_no_item_title_and_make_no_event(
         assert is_chrome(line), line
     for line in ("Visits to the Forum rose", "Please visit our stand at the Forum"):
         assert not is_chrome(line), line
+
+
+def test_an_event_page_s_field_lines_title_no_item_and_complete_its_event() -> None:
+    from tests.page_graph import graph_of
+    from cepa_kg.namespaces import CEPA
+    from rdflib import RDF, RDFS
+
+    page = ("Training Schools of Government to Teach the 2030 Agenda\n\nDate & place of event: "
+            "21-23 October 2019, Shymkent, Kazakhstan\n\nOrganized by: UNDESA and UNDP\n\nThe "
+            "workshop brings schools of government together.\n\nWHEN: 21 – 23 October 2019\n")
+    g = graph_of(page, "event.txt")
+    events = list(g.subjects(RDF.type, CEPA.Event))
+    assert len(events) == 1
+    assert str(g.value(events[0], RDFS.label)).startswith("Training Schools of Government")
