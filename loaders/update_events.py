@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.events_other_languages import is_other_language, other_language_mentions
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
 from cepa_kg.loaders.page_lines import is_chrome
 from cepa_kg.loaders.sentences import sentence_spans
@@ -250,6 +251,11 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
                              key=lambda m: (m.word.start, m.number))
     if not body_events and title is not None:  # only the title names it
         body_events = _mentions(text, [title], reference, names=names, not_dates=not_dates)
+    if not body_events and is_other_language(text, body):  # a page in another language
+        body_events = [EventMention(m.kind or "", m.name, m.name_span, m.dates, m.sentence,
+                                    m.word)
+                       for m in other_language_mentions(
+                           text, ([title] if title is not None else []) + sentences, reference)]
     counted = {m.kind for m in body_events if m.count > 1}
     if counted:  # "launched a series of workshops ... The first two workshops were held in"
         body_events = [m for m in body_events if m.kind not in counted or m.count > 1 or
