@@ -19,13 +19,15 @@ __all__ = ["OtherLanguageMention", "other_language_mentions"]
 #: (kind, words): the kinds of `update_events.EVENT_WORDS`; None for a ceremony of another kind
 #: (a centre's opening, a signing), an event with no narrower class.
 _KINDS: tuple[tuple[str | None, str], ...] = (
-    ("award", r"ceremonia\s+de\s+(?:entrega\s+de\s+(?:los\s+)?)?premi\w*|c[ée]r[ée]monie\s+de\s+remise"
+    ("award", r"ceremonia\s+de\s+(?:entrega\s+de\s+(?:los\s+)?)?premi\w*|"
+              r"c[ée]r[ée]monie\s+de\s+remise"
               r"|cerim[ôo]nia\s+de\s+premia\w*|церемони\w*\s+награжд\w*|حفل\s+(?:توزيع\s+)?"
               r"(?:ال)?جوائز|颁奖|頒獎|시상식|授賞式|表彰式"),
     ("forum", r"\bforos?\b|\bf[óo]rum\b|форум\w*|(?:ال)?منتدى|论坛|論壇|포럼|フォーラム"),
-    ("workshop", r"\btaller(?:es)?\b|\bateliers?\b|практикум\w*|(?:ال)?ورشة|ورش\b|讲习班|講習班|研讨班|"
-                 r"워크숍|ワークショップ|\bradionic\w*"),
-    ("seminar", r"\bseminarios?\b|\bs[ée]minaires?\b|\bsemin[áa]rios?\b|семинар\w*|(?:ال)?ندوة|研讨会|"
+    ("workshop", r"\btaller(?:es)?\b|\bateliers?\b|практикум\w*|(?:ال)?ورشة|ورش\b|"
+                 r"讲习班|講習班|研讨班|워크숍|ワークショップ|\bradionic\w*"),
+    ("seminar", r"\bseminarios?\b|\bs[ée]minaires?\b|\bsemin[áa]rios?\b|семинар\w*|(?:ال)?ندوة|"
+                r"研讨会|"
                 r"研討會|세미나|セミナー|\bwebinar\w*"),
     ("conference", r"\bconferencias?\b|\bconf[ée]rences?\b|\bconfer[êe]ncias?\b|конференц\w*|"
                    r"(?:ال)?مؤتمر|峰会|峰會|컨퍼런스|콘퍼런스"),
@@ -45,7 +47,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 #: Where a name in Chinese or Japanese begins, read back from its head word.
-_CJK_BREAK = re.compile(r"[\s,，。、：:“”「」『』《》()（）!！?？;；在于於的了和与與及でにがをはともへ]")
+_CJK_BREAK = re.compile(r"[\s,，。、：:“”「」『』《》()（）!！?？;；"
+                        r"在于於的了和与與及でにがをはともへ]")
 #: A Korean word that ends a clause (a particle or a verb's ending): no part of a name before it.
 _KO_CLAUSE_END = re.compile(r"[은는이가을를에의린된한며고서던해다]$|[.,!?)]")
 #: A word that may stand before a Korean event word in its name: an ordinal ("제1회", "제60차"),
@@ -125,7 +128,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
         return Span(start, word.end)
     if _HANGUL.search(text, word.start, word.end):
         start = _space_before(text, sentence.start, word.start) + 1
-        for _ in range(3):  # "제1회 지역거버넌스 국제워크숍": the words before it, up to a clause's end
+        # ("제1회 지역거버넌스 국제워크숍": the words before it, up to a clause's end)
+        for _ in range(3):
             before = _space_before(text, sentence.start, start - 1)
             token = text[before + 1: start - 1] if before >= sentence.start else \
                 text[sentence.start: start - 1]
@@ -136,11 +140,11 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
         return Span(start, word.end).strip(text, "‘'“\"")
     stop = _ARABIC_STOP if _ARABIC.search(text, word.start, word.end) else _STOP
     end, count = word.end, 0
-    for token in _TOKEN.finditer(text, word.end, sentence.end):
-        between = text[end: token.start()]
-        if between.strip() or count >= _MAX_WORDS or token.group(0).lower() in stop:
+    for next_word in _TOKEN.finditer(text, word.end, sentence.end):
+        between = text[end: next_word.start()]
+        if between.strip() or count >= _MAX_WORDS or next_word.group(0).lower() in stop:
             break
-        end, count = token.end(), count + 1
+        end, count = next_word.end(), count + 1
     while end > word.end:  # ("Forum des Nations unies sur la": not its last small words)
         last = text.rfind(" ", word.end, end)
         if last < 0 or text[last + 1: end].lower() not in _CONNECTORS:

@@ -383,8 +383,9 @@ def objectives(text: str, span: Span) -> list[TextBlock]:
 
 #: Where an objective stated in prose can start: its first word (`_OBJECTIVE_PROSE` opens with
 #: one of these). Matching only there is five times faster than scanning every position.
+# ("For the expert, ...", "Through this project, ...")
 _OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall|aimed)\b)|\b(?:For|According|Through)\b")  # ("For the expert, ...")
+                                r"overall|aimed)\b)|\b(?:For|According|Through)\b")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

@@ -375,7 +375,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
         # "the 2014 UN Public Service Forum and Awards Ceremony", "Forum, Day and Awards
         # Ceremony": one event, of the kind named first, its word running to the last
         joined: dict[int, int] = {}
-        for a, b in zip(words, words[1:]):
+        for a, b in zip(words, words[1:], strict=False):
             if text[a.start()].isupper() and text[b.start()].isupper() and \
                     _JOINED_KINDS.fullmatch(text, a.end(), b.start()):
                 joined[a.start()] = joined.get(b.start(), b.end())
@@ -642,7 +642,8 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
                              kind=m.kind, other_names=tuple(
                                  dict.fromkeys((same.name, *better.other_names))))
         if _NUMBERED.match(m.name) and not _NUMBERED.match(better.name) and \
-                len(better.name.split()) >= 3 and m.name.lower().endswith(" " + better.name.lower()):
+                len(better.name.split()) >= 3 and \
+                m.name.lower().endswith(" " + better.name.lower()):
             # "Global Forum on X in Busan ... The Sixth Global Forum on X will open": the
             # same name with its number (not a bare "Global Forum": one of a series)
             better = replace(better, name=m.name, name_span=m.name_span, other_names=tuple(
