@@ -101,8 +101,10 @@ def test_kill_9_in_the_middle_of_a_folder_load_leaves_each_document_whole_or_abs
     editions = {hashlib.sha256(p.read_bytes()).hexdigest() for p in second}
     old = document_versions(store, DOCUMENT_GRAPHS)
     load = start_cli("load", "-q", "--store", str(store), str(tmp_path / "docs"))
-    wait_until(lambda: sum(sha in editions for sha in readable_versions(store).values())
-               >= DOCUMENTS // 4, "the changed documents were never committed")
+    # (killed once the first changed document is in: reading the store to count them takes
+    # long on a busy machine, and waiting for a quarter of them let the load finish first)
+    wait_until(lambda: any(sha in editions for sha in readable_versions(store).values()),
+               "the changed documents were never committed")
     assert load.poll() is None, "the load ended before it was killed"
     kill_hard(load)
     versions = document_versions(store, DOCUMENT_GRAPHS)
