@@ -911,6 +911,65 @@ def _prose_bureau(text: str) -> list[Person]:
     return out
 
 
+#: "Vice-Chairs: Ms. A (United Kingdom), Mr. B (Malaysia)": a role for several, on one line.
+_PLURAL_ROLE_LINE = re.compile(
+    r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s|"
+    r"Co-Chair(?:person)?s|Rapporteurs)[^\S\n]*:[^\S\n]*(?P<rest>[^\n]+)$", re.M)
+#: "The Committee elected A (Nicaragua) as Chair, B (United Kingdom) and C (Malaysia) as
+#: Vice-Chairs, and D (Lebanon) as Rapporteur": a report's election of its officers.
+_ELECTED = re.compile(r"\belected\b(?:[^\S\n]+by[^\S\n]+acclamation)?")
+_AS_ROLE = re.compile(r",?\s+as\s+(?:its\s+|the\s+)?(?P<role>(?:Vice[- ])?Chair(?:person|man|"
+                      r"woman)?s?|Co-Chair(?:person)?s?|Rapporteurs?)\b", re.I)
+#: One person of a list: an honorific, the name, the country in brackets.
+_LISTED_PERSON = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|H\.\s?E)\.?\s+)*"
+    rf"(?P<name>{_NAME})\s*(?:\((?P<country>[^()\n]{{2,60}})\))?")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_people(text: str, start: int, end: int, role: str) -> list[Person]:
+    """The people a list between `start` and `end` names, each with `role`."""
+    out = []
+    pos = start
+    for cut in (*(m for m in _LIST_SPLIT.finditer(text, start, end)
+                  if text.count("(", start, m.start()) == text.count(")", start, m.start())),
+                None):
+        piece_end = cut.start() if cut is not None else end
+        piece = Span(pos, piece_end).strip(text, " ,;.")
+        m = _LISTED_PERSON.fullmatch(text, piece.start, piece.end)
+        if m is not None and not _NOT_NAME.search(m.group("name")):
+            out.append(Person(clean(m.group("name")), Span(m.start("name"), m.end("name")), role,
+                              "", clean(m.group("country") or "")))
+        pos = cut.end() if cut is not None else end
+    return out
+
+
+def _singular(role: str) -> str:
+    role = re.sub(r"s$", "", role.strip())
+    return _role(role)
+
+
+def _plural_role_lines(text: str) -> list[Person]:
+    return [p for m in _PLURAL_ROLE_LINE.finditer(text)
+            for p in _listed_people(text, m.start("rest"), m.end("rest"),
+                                    _singular(m.group("role")))]
+
+
+def _elected(text: str) -> list[Person]:
+    out: list[Person] = []
+    for m in _ELECTED.finditer(text):
+        stop = _SENTENCE_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        if not _ABOUT_CEPA.search(text, a, end) and "Committee" not in text[a:end]:
+            continue
+        pos = m.end()
+        for role in _AS_ROLE.finditer(text, m.end(), end):
+            out.extend(_listed_people(text, pos, role.start(), _singular(role.group("role"))))
+            pos = role.end()
+    return out
+
+
 def bureau(text: str) -> tuple[Person, ...]:
     """The bureau members a page lists: "Chairperson: The Honourable X (Canada), post"; else
     those it names in prose ("As vice chair, X ...", "CEPA Chair, X from South Africa")."""
@@ -923,6 +982,8 @@ def bureau(text: str) -> tuple[Person, ...]:
                           m.group("role").replace("Vice Chair", "Vice-Chair"),
                           clean(m.group("hon") or ""), clean(m.group("country") or ""),
                           clean(m.group("post") or "")))
+    listed = {p.name for p in out}
+    out.extend(p for p in (*_plural_role_lines(text), *_elected(text)) if p.name not in listed)
     if not out:
         seen: set[str] = set()
         for person in _prose_bureau(text):

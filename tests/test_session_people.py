@@ -4,6 +4,8 @@ mentions, with the post the page gives; a headline's verb is no part of a name."
 
 from __future__ import annotations
 
+import pytest
+
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.people import people_named
 from cepa_kg.namespaces import CEPA, ORG, SCHEMA
@@ -144,3 +146,17 @@ def test_a_post_with_no_article_after_an_opening_phrase_is_the_next_name_s() -> 
             "Deputy Mayor of Barcelona.\n")
     people = people_named(page, Gazetteer.bundled())
     assert [m.title for m in people[1].memberships] != ["President"]
+
+
+@pytest.mark.parametrize("page", [
+    "The Committee elected Ana Reis Lopes (Brazil) as Chair, Tomas Berg (Sweden) and Lin Wei "
+    "(China) as Vice-Chairs, and Omar Haddad (Jordan) as Rapporteur.\n",
+    "Bureau\nChair: Ana Reis Lopes (Brazil)\nVice-Chairs: Mr. Tomas Berg (Sweden), Ms. Lin Wei "
+    "(China)\nRapporteur: Omar Haddad (Jordan)\n",
+])
+def test_the_officers_a_report_says_were_elected_or_a_bureau_list_gives_several_of(page: str) -> None:
+    from cepa_kg.loaders.session_fields import bureau
+
+    people = {(p.name, p.role, p.country) for p in bureau(page)}
+    assert people == {("Ana Reis Lopes", "Chair", "Brazil"), ("Tomas Berg", "Vice-Chair", "Sweden"),
+                      ("Lin Wei", "Vice-Chair", "China"), ("Omar Haddad", "Rapporteur", "Jordan")}
