@@ -110,6 +110,13 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         # the Inter-Parliamentary Union in 2005"): its parties after it
         ("agreed", None, r"\b(?:was|were|has\s+been|had\s+been)\s+(?:jointly\s+)?launched\s+by\b"
                           r"(?=[^.;]{2,120}?\s(?:and|&)\s)"),
+        # the same in French, Spanish and Portuguese: "l'UNODC et UNDESA ont convenu de
+        # collaborer", "en partenariat avec", "en colaboración con", "em parceria com"
+        ("agreed", True, r"\bont\s+convenu\s+de\s+(?:collaborer|coop[ée]rer|travailler\s+ensemble)\b|"
+                         r"\bacordaron\s+(?:colaborar|cooperar|trabajar\s+juntos)\b|"
+                         r"\bconcordaram\s+em\s+(?:colaborar|cooperar|trabalhar\s+juntos)\b"),
+        ("agreed", False, r"\b(?:en\s+partenariat|dans\s+le\s+cadre\s+du\s+partenariat\s+strat[ée]gique)"
+                          r"\s+avec\b|\ben\s+colaboraci[óo]n\s+con\b|\bem\s+parceria\s+com\b"),
         # "UN DESA ... and IASIA have established in 2023 a Task Force to review ..."
         ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+"
                          r"(?:in\s+(?:19|20)\d\d\s+)?(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
@@ -118,6 +125,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
 )
 _CHAIN_GAP = re.compile(
     r"(?:\s+|[,/()]|[’']s\b|\b(?:and|the|of|for|through|from|staff|representatives?|"
+    # (French, Spanish, Portuguese: "l'UNODC et le Département ... ont convenu")
+    r"et|le|la|les|l[’']|du|des|y|el|los|las|e|os|as|do|da|"
     r"delegations?|team|a|an|also|has|have|had|will|both|together|jointly|its|their|"
     r"including|in\s+(?:collaboration|cooperation|partnership)\s+with|met\s+with|meets?\s+with|"
     # ("X, in Guimarães (Portugal), and Y signed": where X is)
@@ -168,7 +177,8 @@ class _Cue:
 _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
-    r"options|avenues|asked|conclud|reach|endorse|renew|extend|launch|establish|set\s+up|commit",
+    r"options|avenues|asked|conclud|reach|endorse|renew|extend|launch|establish|set\s+up|commit|"
+    r"convenu|acordaron|concordaram|partenariat|colaboraci|parceria",
     re.I)
 
 
@@ -205,6 +215,8 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("request",),
     ("requested",),
     ("launched",),
+    ("convenu", "acordaron", "concordaram"),
+    ("partenariat", "colaboraci", "parceria"),
     ("established",),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
@@ -311,7 +323,7 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _THEN_COUNTRY = re.compile(r"(?:\s*\([A-Z][\w/-]*\))?,\s+")
 _LIST_GAP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
-_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from)$", re.I)  # "... in cooperation with"
+_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from|avec|con|com)$", re.I)  # "... in cooperation with"
 _THE = re.compile(r"^(?:the|The)\s+")
 
 
