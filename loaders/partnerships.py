@@ -112,11 +112,13 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                           r"(?=[^.;]{2,120}?\s(?:and|&)\s)"),
         # the same in French, Spanish and Portuguese: "l'UNODC et UNDESA ont convenu de
         # collaborer", "en partenariat avec", "en colaboración con", "em parceria com"
-        ("agreed", True, r"\bont\s+convenu\s+de\s+(?:collaborer|coop[ée]rer|travailler\s+ensemble)\b|"
+        ("agreed", True, r"\bont\s+convenu\s+de\s+(?:collaborer|coop[ée]rer|travailler\s+"
+                         r"ensemble)\b|"
                          r"\bacordaron\s+(?:colaborar|cooperar|trabajar\s+juntos)\b|"
                          r"\bconcordaram\s+em\s+(?:colaborar|cooperar|trabalhar\s+juntos)\b"),
-        ("agreed", False, r"\b(?:en\s+partenariat|dans\s+le\s+cadre\s+du\s+partenariat\s+strat[ée]gique)"
-                          r"\s+avec\b|\ben\s+colaboraci[óo]n\s+con\b|\bem\s+parceria\s+com\b"),
+        ("agreed", False, r"\b(?:en\s+partenariat|dans\s+le\s+cadre\s+du\s+partenariat\s+"
+                          r"strat[ée]gique)\s+avec\b|\ben\s+colaboraci[óo]n\s+con\b|"
+                          r"\bem\s+parceria\s+com\b"),
         # "UN DESA ... and IASIA have established in 2023 a Task Force to review ..."
         ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+"
                          r"(?:in\s+(?:19|20)\d\d\s+)?(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
@@ -323,7 +325,8 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _THEN_COUNTRY = re.compile(r"(?:\s*\([A-Z][\w/-]*\))?,\s+")
 _LIST_GAP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 _POSSESSIVE = re.compile(r"[’']s\s+")
-_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from|avec|con|com)$", re.I)  # "... in cooperation with"
+# ("... in cooperation with", "en partenariat avec")
+_ENDS_BEFORE_OBJECT = re.compile(r"(?:with|between|to|by|of|from|avec|con|com)$", re.I)
 _THE = re.compile(r"^(?:the|The)\s+")
 
 
