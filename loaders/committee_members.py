@@ -73,14 +73,15 @@ _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: Professor of Public Law"). Family names may be written in capitals ("Rolf BECKER").
 _UPPER_TOK = r"[A-ZÀ-Ý][A-ZÀ-Ý’'-]+"
 _LIST_NAME = (rf"(?:{_TOK}|{_UPPER_TOK})"
-              rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:{_TOK}|{_UPPER_TOK}))"
+              # ("Emmanuelle d'Achon": a particle glued to the surname)
+              rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:[dD][’'])?(?:{_TOK}|{_UPPER_TOK}))"
               r"{1,3}")
 _CARD = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*)?{_HON}?"
                    rf"(?P<name>{_LIST_NAME})[^\S\n]*\((?P<country>[^()\n]{{2,40}})\)"
                    r"[^\S\n]*(?:[,;:–-][^\S\n]*(?P<post>[^\n]{0,200}))?$", re.M)
 #: A row of a table of members as text: the name, a tab or a dash (or two spaces or more),
 #: the country ("Ana Reis<TAB>Portugal"); read only where three or more such rows follow.
-_ROW = re.compile(rf"^[^\S\n]*{_HON}?(?P<name>{_LIST_NAME})"
+_ROW = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]+)?{_HON}?(?P<name>{_LIST_NAME})"
                   r"(?:\t+|[^\S\n]{2,}|[^\S\n]+[–-][^\S\n]+)"
                   r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M)
 _MIN_ROWS = 3

@@ -160,3 +160,13 @@ def test_the_officers_a_report_says_were_elected_or_a_bureau_list_gives_several_
     people = {(p.name, p.role, p.country) for p in bureau(page)}
     assert people == {("Ana Reis Lopes", "Chair", "Brazil"), ("Tomas Berg", "Vice-Chair", "Sweden"),
                       ("Lin Wei", "Vice-Chair", "China"), ("Omar Haddad", "Rapporteur", "Jordan")}
+
+
+def test_a_member_list_in_dash_lines_and_a_surname_with_a_glued_particle() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.committee_members import members
+
+    page = ("Members of the Committee of Experts on Public Administration\n\n- Ana Reis - Brazil\n"
+            "- Emmanuelle d'Achon - France\n- Tomas Berg - Sweden\n")
+    assert [(p.name, p.country) for p in members(page, Gazetteer.bundled())] == [
+        ("Ana Reis", "Brazil"), ("Emmanuelle d'Achon", "France"), ("Tomas Berg", "Sweden")]
