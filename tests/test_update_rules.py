@@ -972,3 +972,20 @@ def test_an_event_page_s_field_lines_title_no_item() -> None:
                  "Date & place of event: 21-23 October 2019, Shymkent, Kazakhstan"):
         assert not _is_heading_line(page_lines(line)[0]), line
     assert _is_heading_line(page_lines("Training Schools of Government")[0])
+
+
+@pytest.mark.parametrize("post", ["Under-Secretary-General for Economic and Social Affairs",
+                                  "United Nations Under-Secretary-General for Economic and "
+                                  "Social Affairs"])
+def test_the_secretariat_s_post_is_held_in_the_united_nations(post: str) -> None:
+    from tests.page_graph import graph_of
+    from cepa_kg.namespaces import CEPA
+    from rdflib import RDF, Namespace
+
+    org = Namespace("http://www.w3.org/ns/org#")
+    page = (f"DESA News\n\nMay 2012\n\n“The winners have shown real devotion,” said Tomasz "
+            f"Wei, {post}. The awards were given at the Forum organized by UN DESA.\n")
+    g = graph_of(page, "news.txt")
+    person = next(iter(g.subjects(RDF.type, CEPA.Person)))
+    bodies = {str(o) for m in g.subjects(org.member, person) for o in g.objects(m, org.organization)}
+    assert any(b.endswith("/id/actor/united-nations") for b in bodies), bodies
