@@ -85,8 +85,10 @@ def _country(base: str, alpha3: str) -> tuple[URIRef, tuple[Triple, ...]]:
 
 
 #: The Secretariat's own posts: held in the United Nations when no other body is named.
+#: The Secretariat's own posts ("Under-Secretary-General for ...", and "United Nations
+#: Under-Secretary-General for ..."), held in the United Nations.
 _UN_POST = re.compile(r"(?:(?:United\s+Nations|UN)\s+)?(?:(?:Under|Deputy|Assistant)[- ])?"
-                      r"Secretary[- ]General\b(?!\s+of\s)", re.I)  # (and "United Nations Under-...")
+                      r"Secretary[- ]General\b(?!\s+of\s)", re.I)
 _THE_COMMITTEE = re.compile(r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Committee", re.I)
 #: A country in brackets after a name, or the one a person represents or comes from.
 _COUNTRY_AFTER = re.compile(
