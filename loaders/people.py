@@ -96,6 +96,15 @@ _TITLE_WORDS = re.compile(
     r"ASG|USG|Assistant|Member|Focal\s+Point|Specialist|Analyst|Researcher|Fellow|Economist|"
     r"Statistician|Scientist)\b"
 )
+#: A post right after a name, alone on the rest of its line or on the next (a statement's
+#: header): the Secretariat's posts, a director's or a minister's of a named body (not the
+#: occasion after it: "... at the Public Service Day").
+_HEADER_POST = re.compile(
+    r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<post>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Under|"
+    r"Deputy|Assistant)[- ])?Secretary[- ]General\b[^\n,;.]{0,100}?|(?:Executive\s+)?"
+    r"Director(?:[- ]General)?\s+of\s+[^\n,;.]{3,100}?|Minister\s+(?:of|for)\s+"
+    r"[^\n,;.]{3,100}?)(?:[^\S\n]+(?:at|during)[^\S\n]+[^\n]{3,120}?)?[^\S\n]*,?[^\S\n]*"
+    r"(?=\n|$)")
 _NOT_NAME = frozenset(
     """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
     United Nations Public Service Services Administration Government Ministry Republic Division
@@ -598,6 +607,13 @@ class People:
             unit = Span(lines.start("body"), lines.end("body"))
             return self._make(name_span, unit, post.of(text).strip(), unit.of(text).strip(),
                               whole=Span(name_span.start, unit.end))
+        head = _HEADER_POST.match(text, name_span.end)
+        if head is not None:
+            # a statement's header: "Mr. A Under-Secretary-General for X" on one line, or
+            # "Mr. A" over "United Nations Under Secretary General,"
+            post = Span(head.start("post"), head.end("post"))
+            return self._make(name_span, post, clean(post.of(text)), None,
+                              whole=Span(name_span.start, post.end))
         after = text[name_span.end : limit]
         pre = _TITLE_BEFORE.search(text[max(0, name_span.start - 120) : name_span.start])
         bracket = re.match(r"\s*\(([^()]{2,120})\)", after)
@@ -811,6 +827,13 @@ class People:
                     name, nspan = kept, Span(nspan.start, m.start("name") + len(kept))
             if any(nspan.start < a.end and a.start < nspan.end for a in actors):
                 continue
+            words = name.split()
+            post_at = next((i for i, w in enumerate(words) if i >= 2 and (
+                _TITLE_WORDS.fullmatch(w) or w.endswith("Secretary-General"))), None)
+            if post_at is not None and text.startswith(name, nspan.end - len(name)):
+                # "Mr. Qian Zhaolin Under-Secretary-General for ...": the post after the name
+                name = " ".join(words[:post_at])
+                nspan = Span(nspan.start, nspan.end - len(" ".join(words[post_at:])) - 1)
             if " " not in name:
                 self.short.append((hon, name, nspan))
                 continue

@@ -170,3 +170,21 @@ def test_a_member_list_in_dash_lines_and_a_surname_with_a_glued_particle() -> No
             "- Emmanuelle d'Achon - France\n- Tomas Berg - Sweden\n")
     assert [(p.name, p.country) for p in members(page, Gazetteer.bundled())] == [
         ("Ana Reis", "Brazil"), ("Emmanuelle d'Achon", "France"), ("Tomas Berg", "Sweden")]
+
+
+@pytest.mark.parametrize(("page", "post"), [
+    ("Mr. Lin Zhaowei Under-Secretary-General for Economic and Social Affairs\n\nWelcome "
+     "Remarks\n\nExcellencies, it is a pleasure.\n",
+     "Under-Secretary-General for Economic and Social Affairs"),
+    ("Honorable Mr. Ana Reis-Lund\nUnited Nations Under Secretary General,\n\nExcellencies, "
+     "welcome.\n", "United Nations Under Secretary General"),
+    ("Ms. Ana Reis-Lund\nUnder-Secretary-General for Economic and Social Affairs at the Public "
+     "Service Day\n\nExcellencies, welcome.\n",
+     "Under-Secretary-General for Economic and Social Affairs"),
+])
+def test_a_statement_s_header_gives_its_speaker_s_post(page: str, post: str) -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+    from cepa_kg.loaders.people import people_named
+
+    people = people_named(page, Gazetteer.bundled())
+    assert [m.title for p in people for m in p.memberships] == [post]
