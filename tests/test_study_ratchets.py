@@ -18,12 +18,12 @@ BASE = "http://localhost:8000/"
 STUDIES = [
     ("sixteenth", "session", 14, 14, 58),
     ("sixteenth", "project", 12, 12, 91),
-    ("sixteenth", "update", 12, 12, 76),
+    ("sixteenth", "update", 12, 12, 77),
     ("seventeenth", "project", 14, 14, 32),
     ("seventeenth", "update", 14, 14, 51),
     ("eighteenth", "session", 14, 13, 50),
     ("eighteenth", "project", 14, 13, 62),
-    ("eighteenth", "update", 14, 14, 66),
+    ("eighteenth", "update", 14, 14, 68),
     ("nineteenth", "session", 12, 10, 47),
     ("nineteenth", "project", 12, 12, 41),
     ("nineteenth", "update", 13, 13, 35),
@@ -31,7 +31,7 @@ STUDIES = [
     ("twentieth", "project", 14, 11, 22),
     ("twentieth", "update", 14, 12, 31),
     ("twentyfirst", "project", 14, 10, 62),
-    ("twentyfirst", "update", 14, 14, 54),
+    ("twentyfirst", "update", 14, 14, 56),
     ("twentysecond", "session", 14, 14, 52),
     ("twentysecond", "update", 14, 13, 66),
     ("twentythird", "session", 14, 14, 98),
@@ -44,7 +44,7 @@ STUDIES = [
     ("twentyfifth", "update", 14, 14, 77),
     ("twentyfifth", "update-people", 14, 14, 67),
     ("twentysixth", "project", 14, 12, 69),
-    ("twentysixth", "update-events", 14, 13, 83),
+    ("twentysixth", "update-events", 14, 13, 86),
     ("twentysixth", "update-languages", 14, 14, 28),
 ]
 
