@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "DateRange", "find_date_ranges", "month_number"]
+__all__ = ["MONTHS", "MONTHS_ES_FR", "MONTH_PATTERN", "DateRange", "find_date_ranges",
+           "month_number"]
 
 MONTHS: dict[str, int] = {
     name: i
@@ -38,6 +39,12 @@ MONTHS: dict[str, int] = {
     for name in names
 }
 """Month names and abbreviations, lower case, to their number."""
+
+MONTHS_ES_FR: dict[str, int] = {m: i for names in (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
+    for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9, "fevrier": 2, "aout": 8}
+"""Month names in Spanish and French, lower case, to their number (pages of those languages)."""
 
 _NAMES = sorted(MONTHS, key=len, reverse=True)  # longest first: "Sept" before "Sep"
 MONTH_PATTERN = "(?:" + "|".join(

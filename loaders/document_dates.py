@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cepa_kg.loaders.dates import MONTH_PATTERN, find_date_ranges, month_number
+from cepa_kg.loaders.dates import MONTH_PATTERN, MONTHS_ES_FR, find_date_ranges, month_number
 from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.spans import Span
 
@@ -172,12 +172,10 @@ def _source_date(text: str) -> DocumentDate | None:
     return None
 
 
-#: The months in Spanish, Portuguese and French, for a dateline in those languages.
-_OTHER_MONTHS = {m: i for names in (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
-    for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9}
+#: The months in Spanish, French and Portuguese, for a dateline in those languages.
+_OTHER_MONTHS = MONTHS_ES_FR | {m: i for i, m in enumerate(
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro".split(), start=1)}
 #: A dateline in brackets on a line of its own, a place before the date: "(New York, 16 April
 #: 2013)", "(Nueva York, 16 de abril de 2013)".
 _BRACKET_DATELINE = re.compile(

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.family_languages import NOT_ENGLISH
 from cepa_kg.loaders.spans import Span, clean
 
 __all__ = ["OtherLanguageMention", "other_language_mentions"]
@@ -39,10 +41,6 @@ _KINDS: tuple[tuple[str | None, str], ...] = (
     (None, r"개원식|개소식|약정식|서명식|협약식|調印式|签约仪式|簽約儀式|签字仪式|簽字儀式"),
 )
 _WORD = re.compile("|".join(f"(?P<k{i}>{words})" for i, (_, words) in enumerate(_KINDS)), re.I)
-#: A letter of a script other than Latin, or an accented Latin letter: a text in another
-#: language (an English page has none, or a few in names).
-_OTHER_LETTERS = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
-                            r"\u4e00-\u9fff\uac00-\ud7af]")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -67,15 +65,17 @@ _ARABIC_STOP = frozenset("في التي الذي يوم بمدينة بحضور 
                          "الاخباري".split())
 
 
+@dataclass(frozen=True)
 class OtherLanguageMention:
-    """An event word of another language and what the item says around it."""
+    """An event word of another language and what the item says around it (None: a kind of
+    ceremony with no narrower class)."""
 
-    __slots__ = ("kind", "name", "name_span", "dates", "sentence", "word")
-
-    def __init__(self, kind: str | None, name: str, name_span: Span, dates: DateRange | None,
-                 sentence: Span, word: Span) -> None:
-        self.kind, self.name, self.name_span = kind, name, name_span
-        self.dates, self.sentence, self.word = dates, sentence, word
+    kind: str | None
+    name: str
+    name_span: Span
+    dates: DateRange | None
+    sentence: Span
+    word: Span
 
 
 #: Small words of Spanish, French and Portuguese that English does not have.
@@ -87,7 +87,7 @@ def is_other_language(text: str, span: Span) -> bool:
     """Whether the span is written in a language other than English: letters of another
     script or accented ones (more than a name's few), or three small words of a Romance
     language."""
-    return len(_OTHER_LETTERS.findall(text, span.start, span.end)) >= 12 or \
+    return len(NOT_ENGLISH.findall(text, span.start, span.end)) >= 12 or \
         len(_ROMANCE_WORDS.findall(text, span.start, span.end)) >= 3
 
 

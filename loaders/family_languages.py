@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["other_language_project_score", "other_language_update_score"]
+__all__ = ["NOT_ENGLISH", "other_language_project_score", "other_language_update_score"]
 
 _HEAD = 6000
 
@@ -74,8 +74,8 @@ _PROJECT = re.compile(
 _RUBY = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
 #: Any letter of a script other than Latin, or a Latin accented letter: a page with none is
 #: English (or all but), and is read by `family_detection`'s signs alone.
-_NOT_ENGLISH = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
-                          r"\u4e00-\u9fff\uac00-\ud7af]")
+NOT_ENGLISH = re.compile(r"[À-ÿ\u0100-\u017f\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff"
+                         r"\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _head(text: str) -> str:
@@ -87,7 +87,7 @@ def other_language_update_score(text: str) -> float:
     """0.5 for a page in another language that reports the division's work (the United
     Nations or the department named, one of its subjects, an event); else 0."""
     head = _head(text)
-    if not _NOT_ENGLISH.search(head):
+    if not NOT_ENGLISH.search(head):
         return 0.0
     if not (_UN.search(head) and _SUBJECT.search(head)):
         return 0.0
@@ -99,7 +99,7 @@ def other_language_project_score(text: str) -> float:
     """0.55 for a page in another language about a project: the United Nations or the
     department named, and a project spoken of twice or more, more often than any event."""
     head = _head(text)
-    if not _NOT_ENGLISH.search(head) or not _UN.search(head):
+    if not NOT_ENGLISH.search(head) or not _UN.search(head):
         return 0.0
     projects = len(_PROJECT.findall(head))
     return 0.55 if projects >= 2 and projects > len(_EVENT.findall(head)) else 0.0

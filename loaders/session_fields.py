@@ -11,7 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.dates import MONTHS_ES_FR, DateRange, find_date_ranges
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.session_model import Place, Theme
 from cepa_kg.loaders.spans import Span, clean
@@ -138,12 +138,8 @@ _PLANNED = re.compile(r"(?:will|shall|is\s+to|to\s+be|scheduled|planned|original
                       re.I)
 
 
-_MONTHS_ES_FR = {m: i for names in (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
-    for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9, "fevrier": 2, "aout": 8}
-_MONTH_ES_FR = "|".join(sorted(_MONTHS_ES_FR, key=len, reverse=True))
-_MONTH_KEYS = tuple(f" {month} " for month in _MONTHS_ES_FR)
+_MONTH_ES_FR = "|".join(sorted(MONTHS_ES_FR, key=len, reverse=True))
+_MONTH_KEYS = tuple(f" {month} " for month in MONTHS_ES_FR)
 #: A range of days in Spanish or French: "del 26 al 30 de marzo de 2007", "(29 de marzo a 2 de
 #: abril de 2004)", "du 4 au 8 avril 2011", "30 mars - 3 avril 2009".
 _OTHER_RANGE = re.compile(
@@ -157,8 +153,8 @@ def _other_language_ranges(text: str) -> list[DateRange]:
         return []
     out = []
     for m in _OTHER_RANGE.finditer(text):
-        m2 = _MONTHS_ES_FR[m.group("m2").lower()]
-        m1 = _MONTHS_ES_FR[m.group("m1").lower()] if m.group("m1") else m2
+        m2 = MONTHS_ES_FR[m.group("m2").lower()]
+        m1 = MONTHS_ES_FR[m.group("m1").lower()] if m.group("m1") else m2
         try:
             start = dt.date(int(m.group("y")), m1, int(m.group("d1")))
             end = dt.date(int(m.group("y")), m2, int(m.group("d2")))
