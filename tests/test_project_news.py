@@ -106,3 +106,26 @@ def test_an_office_s_acronym_glued_to_the_heading_before_it() -> None:
     start = text.index("FSDO")
     found = Gazetteer.bundled().find_actors(text, Span(start, len(text)))
     assert [m.path for m in found] == ["actor/fsdo", "actor/uncdf"]
+
+
+_NO_CUE = ("Water Accounts Project\n\nDevelopment Account project, 10th tranche.\n\n"
+           "Statisticians from Jordan and Oman compared their water balances at a meeting in "
+           "Amman, where {who} presented the new handbook{partner}.\n")
+
+
+@pytest.mark.parametrize("who, partner, expected", [
+    # the one entity of the Account the page names carries the project out
+    ("ESCWA", "", ["ESCWA"]),
+    # one named as a partner is no implementer; the other one is
+    ("ESCWA", ", prepared in partnership with UNCTAD", ["ESCWA"]),
+    # two entities and no sentence saying which runs it: no guess
+    ("ESCWA and ESCAP", "", []),
+    # a body that is no entity of the Account is not taken
+    ("UNDP", "", []),
+])
+def test_the_one_entity_of_the_account_a_page_names_implements_its_project(
+        who: str, partner: str, expected: list[str]) -> None:
+    from cepa_kg.loaders import project
+
+    record = project.parse(_NO_CUE.format(who=who, partner=partner)).projects[0]
+    assert [i.name for i in record.implementers] == expected
