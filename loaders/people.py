@@ -304,12 +304,15 @@ _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast
     # ("United Nations Secretary-General Ana Reis said": the body before the post)
     rf"(?=[PVMGUDAS])(?<![\w’'-])(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
     rf"Assistant[ ])?Secretary-General))?"
-    rf"(?P<title>President|Vice-President|Prime[ ]Minister|Mayor|Governor|"
+    rf"(?P<title>President|Vice[- ]President|Prime[ ]Minister|Mayor|Governor|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
-    rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|(?=[,.;]|[ ](?:said|"
+    # (a country in brackets after the name, as meeting reports write it: "Vice President Ana
+    # Reis (South Africa) said")
+    rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|"
+    rf"(?=(?:[ ]\([A-Z][^()\n]{{2,40}}\))?(?:[,.;]|[ ](?:said|"
     r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
-    r"told|called|urged)\b))")
+    r"told|called|urged)\b)))")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again

@@ -188,3 +188,17 @@ def test_a_statement_s_header_gives_its_speaker_s_post(page: str, post: str) -> 
 
     people = people_named(page, Gazetteer.bundled())
     assert [m.title for p in people for m in p.memberships] == [post]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the opening, Council Vice President Anele Dlamini (Eswatini) said the Committee "
+    "had put the Agenda at the centre of its work.",
+    "Vice-President Anele Dlamini (Eswatini) noted the Committee's role.",
+])
+def test_a_post_before_a_name_and_its_country_in_brackets_as_meeting_reports_write_them(
+        sentence: str) -> None:
+    page = ("CEPA 17 looks at institutions\n\nNew York, 27 April 2018: The Committee of Experts "
+            f"on Public Administration held its 17th session.\n\n{sentence}\n")
+    g = graph_of(page, "news.txt")
+    person = _people(g)["Anele Dlamini"]
+    assert [str(c).rsplit("/", 1)[-1] for c in g.objects(person, SCHEMA.nationality)] == ["SWZ"]
