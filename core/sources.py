@@ -10,7 +10,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from cepa_kg.mojibake import repair_gb_mojibake
+from cepa_kg.mojibake import repair_mojibake
 from cepa_kg.text_extraction import (
     ExtractionError,
     html_text,
@@ -47,7 +47,7 @@ class SourceText:
 
 def decode(data: bytes, name: str) -> SourceText:
     """UTF-8 (with or without BOM) first, Windows-1252 as the fallback legacy encoding (and
-    a mirror's GB2312 read as Latin-1 put right: `mojibake`)."""
+    a mirror's GB2312 read as Latin-1, and UTF-8 read as Windows-1252, put right: `mojibake`)."""
     if not data.strip():
         raise SourceError("the file is empty")
     if b"\x00" in data[:8192]:
@@ -58,7 +58,7 @@ def decode(data: bytes, name: str) -> SourceText:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return SourceText(name, repair_gb_mojibake(text), digest, encoding)
+        return SourceText(name, repair_mojibake(text), digest, encoding)
     raise SourceError("the file is neither UTF-8 nor Windows-1252 text")
 
 
@@ -88,7 +88,7 @@ def from_bytes(data: bytes, name: str, *, media_type: str | None = None) -> Sour
             fmt = "pdf"
         elif kind in ("text/html", "application/xhtml+xml") or lowered.endswith(_HTML_SUFFIXES) \
                 or looks_like_html(data):
-            text = repair_gb_mojibake(html_text(_decoded_html(data)))
+            text = repair_mojibake(html_text(_decoded_html(data)))
             fmt = "html"
         else:
             return decode(data, name)
