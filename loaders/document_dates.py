@@ -20,7 +20,7 @@ _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on
                     r"distr\.?\s*:\s*general|"
                     # the same labels in the other languages of the pages read
                     r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
-                    r"|(?:발행일|등록일|작성일|기사입력|입력|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
+                    r"|(?:발행일|등록일|작성일|기사입력|입력|승인|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
                     re.I)
 #: A date in figures, the year first ("2006.09.07", "2018-06-21", "2019/07/03").
 _YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>0?[1-9]|1[0-2])[.\-/]"
@@ -187,6 +187,34 @@ _WEEKDAY_FIRST = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturd
                             re.I)
 
 
+#: A clock time after a date on its line ("February 3, 2014 6:12 am", "2016-06-06 10:15",
+#: "Dec 14 2006 11:30AM"): no part of what follows the date.
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?(?=\s|$)\s*")
+_CLOCK_AT_END = re.compile(r"[^\S\n]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?$")
+#: A place before a date alone on its line, as a statement's or a release's dateline writes
+#: it ("New York, 17 April 2008").
+_PLACE_LEAD = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},")
+#: A date alone on its line in Spanish, French or Portuguese, a weekday before it, a dash and
+#: the story after it: "18 abril 2012", "viernes, 14 de noviembre de 2008", "7 décembre 2010 -
+#: Après-demain ...".
+_OTHER_DATE_LINE = re.compile(
+    r"^[^\S\n]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
+    r"sexta-feira|sábado|domingo),?[^\S\n]+)?(?P<d>\d{1,2})(?:er|º|°)?[^\S\n]+(?:de[^\S\n]+)?"
+    rf"(?P<m>{'|'.join(_OTHER_MONTHS)})[^\S\n]+(?:de[^\S\n]+)?(?P<y>(?:19|20)\d\d)"
+    r"[^\S\n]*(?:$|[-–—][^\S\n]+\S)", re.I)
+
+
+def _other_date(m: re.Match[str], at: int) -> DocumentDate | None:
+    month = _OTHER_MONTHS[m.group("m").lower()]
+    try:
+        dt.date(int(m.group("y")), month, int(m.group("d")))
+    except ValueError:
+        return None
+    return DocumentDate(int(m.group("y")), month, int(m.group("d")),
+                        Span(at + m.start("d"), at + m.end("y")))
+
+
 def _bracket_dateline(line: str, at: int) -> DocumentDate | None:
     m = _BRACKET_DATELINE.match(line)
     if m is None:
@@ -241,10 +269,13 @@ def document_date(text: str) -> DocumentDate | None:
         for found in find_date_ranges(text, line.span):
             rest = text[found.span.end: line.span.end].strip()
             lead = text[line.span.start: found.span.start].strip(" |")
+            if not _WEEKDAY.match(lead):  # (a weekday, a day and its hour: when an event
+                rest = _CLOCK.sub("", rest)  # begins, on a calendar's page)
             if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest) or (
                     not lead and found.start.year >= 1990 and _DATELINE_AFTER.match(rest))) and (
                     len(lead) < 3 or _WEEKDAY.match(lead)  # "Tuesday, 2 May 2017"
-                    or _BYLINE.match(lead)):  # "By Ana Reis | 12 April 2023"
+                    or _BYLINE.match(lead)  # "By Ana Reis | 12 April 2023"
+                    or (not rest and _PLACE_LEAD.fullmatch(lead))):  # "New York, 17 April 2008"
                 return DocumentDate(found.start.year, found.start.month, found.start.day,
                                     found.span)
         bracketed = _bracket_dateline(line.text, line.span.start)
@@ -264,7 +295,12 @@ def document_date(text: str) -> DocumentDate | None:
             return DocumentDate(int(draft.group("y")), month_number(draft.group("m")), None,
                                 Span(line.span.start + draft.start("m"),
                                      line.span.start + draft.end("y")))
-        iso = _ISO_DATE.fullmatch(line.text.strip())
+        other = _OTHER_DATE_LINE.match(line.text)
+        if other is not None:
+            found_other = _other_date(other, line.span.start)
+            if found_other is not None:
+                return found_other
+        iso = _ISO_DATE.fullmatch(_CLOCK_AT_END.sub("", line.text.strip()))
         if iso:
             at = line.span.start + line.text.index(iso.group(0))
             return DocumentDate(int(iso.group("y")), int(iso.group("m")), int(iso.group("d")),

@@ -57,3 +57,30 @@ def test_a_date_after_a_byline_on_its_line() -> None:
 def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, day: tuple[int, int, int]) -> None:
     found = document_date(page)
     assert found is not None and (found.year, found.month, found.day) == day
+
+
+@pytest.mark.parametrize(("page", "iso"), [
+    # a post's time after its date; a news wire's place before it
+    ("Officials visit the portal team\n\nMarch 4, 2015 7:40 am\n\nThe visit began.\n", "2015-03-04"),
+    ("Experts to meet in Vienna\nNew York, Nov 9 2006 10:05AM\nThe UN said today.\n", "2006-11-09"),
+    ("Notícias\n2016-06-06 10:15\nO ministro assinou.\n", "2016-06-06"),
+    # a statement's dateline: its place, then its day
+    ("Statement to the Committee\nGeneva, 17 April 2008\n\nIt is an honour to speak.\n",
+     "2008-04-17"),
+    # the day in Spanish, French or Portuguese alone on its line, a weekday before it or the
+    # story after a dash
+    ("Rádio ONU\n\n18 abril 2012\n\nEncontro de especialistas.\n", "2012-04-18"),
+    ("viernes, 14 de noviembre de 2008\n\nResolución del Consejo.\n", "2008-11-14"),
+    ("Actualités\n7 décembre 2010 - Le comité a été réuni.\n", "2010-12-07"),
+    # a Korean site's "approved" stamp
+    ("기사\n• 승인 2021.07.23 09:41\n본문.\n", "2021-07-23"),
+])
+def test_a_date_line_with_its_hour_place_or_language(page: str, iso: str) -> None:
+    found = document_date(page)
+    assert found is not None and found.iso() == iso
+
+
+def test_a_calendar_s_weekday_day_and_hour_is_when_the_event_begins() -> None:
+    page = ("Webinar on nimble institutions\nThursday, November 19, 2020 9:00 AM\n"
+            "Thursday, November 19, 2020 11:30 AM\n\nThe division organised a webinar.\n")
+    assert document_date(page) is None
