@@ -51,6 +51,7 @@ from cepa_kg.loaders.update_events import (
     find_events,
     first_event_word,
     organisers_and_participants,
+    name_variants,
 )
 from cepa_kg.loaders.update_present import Attendance, attendance
 from cepa_kg.loaders.update_model import (
@@ -837,7 +838,10 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         out.append(Event(event.kind, event.name, event.name_span, dates,
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
-                         tuple(n for n in event.other_names if n and n != event.name)))
+                         tuple(dict.fromkeys(n for n in (
+                             *event.other_names, *(v for name in (event.name, *event.other_names)
+                                                   for v in name_variants(name)))
+                             if n and n != event.name))))
     events = _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
     if listed:  # meetings listed one by one: each an event, not the plural that named them
         events = tuple(sorted([e for e in events if not any(

@@ -113,6 +113,29 @@ class EventMention:
     held: bool = False
 
 
+#: What a name carries before the event's own name: an address ("To the Conference on X", a
+#: message's heading), a day's possessive ("Thursday's policy briefing for X"), a headline's
+#: verb ("Mauritius hosts 10th SADC workshop"), a programme's number ("Workshop 1 - X",
+#: "Workshop 4: X": the title after it names the meeting).
+_NAME_LEAD = re.compile(
+    r"^(?:(?i:to|for)\s+(?i:the)\s+(?=[A-Z0-9])"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|This\s+year|Last\s+year)[’']s\s+"
+    r"|(?:hosts|hosted|holds|held|opens|opened|launches|launched|organi[sz]es|organi[sz]ed|"
+    r"convenes|convened|will\s+host|to\s+host)\s+(?=[A-Z0-9])"
+    r"|(?:Workshop|Session|Seminar|Panel|Webinar|Module|Track|Day)\s+(?:\d{1,2}|[IVX]{1,4})"
+    r"\s*(?:[:.]|\s[-–—])\s+(?=[A-Z“\"]))")
+
+
+def name_variants(name: str) -> tuple[str, ...]:
+    """The event's own name where `name` carries something before it (`_NAME_LEAD`): an
+    alternative label, the name as written kept."""
+    m = _NAME_LEAD.match(name)
+    if m is None:
+        return ()
+    rest = name[m.end():].strip(" “”\"")
+    return (rest,) if len(rest.split()) >= 2 else ()
+
+
 def first_event_word(text: str, span: Span) -> Span | None:
     """Where the first word that names an event is in `span`, if one is."""
     m = _WORD.search(text, span.start, span.end)

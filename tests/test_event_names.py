@@ -85,3 +85,23 @@ def test_a_year_after_a_name_in_title_case_is_the_names() -> None:
             "2015 held in Astana on October 8-9, experts drew up recommendations.\n")
     names = [e.name for e in update.parse(text).events]
     assert "Global e-Government Forum 2015" in names
+
+
+def test_what_a_name_carries_before_the_event_s_own_name_gives_an_alternative_label() -> None:
+    from cepa_kg.loaders.update_events import name_variants
+
+    assert name_variants("To The Conference on Digital Government in the Pacific") == (
+        "Conference on Digital Government in the Pacific",)
+    assert name_variants("Friday’s policy briefing for the 2025 UN Public Service Forum") == (
+        "policy briefing for the 2025 UN Public Service Forum",)
+    assert name_variants("hosts 12th Regional Public Administration Network workshop") == (
+        "12th Regional Public Administration Network workshop",)
+    assert name_variants("Workshop 3 - Building Trust in Local Services") == (
+        "Building Trust in Local Services",)
+    assert name_variants("Workshop 2: Open Data for Cities") == ("Open Data for Cities",)
+    # a name that is the event's own is left as it is
+    assert name_variants("Expert Group Meeting on Open Data") == ()
+    assert name_variants("the first preparatory meeting") == ()
+    page = ("DESA news\n\nTo The Conference on Digital Government in the Pacific\n\nThe "
+            "conference opened in Suva on 3 June 2025, organized by DESA and ESCAP.\n")
+    assert "Conference on Digital Government in the Pacific" in _names(page)
