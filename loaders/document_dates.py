@@ -193,7 +193,13 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?(
 _CLOCK_AT_END = re.compile(r"[^\S\n]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?$")
 #: A place before a date alone on its line, as a statement's or a release's dateline writes
 #: it ("New York, 17 April 2008").
-_PLACE_LEAD = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},")
+_PLACE_LEAD = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},){0,2}")
+#: A line that opens with a wire's dateline: a category page lists several, each a story's.
+_WIRE_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},)"
+                            r"{0,2}[^\S\n]*[^\n]{5,30}?(?:19|20)\d\d[^\S\n]*(?:\([A-Z][A-Za-z.]{1,10}"
+                            r"\)[^\S\n]*)?[–—-][^\S\n]", re.M)
+#: A news agency's initials after a wire's dateline ("(FBC)", "(WAM)").
+_AGENCY = re.compile(r"^\([A-Z][A-Za-z.]{1,10}\)[^\S\n]*")
 #: A date alone on its line in Spanish, French or Portuguese, a weekday before it, a dash and
 #: the story after it: "18 abril 2012", "viernes, 14 de noviembre de 2008", "7 décembre 2010 -
 #: Après-demain ...".
@@ -271,6 +277,12 @@ def document_date(text: str) -> DocumentDate | None:
             lead = text[line.span.start: found.span.start].strip(" |")
             if not _WEEKDAY.match(lead):  # (a weekday, a day and its hour: when an event
                 rest = _CLOCK.sub("", rest)  # begins, on a calendar's page)
+            if found.end is None and _PLACE_LEAD.fullmatch(lead) and found.start.year >= 1990 \
+                    and _DATELINE_AFTER.match(_AGENCY.sub("", rest, count=1)) \
+                    and len(_WIRE_DATELINE.findall(text)) < 2:  # (not a list of teasers)
+                # a wire's dateline: "Addis Ababa, September 19, 2024 (FBC) – Ethiopia has ..."
+                return DocumentDate(found.start.year, found.start.month, found.start.day,
+                                    found.span)
             if found.end is None and (not rest.strip("|") or _SOURCE_AFTER.match(rest) or (
                     not lead and found.start.year >= 1990 and _DATELINE_AFTER.match(rest))) and (
                     len(lead) < 3 or _WEEKDAY.match(lead)  # "Tuesday, 2 May 2017"

@@ -72,6 +72,11 @@ def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, d
     ("Rádio ONU\n\n18 abril 2012\n\nEncontro de especialistas.\n", "2012-04-18"),
     ("viernes, 14 de noviembre de 2008\n\nResolución del Consejo.\n", "2008-11-14"),
     ("Actualités\n7 décembre 2010 - Le comité a été réuni.\n", "2010-12-07"),
+    # a wire's dateline, a country and an agency's initials beside the place
+    ("Index unveiled\n\nLusaka, March 9, 2023 (ZNBC) – Zambia has moved up the index.\n",
+     "2023-03-09"),
+    ("Forum urges cooperation\n\nKigali, Rwanda, 4 November 2023 – The forum convened.\n",
+     "2023-11-04"),
     # a Korean site's "approved" stamp
     ("기사\n• 승인 2021.07.23 09:41\n본문.\n", "2021-07-23"),
 ])
@@ -83,4 +88,10 @@ def test_a_date_line_with_its_hour_place_or_language(page: str, iso: str) -> Non
 def test_a_calendar_s_weekday_day_and_hour_is_when_the_event_begins() -> None:
     page = ("Webinar on nimble institutions\nThursday, November 19, 2020 9:00 AM\n"
             "Thursday, November 19, 2020 11:30 AM\n\nThe division organised a webinar.\n")
+    assert document_date(page) is None
+
+
+def test_a_category_page_of_teasers_each_with_its_dateline_has_no_date_of_its_own() -> None:
+    page = ("News archive\n\nAccra, March 2, 2019 – A team ended its visit.\n\nNew York, "
+            "March 3, 2019 – The UN calls for nominations.\n")
     assert document_date(page) is None
