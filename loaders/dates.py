@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.spans import Span
 
-__all__ = ["MONTHS", "MONTHS_ES_FR", "MONTH_PATTERN", "DateRange", "find_date_ranges",
+__all__ = ["MONTHS", "MONTHS_AR", "MONTHS_ES_FR", "MONTH_PATTERN", "DateRange", "find_date_ranges",
            "month_number"]
 
 MONTHS: dict[str, int] = {
@@ -45,6 +45,13 @@ MONTHS_ES_FR: dict[str, int] = {m: i for names in (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre")
     for i, m in enumerate(names.split(), start=1)} | {"setiembre": 9, "fevrier": 2, "aout": 8}
 """Month names in Spanish and French, lower case, to their number (pages of those languages)."""
+
+MONTHS_AR: dict[str, int] = {m: i for names in (
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول")
+    for i, m in enumerate((n.replace("_", " ") for n in names.split()), start=1)} | {
+    "إبريل": 4, "ابريل": 4, "اغسطس": 8, "أغسطس": 8, "اكتوبر": 10}
+"""Month names in Arabic, the Egyptian and Gulf names and the Levantine ones, to their number."""
 
 _NAMES = sorted(MONTHS, key=len, reverse=True)  # longest first: "Sept" before "Sep"
 MONTH_PATTERN = "(?:" + "|".join(

@@ -84,10 +84,12 @@ _OTHER_COMMITTEE = re.compile(
     r"|[Kk]omis[ei]\s+expert[ůu]\s+(?:OSN\s+)?pro\s+veřejnou\s+správu"
     r"|(?:Sachverständigen|Experten)(?:ausschuss(?:es)?|komitee(?:s)?)\s+(?:der\s+Vereinten\s+"
     r"Nationen\s+)?f[üu]r\s+(?:die\s+)?öffentliche\s+Verwaltung"
-    r"|لجنة\s+الخبراء\s+المعنية\s+بالإدارة\s+العامة", re.I)
+    # (Arabic: the official "لجنة الخبراء المعنية بالإدارة العامة", and as the news writes it,
+    # "لجنة خبراء الإدارة العامة", "لجنة خبراء الأمم المتحدة المعنية بأمور الحوكمة والإدارة العامة")
+    r"|لجنة\s+(?:ال)?خبراء[^.\n]{0,60}?(?:ال|بال|و?ال)إدارة\s+العامة", re.I)
 #: A session, or the Committee's seats and posts, in those languages.
 _OTHER_SESSION_OR_SEAT = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
-                            r"الدورة|회의|\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
+                            r"الدورة|دورتها|الاجتماع\s+السنوي|عضوا?\b|نائبة?\s+ل?رئيس|회의|\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
                             r"vice-?pr[ée]sident|\bčlen|위원|\bélue?\b|\bnomead[oa]\b|"
                             r"\bescolhid[oa]\b|\bnominován|\bSitzung\b|\bTagung\b|"
                             r"\bMitglied", re.I)

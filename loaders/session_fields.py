@@ -11,7 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from cepa_kg.loaders.dates import MONTHS_ES_FR, DateRange, find_date_ranges
+from cepa_kg.loaders.dates import MONTHS_AR, MONTHS_ES_FR, DateRange, find_date_ranges
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.session_model import Place, Theme
 from cepa_kg.loaders.spans import Span, clean
@@ -67,6 +67,28 @@ _FR_ORDINALS = {w: i for i, w in enumerate(
     "première deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième "
     "onzième douzième treizième quatorzième quinzième seizième dix-septième dix-huitième "
     "dix-neuvième vingtième".split(), start=1)}
+def _arabic_ordinals() -> dict[str, int]:
+    """Arabic ordinals 1-29, feminine (a session, "الدورة الحادية والعشرين") and masculine (an
+    annual meeting, "الاجتماع السنوي السابع عشر")."""
+    out: dict[str, int] = {}
+    for units in ("الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة "
+                  "العاشرة", "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع "
+                  "العاشر"):
+        words = units.split()
+        first = "الحادية" if words[0] == "الأولى" else "الحادي"
+        for i, w in enumerate(words, start=1):
+            out[w] = i
+        for i, w in enumerate([first, *words[1:9]], start=1):
+            for ten in ("عشرة", "عشر"):
+                out[f"{w} {ten}"] = 10 + i
+            for twenty in ("والعشرين", "والعشرون"):
+                out[f"{w} {twenty}"] = 20 + i
+    out["العشرين"] = out["العشرون"] = 20
+    return out
+
+
+_AR_ORDINALS = _arabic_ordinals()
+_AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _OTHER_NUMBER = re.compile(
     r"\b(?P<es>" + "|".join(sorted(_ES_ORDINALS, key=len, reverse=True)) + r")"
     r"(?:\s+(?P<es2>primer|segundo|tercer|cuarto|quinto))?\s+per[ií]odo\s+de\s+sesiones\b"
@@ -77,15 +99,22 @@ _OTHER_NUMBER = re.compile(
     r"|\b(?P<fig_pt>\d{1,2})\s?\.?\s?[ªº°]\s+(?:sess[ãa]o|sesi[óo]n|sessione|reuni[ãa]o)\b"
     r"|\b(?P<fig_de>\d{1,2})\.\s+(?:Sitzung|Tagung)\b"
     r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b"
-    # "الدورة 10 للجنة الخبراء" (Arabic: "session 10 of the Committee")
-    r"|الدورة\s+(?P<fig_ar>\d{1,2})\b",
+    # "الدورة 10 للجنة الخبراء" (Arabic: "session 10 of the Committee"), "دورتها الـ23" ("its
+    # 23rd session"), "الدورة الحادية والعشرين", "الاجتماع السنوي السابع عشر" (its 17th
+    # annual meeting)
+    r"|(?:الدورة|دورتها|دورته|دورة|الاجتماع\s+السنوي|اجتماعها\s+السنوي)\s+(?:الـ\s*|ال)?"
+    r"(?P<fig_ar>[\d٠-٩]{1,2})(?![\d٠-٩])"
+    r"|(?:الدورة|دورتها|دورته|الاجتماع\s+السنوي|اجتماعها\s+السنوي)\s+(?P<ar>"
+    + "|".join(sorted(_AR_ORDINALS, key=len, reverse=True)) + r")(?!\w)",
     re.I)
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
     for figure in ("fig", "fig_es", "fig_pt", "fig_de", "fig_ar"):
         if m.group(figure):
-            return int(m.group(figure))
+            return int(m.group(figure).translate(_AR_DIGITS))
+    if m.group("ar"):
+        return _AR_ORDINALS[m.group("ar")]
     if m.group("fr"):
         return _FR_ORDINALS[m.group("fr").lower()]
     value = _ES_ORDINALS[m.group("es").lower()]
@@ -138,13 +167,14 @@ _PLANNED = re.compile(r"(?:will|shall|is\s+to|to\s+be|scheduled|planned|original
                       re.I)
 
 
-_MONTH_ES_FR = "|".join(sorted(MONTHS_ES_FR, key=len, reverse=True))
-_MONTH_KEYS = tuple(f" {month} " for month in MONTHS_ES_FR)
-#: A range of days in Spanish or French: "del 26 al 30 de marzo de 2007", "(29 de marzo a 2 de
-#: abril de 2004)", "du 4 au 8 avril 2011", "30 mars - 3 avril 2009".
+_OTHER_MONTHS = MONTHS_ES_FR | MONTHS_AR
+_MONTH_ES_FR = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+_MONTH_KEYS = tuple(f" {month} " for month in _OTHER_MONTHS)
+#: A range of days in Spanish, French or Arabic: "del 26 al 30 de marzo de 2007", "(29 de marzo
+#: a 2 de abril de 2004)", "du 4 au 8 avril 2011", "30 mars - 3 avril 2009", "22-26 أبريل 2024".
 _OTHER_RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?:de\s+)?(?P<m1>{_MONTH_ES_FR}))?"
-    rf"\s*(?:\bal?\b|\bau\b|[-–])\s*(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_ES_FR})"
+    rf"\s*(?:\bal?\b|\bau\b|[-–]|إلى|الى|حتى)\s*(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_ES_FR})"
     r"\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
@@ -153,8 +183,8 @@ def _other_language_ranges(text: str) -> list[DateRange]:
         return []
     out = []
     for m in _OTHER_RANGE.finditer(text):
-        m2 = MONTHS_ES_FR[m.group("m2").lower()]
-        m1 = MONTHS_ES_FR[m.group("m1").lower()] if m.group("m1") else m2
+        m2 = _OTHER_MONTHS[m.group("m2").lower()]
+        m1 = _OTHER_MONTHS[m.group("m1").lower()] if m.group("m1") else m2
         try:
             start = dt.date(int(m.group("y")), m1, int(m.group("d1")))
             end = dt.date(int(m.group("y")), m2, int(m.group("d2")))
@@ -252,12 +282,14 @@ _PLACES = re.compile(
     r"|\b(?P<es>Sede\s+de\s+las\s+Naciones\s+Unidas)\b"
     r"|\b(?P<fr>Si[èe]ge\s+de\s+l[’']Organisation\s+des\s+Nations\s+Unies)"
     r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa|Nueva\s+York|"
-    r"Nova\s+Iorque|Nova\s+York|Ginebra|Genebra|Genève|Viena|Wien)\b")
+    r"Nova\s+Iorque|Nova\s+York|Ginebra|Genebra|Genève|Viena|Wien)\b"
+    # Arabic, a preposition glued before it ("بنيويورك": "in New York")
+    r"|(?<![^\W\u0628\u0644\u0648\u0641])(?P<city_ar>نيويورك|جنيف)(?!\w)")
 #: The cities as other languages write them: the session's place is the city.
 _CITY_NAMES = {"nueva york": ("New York", "es"), "nova iorque": ("New York", "pt"),
                "nova york": ("New York", "pt"), "ginebra": ("Geneva", "es"),
                "genebra": ("Geneva", "pt"), "genève": ("Geneva", "fr"), "viena": ("Vienna", "es"),
-               "wien": ("Vienna", "de")}
+               "wien": ("Vienna", "de"), "نيويورك": ("New York", "ar"), "جنيف": ("Geneva", "ar")}
 
 
 #: After a city, the year alone to the line's end: a report's imprint ("United Nations • New
@@ -276,8 +308,8 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
         if _IMPRINT.match(text, m.end()) and _PUBLISHER.search(
                 text, text.rfind("\n", 0, m.start()) + 1, m.start()):
             continue  # "Nations Unies • New York, 2008": the publisher's
-        if m.group("city"):
-            written = clean(m.group("city"))
+        if m.group("city") or m.group("city_ar"):
+            written = clean(m.group("city") or m.group("city_ar"))
             name, lang = _CITY_NAMES.get(written.lower(), (written, "en"))
         else:  # the headquarters, as an English, Spanish or French page names it
             name, lang = "United Nations Headquarters", "es" if m.group("es") else (

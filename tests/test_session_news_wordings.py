@@ -184,3 +184,25 @@ def test_the_committees_members_as_partners_news_name_them() -> None:
     assert ("Member", "cepa") in roles["Tomas Lind"]
     assert "Ana Reis" in {str(graph.value(p, RDFS.label))
                           for p in graph.subjects(RDF.type, CEPA.Person)}
+
+
+@pytest.mark.parametrize(("text", "number", "days"), [
+    # the session's number after "its session the-" ("دورتها الـ22"), its days in Arabic
+    # months, New York with a preposition glued to it
+    ("شارك الخبير في الاجتماعات السنوية للجنة الخبراء المعنية بالإدارة العامة CEPA في دورتها "
+     "الـ22 المنعقدة خلال الفترة من 17-21 أبريل 2023 بنيويورك.\n", 22, ("2023-04-17", "2023-04-21")),
+    # an ordinal in words, the Committee as the news names it
+    ("انتخبت الخبيرة نائبة لرئيس لجنة خبراء الأمم المتحدة المعنية بأمور الحوكمة والإدارة العامة "
+     "(CEPA) في افتتاح دورتها الثانية والعشرين في نيويورك.\n", 22, None),
+    # "the 16th annual meeting", the Levantine month
+    ("شاركت الخبيرة في الاجتماع السنوي السادس عشر للجنة خبراء الإدارة العامة UN-CEPA الذي "
+     "انعقد من 24 إلى 28 نيسان 2017 في نيويورك.\n", 16, ("2017-04-24", "2017-04-28")),
+])
+def test_a_session_told_in_arabic_news(text: str, number: int,
+                                       days: tuple[str, str] | None) -> None:
+    assert registry.detect(text).kind == "cepa-session"
+    doc = session.parse(text)
+    assert doc.number == number
+    assert [p.name for p in doc.places] == ["New York"]
+    found = (doc.start.isoformat(), doc.end.isoformat()) if doc.start and doc.end else None
+    assert found == days
