@@ -315,6 +315,15 @@ def status_of(value: str) -> str | None:
 
 # -- objective ---------------------------------------------------------------------------------
 
+def _behind(heads: tuple[str, ...], links: tuple[str, ...]) -> str:
+    """Look-behinds, one per fixed spelling, for a project word then a link word."""
+    return "(?:" + "|".join(f"(?<=\\b{h}{l})" for h in heads for l in links) + ")"
+
+
+_AIM_AFTER = _behind(("project", "programme", "program", "initiative"),
+                     (r"\sthat\s", r"\swhich\s", r",\swhich\s", r",\sthat\s")) + "|" + _behind(
+    ("Its", "its", "The", "This"), (r"\sprogramme\s", r"\sprogram\s"))
+_AIM_AFTER_FR = _behind(("projet", "programme"), (r"\s", r"\squi\s", r",\squi\s"))
 _OBJECTIVE_PROSE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?"
     # (after a lead-in naming who says it: "For the expert, the ultimate objective of ...")
@@ -344,7 +353,12 @@ _OBJECTIVE_PROSE = re.compile(
     # "The broad development objective of the project identified in the project documents
     # is, to raise ..."
     r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=[a-z0-9]\.))The\s+(?:[a-z]+\s+){1,3}(?:objective|purpose|aim|goal)"
-    r"\s+of\s+(?:the|this)\s+(?:project|programme)\s+[^.,;\n]{0,60}?\s*(?:is|was),\s+to\b",
+    r"\s+of\s+(?:the|this)\s+(?:project|programme)\s+[^.,;\n]{0,60}?\s*(?:is|was),\s+to\b"
+    # the aim in a relative clause, from its verb: "part of a UN project that aims to ...",
+    # "Its programme seeks to ...", and in French ("le projet, qui vise à ...", "un projet
+    # visant à ...")
+    rf"|(?:{_AIM_AFTER})(?:aims|aimed|seeks|sought)\s+(?:to|at)\b"
+    rf"|(?:{_AIM_AFTER_FR})(?:vise|visait|visant)\s+à\b",
     re.I | re.M)
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
@@ -385,7 +399,8 @@ def objectives(text: str, span: Span) -> list[TextBlock]:
 #: one of these). Matching only there is five times faster than scanning every position.
 # ("For the expert, ...", "Through this project, ...")
 _OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall|aimed)\b)|\b(?:For|According|Through)\b")
+                                r"overall|aimed|aims|seeks|sought|vise|visait|visant)\b)|"
+                                r"\b(?:For|According|Through)\b")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

@@ -129,3 +129,23 @@ def test_the_one_entity_of_the_account_a_page_names_implements_its_project(
 
     record = project.parse(_NO_CUE.format(who=who, partner=partner)).projects[0]
     assert [i.name for i in record.implementers] == expected
+
+
+@pytest.mark.parametrize("sentence, objective", [
+    ("The workshop is part of a UN project that aims to strengthen the planning of local "
+     "governments.", "aims to strengthen the planning of local governments."),
+    ("Its programme seeks to steer public purchasing towards cleaner goods.",
+     "seeks to steer public purchasing towards cleaner goods."),
+    ("L'atelier s'inscrit dans le projet qui vise à renforcer les institutions de planification.",
+     "vise à renforcer les institutions de planification."),
+])
+def test_an_aim_told_in_a_relative_clause_is_read_from_its_verb(sentence: str,
+                                                                objective: str) -> None:
+    from cepa_kg.loaders.project_fields import objectives
+    from cepa_kg.loaders.spans import Span
+
+    text = f"Officials met this week. {sentence} It closes on Friday."
+    assert [o.text for o in objectives(text, Span(0, len(text)))] == [objective]
+    # a relative clause on a programme that states no aim gives none
+    other = "This document sets out the programme, which the secretariat drew up last year."
+    assert objectives(other, Span(0, len(other))) == []
