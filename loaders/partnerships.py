@@ -48,6 +48,16 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"\bworking\s+closely\s+with\b"),
         ("agreed", True, r"\b(?:has|have|had)\s+(?:jointly\s+)?implemented\b"),
         ("agreed", True, r"\bpledged\s+(?:their|its)\s+(?:cooperation|support|collaboration)\b"),
+        # a signing still to come: "is scheduled to sign memorandums of understanding (MOUs)
+        # with X", "looks to sign an MoU with Y", "will sign an agreement with Z"
+        ("proposed", True, r"\b(?:(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|set|due|planning|"
+                           r"going)\s+to(?:\s+[^.;]{1,160}?,?\s+and\s+to)?|looks?\s+to|plans?\s+to|"
+                           r"intends?\s+to|will(?:\s+also)?)\s+"
+                           r"sign\s+(?:a\s+|an\s+|the\s+)?(?:new\s+)?(?:(?:[Cc]ooperation|[Ff]ramework|"
+                           r"[Pp]artnership)\s+)?(?:memorand(?:um|ums|a)(?:\s+of\s+understanding)?|"
+                           r"[Aa]greements?|MoUs?|MOUs?)\b(?:\s*\([A-Za-z]{2,6}\))?"
+                           # (with a body named: "with a number of partners" names none)
+                           r"(?=[^.;]{0,40}?\bwith\s+(?:the\s+)?(?-i:[A-Z]))"),
         # "signed a MoU", "signed this Tuesday a memorandum", "by signing a memorandum", "the
         # signing of the Memorandum of Understanding between X and Y"
         ("agreed", True, r"\bsign(?:ed|ing)\s+(?:of\s+)?(?:(?:this|last|on|in)\s+[A-Z]?[a-z]+\s+)?"
@@ -199,6 +209,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("working",),
     ("implemented",),
     ("pledged",),
+    ("sign ",),
     ("signed", "signing"),
     ("concluded", "signed", "reached", "agreed"),
     ("signed", "concluded", "reached", "renewed"),
@@ -450,10 +461,24 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                 purpose = fallback
             if not purpose and out and _BACKREF.search(sentence_text):
                 purpose = out[-1].purpose
-            found.append((Partnership(tuple(parties), purpose or "collaboration", cue.status,
-                                      sent, cue.span), bool(cue.verbal)))
+            subject_paths = {a.path for a in subjects}
+            apart = [a for a in parties if a.path not in subject_paths]
+            if len(subject_paths) == 1 and len(apart) >= 2 and _EACH_ITS_OWN.search(
+                    text, cue.span.start, cue.span.end):
+                # "X is to sign MOUs with A and B": one with A, one with B
+                for other in apart:
+                    found.append((Partnership(tuple(_parties(text, subjects + [other])),
+                                              purpose or "collaboration", cue.status, sent,
+                                              cue.span), bool(cue.verbal)))
+            else:
+                found.append((Partnership(tuple(parties), purpose or "collaboration",
+                                          cue.status, sent, cue.span), bool(cue.verbal)))
             out = _merge(found)
     return tuple(_named(text, p, actors) for p in out)
+
+
+#: Agreements in the plural: one each with every other party ("MOUs with A and B").
+_EACH_ITS_OWN = re.compile(r"\b(?:memorandums|memoranda|MoUs|MOUs|[Aa]greements)\b")
 
 
 _RESPECTIVELY = re.compile(r"\b(?P<verb>proposed|offered|agreed|requested|pledged|undertook)"

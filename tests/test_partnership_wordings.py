@@ -40,3 +40,21 @@ def test_an_agreement_reported_in_other_words_is_read(sentence: str, parties: in
     found = list(g.subjects(RDF.type, CEPA.Partnership))
     assert len(found) == 1
     assert len(set(g.objects(found[0], CEPA.party))) == parties
+
+
+def test_a_signing_still_to_come_is_proposed_and_memorandums_are_one_with_each() -> None:
+    from rdflib import RDFS
+
+    page = ("DPIDG News\n\nMay 2018\n\nOn the sidelines of the forum, Ghana is also scheduled to "
+            "hold talks with several delegations, and to sign memorandums of understanding (MOUs) "
+            "with Kenya and Uganda. Rwanda looks to sign an MoU with Ghana next year. The Agency "
+            "is planning to sign cooperation agreements with a number of partners.\n\nThe "
+            "Division for Public Institutions and Digital Government of UN DESA reports this "
+            "news.\n")
+    g = graph_of(page, "news.txt")
+    found = sorted(
+        (sorted(str(g.value(p, RDFS.label)) for p in g.objects(x, CEPA.party)),
+         [str(s) for s in g.objects(x, CEPA.status)])
+        for x in g.subjects(RDF.type, CEPA.Partnership))
+    assert found == [(["Ghana", "Kenya"], ["proposed"]), (["Ghana", "Rwanda"], ["proposed"]),
+                     (["Ghana", "Uganda"], ["proposed"])]
