@@ -460,3 +460,19 @@ def test_held_in_the_country(gz: Gazetteer) -> None:
     assert where("The forum took place in the Kingdom of Morocco on 3 May.") == ["country/MAR"]
     assert where("It was held in the Philippines last week.") == ["country/PHL"]
     assert where("The meeting was held in the framework of the Forum.") == []
+
+
+def test_names_real_pages_give_the_department_the_egov_unit_and_ilpes() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+
+    gz = Gazetteer.bundled()
+    for name, path in (
+            ("Department of Economic and Social Affairs of the United Nations", "actor/desa"),
+            ("United Nations University Operational Unit in Policy-driven Electronic Governance",
+             "actor/unu-egov"),
+            ("Latin American and the Caribbean Institute for Economic and Social Planning",
+             "actor/ilpes"),
+            ("ILPES", "actor/ilpes")):
+        found = gz.resolve(name)
+        assert found is not None and found.path == path, name
+    assert gz.is_unit_of("actor/ilpes", "actor/eclac")
