@@ -761,6 +761,22 @@ def _owned_sentences(sentences: list[Span], anchors: list[Span]) -> list[list[Sp
     return out
 
 
+def _named_again(text: str, owned: list[list[Span]], names: list[str]) -> list[list[Span]]:
+    """A later sentence that names an event again ("On the second day, the Africa Regional
+    Forum on X, co-hosted by A and B, ...") reports that event, not the one told just before
+    it (a name of three words or more, the only one the sentence holds)."""
+    keys = [" ".join(n.lower().split()) if len(n.split()) >= 3 else None for n in names]
+    out = [list(own) for own in owned]
+    for i, own in enumerate(owned):
+        for sentence in own:
+            said = " ".join(sentence.of(text).lower().split())
+            hits = [j for j, key in enumerate(keys) if key and key in said]
+            if len(hits) == 1 and hits[0] != i and len(own) > 1 and sentence is not own[0]:
+                out[i].remove(sentence)
+                out[hits[0]].append(sentence)
+    return out
+
+
 def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span, body: Span,
             span: Span, in_item: list[ActorMention], persons: Any, *,
             dated: DocumentDate | None = None) -> tuple[Event, ...]:
@@ -797,7 +813,8 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
     if len(found) == 1 and title_kind is not None and title_kind != found[0].kind:
         e = found[0]  # the title says what the item is about ("UNPOG meets with ...")
         found = [dataclasses.replace(e, kind=title_kind)]
-    owned = _owned_sentences(item_sentences, [e.sentence for e in found])
+    owned = _named_again(text, _owned_sentences(item_sentences, [e.sentence for e in found]),
+                         [e.name for e in found])
     lead = [s for s in item_sentences if s.end <= found[0].sentence.start]
     # "X, in collaboration with Y, launched a series of workshops. The first two were held in
     # A and in B": who the lead says organised them organised each that names no organiser

@@ -180,7 +180,7 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
                           r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|will|is|are|has|"
                           r"have|had|that|which|who|"
-                          r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|"
+                          r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|convened|convenes|"
                           r"and\s+(?:the|a|an|one|two|three|four|five|six)|"
                           r"on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
@@ -416,6 +416,10 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 # example given in passing, not a meeting the item reports
             if kind == "launch" and _LAUNCHED_EVENTS.match(text, m.end(), sentence.end):
                 continue  # "launched a series of workshops": the workshops are the events
+            if kind == "launch" and _AFTER_A_LAUNCH.search(text, max(sentence.start,
+                                                                     m.start() - 40), m.start()):
+                continue  # "Following the launch of the Network in March 2009, DESA ...": what
+                # the item's news came after, not the news
             word = Span(m.start(), joined.get(m.start(), m.end()))
             before = text[sentence.start: m.start()]
             if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting",
@@ -679,6 +683,9 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             or e.name_span.start >= e.word.end
             or any(_NAMED.match(n) for n in (e.name, *e.other_names))  # ("... on X")
             or _NUMBERED.match(e.name)  # ("the 19th UN Public Service Forum")
+            # (a launch named by what it launches: "featured the African launch of the 2024
+            # UN E-Government Survey", an event of its own at the forum)
+            or (e.kind == "launch" and _LAUNCH_OF.search(e.name) is not None)
             or ((i == 0 or e.count == 1) and all(o.dates is None for o in out))]
     return [replace(e, name=e.name.rsplit(" (", 1)[0], count=0, number=0)
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
@@ -756,6 +763,9 @@ def _same(a: EventMention, b: EventMention) -> bool:
     return False
 
 
+_AFTER_A_LAUNCH = re.compile(r"\b(?:[Ff]ollowing|[Aa]fter|[Ss]ince)\s+(?:the\s+|its\s+|their\s+)?"
+                             r"(?:[\w-]+\s+){0,2}$")
+_LAUNCH_OF = re.compile(r"\blaunch(?:ing)?\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?[A-Z]")
 #: A meeting named as one of a body or a region: "6th e-Government Ministerial Meeting of Latin
 #: America", "Annual Meeting of the ... Network".
 _OF_NAMED = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:(?:[A-Z]|e-)[\w’'-]*\s+){1,6}?(?:Meeting|"

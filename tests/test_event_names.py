@@ -105,3 +105,22 @@ def test_what_a_name_carries_before_the_event_s_own_name_gives_an_alternative_la
     page = ("DESA news\n\nTo The Conference on Digital Government in the Pacific\n\nThe "
             "conference opened in Suva on 3 June 2025, organized by DESA and ESCAP.\n")
     assert "Conference on Digital Government in the Pacific" in _names(page)
+
+
+def test_a_launch_named_by_what_it_launches_is_an_event_of_its_own_at_the_forum() -> None:
+    from cepa_kg.loaders import update
+
+    page = ("DESA news\n\nKigali, 4 November 2025 – The Forum on Digital Public Services "
+            "convened from 4 to 6 November 2025 in Kigali. The event featured the regional launch "
+            "of the 2024 UN E-Government Survey.\n\nOn the second day, the Regional Forum on "
+            "Digital Public Services, co-hosted by the African Union Commission and UNDESA, "
+            "heard the ministers.\n\nFollowing the launch of the Network of Planners in 2019, "
+            "DESA prepared a project.\n")
+    events = update.parse(page).events
+    assert [(e.kind, e.name) for e in events] == [
+        ("forum", "Forum on Digital Public Services"),  # (its name ends before "convened")
+        ("launch", "regional launch of the 2024 UN E-Government Survey")]
+    # the sentence that names the forum again tells who hosted it, not the launch
+    assert sorted(a.label for a in events[0].organizers) == [
+        "African Union Commission", "United Nations Department of Economic and Social Affairs"]
+    assert events[1].organizers == ()
