@@ -42,6 +42,12 @@ CHROME = re.compile(
       | united\s+nations\s+development\s+account\s*united\s+nations\s+headquarters.*
       | bookmark | tweet | email | rss
       | home\s*(?:>|»|›|/|\|)\s*.*
+      # a document-sharing site's frame around a document's text (pdfslide, documents.pub,
+      # fdocuments, vdocuments: "Share this document with a friend", "Embed Size (px)")
+      | share\s+this\s+document(?:\s+with\s+a\s+friend)? | transcript | citation\s+preview
+      | embed\s+size\s*\(px\) | \+\s*all\s+categories | report\s+this\s+document
+      | date\s+post\s*:.* | category\s*:.{0,40} | upload\s*:?\s*\w* | view\s*:?\s*\d+\s+times?
+      | download\s*:?\s*\d+\s+times?
     )\s*$""",
     re.I | re.X,
 )

@@ -344,6 +344,31 @@ def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
     return title, who
 
 
+#: What a title line carries before the project's title: a document site's "Transcript of ",
+#: an evaluation's kind ("Independent project evaluation - ", "Terminal evaluation: "), the
+#: Account's tranche ("Development Account -Tranche 4 ").
+_TITLE_LEAD = re.compile(
+    r"(?:Transcript\s+of\s+)?(?:(?:(?:Independent|External|Final|Terminal|Mid-?term)\s+)?"
+    r"(?:project\s+)?evaluation(?:\s+report)?\s*(?:[-–—:·]|\s(?=[A-Z][a-z]))\s*"
+    r"|Development\s+Account\s*[-–—]?\s*Tranche\s+\d{1,2}\s*[-–—:]?\s+(?=[A-Z]))", re.I)
+#: ... and after it: the Account's project code, a document site's " · 2017".
+_TITLE_TAIL = re.compile(r"\s+(?:Development\s+Account\s+Project\s+\d{4}\s?[A-Z]{1,2}\b.*"
+                         r"|[·|]\s*(?:19|20)\d\d)\s*$", re.I)
+
+
+def _trimmed_title(text: str, title: Span) -> Span:
+    """`title` without what its line carries around the project's own title (`_TITLE_LEAD`,
+    `_TITLE_TAIL`), where a title of three words or more remains."""
+    words = title.of(text)
+    lead = _TITLE_LEAD.match(words)
+    start = title.start + (lead.end() if lead else 0)
+    tail = _TITLE_TAIL.search(text, start, title.end)
+    end = tail.start() if tail else title.end
+    if sum(w.isalpha() for w in text[start:end].split()) < 3:
+        return title
+    return Span(start, end)
+
+
 def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
     """The project's title: its field, a slide's heading, or the first line that reads as a
     title (after the site's wrapping and the page's own header)."""
@@ -672,6 +697,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         _named_title(text, span, fields) or _title(text, span, fields) or \
         _fallback_title(text, span, fields)
     if title_span is not None:
+        title_span = _trimmed_title(text, title_span)
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")
     elif code is not None:
         title, title_span = f"Development Account project {code}", code_span

@@ -149,3 +149,22 @@ def test_an_aim_told_in_a_relative_clause_is_read_from_its_verb(sentence: str,
     # a relative clause on a programme that states no aim gives none
     other = "This document sets out the programme, which the secretariat drew up last year."
     assert objectives(other, Span(0, len(other))) == []
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("Independent project evaluation - Building export skills in small island states",
+     "Building export skills in small island states"),
+    ("Development Account -Tranche 6 Regional cooperation on trade statistics in Africa",
+     "Regional cooperation on trade statistics in Africa"),
+    # a code and a body are no title: the line is kept as it is
+    ("Transcript of Project Evaluation ROA-61 - ESCAP · 2018",
+     "Transcript of Project Evaluation ROA-61 - ESCAP · 2018"),
+])
+def test_a_title_line_without_what_a_document_site_or_an_evaluation_puts_before_it(
+        heading: str, title: str) -> None:
+    from cepa_kg.loaders import project
+
+    page = ("+ All Categories\nShare this document with a friend\nTranscript\n\n"
+            f"{heading}\n\nDevelopment Account project of ESCAP, 2015-2018. The project aims to "
+            "raise trade skills in the region.\n")
+    assert project.parse(page).projects[0].title == title
