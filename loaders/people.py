@@ -302,17 +302,21 @@ _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])"
 #: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
 _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast)
     # ("United Nations Secretary-General Ana Reis said": the body before the post)
-    rf"(?=[PVMGUDAS])(?<![\w’'-])(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
+    rf"(?=[PVMGUDASFAIJHETC])(?<![\w’'-])(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
     rf"Assistant[ ])?Secretary-General))?"
-    rf"(?P<title>President|Vice[- ]President|Prime[ ]Minister|Mayor|Governor|"
+    rf"(?P<title>President|Vice[- ]President|(?:Prime|Foreign|Finance|Administration|Interior|"
+    rf"Justice|Health|Education|Trade|Planning)[ ]Minister|Mayor|Governor|"
+    rf"Chief[ ]Executive[ ]Officer|Director-General|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
-    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    # (a name of four words with its particle: "Jassim Ebrahim Al Sayegh")
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}(?:[ ](?:Al|El|bin|bint|ibn)"
+    rf"[ ]{_WHOLE_TOK})?)"
     # (a country in brackets after the name, as meeting reports write it: "Vice President Ana
     # Reis (South Africa) said")
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|"
     rf"(?=(?:[ ]\([A-Z][^()\n]{{2,40}}\))?(?:[,.;]|[ ](?:said|"
     r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
-    r"told|called|urged)\b)))")
+    r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted)\b)))")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again

@@ -202,3 +202,15 @@ def test_a_post_before_a_name_and_its_country_in_brackets_as_meeting_reports_wri
     g = graph_of(page, "news.txt")
     person = _people(g)["Anele Dlamini"]
     assert [str(c).rsplit("/", 1)[-1] for c in g.objects(person, SCHEMA.nationality)] == ["SWZ"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("\"Trust matters more than ever,\" Administration Minister Lee Seo-yeon said in her "
+     "opening remarks.", "Lee Seo-yeon"),
+    ("The Authority's Chief Executive Officer Khalid Yousef Al Mansoori presented the "
+     "outcomes.", "Khalid Yousef Al Mansoori"),
+])
+def test_a_minister_or_chief_executive_named_after_the_post(sentence: str, name: str) -> None:
+    page = ("CEPA 17 looks at institutions\n\nNew York, 27 April 2018: The Committee of Experts "
+            f"on Public Administration held its 17th session. {sentence}\n")
+    assert name in _people(graph_of(page, "news.txt"))
