@@ -278,7 +278,7 @@ def _best_range(text: str, number: int | None,
 
 
 _PLACES = re.compile(
-    r"\b(?P<hq>United\s+Nations\s+Headquarters|UN\s+Headquarters|UNHQ)\b"
+    r"\b(?P<hq>United\s+Nations\s+[Hh]eadquarters|UN\s+[Hh]eadquarters|UNHQ)\b"
     r"|\b(?P<es>Sede\s+de\s+las\s+Naciones\s+Unidas)\b"
     r"|\b(?P<fr>Si[èe]ge\s+de\s+l[’']Organisation\s+des\s+Nations\s+Unies)"
     r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa|Nueva\s+York|"

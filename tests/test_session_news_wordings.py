@@ -206,3 +206,10 @@ def test_a_session_told_in_arabic_news(text: str, number: int,
     assert [p.name for p in doc.places] == ["New York"]
     found = (doc.start.isoformat(), doc.end.isoformat()) if doc.start and doc.end else None
     assert found == days
+
+
+def test_headquarters_written_in_lower_case_is_the_session_s_place() -> None:
+    text = ("IIAS at the 22nd UN CEPA session\n\nFrom 27 to 31 March 2023, the 22nd session of "
+            "the United Nations Committee of Experts on Public Administration took place at UN "
+            "headquarters.\n")
+    assert [p.name for p in session.parse(text).places] == ["United Nations Headquarters"]
