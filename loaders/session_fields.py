@@ -583,17 +583,26 @@ _ONE_WORD_ITEM = re.compile(r"[^\W\d_](?:[^\W\d_]|-){4,}")
 #: "the experts will consider A, B and C", "particularly focusing on the themes of A, B, C",
 #: "Discussions focused on A, B and C". Read only when the page lists no items.
 _WEAK_CUE = re.compile(
-    r"\b(?:Committee|CEPA|session|experts|members|meeting|[Pp]articipants|[Dd]iscussions?|"
+    r"\b(?:Committee|CEPA|[Ss]ession|[Ee]xperts|[Mm]embers|[Mm]eeting|[Pp]articipants|[Dd]iscussions?|"
     r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda|We)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
     r"session)[ ]+)?"
     # ("leading experts from around the world discussed ...")
     r"(?:from[ ]+(?:around[ ]+)?(?:the[ ]+world|\d+[ ]+countries|[A-Z][\w ]{2,30}?)[ ]+)?"
-    r"(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+)?(?:also[ ]+)?"
+    r"(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+|(?:is|are|was|were)[ ]+expected[ ]+to[ ]+)?"
+    r"(?:also[ ]+)?"
     r"(?:discuss(?:ed)?|consider(?:ed)?|review(?:ed|s)?|(?:will[ ]+)?work(?:ed)?[ ]+on|"
-    r"touched[ ]+upon|"
+    r"touched[ ]+upon|debated?|look(?:ed)?[ ]+into|exchange[ds]?[ ]+views[ ]+on|"
+    r"(?:hold|holds|held)[ ]+discussions[ ]+on|featured[ ]+(?:sessions|panels|discussions)[ ]+on|"
     r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
-    r"cover(?:s|ed)|include[sd]?)\b[ ]*(?:issues[ ]+such[ ]+as[ ]+)?"
+    r"cover(?:s|ed)|include[sd]?)\b[ ]*"
+    # (what it says before the things themselves: "a number of issues, including", "issues
+    # such as", "the issues of")
+    r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?(?:issues|topics|matters|questions|"
+    r"themes),?[ ]+(?:such[ ]+as|including|notably)[ ]+|the[ ]+(?:issues|topics|questions)[ ]+of[ ]+)?"
+    # "Among the issues to be discussed are"
+    r"|\bAmong[ ]+the[ ]+(?:issues|topics|subjects|themes|questions)[ ]+(?:to[ ]+be[ ]+)?"
+    r"(?:discussed|considered|addressed|examined|debated)[ ]+(?:are|were|will[ ]+be)[ ]+"
     r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+"
 
     r"|\b(?:themes|topics|issues|subjects)[ ]+(?:of|at|for)[ ]+the[ ]+(?:session|meeting)[ ]+"
@@ -615,7 +624,7 @@ _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)
 _OBJECT_END = re.compile(r"[.;:!?](?:\s|$)|\n|,\s+(?:which|who|where|while|and\s+(?:it|they|the\s+"
                          r"Committee|members|experts))\b|,?\s+and\s+[a-z]+ed\b|\s+(?:for\s+(?:good|several)|since|during|"
                          r"at\s+its)\b")
-_OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+")
+_OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+|,?\s+and\s+on\s+")
 _NO_OBJECT = re.compile(r"(?:it|this|these|them|that|those|the\s+(?:matter|issue|item|topic|"
                         r"report|proposal)s?)\b", re.I)
 

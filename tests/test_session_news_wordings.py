@@ -213,3 +213,24 @@ def test_headquarters_written_in_lower_case_is_the_session_s_place() -> None:
             "the United Nations Committee of Experts on Public Administration took place at UN "
             "headquarters.\n")
     assert [p.name for p in session.parse(text).places] == ["United Nations Headquarters"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among the issues to be discussed are open budgets, local services and the skills of "
+    "public servants.",
+    "CEPA will consider a number of issues, including open budgets, local services and the "
+    "skills of public servants.",
+    "The Committee is expected to discuss open budgets, local services and the skills of "
+    "public servants.",
+    "Members will deliberate on open budgets, local services and the skills of public servants.",
+    "The session will also look into open budgets, local services and the skills of public "
+    "servants.",
+    "The experts also debated open budgets, local services and the skills of public servants.",
+])
+def test_what_a_news_item_says_the_committee_will_discuss(sentence: str) -> None:
+    from cepa_kg.loaders.session_fields import agenda_items
+
+    text = ("CEPA 2016\n\nThe fifteenth session of the Committee of Experts on Public "
+            f"Administration will be held from 18 to 22 April 2016 in New York. {sentence}\n")
+    assert [t.text for t in agenda_items(text)] == [
+        "open budgets", "local services", "the skills of public servants"]
