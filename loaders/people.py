@@ -265,13 +265,24 @@ _BODY_ROLE_NAME = re.compile(
 #: A post, then an honorific, then the name: "Senior Minister Hon. Ana Reis;", "Minister of
 #: Food and Agriculture Hon. Dr. Ana Reis;", "Bank of X Governor Dr. Ana Reis".
 _POST_HON_NAME = re.compile(
-    r"(?=[A-Z])(?<![\w’'-])(?P<title>(?:(?:Senior|Deputy|Vice|Prime|Finance|Foreign|Acting|"
+    r"(?=[A-Z])(?<![\w’'-])(?:(?P<body>[A-Z]{2,10})[ ](?=(?:CEO|Chief|Director|Executive|"
+    r"Secretary|President|Chair)))?(?P<title>(?:(?:Senior|Deputy|Vice|Prime|Finance|Foreign|Acting|"
     r"Executive|Chief)[ ])*(?:Minister|Governor|President|Vice-President|Director(?:[- ]General)?|"
-    r"Secretary(?:-General)?|Mayor|Chairman|Chairperson|Chairwoman|Ambassador|Commissioner|"
-    r"Speaker)(?:[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w’'-]*(?:[ ](?:and|of|the|[A-Z][\w’'-]*))"
-    r"{0,5})?)"
+    r"Secretary(?:[- ]General)?|Mayor|Chairman|Chairperson|Chairwoman|Ambassador|Commissioner|"
+    r"Speaker|CEO|Executive[ ]Officer)(?:[ ](?:of|for)[ ](?:the[ ])?[A-Z][\w’'-]*"
+    r"(?:[ ](?:and|of|the|[A-Z][\w’'-]*)){0,5})?)"
     rf"[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|H\.E)\.?[ ])+)"
-    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})")
+    # (a name of four words with its particle: "Khalid Yousif Al Mannai")
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}(?:(?<=[ ]Al)[ ]{_WHOLE_TOK})?)")
+
+
+#: A person named after their body's possessive, then speaking: "UN DESA's Ana Reis noted",
+#: "UNDP’s Ana Reis said" (the body the person's).
+_OWNED_NAME = re.compile(
+    r"(?<![\w’'-])(?P<org>(?:UN[ ])?[A-Z][A-Z-]{1,11})[’']s[ ]"
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    r"(?=[ ](?:said|noted|stressed|added|explained|highlighted|emphasi[sz]ed|underlined|"
+    r"recalled|remarked|observed|presented|told)\b)")
 
 
 #: A post written before the name in Portuguese, Spanish or French, in lower case after an
@@ -938,6 +949,14 @@ class People:
             self._add(name, _norm_hon(hon.split()[-1]) if hon else None, nspan, self._make(
                 nspan, Span(m.start(), m.start()), title[:1].upper() + title[1:],
                 m.groupdict().get("body"), whole=Span(m.start(), nspan.end)))
+        for m in _OWNED_NAME.finditer(text, item.start, item.end):
+            name, nspan = m.group("name"), Span(m.start("name"), m.end("name"))
+            if self._no_person(name, nspan, actors) or any(
+                    _TITLE_WORDS.fullmatch(w) or w.endswith("Secretary-General")
+                    for w in name.split()):
+                continue  # ("UNDESA's Under-Secretary-General X said": a post, read elsewhere)
+            self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()), None,
+                                                    m.group("org"), whole=Span(m.start(), nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))

@@ -214,3 +214,17 @@ def test_a_minister_or_chief_executive_named_after_the_post(sentence: str, name:
     page = ("CEPA 17 looks at institutions\n\nNew York, 27 April 2018: The Committee of Experts "
             f"on Public Administration held its 17th session. {sentence}\n")
     assert name in _people(graph_of(page, "news.txt"))
+
+
+def test_a_body_s_chief_named_with_an_honorific_and_a_person_after_a_body_s_possessive() -> None:
+    page = ("CEPA 17 looks at institutions\n\nNew York, 27 April 2018: The Committee of Experts "
+            "on Public Administration held its 17th session. APRM CEO Prof. Amadou Keita "
+            "presented the report. UN DESA's Lena Marsh noted that the Committee has a role. "
+            "UNDESA's Under-Secretary-General Ken Ito said the work matters.\n")
+    g = graph_of(page, "news.txt")
+    people = _people(g)
+    assert {"Amadou Keita", "Lena Marsh"} <= set(people)
+    assert not any("Secretary" in name for name in people)  # (a post is no name)
+    orgs = {str(o).rsplit("/", 1)[-1] for m in g.objects(people["Lena Marsh"], ORG.hasMembership)
+            for o in g.objects(m, ORG.organization)}
+    assert orgs == {"desa"}
