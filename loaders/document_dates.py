@@ -195,7 +195,8 @@ _CLOCK_AT_END = re.compile(r"[^\S\n]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp
 #: it ("New York, 17 April 2008").
 _PLACE_LEAD = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},){0,2}")
 #: A line that opens with a wire's dateline: a category page lists several, each a story's.
-_WIRE_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},)"
+_WIRE_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},"
+                            r"(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},)"
                             r"{0,2}[^\S\n]*[^\n]{5,30}?(?:19|20)\d\d[^\S\n]*(?:\([A-Z][A-Za-z.]{1,10}"
                             r"\)[^\S\n]*)?[–—-][^\S\n]", re.M)
 #: A news agency's initials after a wire's dateline ("(FBC)", "(WAM)").

@@ -313,7 +313,8 @@ _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])"
 #: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
 _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast)
     # ("United Nations Secretary-General Ana Reis said": the body before the post)
-    rf"(?=[PVMGUDASFAIJHETC])(?<![\w’'-])(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
+    rf"(?=[PVMGUDASFAIJHETC])(?<![\w’'-])"
+    rf"(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
     rf"Assistant[ ])?Secretary-General))?"
     rf"(?P<title>President|Vice[- ]President|(?:Prime|Foreign|Finance|Administration|Interior|"
     rf"Justice|Health|Education|Trade|Planning)[ ]Minister|Mayor|Governor|"
@@ -955,8 +956,9 @@ class People:
                     _TITLE_WORDS.fullmatch(w) or w.endswith("Secretary-General")
                     for w in name.split()):
                 continue  # ("UNDESA's Under-Secretary-General X said": a post, read elsewhere)
-            self._add(name, None, nspan, self._make(nspan, Span(m.start(), m.start()), None,
-                                                    m.group("org"), whole=Span(m.start(), nspan.end)))
+            self._add(name, None, nspan, self._make(
+                nspan, Span(m.start(), m.start()), None, m.group("org"),
+                whole=Span(m.start(), nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))

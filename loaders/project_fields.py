@@ -317,7 +317,7 @@ def status_of(value: str) -> str | None:
 
 def _behind(heads: tuple[str, ...], links: tuple[str, ...]) -> str:
     """Look-behinds, one per fixed spelling, for a project word then a link word."""
-    return "(?:" + "|".join(f"(?<=\\b{h}{l})" for h in heads for l in links) + ")"
+    return "(?:" + "|".join(f"(?<=\\b{h}{link})" for h in heads for link in links) + ")"
 
 
 _AIM_AFTER = _behind(("project", "programme", "program", "initiative"),

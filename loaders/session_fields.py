@@ -599,7 +599,8 @@ _WEAK_CUE = re.compile(
     # (what it says before the things themselves: "a number of issues, including", "issues
     # such as", "the issues of")
     r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?(?:issues|topics|matters|questions|"
-    r"themes),?[ ]+(?:such[ ]+as|including|notably)[ ]+|the[ ]+(?:issues|topics|questions)[ ]+of[ ]+)?"
+    r"themes),?[ ]+(?:such[ ]+as|including|notably)[ ]+"
+    r"|the[ ]+(?:issues|topics|questions)[ ]+of[ ]+)?"
     # "Among the issues to be discussed are"
     r"|\bAmong[ ]+the[ ]+(?:issues|topics|subjects|themes|questions)[ ]+(?:to[ ]+be[ ]+)?"
     r"(?:discussed|considered|addressed|examined|debated)[ ]+(?:are|were|will[ ]+be)[ ]+"
@@ -624,7 +625,8 @@ _CLAUSE_ITEM = re.compile(r"(?:how(?![ ]to\b)|that|whether|what|why|the[ ]+need)
 _OBJECT_END = re.compile(r"[.;:!?](?:\s|$)|\n|,\s+(?:which|who|where|while|and\s+(?:it|they|the\s+"
                          r"Committee|members|experts))\b|,?\s+and\s+[a-z]+ed\b|\s+(?:for\s+(?:good|several)|since|during|"
                          r"at\s+its)\b")
-_OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+|,?\s+and\s+on\s+")
+_OBJECT_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)|\s+as\s+well\s+as\s+"
+                           r"|,?\s+and\s+on\s+")
 _NO_OBJECT = re.compile(r"(?:it|this|these|them|that|those|the\s+(?:matter|issue|item|topic|"
                         r"report|proposal)s?)\b", re.I)
 
