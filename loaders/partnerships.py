@@ -133,6 +133,20 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+"
                          r"(?:in\s+(?:19|20)\d\d\s+)?(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
                          r"working\s+group|network|centre|center|platform|alliance)\b"),
+        # "UN DESA partnered with X", "teamed up with", "joined forces with", "have been
+        # cooperating since 2006", "will work with UNDP to ..."
+        ("agreed", True, r"\b(?:partnered|teamed\s+up|joined\s+(?:forces|hands))\s+with\b|"
+                         r"\b(?:has|have|had)\s+been\s+(?:cooperating|collaborating|partnering)\b|"
+                         r"\bwill\s+(?:also\s+)?work\s+(?:closely\s+)?with\b"),
+        # "UNDP and UN DESA launched a new partnership", "a joint initiative of X and Y" (a
+        # meeting two bodies organise together is no partnership of its own: see "co-organized")
+        ("agreed", True, r"\b(?:launched|established|formed|forged)\s+(?:a|an|the)\s+(?:new\s+)?"
+                         r"(?:strategic\s+)?partnership\b"),
+        ("agreed", None, r"\ba\s+joint\s+(?:effort|initiative|undertaking)\s+(?:of|by|between)\b"),
+        # an agreement of another kind signed or renewed: "signed a host country agreement",
+        # "renewed the trust fund agreement"
+        ("agreed", True, r"\b(?:signed|renewed|extended)\s+(?:a|an|the|their|its)\s+(?:new\s+)?"
+                         r"(?:[\w-]+\s+){1,3}?(?:agreement|arrangement|memorandum)\b"),
     )
 )
 _CHAIN_GAP = re.compile(
@@ -190,6 +204,7 @@ _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
     r"options|avenues|asked|conclud|reach|endorse|renew|extend|launch|establish|set\s+up|commit|"
+    r"teamed|joined|joint|work\s+with|work\s+closely|formed|forged|"
     r"convenu|acordaron|concordaram|partenariat|colaboraci|parceria",
     re.I)
 
@@ -231,6 +246,11 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("convenu", "acordaron", "concordaram"),
     ("partenariat", "colaboraci", "parceria"),
     ("established",),
+    ("partnered", "teamed up", "joined forces", "joined hands", "been cooperating",
+     "been collaborating", "been partnering", "work with", "work closely with"),
+    ("partnership",),
+    ("joint",),
+    ("signed", "renewed", "extended"),
 ))
 _ALL_CUE_WORDS = tuple(sorted(set().union(*_CUE_WORDS)))
 def _cues(text: str, sentence: Span) -> list[_Cue]:

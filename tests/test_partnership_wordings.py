@@ -58,3 +58,27 @@ def test_a_signing_still_to_come_is_proposed_and_memorandums_are_one_with_each()
         for x in g.subjects(RDF.type, CEPA.Partnership))
     assert found == [(["Ghana", "Kenya"], ["proposed"]), (["Ghana", "Rwanda"], ["proposed"]),
                      (["Ghana", "Uganda"], ["proposed"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UN DESA partnered with the Government of Ghana to train civil servants.",
+    "UN DESA teamed up with the European Union to deliver the course.",
+    "UNDP and UN DESA launched a new partnership on digital government.",
+    "The initiative is a joint effort of UN DESA and the ITU.",
+    "UN DESA and the Government of Morocco signed a host country agreement for the forum.",
+    "The Government of Korea and UN DESA renewed the trust fund agreement for the office.",
+    "UN DESA will work with UNDP to roll out the toolkit.",
+])
+def test_a_partnership_told_with_other_verbs(sentence: str) -> None:
+    page = (f"DPIDG News\n\nMay 2018\n\n{sentence}\n\nThe Division for Public Institutions and "
+            "Digital Government of UN DESA reports this news.\n")
+    g = graph_of(page, "news.txt")
+    found = list(g.subjects(RDF.type, CEPA.Partnership))
+    assert len(found) == 1 and len(list(g.objects(found[0], CEPA.party))) == 2
+
+
+def test_a_meeting_two_bodies_organise_together_is_no_partnership_of_its_own() -> None:
+    page = ("DPIDG News\n\nMay 2018\n\nUN DESA and ESCWA jointly developed the online course on "
+            "digital government.\n\nThe Division for Public Institutions and Digital Government "
+            "of UN DESA reports this news.\n")
+    assert not list(graph_of(page, "news.txt").subjects(RDF.type, CEPA.Partnership))
