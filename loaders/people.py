@@ -8,6 +8,7 @@ organisation); a later "Mr. Hjertstrand" or "Anders Hjertstrand" is the same per
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -279,10 +280,24 @@ _POST_HON_NAME = re.compile(
 #: A person named after their body's possessive, then speaking: "UN DESA's Ana Reis noted",
 #: "UNDP’s Ana Reis said" (the body the person's).
 _OWNED_NAME = re.compile(
-    r"(?<![\w’'-])(?P<org>(?:UN[ ])?[A-Z][A-Z-]{1,11})[’']s[ ]"
     rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})"
     r"(?=[ ](?:said|noted|stressed|added|explained|highlighted|emphasi[sz]ed|underlined|"
     r"recalled|remarked|observed|presented|told)\b)")
+#: ... the body before the possessive (read backwards from it: the possessive is found by a
+#: plain search, a pattern that opens with the body tried at every capital letter cost more).
+_OWNER_BEFORE = re.compile(r"(?<![\w’'-])(?P<org>(?:UN[ ])?[A-Z][A-Z-]{1,11})$")
+
+
+def _owned_names(text: str, item: Span) -> Iterator[tuple[str, Span, str]]:
+    """(name, its span, the body) of each `_OWNED_NAME` in the item."""
+    for mark in ("’s ", "'s "):
+        at = text.find(mark, item.start, item.end)
+        while at >= 0:
+            owner = _OWNER_BEFORE.search(text, max(item.start, at - 16), at)
+            m = _OWNED_NAME.match(text, at + 3, item.end) if owner is not None else None
+            if m is not None and owner is not None:
+                yield m.group("name"), Span(m.start("name"), m.end("name")), owner.group("org")
+            at = text.find(mark, at + 3, item.end)
 
 
 #: A post written before the name in Portuguese, Spanish or French, in lower case after an
@@ -329,6 +344,10 @@ _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast
     rf"(?=(?:[ ]\([A-Z][^()\n]{{2,40}}\))?(?:[,.;]|[ ](?:said|"
     r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
     r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted)\b)))")
+
+
+#: A word every `_PREFIX_POST` match holds: an item without one is not searched (most items).
+_PREFIX_POST_WORDS = ("President", "Minister", "Mayor", "Governor", "Officer", "-General")
 
 
 @lru_cache(maxsize=4096)  # asked for the same few names again and again
@@ -950,15 +969,14 @@ class People:
             self._add(name, _norm_hon(hon.split()[-1]) if hon else None, nspan, self._make(
                 nspan, Span(m.start(), m.start()), title[:1].upper() + title[1:],
                 m.groupdict().get("body"), whole=Span(m.start(), nspan.end)))
-        for m in _OWNED_NAME.finditer(text, item.start, item.end):
-            name, nspan = m.group("name"), Span(m.start("name"), m.end("name"))
+        for name, nspan, org in _owned_names(text, item):
             if self._no_person(name, nspan, actors) or any(
                     _TITLE_WORDS.fullmatch(w) or w.endswith("Secretary-General")
                     for w in name.split()):
                 continue  # ("UNDESA's Under-Secretary-General X said": a post, read elsewhere)
-            self._add(name, None, nspan, self._make(
-                nspan, Span(m.start(), m.start()), None, m.group("org"),
-                whole=Span(m.start(), nspan.end)))
+            start = nspan.start - 3 - len(org)
+            self._add(name, None, nspan, self._make(nspan, Span(start, start), None, org,
+                                                    whole=Span(start, nspan.end)))
         for m in _POST_OTHER.finditer(text, item.start, item.end):
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
@@ -968,7 +986,9 @@ class People:
             self._add(name, None, nspan, self._make(
                 nspan, Span(m.start(), m.start()), m.group("title"),
                 _OF_WORD.sub("", of) if of else None, whole=Span(m.start("title"), nspan.end)))
-        for m in _PREFIX_POST.finditer(text, item.start, item.end):
+        segment = text[item.start:item.end]
+        prefixed = any(word in segment for word in _PREFIX_POST_WORDS)
+        for m in (_PREFIX_POST.finditer(text, item.start, item.end) if prefixed else ()):
             # "President Ana Reis of Uruguay": the post as the name's prefix
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))

@@ -765,6 +765,8 @@ def _named_again(text: str, owned: list[list[Span]], names: list[str]) -> list[l
     """A later sentence that names an event again ("On the second day, the Africa Regional
     Forum on X, co-hosted by A and B, ...") reports that event, not the one told just before
     it (a name of three words or more, the only one the sentence holds)."""
+    if len(owned) < 2:
+        return owned
     keys = [" ".join(n.lower().split()) if len(n.split()) >= 3 else None for n in names]
     out = [list(own) for own in owned]
     for i, own in enumerate(owned):
