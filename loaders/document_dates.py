@@ -212,8 +212,10 @@ _OTHER_DATE_LINE = re.compile(
     r"[^\S\n]*(?:$|[-–—][^\S\n]+\S)", re.I)
 
 
-def _other_date(m: re.Match[str], at: int) -> DocumentDate | None:
-    month = _OTHER_MONTHS[m.group("m").lower()]
+def _day_month_year(m: re.Match[str], at: int) -> DocumentDate | None:
+    """The day a match's `d`, `m` (a month's name in any of the languages read) and `y`
+    groups give, spanning from its day to its year (`at`: where the matched line starts)."""
+    month = _OTHER_MONTHS.get(m.group("m").lower()) or month_number(m.group("m"))
     try:
         dt.date(int(m.group("y")), month, int(m.group("d")))
     except ValueError:
@@ -224,15 +226,7 @@ def _other_date(m: re.Match[str], at: int) -> DocumentDate | None:
 
 def _bracket_dateline(line: str, at: int) -> DocumentDate | None:
     m = _BRACKET_DATELINE.match(line)
-    if m is None:
-        return None
-    month = _OTHER_MONTHS.get(m.group("m").lower()) or month_number(m.group("m"))
-    try:
-        dt.date(int(m.group("y")), month, int(m.group("d")))
-    except ValueError:
-        return None
-    return DocumentDate(int(m.group("y")), month, int(m.group("d")),
-                        Span(at + m.start("d"), at + m.end("y")))
+    return _day_month_year(m, at) if m is not None else None
 
 
 def document_date(text: str) -> DocumentDate | None:
@@ -310,7 +304,7 @@ def document_date(text: str) -> DocumentDate | None:
                                      line.span.start + draft.end("y")))
         other = _OTHER_DATE_LINE.match(line.text)
         if other is not None:
-            found_other = _other_date(other, line.span.start)
+            found_other = _day_month_year(other, line.span.start)
             if found_other is not None:
                 return found_other
         iso = _ISO_DATE.fullmatch(_CLOCK_AT_END.sub("", line.text.strip()))
