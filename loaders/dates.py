@@ -50,7 +50,7 @@ MONTHS_AR: dict[str, int] = {m: i for names in (
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول")
     for i, m in enumerate((n.replace("_", " ") for n in names.split()), start=1)} | {
-    "إبريل": 4, "ابريل": 4, "اغسطس": 8, "أغسطس": 8, "اكتوبر": 10}
+    "إبريل": 4, "ابريل": 4, "اغسطس": 8, "اكتوبر": 10}
 """Month names in Arabic, the Egyptian and Gulf names and the Levantine ones, to their number."""
 
 _NAMES = sorted(MONTHS, key=len, reverse=True)  # longest first: "Sept" before "Sep"

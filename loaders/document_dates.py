@@ -189,18 +189,19 @@ _WEEKDAY_FIRST = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturd
 
 #: A clock time after a date on its line ("February 3, 2014 6:12 am", "2016-06-06 10:15",
 #: "Dec 14 2006 11:30AM"): no part of what follows the date.
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?(?=\s|$)\s*")
-_CLOCK_AT_END = re.compile(r"[^\S\n]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?$")
+_CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?"
+_CLOCK = re.compile(rf"^{_CLOCK_TIME}(?=\s|$)\s*")
+_CLOCK_AT_END = re.compile(rf"[^\S\n]+{_CLOCK_TIME}$")
 #: A place before a date alone on its line, as a statement's or a release's dateline writes
 #: it ("New York, 17 April 2008").
-_PLACE_LEAD = re.compile(r"[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},){0,2}")
-#: A line that opens with a wire's dateline: a category page lists several, each a story's.
-_WIRE_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},"
-                            r"(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},)"
-                            r"{0,2}[^\S\n]*[^\n]{5,30}?(?:19|20)\d\d[^\S\n]*(?:\([A-Z][A-Za-z.]{1,10}"
-                            r"\)[^\S\n]*)?[–—-][^\S\n]", re.M)
+_PLACE = r"[A-Z][A-Za-z.'’ -]{1,30},(?:[^\S\n]*[A-Z][A-Za-z.'’ -]{1,30},){0,2}"
+_PLACE_LEAD = re.compile(_PLACE)
 #: A news agency's initials after a wire's dateline ("(FBC)", "(WAM)").
-_AGENCY = re.compile(r"^\([A-Z][A-Za-z.]{1,10}\)[^\S\n]*")
+_AGENCY_INITIALS = r"\([A-Z][A-Za-z.]{1,10}\)[^\S\n]*"
+_AGENCY = re.compile(rf"^{_AGENCY_INITIALS}")
+#: A line that opens with a wire's dateline: a category page lists several, each a story's.
+_WIRE_DATELINE = re.compile(rf"^[^\S\n]*{_PLACE}[^\S\n]*[^\n]{{5,30}}?(?:19|20)\d\d[^\S\n]*"
+                            rf"(?:{_AGENCY_INITIALS})?[–—-][^\S\n]", re.M)
 #: A date alone on its line in Spanish, French or Portuguese, a weekday before it, a dash and
 #: the story after it: "18 abril 2012", "viernes, 14 de noviembre de 2008", "7 décembre 2010 -
 #: Après-demain ...".

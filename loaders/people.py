@@ -52,6 +52,9 @@ _HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Ml
 # letter, so the engine can skip to capitals.
 _WHOLE_TOK_REST = r"(?:[^\Wa-z]|[’'-])*+[a-z][\w’'-]*+"
 _WHOLE_TOK = rf"[A-Z]{_WHOLE_TOK_REST}"
+#: A name's fourth word after its particle: "Jassim Ebrahim Al Sayegh", "Abdul Rahim bin Osman".
+_PARTICLE_TAIL = (rf"(?:(?<=[ ]Al)[ ]{_WHOLE_TOK}|(?<=[ ]El)[ ]{_WHOLE_TOK}"
+                  rf"|[ ](?:bin|bint|ibn)[ ]{_WHOLE_TOK})?")
 _TITLED_PERSON = re.compile(
     rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
     r"(?:[ ]\((?:left|right|centre|center|middle|L|R)\))?,[ \n]")
@@ -274,7 +277,7 @@ _POST_HON_NAME = re.compile(
     r"(?:[ ](?:and|of|the|[A-Z][\w’'-]*)){0,5})?)"
     rf"[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|H\.E)\.?[ ])+)"
     # (a name of four words with its particle: "Khalid Yousif Al Mannai")
-    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}(?:(?<=[ ]Al)[ ]{_WHOLE_TOK})?)")
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})")
 
 
 #: A person named after their body's possessive, then speaking: "UN DESA's Ana Reis noted",
@@ -336,8 +339,7 @@ _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast
     rf"Chief[ ]Executive[ ]Officer|Director-General|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     # (a name of four words with its particle: "Jassim Ebrahim Al Sayegh")
-    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}(?:[ ](?:Al|El|bin|bint|ibn)"
-    rf"[ ]{_WHOLE_TOK})?)"
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})"
     # (a country in brackets after the name, as meeting reports write it: "Vice President Ana
     # Reis (South Africa) said")
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|"

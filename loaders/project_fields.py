@@ -374,6 +374,8 @@ def _aim_verbs(text: str, span: Span) -> list[int]:
                 out.append(at)
             at = text.find(verb, at + len(verb), span.end)
     return out
+
+
 _SENTENCE = re.compile(r"[.!?](?=\s|$)")
 _LEAD_ADVERB = re.compile(r"(?:Therefore|Thus|Hence|Accordingly|Overall),\s+")
 #: An objective stated as such ("The main objective of the project is to ..."), not as an aim.

@@ -89,7 +89,8 @@ _OTHER_COMMITTEE = re.compile(
     r"|لجنة\s+(?:ال)?خبراء[^.\n]{0,60}?(?:ال|بال|و?ال)إدارة\s+العامة", re.I)
 #: A session, or the Committee's seats and posts, in those languages.
 _OTHER_SESSION_OR_SEAT = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
-                            r"الدورة|دورتها|الاجتماع\s+السنوي|عضوا?\b|نائبة?\s+ل?رئيس|회의|\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
+                            r"الدورة|دورتها|الاجتماع\s+السنوي|عضوا?\b|نائبة?\s+ل?رئيس|회의|"
+                            r"\bmembr[oe]s?\b|\bmiembros?\b|\bperit[oa]s?\b|"
                             r"vice-?pr[ée]sident|\bčlen|위원|\bélue?\b|\bnomead[oa]\b|"
                             r"\bescolhid[oa]\b|\bnominován|\bSitzung\b|\bTagung\b|"
                             r"\bMitglied", re.I)

@@ -67,6 +67,8 @@ _FR_ORDINALS = {w: i for i, w in enumerate(
     "première deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième "
     "onzième douzième treizième quatorzième quinzième seizième dix-septième dix-huitième "
     "dix-neuvième vingtième".split(), start=1)}
+
+
 def _arabic_ordinals() -> dict[str, int]:
     """Arabic ordinals 1-29, feminine (a session, "الدورة الحادية والعشرين") and masculine (an
     annual meeting, "الاجتماع السنوي السابع عشر")."""
@@ -168,13 +170,13 @@ _PLANNED = re.compile(r"(?:will|shall|is\s+to|to\s+be|scheduled|planned|original
 
 
 _OTHER_MONTHS = MONTHS_ES_FR | MONTHS_AR
-_MONTH_ES_FR = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+_MONTH_OTHER = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
 _MONTH_KEYS = tuple(f" {month} " for month in _OTHER_MONTHS)
 #: A range of days in Spanish, French or Arabic: "del 26 al 30 de marzo de 2007", "(29 de marzo
 #: a 2 de abril de 2004)", "du 4 au 8 avril 2011", "30 mars - 3 avril 2009", "22-26 أبريل 2024".
 _OTHER_RANGE = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?:de\s+)?(?P<m1>{_MONTH_ES_FR}))?"
-    rf"\s*(?:\bal?\b|\bau\b|[-–]|إلى|الى|حتى)\s*(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_ES_FR})"
+    rf"\b(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?:de\s+)?(?P<m1>{_MONTH_OTHER}))?"
+    rf"\s*(?:\bal?\b|\bau\b|[-–]|إلى|الى|حتى)\s*(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_OTHER})"
     r"\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
 
 

@@ -48,6 +48,7 @@ from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
 from cepa_kg.loaders.update_lists import listed_meetings
 from cepa_kg.loaders.update_events import (
+    EventMention,
     find_events,
     first_event_word,
     organisers_and_participants,
@@ -761,6 +762,14 @@ def _owned_sentences(sentences: list[Span], anchors: list[Span]) -> list[list[Sp
     return out
 
 
+def _other_names(event: EventMention) -> tuple[str, ...]:
+    """The event's other names, and its own name where one of them carries something before
+    it (`name_variants`), its name as written apart."""
+    variants = [v for name in (event.name, *event.other_names) for v in name_variants(name)]
+    return tuple(dict.fromkeys(n for n in (*event.other_names, *variants)
+                               if n and n != event.name))
+
+
 def _named_again(text: str, owned: list[list[Span]], names: list[str]) -> list[list[Span]]:
     """A later sentence that names an event again ("On the second day, the Africa Regional
     Forum on X, co-hosted by A and B, ...") reports that event, not the one told just before
@@ -773,7 +782,7 @@ def _named_again(text: str, owned: list[list[Span]], names: list[str]) -> list[l
         for sentence in own:
             said = " ".join(sentence.of(text).lower().split())
             hits = [j for j, key in enumerate(keys) if key and key in said]
-            if len(hits) == 1 and hits[0] != i and len(own) > 1 and sentence is not own[0]:
+            if len(hits) == 1 and hits[0] != i and sentence is not own[0]:
                 out[i].remove(sentence)
                 out[hits[0]].append(sentence)
     return out
@@ -857,10 +866,7 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
         out.append(Event(event.kind, event.name, event.name_span, dates,
                          locations[0] if locations else None, tuple(organisers),
                          tuple(participants), speakers, scope if where else event.sentence,
-                         tuple(dict.fromkeys(n for n in (
-                             *event.other_names, *(v for name in (event.name, *event.other_names)
-                                                   for v in name_variants(name)))
-                             if n and n != event.name))))
+                         _other_names(event)))
     events = _shared_place(_one_meeting_each(text, item_sentences, out, actors_in))
     if listed:  # meetings listed one by one: each an event, not the plural that named them
         events = tuple(sorted([e for e in events if not any(

@@ -180,7 +180,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
                           r"[^,.;:()]{3,80}?(?=[,.;:(]|\s+(?:held|in|at|was|were|will|is|are|has|"
                           r"have|had|that|which|who|"
-                          r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|convened|convenes|"
+                          r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|"
+                          r"convened|convenes|"
                           r"and\s+(?:the|a|an|one|two|three|four|five|six)|"
                           r"on\s+\d)\b|$)",
                           text[word.end: sentence.end], re.I)
