@@ -496,6 +496,10 @@ def _numbered_marks(text: str, start: int, end: int) -> list[re.Match[str]]:
 _NUM_ITEM = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,2})\.\s+(?=[A-ZÀ-ÝÉ])")
 
 
+#: The end of the sentence that holds a run's last item: a full stop before a capital.
+_ITEM_SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z\u00c0-\u00dd])")
+
+
 def _inline_items(text: str, start: int, end: int) -> list[Span]:
     """Items written "(a) X; (b) Y; and (c) Z" (or "a) X; b) Y, y c) Z", or "1. X. 2. Y."); an
     item "(a) X, including (i) P, (ii) Q" gives X and its sub-items P and Q."""
@@ -508,7 +512,11 @@ def _inline_items(text: str, start: int, end: int) -> list[Span]:
         return []
     out: list[Span] = []
     for i, m in enumerate(marks):
-        stop = marks[i + 1].start() if i + 1 < len(marks) else end
+        if i + 1 < len(marks):
+            stop = marks[i + 1].start()
+        else:  # the last item ends with its sentence ("... (c) Z. Based on these ...")
+            last = _ITEM_SENTENCE_END.search(text, m.end(), end)
+            stop = last.start() + 1 if last else end
         item = _item_span(text, m.end(), stop)
         inc = re.search(r",?\s+including\s*$", item.of(text))
         if inc:

@@ -145,3 +145,14 @@ def test_an_official_agenda_and_a_programme_s_item_lines_without_the_procedural_
                  "Item 5: Local governance and the SDGs\n")
     assert [i.text for i in agenda_items(programme)] == [
         "Sound policymaking and public financial management", "Local governance and the SDGs"]
+
+
+def test_the_last_lettered_item_ends_with_its_sentence() -> None:
+    # (a report's summary goes on after the run on the next line of the same paragraph)
+    page = ("The Committee dealt with the following substantive items: (a) training for the "
+            "public service; (b) review of the work programme; and (c) trust in government, "
+            "including (i) open data and (ii) audit institutions.\nBased on these topics, the "
+            "Committee proposed a draft resolution to the Council.")
+    assert [i.text for i in agenda_items(page)] == [
+        "training for the public service", "review of the work programme",
+        "trust in government", "open data", "audit institutions"]
