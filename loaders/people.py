@@ -1176,12 +1176,12 @@ def _norm_hon(h: str) -> str:
 
 
 def _name_words(words: list[str], post_follows: bool) -> list[str]:
-    """A name's words without what was read into it: a headline's verb ("Ana Reis Joins"), a
-    post after it ("Ana Reis Under-Secretary-General"), and the words that open a post
-    ("Ana Reis Interregional" before "Advisor"; `post_follows`: a post word comes next)."""
-    words = list(words)
-    while words and words[-1] in _HEADLINE_VERB:
-        words.pop()
+    """A name's words without what was read into it: a headline's verb and what follows it
+    ("Ana Reis Joins", "Ana Reis Takes Part"), a post after it ("Ana Reis
+    Under-Secretary-General"), and the words that open a post ("Ana Reis Interregional" before
+    "Advisor"; `post_follows`: a post word comes next)."""
+    words = next((list(words[:i]) for i, w in enumerate(words) if w in _HEADLINE_VERB),
+                 list(words))
     post_read = False
     while len(words) >= 3 and _TITLE_WORDS.fullmatch(words[-1]):
         words.pop()

@@ -52,6 +52,12 @@ def test_a_headline_verb_is_no_part_of_a_name() -> None:
     assert not any("Joins" in n or n == "Invited" for n in names)
 
 
+def test_a_headline_verb_ends_a_name_whatever_follows_it() -> None:
+    page = "Minister of State Dr. Ruth Okafor Takes Part in the 23rd Session of CEPA\n"
+    names = [p.name for p in people_named(page, Gazetteer.bundled())]
+    assert names == ["Ruth Okafor"]
+
+
 def _posts(page: str) -> dict[str, tuple[str | None, str | None]]:
     return {p.name: (p.title, p.affiliation) for p in people_named(page, Gazetteer.bundled())}
 
