@@ -68,6 +68,12 @@ _SPEAKER = re.compile(rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\
                       rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})")
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
+#: "The session was chaired by X": on a session's page, the Committee's chair at it.
+_SESSION_CHAIRED = re.compile(r"\b[Ss]ession\s+(?:is|was|will\s+be)\s+chaired\s+by\s")
+#: The country after a name: "X of Germany", "X from the Czech Republic", "X (Ghana)".
+_COUNTRY_AFTER = re.compile(r"[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?"
+                            r"(?P<c>[A-Z][\w'-]*(?:[^\S\n]+[A-Z][\w'-]*){0,3})|"
+                            r"[^\S\n]*\((?P<b>[^()\n]{2,40})\)")
 #: A member's card or a line of a list of members: the name (after a glyph, an honorific),
 #: the country in brackets, then perhaps the member's post ("Ms. Ana Reis (Portugal),
 #: Professor of Public Law"). Family names may be written in capitals ("Rolf BECKER").
@@ -134,6 +140,24 @@ def _sentences(text: str) -> list[Span]:
     return out
 
 
+#: A post written before a name as a title, no part of the name ("Minister Ana Reis").
+_POST_WORD = re.compile(r"(?:Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|"
+                        r"Director|President|Chancellor)[ \u00a0]+(?=\S+[ \u00a0]\S)")
+
+
+def _country_after(text: str, end: int, gz: Any) -> str:
+    """The country written right after a name, if the gazetteer knows it as one."""
+    m = _COUNTRY_AFTER.match(text, end)
+    if m is None:
+        return ""
+    words = (m.group("c") or m.group("b")).split()
+    for n in range(len(words), 0, -1):  # ("of Germany, who ...": the longest known)
+        hit = gz.resolve(" ".join(words[:n]))
+        if hit is not None and hit.kind == "country":
+            return " ".join(words[:n])
+    return ""
+
+
 def _is_place(name: str, gz: Any) -> bool:
     hit = gz.resolve(name)
     return hit is not None and hit.kind in ("country", "place")
@@ -151,7 +175,8 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
         name = m.group(0)
         if not _NOT_A_NAME.search(name) and not _is_place(name, gz) and \
                 not _QUALIFIES.match(text, m.end()):
-            return Span(m.start(), m.end())
+            post = _POST_WORD.match(name)  # ("Minister Ana Reis, who serves on ...")
+            return Span(m.start() + (post.end() if post else 0), m.end())
     # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
     alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*"
                          r"(?:(?:was|is|has|had|were)\s+(?:been\s+)?)?",
@@ -223,7 +248,8 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
     for sentence in (_sentences(text) if cues else ()):
         at = bisect_left(cues, sentence.start)
         if at == len(cues) or cues[at] >= sentence.end or \
-                not _COMMITTEE.search(text, sentence.start, sentence.end):
+                not (_COMMITTEE.search(text, sentence.start, sentence.end)
+                     or _SESSION_CHAIRED.search(text, sentence.start, sentence.end)):
             continue
         for m in _CHOSEN_OTHER.finditer(text, sentence.start, sentence.end):
             post = _POST_OTHER.search(text, sentence.start, sentence.end)
@@ -250,8 +276,10 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
             plain = _NAME_RX.search(text, rest.start, rest.end)
             found = hon if hon is not None and hon.start() - rest.start < 80 else None
             if found is not None:
-                add(Span(found.start("name"), found.end("name")), "Chair")
+                add(Span(found.start("name"), found.end("name")), "Chair",
+                    _country_after(text, found.end("name"), gz))
             elif plain is not None and plain.start() - rest.start < 80 and \
                     not _NOT_A_NAME.search(plain.group(0)):
-                add(Span(plain.start(), plain.end()), "Chair")
+                add(Span(plain.start(), plain.end()), "Chair",
+                    _country_after(text, plain.end(), gz))
     return tuple(sorted(out.values(), key=lambda p: p.span.start))

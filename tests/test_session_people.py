@@ -234,3 +234,27 @@ def test_a_body_s_chief_named_with_an_honorific_and_a_person_after_a_body_s_poss
     orgs = {str(o).rsplit("/", 1)[-1] for m in g.objects(people["Lena Marsh"], ORG.hasMembership)
             for o in g.objects(m, ORG.organization)}
     assert orgs == {"desa"}
+
+
+def _bureau(text: str) -> dict[str, tuple[str, str]]:
+    from cepa_kg.loaders import session
+
+    return {m.name: (m.role, m.country) for m in session.parse(text).bureau}
+
+
+_OPENING = ("The 16th session of the UN Committee of Experts on Public Administration was held "
+            "in New York from 24 to 28 April 2017.\n")
+
+
+def test_the_session_chaired_by_someone_of_a_country() -> None:
+    page = _OPENING + ("The session was chaired by Greta Lindqvist of Sweden, who said the "
+                       "experts had reviewed the indicators.\n")
+    assert _bureau(page) == {"Greta Lindqvist": ("Chair", "Sweden")}
+    # (a meeting chaired by someone, on no session's or Committee's words, is no one's chair)
+    assert "Omar Said" not in _bureau(_OPENING + "A side event was chaired by Omar Said.\n")
+
+
+def test_a_post_written_as_a_title_before_a_member_s_name_is_no_part_of_it() -> None:
+    page = _OPENING + ("Minister Thandiwe Mokoena, who serves on the Committee, told the "
+                       "meeting that trust was falling.\n")
+    assert _bureau(page) == {"Thandiwe Mokoena": ("Member", "")}
