@@ -53,8 +53,10 @@ _OBJECT_VERBS = {"urges", "requests", "encourages", "invites", "calls-upon", "re
 
 _ADVERBS = r"(?:(?:also|further|furthermore|strongly|therefore|again|once\s+again|in\s+particular)\s+)*"
 _SPEAKER = (r"(?:the\s+|this\s+)?(?:Committee(?:\s+of\s+Experts(?:\s+on\s+Public\s+Administration)?)?"
-            r"|CEPA|experts|members\s+of\s+the\s+Committee|it|(?:Economic\s+and\s+Social\s+)?"
-            r"Council|ECOSOC|General\s+Assembly|Assembly)")
+            r"|CEPA|experts|members\s+of\s+the\s+Committee"
+            # ("The draft report adopted by CEPA underscored the need for ...")
+            r"|(?:draft\s+)?report\s+adopted\s+by\s+(?:CEPA|the\s+Committee)"
+            r"|it|(?:Economic\s+and\s+Social\s+)?Council|ECOSOC|General\s+Assembly|Assembly)")
 _COMMITTEE = re.compile(rf"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s))\W*{_SPEAKER}\s+"
                         rf"{_ADVERBS}(?P<verb>{_VERB})\b", re.I)
 _VERB_FIRST = re.compile(rf"^\W*{_ADVERBS}(?P<verb>{_VERB})\b", re.I)

@@ -365,11 +365,14 @@ _THEME = re.compile(
     r"|\bthe\s+main\s+(?:subject|item|topic|focus)\s+(?:of\s+discussion\s+)?"
     r"(?:for\s+(?:CEPA|the\s+Committee)\s+(?:this\s+year\s+)?)?(?:was|is|will\s+be)\s*:?\s*"
     r"|\b(?:will\s+)?take\s+up\s+the\s+theme\s*(?:of\s+)?:?\s*"
+    # "The Committee adopted the theme of X, as the main agenda item for its eighth session"
+    r"|\b(?:adopted|chose|selected)\s+the\s+theme\s+(?:of\s+)?:?\s*"
     # French and Spanish: "sur le thème de X", "sous le thème « X »", "bajo el tema X"
     r"|\b(?:sur|sous)\s+le\s+th[èe]me\s*(?:de\s+|d[’'](?=\w)|:)?\s*"
     r"|\b(?:bajo|sobre)\s+el\s+tema\s*(?:de\s+|:)?\s*",
     re.I | re.M)
 _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+with\b"
+                        r"|,?\s+as\s+(?:the|its)\s+main\s+(?:agenda\s+item|theme|topic)\b"
                         r"|\s+in\s+alignment\s+with\b|\n(?=[^\n]*\t)|\t", re.I)
 
 
@@ -602,6 +605,8 @@ _WEAK_CUE = re.compile(
     r"\b(?:Committee|CEPA|[Ss]ession|[Ee]xperts|[Mm]embers|[Mm]eeting|[Pp]articipants|[Dd]iscussions?|"
     r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda|We)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
     r"session)[ ]+)?"
+    # ("The Committee's discussion of policy options focused on ...")
+    r"(?:(?<=[Dd]iscussion[ ])of[ ]+[a-z][\w-]*(?:[ ][a-z][\w-]*){0,2}?[ ]+(?=focused))?"
     # ("leading experts from around the world discussed ...")
     r"(?:from[ ]+(?:around[ ]+)?(?:the[ ]+world|\d+[ ]+countries|[A-Z][\w ]{2,30}?)[ ]+)?"
     r"(?:will[ ]+|would[ ]+|has[ ]+|have[ ]+|had[ ]+|(?:is|are|was|were)[ ]+expected[ ]+to[ ]+)?"
@@ -762,7 +767,9 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             items = [_unled(text, i) for i in _items_after(text, cue.end(), list_only=False,
                                                           prose=True)
                      if len(i.of(text).split()) <= 15 and not _ADVERBIAL.match(i.of(text))]
-            if items and not _CLAUSE_ITEM.match(items[0].of(text)):
+            # (a list in semicolons is items, whatever its first says: "the need for ...; B; C")
+            if items and (not _CLAUSE_ITEM.match(items[0].of(text)) or (
+                    len(items) >= 3 and text.count(";", items[0].end, items[-1].start) >= 2)):
                 out.extend(items)
                 continue
             # one or two things ("the Committee reviewed the case of X"), or a clause ("has

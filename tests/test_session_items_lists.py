@@ -156,3 +156,33 @@ def test_the_last_lettered_item_ends_with_its_sentence() -> None:
     assert [i.text for i in agenda_items(page)] == [
         "training for the public service", "review of the work programme",
         "trust in government", "open data", "audit institutions"]
+
+
+def test_a_discussion_of_something_focused_on_a_list_in_semicolons() -> None:
+    # (the first item opens "the need for": in a list of semicolons it is an item all the same)
+    page = ("The experts' discussion of reform options focused on the need for quick responses; "
+            "skills for leaders in the civil service; services built around users; and open "
+            "budgets.")
+    assert [i.text for i in agenda_items(page)] == [
+        "the need for quick responses", "skills for leaders in the civil service",
+        "services built around users", "open budgets"]
+
+
+def test_the_theme_the_committee_adopted_as_its_main_agenda_item() -> None:
+    from cepa_kg.loaders.session_fields import main_theme
+
+    page = ("The Committee adopted the theme of people at the heart of capacity building, as the "
+            "main agenda item for its eighth session (see decision 2008/254).")
+    theme = main_theme(page)
+    assert theme is not None and theme.text == "people at the heart of capacity building"
+
+
+def test_the_report_the_committee_adopted_speaks_for_it() -> None:
+    from cepa_kg.loaders import session
+
+    page = ("The 23rd session of the Committee of Experts on Public Administration was held in "
+            "New York from 8 to 12 April 2024.\n\nThe draft report adopted by CEPA underscored "
+            "the need for regular reviews of spending on poverty. A report by a consultant "
+            "underscored the cost of delay.\n")
+    recs = [(r.text[:30], r.modality) for r in session.parse(page).recommendations]
+    assert recs == [("The draft report adopted by CE", "underscores")]
