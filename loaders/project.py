@@ -35,6 +35,7 @@ from cepa_kg.loaders.project_fields import (
     accomplishments,
     amount,
     field_values,
+    brought_together,
     implementer_phrases,
     prose_years,
     inline_accomplishments,
@@ -814,6 +815,11 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         implementers = [n for n in _names(text, evaluated_by, known_only=True)]
     if not implementers:
         implementers = _owner(text, span)
+    together, led_with = brought_together(text, span)
+    if not implementers:  # "The initiative brings together A, who acts as lead agency, B, C"
+        gz = Gazetteer.bundled()  # (bodies: not "the UN regional commissions" as a group)
+        implementers = [n for phrase in together for n in _names(text, phrase, known_only=True)
+                        if (m := gz.resolve(n.name)) is None or m.kind != "group"]
     if not implementers:
         gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
@@ -846,7 +852,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     for f in by_key.get("partner", []):
         if f.value is not None:
             partners.extend(_names(text, f.value))
-    for phrase in partner_phrases(text, span):
+    for phrase in [*partner_phrases(text, span), *led_with]:
         known = _names(text, phrase, known_only=True)
         partners.extend(n for n in known + _with_acronyms(text, phrase, known)
                         if n.name not in {i.name for i in implementers})

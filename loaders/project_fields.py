@@ -538,7 +538,8 @@ def inline_accomplishments(text: str, span: Span) -> list[Accomplishment]:
 # -- actors named in prose ---------------------------------------------------------------------
 
 _IMPLEMENTED = re.compile(
-    r"(?:\b(?:implemented|executed|carried\s+out|led|managed)|(?:^|(?<=[.!?]\s))Lead)\s+by\s+"
+    r"(?:\b(?:implemented|executed|carried\s+out|led|(?<!funding\s)(?<!funds\s)managed)|"
+    r"(?:^|(?<=[.!?]\s))Lead)\s+by\s+"
     r"(?P<who>[^.;\n]{2,400}?)"
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
     r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b|"
@@ -655,6 +656,36 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
             if subject:
                 out.append(Span(subject.start(), subject.end()))
     return out
+
+
+#: "The initiative brings together A, B and C with UNCTAD and funding managed by D": the bodies
+#: it brings together, up to what funds it.
+_BRINGS_TOGETHER = re.compile(r"\b(?:project|initiative|programme|partnership)\s+(?:that\s+)?"
+                              r"(?:brings|brought|will\s+bring)\s+together\s+"
+                              r"(?P<who>[^.;\n]{2,400}?)(?=\.(?:\s|$)|[;\n]|$)", re.I)
+_FUNDED_PART = re.compile(r",?\s+(?:with|and)\s+(?:the\s+)?(?:funding|financing|funds|"
+                          r"financial\s+support)\b", re.I)
+#: "UNCTAD, who also acts as a lead agency—": the one of them that leads.
+_LEAD_AGENCY = re.compile(r",?\s*(?:who|which)\s+(?:also\s+)?(?:acts?|serves?)\s+as\s+(?:a|the)\s+"
+                          r"lead(?:\s+(?:agency|entity|organi[sz]ation))?\s*[—–,-]*\s*", re.I)
+
+
+def brought_together(text: str, span: Span) -> tuple[list[Span], list[Span]]:
+    """What a joint project says of the bodies it "brings together": the one it says leads
+    carries it out and the others are its partners; with no lead named, all of them carry it
+    out together. A body that funds it ("with funding managed by X") is neither."""
+    if "together" not in text[span.start:span.end]:
+        return [], []
+    for m in _BRINGS_TOGETHER.finditer(text, span.start, span.end):
+        who = Span(m.start("who"), m.end("who"))
+        funded = _FUNDED_PART.search(text, who.start, who.end)
+        if funded is not None:
+            who = Span(who.start, funded.start())
+        lead = _LEAD_AGENCY.search(text, who.start, who.end)
+        if lead is not None:
+            return [Span(who.start, lead.start())], [Span(lead.end(), who.end)]
+        return [who], []
+    return [], []
 
 
 def partner_phrases(text: str, span: Span) -> list[Span]:

@@ -168,3 +168,30 @@ def test_a_title_line_without_what_a_document_site_or_an_evaluation_puts_before_
             f"{heading}\n\nDevelopment Account project of ESCAP, 2015-2018. The project aims to "
             "raise trade skills in the region.\n")
     assert project.parse(page).projects[0].title == title
+
+
+def _doers(page: str) -> tuple[list[str], list[str]]:
+    from cepa_kg.loaders import project
+
+    record = project.parse(page).projects[0]
+    return [n.name for n in record.implementers], [n.name for n in record.partners]
+
+
+def test_the_bodies_a_joint_project_brings_together_carry_it_out_not_who_funds_it() -> None:
+    page = ("Safer ports in times of pandemics\n\n1 May 2021 to 30 April 2023|Project\n\n"
+            "The project aims to keep ports open while the virus spreads.\n\nThe initiative "
+            "brings together the regional commissions for Africa (ECA) and Western Asia (ESCWA) "
+            "with UNCTAD and funding managed by the UN Department of Economic and Social "
+            "Affairs.\n")
+    implementers, partners = _doers(page)
+    assert sorted(implementers) == ["ECA", "ESCWA", "UNCTAD"] and partners == []
+
+
+def test_the_one_a_joint_project_says_leads_it_carries_it_out_the_others_are_partners() -> None:
+    page = ("Reviving small firms after the crisis\n\nThe project aims to help small firms "
+            "recover.\n\nThe initiative brings together UNCTAD, who also acts as a lead agency— "
+            "UN DESA and the regional commissions for Africa (ECA) and Europe (ECE) with funding "
+            "provided by the UN Development Account.\n")
+    implementers, partners = _doers(page)
+    assert implementers == ["UNCTAD"]
+    assert {"ECA", "ECE"} <= set(partners) and "UNCTAD" not in partners
