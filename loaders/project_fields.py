@@ -340,9 +340,11 @@ _OBJECTIVE_PROSE = re.compile(
     # (also after a run-in heading: "II. Background The project aimed at ...", and after a
     # sentence's opening phrase: "In the Pacific, this project aims to ...")
     r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s)|(?<=,\s))"
-    r"(?:The|This)\s+(?:proposed\s+|present\s+|current\s+|joint\s+|new\s+)?(?:project|proposal|"
-    r"initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
-    r"\s+(?:to|at)|(?:seeks|sought|(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
+    # ("A new joint UN project is seeking to help ...", "the inter-agency project was aimed at")
+    r"(?:The|This|A)\s+(?:(?:proposed|present|current|joint|new|inter-?agency|UN)\s+){0,3}"
+    r"(?:project|proposal|initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
+    r"\s+(?:to|at)|(?:seeks|sought|(?:is|was)\s+seeking|"
+    r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b"
     # "Through this project, the Department aimed to ..."
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))Through\s+(?:this|the)\s+(?:project|programme),\s+[^.;\n]{2,120}?"
@@ -415,7 +417,7 @@ def objectives(text: str, span: Span) -> list[TextBlock]:
 #: one of these). Matching only there is five times faster than scanning every position.
 # ("For the expert, ...", "Through this project, ...")
 _OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall|aimed)\b)|\b(?:For|According|Through)\b")
+                                r"overall|aimed)\b)|\b(?:For|According|Through|A)\b")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

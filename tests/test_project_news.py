@@ -195,3 +195,16 @@ def test_the_one_a_joint_project_says_leads_it_carries_it_out_the_others_are_par
     implementers, partners = _doers(page)
     assert implementers == ["UNCTAD"]
     assert {"ECA", "ECE"} <= set(partners) and "UNCTAD" not in partners
+
+
+@pytest.mark.parametrize("sentence", [
+    "A new joint UN project is seeking to help ports stay open.",
+    "Launched in 2020, the inter-agency project was aimed at helping ports stay open.",
+])
+def test_an_aim_a_project_is_seeking_or_was_aimed_at(sentence: str) -> None:
+    from cepa_kg.loaders.project_fields import objectives
+    from cepa_kg.loaders.spans import Span
+
+    page = f"Ports in a pandemic\n\n{sentence} Ports matter.\n"
+    assert [o.text for o in objectives(page, Span(0, len(page)))] == [
+        sentence[sentence.find(",") + 2 if "," in sentence else 0:]]
