@@ -69,7 +69,10 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         # first, its parties after it (not "the MoU was signed by": its signatories)
         ("agreed", None, r"\b(?:[Aa]greement|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|MoU|"
                          r"[Ll]etter\s+of\s+[Ii]ntent|[Dd]eclaration\s+of\s+[Ii]ntent|"
-                         r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?(?:(?:has|have|was|were)\s+"
+                         r"[Aa]rrangement)\s+(?:\([A-Za-z]{2,6}\)\s+)?"
+                         # (what it is about: "a Declaration of Intent on e-government
+                         # cooperation was signed between X, Y and Z")
+                         r"(?:(?:on|for|in)\s+[^.;,]{1,80}?\s+)?(?:(?:has|have|was|were)\s+"
                          r"(?:been\s+)?)?(?:concluded|signed|reached|agreed)\s+between\b"),
         # "An agreement between X and Y was signed", "a new memorandum between X and Y has
         # been concluded": the parties after it, the signing later in the sentence

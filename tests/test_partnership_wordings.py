@@ -25,6 +25,10 @@ from tests.page_graph import graph_of
      "UNDP, and UN DESA at the Forum.", 3),
     ("The meeting reviewed the work under the Contribution Agreement signed between the "
      "Government of Moldova and the United Nations on 3 May 2018.", 2),
+    # (what the agreement is about between its name and its signing)
+    ("At the Forum, a Declaration of Intent on e-government cooperation was signed between the "
+     "State Agency for Public Service of Azerbaijan, the Ministry of Transport of Turkey and "
+     "the Turkish Cooperation and Coordination Agency.", 3),
     ("Conscients de l'enjeu, l'UNODC et le Département des affaires économiques et sociales "
      "des Nations Unies (UNDESA) ont convenu de collaborer à une nouvelle catégorie du Prix.", 2),
     # (a unit's department after "of", and where a party is, are no parties of their own)
