@@ -66,6 +66,14 @@ _KO_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?:[가-힣A-Za-z
 #: Session of the Committee".
 _SPEAKER = re.compile(rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\s+(?:delivered\s+)?"
                       rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})")
+#: "X is member and at present vice chair of the United Nations Committee ...", "X is the
+#: current Chair of UN-CEPA": a post held on the Committee, said of its holder.
+_IS_ROLE = re.compile(
+    r"\b(?:is|was|has\s+been|serves\s+as|served\s+as)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:present|current|former)\s+)?(?:member\s+and\s+(?:at\s+present|currently|now|later)\s+"
+    r"(?:the\s+|a\s+)?)?(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|"
+    r"Rapporteur)\s+of\s+(?:the\s+)?(?:UN[- ]?CEPA|UNCEPA|CEPA|(?:UN\s+|United\s+Nations\s+)?"
+    r"Committee\s+of\s+Experts)\b", re.I)
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: "The session was chaired by X": on a session's page, the Committee's chair at it.
@@ -243,7 +251,7 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")
     # (the cues found once over the page: only the sentences that hold one are read)
-    cues = sorted(m.start() for rx in (_CHOSEN_OTHER, _CHOSEN, _SEAT, _CHAIRED_BY)
+    cues = sorted(m.start() for rx in (_CHOSEN_OTHER, _CHOSEN, _SEAT, _CHAIRED_BY, _IS_ROLE)
                   for m in rx.finditer(text))
     for sentence in (_sentences(text) if cues else ()):
         at = bisect_left(cues, sentence.start)
@@ -263,6 +271,10 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
             if who is not None:
                 add(who, _role(post.group("role") or post.group("ko")))
         for m in _CHOSEN.finditer(text, sentence.start, sentence.end):
+            who = _subject(text, sentence, m.start(), gz)
+            if who is not None:
+                add(who, _role(m.group("role")))
+        for m in _IS_ROLE.finditer(text, sentence.start, sentence.end):
             who = _subject(text, sentence, m.start(), gz)
             if who is not None:
                 add(who, _role(m.group("role")))

@@ -135,6 +135,9 @@ _POST_MODIFIERS = frozenset(
     Communications Communication Project Research Policy Governance Digital Knowledge
     Capacity Development Public Affairs""".split()
 )
+#: The last word of a post, never of a name.
+_POST_NOUNS = frozenset("""Consultant Adviser Advisor Officer Specialist Coordinator Analyst
+    Director""".split())
 #: Those a speech addresses ("Honourable Ministers, Excellencies,"): no person.
 _ADDRESSED = frozenset(
     """Ministers Members Secretaries Guests Delegates Colleagues Excellencies Participants
@@ -816,8 +819,10 @@ class People:
                 lead.group(0)) else span
         words = _name_words(name.split(), _POST_AFTER.match(self.text, span.end) is not None)
         if not words or (len(words) == 1 and _TITLE_WORDS.fullmatch(words[0])) or \
-                words[-1] in _ADDRESSED:
-            return  # "Minister Verhoeven,": a post read as a name; "Honourable Ministers,"
+                words[-1] in _ADDRESSED or words[-1] in _POST_NOUNS:
+            # "Minister Verhoeven,": a post read as a name; "Honourable Ministers,"; a post
+            # between commas ("Ana Reis (UK), Independent Consultant, Chair of ...")
+            return
         if len(words) < len(name.split()):
             name = " ".join(words)
             span = Span(span.start, span.start + len(span.of(self.text).split(words[-1])[0])

@@ -258,3 +258,17 @@ def test_a_post_written_as_a_title_before_a_member_s_name_is_no_part_of_it() -> 
     page = _OPENING + ("Minister Thandiwe Mokoena, who serves on the Committee, told the "
                        "meeting that trust was falling.\n")
     assert _bureau(page) == {"Thandiwe Mokoena": ("Member", "")}
+
+
+def test_a_post_on_the_committee_said_of_its_holder() -> None:
+    page = ("Speakers\n\nProf. Dr Anneke de Vries is member and at present vice chair of the "
+            "United Nations Committee of Experts on Public Administration (CEPA), and guest "
+            "professor at Ghent University.\n")
+    assert _bureau(page) == {"Anneke de Vries": ("Vice-Chair", "")}
+
+
+def test_a_post_between_commas_after_a_name_is_no_person() -> None:
+    page = ("The 2016 lecture was given by Fiona Marsh (UK), Independent Consultant, Chair of "
+            "UN-CEPA, at the congress.\n")
+    assert "Independent Consultant" not in [p.name for p in people_named(
+        page, Gazetteer.bundled())]
