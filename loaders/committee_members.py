@@ -45,7 +45,13 @@ _CHOSEN = re.compile(rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|s
 _SEAT = re.compile(r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+on\b|"
                    r"\b(?:sat|served|serves)\s+on\s+the\s+(?:\w+\s+){0,3}?committee\b|"
                    r"\bfait\s+(?:désormais\s+|dorénavant\s+)?(?:partie\s+)?des\s+\d{1,2}\s+(?:experts|"
-                   r"membres)\b", re.I)
+                   r"membres)\b|\bfigure\s+parmi\s+les\s+\d{1,2}\s+(?:experts|membres)\b", re.I)
+#: "X, vice-presidente do Comitê de Especialistas em Administração Pública", "X, membre du
+#: Comité d'experts": the post after the name, in the other languages.
+_POST_OF_COMMITTEE = re.compile(
+    r",[^\S\n]+(?P<role>vice-?presidente|vice-?présidente?|présidente?|presidente|membre|membro|"
+    r"miembro|relatora?|rapporteu(?:r|se))[^\S\n]+(?:do|du|del|de[^\S\n]+la)[^\S\n]+"
+    r"Comit[êée][^\S\n]+(?:de[^\S\n]+|d['’])(?:Especialistas|Peritos|Expertos|experts)\b", re.I)
 #: The same told in the other languages of the pages about the Committee: a cue of choice
 #: ("élue", "foi escolhida", "nominována", "임명") and, in the same sentence, the seat or the
 #: post ("vice-présidente", "membro", "perita", "členku", "위원").
@@ -103,6 +109,7 @@ _MIN_ROWS = 3
 #: post).
 _BRACKETED_LINE_END = re.compile(r"\)[^\S\n]*(?:$|[,;:–-])", re.M)
 _NAME_RX = re.compile(_NAME)
+_NAME_BEFORE_COMMA = re.compile(rf"(?P<name>{_NAME})$")
 _HON_NAME = re.compile(rf"{_HON}+(?P<name>{_NAME})")
 #: Words no person's name holds: bodies, places and the Committee's own words.
 _NOT_A_NAME = re.compile(r"\b(?:Committee|Council|Nations|United|Experts?|Public|Administration|"
@@ -124,7 +131,7 @@ _NOT_A_NAME = re.compile(r"\b(?:Committee|Council|Nations|United|Experts?|Public
 #: A capitalised pair that qualifies the noun after it is no name ("A South Korean public
 #: policy scholar has been named ..."): a name is followed by a comma, a bracket, a verb or "of".
 _QUALIFIES = re.compile(r"[ \u00a0]+(?!(?:of|from|at|in|was|were|has|had|is|who|and|sat|served|"
-                        r"serves|secured|won|took|holds|obtained|gained|fait|a|est|ha|de|du|da|"
+                        r"serves|secured|won|took|holds|obtained|gained|fait|figure|a|est|ha|de|du|da|"
                         r"do|della|z|ze|je|byla?|foi|é|vai|tem)\b)"
                         r"[a-zà-ÿ]")
 _GOES_ON = re.compile(r"[a-zà-ÿ,]\s*\Z")  # (a heading ends with a capital or a figure)
@@ -247,6 +254,10 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
     if len(rows) >= _MIN_ROWS:
         for m in rows:
             add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")))
+    for m in (_POST_OF_COMMITTEE.finditer(text) if "Comit" in text else ()):
+        before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 80), m.start())
+        if before is not None and not _NOT_A_NAME.search(before.group("name")):
+            add(Span(before.start("name"), before.end("name")), _role(m.group("role")))
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")

@@ -272,3 +272,16 @@ def test_a_post_between_commas_after_a_name_is_no_person() -> None:
             "UN-CEPA, at the congress.\n")
     assert "Independent Consultant" not in [p.name for p in people_named(
         page, Gazetteer.bundled())]
+
+
+@pytest.mark.parametrize("page, name, role", [
+    ("Essa é a avaliação de Clara Moura, vice-presidente do Comitê de Especialistas em "
+     "Administração Pública da ONU, professora da FGV.\n", "Clara Moura", "Vice-Presidente"),
+    ("Awa Ndour Faye figure parmi les 24 experts retenus pour conseiller les États membres des "
+     "Nations Unies. Le Comité se réunit à New York.\n", "Awa Ndour Faye", "Member"),
+])
+def test_a_member_named_by_a_post_after_the_name_or_among_the_24_experts(
+        page: str, name: str, role: str) -> None:
+    from cepa_kg.loaders import session
+
+    assert {(m.name, m.role) for m in session.parse(page).bureau} == {(name, role)}
