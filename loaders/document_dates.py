@@ -202,11 +202,13 @@ _AGENCY = re.compile(rf"^{_AGENCY_INITIALS}")
 #: A line that opens with a wire's dateline: a category page lists several, each a story's.
 _WIRE_DATELINE = re.compile(rf"^[^\S\n]*{_PLACE}[^\S\n]*[^\n]{{5,30}}?(?:19|20)\d\d[^\S\n]*"
                             rf"(?:{_AGENCY_INITIALS})?[–—-][^\S\n]", re.M)
-#: A date alone on its line in Spanish, French or Portuguese, a weekday before it, a dash and
-#: the story after it: "18 abril 2012", "viernes, 14 de noviembre de 2008", "7 décembre 2010 -
-#: Après-demain ...".
+#: A date alone on its line in Spanish, French or Portuguese, a weekday or a place before it, a
+#: dash and the story after it: "18 abril 2012", "viernes, 14 de noviembre de 2008", "7 décembre
+#: 2010 - Après-demain ...".
 _OTHER_DATE_LINE = re.compile(
-    r"^[^\S\n]*(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
+    # (a place before it, as a release's dateline: "Mexico, 5 novembre 2003 – Selon ...",
+    # "Genève, le 5 novembre 2003")
+    r"^[^\S\n]*(?:[A-ZÀ-Ý][\w.'’ -]{1,30},[^\S\n]*(?:le[^\S\n]+)?)?(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
     r"sexta-feira|sábado|domingo),?[^\S\n]+)?(?P<d>\d{1,2})(?:er|º|°)?[^\S\n]+(?:de[^\S\n]+)?"
     rf"(?P<m>{'|'.join(_OTHER_MONTHS)})[^\S\n]+(?:de[^\S\n]+)?(?P<y>(?:19|20)\d\d)"

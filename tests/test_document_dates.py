@@ -72,6 +72,11 @@ def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, d
     ("Rádio ONU\n\n18 abril 2012\n\nEncontro de especialistas.\n", "2012-04-18"),
     ("viernes, 14 de noviembre de 2008\n\nResolución del Consejo.\n", "2008-11-14"),
     ("Actualités\n7 décembre 2010 - Le comité a été réuni.\n", "2010-12-07"),
+    # (and a release's place before it)
+    ("Communiqué\nGenève, le 5 novembre 2003 – Selon un rapport, le forum a ouvert.\n",
+     "2003-11-05"),
+    ("Comunicado\nMéxico, 5 de noviembre de 2003 – Según el informe, el foro abrió.\n",
+     "2003-11-05"),
     # a wire's dateline, a country and an agency's initials beside the place
     ("Index unveiled\n\nLusaka, March 9, 2023 (ZNBC) – Zambia has moved up the index.\n",
      "2023-03-09"),
