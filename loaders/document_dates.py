@@ -47,9 +47,11 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P
 #: A post date glued to the end of a post's title line, in the US style those boards use
 #: ("2013 Steering Committee Meeting March 18, 2013").
 _US_DATE_AT_END = re.compile(rf"(?P<m>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\s*$")
-#: A news post's date line with its dots and its place (UNU-EGOV: "• 2017•03•22  New York").
+#: A news post's date line with its dots and its place (UNU-EGOV: "• 2017•03•22  New York"), or
+#: a wire's time stamp that opens its story ("2013/06/26 - 18 : 04 PM Manama ...").
 _DOTTED_DATE_LINE = re.compile(r"^[•·*\-\s]*(?P<y>(?:19|20)\d\d)[•·./](?P<m>0[1-9]|1[0-2])[•·./]"
-                               r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)\s*(?:\S+(?:\s+\S+){0,3})?\s*$")
+                               r"(?P<d>0[1-9]|[12]\d|3[01])(?!\d)(?:\s*(?:\S+(?:\s+\S+){0,3})?\s*$"
+                               r"|[^\S\n]*-[^\S\n]*\d{1,2}[^\S\n]*:[^\S\n]*\d{2}(?!\d))")
 #: A date alone on its line in digits, the day first as outside the United States ("14-05-2018",
 #: "03.11.2016"); month first only where the first number cannot be a month ("05/14/2018").
 _NUMERIC_DATE_LINE = re.compile(  # (and "23 -05-2014")

@@ -82,6 +82,8 @@ def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, d
      "2023-03-09"),
     ("Forum urges cooperation\n\nKigali, Rwanda, 4 November 2023 – The forum convened.\n",
      "2023-11-04"),
+    # a wire's time stamp opening its story
+    ("أخبار\n2013/06/26 - 18 : 04 PM المنامة في 26 يونيو / بنا / افتتح المنتدى\n", "2013-06-26"),
     # a Korean site's "approved" stamp
     ("기사\n• 승인 2021.07.23 09:41\n본문.\n", "2021-07-23"),
 ])
