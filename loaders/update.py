@@ -850,7 +850,10 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
             _nearest_locations(text, sentences, event.sentence, gz, year))) or _not_datelines(
             text, find_locations(text, scope, gz)) or (
             find_locations(text, title, gz, title=True) if i == 0 else ()) or (  # "... in Qatar"
-            _dateline_place(text, dated, gz)) or in_sentence
+            _dateline_place(text, dated, gz)) or (
+            # "TUNIS, 17 November (DESA) -- ... today launched": where the release is from
+            _release_town(text, gz) if _TODAY.search(text, event.sentence.start,
+                                                     event.sentence.end) else ()) or in_sentence
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         dates = event.dates
         if dates is not None and dates.end is None and len(found) == 1 and \
@@ -880,8 +883,9 @@ _ANAPHOR = re.compile(r"\s*(?:The\s+(?:staff(?:\s+members)?|team|delegation|miss
                       r"They|She|He)\b")
 #: A press release's dateline: where it was issued ("NEW YORK, 1 June -- ..."), not where the
 #: meeting it reports is.
-_DATELINE = re.compile(r"^[^\S\n]*[A-Z][A-Z .'’-]{2,40},[^\S\n]+\d{1,2}[^\S\n]+[A-Z][a-z]+"
-                       r"(?:[^\S\n]+\d{4})?[^\S\n]*(?:--|—|–)", re.M)
+_DATELINE = re.compile(r"^[^\S\n]*(?P<town>[A-Z][A-Z .'’-]{2,40}),[^\S\n]+\d{1,2}[^\S\n]+[A-Z][a-z]+"
+                       r"(?:[^\S\n]+\d{4})?[^\S\n]*(?:\([A-Z][A-Za-z/]{1,10}\)[^\S\n]*)?(?:--|—|–)",
+                       re.M)
 
 
 def _not_datelines(text: str, found: tuple[Location, ...]) -> tuple[Location, ...]:
@@ -906,6 +910,28 @@ _DATELINE_PLACE = re.compile(r"(?:19|20)\d\d[•·./]\d\d[•·./]\d\d[^\S\n]+(?
                              r"[^\S\n]*$", re.M)
 
 
+def _release_town(text: str, gz: Any) -> tuple[Location, ...]:
+    """The town of a release's dateline ("TUNIS, 17 November (DESA) --"), as a place: where
+    what it says happened "today" happened."""
+    lines = list(_DATELINE.finditer(text))
+    if len(lines) != 1:
+        return ()
+    town = lines[0]
+    written = town.group("town").strip()
+    return _town_at(written.title(), Span(town.start("town"), town.start("town") + len(written)),
+                    gz)
+
+
+def _town_at(name: str, place: Span, gz: Any) -> tuple[Location, ...]:
+    """A town named at `place` (as `name`), read as "held in <town>" reads it: the name, its
+    known place or country if any."""
+    def moved(a: ActorMention | None) -> ActorMention | None:
+        return None if a is None else dataclasses.replace(
+            a, span=Span(a.span.start - 8 + place.start, a.span.end - 8 + place.start))
+    return tuple(Location(loc.name, place, moved(loc.place), moved(loc.country))
+                 for loc in find_locations("held in " + name, Span(0, 8 + len(name)), gz)[:1])
+
+
 def _dateline_place(text: str, dated: DocumentDate | None, gz: Any) -> tuple[Location, ...]:
     """The town of the page's date line, where the item names no place for its event (UNU-EGOV's
     news: the town the news comes from is where its meetings took place)."""
@@ -919,13 +945,7 @@ def _dateline_place(text: str, dated: DocumentDate | None, gz: Any) -> tuple[Loc
     place = Span(m.start("place"), m.end("place"))
     if not _TOWN.fullmatch(place.of(text)):
         return ()
-    # (read as "held in <town>" reads it: the name, its known place or country if any)
-    def moved(a: ActorMention | None) -> ActorMention | None:
-        return None if a is None else dataclasses.replace(
-            a, span=Span(a.span.start - 8 + place.start, a.span.end - 8 + place.start))
-    return tuple(Location(loc.name, place, moved(loc.place), moved(loc.country))
-                 for loc in find_locations("held in " + place.of(text),
-                                           Span(0, 8 + place.end - place.start), gz)[:1])
+    return _town_at(place.of(text), place, gz)
 
 
 def _present_bodies(people: People, present: Attendance) -> list[ActorMention]:

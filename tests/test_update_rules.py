@@ -989,3 +989,13 @@ def test_the_secretariat_s_post_is_held_in_the_united_nations(post: str) -> None
     person = next(iter(g.subjects(RDF.type, CEPA.Person)))
     bodies = {str(o) for m in g.subjects(org.member, person) for o in g.objects(m, org.organization)}
     assert any(b.endswith("/id/actor/united-nations") for b in bodies), bodies
+
+
+def test_what_a_release_says_happened_today_happened_in_its_dateline_s_town() -> None:
+    text = ("18 November 2005\n\nUN launches a parliamentary network\n\nTUNIS, 17 November "
+            "(DESA) -- The Under-Secretary-General, Mr. Omar Haddad, today launched the Global "
+            "Centre for ICT in Parliament, an alliance of assemblies.\n")
+    (launch,) = [e for item in update.parse(text).items for e in item.events]
+    assert launch.kind == "launch"
+    assert launch.location is not None and launch.location.name == "Tunis"
+    assert launch.location.span.of(text) == "TUNIS"
