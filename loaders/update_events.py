@@ -70,6 +70,10 @@ _BACKGROUND = re.compile(r"\b(?:(?:the|its|their)\s+(?:last|previous|preceding)\
                          r"last\s+(?:year|month|week|november|october|september|december|"
                          r"january|february|march|april|may|june|july|august)|earlier|previous|"
                          r"in\s+(?:19|20)\d\d,?\s+(?:it|the)|since)\b", re.I)
+#: What a meeting follows up: a meeting before it, no event of this news (not "reviewed the
+#: follow-up of the Agenda at a high-level event": the event it was reviewed at).
+_FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\s+(?:to|of|on)\s+(?:the\s+|its\s+|a\s+|an\s+)?"
+                         r"(?:(?!(?:at|in|during|with|by)\b)[\w’'-]+\s+){0,5}$", re.I)
 _HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\bas\s+part\s+of|"
                    r"\bwithin|\bin\s+the\s+(?:context|framework)\s+of|\bside\s+event\s+"
                    r"(?:to|of|at))\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
@@ -431,6 +435,8 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue  # the trip the meeting told before it was part of
             if i and _PURPOSE_OBJECT.search(before[-60:]):
                 continue  # "a workshop ... to review the first courses": what it reviewed
+            if _FOLLOWS_UP.search(before[-70:]):
+                continue  # "As a follow up to the Regional Symposium held in ...": the one before
             nxt = words[i + 1].start() if i + 1 < len(words) else sentence.end
             own = [d for d in dates if m.end() <= d.span.start < nxt] or \
                 [d for d in dates if d.span.end <= m.start() and d.span not in attached][-1:] \

@@ -999,3 +999,11 @@ def test_what_a_release_says_happened_today_happened_in_its_dateline_s_town() ->
     assert launch.kind == "launch"
     assert launch.location is not None and launch.location.name == "Tunis"
     assert launch.location.span.of(text) == "TUNIS"
+
+
+def test_a_meeting_another_follows_up_is_no_event_of_the_news() -> None:
+    text = ("As a follow up to the Regional Symposium held on 18-20 November 2019, the Head of "
+            "UNPOG and the Director of the Seoul centre had a productive meeting on 23 December "
+            "2019 to explore further collaboration.\n")
+    events = [e for item in update.parse(text).items for e in item.events]
+    assert [e.name for e in events] == ["productive meeting"]
