@@ -234,8 +234,20 @@ def _bracket_dateline(line: str, at: int) -> DocumentDate | None:
     return _day_month_year(m, at) if m is not None else None
 
 
+#: A UN document's cover in French or Spanish, run into one line: its distribution and its day
+#: ("Distr. générale 17 janvier 2020", "Distr. general 9 de febrero de 2018").
+_DISTRIBUTION = re.compile(
+    r"\bDistr\.\s*:?\s*(?:g[ée]n[ée]rale?|limit[ée]e|limitada|restringida|reservada)\s+"
+    rf"(?P<d>\d{{1,2}})(?:er)?\s+(?:de\s+)?(?P<m>{'|'.join(_OTHER_MONTHS)})\s+(?:de\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
+    if "Distr" in text[:3000] and (cover := _DISTRIBUTION.search(text, 0, 3000)) is not None:
+        found_cover = _day_month_year(cover, 0)
+        if found_cover is not None:
+            return found_cover
     for m in _FIELD.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -42,7 +42,9 @@ _NUMBER = re.compile(
     r"(?:(?:annual|regular|ordinary|formal|UN|U\.N\.|United\s+Nations|UN-CEPA|UNCEPA|CEPA|"
     r"Committee\s+of\s+Experts\s+(?:on|of|in)\s+Public\s+Administration(?:\s*\(CEPA\))?)"
     r"[\s-]+){0,3}(?:session|meeting)\b"
-    r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)"
+    # (not a day after it: "Dix-neuvième session 31 mars-4 avril 2020")
+    r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)(?!\s+(?:jan|feb|f[ée]v|mar|apr|avr|"
+    r"abr|may|mai|jun|juin|jul|juil|aug|ao[ûu]t|ago|sep|oct|nov|dec|d[ée]c|dic|ene)\w*\b)"
     r"|\bCEPA[\s-]?(?P<c>\d{1,2})\b(?![-/.]\d)",
     re.I)
 _REPORT = re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b")
@@ -671,14 +673,24 @@ def _object_items(text: str, at: int) -> list[Span]:
 
 #: A UN document's agenda line, and where the item's title after it ends: at the line's end,
 #: the note's own title ("Note by the Secretariat", "Report of/on ..."), its summary.
-_PROVISIONAL = re.compile(r"\bItem\s+\d{1,2}(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda"
-                          r"\*?[^\S\n]*\n?[^\S\n]*")
+_PROVISIONAL = re.compile(r"(?:\bItem\s+\d{1,2}(?:\s*\([a-z]\))?\s+of\s+the\s+provisional\s+agenda"
+                          # (in Spanish and French: "Tema 3 a) del programa provisional*",
+                          # "Point 6 de l’ordre du jour provisoire*")
+                          r"|\bTema\s+\d{1,2}(?:\s*\(?[a-z]\))?\s+del\s+programa\s+provisional"
+                          r"|\bPoint\s+\d{1,2}(?:\s*\(?[a-z]\))?\s+de\s+l[’']\s?ordre\s+du\s+jour"
+                          r"\s+provisoire)\*?[^\S\n]*\n?[^\S\n]*")
 _PROVISIONAL_END = re.compile(r"\n|\s+(?:Note\s+by|Report\s+(?:of|on|by)|Summary\b|Introduction\b|"
-                              r"\*)")
+                              r"Nota\s+de\s+la\s+Secretar[íi]a|Informe\s+(?:del|de\s+la|sobre)\b|"
+                              r"Resumen\b|Note\s+du\s+Secr[ée]tariat|Rapport\s+(?:du|de\s+la|sur)\b|"
+                              r"R[ée]sum[ée]\b|\*)")
+#: An item's sub-item after a colon ("Création ... d’institutions efficaces : définition de
+#: principes ..."): each an agenda item.
+_SUB_ITEM = re.compile(r"[^\S\n]?:[^\S\n]+(?=\w+(?:[^\S\n]+\S+){2})")
 #: Where a title in sentence case glued to the next one begins it: "... that deliver results
 #: Relations and arrangements between ...".
 _GLUED_TITLE = re.compile(r"(?<=[a-z]) (?=[A-Z][a-z]+ (?:[a-z]+ )+)")
 _PROVISIONAL_WORDS = 25
+_PROVISIONAL_RUN_ON_WORDS = 70
 _LATIN = re.compile(r"[A-Za-z]")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
 
@@ -687,17 +699,31 @@ def _provisional_items(text: str) -> list[Span]:
     out = []
     for m in _PROVISIONAL.finditer(text):
         start = m.end()
+        while start < len(text) and text[start] in " \t\n\u00a0":  # (after a blank line)
+            start += 1
         line_end = text.find("\n", start)
         if line_end > 0 and not _LATIN.search(text, start, line_end):
             start = line_end + 1  # (a bilingual copy: the line's other language, then ours)
-        end = _PROVISIONAL_END.search(text, start, start + 400)
+        end = _PROVISIONAL_END.search(text, start, start + 700)
         stop = end.start() if end else min(len(text), start + 200)
         if (other := _OTHER_SCRIPT.search(text, start, stop)) is not None:
             stop = other.start()  # "... Development Managementاستعراض ...": glued to its twin
-        if not start < stop or len(text[start:stop].split()) > _PROVISIONAL_WORDS:
+        # a cover run into one line: the item, its sub-item after a colon, the paper's
+        # title, up to the note's own words ("Nota de la Secretaría"): more words allowed
+        marked = end is not None and end.group(0).strip() not in ("", "*")
+        if not start < stop or len(text[start:stop].split()) > (
+                _PROVISIONAL_RUN_ON_WORDS if marked else _PROVISIONAL_WORDS):
             continue
         pos = start
-        for cut in _GLUED_TITLE.finditer(text, start, stop):
+        if marked and len(text[start:stop].split()) > _PROVISIONAL_WORDS:
+            # (its titles run together in sentence case, proper names inside: cut only at the
+            # sub-item's colon, the paper's title left on the last item)
+            if (sub := _SUB_ITEM.search(text, pos, stop)) is not None:
+                out.append(_item_span(text, pos, sub.start()))
+                pos = sub.end()
+            out.append(_item_span(text, pos, stop))
+            continue
+        for cut in _GLUED_TITLE.finditer(text, pos, stop):
             if sum(w[:1].isupper() for w in text[pos:cut.start()].split()) > 1:
                 break  # a title in title case ("Review of the United Nations Programme in
                 # Public Administration"): its capitals start no other

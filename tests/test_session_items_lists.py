@@ -186,3 +186,31 @@ def test_the_report_the_committee_adopted_speaks_for_it() -> None:
             "underscored the cost of delay.\n")
     recs = [(r.text[:30], r.modality) for r in session.parse(page).recommendations]
     assert recs == [("The draft report adopted by CE", "underscores")]
+
+
+@pytest.mark.parametrize("cover, items", [
+    # a note's cover run into one line: the item, its sub-item after the colon (the paper's
+    # title after it left on it), up to the note's own words
+    ("Naciones Unidas E/C.16/2018/5 Consejo Económico y Social Distr. general 12 de febrero de "
+     "2018 Español Comité de Expertos en Administración Pública 17º período de sesiones Nueva "
+     "York, 23 a 27 de abril de 2018 Tema 4 a) del programa provisional* Instituciones eficaces "
+     "en todos los niveles: principios de buena gobernanza para el desarrollo sostenible "
+     "Principios de buena gobernanza para el desarrollo sostenible a partir de la labor del "
+     "Comité Nota de la Secretaría Resumen El Comité ...",
+     ["Instituciones eficaces en todos los niveles",
+      "principios de buena gobernanza para el desarrollo sostenible Principios de buena "
+      "gobernanza para el desarrollo sostenible a partir de la labor del Comité"]),
+    ("Nations Unies E/C.16/2020/3 Distr. générale 17 janvier 2020 Comité d’experts de "
+     "l’administration publique Dix-neuvième session 31 mars-4 avril 2020 Point 6 de l’ordre "
+     "du jour provisoire* Gouvernance efficace et développement durable Note du Secrétariat "
+     "Résumé À sa dix-septième session ...",
+     ["Gouvernance efficace et développement durable"]),
+])
+def test_the_item_a_spanish_or_french_note_is_written_for(cover: str, items: list[str]) -> None:
+    from cepa_kg.loaders.document_dates import document_date
+    from cepa_kg.loaders.session_fields import session_number
+
+    assert [i.text for i in agenda_items(cover)] == items
+    number = session_number(cover)
+    assert number is not None and number[0] in (17, 19)  # (not "31" of "31 mars")
+    assert document_date(cover) is not None
