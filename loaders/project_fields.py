@@ -341,9 +341,12 @@ _OBJECTIVE_PROSE = re.compile(
     # sentence's opening phrase: "In the Pacific, this project aims to ...")
     r"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=Background\s)|(?<=Description\s)|(?<=Summary\s)|(?<=,\s))"
     # ("A new joint UN project is seeking to help ...", "the inter-agency project was aimed at")
-    r"(?:The|This|A)\s+(?:(?:proposed|present|current|joint|new|inter-?agency|UN)\s+){0,3}"
-    r"(?:project|proposal|initiative)\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
-    r"\s+(?:to|at)|(?:seeks|sought|(?:is|was)\s+seeking|"
+    # (and an acronym before it, "The OETS project", a phrase set off by commas after it,
+    # "This project, formulated jointly by ECA and UN-Habitat, intends to")
+    r"(?:The|This|A)\s+(?:(?:proposed|present|current|joint|new|inter-?agency|UN|"
+    r"(?-i:[A-Z][A-Z0-9-]{1,9}))\s+){0,3}"
+    r"(?:project|proposal|initiative)(?:,[^.;,\n]{3,80},)?\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
+    r"\s+(?:to|at)|(?:seeks|sought|intends|intended|(?:is|was)\s+seeking|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b"
     # "Through this project, the Department aimed to ..."
@@ -599,6 +602,9 @@ _WITH = re.compile(
     r"partnership)\s+with|cooperation\s+of|jointly\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
+    # "The project benefits from collaboration with A, B and C"
+    r"benefit(?:s|ed|ting)?\s+from\s+(?:the\s+|close\s+)?(?:collaboration|cooperation|"
+    r"partnership)s?\s+with|"
     # a sentence that opens with the collaboration ("Collaboration with UNEP will be sought in
     # ..."), and the partners a list introduces ("with other international and regional
     # partners, including UN-Women, UNFPA, Eurostat")

@@ -208,3 +208,26 @@ def test_an_aim_a_project_is_seeking_or_was_aimed_at(sentence: str) -> None:
     page = f"Ports in a pandemic\n\n{sentence} Ports matter.\n"
     assert [o.text for o in objectives(page, Span(0, len(page)))] == [
         sentence[sentence.find(",") + 2 if "," in sentence else 0:]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This project intends to help ports stay open.",
+    "This project, formulated jointly by ECA and UN-Habitat, intends to help ports stay open.",
+    "The OETS project aims to help ports stay open.",
+])
+def test_an_aim_a_project_intends_with_more_said_of_it_before_the_verb(sentence: str) -> None:
+    from cepa_kg.loaders.project_fields import objectives
+    from cepa_kg.loaders.spans import Span
+
+    page = f"Ports in a pandemic\n\n{sentence} Ports matter.\n"
+    assert [o.text for o in objectives(page, Span(0, len(page)))] == [sentence]
+
+
+def test_the_bodies_a_project_benefits_from_collaboration_with_are_partners() -> None:
+    from cepa_kg.loaders.project_fields import partner_phrases
+    from cepa_kg.loaders.spans import Span
+
+    page = ("The entity's work on the project benefits from collaboration with UNDP, UNEP and the "
+            "OECS Commission, among others.\n")
+    assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [
+        "UNDP, UNEP and the OECS Commission, among others"]
