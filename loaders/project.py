@@ -1024,6 +1024,14 @@ def parse(text: str) -> ProjectDocument:
         whole = Span(first.span.start, len(text))
         records = [r for r in [_record(text, whole, None, None,
                                        _teaser_title(text, teasers[0].span))] if r is not None]
+    if not records and teasers and len(cut) < 2 and len(parts) < 2 and sum(
+            1 for t in teasers if objectives(text, t.span)) < 2:
+        # no title line, no listing's cut teasers, no two paragraphs that each state a
+        # project's aim: one project told in paragraphs, named by its first ("The Global
+        # Initiative for ... rests on ...")
+        whole = Span(0, len(text))
+        records = [r for r in [_record(text, whole, None, None,
+                                       _teaser_title(text, teasers[0].span))] if r is not None]
     if not records or (len(cut) >= 2 and len(parts) < 2 and not any(r.code for r in records)):
         # a listing of teasers: each long line one project, told by its words
         records = [r for r in (_record(text, t.span, None, None, _teaser_title(text, t.span))

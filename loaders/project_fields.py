@@ -614,6 +614,9 @@ _WITH = re.compile(
 #: Where a partner phrase's list ends and a new noun phrase begins (", the Financing for
 #: Sustainable Development Office (FSDO), a division ..., set out to ...").
 _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
+_SUBJECT_AND_VERB = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+"
+                               r"(?:organi[sz]ed|held|hosted|launched|convened|conducted|"
+                               r"implemented|developed|provided|carried\s+out)\b")
 
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
@@ -705,6 +708,9 @@ def partner_phrases(text: str, span: Span) -> list[Span]:
         # where the sentence's subject begins; a list within the sentence goes on
         cut = _NEW_PHRASE.search(text, m.start("who"), m.end("who")) \
             if len(opening.split()) <= 3 else None
+        # (and wherever the sentence's own subject and verb follow: "..., and in partnership
+        # with A and B, ESCWA organized ...")
+        cut = cut or _SUBJECT_AND_VERB.search(text, m.start("who"), m.end("who"))
         out.append(Span(m.start("who"), cut.start() if cut else m.end("who")))
     return out
 

@@ -231,3 +231,34 @@ def test_the_bodies_a_project_benefits_from_collaboration_with_are_partners() ->
             "OECS Commission, among others.\n")
     assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [
         "UNDP, UNEP and the OECS Commission, among others"]
+
+
+def test_a_project_told_in_paragraphs_without_a_title_line_is_one_project() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("The Global Initiative for the revival of small firms rests on a resolution of the "
+            "General Assembly adopted in April 2020 and on the UN framework for the response.\n\n"
+            "The objective of the project is to develop tools that help small firms in developing "
+            "countries recover from the crisis.\n\nThe initiative brings together UNCTAD, who "
+            "also acts as a lead agency— UN DESA and the regional commissions for Africa (ECA) "
+            "and Europe (ECE) with funding provided by the UN Development Account.\n\nThe project "
+            "is organised in five clusters that address the areas most critical to recovery.\n")
+    records = project.parse(page).projects
+    assert len(records) == 1
+    assert [n.name for n in records[0].implementers] == ["UNCTAD"]
+    # (a listing whose paragraphs each state a project's aim stays a project each)
+    listing = ("This project aims to strengthen the capacity of Comoros and Belize to plan "
+               "budgets for the goals in their national plans and policies.\n\nThis project "
+               "aims to help four small island states to build statistical systems for climate "
+               "data and policies.\n")
+    assert len(project.parse(listing).projects) == 2
+
+
+def test_a_partner_phrase_ends_where_the_sentence_s_subject_and_verb_begin() -> None:
+    from cepa_kg.loaders.project_fields import partner_phrases
+    from cepa_kg.loaders.spans import Span
+
+    page = ("To that end, and in partnership with the United Nations Population Fund and the "
+            "League of Arab States, ESCWA organized a regional conference.\n")
+    assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [
+        "the United Nations Population Fund and the League of Arab States"]
