@@ -101,6 +101,11 @@ def item(text: str, number: str, next_number: str) -> Span:
                   "Development"], "actor/oisc"),
         (["Lao People's Democratic Republic", "Lao PDR", "Lao Government", "Lao delegation"],
          "country/LAO"),
+        # the names Korean and Chinese news give the Department and other bodies
+        (["UN DESA", "유엔경제사회처", "UN경제사회처", "유엔 경제사회국", "联合国经济和社会事务局"],
+         "actor/desa"),
+        (["UNCTAD", "유엔무역개발회의"], "actor/unctad"),
+        (["World Bank", "세계은행"], "actor/world-bank"),
         (["INAP", "NAO"], None),  # acronyms resolve, checked below
     ],
 )
