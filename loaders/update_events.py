@@ -187,7 +187,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|"
                           r"convened|convenes|"
                           r"and\s+(?:the|a|an|one|two|three|four|five|six)|"
-                          r"on\s+\d)\b|$)",
+                          r"on\s+\d|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                          r"\.?\s+\d{1,2})\b|$)",  # (a day after it: "... Task Force on April 20")
                           text[word.end: sentence.end], re.I)
     if complement:
         end = word.end + complement.end()
@@ -230,11 +231,14 @@ _TITLE_TAIL = re.compile(r"[ ](?:in|for|of|and|on|to|through)[ ](?:the[ ])?"
                          r"(?P<run>[A-Z][\w’'-]*(?:[ ](?:of|and|the|for|in|on|to)?[ ]?"
                          r"[A-Z][\w’'-]*)*)")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "through", "with"})
+_MONTH_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
+                         r"Dec)\.?")
 
 
 def _title_case_tail(text: str, span: Span, sentence: Span) -> Span:
     """The name's complement, on through the words in title case that follow it (a place
-    the gazetteer knows ends it: "Workshop on E-Services in Lisbon")."""
+    the gazetteer knows or a month ends it: "Workshop on E-Services in Lisbon")."""
     words = span.of(text).split()
     if not all(w[:1].isupper() or w.lower() in _SMALL for w in words[1:]) or \
             sum(w[:1].isupper() for w in words) < 3:
@@ -242,6 +246,8 @@ def _title_case_tail(text: str, span: Span, sentence: Span) -> Span:
     end = span.end
     gz = Gazetteer.bundled()
     while (m := _TITLE_TAIL.match(text, end, sentence.end)) is not None:
+        if _MONTH_NAME.fullmatch(m.group("run").split(" ")[0]):
+            break  # a day: "... Task Force on April 20, 2023"
         hit = gz.resolve(m.group("run").split(" ")[0]) or gz.resolve(m.group("run"))
         if hit is not None and hit.kind in ("place", "country"):
             break

@@ -1007,3 +1007,10 @@ def test_a_meeting_another_follows_up_is_no_event_of_the_news() -> None:
             "2019 to explore further collaboration.\n")
     events = [e for item in update.parse(text).items for e in item.events]
     assert [e.name for e in events] == ["productive meeting"]
+
+
+def test_a_day_after_an_event_s_name_in_title_case_is_no_part_of_it() -> None:
+    text = "UNPOG and the Academy held the First Meeting of the Task Force on April 20, 2023.\n"
+    (meeting,) = [e for item in update.parse(text).items for e in item.events]
+    assert meeting.name == "First Meeting of the Task Force"
+    assert str(meeting.dates.start) == "2023-04-20"
