@@ -210,7 +210,8 @@ _WIRE_DATELINE = re.compile(rf"^[^\S\n]*{_PLACE}[^\S\n]*[^\n]{{5,30}}?(?:19|20)\
 _OTHER_DATE_LINE = re.compile(
     # (a place before it, as a release's dateline: "Mexico, 5 novembre 2003 – Selon ...",
     # "Genève, le 5 novembre 2003")
-    r"^[^\S\n]*(?:[A-ZÀ-Ý][\w.'’ -]{1,30},[^\S\n]*(?:le[^\S\n]+)?)?(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
+    r"^[^\S\n]*(?:[A-ZÀ-Ý][\w.'’ -]{1,30},[^\S\n]*(?:le[^\S\n]+)?)?"
+    r"(?:(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira|quarta-feira|quinta-feira|"
     r"sexta-feira|sábado|domingo),?[^\S\n]+)?(?P<d>\d{1,2})(?:er|º|°)?[^\S\n]+(?:de[^\S\n]+)?"
     rf"(?P<m>{'|'.join(_OTHER_MONTHS)})[^\S\n]+(?:de[^\S\n]+)?(?P<y>(?:19|20)\d\d)"

@@ -883,9 +883,9 @@ _ANAPHOR = re.compile(r"\s*(?:The\s+(?:staff(?:\s+members)?|team|delegation|miss
                       r"They|She|He)\b")
 #: A press release's dateline: where it was issued ("NEW YORK, 1 June -- ..."), not where the
 #: meeting it reports is.
-_DATELINE = re.compile(r"^[^\S\n]*(?P<town>[A-Z][A-Z .'’-]{2,40}),[^\S\n]+\d{1,2}[^\S\n]+[A-Z][a-z]+"
-                       r"(?:[^\S\n]+\d{4})?[^\S\n]*(?:\([A-Z][A-Za-z/]{1,10}\)[^\S\n]*)?(?:--|—|–)",
-                       re.M)
+_DATELINE = re.compile(r"^[^\S\n]*(?P<town>[A-Z][A-Z .'’-]{2,40}),[^\S\n]+\d{1,2}[^\S\n]+"
+                       r"[A-Z][a-z]+(?:[^\S\n]+\d{4})?[^\S\n]*"
+                       r"(?:\([A-Z][A-Za-z/]{1,10}\)[^\S\n]*)?(?:--|—|–)", re.M)
 
 
 def _not_datelines(text: str, found: tuple[Location, ...]) -> tuple[Location, ...]:
