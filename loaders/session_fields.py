@@ -549,6 +549,8 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     stop = re.search(r"\.(?:\s|$)", text[start:end])
     b = start + stop.start() if stop else end
     parts = re.split(r"[,;]\s+(?:and\s+|as\s+well\s+as\s+)?", text[start:b])
+    if "(" in text[start:b]:  # (no cut inside brackets: "effectively (through A, B and C")
+        parts = _bracketed_whole(text[start:b], parts)
     last = parts.pop()
     tail = re.split(r"\s+as\s+well\s+as\s+", last)
     if len(tail) == 1 and parts:
@@ -571,6 +573,21 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
         out.append(_item_span(text, at, at + len(part)))
         pos = at + len(part)
     return [s for s in out if len(s) > 3 and not _NOT_AN_ITEM.fullmatch(s.of(text))]
+
+
+def _bracketed_whole(sentence: str, parts: list[str]) -> list[str]:
+    """The parts of a sentence split at its commas, those inside an open bracket joined again
+    (as written, with what separated them)."""
+    out: list[str] = []
+    pos = 0
+    for part in parts:
+        at = sentence.find(part, pos)
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] = out[-1] + sentence[pos:at] + part
+        else:
+            out.append(part)
+        pos = at + len(part)
+    return out
 
 
 #: The words that end a list without being an item of it.
@@ -623,7 +640,7 @@ _WEAK_CUE = re.compile(
     # such as", "the issues of")
     r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?(?:issues|topics|matters|questions|"
     r"themes),?[ ]+(?:such[ ]+as|including|notably)[ ]+"
-    r"|the[ ]+(?:issues|topics|questions)[ ]+of[ ]+)?"
+    r"|the[ ]+(?:issues?|topics?|questions?)[ ]+of[ ]+)?"
     # "Among the issues to be discussed are"
     r"|\bAmong[ ]+the[ ]+(?:issues|topics|subjects|themes|questions)[ ]+(?:to[ ]+be[ ]+)?"
     r"(?:discussed|considered|addressed|examined|debated)[ ]+(?:are|were|will[ ]+be)[ ]+"

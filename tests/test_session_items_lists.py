@@ -214,3 +214,10 @@ def test_the_item_a_spanish_or_french_note_is_written_for(cover: str, items: lis
     number = session_number(cover)
     assert number is not None and number[0] in (17, 19)  # (not "31" of "31 mars")
     assert document_date(cover) is not None
+
+
+def test_the_issue_the_committee_addressed_whole_with_its_bracket() -> None:
+    page = ("The Committee addressed the issue of making sure the goals are met (through "
+            "leadership, action and means. A summary follows.")
+    assert [i.text for i in agenda_items(page)] == [
+        "making sure the goals are met (through leadership, action and means"]
