@@ -261,8 +261,10 @@ def years(text: str, span: Span, *, start_only: bool = False) -> tuple[int | Non
 #: 2022", "extended to the end of 2027".
 _PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|active|operat\w+)\b"
                           rf"[^.;]{{0,160}}?\b(?:from|in|during|between|over\s+the\s+(?:period\s+)?)\s+"
-                          rf"(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*(?:to|until|till|through|and|-|–)\s*"
-                          rf"(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b"
+                          # (a day before a month: "between May 2014 and 31 October 2018")
+                          rf"(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*"
+                          rf"(?:to|until|till|through|and|-|–)\s*"
+                          rf"(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?(?P<b>{_YEAR})\b"
                           # "the fifth project that UNSD is executing (2006-2009)"
                           rf"|\b(?:is|are)\s+(?:executing|implementing)\s*\(\s*(?P<c>{_YEAR})\s*[-–]\s*"
                           rf"(?P<d>{_YEAR})\s*\)"

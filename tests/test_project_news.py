@@ -262,3 +262,12 @@ def test_a_partner_phrase_ends_where_the_sentence_s_subject_and_verb_begin() -> 
             "League of Arab States, ESCWA organized a regional conference.\n")
     assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [
         "the United Nations Population Fund and the League of Arab States"]
+
+
+def test_the_years_a_project_was_implemented_between_with_a_day_before_a_month() -> None:
+    from cepa_kg.loaders.project_fields import prose_years
+    from cepa_kg.loaders.spans import Span
+
+    page = ("The project was funded under the Account and implemented by UNCTAD between May 2014 "
+            "and 31 October 2018, including an extension.\n")
+    assert prose_years(page, Span(0, len(page)))[:2] == (2014, 2018)
