@@ -58,6 +58,8 @@ STUDIES = [
     ("twentyeighth", "update-events", 14, 13, 40),
     ("twentyeighth", "project-partners", 9, 9, 49),
     ("twentyeighth", "project-bodies", 14, 14, 119),
+    ("twentyeighth", "session-documents", 3, 3, 17),
+    ("twentyeighth", "project-documents", 7, 7, 40),
 ]
 
 
