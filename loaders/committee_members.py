@@ -80,6 +80,12 @@ _IS_ROLE = re.compile(
     r"(?:the\s+|a\s+)?)?(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|"
     r"Rapporteur)\s+of\s+(?:the\s+)?(?:UN[- ]?CEPA|UNCEPA|CEPA|(?:UN\s+|United\s+Nations\s+)?"
     r"Committee\s+of\s+Experts)\b", re.I)
+#: A statement's salutation of the chair, named in brackets: "Madame Chairperson (Ana Reis of
+#: Portugal),".
+_SALUTED = re.compile(rf"^[^\S\n]*(?:Madam|Madame|Mister|Mr\.?)[^\S\n]+"
+                      rf"(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?)[^\S\n]*\("
+                      rf"{_HON}?(?P<name>{_NAME})(?:[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?"
+                      rf"(?P<country>[^()\n]{{2,40}}))?\)", re.M)
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: "The session was chaired by X": on a session's page, the Committee's chair at it.
@@ -258,6 +264,11 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
         before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 80), m.start())
         if before is not None and not _NOT_A_NAME.search(before.group("name")):
             add(Span(before.start("name"), before.end("name")), _role(m.group("role")))
+    for m in (_SALUTED.finditer(text) if "Chair" in text else ()):
+        country = clean(m.group("country") or "")
+        known = gz.resolve(country) if country else None
+        add(Span(m.start("name"), m.end("name")), _role(m.group("role")),
+            country if known is not None and known.kind == "country" else "")
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")

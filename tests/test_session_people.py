@@ -285,3 +285,10 @@ def test_a_member_named_by_a_post_after_the_name_or_among_the_24_experts(
     from cepa_kg.loaders import session
 
     assert {(m.name, m.role) for m in session.parse(page).bureau} == {(name, role)}
+
+
+def test_the_chair_a_statement_salutes_by_name() -> None:
+    page = ("Statement to the Committee of Experts on Public Administration, 19th Session\n\n"
+            "Madame Chairperson (Thandeka Zulu of South Africa),\nDistinguished CEPA Members,\n\n"
+            "I am glad to speak to the Committee.\n")
+    assert _bureau(page) == {"Thandeka Zulu": ("Chairperson", "South Africa")}
