@@ -407,8 +407,11 @@ _OVERVIEW = re.compile(r"^[^\S\n]*(?P<title>\S[^\n]{3,150}?)\s*[—–-]\s*Proje
 #: project \u201cStrengthening ...\u201d was executed by UNSD").
 _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[’”\"],?\s+(?:an?|the)\s+"
                             r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
-                            r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w-]+\s+){0,3}?[Pp](?:roject|rogramme)"
-                            r"(?:\s+[A-Z][^\S\n]?\d{3})?(?:\s+(?:entitled|titled|called|named|on))?"
+                            # ("the United Nations Development Account (UNDA) funded project
+                            # 1415N titled “...”")
+                            r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w()-]+\s+){0,6}?[Pp](?:roject|rogramme)"
+                            r"(?:\s+(?:[A-Z][^\S\n]?\d{3}|\d{4}[A-Z]{1,2}))?"
+                            r"(?:\s+(?:entitled|titled|called|named|on))?"
                             r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
 #: A title in capitals but no quotation marks, called a project right after: "The District
 #: Asset Management for Resilient Public Services in Selected LDCs project was approved ...".

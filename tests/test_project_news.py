@@ -271,3 +271,14 @@ def test_the_years_a_project_was_implemented_between_with_a_day_before_a_month()
     page = ("The project was funded under the Account and implemented by UNCTAD between May 2014 "
             "and 31 October 2018, including an extension.\n")
     assert prose_years(page, Span(0, len(page)))[:2] == (2014, 2018)
+
+
+def test_a_title_quoted_after_an_account_funded_project_and_its_code() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Final evaluation\n\nThis abstract concerns the independent evaluation of the United "
+            "Nations Development Account (UNDA) funded project 1415N titled “Helping small "
+            "fisheries in the least developed countries export more.” The evaluation looks at "
+            "results.\n")
+    assert project.parse(page).projects[0].title == (
+        "Helping small fisheries in the least developed countries export more")
