@@ -254,6 +254,11 @@ _EVALUATION_RUN_ON = re.compile(
 _COVER_DATE = re.compile(r"^[^\S\n]*(?P<date>" + _MONTH_YEAR + r")[^\S\n]*$", re.I | re.M)
 
 
+#: The month after an evaluation's authors on a cover run into one line.
+_PREPARED_BY = re.compile(r"\bPrepared\s+by\s+(?:[^.\n*]|(?<=\b[A-Z])\.){3,160}?\s(?P<date>"
+                          + _MONTH_YEAR + r")\b", re.I)
+
+
 def _cover_date(text: str, start: int, end: int) -> DocumentDate | None:
     """The month and year an evaluation report's cover gives (after its title or its author)."""
     m = re.search(_MONTH_YEAR, text[start:end], re.I)
@@ -1068,6 +1073,9 @@ def parse(text: str) -> ProjectDocument:
             elif (line := _COVER_DATE.search(text, cover.end(),
                                              min(len(text), cover.end() + 600))) is not None:
                 dated = _cover_date(text, line.start("date"), line.end("date"))
+    if dated is None and (by := _PREPARED_BY.search(text, 0, 1500)) is not None:
+        # "... Prepared by <evaluators> February 2015 *This report ...": a cover run on
+        dated = _cover_date(text, by.start("date"), by.end("date"))
     if dated is None and (day := _DAY_LINE.search(text, 0, 600)) is not None:
         # a page's own date on a line of its own below its heading ("14 March 2017")
         dated = DocumentDate(int(day.group("y")), month_number(day.group("m")), int(day.group("d")),

@@ -282,3 +282,13 @@ def test_a_title_quoted_after_an_account_funded_project_and_its_code() -> None:
             "results.\n")
     assert project.parse(page).projects[0].title == (
         "Helping small fisheries in the least developed countries export more")
+
+
+def test_the_month_after_an_evaluation_s_authors_on_a_cover_run_into_one_line() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("External Evaluation of Development Account Project 0809AM Safer Border Crossings in "
+            "Landlocked Countries* Prepared by Ana R. Sousa February 2015 *This report was "
+            "commissioned by UNCTAD.\n")
+    dated = project.parse(page).dated
+    assert dated is not None and dated.iso() == "2015-02"
