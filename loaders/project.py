@@ -776,8 +776,10 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             if budget:
                 break
     if budget is None:
-        m = re.search(r"(?:total|proposed|approved)?\s*budget|total\s+resources", text[span.start:
-                      span.end], re.I)
+        # (also a table flattened to lines without colons: "Funding US$563,000 from UNDA")
+        m = re.search(r"(?:total|proposed|approved)?\s*budget|total\s+resources|"
+                      r"^[^\S\n]*Funding(?=[^\S\n]+(?:US\s?\$|USD))", text[span.start:
+                      span.end], re.I | re.M)
         if m:
             budget = amount(text, Span(span.start + m.end(), min(span.end,
                                                                  span.start + m.end() + 60)))

@@ -292,3 +292,12 @@ def test_the_month_after_an_evaluation_s_authors_on_a_cover_run_into_one_line() 
             "commissioned by UNCTAD.\n")
     dated = project.parse(page).dated
     assert dated is not None and dated.iso() == "2015-02"
+
+
+def test_the_funding_line_of_a_table_flattened_without_colons() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Executive summary\nProject Code 1213J\nExecuting Entity UNCTAD\nFunding US$563,000 "
+            "from UNDA 8th tranche\n\nThe project aims to train trade officials.\n")
+    budget = project.parse(page).projects[0].budget
+    assert budget is not None and budget.usd == 563000
