@@ -22,6 +22,10 @@ _FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on
                     r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
                     r"|(?:발행일|등록일|작성일|기사입력|입력|승인|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
                     re.I)
+_HANGUL = re.compile(r"[가-힣]")
+#: A date in Korean: "2013년 5월 21일".
+_KO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*년\s*(?P<m>1[0-2]|0?[1-9])\s*월\s*"
+                      r"(?P<d>3[01]|[12]\d|0?[1-9])\s*일")
 #: A date in figures, the year first ("2006.09.07", "2018-06-21", "2019/07/03").
 _YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>0?[1-9]|1[0-2])[.\-/]"
                          r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)")
@@ -123,6 +127,15 @@ class OwnDate:
         if self.dated is None:
             return None
         return "month" if self.dated.is_month else "day"
+
+
+def _korean(m: re.Match[str]) -> DocumentDate | None:
+    try:
+        dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return DocumentDate(int(m.group("y")), int(m.group("m")), int(m.group("d")),
+                        Span(m.start(), m.end()))
 
 
 def _iso(m: re.Match[str]) -> DocumentDate:
@@ -252,8 +265,9 @@ def document_date(text: str) -> DocumentDate | None:
     for m in _FIELD.finditer(text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        if m.start() and text[m.start() - 1] not in "\n ,|(" :
-            continue
+        if m.start() and text[m.start() - 1] not in "\n ,|(" and not (
+                _HANGUL.match(text, m.start() - 1) and _HANGUL.match(text, m.start())):
+            continue  # (a Korean label may follow its section's name: "컴퓨팅입력 :2013/05/21")
         weekday = _WEEKDAY_FIRST.match(text, m.end(), line_end)
         after = weekday.end() if weekday else m.end()
         for found in find_date_ranges(text, Span(m.end(), line_end)):
@@ -263,6 +277,9 @@ def document_date(text: str) -> DocumentDate | None:
         iso = _ISO_DATE.match(text, m.end(), line_end)
         if iso:
             return _iso(iso)
+        korean = _KO_DATE.match(text, m.end(), line_end)  # "입력 2013년 5월 21일"
+        if korean:
+            return _korean(korean)
         figures = _YEAR_FIRST.match(text, m.end(), line_end)
         if figures:
             return DocumentDate(int(figures.group("y")), int(figures.group("m")),

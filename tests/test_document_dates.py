@@ -84,6 +84,9 @@ def test_a_dateline_in_brackets_and_a_source_date_after_its_weekday(page: str, d
      "2023-11-04"),
     # a wire's time stamp opening its story
     ("أخبار\n2013/06/26 - 18 : 04 PM المنامة في 26 يونيو / بنا / افتتح المنتدى\n", "2013-06-26"),
+    # a Korean date after its label, the label glued to its section's name
+    ("기사\n입력 2013년 5월 21일 10:20\n본문.\n", "2013-05-21"),
+    ("기사\n컴퓨팅입력 :2019/04/07 10:20\n본문.\n", "2019-04-07"),
     # a Korean site's "approved" stamp
     ("기사\n• 승인 2021.07.23 09:41\n본문.\n", "2021-07-23"),
 ])
