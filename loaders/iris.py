@@ -8,9 +8,12 @@ import unicodedata
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
 from rdflib import URIRef
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+#: Where a romanised syllable begins inside a word ("JoHyeonSeog"): a word boundary.
+_CAPITAL_INSIDE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
@@ -23,6 +26,10 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = _NON_WORD.sub("-", ascii_text.lower()).strip("-")
+    if not slug and text.strip():
+        # a name in another script ("조현석", "王建国"): its romanisation, so that two people
+        # or bodies so named are two resources ("jo-hyeon-seog"), not one "unnamed"
+        slug = _NON_WORD.sub("-", _CAPITAL_INSIDE.sub("-", anyascii(text)).lower()).strip("-")
     if len(slug) > max_length:
         cut = slug.rfind("-", 0, max_length + 1)
         slug = slug[: cut if cut > 0 else max_length]

@@ -741,3 +741,12 @@ def test_rdf_a_new_body_named_with_the_new_body_it_belongs_to() -> None:
                                                   lang="en")
     report = validate_graph(built.triples, base="http://localhost:8000/")
     assert report.conforms, report.text()
+
+
+def test_names_in_other_scripts_get_slugs_of_their_own() -> None:
+    from cepa_kg.loaders.iris import slugify
+
+    # (two Korean people named on one page are two resources, not one "unnamed")
+    assert slugify("조현석") == "jo-hyeon-seog" and slugify("윤석호") == "yun-seog-ho"
+    assert slugify("王建国") == "wang-jian-guo"
+    assert slugify("Márquez") == "marquez" and slugify("—") == "unnamed"
