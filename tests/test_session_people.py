@@ -292,3 +292,12 @@ def test_the_chair_a_statement_salutes_by_name() -> None:
             "Madame Chairperson (Thandeka Zulu of South Africa),\nDistinguished CEPA Members,\n\n"
             "I am glad to speak to the Committee.\n")
     assert _bureau(page) == {"Thandeka Zulu": ("Chairperson", "South Africa")}
+
+
+def test_people_a_korean_text_names_by_name_body_and_post() -> None:
+    page = ("유엔 전자정부 포럼 개막\n\n조현석 안행부 장관은 “포럼이 성공하기를 바란다”고 말했다. "
+            "유엔거버넌스센터(원장 윤석호)는 이틀 동안 워크숍을 연다. 서울시 행정국장이 참석했다. "
+            "연세대 교수들도 참석했다.\n")
+    people = {p.name: [m.title for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    assert people == {"조현석": ["장관"], "윤석호": ["원장"]}
