@@ -105,6 +105,7 @@ def item(text: str, number: str, next_number: str) -> Span:
         (["UN DESA", "유엔경제사회처", "UN경제사회처", "유엔 경제사회국", "联合国经济和社会事务局"],
          "actor/desa"),
         (["UNCTAD", "유엔무역개발회의"], "actor/unctad"),
+        (["UN", "U.N.", "Vereinten Nationen"], "actor/united-nations"),
         (["World Bank", "세계은행"], "actor/world-bank"),
         (["INAP", "NAO"], None),  # acronyms resolve, checked below
     ],
