@@ -1056,20 +1056,13 @@ class People:
         """People a Korean text names: "조현석 안행부 장관은" (the name, perhaps a body, the
         post), "유엔거버넌스센터(원장 윤석호)" (the post and the name in brackets)."""
         text = self.text
-        for m in _KO_PERSON.finditer(text, item.start, item.end):
-            if m.group("name").startswith(_KO_NOT_NAME):
-                continue
-            name = Span(m.start("name"), m.end("name"))
-            whole = Span(m.start(), m.end())
-            self._add(m.group("name"), None, name,
-                      self._make_one(name, whole, m.group("post"), m.group("org"), whole=whole))
-        for m in _KO_POST_NAME.finditer(text, item.start, item.end):
-            if m.group("name").startswith(_KO_NOT_NAME):
-                continue
-            name = Span(m.start("name"), m.end("name"))
-            whole = Span(m.start(), m.end())
-            self._add(m.group("name"), None, name,
-                      self._make_one(name, whole, m.group("post"), None, whole=whole))
+        for pattern in (_KO_PERSON, _KO_POST_NAME):
+            for m in pattern.finditer(text, item.start, item.end):
+                if m.group("name").startswith(_KO_NOT_NAME):
+                    continue
+                name, whole = Span(m.start("name"), m.end("name")), Span(m.start(), m.end())
+                self._add(m.group("name"), None, name, self._make_one(
+                    name, whole, m.group("post"), m.groupdict().get("org"), whole=whole))
 
     def belong(self, line: Span, body: ActorMention) -> None:
         """The people a line lists under a body's label ("DSD/UNDESA" then "Ms. Hanna X")
