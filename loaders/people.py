@@ -358,15 +358,17 @@ _PREFIX_POST_WORDS = ("President", "Minister", "Mayor", "Governor", "Officer", "
 _HANGUL = re.compile(r"[가-힣]")
 #: A Korean name: a family name of one syllable, two more (not a body's short name: "서울시",
 #: "연세대", "행안부").
-_KO_NAME = (r"(?<![가-힣])(?P<name>[김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하"
-            r"곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모"
-            r"탁국어은편용예경봉][가-힣][가-힣](?<![시도군청처부대회]))(?![가-힣])")
+_KO_NAME = (r"(?<![가-힣])(?P<name>[김이박최정강조윤장임한오서신권황안송류유전홍고문양"
+            r"손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선"
+            r"설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉][가-힣][가-힣]"
+            r"(?<![시도군청처부대회]))(?![가-힣])")
 #: A Korean post, a word of its own or at the end of one ("서울시장", "복지정책관").
-_KO_POST = (r"[가-힣]{0,4}?(?:장관|차관보|차관|부원장|원장|센터장|사무총장|사무차장보|사무차장|부국장|국장|"
-            r"과장|교수|부시장|시장|도지사|의원|대사|부소장|소장|부회장|회장|총장|대표|이사장|위원장|청장|"
-            r"실장|정책관|처장|본부장|단장)")
+_KO_POST = (r"[가-힣]{0,4}?(?:장관|차관보|차관|부원장|원장|센터장|사무총장|사무차장보|"
+            r"사무차장|부국장|국장|과장|교수|부시장|시장|도지사|의원|대사|부소장|소장|"
+            r"부회장|회장|총장|대표|이사장|위원장|청장|실장|정책관|처장|본부장|단장)")
 #: A body's short name between a name and a post: Latin capitals ("UNPOG"), or a word ending as
-#: Korean bodies' names end (ministry 부, agency 처, office 청, institute 원, city 시, party 당 ...).
+#: Korean bodies' names end (ministry 부, agency 처, office 청, institute 원, city 시,
+#: party 당 ...).
 _KO_BODY = r"(?:[A-Z][A-Za-z]+|[가-힣]+(?:부|처|청|원|센터|대|시|도|회|소|기구|은행|당|국))"
 _KO_PERSON = re.compile(rf"{_KO_NAME}[ ](?:(?P<org>{_KO_BODY}(?:[ ]{_KO_BODY})?)[ ])??"
                         rf"(?P<post>{_KO_POST})(?=[은는이가의과와도,.\s)·]|$)")

@@ -83,7 +83,8 @@ def checked() -> dict[str, str | None]:
     """Every study checked once, two at a time (the machine's two cores: the studies are a
     minute of the test run one after the other)."""
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return dict(zip((f"{s}-{f}" for s, f, *_ in STUDIES), pool.map(_checked, STUDIES)))
+        return dict(zip((f"{s}-{f}" for s, f, *_ in STUDIES), pool.map(_checked, STUDIES),
+                        strict=True))
 
 
 @pytest.mark.parametrize(("study", "family", "pages", "loaded", "found"), STUDIES,
