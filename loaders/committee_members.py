@@ -84,8 +84,8 @@ _IS_ROLE = re.compile(
 #: Portugal),".
 _SALUTED = re.compile(rf"^[^\S\n]*(?:Madam|Madame|Mister|Mr\.?)[^\S\n]+"
                       rf"(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?)[^\S\n]*\("
-                      rf"{_HON}?(?P<name>{_NAME})(?:[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?"
-                      rf"(?P<country>[^()\n]{{2,40}}))?\)", re.M)
+                      rf"{_HON}?(?P<name>{_NAME})(?:[^\S\n]+(?:of|from)[^\S\n]+[^()\n]{{2,40}})?\)",
+                      re.M)
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: "The session was chaired by X": on a session's page, the Committee's chair at it.
@@ -265,10 +265,8 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
         if before is not None and not _NOT_A_NAME.search(before.group("name")):
             add(Span(before.start("name"), before.end("name")), _role(m.group("role")))
     for m in (_SALUTED.finditer(text) if "Chair" in text else ()):
-        country = clean(m.group("country") or "")
-        known = gz.resolve(country) if country else None
         add(Span(m.start("name"), m.end("name")), _role(m.group("role")),
-            country if known is not None and known.kind == "country" else "")
+            _country_after(text, m.end("name"), gz))
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")

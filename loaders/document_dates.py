@@ -130,12 +130,12 @@ class OwnDate:
 
 
 def _korean(m: re.Match[str]) -> DocumentDate | None:
+    """`_iso` of a Korean date, checked first (its day is not bound by its month)."""
     try:
         dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     except ValueError:
         return None
-    return DocumentDate(int(m.group("y")), int(m.group("m")), int(m.group("d")),
-                        Span(m.start(), m.end()))
+    return _iso(m)
 
 
 def _iso(m: re.Match[str]) -> DocumentDate:

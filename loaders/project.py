@@ -553,6 +553,14 @@ _ACRONYM_LIST = re.compile(r"(?:the\s+)?[A-Z][A-Z-]{1,9}(?:\s*(?:,|\band\b)\s*(?
 _ACRONYM = re.compile(r"[A-Z][A-Z-]{1,9}")
 
 
+def _bodies(text: str, phrase: Span) -> list[Named]:
+    """The bodies the gazetteer knows in a phrase, that can carry a project out: not a group
+    ("Governments", "Member States", "the UN regional commissions")."""
+    gz = Gazetteer.bundled()
+    return [n for n in _names(text, phrase, known_only=True)
+            if (m := gz.resolve(n.name)) is None or m.kind != "group"]
+
+
 def _acronyms(text: str, span: Span) -> list[Named]:
     """The bodies a phrase names when it is nothing but acronyms ("FSDO and UNCDF")."""
     if not _ACRONYM_LIST.fullmatch(text, span.start, span.end):
@@ -827,15 +835,11 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         implementers = _owner(text, span)
     together, led_with = brought_together(text, span)
     if not implementers:  # "The initiative brings together A, who acts as lead agency, B, C"
-        gz = Gazetteer.bundled()  # (bodies: not "the UN regional commissions" as a group)
-        implementers = [n for phrase in together for n in _names(text, phrase, known_only=True)
-                        if (m := gz.resolve(n.name)) is None or m.kind != "group"]
+        implementers = [n for phrase in together for n in _bodies(text, phrase)]
     if not implementers:
         gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
-            # (a body carries a project out: not "Governments", not "Member States")
-            found = [n for n in _names(text, phrase, known_only=True)
-                     if (m := gz.resolve(n.name)) is None or m.kind != "group"]
+            found = _bodies(text, phrase)
             # and a body the gazetteer lacks, named with its acronym ("the Ministry of State
             # Administration (MSA)")
             found += _with_acronyms(text, phrase, found)
@@ -851,9 +855,7 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         for m in _ORGANISED_BY.finditer(text, span.start, span.end):
             stop = _PHRASE_END.search(text, m.end(), min(span.end, m.end() + 160))
             phrase = Span(m.end(), stop.start() if stop else min(span.end, m.end() + 160))
-            implementers.extend(n for n in _names(text, phrase, known_only=True)
-                                if (r := Gazetteer.bundled().resolve(n.name)) is None
-                                or r.kind != "group")
+            implementers.extend(_bodies(text, phrase))
             if implementers:
                 break
     if not implementers:
@@ -1029,17 +1031,14 @@ def parse(text: str) -> ProjectDocument:
     teasers = [line for line in page_lines(text) if _is_teaser(line)]
     cut = [t for t in teasers if t.text.rstrip().endswith(("…", "..."))]
     first = next((ln for ln in page_lines(text) if not ln.blank and not ln.chrome), None)
-    if not records and teasers and first is not None and _ABOUT_ONE.match(first.text):
-        # "About the project" and its paragraphs: one project, however long its paragraphs
-        whole = Span(first.span.start, len(text))
-        records = [r for r in [_record(text, whole, None, None,
-                                       _teaser_title(text, teasers[0].span))] if r is not None]
-    if not records and teasers and len(cut) < 2 and len(parts) < 2 and sum(
-            1 for t in teasers if objectives(text, t.span)) < 2:
-        # no title line, no listing's cut teasers, no two paragraphs that each state a
-        # project's aim: one project told in paragraphs, named by its first ("The Global
-        # Initiative for ... rests on ...")
-        whole = Span(0, len(text))
+    about = first is not None and _ABOUT_ONE.match(first.text) is not None
+    if not records and teasers and (about or (len(cut) < 2 and len(parts) < 2 and sum(
+            1 for t in teasers if objectives(text, t.span)) < 2)):
+        # one project told in paragraphs, however long, named by its first: "About the
+        # project" and its paragraphs, or a page with no title line, no listing's cut teasers
+        # and no two paragraphs that each state a project's aim ("The Global Initiative for
+        # ... rests on ...")
+        whole = Span(first.span.start if about and first is not None else 0, len(text))
         records = [r for r in [_record(text, whole, None, None,
                                        _teaser_title(text, teasers[0].span))] if r is not None]
     if not records or (len(cut) >= 2 and len(parts) < 2 and not any(r.code for r in records)):

@@ -11,7 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from cepa_kg.loaders.dates import MONTHS_AR, MONTHS_ES_FR, DateRange, find_date_ranges
+from cepa_kg.loaders.dates import MONTHS, MONTHS_AR, MONTHS_ES_FR, DateRange, find_date_ranges
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.session_model import Place, Theme
 from cepa_kg.loaders.spans import Span, clean
@@ -43,11 +43,8 @@ _NUMBER = re.compile(
     r"Committee\s+of\s+Experts\s+(?:on|of|in)\s+Public\s+Administration(?:\s*\(CEPA\))?)"
     r"[\s-]+){0,3}(?:session|meeting)\b"
     # (not a day after it: "Dix-neuvième session 31 mars-4 avril 2020")
-    r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)(?![^\S\n]+(?:janv(?:ier)?|f[ée]vr?(?:ier)?|"
-    r"mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[ûu]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|"
-    r"d[ée]c(?:embre)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:tember)?|october|november|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|"
-    r"agosto|septiembre|octubre|noviembre|diciembre)\b)"
+    r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)"
+    rf"(?![^\S\n]+(?:{'|'.join(sorted(MONTHS | MONTHS_ES_FR, key=len, reverse=True))})\b)"
     r"|\bCEPA[\s-]?(?P<c>\d{1,2})\b(?![-/.]\d)",
     re.I)
 _REPORT = re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from cepa_kg.loaders.actors import Gazetteer
-from cepa_kg.loaders.dates import DateRange, find_date_ranges
+from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
 from cepa_kg.loaders.events_other_languages import is_other_language, other_language_mentions
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
 from cepa_kg.loaders.page_lines import is_chrome
@@ -187,8 +187,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                           r"from|took|organi[sz]ed|opened|opens|closed|began|begins|ended|"
                           r"convened|convenes|"
                           r"and\s+(?:the|a|an|one|two|three|four|five|six)|"
-                          r"on\s+\d|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-                          r"\.?\s+\d{1,2})\b|$)",  # (a day after it: "... Task Force on April 20")
+                          rf"on\s+\d|on\s+{MONTH_PATTERN}\s+\d{{1,2}})\b|$)",  # (a day after
+                          # it: "... Task Force on April 20")
                           text[word.end: sentence.end], re.I)
     if complement:
         end = word.end + complement.end()
@@ -231,9 +231,7 @@ _TITLE_TAIL = re.compile(r"[ ](?:in|for|of|and|on|to|through)[ ](?:the[ ])?"
                          r"(?P<run>[A-Z][\w’'-]*(?:[ ](?:of|and|the|for|in|on|to)?[ ]?"
                          r"[A-Z][\w’'-]*)*)")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "through", "with"})
-_MONTH_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|"
-                         r"Dec)\.?")
+_MONTH_NAME = re.compile(MONTH_PATTERN)
 
 
 def _title_case_tail(text: str, span: Span, sentence: Span) -> Span:
