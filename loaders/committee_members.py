@@ -51,7 +51,22 @@ _SEAT = re.compile(r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+
 _POST_OF_COMMITTEE = re.compile(
     r",[^\S\n]+(?P<role>vice-?presidente|vice-?présidente?|présidente?|presidente|membre|membro|"
     r"miembro|relatora?|rapporteu(?:r|se))[^\S\n]+(?:do|du|del|de[^\S\n]+la)[^\S\n]+"
-    r"Comit[êée][^\S\n]+(?:de[^\S\n]+|d['’])(?:Especialistas|Peritos|Expertos|experts)\b", re.I)
+    r"Comit[êée][^\S\n]+(?:de[^\S\n]+|d['’]|des[^\S\n]+)(?:Especialistas|Peritos|Expertos|"
+    r"experts)\b", re.I)
+#: Words before a name no part of it: an article, an honorific ("La Dre Samira Benkirane,").
+_LEADING = re.compile(r"^(?:(?:La|Le|El|A|O|The|Dre?|Dra|Prof|Mme|Mlle|Mr|Ms|Mrs|Sra?|Pr)\.?"
+                      r"[ \u00a0]+)+")
+#: "X (UK), Independent Consultant, Chair of UN-CEPA (UN Committee of Experts ...)", "X:
+#: president of Y and Member of the United Nations Committee ...": the post on the Committee
+#: after the name (and the country in brackets), perhaps after another post.
+_POST_OF_COMMITTEE_EN = re.compile(
+    r"[,:][^\S\n]+(?:[^,\n()]{2,60},[^\S\n]+|[^,\n]{2,120}?[^\S\n]+and[^\S\n]+)?(?:the[^\S\n]+)?(?:(?:present|current)[^\S\n]+)?"
+    r"(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Rapporteur|"
+    r"[Mm]ember)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:UN[- ]?CEPA\b|UNCEPA\b|CEPA\b|"
+    r"(?:UN[^\S\n]+|United[^\S\n]+Nations[^\S\n]+)?Committee[^\S\n]+of[^\S\n]+Experts\b)")
+#: The name (and its country in brackets) that such a post follows.
+_NAME_COUNTRY_BEFORE = re.compile(rf"(?P<name>{_NAME})[^\S\n]*(?:\((?P<c>[^()\n]{{2,40}})\))?"
+                                  r"[^\S\n]*$")
 #: The same told in the other languages of the pages about the Committee: a cue of choice
 #: ("élue", "foi escolhida", "nominována", "임명") and, in the same sentence, the seat or the
 #: post ("vice-présidente", "membro", "perita", "členku", "위원").
@@ -199,6 +214,7 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
             post = _POST_WORD.match(name)  # ("Minister Ana Reis, who serves on ...")
             return Span(m.start() + (post.end() if post else 0), m.end())
     # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
+    # ("Rosalind is the present Chair ...": or a given name alone, of one name only)
     alone = re.fullmatch(r"\s*(?P<w>[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*)\s*"
                          r"(?:(?:was|is|has|had|were)\s+(?:been\s+)?)?",
                          text[sentence.start: before])
@@ -207,6 +223,12 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
                 if m.group(0).split()[-1] == alone.group("w")]
         if full:
             return Span(full[-1].start(), full[-1].end())
+        given = {m.group(0): m for m in _NAME_RX.finditer(text, 0, sentence.start)
+                 if m.group(0).split()[0] == alone.group("w")
+                 and not _NOT_A_NAME.search(m.group(0))}
+        if len(given) == 1:
+            m = next(iter(given.values()))
+            return Span(m.start(), m.end())
     return None
 
 
@@ -262,8 +284,20 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
             add(Span(m.start("name"), m.end("name")), "Member", clean(m.group("country")))
     for m in (_POST_OF_COMMITTEE.finditer(text) if "Comit" in text else ()):
         before = _NAME_BEFORE_COMMA.search(text, max(0, m.start() - 80), m.start())
+        if before is None:
+            continue
+        lead = _LEADING.match(before.group("name"))
+        start = before.start("name") + (lead.end() if lead else 0)
+        if len(text[start: before.end("name")].split()) >= 2 and \
+                not _NOT_A_NAME.search(text[start: before.end("name")]):
+            add(Span(start, before.end("name")), _role(m.group("role")))
+    for m in (_POST_OF_COMMITTEE_EN.finditer(text) if " of " in text else ()):
+        before = _NAME_COUNTRY_BEFORE.search(text, max(0, m.start() - 100), m.start())
         if before is not None and not _NOT_A_NAME.search(before.group("name")):
-            add(Span(before.start("name"), before.end("name")), _role(m.group("role")))
+            country = gz.resolve(clean(before.group("c") or ""))
+            add(Span(before.start("name"), before.end("name")), _role(m.group("role")),
+                clean(before.group("c")) if country is not None and country.kind == "country"
+                else "")
     for m in (_SALUTED.finditer(text) if "Chair" in text else ()):
         add(Span(m.start("name"), m.end("name")), _role(m.group("role")),
             _country_after(text, m.end("name"), gz))

@@ -102,6 +102,10 @@ _OTHER_NUMBER = re.compile(
     # "11ª Sessão", "la 11.ª sesión", "11ª sessione", "die 11. Sitzung" (or Tagung)
     r"|\b(?P<fig_pt>\d{1,2})\s?\.?\s?[ªº°]\s+(?:sess[ãa]o|sesi[óo]n|sessione|reuni[ãa]o)\b"
     r"|\b(?P<fig_de>\d{1,2})\.\s+(?:Sitzung|Tagung)\b"
+    # "a 23ª edição do Comitê de Especialistas", "la 12.ª edición del Comité": an edition of
+    # the Committee (of nothing else: a prize's, a forum's)
+    r"|\b(?P<fig_ed>\d{1,2})\s?\.?\s?[ªº°]\s+(?:edi[çc][ãa]o|edici[óo]n)\s+(?:do|da|del|de\s+la)\s+"
+    r"(?:Comit[êée]|CEPA)\b"
     r"|\b(?P<fig_es>\d{1,2})\s?(?:\.?º|°|\.ª|\.?o)\s+per[ií]odo\s+de\s+sesiones\b"
     # "الدورة 10 للجنة الخبراء" (Arabic: "session 10 of the Committee"), "دورتها الـ23" ("its
     # 23rd session"), "الدورة الحادية والعشرين", "الاجتماع السنوي السابع عشر" (its 17th
@@ -114,7 +118,7 @@ _OTHER_NUMBER = re.compile(
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
-    for figure in ("fig", "fig_es", "fig_pt", "fig_de", "fig_ar"):
+    for figure in ("fig", "fig_es", "fig_pt", "fig_de", "fig_ar", "fig_ed"):
         if m.group(figure):
             return int(m.group(figure).translate(_AR_DIGITS))
     if m.group("ar"):
@@ -370,7 +374,7 @@ _THEME = re.compile(
     # "The Committee adopted the theme of X, as the main agenda item for its eighth session"
     r"|\b(?:adopted|chose|selected)\s+the\s+theme\s+(?:of\s+)?:?\s*"
     # French and Spanish: "sur le thème de X", "sous le thème « X »", "bajo el tema X"
-    r"|\b(?:sur|sous)\s+le\s+th[èe]me\s*(?:de\s+|d[’'](?=\w)|:)?\s*"
+    r"|\b(?:sur|sous)\s+le\s+th[èe]me(?:\s+[a-zàâçéèêëîïôûùü]+(?=\s*:))?\s*(?:de\s+|d[’'](?=\w)|:)?\s*"
     r"|\b(?:bajo|sobre)\s+el\s+tema\s*(?:de\s+|:)?\s*",
     re.I | re.M)
 _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+with\b"

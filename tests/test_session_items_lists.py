@@ -109,6 +109,8 @@ def test_every_sentence_of_what_the_committee_discussed_is_read() -> None:
     "At the meeting, which was dedicated to “Trust in local government”, the Secretariat spoke.",
     "Es un gusto abrir el período de sesiones del Comité, cuyo tema es “Trust in local government”.",
     "La session, dont le thème est « Trust in local government », s'ouvre lundi.",
+    # (an adjective and a colon before the quoted name: "le thème décisif : « X »")
+    "La session met l'accent sur le thème décisif : « Trust in local government » cette année.",
 ])
 def test_a_theme_a_meeting_was_dedicated_to_or_whose_theme_is(page: str) -> None:
     from cepa_kg.loaders.session_fields import main_theme
@@ -221,3 +223,17 @@ def test_the_issue_the_committee_addressed_whole_with_its_bracket() -> None:
             "leadership, action and means. A summary follows.")
     assert [i.text for i in agenda_items(page)] == [
         "making sure the goals are met (through leadership, action and means"]
+
+
+@pytest.mark.parametrize("page, number", [
+    ("O secretário participou da 23ª edição do Comitê de Especialistas em Administração Pública "
+     "das Nações Unidas, realizada em Nova York.", 23),
+    ("Asistió a la 12.ª edición del Comité de Expertos en Administración Pública.", 12),
+])
+def test_an_edition_of_the_committee_is_its_session(page: str, number: int) -> None:
+    from cepa_kg.loaders.session_fields import session_number
+
+    found = session_number(page)
+    assert found is not None and found[0] == number
+    # (an edition of a prize or a forum is no session of the Committee)
+    assert session_number("A 23ª edição do Prêmio de Inovação foi realizada em Brasília.") is None

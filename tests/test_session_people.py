@@ -96,6 +96,19 @@ def test_a_post_after_a_name_a_post_before_a_surname_and_a_title_of_address() ->
     assert "Mary Nandi" in posts and "Minister" not in posts
 
 
+def test_a_programme_s_speaker_with_the_post_and_body_on_the_line_below() -> None:
+    page = ("Workshop on Trust in Government\n\n09:00 Opening\n\nDr. Lena Moretti\n"
+            "Chief, Governance Branch, DPADM\nDepartment of Economic and Social Affairs\n\n"
+            "Dr. Kofi Mensah\nChief Technical Adviser,\nUnited Nations Governance Centre (UNGC)\n"
+            "\nOpening words by the Chair\nHonourable Madame Claire Dubois\nPresident Emeritus\n")
+    posts = _posts(page)
+    assert posts["Lena Moretti"] == ("Chief", "Governance Branch, DPADM")
+    assert posts["Kofi Mensah"] == ("Chief Technical Adviser",
+                                    "United Nations Governance Centre (UNGC)")
+    # (a French honorific is no part of the name)
+    assert "Claire Dubois" in posts and not any("Madame" in n for n in posts)
+
+
 def test_the_words_that_open_a_post_after_a_name_are_no_part_of_it() -> None:
     from cepa_kg.loaders.people import _name_words
 
@@ -277,6 +290,8 @@ def test_a_post_between_commas_after_a_name_is_no_person() -> None:
 @pytest.mark.parametrize("page, name, role", [
     ("Essa é a avaliação de Clara Moura, vice-presidente do Comitê de Especialistas em "
      "Administração Pública da ONU, professora da FGV.\n", "Clara Moura", "Vice-Presidente"),
+    ("La Dre Nadia Berrada, membre du Comité des experts de l'administration publique de "
+     "l'ONU, a reçu le prix.\n", "Nadia Berrada", "Member"),
     ("Awa Ndour Faye figure parmi les 24 experts retenus pour conseiller les États membres des "
      "Nations Unies. Le Comité se réunit à New York.\n", "Awa Ndour Faye", "Member"),
 ])
@@ -285,6 +300,26 @@ def test_a_member_named_by_a_post_after_the_name_or_among_the_24_experts(
     from cepa_kg.loaders import session
 
     assert {(m.name, m.role) for m in session.parse(page).bureau} == {(name, role)}
+
+
+def test_a_post_on_the_committee_between_commas_after_a_name_and_its_country() -> None:
+    page = ("The 2016 lecture was given by Fiona Marsh (UK), Independent Consultant, Chair of "
+            "UN-CEPA (UN Committee of Experts on Public Administration), at the congress.\n")
+    assert _bureau(page) == {"Fiona Marsh": ("Chair", "UK")}
+    page = "Tomas Berg, member of the Committee of Experts on Public Administration, spoke.\n"
+    assert _bureau(page) == {"Tomas Berg": ("Member", "")}
+    page = ("Prof. dr. Pieter Aerts: president of the International Institute of "
+            "Administrative Sciences (IIAS) and Member of the United Nations Committee of "
+            "Experts on Public Administration (UN CEPA)\n")
+    assert _bureau(page) == {"Pieter Aerts": ("Member", "")}
+    # (a chair of another body is none of the Committee's)
+    assert _bureau("Tomas Berg, Chair of the Audit Board, spoke to CEPA.\n") == {}
+
+
+def test_a_given_name_alone_of_the_one_person_the_page_named_in_full() -> None:
+    page = ("Fiona Marsh is an independent consultant on governance. Fiona is the present "
+            "Chair of the United Nations Committee of Experts in Public Administration.\n")
+    assert _bureau(page) == {"Fiona Marsh": ("Chair", "")}
 
 
 def test_the_chair_a_statement_salutes_by_name() -> None:
