@@ -114,6 +114,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # a list of days: 9, 11, 16 and 18 March 2021 (the first to the last)
         rf"{_g(_DAY_FIRST, 'd1')}(?:(?:{_SP0},{_SP0}\d{{1,2}}(?![\d:/]))+(?:{_SP0},)?{_SP1}and"
         rf"{_SP1}|{_TO_AND}){_g(_DAY, 'd2')}{_SP1}(?:of{_SP1})?{_g(_MON, 'm2')}{_g(_YEAR, 'y2')}?",
+        # "on Wednesday 12 August and Thursday 13 August 2020": two days of one month, each
+        # written whole (the first to the last)
+        rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_SP0}(?:,{_SP0})?and{_SP1}{_WEEKDAY}"
+        rf"{_g(_DAY, 'd2')}{_SP1}(?P=m1){_g(_YEAR, 'y2')}?",
         _MONTH_FIRST,
         # 1 November 2011; 11 November, 2011; 8 November
         rf"{_g(_DAY_FIRST, 'd1')}{_SP1}{_g(_MON, 'm1')}{_g(_YEAR, 'y2')}?",

@@ -399,6 +399,14 @@ PROJECT_TOP: tuple[_Sign, ...] = (
                 r"Assessment|Evaluative\s+Review)(?:\s+Report)?\s+of\s+(?:the\s+)?(?:[\w-]+\s+)"
                 r"{0,3}?Project\b|\bProject\s+Evaluation\b|^[^\S\n]*Evaluation\s+Project\b",
                 re.I | re.M), 0.4),
+    # a page that opens on a project it names by title: "the project entitled ...", "Dubbed
+    # ‘<title>’, the project", "Entitled «<title>», this initiative", "undertook a project",
+    # "launched a new project" (a meeting "within the framework of the project" is an event's)
+    (re.compile(r"\b(?:project|programme|initiative)\s+(?:entitled|titled|called|dubbed|"
+                r"intitul[ée]e?|denominad[oa]|titulad[oa])\b|"
+                r"(?:^|[.!?]\s+)(?:Entitled|Dubbed|Intitulée?|Titled)\s+[«“\"‘']|"
+                r"\b(?:undertook|launched|started|initiated)\s+(?:a|an)\s+(?:new\s+)?"
+                r"(?:[\w-]+\s+){0,3}?project\b", re.M), 0.3),
     # the Account's own project pages head their title so ("Development Account Projects")
     (re.compile(r"^[^\S\n]*Development\s+Account\s+Projects[^\S\n]*$", re.M), 0.15),
     # a project page's or record's "Brief description" heading, alone on its line

@@ -48,6 +48,13 @@ CHROME = re.compile(
       | embed\s+size\s*\(px\) | \+\s*all\s+categories | report\s+this\s+document
       | date\s+post\s*:.* | category\s*:.{0,40} | upload\s*:?\s*\w* | view\s*:?\s*\d+\s+times?
       | download\s*:?\s*\d+\s+times?
+      # a document site's page counter ("You are on page 1of 27", "Sie sind auf Seite 1von
+      # 104", "Vous êtes sur la page 1 sur 12") and a cookie banner
+      | (?:you\s+are\s+on\s+page|sie\s+sind\s+auf\s+seite|vous\s+[êe]tes\s+sur\s+la\s+page
+        |est[áa]s?\s+en\s+la\s+p[áa]gina|voc[êe]\s+est[áa]\s+na\s+p[áa]gina)\s*\d+\s*
+        (?:of|von|sur|de)\s*\d+
+      | (?:by\s+continuing\s+to\s+(?:browse|use)|this\s+(?:site|website)\s+uses\s+cookies
+        |we\s+use\s+cookies).*
     )\s*$""",
     re.I | re.X,
 )

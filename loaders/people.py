@@ -152,7 +152,7 @@ _HEADLINE_VERB = frozenset(
     Discusses Opens Calls Urges Highlights Talks""".split()
 )
 _HON_WORD = re.compile(_HON)
-_LEADING_HON = re.compile(rf"(?P<hon>{_HON}|Honou?rable|Hon\.)[ \u00a0]+")
+_LEADING_HON = re.compile(rf"(?P<hon>{_HON}|Honou?rable|Hon\.|Madame|Monsieur)[ \u00a0]+")
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
@@ -574,6 +574,11 @@ def _is_country(name: str) -> bool:
 #: The lines under a name alone on its line: its post, then its body (a contact block).
 _CONTACT_LINES = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@]{2,80}?)[^\S\n]*\n[^\S\n]*"
                             r"(?P<body>[A-Z][^\n;:@]{1,100}?)[^\S\n]*(?:\n|$)")
+#: A programme's speaker: the name alone on its line, then "Post, Body" on the next (the body
+#: perhaps on the line after, when the post's line ends with its comma): "Dr. Ana Reis" /
+#: "Director, Division for Public Administration and" / "Development Management".
+_POST_COMMA_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@()]{2,60}?),[^\S\n]*"
+                              r"(?:\n[^\S\n]*)?(?P<body>[A-Z][^\n;:@]{1,120}?)[^\S\n]*(?:\n|$)")
 #: A post in lower case words that ends with the word for the post ("Public Information Officer").
 _LOWER_POST = re.compile(r"\b(?:Officer|Assistant|Associate|Intern|Specialist|Expert|Adviser|"
                          r"Advisor|Consultant)$")
@@ -670,6 +675,12 @@ class People:
             # "DPIDG/UN DESA" / "@email", a line each
             post = Span(lines.start("post"), lines.end("post"))
             unit = Span(lines.start("body"), lines.end("body"))
+            return self._make(name_span, unit, post.of(text).strip(), unit.of(text).strip(),
+                              whole=Span(name_span.start, unit.end))
+        lined = _POST_COMMA_LINE.match(text, name_span.end)
+        if lined is not None and _TITLE_WORDS.search(lined.group("post")):
+            post = Span(lined.start("post"), lined.end("post"))
+            unit = Span(lined.start("body"), lined.end("body"))
             return self._make(name_span, unit, post.of(text).strip(), unit.of(text).strip(),
                               whole=Span(name_span.start, unit.end))
         head = _HEADER_POST.match(text, name_span.end)
@@ -1213,7 +1224,8 @@ class People:
 
 def _norm_hon(h: str) -> str:
     h = h.rstrip(".")
-    return "Prof." if h == "Professor" else "Hon." if h.startswith("Hon") else h + "."
+    return "Prof." if h == "Professor" else "Hon." if h.startswith("Hon") else \
+        "Mme" if h == "Madame" else "M." if h == "Monsieur" else h + "."
 
 
 def _name_words(words: list[str], post_follows: bool) -> list[str]:

@@ -35,7 +35,14 @@ FORMS = [
     ("1st-3rd June 2012", "1st-3rd June 2012", D(2012, 6, 1), D(2012, 6, 3)),
     ("15\u00a0Sept.\u00a02011", "15\u00a0Sept.\u00a02011", D(2011, 9, 15), None),
     ("27-31\r\nMarch 2006", "27-31\r\nMarch 2006", D(2006, 3, 27), D(2006, 3, 31)),
+    # two days of one month, each written whole (with its weekday)
+    ("on Wednesday 12 August and Thursday 13 August 2020",
+     "12 August and Thursday 13 August 2020", D(2020, 8, 12), D(2020, 8, 13)),
 ]
+
+
+def test_two_days_of_two_months_are_no_range() -> None:
+    assert all(r.end is None for r in find_date_ranges("on 3 March and 5 June 2020"))
 
 
 @pytest.mark.parametrize(("text", "quote", "start", "end"), FORMS, ids=[f[0] for f in FORMS])

@@ -229,3 +229,20 @@ def test_a_partner_s_news_of_the_committee_s_last_meeting_is_a_session_page() ->
     from cepa_kg.loaders import registry
 
     assert registry.detect(page).kind == "cepa-session"
+
+
+@pytest.mark.parametrize("opening", [
+    "UNPOG undertook a research project on open data with the Korea Institute in 2014–2015.",
+    "DESA launched a new project to help island States keep their services running. Dubbed "
+    "“Services that Last”, the project works with five ministries.",
+    "The Commission is carrying out the project entitled “Statistics for Local Planning”.",
+])
+def test_a_news_item_that_opens_on_a_project_it_names_is_a_project_page(opening: str) -> None:
+    text = (f"News\n\n{opening} The project is implemented by the Department of Economic and "
+            "Social Affairs in Apia on 3 May 2016, where a workshop met.\n")
+    assert _kind(text) == "da-project"
+    # (a meeting held within the framework of a project is an event's page)
+    event = ("News\n\nDESA is organizing a workshop on open data in Apia on 3 May 2016 within "
+             "the framework of the project on “Statistics for Local Planning”, which is being "
+             "implemented by the Department of Economic and Social Affairs.\n")
+    assert _kind(event) == "dpadm-monthly-update"

@@ -964,6 +964,15 @@ def test_a_site_s_counters_and_language_bar_are_no_item_title_and_make_no_event(
         assert not is_chrome(line), line
 
 
+def test_a_document_site_s_page_counter_and_a_cookie_banner_are_chrome() -> None:
+    from cepa_kg.loaders.page_lines import is_chrome
+
+    for line in ("You are on page 1of 27", "Sie sind auf Seite 1von 104",
+                 "By continuing to browse this site, you agree to our use of cookies."):
+        assert is_chrome(line), line
+    assert not is_chrome("You are on the page of the Forum")
+
+
 def test_an_event_page_s_field_lines_title_no_item() -> None:
     from cepa_kg.loaders.page_lines import page_lines
     from cepa_kg.loaders.update import _is_heading_line
