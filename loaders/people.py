@@ -20,7 +20,7 @@ from cepa_kg.loaders.sentences import sentence_end
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Membership, Person, PersonMention
 
-__all__ = ["People", "person_key"]
+__all__ = ["People", "names_a_post", "person_key"]
 
 _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
 #: Before a name, a post may stand for the honorific: "Ambassador Rodrigo Pérez Lagos" (after a
@@ -1220,6 +1220,12 @@ class People:
         for s, key in hits:
             firsts.setdefault(key, PersonMention(key, s))
         return tuple(firsts.values()), hits
+
+
+def names_a_post(text: str) -> bool:
+    """Whether `text` names a post ("Director", "Under-Secretary-General"): a header that
+    names none names no speaker."""
+    return _TITLE_WORDS.search(text) is not None
 
 
 def _norm_hon(h: str) -> str:

@@ -38,7 +38,7 @@ from cepa_kg.loaders.organisations_in_text import (
     mention,
 )
 from cepa_kg.loaders.partnerships import chain_forward, find_partnerships
-from cepa_kg.loaders.people import People
+from cepa_kg.loaders.people import People, names_a_post
 from cepa_kg.loaders.places_in_text import find_locations
 from cepa_kg.loaders.sentences import sentence_end, split_sentences
 from cepa_kg.loaders.spans import Span, clean
@@ -433,6 +433,9 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
                      + _issuer_by_name(text, span, issuer), key=lambda a: a.span)
               for title, span, _ in segments]
     people = People(text, gz)
+    head = Span(0, min(span.start for _, span, _ in segments))
+    if len(head) > 0 and names_a_post(text[: head.end + 120]):  # a statement's speaker
+        people.collect(head)  # above its title ("Mr. A Under-Secretary-General for ...")
     present: list[Attendance | None] = []
     for (_, span, _), in_item in zip(segments, actors):
         people.collect(span, in_item)

@@ -1023,3 +1023,16 @@ def test_a_day_after_an_event_s_name_in_title_case_is_no_part_of_it() -> None:
     (meeting,) = [e for item in update.parse(text).items for e in item.events]
     assert meeting.name == "First Meeting of the Task Force"
     assert str(meeting.dates.start) == "2023-04-20"
+
+
+def test_a_statement_s_speaker_named_above_its_title_is_a_person_of_the_page() -> None:
+    page = ("Mr. Tomas Halvorsen Under-Secretary-General for Economic and Social Affairs\n\n"
+            "Welcome Remarks\nLaunch of the 2020 United Nations E-Government Survey\n\n"
+            "Colleagues and friends,\n\nI am glad to join you for this launch of the Survey by "
+            "the Division for Public Institutions and Digital Government on 10 July 2020.\n")
+    doc = update.parse(page)
+    assert [p.name for p in doc.persons] == ["Tomas Halvorsen"]
+    # (a header line that names no post names no one: "DSPD Banner")
+    banner = page.replace("Mr. Tomas Halvorsen Under-Secretary-General for Economic and Social "
+                          "Affairs", "DSPD Banner")
+    assert [p.name for p in update.parse(banner).persons] == []
