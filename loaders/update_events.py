@@ -307,7 +307,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
         events = [replace(e, other_names=(*e.other_names,
                                            *_title_names(text, title, e.kind, len(events))))
                   for e in events]
-    if item_title and title is not None:
+    if item_title and title is not None and not names_no_event(item_title):
         events = [replace(e, name=item_title, name_span=title,
                           other_names=(*e.other_names, e.name))
                   if (_VERB_WORD.match(e.word.of(text)) and not e.named) or (
@@ -324,6 +324,20 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
 
 
 _NEXT = re.compile(r"\b(?:the|its|their)\s+next\s+$", re.I)
+#: A title line that names no meeting: a document's kind ("Press Release", "Transcription"),
+#: a day ("Thursday, 19 November 2020", "Mittwoch, 19.11.2025").
+_NO_EVENT_TITLE = re.compile(
+    r"(?:press\s+release|news\s+release|news|transcription|transcript|media\s+advisory|"
+    r"announcement|communiqu[ée]|update)\W*"
+    r"|\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b[\W\d]*"
+    r"(?:" + MONTH_PATTERN + r")?[\W\d]*", re.I)
+
+
+def names_no_event(title: str) -> bool:
+    """Whether an item's title line names no meeting (`_NO_EVENT_TITLE`): the event its story
+    tells keeps its own name."""
+    return _NO_EVENT_TITLE.fullmatch(title.strip()) is not None
 
 
 def _title_names(text: str, title: Span, kind: str, events: int) -> tuple[str, ...]:
