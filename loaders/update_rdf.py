@@ -68,8 +68,9 @@ class _Mapper(ActorWriter):
         day = event.start.isoformat() if event.start else (
             f"{doc.date:%Y-%m}" if doc.date else "undated")
         iri = ctx.iris.event(day, event.name)
-        if iri in taken:  # two events of one day with one name: keep both apart
-            iri = ctx.iris.event(day, f"{event.name} {item.position}-{len(taken)}")
+        if iri in taken:  # two events of one day with one name: keep both apart (the mark
+            # after the name's slug, which a long name's cut would lose)
+            iri = URIRef(f"{iri}-{item.position}-{len(taken)}")
         taken.add(iri)
         kind_class = {"award": "AwardCeremony", "launch": "Launch"}.get(
             event.kind or "", (event.kind or "").capitalize())

@@ -482,3 +482,17 @@ def test_names_real_pages_give_the_department_the_egov_unit_and_ilpes() -> None:
         found = gz.resolve(name)
         assert found is not None and found.path == path, name
     assert gz.is_unit_of("actor/ilpes", "actor/eclac")
+
+
+def test_the_partners_of_the_division_s_symposiums_and_surveys_by_their_names() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+
+    gz = Gazetteer.bundled()
+    text = ("The symposium was jointly organized by UNDESA, the Organisation Internationale de la "
+            "Francophonie, CGLU Afrique and UNOSAA, with UN Volunteers and the SADC "
+            "Parliamentary Forum.")
+    found = {a.path for a in gz.find_actors(text)}
+    assert {"actor/oif", "actor/uclg-africa", "actor/osaa", "actor/unv",
+            "actor/sadc-pf"} <= found
+    assert "actor/sadc" not in found  # (the Forum, not the Community)
+    assert gz.is_unit_of("actor/uclg-africa", "actor/uclg")

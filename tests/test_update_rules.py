@@ -1036,3 +1036,30 @@ def test_a_statement_s_speaker_named_above_its_title_is_a_person_of_the_page() -
     banner = page.replace("Mr. Tomas Halvorsen Under-Secretary-General for Economic and Social "
                           "Affairs", "DSPD Banner")
     assert [p.name for p in update.parse(banner).persons] == []
+
+
+@pytest.mark.parametrize("title", ["Press Release", "Thursday, 19 November 2020",
+                                   "Mittwoch, 19.11.2025", "Transcription"])
+def test_a_title_line_that_names_no_meeting_does_not_name_the_event(title: str) -> None:
+    story = ("DESA visited the Ministry of Finance of Ghana in Accra on 19 November 2020 to "
+             "discuss the survey.\n")
+    names = [e.name for e in update.parse(f"DESA News\n\n{title}\n\n{story}").events]
+    assert names and title not in names
+    # (a title that names the meeting does)
+    assert [e.name for e in update.parse(f"DESA News\n\nMinistry visit\n\n{story}").events] == [
+        "Ministry visit"]
+
+
+def test_one_long_named_event_told_by_two_items_is_two_events_each_of_its_item() -> None:
+    from cepa_kg.namespaces import CEPA
+    from rdflib import RDF
+
+    from tests.page_graph import graph_of
+
+    item = ("DESA organized the Study Tour on Open Government Data for Sustainable Development "
+            "in Bogota from 6 to 9 June 2016.")
+    page = f"DESA News\n\nJune 2016\n\n1. Tour\n\n{item}\n\n2. Tour again\n\n{item}\n"
+    g = graph_of(page)  # (refused before: one event IRI with two item numbers)
+    events = set(g.subjects(RDF.type, CEPA.Event))
+    assert len(events) == 2
+    assert all(len(set(g.objects(e, CEPA.itemNumber))) == 1 for e in events)
