@@ -136,6 +136,13 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\b(?:have|has|had)\s+(?:jointly\s+)?established\s+"
                          r"(?:in\s+(?:19|20)\d\d\s+)?(?:a|an|the)\s+(?:new\s+)?(?:joint\s+)?(?:[\w-]+\s+){0,2}?(?:Task\s+Force|"
                          r"working\s+group|network|centre|center|platform|alliance)\b"),
+        # "X has a working relationship with Y", "X has entered into agreement with A, B and
+        # C" (each its partner)
+        ("agreed", True, r"\b(?:has|have|had|enjoys?|maintains?|developed)\s+(?:a|an)\s+"
+                         r"(?:close\s+|long-standing\s+|strong\s+|formal\s+)?working\s+"
+                         r"relationship\s+with\b|\bentered\s+into\s+(?:an?\s+|the\s+)?(?:new\s+)?"
+                         r"(?:agreements?|partnerships?|memorand(?:um|a|ums)(?:\s+of\s+"
+                         r"understanding)?|MoUs?)\s+with\b"),
         # "UN DESA partnered with X", "teamed up with", "joined forces with", "have been
         # cooperating since 2006", "will work with UNDP to ..."
         ("agreed", True, r"\b(?:partnered|teamed\s+up|joined\s+(?:forces|hands))\s+with\b|"
@@ -207,7 +214,7 @@ _TRIGGER = re.compile(
     r"propos|suggest|appeal|call|request|invit|agree|will\s|working|implemented|pledg|sign|offer"
     r"|organi[sz]|partner|collaborat|cooperat|explor|express|interest|ready|possib|ways|discuss|"
     r"options|avenues|asked|conclud|reach|endorse|renew|extend|launch|establish|set\s+up|commit|"
-    r"teamed|joined|joint|work\s+with|work\s+closely|formed|forged|"
+    r"teamed|joined|joint|work\s+with|work\s+closely|formed|forged|entered\s+into|"
     r"convenu|acordaron|concordaram|partenariat|colaboraci|parceria",
     re.I)
 
@@ -249,6 +256,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("convenu", "acordaron", "concordaram"),
     ("partenariat", "colaboraci", "parceria"),
     ("established",),
+    ("working relationship", "entered into"),
     ("partnered", "teamed up", "joined forces", "joined hands", "been cooperating",
      "been collaborating", "been partnering", "work with", "work closely with"),
     ("partnership",),
@@ -446,6 +454,15 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
                                if _MET.search(text, b.start, b.end)), sentences[k - 1])
                 subjects = [a for s, a in marks
                             if a is not None and before.start <= s.start < before.end]
+            if not subjects and not between and cue.verbal and _WE_BEFORE.search(
+                    text, max(floor, cue.span.start - 60), cue.span.start):
+                # "So far, we have entered into agreement with A and B": the page's own body
+                # with each (A and B are no partners of each other), when the page says who
+                # it is (before the sentence: its masthead, its own name)
+                subjects = [default] if default is not None and \
+                    default.span.end <= sent.start else []
+                if not subjects:
+                    continue
             if not subjects and not between and cue.verbal:
                 before_cue = [a for a in in_sent if floor <= a.span.start < cue.span.start]
                 subjects = prev_subjects or [
@@ -501,7 +518,9 @@ def find_partnerships(text: str, sentences: list[Span], actors: list[ActorMentio
 
 
 #: Agreements in the plural: one each with every other party ("MOUs with A and B").
-_EACH_ITS_OWN = re.compile(r"\b(?:memorandums|memoranda|MoUs|MOUs|[Aa]greements)\b")
+_EACH_ITS_OWN = re.compile(r"\b(?:memorandums|memoranda|MoUs|MOUs|[Aa]greements|entered\s+into)\b")
+#: A first-person subject just before a cue ("we have entered into", "our continued").
+_WE_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b[^.;,]{0,40}$")
 
 
 _RESPECTIVELY = re.compile(r"\b(?P<verb>proposed|offered|agreed|requested|pledged|undertook)"

@@ -244,7 +244,8 @@ _POST_BEFORE = re.compile(
     # (with no article after a comma or at a sentence's start: "In her opening address,
     # Assistant Undersecretary for X at MCIT, Ana Reis, said")
     # (not after a name's comma: "Ms. A, President of X, Mr. B, Y of Z": posts after names)
-    rf"(?:(?<![\w’'-])(?:the|The)[ ]|(?<![\w’'-])[a-z]+,[ ]|(?<=[.!?][ ])|(?<=\n)|^)"
+    # ("The Minister of X, Dr. A, and Under-Secretary-General of Y, Mr. B,": "and" too)
+    rf"(?:(?<![\w’'-])(?:the|The|and)[ ]|(?<![\w’'-])[a-z]+,[ ]|(?<=[.!?][ ])|(?<=\n)|^)"
     rf"(?P<phrase>(?P<title>{_POST_WORD}(?:[ ](?:ad[ ]interim|a\.i\.))?)"
     rf"[ ](?:of|for|at)[ ](?P<body>[^,;.\n–—]{{1,110}}?)),[ ](?:{_HON}[ ]+)*$")
 #: A name after such a post, then a stop: "and the Councillor of X, Ana Reis." (`_TITLED_PERSON`

@@ -604,6 +604,9 @@ _WITH = re.compile(
     r"partnership)\s+with|cooperation\s+of|jointly\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
+    # "(with support from UNEP)", "under the sponsorship of UNDP"
+    r"(?<=\()with\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)|"
+    r"under\s+the\s+sponsorship\s+of|"
     # "The project benefits from collaboration with A, B and C"
     r"benefit(?:s|ed|ting)?\s+from\s+(?:the\s+|close\s+)?(?:collaboration|cooperation|"
     r"partnership)s?\s+with|"
@@ -701,8 +704,18 @@ def brought_together(text: str, span: Span) -> tuple[list[Span], list[Span]]:
     return [], []
 
 
+#: "NZAID, the main development partner of this project, ...": the partner before its post.
+_PARTNER_OF = re.compile(r"(?P<who>\b[A-Z][\w&’'-]*"
+                         r"(?:[^\S\n]+(?:of|for|and|the|[A-Z][\w&’'-]*)){0,8})"
+                         r",\s+(?:the|a|an)\s+(?:main\s+|key\s+|principal\s+|major\s+)?"
+                         r"(?:development\s+|funding\s+|technical\s+)?partner\s+of\s+(?:this|the)\s+"
+                         r"(?:project|programme)\b")
+
+
 def partner_phrases(text: str, span: Span) -> list[Span]:
-    out = []
+    out = [Span(m.start("who"), m.end("who"))
+           for m in (_PARTNER_OF.finditer(text, span.start, span.end)
+                     if "partner of" in text[span.start: span.end] else ())]
     for m in _WITH.finditer(text, span.start, span.end):
         line_start = max(text.rfind("\n", span.start, m.start()) + 1, span.start)
         opening = text[_sentence_start(text, line_start, m.start()): m.start()]

@@ -334,8 +334,8 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
 
 # -- theme -------------------------------------------------------------------------------------
 
-_QUOTE_OPEN = "\"\u201c\u2018«"
-_QUOTE_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "«": "»"}
+_QUOTE_OPEN = "\"\u201c\u2018«\u201e"
+_QUOTE_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "«": "»", "\u201e": "\u201c"}
 _THEME = re.compile(
     r"^[^\S\n]*(?:main\s+|overall\s+)?theme\s*:\s*"
     # ("CEPA 2019 theme: X", "Session theme: X": a label after a few words on its line)
@@ -374,7 +374,14 @@ _THEME = re.compile(
     # "The Committee adopted the theme of X, as the main agenda item for its eighth session"
     r"|\b(?:adopted|chose|selected)\s+the\s+theme\s+(?:of\s+)?:?\s*"
     # French and Spanish: "sur le thème de X", "sous le thème « X »", "bajo el tema X"
-    r"|\b(?:sur|sous)\s+le\s+th[èe]me(?:\s+[a-zàâçéèêëîïôûùü]+(?=\s*:))?\s*(?:de\s+|d[’'](?=\w)|:)?\s*"
+    r"|\b(?:sur|sous)\s+le\s+th[èe]me(?:\s+[a-zàâçéèêëîïôûùü]+(?=\s*:))?\s*(?:de\s+|"
+    r"du\s+(?=[«“\"])|d[’'](?=\w)|:)?\s*"
+    # German, Portuguese, Italian: "Unter dem Thema „X“", "sob o tema X", "com o tema “X”",
+    # "sul tema X"
+    r"|\b[Uu]nter\s+dem\s+(?:Leit)?[Tt]hema\s*:?\s*|\b(?:sob|com)\s+o\s+tema\s*:?\s*"
+    r"|\bsul\s+tema\s*:?\s*"
+    # a theme named in quotation marks right after the word: "traz o tema “X”", "el tema “X”"
+    r"|\b(?:o|el)\s+tema\s+(?=[\"\u201c«])|\ble\s+th[èe]me\s+(?=[\"\u201c«])"
     r"|\b(?:bajo|sobre)\s+el\s+tema\s*(?:de\s+|:)?\s*",
     re.I | re.M)
 _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+with\b"

@@ -86,3 +86,18 @@ def test_a_meeting_two_bodies_organise_together_is_no_partnership_of_its_own() -
             "digital government.\n\nThe Division for Public Institutions and Digital Government "
             "of UN DESA reports this news.\n")
     assert not list(graph_of(page, "news.txt").subjects(RDF.type, CEPA.Partnership))
+
+
+def test_a_working_relationship_and_agreements_a_body_entered_into_with_several() -> None:
+    def parties_of(body: str) -> list[list[str]]:
+        g = graph_of(f"AAPAM Newsletter\n\nMay 2018\n\n{body}\n", "news.txt")
+        return sorted(sorted(str(p).rsplit("/", 1)[-1] for p in g.objects(x, CEPA.party))
+                      for x in g.subjects(RDF.type, CEPA.Partnership))
+
+    assert parties_of("The Africa Public Service Day took place on 23 June 2018. IIAS has a "
+                      "working relationship with UN DESA since 2005.") == [["desa", "iias"]]
+    # ("we" is the page's own body, named above: one agreement with each, none between them)
+    each = parties_of("In this issue, we report on the Africa Public Service Day of 23 June "
+                      "2018. So far, we have entered into agreement with Stellenbosch University "
+                      "and the United Nations Public Administration Network (UNPAN).")
+    assert each == [["aapam", "stellenbosch-university"], ["aapam", "unpan"]]

@@ -301,3 +301,21 @@ def test_the_funding_line_of_a_table_flattened_without_colons() -> None:
             "from UNDA 8th tranche\n\nThe project aims to train trade officials.\n")
     budget = project.parse(page).projects[0].budget
     assert budget is not None and budget.usd == 563000
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    ("Coastal work goes on throughout the project (with support from the World Bank).",
+     "the World Bank"),
+    ("The Forum meets once a year under the sponsorship of the Asian Development Bank.",
+     "the Asian Development Bank"),
+    ("The Asian Development Bank, the main development partner of this project, set its aims.",
+     "The Asian Development Bank"),
+])
+def test_a_partner_named_as_support_sponsor_or_partner_of_the_project(
+        sentence: str, partner: str) -> None:
+    from cepa_kg.loaders.project_fields import partner_phrases
+    from cepa_kg.loaders.spans import Span
+
+    page = f"{sentence}\n"
+    assert [p.of(page).rstrip(").") for p in partner_phrases(page, Span(0, len(page)))] == [
+        partner]

@@ -111,6 +111,9 @@ def test_every_sentence_of_what_the_committee_discussed_is_read() -> None:
     "La session, dont le thème est « Trust in local government », s'ouvre lundi.",
     # (an adjective and a colon before the quoted name: "le thème décisif : « X »")
     "La session met l'accent sur le thème décisif : « Trust in local government » cette année.",
+    "Une session placée sous le thème du «Trust in local government» et ouverte à tous.",
+    "Unter dem Thema „Trust in local government“ berieten die Fachleute.",
+    "A 22ª reunião do Comitê traz o tema \"Trust in local government\" para a sede.",
 ])
 def test_a_theme_a_meeting_was_dedicated_to_or_whose_theme_is(page: str) -> None:
     from cepa_kg.loaders.session_fields import main_theme

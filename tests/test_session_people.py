@@ -109,6 +109,14 @@ def test_a_programme_s_speaker_with_the_post_and_body_on_the_line_below() -> Non
     assert "Claire Dubois" in posts and not any("Madame" in n for n in posts)
 
 
+def test_a_second_post_before_a_name_after_and() -> None:
+    page = ("The Minister of the Interior, Dr. Jan van Dalen, and Under-Secretary-General of the "
+            "United Nations, Mr. Chen Weiguo, will welcome the participants.\n")
+    posts = _posts(page)
+    assert posts["Chen Weiguo"] == ("Under-Secretary-General", "the United Nations")
+    assert posts["Jan van Dalen"] == ("Minister", "the Interior")
+
+
 def test_the_words_that_open_a_post_after_a_name_are_no_part_of_it() -> None:
     from cepa_kg.loaders.people import _name_words
 
