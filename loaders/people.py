@@ -63,9 +63,10 @@ _TITLED_PERSON = re.compile(
 #: two capitalised words before a comma, a full stop, "signed", "said", or "and" another
 #: person with a post).
 _POST_THEN_NAME = re.compile(
-    r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}|[A-Z][a-z]+[’']s)[ ](?P<title>(?:(?:Executive|Deputy|"
+    r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}(?:[’']s)?|[A-Z][a-z]+[’']s)[ ]"
+    r"(?P<title>(?:(?:Executive|Deputy|"
     r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:[- ]General)?|Minister|"
-    r"Secretary(?:-"
+    r"(?:Under-)?Secretary(?:-"
     r"General)?|President|Chair(?:man|person|woman)?|Head|Administrator|Commissioner|Rector|"
     r"Ambassador|Governor|Mayor|CEO|Chief[ ]Executive(?:[ ]Officer)?)(?:[ ](?:of|for|and|the|on|"
     r"[A-Z][a-z]+)){0,8}?)[ ]"
@@ -867,6 +868,10 @@ class People:
         if rec["hon"] is None and hon:
             rec["hon"] = hon
         second, self.second = self.second, None
+        if ms and ms.affiliation is None and any(m.title == ms.title for m in rec["ms"]):
+            ms = None  # ("ITU Secretary-General A": the post read again without its body)
+        if ms and ms.affiliation is not None:  # (... or the body read after the bare post)
+            rec["ms"] = [m for m in rec["ms"] if m.title != ms.title or m.affiliation]
         if ms and all((m.title, m.affiliation) != (ms.title, ms.affiliation) for m in rec["ms"]):
             rec["ms"].append(ms)
             if second is not None:  # the post after a slash: a membership of its own

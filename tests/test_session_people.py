@@ -109,6 +109,14 @@ def test_a_programme_s_speaker_with_the_post_and_body_on_the_line_below() -> Non
     assert "Claire Dubois" in posts and not any("Madame" in n for n in posts)
 
 
+def test_a_body_s_possessive_before_the_post_before_a_name() -> None:
+    page = "Over the two days, UNDESA’s Under-Secretary-General Zhou Anping said it could help.\n"
+    people = {p.name: [(m.title, m.affiliation) for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    # (one membership: the post read again without its body is the same)
+    assert people == {"Zhou Anping": [("Under-Secretary-General", "UNDESA")]}
+
+
 def test_a_second_post_before_a_name_after_and() -> None:
     page = ("The Minister of the Interior, Dr. Jan van Dalen, and Under-Secretary-General of the "
             "United Nations, Mr. Chen Weiguo, will welcome the participants.\n")

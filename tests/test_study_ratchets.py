@@ -20,7 +20,7 @@ BASE = "http://localhost:8000/"
 STUDIES = [
     ("sixteenth", "session", 14, 14, 58),
     ("sixteenth", "project", 12, 12, 92),
-    ("sixteenth", "update", 12, 12, 78),
+    ("sixteenth", "update", 12, 12, 79),
     ("seventeenth", "project", 14, 14, 34),
     ("seventeenth", "update", 14, 14, 53),
     ("eighteenth", "session", 14, 13, 54),
