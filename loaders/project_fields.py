@@ -335,8 +335,9 @@ _OBJECTIVE_PROSE = re.compile(
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:present\s+|current\s+|proposed\s+)?"
     r"(?:project|programme|program|proposal|initiative)"
     r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+)?"
-    r"(?:objectives?|purposes?|aims?|goals?)\s+(?:is|was|are|were)\s+to\b"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+|"
+    r"principal\s+|primary\s+|ultimate\s+)?"
+    r"(?:objectives?|purposes?|aims?|goals?|mission)\s+(?:is|was|are|were)\s+to\b"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
     # (also after a run-in heading: "II. Background The project aimed at ...", and after a
@@ -345,10 +346,16 @@ _OBJECTIVE_PROSE = re.compile(
     # ("A new joint UN project is seeking to help ...", "the inter-agency project was aimed at")
     # (and an acronym before it, "The OETS project", a phrase set off by commas after it,
     # "This project, formulated jointly by ECA and UN-Habitat, intends to")
+    # ("The Development Account Project aims to", "This capacity building project (2013-2015)
+    # focussed to raise ...", "This project focused on strengthening ...", "The partnership
+    # seeks to ...", "was set up to")
     r"(?:The|This|A)\s+(?:(?:proposed|present|current|joint|new|inter-?agency|UN|"
+    r"Development\s+Account|capacity[- ]building|pilot|regional|"
     r"(?-i:[A-Z][A-Z0-9-]{1,9}))\s+){0,3}"
-    r"(?:project|proposal|initiative)(?:,[^.;,\n]{3,80},)?\s+(?:(?:aims|aimed|(?:is|was)\s+aimed)"
-    r"\s+(?:to|at)|(?:seeks|sought|intends|intended|(?:is|was)\s+seeking|"
+    r"(?:project|proposal|initiative|partnership)(?:\s*\([^()\n]{4,20}\))?(?:,[^.;,\n]{3,80},)?\s+"
+    r"(?:(?:aims|aimed|(?:is|was)\s+aimed)"
+    r"\s+(?:to|at)|focus(?:es|ed|sed)?\s+(?:on|to)|(?:seeks|sought|intends|intended|"
+    r"(?:is|was)\s+seeking|(?:is|was)\s+set\s+up|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b"
     # "Through this project, the Department aimed to ..."
@@ -404,18 +411,41 @@ def objective(text: str, span: Span) -> TextBlock | None:
     """The objective stated in prose ("The objective of this project is to ...", "The project
     aims to ...", "Its overall objective is to ..."): the sentence."""
     m = next(_prose_objective_matches(text, span), None)
-    return None if m is None else _objective_at(text, span, m)
+    if m is None:
+        return None
+    listed = _listed_after(text, span, m.end())
+    return listed[0] if listed else _objective_at(text, span, m)
 
 
 def objectives(text: str, span: Span) -> list[TextBlock]:
     """Every objective stated in prose, in order, one per sentence: a page may state an aim and,
-    further on, the objective as such."""
+    further on, the objective as such; a list under "Its objectives were to:" gives one per
+    item."""
     out: list[TextBlock] = []
     for m in _prose_objective_matches(text, span):
         if out and m.start() < out[-1].span.end:
             continue
-        out.append(_objective_at(text, span, m))
+        listed = _listed_after(text, span, m.end())
+        out.extend(listed or [_objective_at(text, span, m)])
     return out
+
+
+#: The items of a list under an objective's colon: "Its objectives were to:" / "• A" / "• B".
+_COLON_LIST = re.compile(r"[^\S\n]*:[^\S\n]*\n")
+_LIST_ITEM = re.compile(r"\s*[•·▪*–-][^\S\n]+(?P<item>[^\n]{3,400})")
+
+
+def _listed_after(text: str, span: Span, at: int) -> list[TextBlock]:
+    """The items (two or more) of a bulleted list that follows `at` after a colon."""
+    colon = _COLON_LIST.match(text, at, span.end)
+    if colon is None:
+        return []
+    out, pos = [], colon.end()
+    while (item := _LIST_ITEM.match(text, pos, span.end)) is not None:
+        block = Span(item.start("item"), item.end("item")).strip(text)
+        out.append(TextBlock(clean(block.of(text)), block))
+        pos = item.end()
+    return out if len(out) >= 2 else []
 
 
 #: Where an objective stated in prose can start: its first word (`_OBJECTIVE_PROSE` opens with
@@ -588,6 +618,12 @@ _IMPLEMENTED = re.compile(
     # "The project is a joint initiative of ECA and ESCAP"
     r"|\bjoint\s+(?:initiative|project|programme|undertaking|effort)\s+(?:of|by|between)\s+"
     r"(?P<who9>[^.;\n]{2,200}?)(?=[.;\n]|$|,\s+(?:which|with|in\s+))"
+    # "The main implementing partners of the project, ECA, ESCAP and DESA, already work ...",
+    # "The implementing entities are ECA and ESCAP"
+    r"|\b(?:main\s+|lead\s+)?implementing\s+(?:partners|entities|agencies)\s+(?:of\s+(?:the|this)\s+"
+    r"(?:project|programme)\s*)?(?:,|:|are\b|were\b|include\b)\s*"
+    r"(?P<who10>[A-Z][^.;\n]{1,200}?)(?=,\s+(?:already|which|who|have|has|will|are|were)\b|"
+    r"[.;\n]|$)"
     # the subject of a relative clause on the project, and the body before "-executed
     # projects": "the fifth project that UNSD is executing", "Lessons from UNSD Executed Projects"
     r"|\b(?:project|programme)s?\s+(?:that|which)\s+(?P<who6>(?:the\s+)?[^\s,.;:]+(?:\s+[^\s,.;:]+)"
@@ -658,7 +694,7 @@ def implementer_phrases(text: str, span: Span) -> list[Span]:
         searched_to = span.end if line_end < 0 else line_end
         for m in _IMPLEMENTED.finditer(text, line_start, searched_to):
             group = next(g for g in ("who", "who2", "who3", "who4", "who5", "who6", "who7",
-                                     "who8", "who9") if m.group(g))
+                                     "who8", "who9", "who10") if m.group(g))
             if group == "who" and _EARLIER.search(text, _sentence_start(text, line_start,
                                                                           m.start()), m.start()):
                 continue  # "earlier reviews ... carried out by DESA": another exercise's

@@ -215,6 +215,18 @@ def test_the_body_that_helps_is_the_implementer_when_no_other_is_named() -> None
     ("Skills for local statistics\n\nDevelopment Account\n\nThe joint project aims at building "
      "up the skills of statisticians. It runs in five countries.\n",
      "The joint project aims at building"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe Development Account Project "
+     "aims to strengthen statistical offices. It runs in five countries.\n",
+     "The Development Account Project aims to strengthen"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThis capacity building project "
+     "(2013-2015) focussed to raise the skills of statisticians. It ran in five countries.\n",
+     "This capacity building project (2013-2015) focussed to raise"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nIts principal mission is to "
+     "strengthen statistical offices. It runs in five countries.\n",
+     "Its principal mission is to strengthen"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe partnership was set up to "
+     "bring statistical offices together. It runs in five countries.\n",
+     "The partnership was set up to bring"),
 ])
 def test_objectives_stated_in_more_ways(text: str, objective: str) -> None:
     [record] = project.parse(text).projects
@@ -246,3 +258,14 @@ def test_a_news_item_that_opens_on_a_project_it_names_is_a_project_page(opening:
              "the framework of the project on “Statistics for Local Planning”, which is being "
              "implemented by the Department of Economic and Social Affairs.\n")
     assert _kind(event) == "dpadm-monthly-update"
+
+
+def test_objectives_listed_under_its_objectives_were_to_are_one_each() -> None:
+    text = ("Development Account\n\nGlobal Centre for ICT in Parliament\n\nIts objectives were "
+            "to:\n\n  • Encourage parliaments to adopt ICT so that they become open.\n\n  • Give "
+            "parliaments a stronger hand in passing laws.\n\nTo reach them, the Centre works.\n")
+    [record] = project.parse(text).projects
+    assert record.objective is not None
+    assert [record.objective.text, *(o.text for o in record.other_objectives)] == [
+        "Encourage parliaments to adopt ICT so that they become open.",
+        "Give parliaments a stronger hand in passing laws."]

@@ -319,3 +319,18 @@ def test_a_partner_named_as_support_sponsor_or_partner_of_the_project(
     page = f"{sentence}\n"
     assert [p.of(page).rstrip(").") for p in partner_phrases(page, Span(0, len(page)))] == [
         partner]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The subprogrammes of the main implementing partners of the project, ECA, ESCAP and the "
+    "Department of Economic and Social Affairs, already work closely together.",
+    "The implementing entities are ECA, ESCAP and the Department of Economic and Social Affairs.",
+])
+def test_the_implementing_partners_a_project_page_lists(sentence: str) -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Development Account\n\nStatistics on informal employment\n\nThe objective of the "
+            f"project is to strengthen statistics on informal work. {sentence}\n")
+    record = project.parse(page).projects[0]
+    assert [n.name for n in record.implementers] == [
+        "ECA", "ESCAP", "Department of Economic and Social Affairs"]
