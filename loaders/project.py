@@ -292,14 +292,14 @@ _COVER = re.compile(
     r"(?:Development\s+Account\s+)?Project\b[^\S\n]*(?:\([^\S\n]*Code[^\S\n]*:?[^\S\n]*"
     r"(?P<code>[^)\n]{3,12}?)[^\S\n]*\)|(?P<code2>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[^\S\n]?"
     r"[A-Z]{1,2})\b)?[^\S\n]*(?P<colon>:)?\s*"
-    r"(?P<title>[\"“‘]?[A-Z][\s\S]{10,400}?)"
+    r"(?P<title>[\"“‘«]?[A-Z][\s\S]{10,400}?)"
     r"(?=(?(colon)[^\S\n]*(?:\n|$)|[^\S\n]*(?:\n\s*)?(?:(?P<date>" + _MONTH_YEAR + r")|"
     r"FINAL[^\S\n]+"
     r"(?:ASSESSMENT[^\S\n]+REPORT|DRAFT)|Evaluator[^\S\n]*:|Prepared[^\S\n]+by|Commissioned[^\S\n]+by|"
     r"By[^\S\n]*\n|$)))",
     re.I)
 _COVER_WORD = re.compile(r"evaluati|evaluative|assessment", re.I)
-_QUOTED = re.compile(r"[\"“‘](?P<q>[^\"”’]{10,400})[\"”’]")
+_QUOTED = re.compile(r"[\"“‘«](?P<q>[^\"”’»]{10,400})[\"”’»]")
 
 
 @lru_cache(maxsize=8)  # asked for the title, the code and the date of one page
@@ -311,7 +311,7 @@ def _cover(text: str, span: Span) -> re.Match | None:
     for m in _COVER.finditer(text, span.start, span.end):
         if m.group("colon") or m.group("code") or m.group("code2") or \
                 "\n" in text[m.end("who"): m.start("title")] or m.group("date0") or \
-                m.group("title")[:1] in "\"“‘":
+                m.group("title")[:1] in "\"“‘«":
             return m
     return None
 
@@ -354,12 +354,17 @@ def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
 #: an evaluation's kind ("Independent project evaluation - ", "Terminal evaluation: "), the
 #: Account's tranche ("Development Account -Tranche 4 ").
 _TITLE_LEAD = re.compile(
-    r"(?:Transcript\s+of\s+)?(?:(?:(?:Independent|External|Final|Terminal|Mid-?term)\s+)?"
+    r"(?-i:PROJECT\s+DOCUMENT)\.?\s+(?=[A-Z])"  # ("PROJECT DOCUMENT. <title>. <entity>")
+    r"|(?:Transcript\s+of\s+)?(?:(?:(?:Independent|External|Final|Terminal|Mid-?term)\s+)?"
     r"(?:project\s+)?evaluation(?:\s+report)?\s*(?:[-–—:·]|\s(?=[A-Z][a-z]))\s*"
     r"|Development\s+Account\s*[-–—]?\s*Tranche\s+\d{1,2}\s*[-–—:]?\s+(?=[A-Z]))", re.I)
 #: ... and after it: the Account's project code, a document site's " · 2017".
 _TITLE_TAIL = re.compile(r"\s+(?:Development\s+Account\s+Project\s+\d{4}\s?[A-Z]{1,2}\b.*"
                          r"|[·|]\s*(?:19|20)\d\d)\s*$", re.I)
+
+
+#: A body's name after the title's full stop, on the same line: ". ESCWA (ESCWA)".
+_ENTITY_AFTER = re.compile(r"\.\s+(?P<who>[A-Z][^.\n]{2,100}?)(?:\s*\([A-Z]{2,10}\))?\.?\s*$")
 
 
 def _trimmed_title(text: str, title: Span) -> Span:
@@ -370,6 +375,10 @@ def _trimmed_title(text: str, title: Span) -> Span:
     start = title.start + (lead.end() if lead else 0)
     tail = _TITLE_TAIL.search(text, start, title.end)
     end = tail.start() if tail else title.end
+    entity = _ENTITY_AFTER.search(text, start, end)
+    if entity is not None and Gazetteer.bundled().resolve(
+            clean(entity.group("who"))) is not None:
+        end = entity.start()  # "<title>. Economic and Social Commission for Western Asia"
     if sum(w.isalpha() for w in text[start:end].split()) < 3:
         return title
     return Span(start, end)

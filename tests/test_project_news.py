@@ -334,3 +334,23 @@ def test_the_implementing_partners_a_project_page_lists(sentence: str) -> None:
     record = project.parse(page).projects[0]
     assert [n.name for n in record.implementers] == [
         "ECA", "ESCAP", "Department of Economic and Social Affairs"]
+
+
+def test_an_evaluation_cover_s_title_in_guillemets_after_its_colon() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Final Evaluation of the Project: «Building the Capacities of Human Resource Managers "
+            "in Africa» ROA Addis, November 27, 2014\n\nDownload \"Final Evaluation\"\n\n"
+            "The objective of the project is to build the capacities of managers.\n")
+    assert project.parse(page).projects[0].title == (
+        "Building the Capacities of Human Resource Managers in Africa")
+
+
+def test_a_project_document_s_cover_line_gives_the_title_without_its_kind_and_entity() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("PROJECT DOCUMENT. Knowledge networks through ICT access points for remote "
+            "communities. Economic and Social Commission for Western Asia (ESCWA)\n\nThe "
+            "objective of the project is to build knowledge networks.\n")
+    assert project.parse(page).projects[0].title == (
+        "Knowledge networks through ICT access points for remote communities")
