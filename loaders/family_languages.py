@@ -22,7 +22,7 @@ _HEAD = 6000
 
 #: The United Nations and the department, by name or acronym, in each language.
 _UN = re.compile(
-    r"\bNaciones\s+Unidas\b|\bNations\s+[Uu]nies\b|\bNações\s+Unidas\b|\bNazioni\s+Unite\b|"
+    r"\bNaciones\s+Unidas\b|\bNations?\s+[Uu]nies\b|\bNações\s+Unidas\b|\bNazioni\s+Unite\b|"
     r"\bONU\b|\bDAES\b|\bUN\s*-?\s*DESA\b|\bUNDESA\b|\bDESA\b|\bUNPOG\b|\bUNPAN\b|"
     r"Departamento\s+de\s+Asuntos\s+Econ[óo]micos|D[ée]partement\s+des\s+affaires\s+"
     r"[ée]conomiques|Departamento\s+de\s+Assuntos\s+Econ[ôo]micos|"
@@ -64,7 +64,10 @@ _EVENT = re.compile(
     r"워크숍|포럼|세미나|회의|시상|공공행정상|발표|약정식|서명|협약|양해각서|개원식|개소식|"
     r"\bnagrad\w*|\bkonferencij\w*|\bradionic\w*|\bsastan\w*|\bDan\s+javne\s+službe|"
     # a survey's report and ranking, as the German and Russian press tell its release
-    r"UN-Bericht|Bericht\s+der\s+(?:UN|Vereinten)|Rangliste|рейтинг\w*\s+ООН|доклад\w*\s+ООН",
+    r"UN-Bericht|Bericht\s+der\s+(?:UN|Vereinten)|Rangliste|рейтинг\w*\s+ООН|доклад\w*\s+ООН|"
+    # (and the Spanish, French and Portuguese press: "la Encuesta ... de Gobierno Electrónico",
+    # "l'enquête", "a Pesquisa ... de Governo Eletrônico", "el ranking", "le classement")
+    r"\bencuesta\b|\benqu[êe]te\b|\bpesquisa\b|\br[áa]nking\b|\bclassement\b",
     re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(

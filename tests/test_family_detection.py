@@ -269,3 +269,17 @@ def test_objectives_listed_under_its_objectives_were_to_are_one_each() -> None:
     assert [record.objective.text, *(o.text for o in record.other_objectives)] == [
         "Encourage parliaments to adopt ICT so that they become open.",
         "Give parliaments a stronger hand in passing laws."]
+
+
+@pytest.mark.parametrize("text", [
+    # a survey's ranking told by the Spanish and Portuguese press
+    "El informe, que abarca a los 193 miembros de Naciones Unidas, comprende el índice de "
+    "Gobierno Electrónico. Uruguay es el primero de América Latina en el ránking.\n",
+    "A Pesquisa de Governo Eletrônico, criada pelo Departamento de Assuntos Econômicos e "
+    "Sociais das Nações Unidas, coloca o Brasil em 54º lugar em governo digital.\n",
+    # the Forum, its name misspelt ("Nation Unies")
+    "Les participants au Forum des Nation Unies sur le service public ont parlé de "
+    "gouvernance à Marrakech.\n",
+])
+def test_the_division_s_news_in_spanish_portuguese_and_french(text: str) -> None:
+    assert _kind(text) == "dpadm-monthly-update"

@@ -1,4 +1,4 @@
-"""Ratchets on the sixteenth to twenty-ninth studies of real pages (fixtures in our own words
+"""Ratchets on the sixteenth to thirtieth studies of real pages (fixtures in our own words
 in `tests/data/archive-<n>-study/<family>/`, the pages read in each README): the facts they
 give today, and how many pages are read (not refused). Each README gives the figures of the
 run made before any rule was written for it."""
@@ -68,6 +68,9 @@ STUDIES = [
     ("twentyninth", "update-event-pages", 9, 8, 56),
     ("twentyninth", "update-partnership-news", 14, 14, 82),
     ("twentyninth", "project-partner-sites", 12, 11, 19),
+    ("thirtieth", "project-entities", 11, 10, 42),
+    ("thirtieth", "update-officials", 14, 14, 68),
+    ("thirtieth", "update-romance-news", 14, 14, 41),
 ]
 
 
