@@ -26,6 +26,7 @@ _HON = r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame)\b\.?"
 #: Before a name, a post may stand for the honorific: "Ambassador Rodrigo Pérez Lagos" (after a
 #: name, "Ambassador and Permanent Representative of Brazil" is a post: `_HON` is used there).
 _HON_BEFORE_NAME = (r"(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|H\.E|Sir|Dame|Honou?rable|Hon|"
+                    r"(?:His|Her)[ ]Excellency|"
                     r"Ambassador(?!\s+(?:Extraordinary|Plenipotentiary|at\b))|"
                     # French, Spanish and Portuguese ("S.E. Mme X", "M. Y", "Sra. Z"); "M."
                     # not as a middle initial ("John M. Smith")
@@ -43,7 +44,7 @@ _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFOR
                          rf"[ \u00a0]+(?P<name>{_NAME}(?:[ \u00a0]{_CAPS_SURNAME})?)")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
-_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Mlle|S\.E|Sr|Dra|"
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Mlle|S\.E|Sr|Dra|His|Her|"
                         r"M(?=\.)")
 # `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
 # regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
@@ -108,7 +109,10 @@ _HEADER_POST = re.compile(
     r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<post>(?:(?:United\s+Nations|UN)\s+)?(?:(?:Under|"
     r"Deputy|Assistant)[- ])?Secretary[- ]General\b[^\n,;.]{0,100}?|(?:Executive\s+)?"
     r"Director(?:[- ]General)?\s+of\s+[^\n,;.]{3,100}?|Minister\s+(?:of|for)\s+"
-    r"[^\n,;.]{3,100}?)(?:[^\S\n]+(?:at|during)[^\S\n]+[^\n]{3,120}?)?[^\S\n]*,?[^\S\n]*"
+    r"[^\n,;.]{3,100}?)(?:[^\S\n]+(?:at|during)[^\S\n]+[^\n]{3,120}?)?"
+    # (and a second post after a comma: "..., Secretary-General for the Third Conference")
+    r"(?:[^\S\n]*,[^\S\n]*(?:Secretary|Director|Minister|Special|High|Executive|Chief|"
+    r"Coordinator)[^\n]{3,200}?)?[^\S\n]*,?[^\S\n]*"
     r"(?=\n|$)")
 _NOT_NAME = frozenset(
     """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
@@ -581,6 +585,18 @@ _CONTACT_LINES = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@]{2,80}?)
 #: "Director, Division for Public Administration and" / "Development Management".
 _POST_COMMA_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@()]{2,60}?),[^\S\n]*"
                               r"(?:\n[^\S\n]*)?(?P<body>[A-Z][^\n;:@]{1,120}?)[^\S\n]*(?:\n|$)")
+#: A name, then a post in lower case between commas (and the body after it): "A, head of the
+#: Center for X at UNU-IIST,", "B, director, Division for Y, UNDESA;", "C, president, Estonia".
+_NAME_LOWER_POST = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]"
+    r"(?P<post>(?:deputy[ ]|vice[ -]|assistant[ ]|senior[ ]|executive[ ]|first[ ])?"
+    r"(?:head|director(?:-general)?|professor|president|minister|chief|secretary(?:-general)?|"
+    r"adviser|advisor|coordinator|manager|chair(?:man|person|woman)?|founder|dean|rector|"
+    r"officer|commissioner|mayor|governor|ambassador)\b[^;,()\n]{0,100}?)"
+    r"(?:(?=[;.]|[ ]and[ ]|[ ]was[ ]|[ ]is[ ])|,[ ](?P<body>[A-Z][^;,()\n]{2,100})(?=[;,.(]|$)|"
+    r"(?=,))")
+#: Where such a post gives its body: "head of X", "director-general of the Agency", "at Y".
+_POST_SPLIT = re.compile(r"[ ](?:of|at|in|within)[ ](?:the[ ])?(?=[A-Z])")
 #: A post in lower case words that ends with the word for the post ("Public Information Officer").
 _LOWER_POST = re.compile(r"\b(?:Officer|Assistant|Associate|Intern|Specialist|Expert|Adviser|"
                          r"Advisor|Consultant)$")
@@ -994,6 +1010,21 @@ class People:
             ms = self._membership(nspan, sentence_end(text, nspan.end, item.end))
             if ms is not None and ms.title:
                 self._add(name, None, nspan, ms)
+        for m in (_NAME_LOWER_POST.finditer(text, item.start, item.end)
+                  if ", " in text[item.start: item.end] else ()):
+            # "A, head of the Center for X at UNU-IIST, was interviewed", "B, director,
+            # Division for Y, UNDESA": a post in lower case after a name
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if person_key(name) in self.found or self._no_person(name, nspan, actors):
+                continue
+            post = m.group("post")
+            split = _POST_SPLIT.search(post)
+            title, aff = (post[: split.start()], post[split.end():]) if split else (
+                post, m.group("body"))
+            self._add(name, None, nspan, self._make(
+                nspan, Span(m.start("post"), m.end()), clean(title), clean(aff) if aff else None,
+                whole=Span(nspan.start, m.end())))
         for m in _POST_SURNAME.finditer(text, item.start, item.end):
             # "Minister Verhoeven,", "I thank Secretary-General Halvorsen for": a post and a
             # surname alone (a full name written elsewhere takes it: `finish`)
@@ -1237,7 +1268,8 @@ def names_a_post(text: str) -> bool:
 def _norm_hon(h: str) -> str:
     h = h.rstrip(".")
     return "Prof." if h == "Professor" else "Hon." if h.startswith("Hon") else \
-        "Mme" if h == "Madame" else "M." if h == "Monsieur" else h + "."
+        "Mme" if h == "Madame" else "M." if h == "Monsieur" else \
+        "H.E." if h.endswith("Excellency") else h + "."
 
 
 def _name_words(words: list[str], post_follows: bool) -> list[str]:

@@ -117,6 +117,29 @@ def test_a_body_s_possessive_before_the_post_before_a_name() -> None:
     assert people == {"Zhou Anping": [("Under-Secretary-General", "UNDESA")]}
 
 
+def test_his_excellency_before_a_name_and_a_second_post_on_a_header_line() -> None:
+    page = ("I thank His Excellency Kwame Mensah-Boateng, Secretary-General of the United "
+            "Nations, for backing our initiative.\n")
+    assert _posts(page) == {"Kwame Mensah-Boateng": ("Secretary-General", "United Nations")}
+    header = ("Mr. Tomas Lindholm Under-Secretary-General for Economic and Social Affairs, "
+              "Secretary-General for the Third International Conference\n\nRemarks\n")
+    assert _posts(header) == {"Tomas Lindholm": (
+        "Under-Secretary-General for Economic and Social Affairs", None)}
+
+
+def test_a_post_in_lower_case_after_a_name_and_a_list_of_such_in_semicolons() -> None:
+    page = ("Piotr Nowak, head of the Center for Electronic Governance at UNU-IIST, was "
+            "interviewed. The panel included: Jens Holm, director-general of the Agency for "
+            "Digitisation, Denmark; Kaarel Tamm, president, Estonia; and Mei Zhao, director, "
+            "Division for Public Administration and Development Management, UNDESA.\n")
+    assert _posts(page) == {
+        "Piotr Nowak": ("head", "Center for Electronic Governance at UNU-IIST"),
+        "Jens Holm": ("director-general", "Agency for Digitisation"),
+        "Kaarel Tamm": ("president", "Estonia"),
+        "Mei Zhao": ("director", "Division for Public Administration and Development "
+                                 "Management")}
+
+
 def test_a_second_post_before_a_name_after_and() -> None:
     page = ("The Minister of the Interior, Dr. Jan van Dalen, and Under-Secretary-General of the "
             "United Nations, Mr. Chen Weiguo, will welcome the participants.\n")
