@@ -44,8 +44,8 @@ _HON_PERSON = re.compile(rf"\b(?P<hon>{_HON_BEFORE_NAME}(?:[ \u00a0]+{_HON_BEFOR
                          rf"[ \u00a0]+(?P<name>{_NAME}(?:[ \u00a0]{_CAPS_SURNAME})?)")
 #: Where a `_HON_PERSON` match can start: where one of these does. (Never inside a match of
 #: these: after its first letter each has only lower case letters, or the ".E" of "H.E".)
-_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Mlle|S\.E|Sr|Dra|His|Her|"
-                        r"M(?=\.)")
+_HON_START = re.compile(r"Mr|Ms|Miss|Dr|Prof|H\.E|Sir|Dame|Ambassador|Hon|Mme|Mlle|S\.E|Sr|Dra|"
+                        r"His|Her|M(?=\.)")
 # `_TOK` where a space or comma must follow: the whole run of word characters. Written so the
 # regex engine never backtracks inside a word (`_TOK` tries every split of it, which made this
 # the slowest scan of an update); it matches exactly what `_TOK` matches there. The name's
