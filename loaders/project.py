@@ -825,7 +825,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             start_year, end_year = years(text, Span(at, min(span.end, at + 40)))
             years_span = Span(at, min(span.end, at + 40)) if start_year else None
     if start_year is None:  # "implemented ... from 2019 to 2022", "launched in March 2019"
-        start_year, end_year, prose_span = prose_years(text, span)
+        start_year, prose_end, prose_span = prose_years(text, span)
+        end_year = end_year or prose_end  # (an end a field gave stays)
         years_span = years_span or prose_span
     country_span = value("countries")
     countries = _countries(text, country_span) if country_span is not None else []

@@ -297,8 +297,11 @@ def prose_years(text: str, span: Span) -> tuple[int | None, int | None, Span | N
                                                                       titled.end("b"))
     start = _PROSE_START.search(text, span.start, span.end)
     end = _PROSE_END.search(text, span.start, span.end)
-    if start is None:
-        return None, None, None
+    if start is None:  # ("... and runs until mid-2024": its end alone; not a phase's)
+        return (None, int(end.group("y")), Span(end.start("y"), end.end("y"))) \
+            if end is not None and "phase" not in text[max(span.start, end.start() - 80):
+                                                       end.start()].lower() \
+            else (None, None, None)
     group = "y" if start.group("y") else "y2"
     first = int(start.group(group))
     last = int(end.group("y")) if end is not None and int(end.group("y")) >= first else None
@@ -353,9 +356,9 @@ _OBJECTIVE_PROSE = re.compile(
     r"Development\s+Account|capacity[- ]building|pilot|regional|"
     r"(?-i:[A-Z][A-Z0-9-]{1,9}))\s+){0,3}"
     r"(?:project|proposal|initiative|partnership)(?:\s*\([^()\n]{4,20}\))?(?:,[^.;,\n]{3,80},)?\s+"
-    r"(?:(?:aims|aimed|(?:is|was)\s+aimed)"
+    r"(?:also\s+)?(?:(?:aims|aimed|(?:is|was)\s+aimed)"
     r"\s+(?:to|at)|focus(?:es|ed|sed)?\s+(?:on|to)|(?:seeks|sought|intends|intended|"
-    r"(?:is|was)\s+seeking|(?:is|was)\s+set\s+up|"
+    r"(?:is|was)\s+seeking|(?:is|was)\s+set\s+up|(?:is|was)\s+launched|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?designed|"
     r"(?:is|was)\s+(?:therefore\s+|thus\s+|also\s+)?intended)\s+to)\b"
     # "Through this project, the Department aimed to ..."
@@ -639,6 +642,8 @@ _WITH = re.compile(
     r"\b(?:in\s+(?:close\s+|full\s+|direct\s+|active\s+)?(?:cooperation|collaboration|"
     r"partnership)\s+with|cooperation\s+of|jointly\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
+    # "UNDESA/FSDO will closely collaborate with ECA, ECLAC and UNSD"
+    r"will\s+(?:closely\s+)?collaborate\s+(?:closely\s+)?with|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
     # "(with support from UNEP)", "under the sponsorship of UNDP"
     r"(?<=\()with\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)|"

@@ -495,4 +495,8 @@ def test_the_partners_of_the_division_s_symposiums_and_surveys_by_their_names() 
     assert {"actor/oif", "actor/uclg-africa", "actor/osaa", "actor/unv",
             "actor/sadc-pf"} <= found
     assert "actor/sadc" not in found  # (the Forum, not the Community)
+    # (a convention's secretariat is none of the UN's Secretariat)
+    cbd = {a.path for a in gz.find_actors("implemented with the Secretariat of the Convention "
+                                          "on Biological Diversity")}
+    assert cbd == {"actor/cbd-secretariat"}
     assert gz.is_unit_of("actor/uclg-africa", "actor/uclg")

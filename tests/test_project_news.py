@@ -354,3 +354,18 @@ def test_a_project_document_s_cover_line_gives_the_title_without_its_kind_and_en
             "objective of the project is to build knowledge networks.\n")
     assert project.parse(page).projects[0].title == (
         "Knowledge networks through ICT access points for remote communities")
+
+
+def test_partners_a_lead_will_collaborate_with_aims_told_with_also_or_launched_and_an_end() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Development Account\n\nStatistics on informal employment\n\nThis project was "
+            "launched to strengthen the capacity of select countries. The project also aims to "
+            "encourage the use of the accounts. It is under way in Africa and runs until "
+            "mid-2024. UNDESA/FSDO will closely collaborate with ECA, ECLAC and UNCTAD.\n")
+    record = project.parse(page).projects[0]
+    assert [p.name for p in record.partners] == ["ECA", "ECLAC", "UNCTAD"]
+    assert record.objective is not None and record.objective.text.startswith(
+        "This project was launched to strengthen")
+    assert [o.text[:30] for o in record.other_objectives] == ["The project also aims to encou"]
+    assert (record.start_year, record.end_year) == (None, 2024)
