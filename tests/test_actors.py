@@ -500,3 +500,14 @@ def test_the_partners_of_the_division_s_symposiums_and_surveys_by_their_names() 
                                           "on Biological Diversity")}
     assert cbd == {"actor/cbd-secretariat"}
     assert gz.is_unit_of("actor/uclg-africa", "actor/uclg")
+
+
+def test_the_cities_where_the_division_met_and_capitals_with_their_accents() -> None:
+    from cepa_kg.loaders.actors import Gazetteer
+
+    gz = Gazetteer.bundled()
+    for name, path in (("Samarkand", "place/samarkand"), ("Medellín", "place/medellin"),
+                       ("Bogotá", "place/bogota"), ("Astana", "place/nur-sultan"),
+                       ("Jeju", "place/jeju"), ("La Paz", "place/la-paz")):
+        found = gz.resolve(name)
+        assert found is not None and found.path == path, name

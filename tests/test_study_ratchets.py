@@ -69,7 +69,7 @@ STUDIES = [
     ("twentyninth", "update-partnership-news", 14, 14, 83),
     ("twentyninth", "project-partner-sites", 12, 11, 19),
     ("thirtieth", "project-entities", 11, 10, 52),
-    ("thirtieth", "update-officials", 14, 14, 76),
+    ("thirtieth", "update-officials", 14, 14, 77),
     ("thirtieth", "update-romance-news", 14, 14, 41),
 ]
 

@@ -49,7 +49,17 @@ VENUES = [
     ("Naples", "ITA", ()), ("Munich", "DEU", ()), ("Frankfurt", "DEU", ()), ("Hamburg", "DEU", ()),
     ("Marseille", "FRA", ()), ("Strasbourg", "FRA", ()), ("Lyon", "FRA", ()),
     ("St. Petersburg", "RUS", ("Saint Petersburg",)), ("Kazan", "RUS", ()),
+    # (where the division's forums, workshops and study tours met: layouts/*.md)
+    ("Samarkand", "UZB", ()), ("Medellín", "COL", ("Medellin",)), ("Cartagena", "COL", ()),
+    ("Jeju", "KOR", ("Jeju City",)), ("Gwangju", "KOR", ()), ("Sejong", "KOR", ("Sejong City",)),
+    ("Guimarães", "PRT", ("Guimaraes",)), ("Suzhou", "CHN", ()), ("Cochabamba", "BOL", ()),
+    ("Erbil", "IRQ", ()), ("Bologna", "ITA", ()), ("Boston", "USA", ()), ("Albany", "USA", ()),
+    ("Edinburgh", "GBR", ()), ("Yangon", "MMR", ()), ("La Paz", "BOL", ()),
 ]
+#: Capitals' other spellings: with their accents, or their name before or after a change.
+ALSO_CALLED = {"Bogota": ("Bogotá",), "Brasilia": ("Brasília",), "Yaounde": ("Yaoundé",),
+               "Nur-Sultan": ("Astana",), "San Jose": ("San José",), "Asuncion": ("Asunción",),
+               "Reykjavik": ("Reykjavík",), "Lome": ("Lomé",), "Sao Tome": ("São Tomé",)}
 
 
 def _slug(name: str) -> str:
@@ -102,7 +112,7 @@ def main() -> None:
             continue
         if pycountry.countries.get(alpha_3=iso3) is None:
             continue
-        rows[_slug(capital)] = (capital, iso3, (), "capital")
+        rows[_slug(capital)] = (capital, iso3, ALSO_CALLED.get(capital, ()), "capital")
     for name, iso3, other in VENUES:
         rows[_slug(name)] = (name, iso3, other, "venue")
     lines = [
