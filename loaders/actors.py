@@ -397,6 +397,12 @@ class Gazetteer:
         """The entry with IRI path `path` ("actor/unodc", "country/KOR"), if any."""
         return self._entries.get(path)
 
+    def country_of(self, path: str) -> str | None:
+        """The country path ("country/UZB") a gazetteer place is in, if the gazetteer says."""
+        entry = self._entries.get(path)
+        return next((p for p in entry.parents if p.startswith("country/")), None) \
+            if entry is not None else None
+
     def entries(self) -> list[Entry]:
         """Every entry (organisations, groups, places, countries)."""
         return [e for e in self._entries.values() if e is not _NOT_AN_ACTOR]
@@ -452,8 +458,10 @@ def entries_from_graph(g: Graph) -> list[Entry]:
         names = [str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
                  for o in g.objects(s, p)]
         acronyms = tuple(sorted(str(o) for o in g.objects(s, CEPA.acronym)))
-        parents = tuple(sorted(str(o)[len(_ID):] for o in g.objects(s, ORG.subOrganizationOf)
-                               if str(o).startswith(_ID)))
+        # (a body's parents, and a place's country: `Gazetteer.country_of`)
+        parents = tuple(sorted(str(o)[len(_ID):] for p in (ORG.subOrganizationOf,
+                                                           SCHEMA.containedInPlace)
+                               for o in g.objects(s, p) if str(o).startswith(_ID)))
         out.append(Entry(str(s)[len(_ID):], kind, label, tuple(sorted(set(names))), acronyms,
                          parents=parents))
     return sorted(out, key=lambda e: e.path)

@@ -857,6 +857,14 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
             # "TUNIS, 17 November (DESA) -- ... today launched": where the release is from
             _release_town(text, gz) if _TODAY.search(text, event.sentence.start,
                                                      event.sentence.end) else ()) or in_sentence
+        if locations and locations[0].place is None and locations[0].country is not None:
+            # "Uzbekistan hosts the Forum ... It is taking place in the city of Samarkand":
+            # the country's city the item names is the place
+            city = next((loc for loc in find_locations(text, scope, gz)
+                         if loc.place is not None and gz.country_of(loc.place.path) ==
+                         locations[0].country.path), None)
+            if city is not None:
+                locations = (city, *locations)
         speakers, _ = people.mentions(scope if len(found) == 1 else event.sentence)
         dates = event.dates
         if dates is not None and dates.end is None and len(found) == 1 and \

@@ -1063,3 +1063,14 @@ def test_one_long_named_event_told_by_two_items_is_two_events_each_of_its_item()
     events = set(g.subjects(RDF.type, CEPA.Event))
     assert len(events) == 2
     assert all(len(set(g.objects(e, CEPA.itemNumber))) == 1 for e in events)
+
+
+def test_a_country_that_hosts_yields_to_the_city_of_it_the_item_names() -> None:
+    page = ("News\n\nUzbekistan hosts the UN Public Service Forum on 24 June 2025. The Forum is "
+            "taking place in the historic city of Samarkand and has drawn many.\n")
+    [event] = update.parse(page).events
+    assert event.location is not None and event.location.name == "Samarkand"
+    # (a city of another country is not the place)
+    other = page.replace("Samarkand", "Geneva")
+    [event] = update.parse(other).events
+    assert event.location is not None and event.location.name != "Geneva"
