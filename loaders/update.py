@@ -857,7 +857,8 @@ def _events(text: str, gz: Any, people: People, doc: dt.date | None, title: Span
             # "TUNIS, 17 November (DESA) -- ... today launched": where the release is from
             _release_town(text, gz) if _TODAY.search(text, event.sentence.start,
                                                      event.sentence.end) else ()) or in_sentence
-        if locations and locations[0].place is None and locations[0].country is not None:
+        if locations and locations[0].place is None and locations[0].country is not None and \
+                (named := gz.resolve(locations[0].name)) is not None and named.kind == "country":
             # "Uzbekistan hosts the Forum ... It is taking place in the city of Samarkand":
             # the country's city the item names is the place
             city = next((loc for loc in find_locations(text, scope, gz)
