@@ -28,7 +28,10 @@ __all__ = ["EVENT_WORDS", "EventMention", "find_events", "first_event_word",
 EVENT_WORDS: tuple[tuple[str, str], ...] = (
     # ("the awards evening ... was held", "14 institutions will be awarded for ...")
     ("award", r"awards?\s+ceremony|ceremony|award\s+ceremon(?:y|ies)|awards?\s+(?:evening|night|"
-              r"gala|dinner)|(?<=\bbe\s)awarded(?=\s+(?:for|at|during|on)\b)"),
+              r"gala|dinner)|(?<=\bbe\s)awarded(?=\s+(?:for|at|during|on)\b)|"
+              # an award received somewhere or on a day ("received the 2013 UN Public Service
+              # Award in Manama on 27 June": `_RECEIVED` before it)
+              r"(?-i:Awards?|Prize)(?=\s+(?:in|at|during|on)\s)"),
     ("forum", r"forums?"),
     ("conference", r"conferences?|summit|congress|symposium"),
     ("workshop", r"workshops?|hackathon"),
@@ -324,6 +327,9 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
 
 
 _NEXT = re.compile(r"\b(?:the|its|their)\s+next\s+$", re.I)
+#: A verb of receiving an award before its name ("received the 2013 ... Award in Manama").
+_RECEIVED = re.compile(r"\b(?:received|receives|receiving|won|wins|accepted|accepts|collected|"
+                       r"conferred|presented\s+with|honou?red\s+with)\b[^.;]*$", re.I)
 #: A title line that names no meeting: a document's kind ("Press Release", "Transcription"),
 #: a day ("Thursday, 19 November 2020", "Mittwoch, 19.11.2025").
 _NO_EVENT_TITLE = re.compile(
@@ -445,6 +451,12 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 # the item's news came after, not the news
             word = Span(m.start(), joined.get(m.start(), m.end()))
             before = text[sentence.start: m.start()]
+            if kind == "award" and m.group(0) in ("Award", "Awards", "Prize") and (
+                    not _RECEIVED.search(before[-160:])
+                    or "ceremon" in text[m.end(): sentence.end].lower()):
+                continue  # an award's name, not the day it was received (or the ceremony
+                # the sentence goes on to name is the event)
+
             if i and _HOST.search(before[-60:]) and kind in ("forum", "conference", "meeting",
                                                              "training"):
                 continue  # "a meeting held at the WSIS Forum", "as part of a 2-week training

@@ -1074,3 +1074,14 @@ def test_a_country_that_hosts_yields_to_the_city_of_it_the_item_names() -> None:
     other = page.replace("Samarkand", "Geneva")
     [event] = update.parse(other).events
     assert event.location is not None and event.location.name != "Geneva"
+
+
+def test_an_award_received_somewhere_on_a_day_is_an_award_event() -> None:
+    page = ("News\n\nThe city of Mandaluyong received the 2013 United Nations Public Service "
+            "Award in Manama, Bahrain on 27 June 2013.\n")
+    [event] = update.parse(page).events
+    assert (event.kind, event.name) == ("award", "2013 United Nations Public Service Award")
+    assert event.location is not None and event.location.name == "Manama"
+    # (an award named with no one receiving it is no event; a ceremony named after is the one)
+    assert update.parse("News\n\nNominations for the 2024 UN Public Service Awards in all "
+                        "categories are open until 3 May 2024.\n").events == ()
