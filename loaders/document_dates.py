@@ -256,8 +256,18 @@ _DISTRIBUTION = re.compile(
     r"(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
+#: A stored copy's date written before the page's own text: " date 2024-03 Em reconhecimento
+#: ..." (the month the copy gives the page).
+_COPY_DATE = re.compile(r"\A\s*date[^\S\n]+(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])"
+                        r"(?:-(?P<d>0[1-9]|[12]\d|3[01]))?(?![\d-])")
+
+
 def document_date(text: str) -> DocumentDate | None:
     """The document's own date, or None (see the module's docstring)."""
+    if (copy := _COPY_DATE.match(text)) is not None:
+        return DocumentDate(int(copy.group("y")), int(copy.group("m")),
+                            int(copy.group("d")) if copy.group("d") else None,
+                            Span(copy.start("y"), copy.end()))
     if "Distr" in text[:3000] and (cover := _DISTRIBUTION.search(text, 0, 3000)) is not None:
         found_cover = _day_month_year(cover, 0)
         if found_cover is not None:

@@ -105,3 +105,11 @@ def test_a_category_page_of_teasers_each_with_its_dateline_has_no_date_of_its_ow
     page = ("News archive\n\nAccra, March 2, 2019 – A team ended its visit.\n\nNew York, "
             "March 3, 2019 – The UN calls for nominations.\n")
     assert document_date(page) is None
+
+
+def test_the_month_a_stored_copy_gives_before_the_page_s_text() -> None:
+    found = document_date(" date 2024-03 Em reconhecimento, a Prefeitura recebeu o prêmio.\n")
+    assert found is not None and (found.year, found.month, found.day) == (2024, 3, None)
+    # (a date in the story is no copy's date)
+    later = document_date("A Prefeitura recebeu o prêmio. date 2024-03 was the update.\n")
+    assert later is None or (later.year, later.month) != (2024, 3)
