@@ -559,6 +559,9 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
     and coordinated policy response" stays one item."""
     stop = re.search(r"\.(?:\s|$)", text[start:end])
     b = start + stop.start() if stop else end
+    passive = _DISCUSSED_AFTER.search(text, start, b)
+    if passive is not None:  # "issues such as A, B and C will be discussed": the list ends
+        b = passive.start()
     parts = re.split(r"[,;]\s+(?:and\s+|as\s+well\s+as\s+)?", text[start:b])
     if "(" in text[start:b]:  # (no cut inside brackets: "effectively (through A, B and C")
         parts = _bracketed_whole(text[start:b], parts)
@@ -584,6 +587,33 @@ def _prose_items(text: str, start: int, end: int) -> list[Span]:
         out.append(_item_span(text, at, at + len(part)))
         pos = at + len(part)
     return [s for s in out if len(s) > 3 and not _NOT_AN_ITEM.fullmatch(s.of(text))]
+
+
+#: A list's verb after it, in the passive: "A, B and C will be discussed", "are under
+#: discussion".
+_DISCUSSED_AFTER = re.compile(r"\s+(?:will|would|are|were|is|was|shall)\s+(?:also\s+)?"
+                              r"(?:be\s+|being\s+)?(?:discussed|addressed|considered|examined|"
+                              r"debated|reviewed|under\s+discussion)\b")
+#: Where the clause whose subject is such a list opens: the sentence's start or a conjunction.
+_CLAUSE_OPEN = re.compile(r"(?:^|(?<=[.;:!?])\s+|\n|\b(?:since|as|because|while|where|when|"
+                          r"that|[Ii]n\s+particular,?)\s+)")
+
+
+def _listed_subject(text: str) -> list[Span]:
+    """Things a sentence says are discussed, listed as its subject: "In particular, since A, B,
+    C and D are under discussion at the Committee" (three or more)."""
+    out: list[Span] = []
+    for m in _DISCUSSED_AFTER.finditer(text):
+        if re.match(r"\s+(?:is|was)\b", m.group(0)):
+            continue  # one thing ("Closer cooperation between A, B and C is under discussion")
+        floor = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+        opens = list(_CLAUSE_OPEN.finditer(text, floor, m.start()))
+        if not opens:
+            continue
+        items = _prose_items(text, opens[-1].end(), m.start())
+        if len(items) >= 3 and all(len(i.of(text).split()) <= 8 for i in items):
+            out.extend(items)
+    return out
 
 
 def _bracketed_whole(sentence: str, parts: list[str]) -> list[str]:
@@ -831,6 +861,9 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             out.extend(_object_items(text, cue.end()))
         for cue in _ONE_THING_CUE.finditer(text):
             out.extend(_object_items(text, cue.end()))
+        if not out and ("discuss" in text or "consider" in text or "examined" in text or
+                        "addressed" in text or "debated" in text or "reviewed" in text):
+            out.extend(_listed_subject(text))
     # a Secretariat's note: "Item 3 (a) of the provisional agenda* Local public governance
     # ... Report on ...": the item it is written for, beside any listed
     out.extend(_provisional_items(text))

@@ -240,3 +240,16 @@ def test_an_edition_of_the_committee_is_its_session(page: str, number: int) -> N
     assert found is not None and found[0] == number
     # (an edition of a prize or a forum is no session of the Committee)
     assert session_number("A 23ª edição do Prêmio de Inovação foi realizada em Brasília.") is None
+
+
+def test_things_a_sentence_says_are_discussed_listed_as_its_subject_or_after_such_as() -> None:
+    page = ("In particular, since the role of towns, the weight of leadership, citizen trust "
+            "and the use of open data are under discussion at the Committee, the tools may "
+            "help. Closer ties between the Centre, the Committee and the Council is also under "
+            "discussion.")
+    assert [i.text for i in agenda_items(page)] == [
+        "the role of towns", "the weight of leadership", "citizen trust", "the use of open data"]
+    page = ("At the session, issues such as public trust, digital government and local "
+            "governance will be discussed.")
+    assert [i.text for i in agenda_items(page)] == [
+        "public trust", "digital government", "local governance"]

@@ -34,7 +34,7 @@ STUDIES = [
     ("twentieth", "update", 14, 12, 34),
     ("twentyfirst", "project", 14, 10, 63),
     ("twentyfirst", "update", 14, 14, 56),
-    ("twentysecond", "session", 14, 14, 52),
+    ("twentysecond", "session", 14, 14, 55),
     ("twentysecond", "update", 14, 13, 68),
     ("twentythird", "session", 14, 14, 101),
     ("twentythird", "project", 14, 13, 44),
