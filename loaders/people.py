@@ -580,6 +580,9 @@ def _is_country(name: str) -> bool:
 #: The lines under a name alone on its line: its post, then its body (a contact block).
 _CONTACT_LINES = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@]{2,80}?)[^\S\n]*\n[^\S\n]*"
                             r"(?P<body>[A-Z][^\n;:@]{1,100}?)[^\S\n]*(?:\n|$)")
+#: Words that open a post of two words ("Prime Minister", "Vice President"): no given name.
+_POST_PREFIXES_WORDS = frozenset({"Prime", "Vice", "Deputy", "Executive", "Assistant", "Acting",
+                                  "Permanent", "Senior", "Chief", "Foreign", "Finance"})
 #: A programme's speaker: the name alone on its line, then "Post, Body" on the next (the body
 #: perhaps on the line after, when the post's line ends with its comma): "Dr. Ana Reis" /
 #: "Director, Division for Public Administration and" / "Development Management".
@@ -870,7 +873,9 @@ class People:
                 lead.group(0)) else span
         words = _name_words(name.split(), _POST_AFTER.match(self.text, span.end) is not None)
         if not words or (len(words) == 1 and _TITLE_WORDS.fullmatch(words[0])) or \
-                words[-1] in _ADDRESSED or words[-1] in _POST_NOUNS:
+                words[-1] in _ADDRESSED or words[-1] in _POST_NOUNS or (
+                    len(words) == 2 and words[0] in _POST_PREFIXES_WORDS
+                    and _TITLE_WORDS.fullmatch(words[1])):  # ("the Honourable Prime Minister")
             # "Minister Verhoeven,": a post read as a name; "Honourable Ministers,"; a post
             # between commas ("Ana Reis (UK), Independent Consultant, Chair of ...")
             return

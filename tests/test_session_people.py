@@ -140,6 +140,12 @@ def test_a_post_in_lower_case_after_a_name_and_a_list_of_such_in_semicolons() ->
                                  "Management")}
 
 
+def test_a_post_of_two_words_after_an_honorific_is_no_person() -> None:
+    page = "Under the leadership of the Honourable Prime Minister, the work goes on.\n"
+    assert _posts(page) == {}
+    assert list(_posts("The Honourable Grace Mensah spoke.\n")) == ["Grace Mensah"]
+
+
 def test_a_second_post_before_a_name_after_and() -> None:
     page = ("The Minister of the Interior, Dr. Jan van Dalen, and Under-Secretary-General of the "
             "United Nations, Mr. Chen Weiguo, will welcome the participants.\n")
