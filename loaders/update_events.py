@@ -936,7 +936,11 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|s
                          # "... co-organized with X in conjunction with the yearly Partners
                          # Meeting": the meeting it goes with is a frame, not a partner
                          r",?\s+in\s+conjunction\s+with\s+(?:the\s+)?[^.;]{0,160}?\b"
-                         r"(?:meetings?|forum|conference|session|summit|week|congress)\b", re.I)
+                         r"(?:meetings?|forum|conference|session|summit|week|congress)\b|"
+                         # "Organized by UN DESA as Secretariat for the WSIS+20 Review by the
+                         # General Assembly": the capacity it organises in, no organiser
+                         r"\s+as\s+(?:the\s+)?(?:secretariat|host|chair|lead\s+agency|"
+                         r"focal\s+point)\b", re.I)
 
 
 def _clause_after(text: str, at: int, end: int) -> Span:
@@ -947,6 +951,9 @@ def _clause_after(text: str, at: int, end: int) -> Span:
 #: A sentence's opening phrase before its subject: a date or place, an invitation ("At the
 #: invitation of the Government of X, through its Agency, DPADM's Adviser presented ...").
 _LEAD = re.compile(r"\s*(?:(?:On|In|From|Between|During|Last|Earlier)\b[^,]{0,60},\s*|"
+                   # ("Acting as the secretariat of the review that the General Assembly will
+                   # close, UN DESA will run this session": the capacity, not the subject)
+                   r"Acting\s+as\b[^,]{0,200},\s*|"
                    r"At\s+the\s+(?:invitation|request)\s+of\b[^,]{0,100},\s*"
                    r"(?:(?:through|via|and)\b[^,]{0,100},\s*)?)")
 

@@ -1085,3 +1085,16 @@ def test_an_award_received_somewhere_on_a_day_is_an_award_event() -> None:
     # (an award named with no one receiving it is no event; a ceremony named after is the one)
     assert update.parse("News\n\nNominations for the 2024 UN Public Service Awards in all "
                         "categories are open until 3 May 2024.\n").events == ()
+
+
+def test_the_capacity_an_organiser_acts_in_names_no_other_organiser() -> None:
+    page = ("WSIS Forum 2025\n\nSession 400: Digital government\n\n10 July 2025\n\nOrganized by "
+            "UN DESA as Secretariat for the WSIS+20 Overall Review by the United Nations General "
+            "Assembly\n\nThe session discussed digital government.\n")
+    [event] = update.parse(page).events
+    assert [a.path for a in event.organizers] == ["actor/desa"]
+    fronted = ("WSIS Forum\n\nActing as the secretariat of the review that the United Nations "
+               "General Assembly will close, UN DESA will run this session on 10 July 2025 in "
+               "Geneva.\n")
+    [event] = update.parse(fronted).events
+    assert [a.path for a in event.organizers] == ["actor/desa"]
