@@ -60,7 +60,8 @@ _LEADING = re.compile(r"^(?:(?:La|Le|El|A|O|The|Dre?|Dra|Prof|Mme|Mlle|Mr|Ms|Mrs
 #: president of Y and Member of the United Nations Committee ...": the post on the Committee
 #: after the name (and the country in brackets), perhaps after another post.
 _POST_OF_COMMITTEE_EN = re.compile(
-    r"[,:][^\S\n]+(?:[^,\n()]{2,60},[^\S\n]+|[^,\n]{2,120}?[^\S\n]+and[^\S\n]+)?(?:the[^\S\n]+)?(?:(?:present|current)[^\S\n]+)?"
+    r"[,:][^\S\n]+(?:[^,\n()]{2,60},[^\S\n]+|[^,\n]{2,120}?[^\S\n]+and[^\S\n]+)?"
+    r"(?:the[^\S\n]+)?(?:(?:present|current)[^\S\n]+)?"
     r"(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Rapporteur|"
     r"[Mm]ember)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:UN[- ]?CEPA\b|UNCEPA\b|CEPA\b|"
     r"(?:UN[^\S\n]+|United[^\S\n]+Nations[^\S\n]+)?Committee[^\S\n]+of[^\S\n]+Experts\b)")

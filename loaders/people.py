@@ -581,8 +581,7 @@ def _is_country(name: str) -> bool:
 _CONTACT_LINES = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@]{2,80}?)[^\S\n]*\n[^\S\n]*"
                             r"(?P<body>[A-Z][^\n;:@]{1,100}?)[^\S\n]*(?:\n|$)")
 #: Words that open a post of two words ("Prime Minister", "Vice President"): no given name.
-_POST_PREFIXES_WORDS = frozenset({"Prime", "Vice", "Deputy", "Executive", "Assistant", "Acting",
-                                  "Permanent", "Senior", "Chief", "Foreign", "Finance"})
+_POST_PREFIXES_WORDS = _POST_PREFIXES | {"Prime", "Permanent", "Chief", "Foreign", "Finance"}
 #: A programme's speaker: the name alone on its line, then "Post, Body" on the next (the body
 #: perhaps on the line after, when the post's line ends with its comma): "Dr. Ana Reis" /
 #: "Director, Division for Public Administration and" / "Development Management".

@@ -310,7 +310,7 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
         events = [replace(e, other_names=(*e.other_names,
                                            *_title_names(text, title, e.kind, len(events))))
                   for e in events]
-    if item_title and title is not None and not names_no_event(item_title):
+    if item_title and title is not None and not _names_no_event(item_title):
         events = [replace(e, name=item_title, name_span=title,
                           other_names=(*e.other_names, e.name))
                   if (_VERB_WORD.match(e.word.of(text)) and not e.named) or (
@@ -340,7 +340,7 @@ _NO_EVENT_TITLE = re.compile(
     r"(?:" + MONTH_PATTERN + r")?[\W\d]*", re.I)
 
 
-def names_no_event(title: str) -> bool:
+def _names_no_event(title: str) -> bool:
     """Whether an item's title line names no meeting (`_NO_EVENT_TITLE`): the event its story
     tells keeps its own name."""
     return _NO_EVENT_TITLE.fullmatch(title.strip()) is not None
