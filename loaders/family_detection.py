@@ -307,6 +307,21 @@ def names_our_work(text: str) -> bool:
     return _found(_OURS, "head", text)
 
 
+#: A family's score a page needs to be one of the family's...
+MIN_SCORE = 0.5
+#: ...and on a page that names the division's work (`names_our_work`: its department,
+#: offices, Committee, the Account), only some signs of its family.
+NAMED_MIN_SCORE = 0.15
+
+
+def fits_family(score: float, text: str, *, project: bool = False) -> bool:
+    """Whether a page with this family score is one of the family's: a project of the
+    Account's other implementing entities (a regional commission, UNCTAD ...) is as much one
+    of ours as one that names the Department (`project`: the family is the Account's)."""
+    return score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and (
+        names_our_work(text) or (project and names_an_account_entity(text))))
+
+
 #: An event word that names no event: in a body's name ("Institute for Training and
 #: Research", "Permanent Mission"), a post ("Head of Delegation"), a site's "visit this
 #: website", an organisation's "principal mission". (Python's `re`: RE2, which finds the

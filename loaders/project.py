@@ -444,6 +444,11 @@ def _named_title(text: str, span: Span, fields: list[Field]) -> Span | None:
     no project's title, the name its story gives is."""
     if any(f.key == "title" and f.value is not None for f in fields):
         return None
+    return named_title(text, span)
+
+
+def named_title(text: str, span: Span) -> Span | None:
+    """The first project `text[span]` names in quotation marks and calls a project."""
     m = _NAMED_PROJECT.search(text, span.start, span.end)
     if m is None:
         return None
@@ -458,10 +463,9 @@ def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:
     m = _OVERVIEW.search(text, span.start, span.end)
     if m is not None:
         return Span(m.start("title"), m.end("title")).strip(text)
-    m = _NAMED_PROJECT.search(text, span.start, span.end)
-    if m is not None:  # "the story of ‘LG2030: Local Governments ...’, an EU funded project"
-        group = "title" if m.group("title") else "title2"
-        return Span(m.start(group), m.end(group)).strip(text)
+    named = named_title(text, span)
+    if named is not None:  # "the story of ‘LG2030: Local Governments ...’, an EU funded project"
+        return named
     for m in _TITLE_CASE_PROJECT.finditer(text, span.start, span.end):
         name = m.group("title")
         words = name.split()

@@ -100,7 +100,8 @@ def _runs(text: str, spans: list[Span]) -> list[Span]:
     return runs
 
 
-def _record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
+def project_record(ctx: MappingContext, record: ProjectRecord) -> URIRef:
+    """One project: its resource, fields, goals, actors and the document's `schema:about` it."""
     project = ctx.resource(project_iri(ctx, record), [CEPA.Project, PROV.Activity, SCHEMA.Project],
                            record.title, record.title_span)
     ctx.add(project, SCHEMA.name, Literal(record.title, lang="en"))
@@ -160,7 +161,7 @@ def to_rdf(doc: ProjectDocument, ctx: MappingContext) -> None:
     """Add each project, its accomplishments, the UN documents the page cites and the actors it
     names to `ctx.graph`."""
     g = ctx.graph
-    projects = [_record(ctx, record) for record in doc.projects]
+    projects = [project_record(ctx, record) for record in doc.projects]
     for ref in doc.documents:
         un_doc = ctx.resource(
             ctx.iris.un_document(ref.symbol),

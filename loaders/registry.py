@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from cepa_kg.loaders import project, project_rdf, session, session_rdf, update, update_rdf
 from cepa_kg.loaders.base import Loader
-from cepa_kg.loaders.family_detection import names_an_account_entity, names_our_work
-
-MIN_SCORE = 0.5
-#: A page that names the division's work (`names_our_work`: its department, offices,
-#: Committee, the Account) is one of ours: it needs only some signs of its family.
-NAMED_MIN_SCORE = 0.15
+from cepa_kg.loaders.family_detection import MIN_SCORE, NAMED_MIN_SCORE, fits_family
 
 LOADERS: tuple[Loader, ...] = (
     Loader("cepa-session", "CEPA session summary", session.detect, session.parse,
@@ -31,13 +26,8 @@ def ranked(text: str) -> list[Loader]:
     when none does."""
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
-    named = names_our_work(text)
-    # (a project of the Account's other implementing entities, a regional commission or
-    # UNCTAD ..., is as much one of ours as one that names the Department; both tests read
-    # the page's one pass of signs)
     fit = [loader for score, loader in scored
-           if score >= MIN_SCORE or (score >= NAMED_MIN_SCORE and (
-               named or (loader.kind == "da-project" and names_an_account_entity(text))))]
+           if fits_family(score, text, project=loader.kind == "da-project")]
     if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(

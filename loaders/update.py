@@ -55,6 +55,7 @@ from cepa_kg.loaders.update_events import (
     name_variants,
 )
 from cepa_kg.loaders.update_present import Attendance, attendance
+from cepa_kg.loaders.update_projects import projects_told
 from cepa_kg.loaders.update_model import (
     Event,
     EVENT_KINDS,
@@ -471,6 +472,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         persons=persons,
         dated=dated,
         mentioned=_outside_items(text, gz, [span for _, span, _ in segments]),
+        projects=projects_told(text),
     )
 
 

@@ -174,6 +174,8 @@ class UpdateDocument:
     #: the bodies the gazetteer knows that the page names outside its items (a lead above a
     #: numbered list, a sidebar): the document mentions them
     mentioned: tuple[ActorMention, ...] = ()
+    #: the projects the page's story names (`update_projects`): a news page about a project
+    projects: tuple[object, ...] = ()  # (`project_model.ProjectRecord`)
 
     @property
     def month(self) -> int | None:

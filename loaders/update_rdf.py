@@ -14,6 +14,7 @@ from functools import lru_cache
 from cepa_kg.loaders.actor_rdf import ActorWriter
 from cepa_kg.loaders.base import MappingContext
 from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.project_rdf import project_record
 from cepa_kg.loaders.spans import clean
 from cepa_kg.loaders.update import Event, Partnership, UpdateDocument, UpdateItem
 from cepa_kg.namespaces import CEPA, DCTERMS, ORG, SCHEMA, SKOS, XSD
@@ -136,5 +137,7 @@ def to_rdf(doc: UpdateDocument, ctx: MappingContext) -> None:
         mapper.person(p)
     for a in doc.mentioned:  # named outside the items: mentioned all the same
         mapper.actor(a)
+    for record in doc.projects:  # the project the story names: described by the page too
+        project_record(ctx, record)  # type: ignore[arg-type]
     for iri in sorted(mapper.mentioned):
         ctx.add(ctx.doc_iri, SCHEMA.mentions, iri)
