@@ -220,8 +220,10 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
     return span
 
 
-#: A year after a name in title case, its own: "Global e-Government Forum 2014".
-_NAME_YEAR = re.compile(r"[^\S\n]+(?:19|20)\d\d\b(?![/.-]?\d)")
+#: A year after a name in title case, its own: "Global e-Government Forum 2014", also after
+#: the name's acronym in brackets ("Global e-Government Forum (GeGF) 2013").
+_NAME_YEAR = re.compile(r"(?:[^\S\n]+\([A-Za-z][\w&-]{1,12}\))?[^\S\n]+(?:19|20)\d\d\b"
+                        r"(?![/.-]?\d)")
 #: A quoted name just before the event's word, with at most its length or kind between:
 #: "The 'Mobile Services and Electronic Government in Africa' three-day workshop".
 _QUOTED_BEFORE = re.compile(r"[“\"‘']([A-Z][^”\"’'\n]{7,200})[”\"’'][^\S\n]+"

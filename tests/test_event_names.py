@@ -124,3 +124,11 @@ def test_a_launch_named_by_what_it_launches_is_an_event_of_its_own_at_the_forum(
     assert sorted(a.label for a in events[0].organizers) == [
         "African Union Commission", "United Nations Department of Economic and Social Affairs"]
     assert events[1].organizers == ()
+
+
+def test_a_name_s_year_after_its_acronym_in_brackets_is_the_name_s() -> None:
+    page = ("UN DESA News\n\nDESA at the Busan forum\n\nBusan, 4 June 2015 - The Division for "
+            "Public Administration and Development Management of UN DESA took part in the "
+            "Regional Digital Services Forum (RDSF) 2015 held in Busan on 4 June 2015, organized "
+            "by the Ministry of the Interior.\n")
+    assert "Regional Digital Services Forum (RDSF) 2015" in _names(page)
