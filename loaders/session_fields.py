@@ -679,8 +679,12 @@ _WEAK_CUE = re.compile(
     r"cover(?:s|ed)|include[sd]?)\b[ ]*"
     # (what it says before the things themselves: "a number of issues, including", "issues
     # such as", "the issues of")
-    r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?(?:issues|topics|matters|questions|"
-    r"themes),?[ ]+(?:such[ ]+as|including|notably)[ ]+"
+    r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?"
+    # ("key institutional aspects of sustainable development, including A, B and C": the
+    # general words before the things themselves)
+    r"(?:[a-z][\w-]*[ ]+){0,3}?"
+    r"(?:issues|topics|matters|questions|themes|aspects|areas|dimensions|elements|challenges)"
+    r"(?:[ ]+of[ ]+(?:[\w-]+[ ]+){0,3}?[\w-]+)?,?[ ]+(?:such[ ]+as|including|notably)[ ]+"
     r"|the[ ]+(?:issues?|topics?|questions?)[ ]+of[ ]+)?"
     # "Among the issues to be discussed are"
     r"|\bAmong[ ]+the[ ]+(?:issues|topics|subjects|themes|questions)[ ]+(?:to[ ]+be[ ]+)?"

@@ -253,3 +253,12 @@ def test_things_a_sentence_says_are_discussed_listed_as_its_subject_or_after_suc
             "governance will be discussed.")
     assert [i.text for i in agenda_items(page)] == [
         "public trust", "digital government", "local governance"]
+
+
+def test_the_general_words_before_including_are_no_item() -> None:
+    page = ("The Committee will look at central administrative questions of public service, "
+            "including reforming civil service recruitment, financing local governments and "
+            "protecting public data.")
+    assert [i.text for i in agenda_items(page)] == [
+        "reforming civil service recruitment", "financing local governments",
+        "protecting public data"]

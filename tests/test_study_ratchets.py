@@ -42,7 +42,7 @@ STUDIES = [
     ("twentyfourth", "project", 14, 14, 40),
     ("twentyfourth", "update", 14, 14, 88),
     ("twentyfifth", "project", 11, 11, 56),
-    ("twentyfifth", "session", 7, 7, 26),
+    ("twentyfifth", "session", 7, 7, 27),
     ("twentyfifth", "update", 14, 14, 80),
     ("twentyfifth", "update-people", 14, 14, 71),
     ("twentysixth", "project", 14, 12, 76),
