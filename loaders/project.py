@@ -227,6 +227,34 @@ def _coded_title(text: str, span: Span) -> Span | None:
     return None
 
 
+#: What may stand between a project's code and the title after it (on its line or the next,
+#: not after a blank line: a record's next field): "(ROA 112) Building ...", "ROA-117:
+#: ―Building ...", "2023T: Connectivity ...".
+_AFTER_CODE = re.compile(r"[^\S\n]*\)?[^\S\n]*[:\-–—]?[^\S\n]*\n?[^\S\n]*[―“\"‘«]?(?=[A-Z])")
+#: Where such a title ends: a blank line, its closing quotation mark, the sentence's end, or
+#: the verb the sentence goes on with ("... in times of pandemics will have delivered").
+_AFTER_CODE_END = re.compile(r"\n[^\S\n]*\n|[”\"’»]|[.;](?=\s|$)|,\s+(?:which|who|that)\b|"
+                             r"\s(?:will|was|is|has|have|were|are|aims?|seeks?)\s")
+
+
+def _title_after_code(text: str, code: Span) -> Span | None:
+    """The title a page gives right after the project's code, on its line or the next:
+    "Development Account Project (ROA 112) Building national capacity ...", "Project ROA-117:
+    ―Building ...", "the evaluation of the ... 2023T: Connectivity of transport ... will have
+    delivered"; of 4 to 40 words."""
+    lead = _AFTER_CODE.match(text, code.end)
+    if lead is None:
+        return None
+    end = _AFTER_CODE_END.search(text, lead.end(), min(len(text), lead.end() + 400))
+    span = Span(lead.end(), end.start() if end else min(len(text), lead.end() + 400)).strip(text)
+    body = next((a.span.start for a in Gazetteer.bundled().find_actors(text, span)
+                 if a.kind == "organization" and len(text[span.start:a.span.start].split()) >= 4),
+                None)
+    if body is not None:  # "... Recovering from Conflict United Nations Department of ...": a
+        span = Span(span.start, body).strip(text)  # cover's next line, run on
+    return span if 4 <= len(span.of(text).split()) <= 40 else None
+
+
 #: The cover of a project's evaluation report: "External Evaluation of UNCTAD Project
 #: Account-", the title on the lines after it (to its footnote mark " *", "Prepared by" or a
 #: date).
@@ -726,6 +754,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     title_span = title_span or _coded_title(text, span) or evaluated_title or \
         _named_title(text, span, fields) or _title(text, span, fields) or \
         _fallback_title(text, span, fields)
+    if title_span is None and code_span is not None:
+        title_span = _title_after_code(text, code_span)
     if title_span is not None:
         title_span = _trimmed_title(text, title_span)
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")

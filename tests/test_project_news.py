@@ -369,3 +369,24 @@ def test_partners_a_lead_will_collaborate_with_aims_told_with_also_or_launched_a
         "This project was launched to strengthen")
     assert [o.text[:30] for o in record.other_objectives] == ["The project also aims to encou"]
     assert (record.start_year, record.end_year) == (None, 2024)
+
+
+@pytest.mark.parametrize("page, title", [
+    # a draft guide's cover run into one line: the code, the title, the Department's name
+    ("ning for peace · a guide for those who run training courses on...\n\n64\n--- DRAFT --- 1 "
+     "TRAINERS GUIDE DRAFT Planning for Peace Development Account Project (ROA 131) Building "
+     "Public Service Capacity for Post-Crisis Recovery in Selected Countries United Nations "
+     "Department of Economic and Social Affairs Division for Public Administration\n",
+     "Building Public Service Capacity for Post-Crisis Recovery in Selected Countries"),
+    # a job board's notice: the title after the code and a colon, up to ", which"
+    ("By continuing to use this site, you agree to our use of cookies. See our privacy notice\n\nReview Team Member\n\n"
+     "  • Organization: ECA - Economic Commission for Africa\n  • Location: Addis Ababa\n  • "
+     "Closing Date: Closed\n\nResult of Service\n\nThe review of the Development Account Joint "
+     "Project 1819K: Safer Supply Chains for Small Island States, which closes this year, "
+     "will deliver a report.\n",
+     "Safer Supply Chains for Small Island States"),
+])
+def test_the_title_right_after_the_project_s_code(page: str, title: str) -> None:
+    from cepa_kg.loaders.project import parse
+
+    assert [r.title for r in parse(page).projects] == [title]
