@@ -451,8 +451,16 @@ _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[
                             r"(?:[\w-]+\s+){0,4}(?:project|programme)\b"
                             # ("the United Nations Development Account (UNDA) funded project
                             # 1415N titled “...”")
-                            r"|\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:[\w()-]+\s+){0,6}?[Pp](?:roject|rogramme)"
+                            # (and "a new KOICA-funded initiative ‘X’", "The project, known as
+                            # “X”", "the project being implemented by A and B on “X”", "undertook
+                            # a project in 2013–2014 on “X”")
+                            r"|\b(?:[Tt]he|[Tt]his|[Oo]ur|[Aa]n?)\s+(?:[\w()-]+\s+){0,6}?"
+                            r"(?:[Pp]roject|[Pp]rogramme|initiative)"
                             r"(?:\s+(?:[A-Z][^\S\n]?\d{3}|\d{4}[A-Z]{1,2}))?"
+                            r"(?:,?\s+(?:known\s+as|dubbed))?"
+                            r"(?:\s+(?:being\s+)?(?:implemented|led|run|executed)\s+by\s+"
+                            r"[^“\"‘\n.]{3,100}?)?"
+                            r"(?:\s+in\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?)?"
                             r"(?:\s+(?:entitled|titled|called|named|on))?"
                             r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
 #: A title in capitals but no quotation marks, called a project right after: "The District

@@ -390,3 +390,20 @@ def test_the_title_right_after_the_project_s_code(page: str, title: str) -> None
     from cepa_kg.loaders.project import parse
 
     assert [r.title for r in parse(page).projects] == [title]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Implemented by the UNDP and the Ministry of Planning, a new donor-funded initiative ‘Open "
+    "Budgets for Every District’ will help three provinces publish their spending.",
+    "The project, known as “Open Budgets for Every District”, will receive 500,000 dollars.",
+    "In the course of the project being implemented by ECA and UNDP on “Open Budgets for Every "
+    "District”, a workshop was held.",
+    "ESCAP undertook a project in 2019–2020 on “Open Budgets for Every District”, in "
+    "partnership with UNPOG.",
+])
+def test_a_project_named_in_quotation_marks_after_its_word(sentence: str) -> None:
+    from cepa_kg.loaders.project import named_title
+    from cepa_kg.loaders.spans import Span
+
+    found = named_title(sentence, Span(0, len(sentence)))
+    assert found is not None and found.of(sentence) == "Open Budgets for Every District"
