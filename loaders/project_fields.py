@@ -655,12 +655,14 @@ _WITH = re.compile(
     # ..."), and the partners a list introduces ("with other international and regional
     # partners, including UN-Women, UNFPA, Eurostat")
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Collaboration|Cooperation)\s+with|\bpartners,?\s+(?:including|such\s+as|"
-    r"notably|among\s+them))\s+(?P<who>[^.;\n]{2,250})",
+    r"notably|among\s+them))\s+(?P<who>[^.;\n]{2,600})",
     re.I)
 #: Where a partner phrase's list ends and a new noun phrase begins (", the Financing for
 #: Sustainable Development Office (FSDO), a division ..., set out to ...").
 _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
-_SUBJECT_AND_VERB = re.compile(r",\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+"
+#: Where a sentence's own subject and verb follow the list ("..., ESCWA organized"), or its verb
+#: right after the list's comma ("in partnership with A, B and C, organized a workshop on ...").
+_SUBJECT_AND_VERB = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?"
                                r"(?:organi[sz]ed|held|hosted|launched|convened|conducted|"
                                r"implemented|developed|provided|carried\s+out)\b")
 

@@ -407,3 +407,28 @@ def test_a_project_named_in_quotation_marks_after_its_word(sentence: str) -> Non
 
     found = named_title(sentence, Span(0, len(sentence)))
     assert found is not None and found.of(sentence) == "Open Budgets for Every District"
+
+
+def test_a_long_list_of_partners_is_read_to_its_end() -> None:
+    from cepa_kg.loaders.project import parse
+
+    page = ("Trade Statistics for Small Economies\n\nThe project is financed by the Development "
+            "Account. It will be implemented in collaboration with the Economic and Social "
+            "Commission for Asia and the Pacific (ESCAP), the Economic Commission for Latin "
+            "America and the Caribbean (ECLAC), the United Nations Economic Commission for Africa "
+            "(ECA), the United Nations Department of Economic and Social Affairs (DESA), the "
+            "International Labour Organization (ILO) and the World Trade Organization (WTO).\n")
+    partners = {n.name for r in parse(page).projects for n in r.partners}
+    assert {"International Labour Organization", "World Trade Organization"} <= partners
+
+
+def test_the_verb_after_a_partner_list_s_comma_ends_it() -> None:
+    from cepa_kg.loaders.project import parse
+
+    page = ("Development Account project 1819G\n\nLast month the Ministry of Home Affairs, in "
+            "partnership with UN DESA and the United Nations Development Programme (UNDP), "
+            "organized a technical workshop on the implementation of One-Stop-Shop Centres (OSSCs). The project aims "
+            "to help the country bring its services closer to citizens.\n")
+    partners = {n.name for r in parse(page).projects for n in r.partners}
+    assert "United Nations Development Programme" in partners
+    assert not any("One-Stop-Shop" in p for p in partners)

@@ -51,7 +51,7 @@ STUDIES = [
     ("twentyseventh", "session", 5, 5, 18),
     ("twentyseventh", "update-people", 14, 13, 63),
     ("twentyseventh", "update-events", 14, 13, 68),
-    ("twentyseventh", "project-news", 14, 12, 71),
+    ("twentyseventh", "project-news", 14, 12, 75),
     ("twentyseventh", "project-docs", 14, 13, 43),
     ("twentyeighth", "session-news", 4, 4, 26),
     ("twentyeighth", "session-people", 14, 12, 22),
@@ -68,7 +68,7 @@ STUDIES = [
     ("twentyninth", "update-event-pages", 9, 8, 56),
     ("twentyninth", "update-partnership-news", 14, 14, 83),
     ("twentyninth", "project-partner-sites", 12, 11, 30),
-    ("thirtieth", "project-entities", 11, 10, 52),
+    ("thirtieth", "project-entities", 11, 10, 53),
     ("thirtieth", "update-officials", 14, 14, 77),
     ("thirtieth", "update-romance-news", 14, 14, 44),
 ]
