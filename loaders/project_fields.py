@@ -375,9 +375,27 @@ _OBJECTIVE_PROSE = re.compile(
 #: The aim in a relative clause, from its verb: "part of a UN project that aims to ...", "Its
 #: programme seeks to ...", and in French ("le projet, qui vise à ...", "un projet visant à
 #: ..."). Tried only where one of its verbs is (`_AIM_VERBS`).
+#: ("launched a new project aimed at developing ...": the participle right after the word)
+_AIMED_AFTER = _behind(("project", "programme", "initiative"), (r"\s",))
 _AIM_RELATIVE = re.compile(rf"(?:{_AIM_AFTER})(?:aims|aimed|seeks|sought)\s+(?:to|at)\b"
+                           rf"|(?:{_AIMED_AFTER})aimed\s+at\b"
                            rf"|(?:{_AIM_AFTER_FR})(?:vise|visait|visant)\s+à\b", re.I)
 _AIM_VERBS = ("aims ", "aimed ", "seeks ", "sought ", "vise ", "visait ", "visant ")
+
+
+#: The project a page introduces, before a participle of aim: "launched a new project aimed
+#: at", not "the ASEAN+3 project aimed at" (a part the page names, another's aim).
+_INTRODUCED = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,3}?(?:project|programme|initiative)\s$",
+                         re.I)
+
+
+def _aim_of_another_project(text: str, m: re.Match[str]) -> bool:
+    """A participle of aim ("project aimed at") after a project the page does not introduce."""
+    return m.group(0).lower().startswith("aimed") and \
+        text[max(0, m.start() - 13): m.start()].lower().rstrip().endswith(
+            ("project", "programme", "initiative")) and \
+        not text[m.start() - 1: m.start()].isalnum() and \
+        _INTRODUCED.search(text, max(0, m.start() - 80), m.start()) is None
 
 
 def _aim_verbs(text: str, span: Span) -> list[int]:
@@ -463,7 +481,8 @@ def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:
              if (m := _OBJECTIVE_PROSE.match(text, opening.start(), span.end)) is not None]
     taken = {m.start() for m in found}
     found += [m for at in _aim_verbs(text, span) if at not in taken
-              and (m := _AIM_RELATIVE.match(text, at, span.end)) is not None]
+              and (m := _AIM_RELATIVE.match(text, at, span.end)) is not None
+              and not _aim_of_another_project(text, m)]
     yield from sorted(found, key=lambda m: m.start())
 
 

@@ -432,3 +432,13 @@ def test_the_verb_after_a_partner_list_s_comma_ends_it() -> None:
     partners = {n.name for r in parse(page).projects for n in r.partners}
     assert "United Nations Development Programme" in partners
     assert not any("One-Stop-Shop" in p for p in partners)
+
+
+def test_a_new_project_aimed_at_states_its_aim_another_named_one_does_not() -> None:
+    from cepa_kg.loaders.project_fields import objectives
+    from cepa_kg.loaders.spans import Span
+
+    text = ("The commission recently launched a new project aimed at helping small towns publish "
+            "their budgets online. Last year the Pacific project aimed at training auditors.")
+    assert [o.text for o in objectives(text, Span(0, len(text)))] == [
+        "aimed at helping small towns publish their budgets online."]

@@ -67,7 +67,7 @@ STUDIES = [
     ("twentyninth", "session-third-party", 4, 3, 14),
     ("twentyninth", "update-event-pages", 9, 8, 56),
     ("twentyninth", "update-partnership-news", 14, 14, 83),
-    ("twentyninth", "project-partner-sites", 12, 11, 30),
+    ("twentyninth", "project-partner-sites", 12, 11, 31),
     ("thirtieth", "project-entities", 11, 10, 53),
     ("thirtieth", "update-officials", 14, 14, 77),
     ("thirtieth", "update-romance-news", 14, 14, 44),
