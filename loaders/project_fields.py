@@ -378,7 +378,7 @@ _OBJECTIVE_PROSE = re.compile(
 #: ("launched a new project aimed at developing ...": the participle right after the word)
 _AIMED_AFTER = _behind(("project", "programme", "initiative"), (r"\s",))
 _AIM_RELATIVE = re.compile(rf"(?:{_AIM_AFTER})(?:aims|aimed|seeks|sought)\s+(?:to|at)\b"
-                           rf"|(?:{_AIMED_AFTER})aimed\s+at\b"
+                           rf"|(?:{_AIMED_AFTER})(?P<participle>aimed)\s+at\b"
                            rf"|(?:{_AIM_AFTER_FR})(?:vise|visait|visant)\s+à\b", re.I)
 _AIM_VERBS = ("aims ", "aimed ", "seeks ", "sought ", "vise ", "visait ", "visant ")
 
@@ -391,10 +391,7 @@ _INTRODUCED = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,3}?(?:project|program
 
 def _aim_of_another_project(text: str, m: re.Match[str]) -> bool:
     """A participle of aim ("project aimed at") after a project the page does not introduce."""
-    return m.group(0).lower().startswith("aimed") and \
-        text[max(0, m.start() - 13): m.start()].lower().rstrip().endswith(
-            ("project", "programme", "initiative")) and \
-        not text[m.start() - 1: m.start()].isalnum() and \
+    return m.group("participle") is not None and \
         _INTRODUCED.search(text, max(0, m.start() - 80), m.start()) is None
 
 

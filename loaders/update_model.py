@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cepa_kg.loaders.dates import DateRange
+from cepa_kg.loaders.project_model import ProjectRecord
 from cepa_kg.loaders.spans import Span
 
 __all__ = [
@@ -175,7 +176,7 @@ class UpdateDocument:
     #: numbered list, a sidebar): the document mentions them
     mentioned: tuple[ActorMention, ...] = ()
     #: the projects the page's story names (`update_projects`): a news page about a project
-    projects: tuple[object, ...] = ()  # (`project_model.ProjectRecord`)
+    projects: tuple[ProjectRecord, ...] = ()
 
     @property
     def month(self) -> int | None:

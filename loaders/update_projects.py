@@ -5,9 +5,8 @@ describes that project too, with its implementers, partners, countries and aims.
 The project's own reader (`project.parse`) reads the page; a project is kept only when the
 story names it: in quotation marks and called a project ('the project “E-Government for
 Empowering Women”'), or by its Account code ("Development Account project 1819G", then its
-label). A news
-page's headline is no project's title ("UNDESA workshop for public officers"), and a project
-the story does not name is not told apart from the news: neither is kept.
+label). A news page's headline is no project's title ("UNDESA workshop for public officers"),
+and a project the story does not name is not told apart from the news: neither is kept.
 """
 
 from __future__ import annotations
@@ -33,9 +32,12 @@ def projects_told(text: str) -> tuple[ProjectRecord, ...]:
     except ParseError:
         return ()
     named = named_title(text, Span(0, len(text)))
+    # (the name goes to the record that holds it, else to the first: one project, one name)
+    holder = next((r for r in records if named is not None and r.span is not None
+                   and r.span.start <= named.start < r.span.end), records[0])
     out = []
     for record in records:
-        if named is not None:
+        if named is not None and record is holder:
             out.append(replace(record, title=clean(named.of(text)), title_span=named))
         elif record.code is not None:  # named by its code alone, not by the headline
             out.append(replace(record, title=f"Development Account project {record.code}",

@@ -138,6 +138,6 @@ def to_rdf(doc: UpdateDocument, ctx: MappingContext) -> None:
     for a in doc.mentioned:  # named outside the items: mentioned all the same
         mapper.actor(a)
     for record in doc.projects:  # the project the story names: described by the page too
-        project_record(ctx, record)  # type: ignore[arg-type]
+        project_record(ctx, record)
     for iri in sorted(mapper.mentioned):
         ctx.add(ctx.doc_iri, SCHEMA.mentions, iri)
