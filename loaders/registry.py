@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from cepa_kg.loaders import project, project_rdf, session, session_rdf, update, update_rdf
 from cepa_kg.loaders.base import Loader
-from cepa_kg.loaders.family_detection import MIN_SCORE, NAMED_MIN_SCORE, fits_family
+from cepa_kg.loaders.family_detection import (
+    MIN_SCORE,
+    NAMED_MIN_SCORE,
+    PROJECT_MIN_SCORE,
+    fits_family,
+)
 
 LOADERS: tuple[Loader, ...] = (
     Loader("cepa-session", "CEPA session summary", session.detect, session.parse,
@@ -31,7 +36,8 @@ def ranked(text: str) -> list[Loader]:
     if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(
-            f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE}, or "
+            f"not a document of a known kind (best guesses: {guesses}; needs {MIN_SCORE} (a "
+            f"project page {PROJECT_MIN_SCORE}), or "
             f"{NAMED_MIN_SCORE} on a page that names the division's work, or a project page "
             f"that names an entity carrying out the Account's projects)")
     return fit

@@ -146,14 +146,15 @@ def test_detect_and_pipeline(text: str) -> None:
 
 def _surest(text: str) -> str | None:
     """Every detector run, the highest score (ties: the order of LOADERS) among those that
-    reach their threshold (half the signs; less on a page naming the division's work, or a
+    reach their threshold (half the signs, two for a project; less on a page naming the division's work, or a
     project page naming a UN body that carries out projects), as detect() did before it
     stopped at the first certain detector."""
     from cepa_kg.loaders.family_detection import names_an_account_entity, names_our_work
     named, entity = names_our_work(text), names_an_account_entity(text)
 
     def fits(score: float, kind: str) -> bool:
-        return score >= registry.MIN_SCORE or score >= registry.NAMED_MIN_SCORE and (
+        enough = registry.PROJECT_MIN_SCORE if kind == "da-project" else registry.MIN_SCORE
+        return score >= enough or score >= registry.NAMED_MIN_SCORE and (
             named or (kind == "da-project" and entity))
 
     scored = [(ld.detect(text), -i, ld) for i, ld in enumerate(registry.LOADERS)]
