@@ -32,7 +32,12 @@ _UN = re.compile(
     r"유엔|국제연합|UN\s*경제사회국|"
     r"Ujedinjen\w+\s+[Nn]acij\w*|\bUN\s*[–-]\s*a\b|"
     # German: "Vereinte Nationen", "UNO", "UN-Bericht" (a compound: the UN's report)
-    r"Vereinte[nr]?\s+Nationen|\bUNO\b|\bUN-(?=[A-ZÄÖÜ][a-zäöüß])")
+    r"Vereinte[nr]?\s+Nationen|\bUNO\b|\bUN-(?=[A-ZÄÖÜ][a-zäöüß])|"
+    # the regional commissions that carry out the Account's projects, in their languages:
+    # "CEPAL", "Comisión Económica para América Latina", "Commission économique pour
+    # l'Afrique", "Commission économique et sociale pour l'Asie occidentale"
+    r"\bCEPAL\b|Comisi[óo]n\s+Econ[óo]mica\s+para\s+Am[ée]rica\s+Latina|"
+    r"Commission\s+[ée]conomique\s+(?:et\s+sociale\s+)?pour\s+l[’']\s*(?:Afrique|Asie|Europe)")
 #: The division's subjects.
 _SUBJECT = re.compile(
     r"administraci[óo]n\s+p[úu]blica|servicios?\s+p[úu]blicos?|gobierno\s+(?:electr[óo]nico|"
@@ -71,7 +76,7 @@ _EVENT = re.compile(
     re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(
-    r"\bproyectos?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|программ|"
+    r"\bproyectos?\b|\bprogramas?\b|\bprojets?\b|\bprojetos?\b|\bprogett[oi]\b|проект|программ|"
     r"مشروع|مشاريع|项目|項目|프로젝트", re.I)
 #: Ruby annotations of Chinese characters ("國(guó)"), dropped before reading.
 _RUBY = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")

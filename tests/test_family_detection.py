@@ -283,3 +283,40 @@ def test_objectives_listed_under_its_objectives_were_to_are_one_each() -> None:
 ])
 def test_the_division_s_news_in_spanish_portuguese_and_french(text: str) -> None:
     assert _kind(text) == "dpadm-monthly-update"
+
+
+@pytest.mark.parametrize("text", [
+    # a forum's record of another body: its objective and a key accomplishments heading
+    "Objective/Purpose of Project: the forum is asked to open a dialogue on water rights "
+    "among many parties.\nKey Accomplishments (to-date):\nYearly meetings took place in "
+    "Lima and Oslo.\n",
+    # a handbook's page: made as part of a joint project, the project's goal told after
+    "A guide to customs valuation for small states\n\nThis guide was written as part of a "
+    "project implemented jointly by a tax office and a donors' compact.\n\nThe ultimate goal "
+    "of this project was to give customs officers tools of their own.\n",
+])
+def test_a_project_page_with_two_signs_is_read_though_it_names_none_of_ours(text: str) -> None:
+    # (two signs of a project give 0.40; half the signs, 0.5, is what the other families need)
+    assert 0.4 <= project_score(text) < 0.5
+    assert registry.detect(text).kind == "da-project"
+
+
+def test_one_sign_of_a_project_is_not_enough_on_a_page_that_names_none_of_ours() -> None:
+    text = "Notes on the harbour\n\nThe survey of its old piers is part of a mapping project.\n"
+    assert project_score(text) < 0.4
+    with pytest.raises(registry.UnknownKindError, match=r"a project page 0\.4"):
+        registry.detect(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a Spanish daily: a plan born of a project the Department carried out, its programme
+    "Antes de fin de año, Bolivia adoptará una política de datos abiertos. El plan nace de un "
+    "proyecto que el Departamento de Asuntos Económicos y Sociales de las Naciones Unidas "
+    "ejecutó en el país en 2016, y forma parte de un programa más amplio de gobierno digital.\n",
+    # the cover of a regional commission's evaluation, in Spanish: CEPAL and its programme
+    "COMISION ECONOMICA PARA AMERICA LATINA Y EL CARIBE\n\nEvaluación del Programa de "
+    "Cooperación Técnica de la CEPAL 2014-2016 “Capacidades para la planificación”\n\n"
+    "Antecedentes del programa: el programa apoyó a los ministerios de planificación.\n",
+])
+def test_a_project_page_in_spanish_named_by_its_programa_or_by_cepal(text: str) -> None:
+    assert registry.detect(text).kind == "da-project"
