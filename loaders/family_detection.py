@@ -277,6 +277,8 @@ _OURS = re.compile(
     r"Division\s+for\s+Public\s+(?:Administration|Institutions|Economics)|Department\s+(?:of|for)\s+"
     r"Economic\s+and\s+Social\s+Affairs|Economic\s+and\s+Social\s+Affairs\b|Project\s+Office\s+on\s+"
     r"Governance|Development\s+Account|Committee\s+of\s+Experts\s+on\s+Public\s+Administration|"
+    # (the department's office for financing for development, whose projects the Account funds)
+    r"Financing\s+for\s+(?:Sustainable\s+)?Development\s+Office|\bF[fS]DO\b|"
     r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)",
     re.I)
 
@@ -515,6 +517,13 @@ PROJECT_ANYWHERE += (
                 r"\b(?:Programme|Project)\s+(?:Title|Number|Duration)\s*:|"
                 r"\bFor\s+more\s+information\s+(?:about|on)\s+(?:this|the)\s+(?:project|programme|"
                 r"initiative)\b", re.I | re.M), 0.25),
+)
+PROJECT_ANYWHERE += (
+    # a programme or initiative named by its capitals ("The Programme on Sustainable Public
+    # Procurement will be led by", "the Regional Programme for the Strengthening of Economic
+    # Statistics", "the Capacity Development Programme on Cooperation in Tax Matters"): what
+    # a news item or a report tells of is the body's project by another word
+    (re.compile(r"\b(?:Programme|Program|Initiative)\s+(?:on|for)\s+(?:the\s+)?[A-Z][a-z]"), 0.25),
 )
 PROJECT_AGAINST: tuple[_Sign, ...] = (
     (re.compile(r"Monthly\s+(?:Update|Bulletin|Briefing)", re.I), 0.5),

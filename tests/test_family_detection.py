@@ -320,3 +320,32 @@ def test_one_sign_of_a_project_is_not_enough_on_a_page_that_names_none_of_ours()
 ])
 def test_a_project_page_in_spanish_named_by_its_programa_or_by_cepal(text: str) -> None:
     assert registry.detect(text).kind == "da-project"
+
+
+@pytest.mark.parametrize("text", [
+    # a business daily: a UN body starts a programme it names by its capitals
+    "UNDP starts a clean transport scheme for cities\n\nThe United Nations Development "
+    "Programme (UNDP) is starting a scheme to move city fleets to cleaner fuels.\n\nThe "
+    "Programme on Clean Urban Fleets will be led by UNDP and two city networks.\n",
+    # a conference room paper's cover: the regional programme it is the plan of
+    "CONFERENCE ROOM PAPER Economic and Social Commission for Asia and the Pacific Plan for "
+    "running the Regional Programme for the Improvement of Labour Statistics Note by the "
+    "secretariat\n",
+])
+def test_a_programme_named_by_its_capitals_is_a_project(text: str) -> None:
+    assert registry.detect(text).kind == "da-project"
+
+
+def test_a_body_named_programme_is_no_sign_of_one() -> None:
+    # ("United Nations Development Programme (UNDP)": a name, no programme on anything)
+    text = "The United Nations Development Programme (UNDP) met its donors in Oslo.\n"
+    assert project_score(text) == 0
+
+
+def test_the_office_for_financing_for_development_is_the_department_s() -> None:
+    # (a topic page: one sign of a programme is enough where the department's office is named)
+    text = ("Customs and trade\n\nMany countries lack the skills to apply trade treaties. The "
+            "first focus of the Capacity Programme on Customs Matters, begun in 2015, has been "
+            "the training of officials. The Financing for Sustainable Development Office has "
+            "written a handbook for them.\n")
+    assert registry.detect(text).kind == "da-project"
