@@ -44,7 +44,9 @@ _ORDINAL = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|se
             r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
             r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]\w+)")
 #: (its names in other languages: `session._OTHER_COMMITTEE`, read where no English sign is)
-_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+on\s+Public\s+Administration|\bCEPA\b", re.I)
+#: (pages also call it the Committee of Experts "in", "of" or "for" Public Administration)
+_COMMITTEE = re.compile(r"Committee\s+of\s+Experts\s+(?:on|in|of|for)\s+Public\s+Administration|"
+                        r"\bCEPA\b", re.I)
 #: A page about the Committee's members: who was elected to its bureau, named or appointed to
 #: it, who chairs it, its list of current members, its 24 seats.
 _MEMBERSHIP = re.compile(
@@ -276,7 +278,8 @@ _OURS = re.compile(
     r"\b(?:DPADM|DPIDG|DPEPA|UNPOG|UNPAN|UN\s*-?\s*DESA|DESA|UNDESA|UNU-EGOV|CEPA|UNPSA)\b|"
     r"Division\s+for\s+Public\s+(?:Administration|Institutions|Economics)|Department\s+(?:of|for)\s+"
     r"Economic\s+and\s+Social\s+Affairs|Economic\s+and\s+Social\s+Affairs\b|Project\s+Office\s+on\s+"
-    r"Governance|Development\s+Account|Committee\s+of\s+Experts\s+on\s+Public\s+Administration|"
+    r"Governance|Development\s+Account|Committee\s+of\s+Experts\s+(?:on|in|of|for)\s+Public\s+"
+    r"Administration|"
     # (the department's office for financing for development, whose projects the Account funds)
     r"Financing\s+for\s+(?:Sustainable\s+)?Development\s+Office|\bF[fS]DO\b|"
     r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)",

@@ -76,9 +76,14 @@ __all__ = [
 #: their copies on document-sharing sites ("Informe sobre el sexto período de sesiones").
 _OTHER_COMMITTEE = re.compile(
     r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica"
-    r"|Comit[ée]\s+(?:d[’']|des\s+)experts\s+(?:de|en|sur)\s+(?:l[’']\s*)?administration\s+publique"
-    r"|Comit[êé]\s+de\s+(?:[Pp]eritos|[Ee]specialistas|[Ee]xperts)\s+(?:em|de|da)\s+"
-    r"[Aa]dministra[çc][ãa]o\s+[Pp][úu]blica|Comitato\s+di\s+[Ee]sperti"
+    # (a copy that lost its apostrophes: "Comité d experts de l administration publique")
+    r"|Comit[ée]\s+(?:d[’']\s*|d\s+|des\s+)experts\s+(?:de|en|sur)\s+(?:l[’']\s*|l\s+)?"
+    r"administration\s+publique"
+    # (and in Portuguese a Committee or a Commission: "Comissão de Especialistas da ONU sobre
+    # Administração Pública")
+    r"|(?:Comit[êé]|Comiss[ãa]o)\s+de\s+(?:[Pp]eritos|[Ee]specialistas|[Ee]xperts)\s+"
+    r"(?:da\s+ONU\s+)?(?:em|de|da|sobre)\s+[Aa]dministra[çc][ãa]o\s+[Pp][úu]blica"
+    r"|Comitato\s+di\s+[Ee]sperti"
     r"|Комитет\s+экспертов\s+по\s+государственному\s+управлению"
     r"|公共行政专家委员会|公共行政專家委員會|공공행정\s*전문가\s*위원회"
     r"|[Kk]omis[ei]\s+expert[ůu]\s+(?:OSN\s+)?pro\s+veřejnou\s+správu"

@@ -349,3 +349,20 @@ def test_the_office_for_financing_for_development_is_the_department_s() -> None:
             "the training of officials. The Financing for Sustainable Development Office has "
             "written a handbook for them.\n")
     assert registry.detect(text).kind == "da-project"
+
+
+@pytest.mark.parametrize("text", [
+    # a French copy of a Secretariat note whose apostrophes were lost in transcription
+    "Nations Unies E/C.16/2005/2 Conseil économique et social Comité d experts de l "
+    "administration publique Quatrième session New York, 4-8 avril 2005 Point 4 de l ordre "
+    "du jour Rapport du Secrétariat\n",
+    # a Portuguese radio story: the Committee called a Commission, "da ONU sobre"
+    "Uma perita de Angola, membro da Comissão de Especialistas da ONU sobre Administração "
+    "Pública, falou à rádio sobre a sessão de Nova Iorque.\n",
+    # an English page calling it the Committee of Experts "in" Public Administration
+    "Our director at the UN\n\nThe director took part in the sixteenth session of the UN "
+    "Committee of Experts in Public Administration, held in New York from 24 to 28 April "
+    "2017.\n",
+])
+def test_the_committee_named_as_pages_misname_it_makes_a_session_page(text: str) -> None:
+    assert _kind(text) == "cepa-session"
