@@ -325,6 +325,19 @@ PROJECT_MIN_SCORE = 0.4
 NAMED_MIN_SCORE = 0.15
 
 
+#: A page of no family by the thresholds above, with this much of the update's signs (an
+#: event, its day and who held it) and the United Nations named near its top, is the
+#: division's news told by a partner's site: "co-organized with the United Nations", "the UN
+#: welcomed participants to the forum" (`registry.ranked`, only when nothing else fits).
+UN_NEWS_MIN_SCORE = 0.4
+_UNITED_NATIONS = re.compile(r"\bUnited\s+Nations\b|\bUN\b")
+
+
+def names_the_un(text: str) -> bool:
+    """The page names the United Nations near its top."""
+    return _UNITED_NATIONS.search(text, 0, _HEAD) is not None
+
+
 def fits_family(score: float, text: str, *, project: bool = False) -> bool:
     """Whether a page with this family score is one of the family's: a project of the
     Account's other implementing entities (a regional commission, UNCTAD ...) is as much one

@@ -8,7 +8,9 @@ from cepa_kg.loaders.family_detection import (
     MIN_SCORE,
     NAMED_MIN_SCORE,
     PROJECT_MIN_SCORE,
+    UN_NEWS_MIN_SCORE,
     fits_family,
+    names_the_un,
 )
 
 LOADERS: tuple[Loader, ...] = (
@@ -33,6 +35,9 @@ def ranked(text: str) -> list[Loader]:
                     key=lambda pair: -pair[0])
     fit = [loader for score, loader in scored
            if fits_family(score, text, project=loader.kind == "da-project")]
+    if not fit:  # (the last chance: the division's news as a partner's site tells it)
+        fit = [loader for score, loader in scored if loader.kind == "dpadm-monthly-update"
+               and score >= UN_NEWS_MIN_SCORE and names_the_un(text)]
     if not fit:
         guesses = ", ".join(f"{loader.label} {score:.2f}" for score, loader in scored)
         raise UnknownKindError(

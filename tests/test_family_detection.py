@@ -366,3 +366,30 @@ def test_the_office_for_financing_for_development_is_the_department_s() -> None:
 ])
 def test_the_committee_named_as_pages_misname_it_makes_a_session_page(text: str) -> None:
     assert _kind(text) == "cepa-session"
+
+
+_PARTNER_NEWS = (
+    "Parliaments and open data: a conference in Geneva\n\nPosted on 12 March 2015 by the "
+    "editor\n\nThe conference on open parliamentary data, co-organized in cooperation with "
+    "{}, opened in Geneva on 10 March 2015 with speakers from thirty parliaments.\n")
+
+
+def test_a_partner_s_news_of_a_meeting_held_with_the_un_is_an_update() -> None:
+    # (0.4 of the update's signs: not enough for a page that names none of ours, enough as the
+    # last chance for one that names the United Nations)
+    text = _PARTNER_NEWS.format("the United Nations")
+    assert update_score(text) == 0.4
+    assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_the_same_news_without_the_un_is_refused() -> None:
+    with pytest.raises(registry.UnknownKindError):
+        registry.detect(_PARTNER_NEWS.format("a donors' network"))
+
+
+def test_the_last_chance_takes_no_page_another_family_fits() -> None:
+    # (a project's page with an event on it: the project, as before)
+    text = ("Ocean data for coastal towns\n\nThe project aims to help coastal towns use ocean "
+            "data. Within the project, a workshop co-organized with the United Nations opened "
+            "in Suva on 3 May 2016.\n")
+    assert _kind(text) == "da-project"
