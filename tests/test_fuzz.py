@@ -159,6 +159,10 @@ def _surest(text: str) -> str | None:
 
     scored = [(ld.detect(text), -i, ld) for i, ld in enumerate(registry.LOADERS)]
     fitting = [t for t in scored if fits(t[0], t[2].kind)]
+    if not fitting:  # the last chance: the division's news told by a partner's site
+        from cepa_kg.loaders.family_detection import names_the_un
+        fitting = [t for t in scored if t[2].kind == "dpadm-monthly-update"
+                   and t[0] >= registry.UN_NEWS_MIN_SCORE and names_the_un(text)]
     return max(fitting, key=lambda t: t[:2])[2].kind if fitting else None
 
 
