@@ -300,7 +300,8 @@ def find_events(text: str, body: Span, title: Span | None, reference: dt.date | 
     if own_date is not None:
         body_events = [m for m in body_events if m.dates is None or
                        (own_date - (m.dates.end or m.dates.start)).days <= _BACKGROUND_DAYS]
-    events = _dated_steps(_merge(body_events))
+    events = _also_named(_dated_steps(_merge(body_events)),
+                         [m for m in announced if m not in body_events])
     if len(events) == 1 and events[0].dates is None:  # the item's one event: the item's day
         first = _first_date(text, [s for s in (title, body) if s is not None], reference,
                             not_dates)
@@ -679,6 +680,24 @@ def _in_brackets(text: str, sentence: Span, word: re.Match[str]) -> bool:
     if opened < 0 or before.rfind(")") > opened:
         return False
     return ")" in text[word.end(): sentence.end]
+
+
+def _also_named(events: list[EventMention], unused: list[EventMention]) -> list[EventMention]:
+    """An event's names in the item's other sentences, told as still to come and so no event
+    of their own ("The Sixth Global Forum on X will open in Busan ... The theme of the 6th
+    Global Forum on X"): a name of its kind that holds one of the event's names of three words
+    or more, with the same number if both have one."""
+    out = []
+    for e in events:
+        names = [n.lower() for n in (e.name, *e.other_names) if len(n.split()) >= 3]
+        more = [m.name for m in unused
+                if m.kind == e.kind and m.name != e.name and m.name not in e.other_names
+                and any(n in m.name.lower() for n in names)
+                and (_number_of(m.name) is None or _number_of(e.name) is None
+                     or _number_of(m.name) == _number_of(e.name))]
+        out.append(replace(e, other_names=tuple(dict.fromkeys((*e.other_names, *more))))
+                   if more else e)
+    return out
 
 
 def _merge(mentions: list[EventMention]) -> list[EventMention]:

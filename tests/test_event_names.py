@@ -132,3 +132,16 @@ def test_a_name_s_year_after_its_acronym_in_brackets_is_the_name_s() -> None:
             "Regional Digital Services Forum (RDSF) 2015 held in Busan on 4 June 2015, organized "
             "by the Ministry of the Interior.\n")
     assert "Regional Digital Services Forum (RDSF) 2015" in _names(page)
+
+
+def test_an_event_keeps_the_name_an_announcing_sentence_gives_it() -> None:
+    # (the sentence that announces it is still to come and undated: no event of its own, but
+    # its name, numbered in words, is one of the event's names beside "7th")
+    page = ("Open cities\n\n- 3,000 people expected at Global Forum on Open Cities in Lyon\n\n"
+            "The Seventh Global Forum on Open Cities will open for a three-day run in Lyon on "
+            "the first Monday of the month with mayors from around the world.\n\nThe theme of "
+            "the 7th Global Forum on Open Cities, which UN DESA organizes, \"Cities That "
+            "Answer\", suits the mayors' agenda.\n")
+    names = _names(page)
+    assert "Seventh Global Forum on Open Cities" in names
+    assert "7th Global Forum on Open Cities" in names
