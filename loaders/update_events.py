@@ -614,7 +614,7 @@ _SERIES_OF = re.compile(r"\b(?:series|number|cycle|round)\s+of\s+(?:[\w-]+\s+){0
 #: Trainers Workshop", "training-of-trainers workshop".
 #: Between two event words of one event's name: "Forum and Awards Ceremony", "Forum, Day and
 #: Awards Ceremony".
-_JOINED_KINDS = re.compile(r"(?:,[ ]Day)?[ ](?:and|&)[ ]")
+_JOINED_KINDS = re.compile(r"(?:,[ ]Day)?(?:[ ](?:19|20)\d\d)?[ ](?:and|&)[ ]")
 _MODIFIER_GAP = re.compile(r"[\s-]+of[\s-]+trainers(?:\s*\((?:ToT|TOT|ToTs)\))?[\s-]+", re.I)
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s+Agenda\b)")  # (not "the 2030 Agenda")
 

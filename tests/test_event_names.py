@@ -145,3 +145,12 @@ def test_an_event_keeps_the_name_an_announcing_sentence_gives_it() -> None:
     names = _names(page)
     assert "Seventh Global Forum on Open Cities" in names
     assert "7th Global Forum on Open Cities" in names
+
+
+def test_a_forum_its_year_and_its_awards_ceremony_are_one_event() -> None:
+    page = ("DPIDG News\n\nThe United Nations Public Service Forum 2031 and Awards Ceremony will "
+            "be held in Accra, Ghana from 23 to 25 June 2031.\n")
+    g = graph_of(page, "news.txt")
+    events = list(g.subjects(RDF.type, CEPA.Event))
+    assert len(events) == 1
+    assert any("Forum 2031 and Awards Ceremony" in n for n in _names(page))

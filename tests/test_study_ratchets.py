@@ -49,7 +49,7 @@ STUDIES = [
     ("twentysixth", "update-events", 14, 14, 92),
     ("twentysixth", "update-languages", 14, 14, 32),
     ("twentyseventh", "session", 5, 5, 18),
-    ("twentyseventh", "update-people", 14, 13, 63),
+    ("twentyseventh", "update-people", 14, 13, 64),
     ("twentyseventh", "update-events", 14, 13, 68),
     ("twentyseventh", "project-news", 14, 14, 80),
     ("twentyseventh", "project-docs", 14, 13, 43),
