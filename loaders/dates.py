@@ -70,10 +70,13 @@ _COMMA = rf"(?:{_SP0}|[^\S\n]*,{_SP0})"  # "November 2011", "November, 2011"
 _YEAR = rf"(?:{_COMMA}(?<![\d])(?P<{{0}}>(?:19|20)\d\d)(?!\d))"
 #: A weekday before the range's last day: "from Monday 15 to Friday 19 April".
 _WEEKDAY = r"(?:(?i:mon|tues|wednes|thurs|fri|satur|sun)day,?[^\S\n]+)?"
-_TO = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till)\b){_SP0}{_WEEKDAY}"
+#: (a comma may close the first day before the word: "from Monday, 8 April, to Friday, 12
+#: April 2019", as the UN's own notes write a session's days)
+_TO = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?:,{_SP0})?(?i:to|until|through|till)\b){_SP0}{_WEEKDAY}"
 #: ... and, after "to", a blank line too: a copied page breaks "9 to\n\n11 December".
 _TO_BROKEN = rf"{_SP0}(?i:to|until|through|till)\b(?:[^\S\n]*\n){{1,2}}[^\S\n]*"
-_TO_AND = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?i:to|until|through|till|and)\b){_SP0}{_WEEKDAY}"
+_TO_AND = rf"{_SP0}(?:[-\u2010-\u2015\u2212]|(?:,{_SP0})?(?i:to|until|through|till)\b|(?i:and)\b)"\
+    rf"{_SP0}{_WEEKDAY}"
 
 
 _LISTED_SEP = rf"(?:{_SP0},{_SP0}|{_SP1}and{_SP1})"  # between two days of a list

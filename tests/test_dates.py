@@ -38,6 +38,12 @@ FORMS = [
     # two days of one month, each written whole (with its weekday)
     ("on Wednesday 12 August and Thursday 13 August 2020",
      "12 August and Thursday 13 August 2020", D(2020, 8, 12), D(2020, 8, 13)),
+    # a comma closing the first day, before "to" (the UN's notes: "from Monday, 8 April, to
+    # Friday, 12 April 2019"), day first and month first
+    ("from Monday, 8 April, to Friday, 12 April 2019", "8 April, to Friday, 12 April 2019",
+     D(2019, 4, 8), D(2019, 4, 12)),
+    ("from Monday, April 8, to Friday, April 12, 2019", "April 8, to Friday, April 12, 2019",
+     D(2019, 4, 8), D(2019, 4, 12)),
 ]
 
 
