@@ -354,8 +354,8 @@ _THEME = re.compile(
     r"|\bhad\s+as\s+(?:its\s+)?(?:main|central|principal)\s+(?:subject|theme|topic)\s*:?\s*"
     # "key aspects of the theme “X”": the theme named by its quotes alone
     # (and "this year’s theme, ‘X’", "is considering the theme, ‘X,’")
-    r"|\b(?:the|(?:this|last|next)\s+year[’']s)\s+(?:main\s+|overall\s+|central\s+)?theme\s*,?\s*"
-    r"(?=[\"\u201c\u2018«])"
+    r"|\b(?:the|(?:this|last|next)\s+year[’']s|(?:session|meeting|Committee|CEPA)[’']s)\s+"
+    r"(?:main\s+|overall\s+|central\s+)?theme\s*,?\s*(?=[\"\u201c\u2018«]|'[A-Z])"
     # "The session was devoted to X"; French "Thème général de la Session: “X”"
     r"|\b(?:session|meeting)\s+(?:was|is|will\s+be)\s+(?:devoted|dedicated)\s+to\s+"
     # "At the meeting, which was dedicated to “X”" (quoted: a theme's name)
@@ -389,6 +389,9 @@ _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+w
                         r"|\s+in\s+alignment\s+with\b|\n(?=[^\n]*\t)|\t", re.I)
 
 
+_STRAIGHT_CLOSE = re.compile(r"'(?!\w)")
+
+
 def main_theme(text: str) -> Theme | None:
     """The theme as the page states it: "Main theme: X", "Its theme was “X”", "under the
     overall theme of “X”", "The main subject of discussion was X", "The main item of discussion
@@ -399,7 +402,12 @@ def main_theme(text: str) -> Theme | None:
             a += 1
         if a >= len(text):
             continue
-        if text[a] in _QUOTE_OPEN:
+        if text[a] == "'" and a + 1 < len(text) and text[a + 1].isupper():
+            # a straight quote ("considered the theme 'X', and"): closed by the next one that
+            # no letter follows (not the apostrophe of "members' ")
+            close_m = _STRAIGHT_CLOSE.search(text, a + 1, a + 600)
+            span = Span(a + 1, close_m.start() if close_m else min(len(text), a + 300))
+        elif text[a] in _QUOTE_OPEN:
             close = text.find(_QUOTE_CLOSE[text[a]], a + 1, a + 600)
             if close < 0:
                 close = text.find(_QUOTE_CLOSE.get(text[a], "\""), a + 1, a + 600)
