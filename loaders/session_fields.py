@@ -988,7 +988,8 @@ _BUREAU = re.compile(
     r"(?P<hon>(?:(?:The\s+)?Hon(?:ou?rable|\.)?|H\.\s?E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|"
     r"Professor|Ambassador|Judge|Sir|Dame)\s+)*"
     r"(?P<name>[A-Z][^\s(),]*(?:\s+(?:[A-Z][^\s(),]*|van|von|de|da|del|der|la|le|bin|al|el)){0,5})"
-    r"\s*(?:\((?P<country>[^)]{2,60})\))?\s*,?\s*(?P<post>[^\n]*)",
+    # (the post on the name's own line: not the next line's "Vice-Chairs: ...")
+    r"[^\S\n]*(?:\((?P<country>[^)]{2,60})\))?[^\S\n]*,?[^\S\n]*(?P<post>[^\n]*)",
     re.M)
 
 
@@ -1116,10 +1117,16 @@ def _plural_role_lines(text: str) -> list[Person]:
                                     _singular(m.group("role")))]
 
 
+#: Where an election's sentence ends: not at an honorific's dot ("elected Ms. A (Senegal) as
+#: Chair and Mr. B (Brazil) as Vice-Chair"), nor at a semicolon between its officers.
+_ELECTION_STOP = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bH\.E)"
+                            r"[.!?](?:\s|$)|\n")
+
+
 def _elected(text: str) -> list[Person]:
     out: list[Person] = []
     for m in _ELECTED.finditer(text):
-        stop = _SENTENCE_STOP.search(text, m.end())
+        stop = _ELECTION_STOP.search(text, m.end())
         end = stop.start() if stop else len(text)
         a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         if not _ABOUT_CEPA.search(text, a, end) and "Committee" not in text[a:end]:

@@ -1,4 +1,4 @@
-"""A session's main theme as news pages quote it (texts our own)."""
+"""A session's main theme and its officers as pages write them (texts our own)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,20 @@ def test_a_straight_quote_ends_at_the_quote_no_letter_follows() -> None:
     theme = main_theme(_HELD + "Its theme was 'What it's worth: trust in government'. It ended.")
     assert theme is not None
     assert theme.text == "What it's worth: trust in government"
+
+
+def test_an_election_with_honorifics_gives_each_officer_role_and_country() -> None:
+    # (the dot of "Ms." and "Mr." ends no sentence)
+    from cepa_kg.loaders.session_fields import bureau
+    people = bureau("The Committee elected Ms. Ana Lobo (Chile) as Chair and Mr. Tomas Berg "
+                    "(Norway) as Vice-Chair.\n")
+    assert [(p.name, p.role, p.country) for p in people] == [
+        ("Ana Lobo", "Chair", "Chile"), ("Tomas Berg", "Vice-Chair", "Norway")]
+
+
+def test_a_bureau_line_s_post_is_on_its_own_line() -> None:
+    from cepa_kg.loaders.session_fields import bureau
+    people = bureau("Bureau\nChair: Ana Lobo (Chile)\nVice-Chairs: Tomas Berg (Norway), Li Na "
+                    "(China)\n")
+    assert [(p.name, p.role, p.post) for p in people][0] == ("Ana Lobo", "Chair", "")
+    assert {p.name for p in people} == {"Ana Lobo", "Tomas Berg", "Li Na"}
