@@ -275,9 +275,11 @@ _MONTH_YEAR = (r"(?:January|February|March|April|May|June|July|August|September|
 _EVALUATION_RUN_ON = re.compile(
     r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:(?:External|Final|Mid-?term|Terminal|Independent)[^\S\n]+)?"
     r"(?:Evaluative[^\S\n]+Review|Evaluation|Assessment|Review)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
-    r"(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)(?:Development[^\S\n]+Account[^\S\n]+)?Project[^\S\n]+"
-    r"(?:(?P<code>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[A-Z]{1,2})[^\S\n]+)?"
-    r"(?P<title>\S[^\n]{10,300}?)[^\S\n]+(?:FINAL[^\S\n]+DRAFT|DRAFT|Evaluator[^\S\n]*:|"
+    r"(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)(?:Development[^\S\n]+Account[^\S\n]+)?Project"
+    # ("External Evaluation of UNCTAD Project Account- <title>")
+    r"(?:[^\S\n]+Account[^\S\n]*[-–:])?[^\S\n]+"
+    r"(?:(?P<code>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[A-Z]{1,2})[^\S\n]*[-–:]?[^\S\n]+)?"
+    r"(?P<title>\S[^\n]{10,300}?)\*?[^\S\n]+(?:FINAL[^\S\n]+DRAFT|DRAFT|Evaluator[^\S\n]*:|"
     r"Prepared[^\S\n]+by|Commissioned[^\S\n]+by|(?P<date>" + _MONTH_YEAR + r"))", re.I | re.M)
 _COVER_DATE = re.compile(r"^[^\S\n]*(?P<date>" + _MONTH_YEAR + r")[^\S\n]*$", re.I | re.M)
 
@@ -356,25 +358,27 @@ def _cover_title(text: str, m: re.Match) -> Span:
 
 def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
     """(the title, the body named before "Project") of an evaluation report's cover."""
-    m = _EVALUATION_OF.search(text, span.start, span.end)
-    if m is None:
-        title, who, _ = _evaluated_run_on(text, span)
-        if title is None and (cover := _cover(text, span)) is not None:
-            title = _cover_title(text, cover)
-            who = Span(cover.start("who"), cover.end("who")).strip(text) \
-                if cover.group("who").strip() else None
-        return title, who
-    lines: list[Span] = []
-    for line in page_lines(text[: span.end]):
-        if line.span.start <= m.end() or line.blank:
-            continue
-        if _COVER_STOP.match(line.text) or len(lines) >= 4:
-            break
-        lines.append(line.span)
-        if line.text.rstrip().endswith("*"):
-            break
-    title = Span(lines[0].start, lines[-1].end).strip(text, " *\t") if lines else None
-    who = Span(m.start("who"), m.end("who")).strip(text) if m.group("who").strip() else None
+    # (a document site's heading repeats the cover's first line, lower case, over its page
+    # count: the cover itself, below, holds the title)
+    for m in _EVALUATION_OF.finditer(text, span.start, span.end):
+        lines: list[Span] = []
+        for line in page_lines(text[: span.end]):
+            if line.span.start <= m.end() or line.blank:
+                continue
+            if _COVER_STOP.match(line.text) or len(lines) >= 4:
+                break
+            lines.append(line.span)
+            if line.text.rstrip().endswith("*"):
+                break
+        if lines:
+            who = Span(m.start("who"), m.end("who")).strip(text) if m.group("who").strip() \
+                else None
+            return Span(lines[0].start, lines[-1].end).strip(text, " *\t"), who
+    title, who, _ = _evaluated_run_on(text, span)
+    if title is None and (cover := _cover(text, span)) is not None:
+        title = _cover_title(text, cover)
+        who = Span(cover.start("who"), cover.end("who")).strip(text) \
+            if cover.group("who").strip() else None
     return title, who
 
 

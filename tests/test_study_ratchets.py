@@ -61,7 +61,7 @@ STUDIES = [
     ("twentyeighth", "project-partners", 9, 9, 49),
     ("twentyeighth", "project-bodies", 14, 14, 121),
     ("twentyeighth", "session-documents", 3, 3, 18),
-    ("twentyeighth", "project-documents", 7, 7, 44),
+    ("twentyeighth", "project-documents", 7, 7, 45),
     ("twentyeighth", "project-languages", 2, 2, 6),
     ("twentyeighth", "update-people", 14, 9, 33),
     ("twentyninth", "session-third-party", 4, 3, 14),

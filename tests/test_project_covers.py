@@ -1,0 +1,27 @@
+"""An evaluation report's cover as document sites transcribe it (texts our own)."""
+
+from __future__ import annotations
+
+from cepa_kg.loaders import project
+
+
+def _titles(text: str) -> list[str]:
+    return [r.title for r in project.parse(text).projects]
+
+
+def test_a_sites_lower_case_heading_over_a_page_count_is_not_the_cover() -> None:
+    # (the heading repeats the cover's first line; the cover below runs on into one line, its
+    # title after "Project Account-" up to the footnote mark and "Prepared by")
+    text = ("external evaluation of unctad project account\n\n48\nExternal Evaluation of UNCTAD "
+            "Project Account- Building Trade Skills of Sahel Customs Officers for the Goals of "
+            "the Decade* Prepared by Nordlys Evaluation Group March 2016 *This report was "
+            "commissioned by UNCTAD.\n")
+    assert _titles(text) == [
+        "Building Trade Skills of Sahel Customs Officers for the Goals of the Decade"]
+
+
+def test_a_run_on_cover_s_title_after_its_code_and_a_dash() -> None:
+    text = ("1 External Evaluation of Development Account Project 1011AB - Safer Roads for "
+            "Landlocked Countries through Shared Transit Rules* Prepared by Anna Berg October "
+            "2017 *This report was commissioned by UNCTAD.\n")
+    assert _titles(text) == ["Safer Roads for Landlocked Countries through Shared Transit Rules"]
