@@ -315,9 +315,10 @@ def names_our_work(text: str) -> bool:
 #: A family's score a page needs to be one of the family's...
 MIN_SCORE = 0.5
 #: ...a project page's: two of its signs (its objective and the word "project" twice, a
-#: record's field and a code). Project pages of other bodies that name neither the division
-#: nor an entity of the Account score 0.40-0.45 (an IGF record, a handbook "prepared as part
-#: of a project implemented jointly by ..."); no page of another family or of none scores more
+#: record's field and a code) where they outnumber the update's (`fits_family`). Project
+#: pages of other bodies that name neither the division nor an entity of the Account score
+#: 0.40-0.45 (an IGF record, a handbook "prepared as part of a project implemented jointly
+#: by ..."); no page of another family or of none scores more
 #: than 0.15 there (`tests/data/not-ours`), nor any page of ours that fits no family.
 PROJECT_MIN_SCORE = 0.4
 #: ...and on a page that names the division's work (`names_our_work`: its department,
@@ -338,12 +339,15 @@ def names_the_un(text: str) -> bool:
     return _UNITED_NATIONS.search(text, 0, _HEAD) is not None
 
 
-def fits_family(score: float, text: str, *, project: bool = False) -> bool:
+def fits_family(score: float, text: str, *, project: bool = False, rival: float = 0.0) -> bool:
     """Whether a page with this family score is one of the family's: a project of the
     Account's other implementing entities (a regional commission, UNCTAD ...) is as much one
-    of ours as one that names the Department (`project`: the family is the Account's)."""
-    enough = PROJECT_MIN_SCORE if project else MIN_SCORE
-    return score >= enough or (score >= NAMED_MIN_SCORE and (
+    of ours as one that names the Department (`project`: the family is the Account's). A
+    project page needs only two of its signs where it speaks of its project more than of an
+    event (`rival`: the page's update score): a training "within the project" of a body we
+    do not know is no project page."""
+    enough = score >= MIN_SCORE or (project and score >= PROJECT_MIN_SCORE and score > rival)
+    return enough or (score >= NAMED_MIN_SCORE and (
         names_our_work(text) or (project and names_an_account_entity(text))))
 
 

@@ -33,8 +33,10 @@ def ranked(text: str) -> list[Loader]:
     when none does."""
     scored = sorted(((loader.detect(text), loader) for loader in LOADERS),
                     key=lambda pair: -pair[0])
+    update_score = next(score for score, loader in scored
+                        if loader.kind == "dpadm-monthly-update")
     fit = [loader for score, loader in scored
-           if fits_family(score, text, project=loader.kind == "da-project")]
+           if fits_family(score, text, project=loader.kind == "da-project", rival=update_score)]
     if not fit:  # (the last chance: the division's news as a partner's site tells it)
         fit = [loader for score, loader in scored if loader.kind == "dpadm-monthly-update"
                and score >= UN_NEWS_MIN_SCORE and names_the_un(text)]

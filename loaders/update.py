@@ -472,7 +472,7 @@ def parse(text: str, *, gazetteer: Any = None) -> UpdateDocument:
         persons=persons,
         dated=dated,
         mentioned=_outside_items(text, gz, [span for _, span, _ in segments]),
-        projects=projects_told(text),
+        projects=projects_told(text, rival=detect(text)),
     )
 
 

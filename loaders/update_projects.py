@@ -22,10 +22,11 @@ from cepa_kg.loaders.project_model import ProjectRecord
 from cepa_kg.loaders.spans import Span, clean
 
 
-def projects_told(text: str) -> tuple[ProjectRecord, ...]:
+def projects_told(text: str, rival: float = 0.0) -> tuple[ProjectRecord, ...]:
     """The projects a news page names, each as its project reader reads it (titled by the
-    name the story gives), when the page fits the project family too; else none."""
-    if not fits_family(project_detect(text), text, project=True):
+    name the story gives), when the page fits the project family too (`rival`: its score as
+    news); else none."""
+    if not fits_family(project_detect(text), text, project=True, rival=rival):
         return ()
     try:
         records = project_parse(text).projects

@@ -146,18 +146,19 @@ def test_detect_and_pipeline(text: str) -> None:
 
 def _surest(text: str) -> str | None:
     """Every detector run, the highest score (ties: the order of LOADERS) among those that
-    reach their threshold (half the signs, two for a project; less on a page naming the division's work, or a
-    project page naming a UN body that carries out projects), as detect() did before it
-    stopped at the first certain detector."""
+    reach their threshold (half the signs, or two for a project outscoring the news; less on
+    a page naming the division's work, or a project page naming a UN body that carries out
+    projects), as detect() did before it stopped at the first certain detector."""
     from cepa_kg.loaders.family_detection import names_an_account_entity, names_our_work
     named, entity = names_our_work(text), names_an_account_entity(text)
+    scored = [(ld.detect(text), -i, ld) for i, ld in enumerate(registry.LOADERS)]
+    news = next(t[0] for t in scored if t[2].kind == "dpadm-monthly-update")
 
     def fits(score: float, kind: str) -> bool:
-        enough = registry.PROJECT_MIN_SCORE if kind == "da-project" else registry.MIN_SCORE
-        return score >= enough or score >= registry.NAMED_MIN_SCORE and (
+        two_signs = kind == "da-project" and score >= registry.PROJECT_MIN_SCORE and score > news
+        return score >= registry.MIN_SCORE or two_signs or score >= registry.NAMED_MIN_SCORE and (
             named or (kind == "da-project" and entity))
 
-    scored = [(ld.detect(text), -i, ld) for i, ld in enumerate(registry.LOADERS)]
     fitting = [t for t in scored if fits(t[0], t[2].kind)]
     if not fitting:  # the last chance: the division's news told by a partner's site
         from cepa_kg.loaders.family_detection import names_the_un
