@@ -840,7 +840,21 @@ def _agenda_lines(text: str) -> list[Span]:
 
 _TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|address|review)[ ]+|"
                          r"\bagenda[ ]+(?:topic|item)[ ]+of[ ]+")
+#: A topic a panel of the session discussed: "a panel to discuss the topic of “X”" (its
+#: quoted name), "Speaking on the panel that discussed X, the minister warned" (to the comma).
+_PANEL_TOPIC = re.compile(r"\b(?:to[ ]+discuss|discussed|considered|examined)[ ]+the[ ]+topic[ ]+"
+                          r"of[ ]+(?=[\"\u201c])|\bpanel[ ]+(?:that|which)[ ]+(?:discussed|considered|"
+                          r"examined|addressed)[ ]+")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+#: A sentence's end in hard-wrapped text: a stop, or a blank line (a line break alone is not).
+_WRAPPED_STOP = re.compile(r"[.;!?](?:\s|$)|\n[^\S\n]*\n")
+
+
+def _stop_at(text: str, at: int) -> int:
+    stop = _WRAPPED_STOP.search(text, at)
+    return stop.start() if stop else -1
 
 
 def agenda_items(text: str) -> tuple[Theme, ...]:
@@ -888,6 +902,13 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
         stop = _SENTENCE_STOP.search(text, m.end())
         if stop and len(text[m.end():stop.start()].split()) <= 25:
             out.append(_item_span(text, m.end(), stop.start()))
+    for m in _PANEL_TOPIC.finditer(text):
+        quoted = text[m.end():m.end() + 1] in _QUOTE_OPEN
+        end = text.find(_QUOTE_CLOSE[text[m.end()]], m.end() + 1, m.end() + 400) if quoted \
+            else min((e for e in (text.find(",", m.end(), m.end() + 300),
+                                  _stop_at(text, m.end())) if e >= 0), default=-1)
+        if end > m.end() and 2 <= len(text[m.end():end].split()) <= 25:
+            out.append(_item_span(text, m.end() + quoted, end))
     seen: set[str] = set()
     themes = []
     for span in out:

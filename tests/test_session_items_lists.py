@@ -262,3 +262,19 @@ def test_the_general_words_before_including_are_no_item() -> None:
     assert [i.text for i in agenda_items(page)] == [
         "reforming civil service recruitment", "financing local governments",
         "protecting public data"]
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    # a panel of the session and the topic it discussed, quoted
+    ("At its 24th session, the Committee's working group on finance held an expert panel to "
+     "discuss the topic of “pension funds as investors in public infrastructure”, drawing on "
+     "its paper.", "pension funds as investors in public infrastructure"),
+    # the panel that discussed X, up to the comma
+    ("Speaking on the panel that discussed how open data could help cities plan, the mayor "
+     "said that data alone do not build trust.", "how open data could help cities plan"),
+    # (a release wrapped by hand: the line break ends nothing)
+    ("Speaking on the panel that discussed how open data\ncould help cities plan, the mayor "
+     "said\nthat data alone do not build trust.", "how open data could help cities plan"),
+])
+def test_the_topic_a_panel_of_the_session_discussed(text: str, item: str) -> None:
+    assert [t.text for t in agenda_items(text)] == [item]
