@@ -657,6 +657,9 @@ _SUBJECT_BEFORE = re.compile(r"[A-Z][^,.;\n]{2,100}$")
 _WITH = re.compile(
     r"\b(?:in\s+(?:close\s+|full\s+|direct\s+|active\s+)?(?:cooperation|collaboration|"
     r"partnership)\s+with|cooperation\s+of|jointly\s+with|"
+    # "Implemented by UN DESA and ESCAP, with the collaboration of the Pacific Islands Forum
+    # Secretariat", "In coordination with the activities undertaken by the Global Centre"
+    r"with\s+the\s+collaboration\s+of|in\s+coordination\s+with|"
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     # "UNDESA/FSDO will closely collaborate with ECA, ECLAC and UNSD"
     r"will\s+(?:closely\s+)?collaborate\s+(?:closely\s+)?with|"
@@ -680,7 +683,10 @@ _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
 #: right after the list's comma ("in partnership with A, B and C, organized a workshop on ...").
 _SUBJECT_AND_VERB = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?"
                                r"(?:organi[sz]ed|held|hosted|launched|convened|conducted|"
-                               r"implemented|developed|provided|carried\s+out)\b")
+                               r"implemented|developed|provided|carried\s+out)\b"
+                               # (", this project aims to ...": the project itself, the subject)
+                               r"|,\s+(?:this|the)\s+(?:project|programme|initiative)\s+"
+                               r"(?:aims|seeks|will|is|was|has|helps|supports)\b")
 
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost

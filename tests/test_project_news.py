@@ -442,3 +442,18 @@ def test_a_new_project_aimed_at_states_its_aim_another_named_one_does_not() -> N
             "their budgets online. Last year the Pacific project aimed at training auditors.")
     assert [o.text for o in objectives(text, Span(0, len(text)))] == [
         "aimed at helping small towns publish their budgets online."]
+
+
+@pytest.mark.parametrize(("page", "phrase"), [
+    ("Implemented by UN DESA and ESCAP, with the collaboration of the Pacific Community (SPC), "
+     "this project aims to build statistical skills.\n", "the Pacific Community (SPC)"),
+    ("Status: In coordination with the activities of the Regional Centre for Water Law and "
+     "the basin authorities.\n",
+     "the activities of the Regional Centre for Water Law and the basin authorities"),
+])
+def test_a_partner_after_with_the_collaboration_of_or_in_coordination_with(
+        page: str, phrase: str) -> None:
+    from cepa_kg.loaders.project_fields import partner_phrases
+    from cepa_kg.loaders.spans import Span
+
+    assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [phrase]
