@@ -511,3 +511,16 @@ def test_the_cities_where_the_division_met_and_capitals_with_their_accents() -> 
                        ("Jeju", "place/jeju"), ("La Paz", "place/la-paz")):
         found = gz.resolve(name)
         assert found is not None and found.path == path, name
+
+
+@pytest.mark.parametrize("written", [
+    "Division for Public Economics and Public Administration", "DPEPA", "DPEPA/UNDESA"])
+def test_the_division_s_earlier_name_is_one_of_the_department_s_divisions(written: str) -> None:
+    # (its technical cooperation records of the early 2000s carry it; it was split into
+    # "Division for Public Economics", "Public Administration" and "United Nations")
+    gz = Gazetteer.bundled()
+    match = gz.resolve(written)
+    assert match is not None and match.path == "actor/dpepa"
+    text = f"The programme is implemented by UN/DESA {written} in close cooperation with UNDP."
+    found = [a.path for a in gz.find_actors(text, Span(0, len(text)))]
+    assert found == ["actor/desa", "actor/dpepa", "actor/undp"]

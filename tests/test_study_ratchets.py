@@ -19,7 +19,7 @@ BASE = "http://localhost:8000/"
 #: (study, family, pages, pages read, facts found today)
 STUDIES = [
     ("sixteenth", "session", 14, 14, 59),
-    ("sixteenth", "project", 12, 12, 96),
+    ("sixteenth", "project", 12, 12, 97),
     ("sixteenth", "update", 12, 12, 80),
     ("seventeenth", "project", 14, 14, 37),
     ("seventeenth", "update", 14, 14, 53),
@@ -30,7 +30,7 @@ STUDIES = [
     ("nineteenth", "project", 12, 12, 46),
     ("nineteenth", "update", 13, 13, 35),
     ("twentieth", "session", 14, 14, 63),
-    ("twentieth", "project", 14, 13, 37),
+    ("twentieth", "project", 14, 13, 38),
     ("twentieth", "update", 14, 12, 34),
     ("twentyfirst", "project", 14, 11, 70),
     ("twentyfirst", "update", 14, 14, 56),
