@@ -337,10 +337,17 @@ _OBJECTIVE_PROSE = re.compile(
     r"final\s+)?"
     r"(?:objective|purpose|aim|goal)\s+of\s+(?:the|this)\s+(?:present\s+|current\s+|proposed\s+)?"
     r"(?:project|programme|program|proposal|initiative)"
-    r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+to\b"
+    r"(?:\s+[0-9A-Z/-]{3,12})?\s+(?:is|was|will\s+be)\s+(?:to\b|(?=(?:a|an)\s))"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:Its|(?:The|This)\s+(?:project|programme)[’']s)\s+(?:overall\s+|main\s+|"
     r"principal\s+|primary\s+|ultimate\s+)?"
     r"(?:objectives?|purposes?|aims?|goals?|mission)\s+(?:is|was|are|were)\s+to\b"
+    # ("Main objectives of the Project were: to help ...", a slide's line)
+    # (capitalised, after a run-in heading too: "3 Objectives of the Project Main objectives ...")
+    r"|(?:^|(?<=\s))(?-i:Main|Overall|Specific)\s+objectives?\s+of\s+(?:the|this)\s+"
+    r"project\s+(?:is|was|are|were)\s*:?\s*(?=to\b)"
+    # ("The project will strengthen national capacities for ...": its aim, by a verb of capacity)
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?:The|This)\s+project\s+will\s+(?:strengthen|enhance|build|"
+    r"improve)\s+(?:the\s+)?(?:national\s+|institutional\s+|technical\s+)?capacit"
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))The\s+(?:impact|overall|development)\s+(?:goal|objective)\s+of\s+"
     r"(?:the|this)\s+(?:project|programme)\s+(?:is|was)\s+(?=[A-Z])"
     # (also after a run-in heading: "II. Background The project aimed at ...", and after a
@@ -470,7 +477,7 @@ def _listed_after(text: str, span: Span, at: int) -> list[TextBlock]:
 #: one of these). Matching only there is five times faster than scanning every position.
 # ("For the expert, ...", "Through this project, ...")
 _OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall|aimed)\b)|\b(?:For|According|Through|A)\b")
+                                r"overall|aimed)\b)|\b(?:For|According|Through|A|Main|Specific)\b")
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:

@@ -227,6 +227,17 @@ def test_the_body_that_helps_is_the_implementer_when_no_other_is_named() -> None
     ("Skills for local statistics\n\nDevelopment Account\n\nThe partnership was set up to "
      "bring statistical offices together. It runs in five countries.\n",
      "The partnership was set up to bring"),
+    # the objective a noun phrase; a slide's "Main objectives of the Project were:"; the
+    # project that "will strengthen" capacities
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe ultimate objective of the "
+     "project was a statistical office that answers its users. It ran in five countries.\n",
+     "The ultimate objective of the project was a statistical office"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nMain objectives of the Project "
+     "were: to help statistical offices publish open data. It ran in five countries.\n",
+     "Main objectives of the Project were: to help"),
+    ("Skills for local statistics\n\nDevelopment Account\n\nThe project will strengthen "
+     "national capacities for the production of local statistics. It runs in five countries.\n",
+     "The project will strengthen national capacities"),
 ])
 def test_objectives_stated_in_more_ways(text: str, objective: str) -> None:
     [record] = project.parse(text).projects

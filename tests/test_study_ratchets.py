@@ -19,7 +19,7 @@ BASE = "http://localhost:8000/"
 #: (study, family, pages, pages read, facts found today)
 STUDIES = [
     ("sixteenth", "session", 14, 14, 59),
-    ("sixteenth", "project", 12, 12, 97),
+    ("sixteenth", "project", 12, 12, 98),
     ("sixteenth", "update", 12, 12, 80),
     ("seventeenth", "project", 14, 14, 37),
     ("seventeenth", "update", 14, 14, 53),
@@ -30,7 +30,7 @@ STUDIES = [
     ("nineteenth", "project", 12, 12, 46),
     ("nineteenth", "update", 13, 13, 35),
     ("twentieth", "session", 14, 14, 63),
-    ("twentieth", "project", 14, 13, 38),
+    ("twentieth", "project", 14, 13, 39),
     ("twentieth", "update", 14, 12, 34),
     ("twentyfirst", "project", 14, 11, 70),
     ("twentyfirst", "update", 14, 14, 56),
@@ -58,7 +58,7 @@ STUDIES = [
     ("twentyeighth", "session-languages", 7, 7, 45),
     ("twentyeighth", "update-partnerships", 14, 13, 64),
     ("twentyeighth", "update-events", 14, 13, 45),
-    ("twentyeighth", "project-partners", 9, 9, 49),
+    ("twentyeighth", "project-partners", 9, 9, 50),
     ("twentyeighth", "project-bodies", 14, 14, 121),
     ("twentyeighth", "session-documents", 3, 3, 18),
     ("twentyeighth", "project-documents", 7, 7, 45),
