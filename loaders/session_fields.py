@@ -843,8 +843,8 @@ _TO_DISCUSS = re.compile(r"\bsession[ ]+to[ ]+(?:discuss|consider|examine|addres
 #: A topic a panel of the session discussed: "a panel to discuss the topic of “X”" (its
 #: quoted name), "Speaking on the panel that discussed X, the minister warned" (to the comma).
 _PANEL_TOPIC = re.compile(r"\b(?:to[ ]+discuss|discussed|considered|examined)[ ]+the[ ]+topic[ ]+"
-                          r"of[ ]+(?=[\"\u201c])|\bpanel[ ]+(?:that|which)[ ]+(?:discussed|considered|"
-                          r"examined|addressed)[ ]+")
+                          r"of[ ]+(?=[\"\u201c])|\bpanel[ ]+(?:that|which)[ ]+"
+                          r"(?:discussed|considered|examined|addressed)[ ]+")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
