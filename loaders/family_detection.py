@@ -158,7 +158,9 @@ def session_score(text: str) -> float:
 #: A word that names an event (a meeting, a visit, a mission ...).
 _EVENT = re.compile(r"\b(?:workshop|seminar|symposium|forum|conference|training|course|meeting|"
                     r"expert\s+group|study\s+(?:tour|visit)|visit(?:ed|s)?|delegation|mission|"
-                    r"ceremony|webinar|consultation|roundtable|dialogue)s?\b", re.I)
+                    r"ceremony|webinar|consultation|roundtable|dialogue|"
+                    # ("A virtual event will bring together ...", "a side event at the Forum")
+                    r"(?:virtual|online|hybrid|side|special|high-level|launch)\s+event)s?\b", re.I)
 #: A project record's field label ("Lead Division:", "Funding Source:", "Focus Countries:"):
 #: a sign for projects, and against news.
 _RECORD_FIELD = re.compile(

@@ -393,3 +393,13 @@ def test_the_last_chance_takes_no_page_another_family_fits() -> None:
             "data. Within the project, a workshop co-organized with the United Nations opened "
             "in Suva on 3 May 2016.\n")
     assert _kind(text) == "da-project"
+
+
+def test_a_virtual_event_on_the_division_s_day_is_an_update() -> None:
+    # ("a virtual event", "a side event": an event; the Day names the division's work)
+    text = ("Honouring the public servants of the pandemic\n\nThe United Nations will mark "
+            "Public Service Day on 23 June. A virtual event will bring together public servants "
+            "and leaders to talk about their work.\n")
+    assert _kind(text) == "dpadm-monthly-update"
+    with pytest.raises(registry.UnknownKindError):
+        registry.detect(text.replace("A virtual event", "The day"))

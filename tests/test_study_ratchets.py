@@ -65,7 +65,7 @@ STUDIES = [
     ("twentyeighth", "project-languages", 2, 2, 6),
     ("twentyeighth", "update-people", 14, 9, 33),
     ("twentyninth", "session-third-party", 4, 3, 14),
-    ("twentyninth", "update-event-pages", 9, 8, 56),
+    ("twentyninth", "update-event-pages", 9, 9, 69),
     ("twentyninth", "update-partnership-news", 14, 14, 83),
     ("twentyninth", "project-partner-sites", 12, 12, 35),
     ("thirtieth", "project-entities", 11, 10, 53),
