@@ -27,7 +27,7 @@ _UN = re.compile(
     r"Departamento\s+de\s+Asuntos\s+Econ[óo]micos|D[ée]partement\s+des\s+affaires\s+"
     r"[ée]conomiques|Departamento\s+de\s+Assuntos\s+Econ[ôo]micos|"
     r"Организаци\w+\s+Объединенных\s+Наций|\bООН\b|\bДЭСВ\b|Департамент\w*\s+по\s+экономическим|"
-    r"الأمم\s*المتحدة|الشؤون\s*الاقتصادية\s*والاجتماعية|"
+    r"(?:ال|لل)أمم\s*المتحدة|الشؤون\s*الاقتصادية\s*والاجتماعية|"
     r"联合国|聯合國|经社部|經社部|经济和社会事务部|經濟和社會事務部|"
     r"유엔|국제연합|UN\s*경제사회국|"
     r"Ujedinjen\w+\s+[Nn]acij\w*|\bUN\s*[–-]\s*a\b|"
@@ -47,7 +47,7 @@ _SUBJECT = re.compile(
     r"digital)|governança|pubblica\s+amministrazione|amministrazion[ei]\s+pubblic[ah]e?|"
     r"servizio\s+pubblico|государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
     r"правительств|публичн\w+\s+администрац|"
-    r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*الإلكترونية|"
+    r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*(?:الإلكترونية|الرقمية)|"
     # (the Maghreb's words: "public" as العمومية, the civil service, governance)
     r"الإدارة\s*العمومية|الخدمة\s*العمومية|الوظيفة\s*العمومية|الحكامة|الحوكمة|"
     r"fonction\s+publique|funci[óo]n\s+p[úu]blica|fun[çc][ãa]o\s+p[úu]blica|"
@@ -72,7 +72,13 @@ _EVENT = re.compile(
     r"UN-Bericht|Bericht\s+der\s+(?:UN|Vereinten)|Rangliste|рейтинг\w*\s+ООН|доклад\w*\s+ООН|"
     # (and the Spanish, French and Portuguese press: "la Encuesta ... de Gobierno Electrónico",
     # "l'enquête", "a Pesquisa ... de Governo Eletrônico", "el ranking", "le classement")
-    r"\bencuesta\b|\benqu[êe]te\b|\bpesquisa\b|\br[áa]nking\b|\bclassement\b",
+    r"\bencuesta\b|\benqu[êe]te\b|\bpesquisa\b|\br[áa]nking\b|\bclassement\b|"
+    # the division's yearly Day: "День государственной службы", "Día del Servicio Público",
+    # "Journée de la fonction publique", "Dia do Serviço Público", "يوم الخدمة العامة"
+    r"Д(?:ень|ня|ню|нём|нем|не)\s+государственной\s+службы|D[íi]a\s+(?:del\s+Servicio\s+P[úu]blico|de\s+la\s+"
+    r"(?:Administraci[óo]n|Funci[óo]n)\s+P[úu]blica)|Journ[ée]e\s+(?:de\s+la\s+fonction\s+"
+    r"publique|du\s+service\s+public)|Dia\s+do\s+Servi[çc]o\s+P[úu]blico|يوم\s*الخدمة\s*العامة|"
+    r"公共服务日|공공\s*서비스의?\s*날",
     re.I)
 #: A project, in each language, and a project record's labels.
 _PROJECT = re.compile(

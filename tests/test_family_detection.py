@@ -403,3 +403,15 @@ def test_a_virtual_event_on_the_division_s_day_is_an_update() -> None:
     assert _kind(text) == "dpadm-monthly-update"
     with pytest.raises(registry.UnknownKindError):
         registry.detect(text.replace("A virtual event", "The day"))
+
+
+@pytest.mark.parametrize("text", [
+    # Arabic: the UN after "for" ("للأمم المتحدة"), digital government, a workshop
+    "شاركت تونس في ورشة عمل الحكومة الرقمية المنعقدة في عمّان بالتعاون مع إدارة الشؤون "
+    "الاقتصادية والاجتماعية التابعة للأمم المتحدة.\n",
+    # Russian: the Secretary-General's message on the division's Day
+    "Добро пожаловать в ООН.\n\nПослание Генерального секретаря по случаю Дня государственной "
+    "службы\n\nМы чтим тех, кто служит людям.\n",
+], ids=["ar-digital-government-workshop", "ru-public-service-day"])
+def test_the_division_s_news_in_arabic_and_russian(text: str) -> None:
+    assert _kind(text) == "dpadm-monthly-update"
