@@ -284,6 +284,9 @@ _OURS = re.compile(
     r"Administration|"
     # (the department's office for financing for development, whose projects the Account funds)
     r"Financing\s+for\s+(?:Sustainable\s+)?Development\s+Office|\bF[fS]DO\b|"
+    # (and its Assistant Secretaries-General, who open the division's webinars)
+    r"Assistant\s+Secretary[- ]General\s+for\s+(?:Policy\s+Coordination\s+and\s+Inter-?Agency\s+"
+    r"Affairs|Economic\s+Development)|"
     r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)",
     re.I)
 

@@ -415,3 +415,11 @@ def test_a_virtual_event_on_the_division_s_day_is_an_update() -> None:
 ], ids=["ar-digital-government-workshop", "ru-public-service-day"])
 def test_the_division_s_news_in_arabic_and_russian(text: str) -> None:
     assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_the_department_s_assistant_secretary_general_names_its_work() -> None:
+    # (a webinar's opening remarks headed by the ASG's name and post, the Department unnamed)
+    text = ("Ms. Ana Lobo Assistant Secretary-General for Policy Coordination and Inter-Agency "
+            "Affairs\n\nOpening Remarks\nWebinar on digital government in the Andes\n\nIt is my "
+            "pleasure to welcome you to this webinar.\n")
+    assert _kind(text) == "dpadm-monthly-update"

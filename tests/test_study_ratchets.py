@@ -50,7 +50,7 @@ STUDIES = [
     ("twentysixth", "update-languages", 14, 14, 32),
     ("twentyseventh", "session", 5, 5, 18),
     ("twentyseventh", "update-people", 14, 13, 64),
-    ("twentyseventh", "update-events", 14, 13, 68),
+    ("twentyseventh", "update-events", 14, 14, 77),
     ("twentyseventh", "project-news", 14, 14, 80),
     ("twentyseventh", "project-docs", 14, 13, 43),
     ("twentyeighth", "session-news", 4, 4, 26),
