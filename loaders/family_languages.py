@@ -23,7 +23,7 @@ _HEAD = 6000
 #: The United Nations and the department, by name or acronym, in each language.
 _UN = re.compile(
     r"\bNaciones\s+Unidas\b|\bNations?\s+[Uu]nies\b|\bNações\s+Unidas\b|\bNazioni\s+Unite\b|"
-    r"\bONU\b|\bDAES\b|\bUN\s*-?\s*DESA\b|\bUNDESA\b|\bDESA\b|\bUNPOG\b|\bUNPAN\b|"
+    r"\bON[Uu]\b|\bOnu\b|\bDAES\b|\bUN\s*-?\s*DESA\b|\bUNDESA\b|\bDESA\b|\bUNPOG\b|\bUNPAN\b|"
     r"Departamento\s+de\s+Asuntos\s+Econ[óo]micos|D[ée]partement\s+des\s+affaires\s+"
     r"[ée]conomiques|Departamento\s+de\s+Assuntos\s+Econ[ôo]micos|"
     r"Организаци\w+\s+Объединенных\s+Наций|\bООН\b|\bДЭСВ\b|Департамент\w*\s+по\s+экономическим|"
@@ -45,7 +45,8 @@ _SUBJECT = re.compile(
     r"(?:[ée]lectronique|num[ée]rique)|administration\s+[ée]lectronique|gouvernance|"
     r"administração\s+pública|gestão\s+pública|serviço\s+público|governo\s+(?:eletr[ôo]nico|"
     r"digital)|governança|pubblica\s+amministrazione|amministrazion[ei]\s+pubblic[ah]e?|"
-    r"servizio\s+pubblico|государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
+    # (the English word in the Italian press: "una governance trasparente e partecipativa")
+    r"servizio\s+pubblico|\bgovernance\s+(?:trasparente|partecipativa|pubblica|democratica)|государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
     r"правительств|публичн\w+\s+администрац|"
     r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*(?:الإلكترونية|الرقمية)|"
     # (the Maghreb's words: "public" as العمومية, the civil service, governance)

@@ -412,7 +412,11 @@ def test_a_virtual_event_on_the_division_s_day_is_an_update() -> None:
     # Russian: the Secretary-General's message on the division's Day
     "Добро пожаловать в ООН.\n\nПослание Генерального секретаря по случаю Дня государственной "
     "службы\n\nМы чтим тех, кто служит людям.\n",
-], ids=["ar-digital-government-workshop", "ru-public-service-day"])
+    # Italian: the UN written "Onu", the English word for governance in the Italian press
+    "Aperto a Lima il Forum sulla pubblica amministrazione\n\nIl forum, dedicato a una "
+    "governance trasparente e partecipativa, si è aperto oggi con un saluto del "
+    "sottosegretario generale dell’Onu.\n",
+], ids=["ar-digital-government-workshop", "ru-public-service-day", "it-onu-governance"])
 def test_the_division_s_news_in_arabic_and_russian(text: str) -> None:
     assert _kind(text) == "dpadm-monthly-update"
 
