@@ -287,7 +287,10 @@ _OURS = re.compile(
     # (and its Assistant Secretaries-General, who open the division's webinars)
     r"Assistant\s+Secretary[- ]General\s+for\s+(?:Policy\s+Coordination\s+and\s+Inter-?Agency\s+"
     r"Affairs|Economic\s+Development)|"
-    r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)",
+    r"\be-?Government\s+(?:Development\s+Index|Survey)|Public\s+Service\s+(?:Awards?|Forum|Day)|"
+    # (the Awards told the other way round: "one of the respected United Nations awards for
+    # public service delivery")
+    r"\b(?:UN|United\s+Nations)\s+awards?\s+for\s+public\s+service\b",
     re.I)
 
 

@@ -427,3 +427,9 @@ def test_the_department_s_assistant_secretary_general_names_its_work() -> None:
             "Affairs\n\nOpening Remarks\nWebinar on digital government in the Andes\n\nIt is my "
             "pleasure to welcome you to this webinar.\n")
     assert _kind(text) == "dpadm-monthly-update"
+
+
+def test_the_awards_told_the_other_way_round_name_the_division_s_work() -> None:
+    text = ("Ghana wins UN award\n\nAccra. Ghana has received one of the United Nations awards "
+            "for public service delivery, in a ceremony held in Accra on 23 June.\n")
+    assert _kind(text) == "dpadm-monthly-update"

@@ -63,7 +63,7 @@ STUDIES = [
     ("twentyeighth", "session-documents", 3, 3, 18),
     ("twentyeighth", "project-documents", 7, 7, 45),
     ("twentyeighth", "project-languages", 2, 2, 6),
-    ("twentyeighth", "update-people", 14, 11, 37),
+    ("twentyeighth", "update-people", 14, 12, 42),
     ("twentyninth", "session-third-party", 4, 3, 14),
     ("twentyninth", "update-event-pages", 9, 9, 69),
     ("twentyninth", "update-partnership-news", 14, 14, 83),
