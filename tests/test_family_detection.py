@@ -395,16 +395,6 @@ def test_the_last_chance_takes_no_page_another_family_fits() -> None:
     assert _kind(text) == "da-project"
 
 
-def test_a_virtual_event_on_the_division_s_day_is_an_update() -> None:
-    # ("a virtual event", "a side event": an event; the Day names the division's work)
-    text = ("Honouring the public servants of the pandemic\n\nThe United Nations will mark "
-            "Public Service Day on 23 June. A virtual event will bring together public servants "
-            "and leaders to talk about their work.\n")
-    assert _kind(text) == "dpadm-monthly-update"
-    with pytest.raises(registry.UnknownKindError):
-        registry.detect(text.replace("A virtual event", "The day"))
-
-
 @pytest.mark.parametrize("text", [
     # Arabic: the UN after "for" ("للأمم المتحدة"), digital government, a workshop
     "شاركت تونس في ورشة عمل الحكومة الرقمية المنعقدة في عمّان بالتعاون مع إدارة الشؤون "
@@ -421,15 +411,26 @@ def test_the_division_s_news_in_arabic_and_russian(text: str) -> None:
     assert _kind(text) == "dpadm-monthly-update"
 
 
-def test_the_department_s_assistant_secretary_general_names_its_work() -> None:
-    # (a webinar's opening remarks headed by the ASG's name and post, the Department unnamed)
-    text = ("Ms. Ana Lobo Assistant Secretary-General for Policy Coordination and Inter-Agency "
-            "Affairs\n\nOpening Remarks\nWebinar on digital government in the Andes\n\nIt is my "
-            "pleasure to welcome you to this webinar.\n")
+_DAY_ANNOUNCED = ("Honouring the public servants of the pandemic\n\nThe United Nations will mark "
+                  "Public Service Day on 23 June. A virtual event will bring together public "
+                  "servants and leaders to talk about their work.\n")
+
+
+@pytest.mark.parametrize("text", [
+    # "a virtual event", "a side event": an event; the Day names the division's work
+    _DAY_ANNOUNCED,
+    # a webinar's opening remarks headed by the ASG's name and post, the Department unnamed
+    "Ms. Ana Lobo Assistant Secretary-General for Policy Coordination and Inter-Agency Affairs"
+    "\n\nOpening Remarks\nWebinar on digital government in the Andes\n\nIt is my pleasure to "
+    "welcome you to this webinar.\n",
+    # the Awards told the other way round
+    "Ghana wins UN award\n\nAccra. Ghana has received one of the United Nations awards for "
+    "public service delivery, in a ceremony held in Accra on 23 June.\n",
+], ids=["virtual-event", "assistant-secretary-general", "awards-for-public-service"])
+def test_the_division_s_news_by_its_day_s_event_its_officials_or_its_awards(text: str) -> None:
     assert _kind(text) == "dpadm-monthly-update"
 
 
-def test_the_awards_told_the_other_way_round_name_the_division_s_work() -> None:
-    text = ("Ghana wins UN award\n\nAccra. Ghana has received one of the United Nations awards "
-            "for public service delivery, in a ceremony held in Accra on 23 June.\n")
-    assert _kind(text) == "dpadm-monthly-update"
+def test_the_day_announced_without_its_event_is_refused() -> None:
+    with pytest.raises(registry.UnknownKindError):
+        registry.detect(_DAY_ANNOUNCED.replace("A virtual event", "The day"))
