@@ -22,6 +22,9 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
              r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
              r"Federation|Hub|Corporation|Fund|Chancellery|Offices|"
+             # a legislature's house ("the Italian Chamber of Deputies", "the National Assembly
+             # of Viet Nam", "the Senate of Kazakhstan")
+             r"Chamber|Assembly|Senate|"
              # a local government as a body ("the Municipality of Guimarães", "Incheon
              # Metropolitan City"; a bare "City" is a place: "Mexico City")
              r"Municipality|Metropolitan[^\S\n]+(?:City|Government)|City[^\S\n]+(?:Government|"
