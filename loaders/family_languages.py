@@ -23,7 +23,7 @@ _HEAD = 6000
 #: The United Nations and the department, by name or acronym, in each language.
 _UN = re.compile(
     r"\bNaciones\s+Unidas\b|\bNations?\s+[Uu]nies\b|\bNações\s+Unidas\b|\bNazioni\s+Unite\b|"
-    r"\bON[Uu]\b|\bOnu\b|\bDAES\b|\bUN\s*-?\s*DESA\b|\bUNDESA\b|\bDESA\b|\bUNPOG\b|\bUNPAN\b|"
+    r"\b(?:ONU|Onu)\b|\bDAES\b|\bUN\s*-?\s*DESA\b|\bUNDESA\b|\bDESA\b|\bUNPOG\b|\bUNPAN\b|"
     r"Departamento\s+de\s+Asuntos\s+Econ[óo]micos|D[ée]partement\s+des\s+affaires\s+"
     r"[ée]conomiques|Departamento\s+de\s+Assuntos\s+Econ[ôo]micos|"
     r"Организаци\w+\s+Объединенных\s+Наций|\bООН\b|\bДЭСВ\b|Департамент\w*\s+по\s+экономическим|"
@@ -46,7 +46,8 @@ _SUBJECT = re.compile(
     r"administração\s+pública|gestão\s+pública|serviço\s+público|governo\s+(?:eletr[ôo]nico|"
     r"digital)|governança|pubblica\s+amministrazione|amministrazion[ei]\s+pubblic[ah]e?|"
     # (the English word in the Italian press: "una governance trasparente e partecipativa")
-    r"servizio\s+pubblico|\bgovernance\s+(?:trasparente|partecipativa|pubblica|democratica)|государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
+    r"servizio\s+pubblico|\bgovernance\s+(?:trasparente|partecipativa|pubblica|democratica)|"
+    r"государственно\w*\s+(?:управлени|служб)|электронно\w*\s+"
     r"правительств|публичн\w+\s+администрац|"
     r"الإدارة\s*العامة|الخدمة\s*العامة|الحكومة\s*(?:الإلكترونية|الرقمية)|"
     # (the Maghreb's words: "public" as العمومية, the civil service, governance)
@@ -76,8 +77,9 @@ _EVENT = re.compile(
     r"\bencuesta\b|\benqu[êe]te\b|\bpesquisa\b|\br[áa]nking\b|\bclassement\b|"
     # the division's yearly Day: "День государственной службы", "Día del Servicio Público",
     # "Journée de la fonction publique", "Dia do Serviço Público", "يوم الخدمة العامة"
-    r"Д(?:ень|ня|ню|нём|нем|не)\s+государственной\s+службы|D[íi]a\s+(?:del\s+Servicio\s+P[úu]blico|de\s+la\s+"
-    r"(?:Administraci[óo]n|Funci[óo]n)\s+P[úu]blica)|Journ[ée]e\s+(?:de\s+la\s+fonction\s+"
+    r"Д(?:ень|ня|ню|нём|нем|не)\s+государственной\s+службы|"
+    r"D[íi]a\s+(?:del\s+Servicio\s+P[úu]blico|de\s+la\s+(?:Administraci[óo]n|Funci[óo]n)\s+"
+    r"P[úu]blica)|Journ[ée]e\s+(?:de\s+la\s+fonction\s+"
     r"publique|du\s+service\s+public)|Dia\s+do\s+Servi[çc]o\s+P[úu]blico|يوم\s*الخدمة\s*العامة|"
     r"公共服务日|공공\s*서비스의?\s*날",
     re.I)

@@ -27,7 +27,7 @@ from cepa_kg.loaders.dates import month_number
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.family_languages import other_language_project_score
 from cepa_kg.loaders.family_detection import project_score
-from cepa_kg.loaders.page_lines import page_lines, paragraphs
+from cepa_kg.loaders.page_lines import PageLine, page_lines, paragraphs
 from cepa_kg.loaders.project_fields import (
     CODE,
     Field,
@@ -360,9 +360,12 @@ def _evaluated(text: str, span: Span) -> tuple[Span | None, Span | None]:
     """(the title, the body named before "Project") of an evaluation report's cover."""
     # (a document site's heading repeats the cover's first line, lower case, over its page
     # count: the cover itself, below, holds the title)
+    page: tuple[PageLine, ...] | None = None  # (read once, for the first match)
     for m in _EVALUATION_OF.finditer(text, span.start, span.end):
+        if page is None:
+            page = page_lines(text[: span.end])
         lines: list[Span] = []
-        for line in page_lines(text[: span.end]):
+        for line in page:
             if line.span.start <= m.end() or line.blank:
                 continue
             if _COVER_STOP.match(line.text) or len(lines) >= 4:
