@@ -41,7 +41,9 @@ FIELDS: dict[str, str] = {
     # a value on its line, "Entities: ECA, ESCAP", it names the bodies that carry it out)
     # ("Implementing entities and U Secretariat partners: DESA jointly with ECA", first)
     "implementer": r"implementing\s+entit(?:y|ies)\s+and\s+[\w ]{0,40}?partners|"
-                   r"implementing\s+entit(?:y|ies)(?:\s*\(lead\))?|lead\s+entit(?:y|ies)|"
+                   # ("Implementing Entity/ies", a form that serves one or several)
+                   r"implementing\s+entit(?:y|ies)(?:/ies|\(ies\))?(?:\s*\(lead\))?|"
+                   r"lead\s+entit(?:y|ies)|"
                    r"(?:lead\s+)?executing\s+(?:agenc(?:y|ies)|entit(?:y|ies))|implementing\s+"
                    r"agenc(?:y|ies)|division|"
                    r"lead\s+agenc(?:y|ies)|lead\s+(?:division|department|office)|jointly\s+"
@@ -52,7 +54,8 @@ FIELDS: dict[str, str] = {
                    r"(?:division|office|department|unit|body|organi[sz]ation)s?",
     "partner": r"implementing\s+partners?|technical\s+(?:collaboration\s+)?partners?|"
                r"collaborating\s+da\s+entities|other\s+collaborating\s+entities|"
-               r"collaborating\s+entities|cooperation\s+partners|co-?operating\s+(?:agencies|"
+               r"collaborating\s+entities|collaborating\s+(?:partners?|agencies|organi[sz]ations|"
+               r"institutions)|cooperation\s+partners|co-?operating\s+(?:agencies|"
                r"entities|institutions|partners)|partners?|partner\s+"
                r"(?:agencies|entities|institutions)",
     "budget": r"(?:total\s+|proposed\s+|approved\s+)?budget|total\s+resources|funding\s+amount",

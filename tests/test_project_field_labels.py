@@ -4,6 +4,8 @@ acronym is the body the acronym names, and a new one keeps its acronym."""
 
 from __future__ import annotations
 
+import pytest
+from cepa_kg.loaders import project
 from cepa_kg.namespaces import CEPA
 from rdflib import RDF, RDFS, URIRef
 
@@ -60,3 +62,51 @@ def test_sums_with_the_currency_after_and_the_accounts_tranche_shorthand() -> No
 
     assert number("a DA14 project") == 14 and number("UNDA 12") == 12
     assert number("the DA 2025 plan") is None and number("ref DA12345") is None
+
+
+# -- a label alone on its line, its value on the next (the trust fund records and mirrors) ----
+
+TRUST_FUND_RECORD = """Resilient water utilities in small island states
+
+Reference
+TF-SDG-2021-04
+Implementing Entity/ies
+UNDESA, UNEP
+{partner_label}
+UNDP, ESCAP, ECLAC
+Duration
+May 2022 – April 2025
+Location
+Fiji, Samoa, Tonga
+Approved Budget
+$ 1,210,400
+Description
+Island utilities lose much of the water they treat. The project aims to strengthen the \
+capacity of water regulators to plan investments and to report on service levels.
+"""
+
+
+def _trust_fund_record(partner_label: str = "Collaborating Partners"):
+    records = project.parse(TRUST_FUND_RECORD.format(partner_label=partner_label)).projects
+    assert len(records) == 1
+    return records[0]
+
+
+def _sorted_names(items) -> list[str]:
+    return sorted(n.name for n in items)
+
+
+def test_a_slashed_plural_label_names_the_implementers() -> None:
+    """'Implementing Entity/ies' serves one entity or several: its line below names them."""
+    assert _sorted_names(_trust_fund_record().implementers) == ["UNDESA", "UNEP"]
+
+
+@pytest.mark.parametrize("label", ["Collaborating Partners", "Collaborating Agencies",
+                                   "Collaborating Organizations"])
+def test_collaborating_bodies_under_their_label_are_partners(label: str) -> None:
+    assert _sorted_names(_trust_fund_record(label).partners) == ["ECLAC", "ESCAP", "UNDP"]
+
+
+def test_the_partners_label_does_not_take_the_implementers() -> None:
+    rec = _trust_fund_record()
+    assert not set(_sorted_names(rec.partners)) & set(_sorted_names(rec.implementers))
