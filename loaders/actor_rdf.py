@@ -92,8 +92,8 @@ _UN_POST = re.compile(r"(?:(?:United\s+Nations|UN)\s+)?(?:(?:Under|Deputy|Assist
 _THE_COMMITTEE = re.compile(r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Committee", re.I)
 #: A country in brackets after a name, or the one a person represents or comes from.
 _COUNTRY_AFTER = re.compile(
-    r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from)[^\S\n]+"
-    r"(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+(?:and|who|as|at|in|on)\b))")
+    r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from|of)[^\S\n]+"
+    r"(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+(?:and|who|as|at|in|on)\b|[^\S\n]+(?!of\b|the\b|and\b)[a-z]))")
 
 
 class ActorWriter:
@@ -262,7 +262,7 @@ class ActorWriter:
 
     def _country_after(self, span: Span) -> ActorMention | None:
         """The country written right after a person's name: "Dr. Benkirane (Morocco)", "Ms.
-        A (Canada/UN-DESA)", "Mr. B, representing Australia"."""
+        A (Canada/UN-DESA)", "Mr. B, representing Australia", "Ms. C of Jordan"."""
         m = _COUNTRY_AFTER.match(self.ctx.text, span.end)
         if m is None:
             return None

@@ -157,7 +157,8 @@ _HEADLINE_VERB = frozenset(
     Discusses Opens Calls Urges Highlights Talks""".split()
 )
 _HON_WORD = re.compile(_HON)
-_LEADING_HON = re.compile(rf"(?P<hon>{_HON}|Honou?rable|Hon\.|Madame|Monsieur)[ \u00a0]+")
+_LEADING_HON = re.compile(rf"(?P<hon>{_HON}|Honou?rable|Hon\.|Madame|Monsieur|Ambassador|"
+                          r"(?:His|Her)[ ]Excellency)[ \u00a0]+")
 _TOKEN = re.compile(r"[^ \n]+")
 _CAPITAL = re.compile(r"[A-Z]")
 _CAPITAL_OR_BRACKET = re.compile(r"[A-Z(]")
@@ -220,6 +221,11 @@ _TITLE_PHRASE_BEFORE = re.compile(
     r"(?:\b[Tt]he[ ]|\b(?:with|by|from)[ ]|(?<![\w’'])(?=[A-Z]{2,}[ ]))(?P<phrase>[A-Z][^,;.\n–—]{3,110}?)"
     r"(?:,|[ ]+[–—])[ ]*"  # ("the Head of UNU-EGOV – Prof. Marta Pires –": a dash apposition)
     r"(?:" + _HON + r"[ ]+)*$")
+#: "X was represented by its <post>" before the name: the post, and X whose post it is.
+_REPRESENTED_BY_ITS = re.compile(
+    r"(?P<owner>[A-Z][\w&/-]*(?:[ ](?:of[ ](?:the[ ])?)?[A-Z][\w&/-]*){0,8})[ ](?:was|were|is|are|"
+    r"will[ ]be|has[ ]been|had[ ]been)[ ](?:represented|led|headed)[ ]by[ ](?:its|their)[ ]"
+    r"(?P<title>[A-Z][^,;]*)$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 #: After two people, what they share: the body they are of or from, with or without a post in
 #: the plural ("A and B, of the E-Government Branch of ...", "A and B, Researchers from X").
@@ -413,6 +419,7 @@ def _appositive(text: str, start: int, limit: int) -> Span | None:
         elif word == "and" and _another_person_at(tokens, i + 1):
             break  # "X, Vice-Rector of UNU and Ana Reis, President of Y": the next person
         elif (word in _CONNECT and word == tok
+              and (end is not None or word != "and")  # ("A, and Committee member B")
               and (_CAPITAL.match(nxt) or _E_WORD.match(nxt)  # "and eGovernment"
                    or (nxt == "the" and word != "the"))
               and not _HON_WORD.fullmatch(nxt.rstrip(",."))):
@@ -762,6 +769,10 @@ class People:
             # "the Minister of Digital Development of Kyrgyzstan, Mr. Temir Asanov", "DPADM
             # Interregional Adviser, Mr. Tomas Ferreira"
             title, aff = _split_appositive(phrase.group("phrase"))
+            if (owned := _REPRESENTED_BY_ITS.match(phrase.group("phrase"))) is not None:
+                # "APRM was represented by its Chief Executive Officer, Prof. A": the post
+                # is of the body the sentence opens with
+                title, aff = owned.group("title"), owned.group("owner")
             if title and _TITLE_WORDS.search(title):
                 start = name_span.start - len(phrase.group(0)) + phrase.start("phrase") - \
                     phrase.start(0)

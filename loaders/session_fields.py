@@ -1106,7 +1106,8 @@ _AS_ROLE = re.compile(r",?\s+as\s+(?:its\s+|the\s+)?(?P<role>(?:Vice[- ])?Chair(
 #: One person of a list: an honorific, the name, the country in brackets.
 _LISTED_PERSON = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Professor|Ambassador|H\.\s?E)\.?\s+)*"
-    rf"(?P<name>{_NAME})\s*(?:\((?P<country>[^()\n]{{2,60}})\))?")
+    rf"(?P<name>{_NAME})\s*(?:\((?P<country>[^()\n]{{2,60}})\)|\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?P<country_of>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,3}))?")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -1122,7 +1123,7 @@ def _listed_people(text: str, start: int, end: int, role: str) -> list[Person]:
         m = _LISTED_PERSON.fullmatch(text, piece.start, piece.end)
         if m is not None and not _NOT_NAME.search(m.group("name")):
             out.append(Person(clean(m.group("name")), Span(m.start("name"), m.end("name")), role,
-                              "", clean(m.group("country") or "")))
+                              "", clean(m.group("country") or m.group("country_of") or "")))
         pos = cut.end() if cut is not None else end
     return out
 
@@ -1159,6 +1160,26 @@ def _elected(text: str) -> list[Person]:
     return out
 
 
+#: "A (Switzerland) and B (Poland) were elected Vice-Chairs, and C of Japan was elected
+#: Rapporteur": the officers before the verb, back to the clause's start.
+_WERE_ELECTED = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:re-?)?elected\s+(?:by\s+acclamation\s+)?"
+    r"(?:as\s+)?(?:(?:the|its)\s+)?(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s?|"
+    r"Co-Chair(?:person)?s?|Rapporteurs?)\b(?!\s+of\s+(?!the\s+Committee\b|CEPA\b))")
+_CLAUSE_START = re.compile(r"(?:^|\n|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)[.!?]\s|;\s|"
+                           r",\s+and\s+|,\s+while\s+)", re.M)
+
+
+def _were_elected(text: str) -> list[Person]:
+    out: list[Person] = []
+    for m in _WERE_ELECTED.finditer(text):
+        starts = [c.end() for c in _CLAUSE_START.finditer(text, max(0, m.start() - 300),
+                                                          m.start())]
+        start = starts[-1] if starts else max(0, m.start() - 300)
+        out.extend(_listed_people(text, start, m.start(), _singular(m.group("role"))))
+    return out
+
+
 def bureau(text: str) -> tuple[Person, ...]:
     """The bureau members a page lists: "Chairperson: The Honourable X (Canada), post"; else
     those it names in prose ("As vice chair, X ...", "CEPA Chair, X from South Africa")."""
@@ -1172,7 +1193,8 @@ def bureau(text: str) -> tuple[Person, ...]:
                           clean(m.group("hon") or ""), clean(m.group("country") or ""),
                           clean(m.group("post") or "")))
     listed = {p.name for p in out}
-    out.extend(p for p in (*_plural_role_lines(text), *_elected(text)) if p.name not in listed)
+    out.extend(p for p in (*_plural_role_lines(text), *_elected(text), *_were_elected(text))
+               if p.name not in listed)
     if not out:
         seen: set[str] = set()
         for person in _prose_bureau(text):

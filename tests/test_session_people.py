@@ -381,3 +381,35 @@ def test_people_a_korean_text_names_by_name_body_and_post() -> None:
     people = {p.name: [m.title for m in p.memberships]
               for p in people_named(page, Gazetteer.bundled())}
     assert people == {"조현석": ["장관"], "윤석호": ["원장"]}
+
+
+def test_officers_a_page_says_were_elected_before_the_verb() -> None:
+    """'A (X) and B (Y) were elected Vice-Chairs, and C of Z was elected Rapporteur': the
+    officers stand before the verb, each clause its own."""
+    page = _OPENING + (
+        "Ms. Ruth Okello, a member of the Committee from Kenya, was elected Chairperson. "
+        "Mr. Tomas Berg (Sweden) and Ms. Lin Wei (China) were elected Vice-Chairpersons, and "
+        "Mr. Omar Haddad of Jordan was elected Rapporteur.\n")
+    assert _bureau(page) == {"Ruth Okello": ("Chairperson", ""),
+                             "Tomas Berg": ("Vice-Chairperson", "Sweden"),
+                             "Lin Wei": ("Vice-Chairperson", "China"),
+                             "Omar Haddad": ("Rapporteur", "Jordan")}
+    # (a chair of another body is no officer of the session)
+    from cepa_kg.loaders.session_fields import bureau
+
+    other = "Ms. Ana Reis was elected Chair of the Statistical Commission.\n"
+    assert [p.name for p in bureau(other)] == []
+
+
+def test_a_speaker_of_a_country_and_a_post_a_body_was_represented_by() -> None:
+    g = graph_of(_OPENING + (
+        "The Institute was represented by its Secretary General, Prof. Rui Matos, and Committee "
+        "member Ms. Lina Haddad of Jordan spoke on trust. The Chair of CEPA, Ambassador Carlos "
+        "Mendes, closed the session.\n"), "news.txt")
+    people = _people(g)
+    assert {"Rui Matos", "Lina Haddad", "Carlos Mendes"} <= set(people)
+    assert "Ambassador Carlos Mendes" not in people  # (one person, not two)
+    titles = {str(t) for t in g.objects(people["Rui Matos"], ORG.hasMembership / CEPA.title)}
+    assert titles == {"Secretary General"}
+    assert {str(c).rsplit("/", 1)[-1] for c in g.objects(people["Lina Haddad"],
+                                                         SCHEMA.nationality)} == {"JOR"}
