@@ -670,7 +670,7 @@ _ONE_WORD_ITEM = re.compile(r"[^\W\d_](?:[^\W\d_]|-){4,}")
 #: "the experts will consider A, B and C", "particularly focusing on the themes of A, B, C",
 #: "Discussions focused on A, B and C". Read only when the page lists no items.
 _WEAK_CUE = re.compile(
-    r"\b(?:Committee|CEPA|[Ss]ession|[Ee]xperts|[Mm]embers|[Mm]eeting|[Pp]articipants|[Dd]iscussions?|"
+    r"\b(?:Committee|CEPA|[Ss]essions?|[Ee]xperts|[Mm]embers|[Mm]eetings?|[Pp]articipants|[Dd]iscussions?|"
     r"[Dd]ebates?|[Pp]resentations|[Tt]opics|[Aa]genda|We)[ ]+(?:(?:of|for)[ ]+the[ ]+(?:meeting|"
     r"session)[ ]+)?"
     # ("The Committee's discussion of policy options focused on ...")
@@ -684,7 +684,8 @@ _WEAK_CUE = re.compile(
     r"(?:hold|holds|held)[ ]+discussions[ ]+on|featured[ ]+(?:sessions|panels|discussions)[ ]+on|"
     r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
-    r"cover(?:s|ed)|include[sd]?)\b[ ]*"
+    r"cover(?:s|ed)|include[sd]?|(?:(?:is|are|was|were|will[ ]+be)[ ]+)?(?:devoted|"
+    r"dedicated)[ ]+to)\b[ ]*"
     # (what it says before the things themselves: "a number of issues, including", "issues
     # such as", "the issues of")
     r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?"
@@ -696,7 +697,8 @@ _WEAK_CUE = re.compile(
     r"|the[ ]+(?:issues?|topics?|questions?)[ ]+of[ ]+)?"
     # "Among the issues to be discussed are"
     r"|\bAmong[ ]+the[ ]+(?:issues|topics|subjects|themes|questions)[ ]+(?:to[ ]+be[ ]+)?"
-    r"(?:discussed|considered|addressed|examined|debated)[ ]+(?:are|were|will[ ]+be)[ ]+"
+    r"(?:discussed|considered|addressed|examined|debated)[ ]+(?:(?:at|during|by)[ ]+the[ ]+"
+    r"(?:session|meeting|Committee)[ ]+)?(?:are|were|will[ ]+be)[ ]+"
     r"|\bfocusing[ ]+on[ ]+(?:the[ ]+)?(?:themes|issues|topics|areas)[ ]+of[ ]+"
 
     r"|\b(?:themes|topics|issues|subjects)[ ]+(?:of|at|for)[ ]+the[ ]+(?:session|meeting)[ ]+"

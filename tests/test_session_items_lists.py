@@ -278,3 +278,14 @@ def test_the_general_words_before_including_are_no_item() -> None:
 ])
 def test_the_topic_a_panel_of_the_session_discussed(text: str, item: str) -> None:
     assert [t.text for t in agenda_items(text)] == [item]
+
+
+def test_sittings_devoted_to_things_and_the_issues_addressed_at_the_session() -> None:
+    page = ("Its meetings were devoted to budget transparency, civil registration, and the "
+            "digital skills of public servants.")
+    assert [i.text for i in agenda_items(page)] == [
+        "budget transparency", "civil registration", "the digital skills of public servants"]
+    page = ("Among the topics addressed at the session were tax administration, water "
+            "governance and public sector pay.")
+    assert [i.text for i in agenda_items(page)] == [
+        "tax administration", "water governance", "public sector pay"]
