@@ -497,6 +497,13 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             if passive is not None:  # the thing launched names the launch, an event of its own
                 name = Span(sentence.start + passive.start("subject"),
                             sentence.start + passive.end("subject"))
+            elif kind == "launch" and not before.endswith("to ") and (
+                    launched := _LAUNCHED_OBJECT.match(text, m.end(), sentence.end)) is not None:
+                # "UN DESA launched the 2022 edition of the Survey at a virtual event": the
+                # launch is named by what it launched, not by who launched it
+                name = Span(launched.start("what"), launched.end("what"))
+            launched_what = name if kind == "launch" and passive is None and \
+                text[m.end(): name.start].strip() else None
             if when is not None and not _A_YEAR.search(text, when.span.start, when.span.end):
                 named = _A_YEAR.search(text, name.start, name.end)  # "The 2012 United Nations
                 # Public Service Forum, which took place ... from 25 to 27 June": that June's year
@@ -522,7 +529,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
             if _GENERIC.search(before[-40:]) and m.group(0).lower().endswith("s") and \
                     name.start < word.end:  # (one "of its workshops, on “X”" is one)
                 continue  # "to DPADM's meetings", "in its workshops": no meeting in particular
-            phrase = _phrase(text, sentence, word)
+            phrase = launched_what or _phrase(text, sentence, word)
             quoted = tuple(_plain(q.group(1)) for q in _QUOTED.finditer(text, phrase.start,
                                                                         phrase.end))
             after = _QUOTED_AFTER.match(text, word.end, sentence.end)
@@ -749,6 +756,14 @@ def _merge(mentions: list[EventMention]) -> list[EventMention]:
             if e.count > 1 and sum(o.word == e.word for o in kept) == 1 else e for e in kept]
 
 
+#: What a verb of launching launched: "launched the 2022 edition of the Survey at a virtual
+#: event" (to where the sentence tells where, when or how).
+_LAUNCHED_OBJECT = re.compile(
+    r"(?<=[a-z])[ ]+(?:officially[ ]+|formally[ ]+)?(?:the|its|their|a|an)[ ]+"
+    r"(?P<what>[^,.;:()]{4,150}?)(?=[ ]+(?:at|in|during|with|by|through|to|which|that|before|"
+    r"from|together|jointly|aimed|aiming|designed|intended|dubbed|called|entitled|on[ ]+(?:\d|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + MONTH_PATTERN + r")|"
+    r"and[ ]+(?:the|a|an|its)[ ]+\w+[ ]+(?:was|were|is|are))\b|[,.;:(]|$)")
 #: A launch told in the passive, the thing launched its subject: "The X Report will also be
 #: launched during his visit".
 _PASSIVE_LAUNCH = re.compile(r"^(?P<subject>(?:The|A|An|Its|Their)\s+[A-Z][^,;:]{3,150}?)\s+"

@@ -154,3 +154,15 @@ def test_a_forum_its_year_and_its_awards_ceremony_are_one_event() -> None:
     events = list(g.subjects(RDF.type, CEPA.Event))
     assert len(events) == 1
     assert any("Forum 2031 and Awards Ceremony" in n for n in _names(page))
+
+
+def test_a_launch_told_with_its_verb_is_named_by_what_was_launched() -> None:
+    """'X launched the 2030 edition of the Report at a virtual event': the launch's name is
+    what was launched, not the body that launched it; a launch only called for is none."""
+    page = ("DESA news\n\nNew report on public servants\n\n3 May 2030\n\nThe United Nations "
+            "Department of Economic and Social Affairs (UN DESA) launched the 2030 edition of "
+            "the World Public Sector Report at a virtual event on 3 May 2030.\n")
+    g = graph_of(page, "news.txt")
+    labels = [str(g.value(e, RDFS.label)) for e in g.subjects(RDF.type, CEPA.Event)]
+    assert "2030 edition of the World Public Sector Report" in labels
+    assert not any("Department" in n for n in labels)
