@@ -213,10 +213,25 @@ def _closing_day(text: str, first: DateRange, found: list[DateRange]) -> DateRan
         if later.end is not None or later.start <= first.start:
             continue
         between = text[first.span.end: later.span.start]
-        if (later.start - first.start).days <= 25 and len(between) < 200 \
-                and not re.search(r"[.!?](?:\s|$)", between) and _CLOSING.search(between):
+        if (later.start - first.start).days > 25:
+            continue
+        if len(between) < 200 and not re.search(r"[.!?](?:\s|$)", between) and \
+                _CLOSING.search(between):
+            return DateRange(first.start, later.start, Span(first.span.start, later.span.end))
+        if len(between) < 300 and "\n\n" not in between and _CLOSES_ON.search(
+                text, max(0, later.span.start - 40), later.span.start):
+            # "opened its ninth session today. The session runs until 23 April.": the next
+            # sentence's closing day, said right before it
             return DateRange(first.start, later.start, Span(first.span.start, later.span.end))
     return first
+
+
+#: The words right before a session's last day: "runs until", "will continue through",
+#: "closes on Friday,".
+_CLOSES_ON = re.compile(
+    r"\b(?:session|meeting|it|Committee)\s+(?:will\s+|is\s+to\s+)?(?:run\w*|continu\w*|last\w*|"
+    r"clos\w*|end\w*|conclud\w*)\s+(?:until|through|till|to|on)?\s*(?:(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day,?\s+)?$", re.I)
 
 
 #: The words before a single day that make it the session's first, not its only one: "opened

@@ -104,3 +104,13 @@ def test_the_day_a_session_opened_is_its_start_and_no_end() -> None:
     assert list(g.objects(session, SDO.endDate)) == []
     held = parse("The 20th session of CEPA was held on 12 April 2021.\n")
     assert held.start == held.end  # (a day it was held: its first and last)
+
+
+def test_the_day_a_session_closes_said_in_the_next_sentence_is_its_end() -> None:
+    page = ("New York, 12 April 2021 - The Committee of Experts on Public Administration opened "
+            "its twentieth session today. The session runs until 16 April.\n")
+    doc = parse(page)
+    assert (str(doc.start), str(doc.end)) == ("2021-04-12", "2021-04-16")
+    later = ("The 20th session of the Committee of Experts on Public Administration opened on "
+             "12 April 2021. A report on budgets is due on 16 April.\n")
+    assert parse(later).end != parse(page).end  # (a day of something else: no closing day)
