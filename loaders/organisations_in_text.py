@@ -21,7 +21,7 @@ _ORG_HEAD = (r"(?:University|Ministry|Office|Bank|Institute|Centre|Center|Commis
              r"Agency|Council|Department|Division|Organi[sz]ation|Association|Foundation|School|"
              r"Academy|Secretariat|Authority|Bureau|College|Parliament|Court|Tribunal|Mission|"
              r"Government|Delegation|Union|Councils|Commissions|Network|Alliance|Consortium|"
-             r"Federation|Hub|Corporation|Fund|Chancellery|Offices|"
+             r"Federation|Hub|Corporation|Fund|Chancellery|Offices|League|"
              # a legislature's house ("the Italian Chamber of Deputies", "the National Assembly
              # of Viet Nam", "the Senate of Kazakhstan")
              r"Chamber|Assembly|Senate|"
@@ -66,7 +66,7 @@ ORG_HEAD = re.compile(rf"\b{_ORG_HEAD}\b")
 #: the United Nations").
 _QUALIFIER = re.compile(rf"{_ORG_HEAD}\b.*\b(?:of|to|for)\s+(?:the\s+)?$")
 #: Heads that make a name only with their complement ("Government of Samoa").
-_NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions)"
+_NEEDS_OF = re.compile(r"\b(?:Government|Delegation|Union|Councils|Commissions|League)"
                        r"(?:\s*\([^)]*\))?$")
 #: A name complete before an "and": its head and the head's complement ("... of Mongolia").
 _COMPLETE = re.compile(rf"{_ORG_HEAD}\b(?:\s+(?:of|for|on|to)\s+(?:the\s+)?[A-Z][\w’'-]*"

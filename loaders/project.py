@@ -23,6 +23,7 @@ from itertools import pairwise
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.organisations_in_text import find_actors
 from cepa_kg.loaders.dates import month_number
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.family_languages import other_language_project_score
@@ -617,6 +618,30 @@ def _bodies(text: str, phrase: Span) -> list[Named]:
             if (m := gz.resolve(n.name)) is None or m.kind != "group"]
 
 
+def _headed_bodies(text: str, phrase: Span, known: list[Named]) -> list[Named]:
+    """Bodies a partner phrase names that the gazetteer lacks, read by their head word ("the
+    Government of Italy", "the University of the West Indies", "the Ministry of Finance of
+    Ghana"), where no known name covers them."""
+    out = []
+    for m in find_actors(text, phrase, Gazetteer.bundled()):
+        if m.known or m.kind != "organization" or any(
+                k.span.start < m.span.end and m.span.start < k.span.end for k in known):
+            continue
+        name = m.span.of(text)
+        tail = _AND_ACRONYM.search(name)
+        if tail is not None:  # "the Government of Italy and CARICAD": two bodies
+            out.append(Named(clean(name[: tail.start()]),
+                             Span(m.span.start, m.span.start + tail.start())))
+            out.append(Named(tail.group("acronym"), Span(m.span.start + tail.start("acronym"),
+                                                         m.span.end)))
+            continue
+        out.append(Named(clean(name), m.span))
+    return out
+
+
+_AND_ACRONYM = re.compile(r"\s+and\s+(?P<acronym>[A-Z][A-Z-]{2,11})$")
+
+
 def _acronyms(text: str, span: Span) -> list[Named]:
     """The bodies a phrase names when it is nothing but acronyms ("FSDO and UNCDF")."""
     if not _ACRONYM_LIST.fullmatch(text, span.start, span.end):
@@ -925,7 +950,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             partners.extend(_names(text, f.value))
     for phrase in [*partner_phrases(text, span), *led_with]:
         known = _names(text, phrase, known_only=True)
-        partners.extend(n for n in known + _with_acronyms(text, phrase, known)
+        known += _with_acronyms(text, phrase, known)
+        partners.extend(n for n in known + _headed_bodies(text, phrase, known)
                         if n.name not in {i.name for i in implementers})
     if not implementers:
         implementers = _sole_account_entity(text, span, partners)

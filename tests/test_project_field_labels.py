@@ -110,3 +110,22 @@ def test_collaborating_bodies_under_their_label_are_partners(label: str) -> None
 def test_the_partners_label_does_not_take_the_implementers() -> None:
     rec = _trust_fund_record()
     assert not set(_sorted_names(rec.partners)) & set(_sorted_names(rec.implementers))
+
+
+# -- partners named in prose that the gazetteer does not know -----------------------------
+
+
+@pytest.mark.parametrize(("sentence", "partners"), [
+    ("The project is implemented by DESA in collaboration with the Government of Malta and "
+     "CARIPAD.", ["CARIPAD", "Government of Malta"]),
+    ("Implementation is led by ESCWA, in partnership with the League of Arab States.",
+     ["League of Arab States"]),
+    ("The project was carried out by UNSD in cooperation with the University of the South "
+     "Seas and the Ministry of Finance of Ghana.",
+     ["Ministry of Finance of Ghana", "University of the South Seas"]),
+])
+def test_a_partner_phrase_names_bodies_by_their_head_word(sentence: str,
+                                                          partners: list[str]) -> None:
+    records = project.parse("Development Account project 1617X: Resilient statistics\n\n"
+                            + sentence + "\n").projects
+    assert _sorted_names(records[0].partners) == partners
