@@ -927,6 +927,9 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             # and a body the gazetteer lacks, named with its acronym ("the Ministry of State
             # Administration (MSA)")
             found += _with_acronyms(text, phrase, found)
+            # and one it lacks, named by its head word ("implemented by the Caribbean Centre
+            # for Development Administration")
+            found += _headed_bodies(text, phrase, found)
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
             names = {n.name for n in found}

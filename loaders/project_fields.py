@@ -673,6 +673,9 @@ _WITH = re.compile(
     r"(?:project|programme)\s+(?:will\s+)?(?:work|works|worked|partner|partners|partnered)\s+with|"
     # "UNDESA/FSDO will closely collaborate with ECA, ECLAC and UNSD"
     r"will\s+(?:closely\s+)?collaborate\s+(?:closely\s+)?with|"
+    # "DESA will work closely with A and B", "Key partners include A, B and C"
+    r"will\s+(?:also\s+)?work\s+(?:closely\s+)?with|"
+    r"(?:key|main|principal|project)\s+partners\s+(?:include[sd]?|are|were|will\s+be)|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
     # "(with support from UNEP)", "under the sponsorship of UNDP"
     r"(?<=\()with\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)|"
@@ -686,6 +689,9 @@ _WITH = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Collaboration|Cooperation)\s+with|\bpartners,?\s+(?:including|such\s+as|"
     r"notably|among\s+them))\s+(?P<who>[^.;\n]{2,600})",
     re.I)
+#: A partner phrase that is a list's lead-in, not a fronted phrase: its list goes on past
+#: ", the" ("Key partners include A, the B and the C").
+_LIST_LEAD = re.compile(r"partners\s+(?:include|are|were|will)", re.I)
 #: Where a partner phrase's list ends and a new noun phrase begins (", the Financing for
 #: Sustainable Development Office (FSDO), a division ..., set out to ...").
 _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
@@ -797,7 +803,7 @@ def partner_phrases(text: str, span: Span) -> list[Span]:
         # a fronted phrase ("Conducted in partnership with X, the Y ... set out to ...") ends
         # where the sentence's subject begins; a list within the sentence goes on
         cut = _NEW_PHRASE.search(text, m.start("who"), m.end("who")) \
-            if len(opening.split()) <= 3 else None
+            if len(opening.split()) <= 3 and not _LIST_LEAD.search(m.group(0)[:40]) else None
         # (and wherever the sentence's own subject and verb follow: "..., and in partnership
         # with A and B, ESCWA organized ...")
         cut = cut or _SUBJECT_AND_VERB.search(text, m.start("who"), m.end("who"))

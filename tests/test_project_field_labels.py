@@ -129,3 +129,17 @@ def test_a_partner_phrase_names_bodies_by_their_head_word(sentence: str,
     records = project.parse("Development Account project 1617X: Resilient statistics\n\n"
                             + sentence + "\n").projects
     assert _sorted_names(records[0].partners) == partners
+
+
+def test_an_implementer_named_by_its_head_word_and_partners_a_sentence_lists() -> None:
+    head = "Development Account project 1617X: Resilient statistics\n\n"
+    rec = project.parse(head + "The project is implemented by the Pacific Centre for Public "
+                        "Administration in collaboration with DESA.\n").projects[0]
+    assert _sorted_names(rec.implementers) == ["Pacific Centre for Public Administration"]
+    rec = project.parse(head + "Key partners include the Commonwealth Secretariat, the OECD "
+                        "and the Asian Development Bank.\n").projects[0]
+    assert _sorted_names(rec.partners) == ["Asian Development Bank", "Commonwealth Secretariat",
+                                           "OECD"]
+    rec = project.parse(head + "ESCAP will work closely with the Economic Commission for "
+                        "Africa to deliver the training.\n").projects[0]
+    assert _sorted_names(rec.partners) == ["Economic Commission for Africa"]
