@@ -102,6 +102,10 @@ _SALUTED = re.compile(rf"^[^\S\n]*(?:Madam|Madame|Mister|Mr\.?)[^\S\n]+"
                       rf"(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?)[^\S\n]*\("
                       rf"{_HON}?(?P<name>{_NAME})(?:[^\S\n]+(?:of|from)[^\S\n]+[^()\n]{{2,40}})?\)",
                       re.M)
+#: "Committee member Ana Reis said", "CEPA member Dr. Ana Reis (Chile)": the member's post
+#: written before the name as a title.
+_TITLED_MEMBER = re.compile(rf"\b(?:UN[- ]?CEPA|CEPA|Committee)[ \u00a0]+(?:[Mm]ember)[ \u00a0]+"
+                            rf"{_HON}?(?P<name>{_NAME})")
 #: "The Committee ... is chaired by former minister Dr X".
 _CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
 #: "The session was chaired by X": on a session's page, the Committee's chair at it.
@@ -302,6 +306,10 @@ def members(text: str, gz: Any) -> tuple[Person, ...]:
     for m in (_SALUTED.finditer(text) if "Chair" in text else ()):
         add(Span(m.start("name"), m.end("name")), _role(m.group("role")),
             _country_after(text, m.end("name"), gz))
+    for m in (_TITLED_MEMBER.finditer(text) if "ember" in text else ()):
+        if not _NOT_A_NAME.search(m.group("name")):
+            add(Span(m.start("name"), m.end("name")), "Member",
+                _country_after(text, m.end("name"), gz))
     for m in _SPEAKER.finditer(text):
         if not _NOT_A_NAME.search(m.group("name")):
             add(Span(m.start("name"), m.end("name")), "")

@@ -192,7 +192,13 @@ _SPEAKER_APPOSED = re.compile(
     r"(?=[a-z])[^.;!?\n“”\"]{3,110},[ ]$")
 _ROLE_AT = re.compile(r"[ ](?:at|of|with|in|for)[ ](?:the[ ])?(?=[A-Z])")
 _SPEECH_VERB = re.compile(r"(?<=[a-z,] )(?:thanked|said|noted|stressed|added|explained|observed|"
-                          r"underlined|highlighted|emphasi[sz]ed|recalled|remarked)\b")
+                          r"underlined|highlighted|emphasi[sz]ed|recalled|remarked|presented|"
+                          r"underscored|urged|warned|cautioned|argued|outlined)\b")
+#: ... or a name that opens a sentence, the bodies it is of between commas, then the verb:
+#: "Ana Silva, DPIDG, UN DESA, presented" (as meeting reports write a speaker).
+_SPEAKER_OF_BODY = re.compile(
+    rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]"
+    r"(?P<body>[A-Z][^.;!?\n“”\"]{1,110}),[ ]$")
 _SPEAKER_REACH = 60
 #: Two people and one post in the plural, in lower case: "Ms. A and Mr. B, senior advisors on
 #: e-government and public administration,".
@@ -1095,7 +1101,13 @@ class People:
                                       verb.start())
             apposed = None if speaker is not None else _SPEAKER_APPOSED.search(
                 text, max(item.start, verb.start() - _SPEAKER_REACH - 120), verb.start())
-            found = speaker or apposed
+            of_body = None if speaker or apposed else _SPEAKER_OF_BODY.search(
+                text, max(item.start, verb.start() - _SPEAKER_REACH - 120), verb.start())
+            if of_body is not None and not all(
+                    (b := self.gz.resolve(piece.strip())) is not None and b.kind == "organization"
+                    for piece in of_body.group("body").split(",")):
+                of_body = None  # (every piece between the commas a body the gazetteer knows)
+            found = speaker or apposed or of_body
             if found is None:
                 continue
             name = found.group("name")
@@ -1108,6 +1120,11 @@ class People:
                 nspan, sentence_end(text, nspan.end, item.end))
             if apposed is not None and (ms is None or not ms.title):
                 ms = self._apposed_role(nspan, Span(nspan.end + 2, apposed.end() - 2))
+            if of_body is not None and found is of_body:
+                body = Span(of_body.start("body"), of_body.end("body"))
+                first = body.of(text).split(",")[0]
+                ms = self._make(nspan, body, None, first.strip(),
+                                whole=Span(nspan.start, body.end))
             self._add(name, None, nspan, ms)
         for m in _SIGNATURE.finditer(text, item.start, item.end):
             family, given = m.group("family"), m.group("given")

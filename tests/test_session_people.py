@@ -413,3 +413,16 @@ def test_a_speaker_of_a_country_and_a_post_a_body_was_represented_by() -> None:
     assert titles == {"Secretary General"}
     assert {str(c).rsplit("/", 1)[-1] for c in g.objects(people["Lina Haddad"],
                                                          SCHEMA.nationality)} == {"JOR"}
+
+
+def test_a_member_titled_before_the_name_and_a_speaker_of_bodies_between_commas() -> None:
+    page = _OPENING + ("Committee member Aminata Sall (Senegal) said that trust was earned. "
+                       "Wen Li, DPIDG, UN DESA, presented the Secretariat's note.\n")
+    assert _bureau(page) == {"Aminata Sall": ("Member", "Senegal")}
+    g = graph_of(page, "news.txt")
+    assert "Wen Li" in _people(g)
+    # (a sentence that opens with two words and a body is no speaker unless every piece
+    # between the commas is a body the gazetteer knows)
+    other = graph_of(_OPENING + "Public Finance, Budget Office, Ruritania, presented a plan.\n",
+                     "news.txt")
+    assert "Public Finance" not in _people(other)
