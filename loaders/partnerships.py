@@ -74,6 +74,11 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          # cooperation was signed between X, Y and Z")
                          r"(?:(?:on|for|in)\s+[^.;,]{1,80}?\s+)?(?:(?:has|have|was|were)\s+"
                          r"(?:been\s+)?)?(?:concluded|signed|reached|agreed)\s+between\b"),
+        # "The agreement was signed by Ambassador A for Italy and Under-Secretary-General B for
+        # UNDESA": the parties each signatory signed for
+        ("agreed", None, r"\b(?:[Aa]greement|[Mm]emorandum(?:\s+of\s+[Uu]nderstanding)?|MoU|MOU)\s+"
+                         r"(?:was|were|has\s+been|have\s+been)\s+signed\s+by\b"
+                         r"(?=[^.;]{2,160}?\sfor\s[^.;]{2,160}?\sand\s[^.;]{2,120}?\sfor\s)"),
         # "An agreement between X and Y was signed", "a new memorandum between X and Y has
         # been concluded": the parties after it, the signing later in the sentence
         ("agreed", None, r"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:agreement|"
@@ -145,7 +150,7 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"understanding)?|MoUs?)\s+with\b"),
         # "UN DESA partnered with X", "teamed up with", "joined forces with", "have been
         # cooperating since 2006", "will work with UNDP to ..."
-        ("agreed", True, r"\b(?:partnered|teamed\s+up|joined\s+(?:forces|hands))\s+with\b|"
+        ("agreed", True, r"\b(?:partnered|(?<!\bas\s)(?<!\bare\s)partners|teamed\s+up|joined\s+(?:forces|hands))\s+with\b|"
                          r"\b(?:has|have|had)\s+been\s+(?:cooperating|collaborating|partnering)\b|"
                          r"\bwill\s+(?:also\s+)?work\s+(?:closely\s+)?with\b"),
         # "UNDP and UN DESA launched a new partnership", "a joint initiative of X and Y" (a
@@ -237,6 +242,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("sign ",),
     ("signed", "signing"),
     ("concluded", "signed", "reached", "agreed"),
+    ("signed by",),
     ("signed", "concluded", "reached", "renewed"),
     ("renewed", "extended", "signed", "launched", "established", "set up", "committed"),
     ("endorsed",),
@@ -257,7 +263,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("partenariat", "colaboraci", "parceria"),
     ("established",),
     ("working relationship", "entered into"),
-    ("partnered", "teamed up", "joined forces", "joined hands", "been cooperating",
+    ("partnered", "partners with", "teamed up", "joined forces", "joined hands", "been cooperating",
      "been collaborating", "been partnering", "work with", "work closely with"),
     ("partnership",),
     ("joint",),

@@ -72,6 +72,9 @@ def test_a_signing_still_to_come_is_proposed_and_memorandums_are_one_with_each()
     "UN DESA and the Government of Morocco signed a host country agreement for the forum.",
     "The Government of Korea and UN DESA renewed the trust fund agreement for the office.",
     "UN DESA will work with UNDP to roll out the toolkit.",
+    "Since 2012, UN DESA partners with the Government of Nepal in digital government.",
+    "The memorandum was signed by Ambassador Ana Reis for Portugal and Under-Secretary-General "
+    "Li Wei for UN DESA.",
 ])
 def test_a_partnership_told_with_other_verbs(sentence: str) -> None:
     page = (f"DPIDG News\n\nMay 2018\n\n{sentence}\n\nThe Division for Public Institutions and "
@@ -101,3 +104,11 @@ def test_a_working_relationship_and_agreements_a_body_entered_into_with_several(
                       "2018. So far, we have entered into agreement with Stellenbosch University "
                       "and the United Nations Public Administration Network (UNPAN).")
     assert each == [["aapam", "stellenbosch-university"], ["aapam", "unpan"]]
+
+
+def test_bodies_working_as_partners_with_others_are_no_partnership() -> None:
+    page = ("DPIDG News\n\nMay 2018\n\nSuccess needs UNDP and UNICEF working as partners with the "
+            "Government of Nepal.\n\nThe Division for Public Institutions and Digital Government "
+            "of UN DESA reports this news.\n")
+    g = graph_of(page, "news.txt")
+    assert list(g.subjects(RDF.type, CEPA.Partnership)) == []
