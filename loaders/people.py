@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+import pycountry
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.anchored import matches_at
+from cepa_kg.loaders.domain_data import country_names
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, find_actors
 from cepa_kg.loaders.sentences import sentence_end
@@ -603,13 +605,29 @@ _POST_COMMA_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@()]{2,6
 #: A name, then a post in lower case between commas (and the body after it): "A, head of the
 #: Center for X at UNU-IIST,", "B, director, Division for Y, UNDESA;", "C, president, Estonia".
 _NAME_LOWER_POST = re.compile(
-    rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]"
-    r"(?P<post>(?:deputy[ ]|vice[ -]|assistant[ ]|senior[ ]|executive[ ]|first[ ])?"
+    rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ](?:[A-Z]\.[ ])?{_WHOLE_TOK}){{1,2}}),[ ]"
+    # ("Ana Reis, Brazilian president,": the post of the country the adjective names)
+    r"(?:(?P<adj>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?=(?:vice[ -]|deputy[ ]|prime[ ]|foreign[ ])?"
+    r"(?:president|minister|ambassador)\b))?"
+    r"(?P<post>(?:deputy[ ]|vice[ -]|assistant[ ]|senior[ ]|executive[ ]|first[ ]|prime[ ]|"
+    r"foreign[ ])?"
     r"(?:head|director(?:-general)?|professor|president|minister|chief|secretary(?:-general)?|"
     r"adviser|advisor|coordinator|manager|chair(?:man|person|woman)?|founder|dean|rector|"
     r"officer|commissioner|mayor|governor|ambassador)\b[^;,()\n]{0,100}?)"
     r"(?:(?=[;.]|[ ]and[ ]|[ ]was[ ]|[ ]is[ ])|,[ ](?P<body>[A-Z][^;,()\n]{2,100})(?=[;,.(]|$)|"
     r"(?=,))")
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    names = country_names()
+    return {adj.casefold(): names.un_names.get(code) or pycountry.countries.get(alpha_3=code).name
+            for code, adjectives in names.demonyms.items() for adj in adjectives}
+
+
+def _country_of_adjective(adjective: str) -> str | None:
+    """The country an adjective names ("Brazilian" -> "Brazil"), by its UN name."""
+    return _adjectives().get(adjective.casefold())
+
+
 #: Where such a post gives its body: "head of X", "director-general of the Agency", "at Y".
 _POST_SPLIT = re.compile(r"[ ](?:of|at|in|within)[ ](?:the[ ])?(?=[A-Z])")
 #: A post in lower case words that ends with the word for the post ("Public Information Officer").
@@ -1043,6 +1061,10 @@ class People:
             split = _POST_SPLIT.search(post)
             title, aff = (post[: split.start()], post[split.end():]) if split else (
                 post, m.group("body"))
+            if m.group("adj"):
+                aff = _country_of_adjective(m.group("adj"))
+                if aff is None:
+                    continue  # ("A, Senior president": no country's adjective)
             self._add(name, None, nspan, self._make(
                 nspan, Span(m.start("post"), m.end()), clean(title), clean(aff) if aff else None,
                 whole=Span(nspan.start, m.end())))

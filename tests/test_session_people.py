@@ -426,3 +426,16 @@ def test_a_member_titled_before_the_name_and_a_speaker_of_bodies_between_commas(
     other = graph_of(_OPENING + "Public Finance, Budget Office, Ruritania, presented a plan.\n",
                      "news.txt")
     assert "Public Finance" not in _people(other)
+
+
+def test_a_post_after_a_name_with_its_country_s_adjective_or_an_initial_in_the_name() -> None:
+    page = ("The forum's confirmed guests include Ana Reis Lopes, Brazilian president,; Lin Wei, "
+            "Thai prime minister,; and Juma K. Omari, vice president of Tanzania.\n")
+    people = {p.name: [(m.title, m.affiliation) for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    assert people == {"Ana Reis Lopes": [("president", "Brazil")],
+                      "Lin Wei": [("prime minister", "Thailand")],
+                      "Juma K. Omari": [("vice president", "Tanzania")]}
+    # (a capitalised word before the post that is no country's adjective: no such reading)
+    other = people_named("It names Ana Reis, Senior president, today.\n", Gazetteer.bundled())
+    assert all(m.affiliation != "Senior" for p in other for m in p.memberships)
