@@ -133,14 +133,14 @@ _NOT_NAME = frozenset(
 _CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "in", "to", "at"})
 #: A post word right after a name read with no comma: "... Interregional Advisor, DPIDG".
 _POST_AFTER = re.compile(r"[ ](?:Advis[eo]r|Officer|Assistant|Specialist|Consultant|Expert|"
-                         r"Coordinator|Manager|Analyst|Director|Chief|Head)\b")
+                         r"Coordinator|Manager|Analyst|Director|Chief|Head|Secretary)\b")
 #: The words a post opens with before its post word ("Interregional Advisor", "Programme
 #: Management Officer"): no part of a name.
 _POST_MODIFIERS = frozenset(
     """Interregional Inter-Regional Regional Programme Program Management Senior Principal
     Technical Information Associate Economic Political Legal Executive Administrative
     Communications Communication Project Research Policy Governance Digital Knowledge
-    Capacity Development Public Affairs""".split()
+    Capacity Development Public Affairs Under Deputy""".split()
 )
 #: The last word of a post, never of a name.
 _POST_NOUNS = frozenset("""Consultant Adviser Advisor Officer Specialist Coordinator Analyst
@@ -628,6 +628,15 @@ def _country_of_adjective(adjective: str) -> str | None:
     return _adjectives().get(adjective.casefold())
 
 
+#: A name with no honorific, then its post in capitals between commas: "Mariam Al Suwaidi,
+#: Minister of Community Development, has signed", "Ana Reis, Executive Director of X, and".
+_NAME_COMMA_TITLE = re.compile(
+    rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,3}}),[ ]"
+    r"(?P<post>(?:(?:Vice|Deputy|Assistant|Executive|Acting|Senior|Permanent|Prime|Chief|Under|"
+    r"First)[ -])*(?:Minister|Director(?:-General|[ ]General)?|Head|President|"
+    r"Secretary(?:-General|[ ]General)?|Chair(?:man|person|woman)?|Ambassador|Governor|Mayor|"
+    r"Commissioner|Rector|Dean|Representative|CEO|Administrator|Coordinator|Adviser|Advisor)"
+    r"\b[^,;.\n()]{0,100}?)(?=,|[.;](?:\s|$)|[ ]and[ ])")
 #: Where such a post gives its body: "head of X", "director-general of the Agency", "at Y".
 _POST_SPLIT = re.compile(r"[ ](?:of|at|in|within)[ ](?:the[ ])?(?=[A-Z])")
 #: A post in lower case words that ends with the word for the post ("Public Information Officer").
@@ -1068,6 +1077,21 @@ class People:
             self._add(name, None, nspan, self._make(
                 nspan, Span(m.start("post"), m.end()), clean(title), clean(aff) if aff else None,
                 whole=Span(nspan.start, m.end())))
+        for m in (_NAME_COMMA_TITLE.finditer(text, item.start, item.end)
+                  if ", " in text[item.start: item.end] else ()):
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if person_key(name) in self.found or self._no_person(name, nspan, actors) or \
+                    any(_TITLE_WORDS.fullmatch(w) or ORG_HEAD.search(w) for w in name.split()):
+                continue
+            title, aff = _split_appositive(m.group("post"))
+            if aff and self.gz.resolve(aff) is None and not ORG_HEAD.search(aff):
+                title, aff = clean(m.group("post")), None  # ("Minister of Community
+                # Development": a portfolio, no body)
+            if title and _TITLE_WORDS.search(title):
+                self._add(name, None, nspan, self._make(
+                    nspan, Span(m.start("post"), m.end("post")), title, aff,
+                    whole=Span(nspan.start, m.end("post"))))
         for m in _POST_SURNAME.finditer(text, item.start, item.end):
             # "Minister Verhoeven,", "I thank Secretary-General Halvorsen for": a post and a
             # surname alone (a full name written elsewhere takes it: `finish`)

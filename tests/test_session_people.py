@@ -439,3 +439,13 @@ def test_a_post_after_a_name_with_its_country_s_adjective_or_an_initial_in_the_n
     # (a capitalised word before the post that is no country's adjective: no such reading)
     other = people_named("It names Ana Reis, Senior president, today.\n", Gazetteer.bundled())
     assert all(m.affiliation != "Senior" for p in other for m in p.memberships)
+
+
+def test_a_name_with_no_honorific_and_its_post_in_capitals_between_commas() -> None:
+    page = ("ABU DHABI, 3 July 2019 (WAM) Salma Rashid Al Harbi, Minister of Social Development, "
+            "has signed the declaration. The speech was given by Mr. Rui Matos Under "
+            "Secretary-General for Economic and Social Affairs.\n")
+    people = {p.name: [(m.title, m.affiliation) for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    assert people["Salma Rashid Al Harbi"] == [("Minister of Social Development", None)]
+    assert "Rui Matos" in people  # (not "Rui Matos Under": the post's first word)
