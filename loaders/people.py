@@ -75,7 +75,9 @@ _POST_THEN_NAME = re.compile(
     r"[A-Z][a-z]+)){0,8}?)[ ]"
     rf"(?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})(?=,|\.|\s+(?:signed|said|presented|opened|"
     r"addressed|attended|noted|stressed|spoke|took[ ]part|participated|delivered|chaired|"
-    r"moderated|joined|welcomed|highlighted|emphasi[sz]ed|underlined|shared|introduced)\b|"
+    r"moderated|joined|welcomed|highlighted|emphasi[sz]ed|underlined|shared|introduced|"
+    # ("Message of UN Secretary-General Ana Reis for Public Service Day")
+    r"for|at|on)\b|"
     # ("Director General Ana Reis and President Ivo Mars": the next person's post)
     r"\s+and\s+(?:Vice[- ])?(?:President|Director|Chair(?:man|person)?|Secretary|Minister|CEO)\b|"
     r"\s+and\s+"

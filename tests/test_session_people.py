@@ -449,3 +449,10 @@ def test_a_name_with_no_honorific_and_its_post_in_capitals_between_commas() -> N
               for p in people_named(page, Gazetteer.bundled())}
     assert people["Salma Rashid Al Harbi"] == [("Minister of Social Development", None)]
     assert "Rui Matos" in people  # (not "Rui Matos Under": the post's first word)
+
+
+def test_a_post_and_name_before_for_at_or_on() -> None:
+    page = "Message of UN Secretary-General Rui Matos for Public Service Day, 23 June.\n"
+    people = {p.name: [(m.title, m.affiliation) for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    assert people == {"Rui Matos": [("Secretary-General", "UN")]}
