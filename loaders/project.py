@@ -238,12 +238,21 @@ _AFTER_CODE_END = re.compile(r"\n[^\S\n]*\n|[”\"’»]|[.;](?=\s|$)|,\s+(?:whi
                              r"\s(?:will|was|is|has|have|were|are|aims?|seeks?)\s")
 
 
-def _title_after_code(text: str, code: Span) -> Span | None:
+#: A cover's code line alone, the title in the paragraph below it, after blank lines.
+_AFTER_CODE_LINE = re.compile(r"[^\S\n]*\)?[^\S\n]*\n(?:[^\S\n]*\n){1,4}[^\S\n]*(?=[A-Z])")
+#: A title that is only the project's code line ("Development Account Project (ROA 109)").
+_CODE_LINE_ONLY = re.compile(r"(?:(?:United\s+Nations|UN)\s+)?(?:Development\s+Account\s+|DA\s+)?"
+                             r"[Pp]roject\s*\(?[\w /-]{2,14}\)?")
+
+
+def _title_after_code(text: str, code: Span, *, cover: bool = False) -> Span | None:
     """The title a page gives right after the project's code, on its line or the next:
     "Development Account Project (ROA 112) Building national capacity ...", "Project ROA-117:
     ―Building ...", "the evaluation of the ... 2023T: Connectivity of transport ... will have
-    delivered"; of 4 to 40 words."""
-    lead = _AFTER_CODE.match(text, code.end)
+    delivered"; of 4 to 40 words. On a `cover`, the code's line stands alone and the title is
+    the paragraph below it."""
+    lead = _AFTER_CODE.match(text, code.end) or (
+        _AFTER_CODE_LINE.match(text, code.end) if cover else None)
     if lead is None:
         return None
     end = _AFTER_CODE_END.search(text, lead.end(), min(len(text), lead.end() + 400))
@@ -796,6 +805,10 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
         _fallback_title(text, span, fields)
     if title_span is None and code_span is not None:
         title_span = _title_after_code(text, code_span)
+    elif code_span is not None and title_span.start <= code_span.start < title_span.end and \
+            _CODE_LINE_ONLY.fullmatch(clean(title_span.of(text))):
+        # a cover's code line taken for the title: the title is the paragraph below it
+        title_span = _title_after_code(text, code_span, cover=True) or title_span
     if title_span is not None:
         title_span = _trimmed_title(text, title_span)
         title = clean(title_span.of(text)).strip(" .\"\u201c\u201d")

@@ -25,3 +25,17 @@ def test_a_run_on_cover_s_title_after_its_code_and_a_dash() -> None:
             "Landlocked Countries through Shared Transit Rules* Prepared by Anna Berg October "
             "2017 *This report was commissioned by UNCTAD.\n")
     assert _titles(text) == ["Safer Roads for Landlocked Countries through Shared Transit Rules"]
+
+
+def test_a_cover_s_code_line_alone_has_the_title_in_the_paragraph_below() -> None:
+    from cepa_kg.loaders import project
+
+    # (the document site splits the cover's first words over blank lines)
+    cover = ("You are on page 1 of 88\n\nPreparing Water\n\nPlans in\n\nSmall Islands\n\n- WORKING "
+             "DRAFT -\n\nDevelopment Account "
+             "Project (ROA 214)\n\n\nStrengthening National Capacity to Plan\nWater Services in "
+             "Small Island Developing States\n\nUnited Nations Department of Economic and "
+             "Social Affairs\n")
+    [rec] = project.parse(cover).projects
+    assert rec.title == ("Strengthening National Capacity to Plan Water Services in Small Island "
+                         "Developing States")
