@@ -429,6 +429,11 @@ def _trimmed_title(text: str, title: Span) -> Span:
     return Span(start, end)
 
 
+#: A link's words on a line of their own: no title ("Download the project overview").
+_CALL_TO_ACTION = re.compile(r"\s*(?:Download|Read\s+more|Click|Learn\s+more|View|Visit|Watch|"
+                             r"Share|Print|Subscribe|See\s+also|Back\s+to|Go\s+to)\b")
+
+
 def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
     """The project's title: its field, a slide's heading, or the first line that reads as a
     title (after the site's wrapping and the page's own header)."""
@@ -447,10 +452,13 @@ def _title(text: str, span: Span, fields: list[Field]) -> Span | None:
         words = line.text.split()
         if _PAGE_HEADERS.match(line.text) or line.span.start in labels or line.text.endswith(":"):
             continue
-        if line.text.lower().startswith(("sorry", "brief description")) or \
-                re.match(r"[\w\s/()]{2,40}:\s", line.text) and not re.match(
+        if line.text.lower().startswith(("sorry", "brief description")) or _CALL_TO_ACTION.match(
+                line.text) or (label := re.match(r"[\w\s/()]{2,40}:\s", line.text)) and \
+                len(label.group(0).split()) <= 4 and not re.match(
                     r"(?:phase|part|component)\s+\w+\s*:", line.text, re.I):
-            continue  # a labelled field ("Description: ..."), not a title
+            continue  # a labelled field ("Description: ..."), a link's words, not a title
+            # (a title's own subtitle after a colon: "Local data for an inclusive recovery:
+            # voluntary local reviews ...")
         if 4 <= len(words) <= 40 and not line.text.rstrip().endswith(".") and \
                 line.text[:1].isupper():
             return line.span

@@ -39,3 +39,15 @@ def test_a_cover_s_code_line_alone_has_the_title_in_the_paragraph_below() -> Non
     [rec] = project.parse(cover).projects
     assert rec.title == ("Strengthening National Capacity to Plan Water Services in Small Island "
                          "Developing States")
+
+
+def test_a_title_with_a_subtitle_after_its_colon_and_a_link_s_words_that_are_no_title() -> None:
+    page = ("Skip to main content\n\n\nClean water for inclusive towns: service benchmarks in "
+            "secondary cities of Central Asia\n16th Tranche of the Development Account\n\nThe "
+            "project aims to help towns measure their water services.\n\nDownload the project "
+            "brief\n")
+    assert _titles(page) == ["Clean water for inclusive towns: service benchmarks in secondary "
+                             "cities of Central Asia"]
+    # (a labelled field of a few words is still no title)
+    assert _titles("Status: Ongoing\nDownload the project brief\nWater benchmarks for "
+                   "secondary towns of Asia\n") == ["Water benchmarks for secondary towns of Asia"]
