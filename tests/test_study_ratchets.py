@@ -32,7 +32,7 @@ STUDIES = [
     ("twentieth", "session", 14, 14, 63),
     ("twentieth", "project", 14, 13, 39),
     ("twentieth", "update", 14, 13, 36),
-    ("twentyfirst", "project", 14, 11, 70),
+    ("twentyfirst", "project", 14, 11, 71),
     ("twentyfirst", "update", 14, 14, 56),
     ("twentysecond", "session", 14, 14, 55),
     ("twentysecond", "update", 14, 14, 70),
