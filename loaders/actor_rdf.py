@@ -93,7 +93,8 @@ _THE_COMMITTEE = re.compile(r"(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?Committee
 #: A country in brackets after a name, or the one a person represents or comes from.
 _COUNTRY_AFTER = re.compile(
     r"[^\S\n]*(?:\((?P<c>[A-Z][^()\n]{2,40})\)|,?[^\S\n]+(?:representing|from|of)[^\S\n]+"
-    r"(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+(?:and|who|as|at|in|on)\b|[^\S\n]+(?!of\b|the\b|and\b)[a-z]))")
+    r"(?:the[^\S\n]+)?(?P<c2>[A-Z][\w’' -]{2,40}?)(?=[,.;)\n]|[^\S\n]+(?:and|who|as|at|in|on)\b|"
+    r"[^\S\n]+(?!of\b|the\b|and\b)[a-z]))")
 
 
 class ActorWriter:

@@ -150,7 +150,8 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
                          r"understanding)?|MoUs?)\s+with\b"),
         # "UN DESA partnered with X", "teamed up with", "joined forces with", "have been
         # cooperating since 2006", "will work with UNDP to ..."
-        ("agreed", True, r"\b(?:partnered|(?<!\bas\s)(?<!\bare\s)partners|teamed\s+up|joined\s+(?:forces|hands))\s+with\b|"
+        ("agreed", True, r"\b(?:partnered|(?<!\bas\s)(?<!\bare\s)partners|teamed\s+up|"
+                         r"joined\s+(?:forces|hands))\s+with\b|"
                          r"\b(?:has|have|had)\s+been\s+(?:cooperating|collaborating|partnering)\b|"
                          r"\bwill\s+(?:also\s+)?work\s+(?:closely\s+)?with\b"),
         # "UNDP and UN DESA launched a new partnership", "a joint initiative of X and Y" (a
