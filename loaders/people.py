@@ -621,8 +621,13 @@ _NAME_LOWER_POST = re.compile(
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
     names = country_names()
-    return {adj.casefold(): names.un_names.get(code) or pycountry.countries.get(alpha_3=code).name
-            for code, adjectives in names.demonyms.items() for adj in adjectives}
+    out: dict[str, str] = {}
+    for code, adjectives in names.demonyms.items():
+        country = pycountry.countries.get(alpha_3=code)
+        name = names.un_names.get(code) or (country.name if country is not None else None)
+        if name is not None:
+            out.update((adj.casefold(), name) for adj in adjectives)
+    return out
 
 
 def _country_of_adjective(adjective: str) -> str | None:
@@ -1073,9 +1078,10 @@ class People:
             title, aff = (post[: split.start()], post[split.end():]) if split else (
                 post, m.group("body"))
             if m.group("adj"):
-                aff = _country_of_adjective(m.group("adj"))
-                if aff is None:
+                country_name = _country_of_adjective(m.group("adj"))
+                if country_name is None:
                     continue  # ("A, Senior president": no country's adjective)
+                aff = country_name
             self._add(name, None, nspan, self._make(
                 nspan, Span(m.start("post"), m.end()), clean(title), clean(aff) if aff else None,
                 whole=Span(nspan.start, m.end())))
@@ -1086,13 +1092,14 @@ class People:
             if person_key(name) in self.found or self._no_person(name, nspan, actors) or \
                     any(_TITLE_WORDS.fullmatch(w) or ORG_HEAD.search(w) for w in name.split()):
                 continue
-            title, aff = _split_appositive(m.group("post"))
-            if aff and self.gz.resolve(aff) is None and not ORG_HEAD.search(aff):
-                title, aff = clean(m.group("post")), None  # ("Minister of Community
-                # Development": a portfolio, no body)
-            if title and _TITLE_WORDS.search(title):
+            post_title, post_body = _split_appositive(m.group("post"))
+            if post_body and self.gz.resolve(post_body) is None and \
+                    not ORG_HEAD.search(post_body):
+                post_title, post_body = clean(m.group("post")), None  # ("Minister of
+                # Community Development": a portfolio, no body)
+            if post_title and _TITLE_WORDS.search(post_title):
                 self._add(name, None, nspan, self._make(
-                    nspan, Span(m.start("post"), m.end("post")), title, aff,
+                    nspan, Span(m.start("post"), m.end("post")), post_title, post_body,
                     whole=Span(nspan.start, m.end("post"))))
         for m in _POST_SURNAME.finditer(text, item.start, item.end):
             # "Minister Verhoeven,", "I thank Secretary-General Halvorsen for": a post and a
@@ -1170,8 +1177,8 @@ class People:
                 ms = self._apposed_role(nspan, Span(nspan.end + 2, apposed.end() - 2))
             if of_body is not None and found is of_body:
                 body = Span(of_body.start("body"), of_body.end("body"))
-                first = body.of(text).split(",")[0]
-                ms = self._make(nspan, body, None, first.strip(),
+                first_body = body.of(text).split(",")[0]
+                ms = self._make(nspan, body, None, first_body.strip(),
                                 whole=Span(nspan.start, body.end))
             self._add(name, None, nspan, ms)
         for m in _SIGNATURE.finditer(text, item.start, item.end):
