@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-import pycountry
-from cepa_kg.loaders.actors import Gazetteer
+from cepa_kg.loaders.actors import Gazetteer, country_info
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.domain_data import country_names
 from cepa_kg.loaders.iris import slugify
@@ -618,15 +617,14 @@ _NAME_LOWER_POST = re.compile(
     r"officer|commissioner|mayor|governor|ambassador)\b[^;,()\n]{0,100}?)"
     r"(?:(?=[;.]|[ ]and[ ]|[ ]was[ ]|[ ]is[ ])|,[ ](?P<body>[A-Z][^;,()\n]{2,100})(?=[;,.(]|$)|"
     r"(?=,))")
+
+
 @lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    names = country_names()
     out: dict[str, str] = {}
-    for code, adjectives in names.demonyms.items():
-        country = pycountry.countries.get(alpha_3=code)
-        name = names.un_names.get(code) or (country.name if country is not None else None)
-        if name is not None:
-            out.update((adj.casefold(), name) for adj in adjectives)
+    for code, adjectives in country_names().demonyms.items():
+        if (info := country_info(code)) is not None:
+            out.update((adj.casefold(), info.label) for adj in adjectives)
     return out
 
 
@@ -1175,7 +1173,7 @@ class People:
                 nspan, sentence_end(text, nspan.end, item.end))
             if apposed is not None and (ms is None or not ms.title):
                 ms = self._apposed_role(nspan, Span(nspan.end + 2, apposed.end() - 2))
-            if of_body is not None and found is of_body:
+            if of_body is not None:  # (read only where the other two found no one)
                 body = Span(of_body.start("body"), of_body.end("body"))
                 first_body = body.of(text).split(",")[0]
                 ms = self._make(nspan, body, None, first_body.strip(),

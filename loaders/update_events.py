@@ -494,6 +494,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                 continue
             name = _name(text, sentence, word)
             passive = _PASSIVE_LAUNCH.match(before) if kind == "launch" else None
+            launched_what: Span | None = None  # (its noun phrase too, where it has one)
             if passive is not None:  # the thing launched names the launch, an event of its own
                 name = Span(sentence.start + passive.start("subject"),
                             sentence.start + passive.end("subject"))
@@ -501,9 +502,7 @@ def _mentions(text: str, spans: list[Span], reference: dt.date | None, *,
                     launched := _LAUNCHED_OBJECT.match(text, m.end(), sentence.end)) is not None:
                 # "UN DESA launched the 2022 edition of the Survey at a virtual event": the
                 # launch is named by what it launched, not by who launched it
-                name = Span(launched.start("what"), launched.end("what"))
-            launched_what = name if kind == "launch" and passive is None and \
-                text[m.end(): name.start].strip() else None
+                name = launched_what = Span(launched.start("what"), launched.end("what"))
             if when is not None and not _A_YEAR.search(text, when.span.start, when.span.end):
                 named = _A_YEAR.search(text, name.start, name.end)  # "The 2012 United Nations
                 # Public Service Forum, which took place ... from 25 to 27 June": that June's year
