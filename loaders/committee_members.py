@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.session_fields import Person
 from cepa_kg.loaders.spans import Span, clean
 
@@ -36,16 +37,18 @@ _COMMITTEE = re.compile(r"\bCommittee\b|\bCEPA\b|\bcommittee\b|expert\s+body|\b[
                         r"위원회|\b24\s+(?:experts|membres|miembros|peritos)\b")
 #: "... was elected to a two-year term as Vice Chairperson of ...", "has been named a member
 #: of ...", "a été nommée membre du Comité".
-_CHOSEN = re.compile(rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|"
-                     rf"nommée?|"
-                     rf"elegid[oa]|nombrad[oa])\b[^.\n]{{0,80}}?\b(?:as\s+(?:its\s+|the\s+)?|"
-                     rf"an?\s+|comme\s+|)(?:new\s+)?{_ROLE}\b", re.I)
+_CHOSEN = screened(re.compile(
+    rf"\b(?:re-?)?(?:elected|named|appointed|nominated|chosen|sworn\s+in|élue?|"
+    rf"nommée?|"
+    rf"elegid[oa]|nombrad[oa])\b[^.\n]{{0,80}}?\b(?:as\s+(?:its\s+|the\s+)?|"
+    rf"an?\s+|comme\s+|)(?:new\s+)?{_ROLE}\b", re.I))
 #: "X ... secured a seat on the ... Committee", "X sat on the committee", "X fait désormais
 #: partie des 24 experts".
-_SEAT = re.compile(r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+on\b|"
-                   r"\b(?:sat|served|serves)\s+on\s+the\s+(?:\w+\s+){0,3}?committee\b|"
-                   r"\bfait\s+(?:désormais\s+|dorénavant\s+)?(?:partie\s+)?des\s+\d{1,2}\s+(?:experts|"
-                   r"membres)\b|\bfigure\s+parmi\s+les\s+\d{1,2}\s+(?:experts|membres)\b", re.I)
+_SEAT = screened(re.compile(
+    r"\b(?:secured|won|took|holds?|obtained|gained)\s+a\s+seat\s+on\b|"
+    r"\b(?:sat|served|serves)\s+on\s+the\s+(?:\w+\s+){0,3}?committee\b|"
+    r"\bfait\s+(?:désormais\s+|dorénavant\s+)?(?:partie\s+)?des\s+\d{1,2}\s+(?:experts|"
+    r"membres)\b|\bfigure\s+parmi\s+les\s+\d{1,2}\s+(?:experts|membres)\b", re.I))
 #: "X, vice-presidente do Comitê de Especialistas em Administração Pública", "X, membre du
 #: Comité d'experts": the post after the name, in the other languages.
 _POST_OF_COMMITTEE = re.compile(
@@ -71,12 +74,12 @@ _NAME_COUNTRY_BEFORE = re.compile(rf"(?P<name>{_NAME})[^\S\n]*(?:\((?P<c>[^()\n]
 #: The same told in the other languages of the pages about the Committee: a cue of choice
 #: ("élue", "foi escolhida", "nominována", "임명") and, in the same sentence, the seat or the
 #: post ("vice-présidente", "membro", "perita", "členku", "위원").
-_CHOSEN_OTHER = re.compile(
+_CHOSEN_OTHER = screened(re.compile(
     r"\b(?:élue?s?|nommée?s?|désignée?s?|retenue?s?|eleit[oa]|escolhid[oa]|nomead[oa]|elegid[oa]|nombrad[oa]|"
     r"nominován[ao]?|jmenován[ao]?|zvolen[ao]?|fazer\s+parte|faz\s+parte|fait\s+partie|"
     r"forma\s+parte|si[èe]ge(?:ra)?|é\s+desde|est\s+depuis|nomination\s+(?:[^.\n]{0,40}?\s)?de|"
     r"au\s+poste\s+de)\b|"
-    r"선출|임명|위촉|지낸|역임", re.I)
+    r"선출|임명|위촉|지낸|역임", re.I))
 _POST_OTHER = re.compile(
     r"\b(?P<role>vice-?pr[ée]sident[ea]?|pr[ée]sident[ea]?|rapporteu(?:r|se)|relator[a]?|"
     r"vicepresident[ea]|membres?|membros?|miembros?|perit[oa]s?|experte?s?|člen(?:ka|kou|em)?|"
@@ -86,16 +89,17 @@ _KO_NAME = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{3})\s+(?:[가-힣A-Za-z
                       r"(?:교수|장관|위원|원장|총장|대사|차관|박사|국장|단장|대표)")
 #: Who spoke at the session: "Statement by Mr. X, Under-Secretary-General ... to the 7th
 #: Session of the Committee".
-_SPEAKER = re.compile(rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\s+(?:delivered\s+)?"
-                      rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})")
+_SPEAKER = screened(re.compile(
+    rf"\b(?:Statement|Remarks|Address|Message|Speech|Keynote)\s+(?:delivered\s+)?"
+    rf"(?:by|of)\s+{_HON}*(?P<name>{_NAME})"))
 #: "X is member and at present vice chair of the United Nations Committee ...", "X is the
 #: current Chair of UN-CEPA": a post held on the Committee, said of its holder.
-_IS_ROLE = re.compile(
+_IS_ROLE = screened(re.compile(
     r"\b(?:is|was|has\s+been|serves\s+as|served\s+as)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:present|current|former)\s+)?(?:member\s+and\s+(?:at\s+present|currently|now|later)\s+"
     r"(?:the\s+|a\s+)?)?(?P<role>Vice[- ]Chair(?:person|man|woman)?|Chair(?:person|man|woman)?|"
     r"Rapporteur)\s+of\s+(?:the\s+)?(?:UN[- ]?CEPA|UNCEPA|CEPA|(?:UN\s+|United\s+Nations\s+)?"
-    r"Committee\s+of\s+Experts)\b", re.I)
+    r"Committee\s+of\s+Experts)\b", re.I))
 #: A statement's salutation of the chair, named in brackets: "Madame Chairperson (Ana Reis of
 #: Portugal),".
 _SALUTED = re.compile(rf"^[^\S\n]*(?:Madam|Madame|Mister|Mr\.?)[^\S\n]+"
@@ -104,10 +108,11 @@ _SALUTED = re.compile(rf"^[^\S\n]*(?:Madam|Madame|Mister|Mr\.?)[^\S\n]+"
                       re.M)
 #: "Committee member Ana Reis said", "CEPA member Dr. Ana Reis (Chile)": the member's post
 #: written before the name as a title.
-_TITLED_MEMBER = re.compile(rf"\b(?:UN[- ]?CEPA|CEPA|Committee)[ \u00a0]+(?:[Mm]ember)[ \u00a0]+"
-                            rf"{_HON}?(?P<name>{_NAME})")
+_TITLED_MEMBER = screened(re.compile(
+    rf"\b(?:UN[- ]?CEPA|CEPA|Committee)[ \u00a0]+(?:[Mm]ember)[ \u00a0]+"
+    rf"{_HON}?(?P<name>{_NAME})"))
 #: "The Committee ... is chaired by former minister Dr X".
-_CHAIRED_BY = re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I)
+_CHAIRED_BY = screened(re.compile(r"\b(?:is|was|will\s+be)\s+chaired\s+by\s+", re.I))
 #: "The session was chaired by X": on a session's page, the Committee's chair at it.
 _SESSION_CHAIRED = re.compile(r"\b[Ss]ession\s+(?:is|was|will\s+be)\s+chaired\s+by\s")
 #: The country after a name: "X of Germany", "X from the Czech Republic", "X (Ghana)".
@@ -122,14 +127,14 @@ _LIST_NAME = (rf"(?:{_TOK}|{_UPPER_TOK})"
               # ("Emmanuelle d'Achon": a particle glued to the surname)
               rf"(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:[dD][’'])?(?:{_TOK}|{_UPPER_TOK}))"
               r"{1,3}")
-_CARD = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*)?{_HON}?"
+_CARD = screened(re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]*|\d{{1,2}}[.)][^\S\n]*)?{_HON}?"
                    rf"(?P<name>{_LIST_NAME})[^\S\n]*\((?P<country>[^()\n]{{2,40}})\)"
-                   r"[^\S\n]*(?:[,;:–-][^\S\n]*(?P<post>[^\n]{0,200}))?$", re.M)
+                   r"[^\S\n]*(?:[,;:–-][^\S\n]*(?P<post>[^\n]{0,200}))?$", re.M))
 #: A row of a table of members as text: the name, a tab or a dash (or two spaces or more),
 #: the country ("Ana Reis<TAB>Portugal"); read only where three or more such rows follow.
-_ROW = re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]+)?{_HON}?(?P<name>{_LIST_NAME})"
+_ROW = screened(re.compile(rf"^[^\S\n]*(?:[•·▪*\-–][^\S\n]+)?{_HON}?(?P<name>{_LIST_NAME})"
                   r"(?:\t+|[^\S\n]{2,}|[^\S\n]+[–-][^\S\n]+)"
-                  r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M)
+                  r"(?P<country>[A-Z][^\t\n]{2,40}?)[^\S\n]*$", re.M))
 _MIN_ROWS = 3
 #: A cheap test before the scan for cards: a bracket that ends a line (or comes before the
 #: post).
@@ -254,11 +259,12 @@ def _role(written: str) -> str:
 
 
 #: Words one of which every way of naming a member holds: a page without any is not scanned.
-_ANY_CUE = re.compile(r"member|membre|membro|miembro|perit|expert|chair|vice|rapporteur|elect|"
-                      r"appoint|named|nominat|chosen|sworn|seat|\bsat\b|served|statement|remarks|"
-                      r"address|message|speech|keynote|élu|nomm|désign|retenu|eleit|escolhid|"
-                      r"nomead|elegid|nombrad|nominován|jmenován|zvolen|člen|parte|partie|siège|"
-                      r"desde|depuis|poste|위원|선출|임명|위촉|지낸|역임|\(", re.I)
+_ANY_CUE = screened(re.compile(
+    r"member|membre|membro|miembro|perit|expert|chair|vice|rapporteur|elect|"
+    r"appoint|named|nominat|chosen|sworn|seat|\bsat\b|served|statement|remarks|"
+    r"address|message|speech|keynote|élu|nomm|désign|retenu|eleit|escolhid|"
+    r"nomead|elegid|nombrad|nominován|jmenován|zvolen|člen|parte|partie|siège|"
+    r"desde|depuis|poste|위원|선출|임명|위촉|지낸|역임|\(", re.I))
 
 
 def members(text: str, gz: Any) -> tuple[Person, ...]:

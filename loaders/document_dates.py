@@ -10,18 +10,20 @@ import re
 
 from cepa_kg.loaders.dates import MONTH_PATTERN, MONTHS_ES_FR, find_date_ranges, month_number
 from cepa_kg.loaders.page_lines import page_lines
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["DocumentDate", "OwnDate", "document_date", "on_source_line"]
 
-_FIELD = re.compile(r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
-                    r"release\s+date|updated(?:\s+on)?|last\s+updated?|"
-                    # a UN document's issue line ("Distr.: General 19 January 2012")
-                    r"distr\.?\s*:\s*general|"
-                    # the same labels in the other languages of the pages read
-                    r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
-                    r"|(?:발행일|등록일|작성일|기사입력|입력|승인|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
-                    re.I)
+_FIELD = screened(re.compile(
+    r"\b(?:issue\s+date|date\s+of\s+issue|date|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"release\s+date|updated(?:\s+on)?|last\s+updated?|"
+    # a UN document's issue line ("Distr.: General 19 January 2012")
+    r"distr\.?\s*:\s*general|"
+    # the same labels in the other languages of the pages read
+    r"fecha|publicado(?:\s+(?:el|em))?|publié(?:e)?\s+le|data|datum)\s*[:\-]?\s*"
+    r"|(?:발행일|등록일|작성일|기사입력|입력|승인|发布日期|發布日期|发布时间|發布時間|日期)\s*[:：]?\s*",
+    re.I))
 _HANGUL = re.compile(r"[가-힣]")
 #: A date in Korean: "2013년 5월 21일".
 _KO_DATE = re.compile(r"(?P<y>(?:19|20)\d\d)\s*년\s*(?P<m>1[0-2]|0?[1-9])\s*월\s*"
@@ -33,8 +35,9 @@ _YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)[.\-/](?P<m>0?[1-9]|1[0-2])[.\-/]
 #: eGov, 17.03.2009").
 _SOURCE_LINE = re.compile(r"^[^\S\n]*(?:Quelle|Source|Fuente|Fonte|来源|來源|출처)\s*"
                           r"(?:/\s*\w+\s*|[Dd]ate\s*)?[:：]", re.I)  # (and "Source Date:")
-_MONTH_LINE = re.compile(rf"(?:^|[:,|\-–—]\s*|\bfor\s+|\bNo\.?\s*\d{{1,3}}\s+)(?P<m>{MONTH_PATTERN})"
-                         rf"\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$")  # ("DESA News for June 2014",
+_MONTH_LINE = screened(re.compile(
+    rf"(?:^|[:,|\-–—]\s*|\bfor\s+|\bNo\.?\s*\d{{1,3}}\s+)(?P<m>{MONTH_PATTERN})"
+    rf"\s*,?\s*(?P<y>(?:19|20)\d\d)\s*$"))  # ("DESA News for June 2014",
 # "DESA News Vol. 14, No. 3 March 2010")
 #: Series words that make a month at a line's end the page's own month ("Newsletter - June
 #: 2014", "Issue 12 | June 2014").
@@ -77,7 +80,7 @@ _DATED_ENTRY = re.compile(r"^[^\d\n]{0,40}?(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1
                           r"(?P<y>(?:19|20)\d\d)\s+(?P<title>\S.{10,200}?)\s*$")
 _ENTRY_LINES = 25
 _ENTRY_CHARS = 3000
-_DIGIT_DATE = re.compile(r"\d[./]\d{1,2}[./](?:19|20)\d\d[^\S\n]+\S")
+_DIGIT_DATE = screened(re.compile(r"\d[./]\d{1,2}[./](?:19|20)\d\d[^\S\n]+\S"))
 
 
 def _numeric(line_text: str, at: int) -> DocumentDate | None:

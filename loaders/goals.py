@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Literal
 
 from cepa_kg.loaders.folding import WORD, fold, required_literal, whole_word
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["Alignment", "FrameworkMention", "align", "alignment_order", "frameworks", "goal_of",
@@ -128,9 +129,9 @@ _LIST = rf"{_NUM}{_NAMED}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUM}{_NAMED})*"
 _SDG_GOALS = re.compile(
     rf"\b(?:SDGs?\s*#?\s*(?P<a>{_LIST})|Sustainable\s+Development\s+Goals?\s+(?:No\.\s*)?(?P<b>{_LIST})"
     rf"|Goals?\s+(?P<c>{_LIST})\s+(?:of|in)\s+the\s+(?:2030\s+Agenda|Sustainable\s+Development\s+Goals|SDGs))\b")
-_SDG_TARGET = re.compile(
+_SDG_TARGET = screened(re.compile(
     r"\b(?:SDG\s*|(?:SDG\s+)?targets?\s+)(?P<g>1[0-7]|[1-9])\.(?P<t>[1-9]\d?|[a-d])\b"
-    r"(?P<more>(?:\s*(?:,|and)\s*(?:1[0-7]|[1-9])\.(?:[1-9]\d?|[a-d])\b)*)")
+    r"(?P<more>(?:\s*(?:,|and)\s*(?:1[0-7]|[1-9])\.(?:[1-9]\d?|[a-d])\b)*)"))
 _MDG_GOALS = re.compile(
     r"\b(?:MDGs?\s*#?\s*(?P<a>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*)"
     r"|Millennium\s+Development\s+Goals?\s+(?P<b>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*))\b")
@@ -146,10 +147,10 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "water": ("7",), "partnership": ("8",), "global partnership": ("8",),
 }
 _TOPIC = "|".join(sorted((re.escape(k) for k in _TOPIC_WORDS), key=len, reverse=True))
-_MDG_BY_TOPIC = re.compile(
+_MDG_BY_TOPIC = screened(re.compile(
     rf"\b(?:(?P<t1>{_TOPIC})[- ]related\s+(?:MDGs?|Millennium\s+Development\s+Goals?)"
     rf"|(?:MDGs?|Millennium\s+Development\s+Goals?)\s+(?:on|for|of|related\s+to|relating\s+to|"
-    rf"concerning)\s+(?:the\s+)?(?P<t2>{_TOPIC}))\b", re.I)
+    rf"concerning)\s+(?:the\s+)?(?P<t2>{_TOPIC}))\b", re.I))
 
 _FRAMEWORKS = (
     ("mdg", re.compile(r"\bMillennium\s+Development\s+Goals?\b|\bMDGs?\b|\bMillennium\s+Declaration\b")),

@@ -11,6 +11,7 @@ from typing import Any
 
 from cepa_kg.loaders.actors import ActorMatch, Gazetteer
 from cepa_kg.loaders.iris import slugify
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
 
@@ -237,9 +238,9 @@ def find_actors(text: str, span: Span, gz: Any, *, local: bool = True) -> list[A
 #: A unit named, then the body it belongs to after a comma: "the Digital Records Branch (DRB),
 #: Division for ...". ("Branch" alone is no head word: most branches the pages name are the
 #: known ones', and "branch" ends many phrases that name no body.)
-_UNIT_BEFORE = re.compile(r"(?<![\w’'-])(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){1,6}"
+_UNIT_BEFORE = screened(re.compile(r"(?<![\w’'-])(?P<unit>(?:[A-Z][\w’'-]*[^\S\n]+){1,6}"
                           r"(?:Branch|Unit|Section))"
-                          r"(?:[^\S\n]*\((?P<acr>[A-Z][\w/-]*)\))?[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?")
+                          r"(?:[^\S\n]*\((?P<acr>[A-Z][\w/-]*)\))?[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?"))
 _POST_OF = re.compile(r"\b(?:Chief|Head|Director|Officer|Manager|Coordinator|Adviser|Advisor|"
                       r"Expert|Specialist|Member|Staff)s?\b[^.;:()\n]{0,50}$", re.I)
 _UNIT_OF_WORDS = re.compile(r"\b(?:Division|Department|Office|Commission)\b")

@@ -17,6 +17,7 @@ from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.domain_data import country_names
 from cepa_kg.loaders.iris import slugify
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, find_actors
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.sentences import sentence_end
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Membership, Person, PersonMention
@@ -57,14 +58,14 @@ _WHOLE_TOK = rf"[A-Z]{_WHOLE_TOK_REST}"
 #: A name's fourth word after its particle: "Jassim Ebrahim Al Sayegh", "Abdul Rahim bin Osman".
 _PARTICLE_TAIL = (rf"(?:(?<=[ ]Al)[ ]{_WHOLE_TOK}|(?<=[ ]El)[ ]{_WHOLE_TOK}"
                   rf"|[ ](?:bin|bint|ibn)[ ]{_WHOLE_TOK})?")
-_TITLED_PERSON = re.compile(
+_TITLED_PERSON = screened(re.compile(
     rf"(?P<name>[A-Z](?<![\w’'.-][A-Z]){_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})"
-    r"(?:[ ]\((?:left|right|centre|center|middle|L|R)\))?,[ \n]")
+    r"(?:[ ]\((?:left|right|centre|center|middle|L|R)\))?,[ \n]"))
 #: A post written before the name with no comma: "NIGSD Executive Director Nermine Abdelrazek",
 #: "Egypt’s Minister of Planning and Economic Development Samira El-Ghamry," (the name: the
 #: two capitalised words before a comma, a full stop, "signed", "said", or "and" another
 #: person with a post).
-_POST_THEN_NAME = re.compile(
+_POST_THEN_NAME = screened(re.compile(
     r"(?=[A-Z])(?<![\w’'-])(?P<org>[A-Z][A-Za-z-]{1,12}(?:[’']s)?|[A-Z][a-z]+[’']s)[ ]"
     r"(?P<title>(?:(?:Executive|Deputy|"
     r"Assistant|Vice|Acting|Permanent|Senior)[ ])*(?:Director(?:[- ]General)?|Minister|"
@@ -80,20 +81,21 @@ _POST_THEN_NAME = re.compile(
     # ("Director General Ana Reis and President Ivo Mars": the next person's post)
     r"\s+and\s+(?:Vice[- ])?(?:President|Director|Chair(?:man|person)?|Secretary|Minister|CEO)\b|"
     r"\s+and\s+"
-    rf"(?:{_HON}[ ]+)?{_WHOLE_TOK}[ ]{_WHOLE_TOK},\s+(?:the\s+)?[A-Z])")  # ("... and Ivo Mars, Director")
+    rf"(?:{_HON}[ ]+)?{_WHOLE_TOK}[ ]{_WHOLE_TOK},\s+(?:the\s+)?[A-Z])"))  # "... and Ivo Mars, Director"
 #: A post and its body written before the name with no comma, as news agencies write them:
 #: "Deputy Prime Minister of Azerbaijan Ana Reis attended", "Chairman of the X Agency Ana
 #: Reis,", "Rector of X University Prof. Ana Reis.", "has met with Under-Secretary-General of
 #: the United Nations for Economic and Social Affairs Li Wen." (the name: two or three
 #: capitalised words after the body's, then a comma, a stop or a word in lower case).
-_POST_OF_BODY_NAME = re.compile(  # (the first letters looked ahead for: twice as fast)
+_POST_OF_BODY_NAME = screened(re.compile(  # (the first letters looked ahead for: twice as
+    # fast)
     r"(?=[ADEFVPMCRHUSG])(?<![\w’'-])(?P<title>(?:(?:Deputy|Vice|Assistant|Executive|Acting|First)[ -])*(?:Prime[ ]"
     r"Minister|Minister|Chair(?:man|person|woman)?|Rector|President|Director(?:-General)?|Head|"
     r"(?:Under-)?Secretary-General|Secretary(?!-)|Mayor|Governor|Ambassador|Administrator|"
     r"Commissioner))[ ]"
     # ("Secretary at the Ministry of X (MoX) Ana Reis said": "at", the body's acronym)
     r"(?:of|at)[ ](?:the[ ])?(?P<run>[A-Z][\w’'-]*(?:[ ](?:(?:Prof|Dr|Mr|Ms|Mrs)\.|of|for|and|the|on|"
-    r"\([A-Z][A-Za-z]{1,11}\)|[A-Z][\w’'-]*)){2,14})(?=[,;]|\.(?:\s|$)|[ ][a-z])")
+    r"\([A-Z][A-Za-z]{1,11}\)|[A-Z][\w’'-]*)){2,14})(?=[,;]|\.(?:\s|$)|[ ][a-z])"))
 _NAME_AT_END = re.compile(rf"(?:[ ](?P<hon>{_HON}))?[ ](?P<name>{_WHOLE_TOK}[ ]{_WHOLE_TOK})$")
 _FOR_PART = re.compile(r"[ ]for[ ]")
 _TITLE_WORDS = re.compile(
@@ -174,8 +176,9 @@ _TITLE_BEFORE = re.compile(  # "UNDP’s Administrator, Mr. "
     r"(?P<org>[A-Z][\w/-]*)[’']s[ ](?P<title>(?:[A-Z][\w-]*[ ]?)+?)"
     r"(?:[ ]?\([A-Z]+\))?,[ ]*(?:" + _HON + r"[ ]+)?$")
 #: A signature alone on its line, the family name in capitals ("KIM Dong-hyun" under a letter).
-_SIGNATURE = re.compile(r"^[^\S\n]*(?P<name>(?P<family>[A-Z]{2,15})[ \u00a0](?P<given>[A-Z][a-z]+"
-                        r"(?:-[a-z]+)?))[^\S\n]*$", re.M)
+_SIGNATURE = screened(re.compile(
+    r"^[^\S\n]*(?P<name>(?P<family>[A-Z]{2,15})[ \u00a0](?P<given>[A-Z][a-z]+"
+    r"(?:-[a-z]+)?))[^\S\n]*$", re.M))
 #: "A delegation of <body> ... led by (its <Title>,)? <the person>" right before the name.
 _LED_BY = re.compile(r"\bdelegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^.;]{2,160}?)"
                      r"(?:\s+\([A-Z][\w-]*\))?,?\s+(?:[a-z]+\s+){0,3}?led\s+by\s+"
@@ -194,9 +197,10 @@ _SPEAKER_APPOSED = re.compile(
     rf"(?:(?<=[.!?][ ])|(?<=\n)|^)(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}),[ ]"
     r"(?=[a-z])[^.;!?\n“”\"]{3,110},[ ]$")
 _ROLE_AT = re.compile(r"[ ](?:at|of|with|in|for)[ ](?:the[ ])?(?=[A-Z])")
-_SPEECH_VERB = re.compile(r"(?<=[a-z,] )(?:thanked|said|noted|stressed|added|explained|observed|"
-                          r"underlined|highlighted|emphasi[sz]ed|recalled|remarked|presented|"
-                          r"underscored|urged|warned|cautioned|argued|outlined)\b")
+_SPEECH_VERB = screened(re.compile(
+    r"(?<=[a-z,] )(?:thanked|said|noted|stressed|added|explained|observed|"
+    r"underlined|highlighted|emphasi[sz]ed|recalled|remarked|presented|"
+    r"underscored|urged|warned|cautioned|argued|outlined)\b"))
 #: ... or a name that opens a sentence, the bodies it is of between commas, then the verb:
 #: "Ana Silva, DPIDG, UN DESA, presented" (as meeting reports write a speaker).
 _SPEAKER_OF_BODY = re.compile(
@@ -246,8 +250,9 @@ _PAIR_BEFORE = re.compile(
     rf"[ ]and[ ](?:(?P<second_hon>{_HON})[ ]+)?(?P<second>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})$")
 #: A body's staff, then their names after a dash or colon: "UNPOG staff members – Mr. A and
 #: Ms. B went on a mission".
-_STAFF_OF = re.compile(r"(?<![\w’'-])(?P<org>[A-Z][\w-]{1,15})[ ](?:staff(?:[ ]members)?|team|"
-                       r"delegation|experts|officials)[ ]?[–—:-][ ]")
+_STAFF_OF = screened(re.compile(
+    r"(?<![\w’'-])(?P<org>[A-Z][\w-]{1,15})[ ](?:staff(?:[ ]members)?|team|"
+    r"delegation|experts|officials)[ ]?[–—:-][ ]"))
 _LISTED_NAMES = re.compile(rf"(?:(?:{_HON})[ ]+)?{_NAME}(?:(?:,[ ]|,?[ ]and[ ])(?:(?:{_HON})[ ]+)?"
                            rf"{_NAME})*")
 _NAME_GOES_ON = re.compile(_HON + r"[ ]+$|[A-Z][\w’'-]*[ ]$")  # "Mr. Name", "Name Name"
@@ -270,9 +275,9 @@ _POST_BEFORE = re.compile(
     rf"[ ](?:of|for|at)[ ](?P<body>[^,;.\n–—]{{1,110}}?)),[ ](?:{_HON}[ ]+)*$")
 #: A name after such a post, then a stop: "and the Councillor of X, Ana Reis." (`_TITLED_PERSON`
 #: wants a comma after the name).
-_POST_COMMA_NAME = re.compile(
+_POST_COMMA_NAME = screened(re.compile(
     rf"(?<![\w’'-])(?:the|The)[ ]{_POST_WORD}[^,;.\n]{{0,120}}?,[ ](?:{_HON}[ ]+)*"
-    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])")
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}})(?=[.;:]|[ ]and[ ]|[ ]at[ ])"))
 #: A post word, then one capitalised word that is no part of a post: a given name.
 _GIVEN_IN_TITLE = re.compile(r"(?:Secretary-General|Director(?:[- ]General)?|Minister|President|"
                              r"Administrator|Commissioner|Ambassador|Governor|Mayor|CEO|Chair"
@@ -280,19 +285,19 @@ _GIVEN_IN_TITLE = re.compile(r"(?:Secretary-General|Director(?:[- ]General)?|Min
                              r"Executive|Officer|Adviser|Advisor|Director)\b)[A-Z][a-z]+)$")
 #: A post and a surname alone, as speeches write them: "Minister Verhoeven,", "Secretary-General
 #: Halvorsen for his message".
-_POST_SURNAME = re.compile(
+_POST_SURNAME = screened(re.compile(
     r"(?<![\w’'-])(?P<title>(?:Prime[ ])?Minister|(?:Under-)?Secretary-General|President|Mayor|"
     r"Governor|Director-General|Chairman|Chairperson|Chairwoman|Commissioner)[ ]"
     r"(?P<name>[A-Z][a-z][\w’'-]+)(?=[,.;:!]|[ ](?:for|and|of|to|on|who|has|have|had|said|will|"
-    r"was|is|opened|attended|addressed|presented|noted|stressed)\b)")
+    r"was|is|opened|attended|addressed|presented|noted|stressed)\b)"))
 #: The Committee's role before a name: "CEPA member Ms. Ana Reis", "UN CEPA Chair Prof. B".
-_BODY_ROLE_NAME = re.compile(
+_BODY_ROLE_NAME = screened(re.compile(
     r"(?<![\w’'-])(?P<body>(?:UN[ ])?CEPA)[ ](?P<title>[Mm]ember|Chair(?:person)?|Vice-Chair|"
     r"Rapporteur)[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|Professor|H\.E)\.?[ ])+)?"
-    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})")
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}})"))
 #: A post, then an honorific, then the name: "Senior Minister Hon. Ana Reis;", "Minister of
 #: Food and Agriculture Hon. Dr. Ana Reis;", "Bank of X Governor Dr. Ana Reis".
-_POST_HON_NAME = re.compile(
+_POST_HON_NAME = screened(re.compile(
     r"(?=[A-Z])(?<![\w’'-])(?:(?P<body>[A-Z]{2,10})[ ](?=(?:CEO|Chief|Director|Executive|"
     r"Secretary|President|Chair)))?(?P<title>(?:(?:Senior|Deputy|Vice|Prime|Finance|Foreign|Acting|"
     r"Executive|Chief)[ ])*(?:Minister|Governor|President|Vice-President|Director(?:[- ]General)?|"
@@ -301,7 +306,7 @@ _POST_HON_NAME = re.compile(
     r"(?:[ ](?:and|of|the|[A-Z][\w’'-]*)){0,5})?)"
     rf"[ ](?P<hon>(?:(?:Hon|Dr|Mr|Ms|Mrs|Prof|H\.E)\.?[ ])+)"
     # (a name of four words with its particle: "Khalid Yousif Al Mannai")
-    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})")
+    rf"(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})"))
 
 
 #: A person named after their body's possessive, then speaking: "UN DESA's Ana Reis noted",
@@ -331,7 +336,7 @@ def _owned_names(text: str, item: Span) -> Iterator[tuple[str, Span, str]]:
 #: article: "A secretária-executiva do MGI, Sílvia Rangel, está", "representado pela secretária
 #: de Planejamento e Gestão, Helena Drummond,", "a deputada Juliana Prado (PSDB – RO)", "el
 #: director de la Escuela, Ana Ruiz,", "la ministre de la Fonction publique, Awa Ndiaye".
-_POST_OTHER = re.compile(
+_POST_OTHER = screened(re.compile(
     r"(?:(?<=\n)|^|(?<![\w’'-])(?:[AaOo]|pel[ao]|[Ll]a|[Ee]l|[Ll]e|[Dd]el?|da|do)[ ])"
     r"(?P<title>(?:[Vv]ice-|[Ss]ub)?(?:[Ss]ecret(?:ári[oa]|ario)|[Ss]ecrétaire|[Mm]inistr[oae]|"
     r"[Pp]resident[ae]|[Pp]résidente?|[Dd]iret(?:or|ora)|[Dd]irect(?:or|ora)|[Dd]irect(?:eur|rice)|"
@@ -344,7 +349,7 @@ _POST_OTHER = re.compile(
     r"(?:(?P<of>[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?[^,.;:\n]{1,90}?),[ ]|,[ ]|"
     r"[ ](?=[A-Z]))"
     rf"(?P<name>{_WHOLE_TOK}(?:[ ](?:d[aoe]s?[ ]|de[ ]la[ ])?{_WHOLE_TOK}){{1,3}})"
-    r"(?=[,.;:)(]|[ ][a-zà-ÿ(–-]|$)")
+    r"(?=[,.;:)(]|[ ][a-zà-ÿ(–-]|$)"))
 _OF_WORD = re.compile(r"^[ ](?:d[aoe]s?|del|du|de[ ]la|de[ ]l’|de[ ]l')[ ]?")
 #: Where a list of people goes on, before the next person (`Collector._posts_first`).
 _LIST_NAME_BEFORE = re.compile(
@@ -353,8 +358,8 @@ _LIST_NAME_BEFORE = re.compile(
 _POSITION = re.compile(r"[ ]\((?:left|right|centre|center|middle|L|R)\)(?=,[ ])")
 #: A head of state or government, or a Secretary-General, named with the post as a prefix:
 #: "President Ana Reis of X", "visited Under-Secretary-General Ana Reis for her guidance".
-_PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast)
-    # ("United Nations Secretary-General Ana Reis said": the body before the post)
+_PREFIX_POST = screened(re.compile(  # (the first letters looked ahead for: twice as
+    # fast) ("United Nations Secretary-General Ana Reis said": the body before the post)
     rf"(?=[PVMGUDASFAIJHETC])(?<![\w’'-])"
     rf"(?:(?P<body>(?:United[ ]Nations|UN))[ ](?=(?:Under-|Deputy[ ]|"
     rf"Assistant[ ])?Secretary-General))?"
@@ -369,7 +374,7 @@ _PREFIX_POST = re.compile(  # (the first letters looked ahead for: twice as fast
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|"
     rf"(?=(?:[ ]\([A-Z][^()\n]{{2,40}}\))?(?:[,.;]|[ ](?:said|"
     r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
-    r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted)\b)))")
+    r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted)\b)))"))
 
 
 #: A word every `_PREFIX_POST` match holds: an item without one is not searched (most items).
@@ -605,7 +610,7 @@ _POST_COMMA_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*(?P<post>[A-Z][^\n,;:.@()]{2,6
                               r"(?:\n[^\S\n]*)?(?P<body>[A-Z][^\n;:@]{1,120}?)[^\S\n]*(?:\n|$)")
 #: A name, then a post in lower case between commas (and the body after it): "A, head of the
 #: Center for X at UNU-IIST,", "B, director, Division for Y, UNDESA;", "C, president, Estonia".
-_NAME_LOWER_POST = re.compile(
+_NAME_LOWER_POST = screened(re.compile(
     rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ](?:[A-Z]\.[ ])?{_WHOLE_TOK}){{1,2}}),[ ]"
     # ("Ana Reis, Brazilian president,": the post of the country the adjective names)
     r"(?:(?P<adj>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ](?=(?:vice[ -]|deputy[ ]|prime[ ]|foreign[ ])?"
@@ -616,7 +621,7 @@ _NAME_LOWER_POST = re.compile(
     r"adviser|advisor|coordinator|manager|chair(?:man|person|woman)?|founder|dean|rector|"
     r"officer|commissioner|mayor|governor|ambassador)\b[^;,()\n]{0,100}?)"
     r"(?:(?=[;.]|[ ]and[ ]|[ ]was[ ]|[ ]is[ ])|,[ ](?P<body>[A-Z][^;,()\n]{2,100})(?=[;,.(]|$)|"
-    r"(?=,))")
+    r"(?=,))"))
 
 
 @lru_cache(maxsize=1)
@@ -635,13 +640,13 @@ def _country_of_adjective(adjective: str) -> str | None:
 
 #: A name with no honorific, then its post in capitals between commas: "Mariam Al Suwaidi,
 #: Minister of Community Development, has signed", "Ana Reis, Executive Director of X, and".
-_NAME_COMMA_TITLE = re.compile(
+_NAME_COMMA_TITLE = screened(re.compile(
     rf"(?<![\w’'.-])(?P<name>{_WHOLE_TOK}(?:[ ]{_WHOLE_TOK}){{1,3}}),[ ]"
     r"(?P<post>(?:(?:Vice|Deputy|Assistant|Executive|Acting|Senior|Permanent|Prime|Chief|Under|"
     r"First)[ -])*(?:Minister|Director(?:-General|[ ]General)?|Head|President|"
     r"Secretary(?:-General|[ ]General)?|Chair(?:man|person|woman)?|Ambassador|Governor|Mayor|"
     r"Commissioner|Rector|Dean|Representative|CEO|Administrator|Coordinator|Adviser|Advisor)"
-    r"\b[^,;.\n()]{0,100}?)(?=,|[.;](?:\s|$)|[ ]and[ ])")
+    r"\b[^,;.\n()]{0,100}?)(?=,|[.;](?:\s|$)|[ ]and[ ])"))
 #: Where such a post gives its body: "head of X", "director-general of the Agency", "at Y".
 _POST_SPLIT = re.compile(r"[ ](?:of|at|in|within)[ ](?:the[ ])?(?=[A-Z])")
 #: A post in lower case words that ends with the word for the post ("Public Information Officer").

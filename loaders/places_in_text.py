@@ -8,6 +8,7 @@ from typing import Any
 
 from cepa_kg.loaders.anchored import matches_at
 from cepa_kg.loaders.organisations_in_text import mention
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention, Location
 
@@ -30,12 +31,13 @@ _HELD_IN = re.compile(
 )
 #: Where a `_HELD_IN` match can start: its first word (after a word boundary, so never inside
 #: another match of this, which is all letters).
-_HELD_VERB = re.compile(r"\b(?:[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|located|"
-                        r"attended|opened|gathered|met|be|was|were|stayed)")
+_HELD_VERB = screened(re.compile(
+    r"\b(?:[Hh]eld|took|taking|take|hosted|convened|organi[sz]ed|located|"
+    r"attended|opened|gathered|met|be|was|were|stayed)"))
 #: "Accra, capital of the Republic of Ghana, will host the Forum": the city hosts.
 _CITY_HOSTS = re.compile(rf"(?P<city>{_PLACE_NAME})(?:,\s*(?P<country>{_PLACE_NAME}))?"
                          r"(?:,[^,.;\n]{0,60},)?\s+(?:will\s+)?host(?:s|ed)?\b(?!\s+by\b)")
-_CITY_COUNTRY = re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})")
+_CITY_COUNTRY = screened(re.compile(rf"(?P<city>{_PLACE_NAME}),\s*(?P<country>{_PLACE_NAME})"))
 _THEN_COUNTRY = re.compile(rf",\s*({_PLACE_NAME})")
 
 
@@ -63,13 +65,14 @@ _VISIT_TO = re.compile(rf"\bvisits?\s+to\s+(?:the\s+)?(?P<city>{_PLACE_NAME})|"
 _A_POST = re.compile(r"(?:Deputy\s+|Assistant\s+|Executive\s+|Vice[- ]|Under-)?(?:Director|Head|"
                      r"Minister|Secretary|President|Chair(?:man|person|woman)?|Rector|Dean|Mayor|"
                      r"Governor|Ambassador|Chief|Commissioner|Administrator|Coordinator)\b")
-_VENUE_WORD = re.compile(r"[Cc]ent(?:er|re)\b|Campus|Hotel|Hall\b")
+_VENUE_WORD = screened(re.compile(r"[Cc]ent(?:er|re)\b|Campus|Hotel|Hall\b"))
 _HEADQUARTERS = re.compile(r"\b(?:United\s+Nations|UN)\s+Headquarters\b")
 #: A venue by its own word: "at the Poytaht business-center", "in the City Hall".
-_VENUE = re.compile(r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*[’']s\s+)?"
-                    r"(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
-                    r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
-                    r"Conference\s+Cent(?:er|re)|Hotel|Hall))\b")
+_VENUE = screened(re.compile(
+    r"\b(?:at|in)\s+the\s+(?:(?:[A-Z][\w-]*\s+(?:of\s+)?){0,3}[A-Z][\w-]*[’']s\s+)?"
+    r"(?P<venue>(?:[A-Z][\w-]*\s+){1,3}"
+    r"(?:[Bb]usiness[- ][Cc]ent(?:er|re)|Campus|Convention\s+Cent(?:er|re)|"
+    r"Conference\s+Cent(?:er|re)|Hotel|Hall))\b"))
 #: The town after a venue, the sentence going on after it: "at the X Hotel, Nadi, from ...".
 _THEN_TOWN = re.compile(rf",[^\S\n]*(?P<city>{_PLACE_NAME})(?=[^\S\n]*[,.;]|[^\S\n]+(?:on|from|in)\b)")
 #: A title that ends with where it happened: "Consultative Meeting on the Survey in Qatar".

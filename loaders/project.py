@@ -20,34 +20,34 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from cepa_kg.loaders.base import ParseError
-from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.actors import Gazetteer
-from cepa_kg.loaders.organisations_in_text import find_actors
+from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.dates import month_number
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
-from cepa_kg.loaders.family_languages import other_language_project_score
 from cepa_kg.loaders.family_detection import project_score
+from cepa_kg.loaders.family_languages import other_language_project_score
+from cepa_kg.loaders.organisations_in_text import find_actors
 from cepa_kg.loaders.page_lines import PageLine, page_lines, paragraphs
 from cepa_kg.loaders.project_fields import (
     CODE,
     Field,
-    stated_objective,
     accomplishments,
     amount,
-    field_values,
     brought_together,
+    field_values,
     implementer_phrases,
-    prose_years,
     inline_accomplishments,
     objectives,
     partner_phrases,
     project_codes,
-    status_of,
+    prose_years,
     soft_field,
+    stated_objective,
+    status_of,
     tranche,
     years,
 )
+from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.project_model import (
     Accomplishment,
     Activity,
@@ -60,6 +60,7 @@ from cepa_kg.loaders.project_model import (
     TextBlock,
     UNDocumentRef,
 )
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.un_symbols import find_symbols, normalise_symbol
 
@@ -211,8 +212,9 @@ def _teaser_records(text: str) -> list[_RecordSpan]:
 
 #: A project named in prose by its title and its code, then the word: "... benefited from the
 #: Strengthening national capacities in environment statistics (06/07Y) project (http://...)".
-_CODED_MENTION = re.compile(rf"[^\S\n]*\([^\S\n]*(?:Project[^\S\n]+)?(?:{_BARE_CODE})[^\S\n]*\)"
-                            r"[^\S\n]+(?:project|programme)\b")
+_CODED_MENTION = screened(re.compile(
+    rf"[^\S\n]*\([^\S\n]*(?:Project[^\S\n]+)?(?:{_BARE_CODE})[^\S\n]*\)"
+    r"[^\S\n]+(?:project|programme)\b"))
 #: Where such a title starts: the last "the" before a capital on its line (its own "the"s are
 #: followed by small letters: "Improving the measurement of ...").
 _TITLE_START = re.compile(r"\b[Tt]he[^\S\n]+(?=[A-Z])")
@@ -282,7 +284,7 @@ _MONTH_YEAR = (r"(?:January|February|March|April|May|June|July|August|September|
 #: The same cover transcribed as one line ("1 EVALUATIVE REVIEW of the Development Account
 #: Project <Title> FINAL DRAFT Evaluator: ...", "1 ASSESSMENT OF DEVELOPMENT ACCOUNT PROJECT
 #: 12/13 AD <Title> May 2016"): the title runs to the draft mark, the evaluator or the date.
-_EVALUATION_RUN_ON = re.compile(
+_EVALUATION_RUN_ON = screened(re.compile(
     r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:(?:External|Final|Mid-?term|Terminal|Independent)[^\S\n]+)?"
     r"(?:Evaluative[^\S\n]+Review|Evaluation|Assessment|Review)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
     r"(?P<who>(?:[\w-]+[^\S\n]+){0,3}?)(?:Development[^\S\n]+Account[^\S\n]+)?Project"
@@ -290,7 +292,7 @@ _EVALUATION_RUN_ON = re.compile(
     r"(?:[^\S\n]+Account[^\S\n]*[-–:])?[^\S\n]+"
     r"(?:(?P<code>\d{2}/\d{2}[^\S\n]?[A-Z]{1,2}|\d{4}[A-Z]{1,2})[^\S\n]*[-–:]?[^\S\n]+)?"
     r"(?P<title>\S[^\n]{10,300}?)\*?[^\S\n]+(?:FINAL[^\S\n]+DRAFT|DRAFT|Evaluator[^\S\n]*:|"
-    r"Prepared[^\S\n]+by|Commissioned[^\S\n]+by|(?P<date>" + _MONTH_YEAR + r"))", re.I | re.M)
+    r"Prepared[^\S\n]+by|Commissioned[^\S\n]+by|(?P<date>" + _MONTH_YEAR + r"))", re.I | re.M))
 _COVER_DATE = re.compile(r"^[^\S\n]*(?P<date>" + _MONTH_YEAR + r")[^\S\n]*$", re.I | re.M)
 
 
@@ -338,7 +340,7 @@ _COVER = re.compile(
     r"(?:ASSESSMENT[^\S\n]+REPORT|DRAFT)|Evaluator[^\S\n]*:|Prepared[^\S\n]+by|Commissioned[^\S\n]+by|"
     r"By[^\S\n]*\n|$)))",
     re.I)
-_COVER_WORD = re.compile(r"evaluati|evaluative|assessment", re.I)
+_COVER_WORD = screened(re.compile(r"evaluati|evaluative|assessment", re.I))
 _QUOTED = re.compile(r"[\"“‘«](?P<q>[^\"”’»]{10,400})[\"”’»]")
 
 
@@ -742,16 +744,17 @@ def _slashed(text: str, span: Span, gz: Gazetteer) -> list[Named]:
 
 #: A code of a commission's own scheme, a letter and three figures, after the word "project"
 #: or heading a line ("the UNECE project E277", "Evaluation Project E 311:", "E277: <title>").
-_LETTER_CODE = re.compile(r"\b[Pp]roject[^\S\n]+(?P<code>[A-Z][^\S\n]?\d{3})\b(?![/.-]\d)"
-                          r"|^[^\S\n]*(?P<code2>[A-Z]\d{3}):[^\S\n]", re.M)
+_LETTER_CODE = screened(re.compile(r"\b[Pp]roject[^\S\n]+(?P<code>[A-Z][^\S\n]?\d{3})\b(?![/.-]\d)"
+                          r"|^[^\S\n]*(?P<code2>[A-Z]\d{3}):[^\S\n]", re.M))
 #: Whose project it is: a body named with the project's code after its title ("“<title>”
 #: Project E284, UNECE"), or just before the word ("the UNECE Geneva E311 Project entitled",
 #: "the UNECE project E277", "a terminal evaluation of UNEP's ... project").
-_OWNER = re.compile(r"[”\"’][^\S\n]+Project[^\S\n]+[A-Z0-9][\w/ ]{2,10}?,[^\S\n]*"
-                    r"(?P<who>[A-Z][\w-]{1,12})"
-                    r"[^\S\n]*$"
-                    r"|\b(?:the|of)[^\S\n]+(?P<who2>[A-Z][A-Za-z-]{1,11})(?:[’']s)?[^\S\n]+(?:[\w-]+[^\S\n]+)"
-                    r"{0,3}?[Pp]roject\b(?![^\S\n]+(?:partners?|managers?|staff)\b)", re.M)
+_OWNER = screened(re.compile(
+    r"[”\"’][^\S\n]+Project[^\S\n]+[A-Z0-9][\w/ ]{2,10}?,[^\S\n]*"
+    r"(?P<who>[A-Z][\w-]{1,12})"
+    r"[^\S\n]*$"
+    r"|\b(?:the|of)[^\S\n]+(?P<who2>[A-Z][A-Za-z-]{1,11})(?:[’']s)?[^\S\n]+(?:[\w-]+[^\S\n]+)"
+    r"{0,3}?[Pp]roject\b(?![^\S\n]+(?:partners?|managers?|staff)\b)", re.M))
 
 
 def _owner(text: str, span: Span) -> list[Named]:

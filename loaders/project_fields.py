@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.project_lists import split_list
 from cepa_kg.loaders.project_model import Accomplishment, Amount, Named, TextBlock
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span, clean
 
 __all__ = ["FIELDS", "Field", "accomplishments", "amount", "field_values", "objective",
@@ -72,11 +73,11 @@ FIELDS: dict[str, str] = {
     "description": r"brief\s+description|description|summary|background",
     "funding": r"funding|source\s+of\s+funds",
 }
-_LABEL = re.compile(
+_LABEL = screened(re.compile(
     r"^[^\S\n]*(?:[•*\-\u2022][^\S\n]*)?(?:\d{1,2}\s+|\((?:[ivx]{1,4}|[a-h])\)\s+)?(?P<label>"
     + "|".join(f"(?P<{k}>{v})" for k, v in FIELDS.items())
     + r")(?!\w)(?:\s+cont[’']d)?[^\S\n]*(?P<colon>:)?[^\S\n]*(?P<rest>[^\n]*)$",
-    re.I | re.M)
+    re.I | re.M))
 
 
 @dataclass(frozen=True)
@@ -175,9 +176,9 @@ def _is_prose(line: str) -> bool:
 
 # -- codes -------------------------------------------------------------------------------------
 
-CODE = re.compile(
+CODE = screened(re.compile(
     r"(?<![\w/])(?P<code>\d{4}[A-Z]{1,2}|\d{2}[/-]\d{2}[A-Z]{1,2}|ROA[-\s]?\d{2,3}(?:-[0-9A-Z]{1,3})?"
-    r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4}|INT/\d{2}/[A-Z0-9]{2,4}|T\d{2})(?![\w/])")
+    r"|[A-Z]{3}/\d{2}/[A-Z0-9]{2,4}|INT/\d{2}/[A-Z0-9]{2,4}|T\d{2})(?![\w/])"))
 _CODE_CONTEXT = re.compile(r"\bproject\s+(?:code\s*:?\s*)?$|\(\s*$", re.I)
 
 
@@ -225,11 +226,11 @@ def amount(text: str, span: Span) -> Amount | None:
 _ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth "
                                         "ninth tenth eleventh twelfth thirteenth fourteenth "
                                         "fifteenth sixteenth seventeenth".split(), start=1)}
-_TRANCHE = re.compile(
+_TRANCHE = screened(re.compile(
     r"\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>" + "|".join(_ORDINALS) + r"))\s+tranche\b"
     r"|\btranche\s*:?\s*(?:T\s?)?(?P<v>\d{1,2})\b|^\s*T(?P<t>\d{1,2})\s*$"
     # the Account's own shorthand: "DA12", "UNDA 14" (not a code: "DA 2025", "DA12345")
-    r"|\b(?-i:(?:UN)?DA)[\s-]?(?P<da>1[0-9]|[1-9])\b(?![-/.]\d)", re.I | re.M)
+    r"|\b(?-i:(?:UN)?DA)[\s-]?(?P<da>1[0-9]|[1-9])\b(?![-/.]\d)", re.I | re.M))
 
 
 def tranche(text: str, span: Span) -> tuple[int, Span] | None:
@@ -278,14 +279,16 @@ _PROSE_RANGE = re.compile(rf"\b(?:implemented|run|ran|carried\s+out|executed|act
 #: December 2027)".
 _TITLE_RANGE = re.compile(rf"\((?:[A-Z][a-z]+\s+)?(?P<a>{_YEAR})\s*[-–]\s*(?:[A-Z][a-z]+\s+)?"
                           rf"(?P<b>{_YEAR})\)[^\S\n]*$", re.M)
-_PROSE_START = re.compile(rf"\b(?:launched|started|began|initiated|commenced|inaugurated)\s+in\s+"
-                          rf"(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\b"
-                          rf"|\bIn\s+(?:[A-Z][a-z]+\s+)?(?P<y2>{_YEAR}),[^.;]{{0,200}}?\bto\s+"
-                          rf"(?:carry\s+out|implement|launch|start|run)\s+(?:a|the|this)\s+"
-                          rf"(?:new\s+)?(?:project|programme)\b")
-_PROSE_END = re.compile(rf"\b(?:extended|run|runs|running|continue|last|lasts)\s+(?:until|till|"
-                        rf"to|through)\s+(?:the\s+end\s+of\s+|mid-?)?(?:[A-Z][a-z]+\s+)?"
-                        rf"(?P<y>{_YEAR})\b")
+_PROSE_START = screened(re.compile(
+    rf"\b(?:launched|started|began|initiated|commenced|inaugurated)\s+in\s+"
+    rf"(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\b"
+    rf"|\bIn\s+(?:[A-Z][a-z]+\s+)?(?P<y2>{_YEAR}),[^.;]{{0,200}}?\bto\s+"
+    rf"(?:carry\s+out|implement|launch|start|run)\s+(?:a|the|this)\s+"
+    rf"(?:new\s+)?(?:project|programme)\b"))
+_PROSE_END = screened(re.compile(
+    rf"\b(?:extended|run|runs|running|continue|last|lasts)\s+(?:until|till|"
+    rf"to|through)\s+(?:the\s+end\s+of\s+|mid-?)?(?:[A-Z][a-z]+\s+)?"
+    rf"(?P<y>{_YEAR})\b"))
 
 
 def prose_years(text: str, span: Span) -> tuple[int | None, int | None, Span | None]:
@@ -479,8 +482,8 @@ def _listed_after(text: str, span: Span, at: int) -> list[TextBlock]:
 #: Where an objective stated in prose can start: its first word (`_OBJECTIVE_PROSE` opens with
 #: one of these). Matching only there is five times faster than scanning every position.
 # ("For the expert, ...", "Through this project, ...")
-_OBJECTIVE_OPENING = re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
-                                r"overall|aimed)\b)|\b(?:For|According|Through|A|Main|Specific)\b")
+_OBJECTIVE_OPENING = screened(re.compile(r"(?i:\b(?:the|its|this|therefore|thus|hence|accordingly|"
+                                r"overall|aimed)\b)|\b(?:For|According|Through|A|Main|Specific)\b"))
 
 
 def _prose_objective_matches(text: str, span: Span) -> Iterator[re.Match[str]]:
@@ -513,8 +516,9 @@ _EXPECTED_INLINE = re.compile(
 
 
 #: An item that names itself: "Expected Accomplishment 2 Enhanced capacity ...", "EA1: ...".
-_LABELLED_ITEM = re.compile(r"[^\S\n]*(?:Expected\s+)?(?:Accomplishment|Outcome|Result|EA)[^\S\n]*"
-                            r"(?P<n>\d{1,2})\b[^\S\n]*[:.–—-]?[^\S\n]*", re.I)
+_LABELLED_ITEM = screened(re.compile(
+    r"[^\S\n]*(?:Expected\s+)?(?:Accomplishment|Outcome|Result|EA)[^\S\n]*"
+    r"(?P<n>\d{1,2})\b[^\S\n]*[:.–—-]?[^\S\n]*", re.I))
 
 
 def _labelled_items(text: str, span: Span) -> list[Accomplishment]:
@@ -707,11 +711,12 @@ _SUBJECT_AND_VERB = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)
 
 #: A word every `_IMPLEMENTED` match holds: its lines only are searched (a whole page cost
 #: 12.6 ms a parse, its few lines with the word 0.3 ms).
-_IMPLEMENTED_WORD = re.compile(r"implement(?:ed|s|ing)?\b|execut(?:ed|es|ing|e)\b|carried\s+out|"
-                               r"\bdevelop(?:ed|s)\s+(?:a|an|the)\b|\bdesigned\s+(?:a|an|the)\b|"
-                               r"\bled\b|\blead(?:s|ing)?\b|\bmanag(?:ed|es|ing|e)\b|undert|"
-                               r"carry\s+out|launch|\bpilot(?:ed|ing|s)?\b|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
-                               r"initiative|project|programme|undertaking|effort)", re.I)
+_IMPLEMENTED_WORD = screened(re.compile(
+    r"implement(?:ed|s|ing)?\b|execut(?:ed|es|ing|e)\b|carried\s+out|"
+    r"\bdevelop(?:ed|s)\s+(?:a|an|the)\b|\bdesigned\s+(?:a|an|the)\b|"
+    r"\bled\b|\blead(?:s|ing)?\b|\bmanag(?:ed|es|ing|e)\b|undert|"
+    r"carry\s+out|launch|\bpilot(?:ed|ing|s)?\b|\bcoordinat(?:ed|es|ing|e)\b|\bjoint\s+(?:"
+    r"initiative|project|programme|undertaking|effort)", re.I))
 
 
 #: An earlier exercise ("earlier reviews ...", "the previous project ..."): who did it is not

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from cepa_kg.loaders.lines import split_lines as _lines
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["ListItem", "split_list"]
@@ -26,7 +27,7 @@ _INLINE_PATTERNS = {
     "letter": re.compile(r"(?:(?<=^)|(?<=[\s:;,.]))(\(?)([a-z])\)(?=\s)"),
     "digit": re.compile(r"(?:(?<=^)|(?<=[\s:;]))(\(?)(\d{1,2})[.)](?=\s)"),
 }
-_TRAILING = re.compile(r"(?:\s*[;,]|\s*[;,]?\s+(?:and|or))\s*$", re.I)
+_TRAILING = screened(re.compile(r"(?:\s*[;,]|\s*[;,]?\s+(?:and|or))\s*$", re.I))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["sentence_end", "sentence_spans", "split_sentences"]
@@ -76,5 +77,5 @@ def _sentence_spans(text: str, span: Span, paragraphs: bool) -> tuple[Span, ...]
 #: A page's field line ("Country: Bangkok, Thailand", "Event Date: -"), a sentence of its own
 #: even where the copy lost the blank lines around it.
 _FIELD_LINE = re.compile(r"^[^\S\n]*[A-Z][\w ]{1,30}:[^\S\n][^\n]{0,120}$", re.M)
-_PARAGRAPH_END = re.compile(r"(?<=[\w”\"’)])[^\S\n]*\n[^\S\n]*\n\s*(?=[“\"‘(]?[A-Z0-9])")
+_PARAGRAPH_END = screened(re.compile(r"(?<=[\w”\"’)])[^\S\n]*\n[^\S\n]*\n\s*(?=[“\"‘(]?[A-Z0-9])"))
 _WANTS_MORE = re.compile(r"(?:\b(?:of|and|or|the|a|an|in|on|for|to|with|by|at|from)|,)$", re.I)

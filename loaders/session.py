@@ -31,6 +31,7 @@ from cepa_kg.loaders.family_detection import session_score
 from cepa_kg.loaders.lines import Line, line_no, split_lines
 from cepa_kg.loaders.operative import IsActor, modality_of
 from cepa_kg.loaders.people import people_named, person_key
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.session_fields import (
     agenda_items,
     bureau,
@@ -74,7 +75,7 @@ __all__ = [
 
 #: The Committee's name in the UN's other official languages, and a session of it: reports and
 #: their copies on document-sharing sites ("Informe sobre el sexto período de sesiones").
-_OTHER_COMMITTEE = re.compile(
+_OTHER_COMMITTEE = screened(re.compile(
     r"Comit[ée]\s+de\s+Expertos\s+en\s+Administraci[óo]n\s+P[úu]blica"
     # (a copy that lost its apostrophes: "Comité d experts de l administration publique")
     r"|Comit[ée]\s+(?:d[’']\s*|d\s+|des\s+)experts\s+(?:de|en|sur)\s+(?:l[’']\s*|l\s+)?"
@@ -91,7 +92,7 @@ _OTHER_COMMITTEE = re.compile(
     r"Nationen\s+)?f[üu]r\s+(?:die\s+)?öffentliche\s+Verwaltung"
     # (Arabic: the official "لجنة الخبراء المعنية بالإدارة العامة", and as the news writes it,
     # "لجنة خبراء الإدارة العامة", "لجنة خبراء الأمم المتحدة المعنية بأمور الحوكمة والإدارة العامة")
-    r"|لجنة\s+(?:ال)?خبراء[^.\n]{0,60}?(?:ال|بال|و?ال)إدارة\s+العامة", re.I)
+    r"|لجنة\s+(?:ال)?خبراء[^.\n]{0,60}?(?:ال|بال|و?ال)إدارة\s+العامة", re.I))
 #: A session, or the Committee's seats and posts, in those languages.
 _OTHER_SESSION_OR_SEAT = re.compile(r"per[ií]odo\s+de\s+sesiones|\bsession\b|\bsess[ãa]o\b|сесси|届会|"
                             r"الدورة|دورتها|الاجتماع\s+السنوي|عضوا?\b|نائبة?\s+ل?رئيس|회의|"

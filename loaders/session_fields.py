@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cepa_kg.loaders.dates import MONTHS, MONTHS_AR, MONTHS_ES_FR, DateRange, find_date_ranges
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.session_model import Place, Theme
 from cepa_kg.loaders.spans import Span, clean
 
@@ -34,7 +35,7 @@ _ORDINALS = {w: i for i, w in enumerate(
     .split(), start=1)}
 _ORD_WORD = (r"(?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
              r"ninth)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)))
-_NUMBER = re.compile(
+_NUMBER = screened(re.compile(
     rf"\b(?:(?P<o>\d{{1,2}})\s*(?:st|nd|rd|th)|(?<!-)(?P<w>{_ORD_WORD}))[\s-]+"
     # (the Committee's name or a kind of session between: "the 22nd United Nations Committee of
     # Experts on Public Administration (CEPA) Session", "the 21st UN CEPA session", "the 17th
@@ -46,17 +47,17 @@ _NUMBER = re.compile(
     r"|\bsession\s+(?:no\.?\s*)?(?P<n>\d{1,2})\b(?![-/.]\d)"
     rf"(?![^\S\n]+(?:{'|'.join(sorted(MONTHS | MONTHS_ES_FR, key=len, reverse=True))})\b)"
     r"|\bCEPA[\s-]?(?P<c>\d{1,2})\b(?![-/.]\d)",
-    re.I)
-_REPORT = re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b")
+    re.I))
+_REPORT = screened(re.compile(r"\bE/(?P<y>20[0-4]\d)/44\b"))
 #: Before a session the page is not about: one it dates from, or one still to come.
 _NOT_THIS_SESSION = re.compile(r"\b(?:since|preparations?\s+for|prepare\s+for|ahead\s+of)\s+"
                                r"(?:its|the|their)\s+$", re.I)
-_YEAR_SESSION = re.compile(r"\b(?P<y>20[0-4]\d)\s+(?:CEPA\s+)?(?:session|meeting)\b"
+_YEAR_SESSION = screened(re.compile(r"\b(?P<y>20[0-4]\d)\s+(?:CEPA\s+)?(?:session|meeting)\b"
                            r"|\bCEPA\s+(?P<y2>20[0-4]\d)\b"
                            # "The 2013 United Nations Committee of Experts on Public
                            # Administration (UN-CEPA) gathered": the year's session
                            r"|\b(?P<y3>20[0-4]\d)\s+(?:UN\s+|United\s+Nations\s+)?(?:Committee\s+of\s+"
-                           r"Experts\s+on\s+Public\s+Administration|CEPA)\b", re.I)
+                           r"Experts\s+on\s+Public\s+Administration|CEPA)\b", re.I))
 
 
 #: Spanish and French session ordinals ("sexto período de sesiones", "dixième session"): the
@@ -93,7 +94,7 @@ def _arabic_ordinals() -> dict[str, int]:
 
 _AR_ORDINALS = _arabic_ordinals()
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_OTHER_NUMBER = re.compile(
+_OTHER_NUMBER = screened(re.compile(
     r"\b(?P<es>" + "|".join(sorted(_ES_ORDINALS, key=len, reverse=True)) + r")"
     r"(?:\s+(?P<es2>primer|segundo|tercer|cuarto|quinto))?\s+per[ií]odo\s+de\s+sesiones\b"
     r"|\b(?P<fr>" + "|".join(sorted(_FR_ORDINALS, key=len, reverse=True)) + r")\s+session\b"
@@ -114,7 +115,7 @@ _OTHER_NUMBER = re.compile(
     r"(?P<fig_ar>[\d٠-٩]{1,2})(?![\d٠-٩])"
     r"|(?:الدورة|دورتها|دورته|الاجتماع\s+السنوي|اجتماعها\s+السنوي)\s+(?P<ar>"
     + "|".join(sorted(_AR_ORDINALS, key=len, reverse=True)) + r")(?!\w)",
-    re.I)
+    re.I))
 
 
 def _other_ordinal(m: re.Match[str]) -> int:
@@ -300,12 +301,12 @@ def _best_range(text: str, number: int | None,
 # -- place -------------------------------------------------------------------------------------
 
 
-_PLACES = re.compile(
+_PLACES = screened(re.compile(
     r"\b(?P<hq>United\s+Nations\s+[Hh]eadquarters|UN\s+[Hh]eadquarters|UNHQ)\b"
     r"|\b(?P<es>Sede\s+de\s+las\s+Naciones\s+Unidas)\b"
     r"|\b(?P<fr>Si[èe]ge\s+de\s+l[’']Organisation\s+des\s+Nations\s+Unies)"
     r"|\b(?P<city>New\s+York|Geneva|Vienna|Nairobi|Bangkok|Addis\s+Ababa|Nueva\s+York|"
-    r"Nova\s+Iorque|Nova\s+York|Ginebra|Genebra|Genève|Viena|Wien)\b")
+    r"Nova\s+Iorque|Nova\s+York|Ginebra|Genebra|Genève|Viena|Wien)\b"))
 #: The cities in Arabic, a preposition glued before them ("بنيويورك": "in New York"); searched
 #: only on a page that has one (a look-behind at every position cost a tenth of the parse).
 _PLACES_AR = re.compile(r"(?<![^\W\u0628\u0644\u0648\u0641])(?P<city>نيويورك|جنيف)(?!\w)")
@@ -351,7 +352,7 @@ def session_place(text: str, dates: DateRange | None) -> tuple[Place, ...]:
 
 _QUOTE_OPEN = "\"\u201c\u2018«\u201e"
 _QUOTE_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "«": "»", "\u201e": "\u201c"}
-_THEME = re.compile(
+_THEME = screened(re.compile(
     r"^[^\S\n]*(?:main\s+|overall\s+)?theme\s*:\s*"
     # ("CEPA 2019 theme: X", "Session theme: X": a label after a few words on its line)
     r"|^[^\S\n]*(?:CEPA|[Ss]ession|[Cc]ommittee)(?:[^\S\n]+(?:19|20)\d\d)?[^\S\n]+theme\s*:\s*"
@@ -398,7 +399,7 @@ _THEME = re.compile(
     # a theme named in quotation marks right after the word: "traz o tema “X”", "el tema “X”"
     r"|\b(?:o|el)\s+tema\s+(?=[\"\u201c«])|\ble\s+th[èe]me\s+(?=[\"\u201c«])"
     r"|\b(?:bajo|sobre)\s+el\s+tema\s*(?:de\s+|:)?\s*",
-    re.I | re.M)
+    re.I | re.M))
 _THEME_END = re.compile(r"\.(?=\s|$)|;|\n[^\S\n]*\n|\s+with\s+sub-items|\s*,\s+with\b"
                         r"|,?\s+as\s+(?:the|its)\s+main\s+(?:agenda\s+item|theme|topic)\b"
                         r"|\s+in\s+alignment\s+with\b|\n(?=[^\n]*\t)|\t", re.I)
@@ -1117,7 +1118,7 @@ _PLURAL_ROLE_LINE = re.compile(
     r"Co-Chair(?:person)?s|Rapporteurs)[^\S\n]*:[^\S\n]*(?P<rest>[^\n]+)$", re.M)
 #: "The Committee elected A (Nicaragua) as Chair, B (United Kingdom) and C (Malaysia) as
 #: Vice-Chairs, and D (Lebanon) as Rapporteur": a report's election of its officers.
-_ELECTED = re.compile(r"\belected\b(?:[^\S\n]+by[^\S\n]+acclamation)?")
+_ELECTED = screened(re.compile(r"\belected\b(?:[^\S\n]+by[^\S\n]+acclamation)?"))
 _AS_ROLE = re.compile(r",?\s+as\s+(?:its\s+|the\s+)?(?P<role>(?:Vice[- ])?Chair(?:person|man|"
                       r"woman)?s?|Co-Chair(?:person)?s?|Rapporteurs?)\b", re.I)
 #: One person of a list: an honorific, the name, the country in brackets.
@@ -1179,10 +1180,10 @@ def _elected(text: str) -> list[Person]:
 
 #: "A (Switzerland) and B (Poland) were elected Vice-Chairs, and C of Japan was elected
 #: Rapporteur": the officers before the verb, back to the clause's start.
-_WERE_ELECTED = re.compile(
+_WERE_ELECTED = screened(re.compile(
     r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:re-?)?elected\s+(?:by\s+acclamation\s+)?"
     r"(?:as\s+)?(?:(?:the|its)\s+)?(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s?|"
-    r"Co-Chair(?:person)?s?|Rapporteurs?)\b(?!\s+of\s+(?!the\s+Committee\b|CEPA\b))")
+    r"Co-Chair(?:person)?s?|Rapporteurs?)\b(?!\s+of\s+(?!the\s+Committee\b|CEPA\b))"))
 _CLAUSE_START = re.compile(r"(?:^|\n|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)[.!?]\s|;\s|"
                            r",\s+and\s+|,\s+while\s+)", re.M)
 

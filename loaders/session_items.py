@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import clean
 
 __all__ = [
@@ -83,7 +84,7 @@ _ITEM_CONTINUES = {
 }
 _INTERROGATIVE = re.compile(r"^(?:how|what|why|which|who|whom|whose|when|where|is|are|do|does|"
                             r"can|could|should|would|will)\b", re.I)
-_TRAIL = re.compile(r"(?:\s*[;,]\s*(?:and|or)?)+\s*$|\s+(?:and|or)\s*$", re.I)
+_TRAIL = screened(re.compile(r"(?:\s*[;,]\s*(?:and|or)?)+\s*$|\s+(?:and|or)\s*$", re.I))
 _LEAD = re.compile(
     r"[\s\u2022\u25e6\u25aa\u25cf\u25a0\u25ba\u25b8\u2023\u2043\uf0b7]*"
     r"(?:[-\u2013\u2014*](?=\s)|\((?:[a-z]|[ivx]{1,4})\)(?=\s)|(?:[a-z]|\d{1,2})[.)](?=\s))?\s*",

@@ -7,13 +7,14 @@ import re
 
 from cepa_kg.loaders.project_dates import MONTH, date_in
 from cepa_kg.loaders.project_model import SymbolMention, UNDocumentRef
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.spans import Span
 
 __all__ = ["find_symbols", "normalise_symbol"]
 
 _SERIES = r"(?:A|E|S|ST|TD|DP|UNEP|CEDAW|CRC|CCPR|FCCC|ICCD|UNW|HRC)"
 _PART = r"(?:S-\d+|ES-\d+|L\.\d+|\d+|[A-Za-z]{1,8}(?:\.\d+)?)"
-_SYMBOL = re.compile(rf"(?<![\w/.\-]){_SERIES}(?:/{_PART})+")
+_SYMBOL = screened(re.compile(rf"(?<![\w/.\-]){_SERIES}(?:/{_PART})+"))
 _SUFFIX = re.compile(r"(?:add|rev|corr|amend)\.\d+", re.I)
 _NEAR_DATE = re.compile(
     rf"\s*,?\s*(?:of|dated|adopted\s+on|adopted)\s+(?:the\s+)?"

@@ -27,41 +27,39 @@ from functools import lru_cache
 from typing import Any
 
 from cepa_kg.loaders.actors import Gazetteer
-from cepa_kg.loaders.family_languages import other_language_update_score
-from cepa_kg.loaders.family_detection import update_score
 from cepa_kg.loaders.base import ParseError
 from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
+from cepa_kg.loaders.document_dates import DocumentDate, document_date, on_source_line
+from cepa_kg.loaders.family_detection import update_score
+from cepa_kg.loaders.family_languages import other_language_update_score
 from cepa_kg.loaders.organisations_in_text import (
     find_actors,
     first_each,
     forget_acronyms,
     mention,
 )
+from cepa_kg.loaders.page_lines import page_lines
 from cepa_kg.loaders.partnerships import chain_forward, find_partnerships
 from cepa_kg.loaders.people import People, names_a_post
 from cepa_kg.loaders.places_in_text import find_locations
-from cepa_kg.loaders.sentences import sentence_end, split_sentences
+from cepa_kg.loaders.screened import screened
+from cepa_kg.loaders.sentences import sentence_end, sentence_spans, split_sentences
 from cepa_kg.loaders.spans import Span, clean
-from cepa_kg.loaders.document_dates import DocumentDate, document_date, on_source_line
-from cepa_kg.loaders.page_lines import page_lines
-from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.update_calendar import calendar_event, calendar_pairs
-from cepa_kg.loaders.update_lists import listed_meetings
 from cepa_kg.loaders.update_events import (
     EventMention,
     find_events,
     first_event_word,
-    organisers_and_participants,
     name_variants,
+    organisers_and_participants,
 )
-from cepa_kg.loaders.update_present import Attendance, attendance
-from cepa_kg.loaders.update_projects import projects_told
+from cepa_kg.loaders.update_lists import listed_meetings
 from cepa_kg.loaders.update_model import (
-    Event,
     EVENT_KINDS,
     SLUG_PREFIX,
     STATUSES,
     ActorMention,
+    Event,
     Location,
     Membership,
     Partnership,
@@ -70,6 +68,8 @@ from cepa_kg.loaders.update_model import (
     UpdateDocument,
     UpdateItem,
 )
+from cepa_kg.loaders.update_present import Attendance, attendance
+from cepa_kg.loaders.update_projects import projects_told
 
 __all__ = [
     "EVENT_KINDS",
@@ -93,11 +93,11 @@ __all__ = [
 # Layout: heading and items
 _HEADING = re.compile(r"^[^\n]{0,100}?\bMonthly\s+Update\b[^\n]{0,100}$", re.I | re.M)
 _HEADING_MONTH = re.compile(rf"\b({MONTH_PATTERN})\s*,?\s*(\d{{4}})\b", re.I)
-_ITEM = re.compile(
+_ITEM = screened(re.compile(
     r"^[ \t]*(?:[-•*][ \t]*)?(?P<num>\d{1,2})(?:[.)]|(?=[ \t]))[ \t]+"
     r"(?P<title>(?:[“\"‘'A-Z]|(?:19|20)\d\d\s+[A-Z])[^\n]*)$",  # ("2. 2012 United Nations ...")
     re.M,
-)
+))
 _MAX_TITLE = 300
 _BLANK_BEFORE = re.compile(r"\n[^\S\n]*\n\Z")  # a blank line before a title line (\r\n too)
 _BLANK_AFTER = re.compile(r"[^\S\n]*(?:\Z|\n[^\S\n]*(?:\n|\Z))")  # and one after it
@@ -536,8 +536,8 @@ def _issuer(text: str, gz: Any, heading: Span) -> ActorMention | None:
 
 #: How a report names its own issuer without its name: "organized by the Division", "the project
 #: office" (a word the issuer's name holds, after "the", with no complement of its own).
-_OWN_NAME = re.compile(r"\b[Tt]he\s+(?:[Pp]roject\s+)?(?P<word>Division|[Oo]ffice)\b"
-                       r"(?!\s+(?:for|of|on|to)\b|[’']s\s+[A-Z])")
+_OWN_NAME = screened(re.compile(r"\b[Tt]he\s+(?:[Pp]roject\s+)?(?P<word>Division|[Oo]ffice)\b"
+                       r"(?!\s+(?:for|of|on|to)\b|[’']s\s+[A-Z])"))
 _OWN_WORDS = {"actor/dpadm": "division", "actor/dpidg": "division", "actor/unpog": "office"}
 
 
@@ -582,9 +582,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # One search for all kinds: the leftmost match of any, and where two start together the kind
 # listed first (the alternation tries them in order). Every kind's word starts with one of
 # the letters looked ahead for: most positions fail that one test.
-_ANY_KIND = re.compile(
+_ANY_KIND = screened(re.compile(
     "(?=[bcfmrstw])(?:" + "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KINDS) + ")",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def _kind(text: str, title: Span, body: Span) -> tuple[str | None, Span | None]:
@@ -623,20 +623,20 @@ def _dates(text: str, spans: tuple[Span, ...], doc: dt.date) -> DateRange | None
 # --------------------------------------------------------------------------------------------
 # Items
 
-_ORGANIZED_BY = re.compile(
+_ORGANIZED_BY = screened(re.compile(
     r"(?=[cfhlos])"  # the first letters below: most positions fail this one test
     r"\b(?:co-)?(?:organi[sz]ed|facilitated|hosted|convened|sponsored|led)\s+(?:jointly\s+)?by\b",
     re.I,
-)
+))
 
 
 #: An event page's labelled fields, each on its line: "Date: 28 September 2022", "Organizer:
 #: UN DESA", "Venue: Qatar National Convention Centre".
-_EVENT_FIELD = re.compile(
+_EVENT_FIELD = screened(re.compile(
     r"^[^\S\n]*(?:(?P<both>Dates?[^\S\n]*(?:&|and)[^\S\n]*(?:place|venue)(?:[^\S\n]+of"
     r"[^\S\n]+(?:the[^\S\n]+)?event)?)|(?P<date>Dates?|When)|(?P<org>Organi[sz]ers?|Organi[sz]ed[^\S\n]+by|"
     r"Hosts?|Hosted[^\S\n]+by)|(?P<place>Location|Venue|Where|Place))[^\S\n]*:[^\S\n]*"
-    r"(?P<value>\S[^\n]{0,200})$", re.I | re.M)
+    r"(?P<value>\S[^\n]{0,200})$", re.I | re.M))
 _ONLINE = re.compile(r"\b(?:online|virtual|zoom|webex|teams)\b", re.I)
 
 
@@ -897,9 +897,9 @@ _ANAPHOR = re.compile(r"\s*(?:The\s+(?:staff(?:\s+members)?|team|delegation|miss
                       r"They|She|He)\b")
 #: A press release's dateline: where it was issued ("NEW YORK, 1 June -- ..."), not where the
 #: meeting it reports is.
-_DATELINE = re.compile(r"^[^\S\n]*(?P<town>[A-Z][A-Z .'’-]{2,40}),[^\S\n]+\d{1,2}[^\S\n]+"
+_DATELINE = screened(re.compile(r"^[^\S\n]*(?P<town>[A-Z][A-Z .'’-]{2,40}),[^\S\n]+\d{1,2}[^\S\n]+"
                        r"[A-Z][a-z]+(?:[^\S\n]+\d{4})?[^\S\n]*"
-                       r"(?:\([A-Z][A-Za-z/]{1,10}\)[^\S\n]*)?(?:--|—|–)", re.M)
+                       r"(?:\([A-Z][A-Za-z/]{1,10}\)[^\S\n]*)?(?:--|—|–)", re.M))
 
 
 def _not_datelines(text: str, found: tuple[Location, ...]) -> tuple[Location, ...]:

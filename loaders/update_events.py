@@ -17,6 +17,7 @@ from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges
 from cepa_kg.loaders.events_other_languages import is_other_language, other_language_mentions
 from cepa_kg.loaders.organisations_in_text import ORG_HEAD, follows_slash
 from cepa_kg.loaders.page_lines import is_chrome
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_model import ActorMention
@@ -65,7 +66,7 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 #: (tests/test_event_words.py checks that no word is lost).
 EVENT_INITIALS = "abcdefhlmoprstvw"
 _WORD_ALTERNATIVES = "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS)
-_WORD = re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I)
+_WORD = screened(re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I))
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
                      r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I)
 _BACKGROUND = re.compile(r"\b(?:(?:the|its|their)\s+(?:last|previous|preceding)\s+(?:\w+\s+){0,3}"
@@ -80,10 +81,11 @@ _FOLLOWS_UP = re.compile(r"\bfollow[- ]?up\s+(?:to|of|on)\s+(?:the\s+|its\s+|a\s
 _HOST = re.compile(r"(?:\bat|\bduring|\bon\s+the\s+(?:margins|sidelines)\s+of|\bas\s+part\s+of|"
                    r"\bwithin|\bin\s+the\s+(?:context|framework)\s+of|\bside\s+event\s+"
                    r"(?:to|of|at))\s+(?:the\s+)?(?:[\w+’'-]+\s+){0,6}$", re.I)
-_NOT_EVENT = re.compile(r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|nd|rd|th)\s+"
-                        r"session|substantive\s+session|visit\s+(?:our|the)\s+website|"
-                        r"(?:set|sets|setting|chart\w*|chang\w*|stay\w*|on)\s+(?:the|a|its|"
-                        r"their)\s+course)\b", re.I)  # ("setting the course for ending poverty")
+_NOT_EVENT = screened(re.compile(
+    r"\b(?:session\s+of\s+the\s+general\s+assembly|\d+(?:st|nd|rd|th)\s+"
+    r"session|substantive\s+session|visit\s+(?:our|the)\s+website|"
+    r"(?:set|sets|setting|chart\w*|chang\w*|stay\w*|on)\s+(?:the|a|its|"
+    r"their)\s+course)\b", re.I))  # ("setting the course for ending poverty")
 _LINKS = re.compile(r"\s*(?:for\s+(?:more|further)\s+information|more\s+information|"
                     r"read\s+more|related\s+links?|see\s+also)\b", re.I)
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{8,200})[”\"’]")
@@ -872,43 +874,45 @@ _NAMED = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:Workshop|Seminar|Conference|
 
 # -- who organised, who took part ---------------------------------------------------------------
 
-_ORGANISED_BY = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged)\s+"
+_ORGANISED_BY = screened(re.compile(r"\b(?:co-?)?(?:organi[sz]ed|hosted|convened|arranged)\s+"
                            r"(?:jointly\s+)?by\b|\b(?:organi[sz]ed|convened|held)\s+as\s+(?:a\s+)?"
                            r"joint\s+(?:[\w-]+\s+){0,4}?(?:initiative|effort|activity|event|"
-                           r"undertaking|programme)\s+of\b", re.I)
-_ORGANISED = re.compile(r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
-                        r"launched(?=\s+(?:a|an|the|two|three|four|several)\s+(?:series\s+of\s+)?"
-                        r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
-                        r"runs?|conducted|arranged|arranges|(?:is|are|will\s+be)\s+(?:jointly\s+)?"
-                        r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
-                        r"host|hold)|(?:is|are|will\s+be)\s+(?:convening|hosting|holding)|convenes|"
+                           r"undertaking|programme)\s+of\b", re.I))
+_ORGANISED = screened(re.compile(
+    r"\b(?:co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|held|ran|"
+    r"launched(?=\s+(?:a|an|the|two|three|four|several)\s+(?:series\s+of\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|trainings?))|"
+    r"runs?|conducted|arranged|arranges|(?:is|are|will\s+be)\s+(?:jointly\s+)?"
+    r"(?:co-?)?organi[sz]ing|(?:will|shall)\s+(?:jointly\s+)?(?:organi[sz]e|convene|"
+    r"host|hold)|(?:is|are|will\s+be)\s+(?:convening|hosting|holding)|convenes|"
 
-                        # "X, Y and Z have partnered to organize the workshop"
-                        r"(?:have|has|had)\s+(?:partnered|joined\s+forces|teamed\s+up)\s+to\s+"
-                        r"(?:co-?)?organi[sz]e)(?:\s+|(?=,))"
-                        # "organised in Seoul, Republic of Korea, a Regional Consultation",
-                        # "is organizing, in collaboration with the Government of X, the ..."
-                        # ("Uruguay hosted from 21-22 October 2019 the 6th ... Meeting")
-                        r"(?:(?:on|from)\s+[^.;:,]{1,40}?\b(?:19|20)\d\d\s+(?=the\b)|"
-                        r"(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
-                        r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
-                        r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
-                        r"jointly|together|it|them)\b|[“\"‘]|"  # ('organised “Roundtable ...”')
-                        # ("is organizing consultation sessions with stakeholders"; not
-                        # "convened meetings with", nor "organized in X, 3 plenary sessions")
-                        r"(?:(?<=ing\s)|(?<=[sz]ed\s))"
-                        r"(?:[\w-]+\s+){0,2}(?:workshops|seminars|webinars|sessions|meetings|"
-                        r"consultations|courses|trainings|forums|conferences)\b)", re.I)
+    # "X, Y and Z have partnered to organize the workshop"
+    r"(?:have|has|had)\s+(?:partnered|joined\s+forces|teamed\s+up)\s+to\s+"
+    r"(?:co-?)?organi[sz]e)(?:\s+|(?=,))"
+    # "organised in Seoul, Republic of Korea, a Regional Consultation",
+    # "is organizing, in collaboration with the Government of X, the ..."
+    # ("Uruguay hosted from 21-22 October 2019 the 6th ... Meeting")
+    r"(?:(?:on|from)\s+[^.;:,]{1,40}?\b(?:19|20)\d\d\s+(?=the\b)|"
+    r"(?:in|at|on|from)\s+[^.;:]{1,60}?,\s+|,\s*in\s+(?:collaboration|"
+    r"cooperation|partnership|conjunction)\s+with\s+[^.;:,]{1,80},\s+)?"
+    r"(?=(?:a|an|the|its|this|one|two|three|four|several|"
+    r"jointly|together|it|them)\b|[“\"‘]|"  # ('organised “Roundtable ...”')
+    # ("is organizing consultation sessions with stakeholders"; not
+    # "convened meetings with", nor "organized in X, 3 plenary sessions")
+    r"(?:(?<=ing\s)|(?<=[sz]ed\s))"
+    r"(?:[\w-]+\s+){0,2}(?:workshops|seminars|webinars|sessions|meetings|"
+    r"consultations|courses|trainings|forums|conferences)\b)", re.I))
 _THROUGH = re.compile(r"[^,;.]{0,60}?\bthrough\s+(?=(?:the|its|their|[A-Z]))")
 #: Two bodies working together on an event's organisation: "X is collaborating with Y on the
 #: organization of a three-day Workshop".
-_COLLABORATING_ON = re.compile(
+_COLLABORATING_ON = screened(re.compile(
     r"\b(?:collaborating|cooperating|partnering|working\s+together|working)\s+with\s+"
-    r"(?P<with>[^.;]{1,120}?)\s+(?:on|in)\s+the\s+organi[sz]ation\s+of\b", re.I)
+    r"(?P<with>[^.;]{1,120}?)\s+(?:on|in)\s+the\s+organi[sz]ation\s+of\b", re.I))
 #: The verbs of `_ORGANISED` that say a country hosts ("Uruguay hosted", "Fiji will host").
 _HOSTING = re.compile(r"(?:hosted|hosts|(?:will|shall)\s+host|(?:is|are|will\s+be)\s+hosting)\b",
                       re.I)
-_WITH = re.compile(r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I)
+_WITH = screened(re.compile(
+    r"\bin\s+(?:collaboration|cooperation|partnership|conjunction)\s+with\b", re.I))
 _HOST_GOVERNMENT = re.compile(r"\b(?:the\s+)?host(?:ing)?\s+(?P<who>Government\s+of\s+(?:the\s+)?"
                               r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4})")
 _REPRESENTED_BY = re.compile(r"\b(?:was|were|is|are)\s+represented\s+by\b", re.I)
@@ -932,50 +936,53 @@ _THANKED = re.compile(r"\b(?:thank(?:s|ed|ing)?(?:\s+to)?|gratitude\s+to|gratefu
                       r"appreciation\s+to|congratulate)\b(?!.*\b(?:thank|gratitude|grateful)\b)",
                       re.I | re.S)
 _CO_WITH = re.compile(r"\bco-?(?:organi[sz]ed|hosted|convened)\s+with\b", re.I)
-_ATTENDED_BY = re.compile(r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|tele|phone|skype|"
-                          r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
-                          r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+(?:(?:will|would)\s+)?"
-                          r"(?:(?:come|came|coming)\s+)?from\b|"
-                          r"\bdelegation\s+(?:of|from)\b", re.I)
-_TOOK_PART = re.compile(r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
-                        r"went\s+on\s+(?:a|an)\s+(?:[\w-]+\s+)?mission|"
-                        r"paid\s+(?:a|an)\s+(?:courtesy\s+|official\s+|working\s+)?visit\s+to|"
-                        r"call\s+on|(?:is|was|are|were)\s+on\s+(?:a|an|his|her|their|an\s+"
-                        r"official)\s+(?:[\w-]+\s+){0,2}?visit|"
-                        r"came\s+(?:to|for|on)|"
-                        r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
-                        r"made\s+a\s+presentation|"
-                        # a visitor received: "welcomed Ms. X", "received a delegation of Y"
-                        r"(?:welcomed|received)(?=\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:delegation|"
-                        r"visit|mission|team)|(?-i:(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\b|[A-Z]))))\b",
-                        re.I)
+_ATTENDED_BY = screened(re.compile(
+    r"\b(?:attended|joined|signed)\s+by\b(?!\s+(?:video|tele|phone|skype|"
+    r"remotely|web))|\bwith\s+the\s+participation\s+of\b|"
+    r"\brepresentatives\s+(?:of|from)\b|\bparticipants\s+(?:(?:will|would)\s+)?"
+    r"(?:(?:come|came|coming)\s+)?from\b|"
+    r"\bdelegation\s+(?:of|from)\b", re.I))
+_TOOK_PART = screened(re.compile(
+    r"\b(?:took\s+part|participated|joined|attended|visited|called\s+on|"
+    r"went\s+on\s+(?:a|an)\s+(?:[\w-]+\s+)?mission|"
+    r"paid\s+(?:a|an)\s+(?:courtesy\s+|official\s+|working\s+)?visit\s+to|"
+    r"call\s+on|(?:is|was|are|were)\s+on\s+(?:a|an|his|her|their|an\s+"
+    r"official)\s+(?:[\w-]+\s+){0,2}?visit|"
+    r"came\s+(?:to|for|on)|"
+    r"met\s+with|met|contributed|presented|spoke|delivered|addressed|"
+    r"made\s+a\s+presentation|"
+    # a visitor received: "welcomed Ms. X", "received a delegation of Y"
+    r"(?:welcomed|received)(?=\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:delegation|"
+    r"visit|mission|team)|(?-i:(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E)\b|[A-Z]))))\b",
+    re.I))
 #: Verbs of a meeting between two sides: the subject and the object both took part.
 _BOTH_SIDES = frozenset(("visited", "called on", "met with", "met", "welcomed", "received",
                          "paid a courtesy visit to", "paid a visit to", "paid an official visit to",
                          "paid a working visit to"))
-_NOT_ORGANISERS = re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
-                             r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I)
+_NOT_ORGANISERS = screened(re.compile(r"\b(?:with\s+the\s+support\s+of|at\s+the\s+invitation\s+of|"
+                             r"facilitated\s+by|chaired\s+by|sponsored\s+by|funded\s+by)\b", re.I))
 #: "DESA's Division for ...": the division, not the department.
 _POSSESSIVE = re.compile(r"[’']s\s+(?:[A-Z]|own\b)")
 #: An organisation followed by a verb of support only supported ("... and the Government of
 #: Tunisia supported it"): no organiser.
 _SUPPORTER = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:also\s+)?(?:supported|sponsored|funded|financed|"
                         r"co-financed|provided\s+(?:financial\s+)?support)\b", re.I)
-_CLAUSE_END = re.compile(r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|substantive\s+|"
-                         r"technical\s+)?(?:support|assistance)\s+(?:of|from)\b|"
-                         r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
-                         r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
-                         r"(?:discuss|review|share|present|exchange|agree)|"
-                         # "... visit to X, and convened meetings with Y": another act
-                         r",?\s+and\s+(?:convened|held|met|visited|attended|paid|signed)\b|"
-                         # "... co-organized with X in conjunction with the yearly Partners
-                         # Meeting": the meeting it goes with is a frame, not a partner
-                         r",?\s+in\s+conjunction\s+with\s+(?:the\s+)?[^.;]{0,160}?\b"
-                         r"(?:meetings?|forum|conference|session|summit|week|congress)\b|"
-                         # "Organized by UN DESA as Secretariat for the WSIS+20 Review by the
-                         # General Assembly": the capacity it organises in, no organiser
-                         r"\s+as\s+(?:the\s+)?(?:secretariat|host|chair|lead\s+agency|"
-                         r"focal\s+point)\b", re.I)
+_CLAUSE_END = screened(re.compile(
+    r";|,?\s+(?:and\s+)?with\s+(?:the\s+)?(?:financial\s+|substantive\s+|"
+    r"technical\s+)?(?:support|assistance)\s+(?:of|from)\b|"
+    r",\s+(?:and\s+)?(?:which|where|while|with\s+the\s+support|"
+    r"at\s+the\s+invitation|to\s+\w+|in\s+order)\b|\s+(?:and|to)\s+"
+    r"(?:discuss|review|share|present|exchange|agree)|"
+    # "... visit to X, and convened meetings with Y": another act
+    r",?\s+and\s+(?:convened|held|met|visited|attended|paid|signed)\b|"
+    # "... co-organized with X in conjunction with the yearly Partners
+    # Meeting": the meeting it goes with is a frame, not a partner
+    r",?\s+in\s+conjunction\s+with\s+(?:the\s+)?[^.;]{0,160}?\b"
+    r"(?:meetings?|forum|conference|session|summit|week|congress)\b|"
+    # "Organized by UN DESA as Secretariat for the WSIS+20 Review by the
+    # General Assembly": the capacity it organises in, no organiser
+    r"\s+as\s+(?:the\s+)?(?:secretariat|host|chair|lead\s+agency|"
+    r"focal\s+point)\b", re.I))
 
 
 def _clause_after(text: str, at: int, end: int) -> Span:
@@ -1101,11 +1108,13 @@ _TOOK_PART_WORDS = ("took", "participated", "joined", "attended", "visit", "call
 
 
 #: A meeting between two sides: both took part.
-_JOINT_BETWEEN = re.compile(r"\b(?:event|meeting|briefing|workshop|seminar|forum|conference|"
-                            r"it)\s+(?:is|was|will\s+be)\s+(?:a\s+)?(?:joint\s+)?(?:collaboration|"
-                            r"partnership|initiative|effort)\s+between\b", re.I)
-_BETWEEN = re.compile(r"\b(?:meetings?|consultations?|talks|dialogue|discussions?|exchanges?|"
-                      r"videoconference|call)\s+between\b", re.I)
+_JOINT_BETWEEN = screened(re.compile(
+    r"\b(?:event|meeting|briefing|workshop|seminar|forum|conference|it)\s+(?:is|was|will\s+be)"
+    r"\s+(?:a\s+)?(?:joint\s+)?(?:collaboration|partnership|initiative|effort)\s+between\b",
+    re.I))
+_BETWEEN = screened(re.compile(
+    r"\b(?:meetings?|consultations?|talks|dialogue|discussions?|exchanges?|"
+    r"videoconference|call)\s+between\b", re.I))
 _BETWEEN_END = re.compile(r"[,;.]|\s(?:on|in|at|to|from)\s")
 _APPOSED = re.compile(r",\s*(?:(?:the\s+)?Government\s+of\s+(?:the\s+)?)?$")
 

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cepa_kg.loaders.dates import MONTH_PATTERN, DateRange, find_date_ranges, month_number
+from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.sentences import sentence_spans
 from cepa_kg.loaders.spans import Span, clean
 from cepa_kg.loaders.update_events import organisers_and_participants
@@ -33,7 +34,7 @@ _KINDS = {"workshops": "workshop", "seminars": "seminar", "webinars": "seminar",
           "meetings": "meeting", "sessions": "meeting", "consultations": "meeting",
           "courses": "training", "trainings": "training", "forums": "forum",
           "conferences": "conference", "missions": "mission", "visits": "meeting"}
-_PLURAL = re.compile(r"\b(?P<word>" + "|".join(_KINDS) + r")\b", re.I)
+_PLURAL = screened(re.compile(r"\b(?P<word>" + "|".join(_KINDS) + r")\b", re.I))
 #: A place and its month or year in brackets: "Mongolia (November 2015)", "Peru (2016)".
 _PLACE_WHEN = re.compile(
     r"(?P<place>[A-Z][\w’'.-]*(?:[ ](?:of|and|the|[A-Z][\w’'.-]*)){0,4})[ ]*\((?P<when>"
