@@ -149,20 +149,21 @@ def screen_source(pattern: re.Pattern[str]) -> str | None:
 
 
 class _Latin:
-    """The last texts read as the screen's bytes (a page's text is screened many times)."""
+    """The last texts read as the screen's bytes (a page's text is screened many times). The
+    pairs are replaced in one assignment, so a thread never sees a text with another's bytes."""
 
-    __slots__ = ("texts", "data")
+    __slots__ = ("recent",)
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
-        self.data: list[bytes] = []
+        self.recent: tuple[tuple[str, bytes], ...] = ()
 
     def of(self, text: str) -> bytes:
-        for i, known in enumerate(self.texts):
+        recent = self.recent
+        for known, data in recent:
             if known is text:
-                return self.data[i]
+                return data
         data = text.encode("latin-1", "replace")
-        self.texts, self.data = [text, *self.texts[:3]], [data, *self.data[:3]]
+        self.recent = ((text, data), *recent[:3])
         return data
 
 
