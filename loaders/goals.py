@@ -126,17 +126,18 @@ _MDG_TARGETS = frozenset(f"mdg-{t}" for t in (
 _NUM = r"(?:1[0-7]|[1-9])"
 _NAMED = r"(?:\s*\([^()\n]{1,40}\))?"  # "13 (climate action)"
 _LIST = rf"{_NUM}{_NAMED}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUM}{_NAMED})*"
-_SDG_GOALS = re.compile(
+_SDG_GOALS = screened(re.compile(
     rf"\b(?:SDGs?\s*#?\s*(?P<a>{_LIST})|Sustainable\s+Development\s+Goals?\s+(?:No\.\s*)?(?P<b>{_LIST})"
-    rf"|Goals?\s+(?P<c>{_LIST})\s+(?:of|in)\s+the\s+(?:2030\s+Agenda|Sustainable\s+Development\s+Goals|SDGs))\b")
+    rf"|Goals?\s+(?P<c>{_LIST})\s+(?:of|in)\s+the\s+(?:2030\s+Agenda|Sustainable\s+Development\s+Goals|SDGs))\b"))
 _SDG_TARGET = screened(re.compile(
     r"\b(?:SDG\s*|(?:SDG\s+)?targets?\s+)(?P<g>1[0-7]|[1-9])\.(?P<t>[1-9]\d?|[a-d])\b"
     r"(?P<more>(?:\s*(?:,|and)\s*(?:1[0-7]|[1-9])\.(?:[1-9]\d?|[a-d])\b)*)"))
-_MDG_GOALS = re.compile(
+_MDG_GOALS = screened(re.compile(
     r"\b(?:MDGs?\s*#?\s*(?P<a>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*)"
-    r"|Millennium\s+Development\s+Goals?\s+(?P<b>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*))\b")
-_MDG_TARGET = re.compile(r"\b(?:MDG\s*|(?:MDG\s+)?targets?\s+)(?P<g>[1-8])\.?(?P<t>[A-F])\b")
-_BARE_GOAL = re.compile(rf"\bGoals?\s+(?P<n>{_LIST})\b")
+    r"|Millennium\s+Development\s+Goals?\s+(?P<b>[1-8](?:\s*(?:,|and|&|or|to|-|–)\s*[1-8])*))\b"))
+_MDG_TARGET = screened(re.compile(
+    r"\b(?:MDG\s*|(?:MDG\s+)?targets?\s+)(?P<g>[1-8])\.?(?P<t>[A-F])\b"))
+_BARE_GOAL = screened(re.compile(rf"\bGoals?\s+(?P<n>{_LIST})\b"))
 #: "the Millennium Development Goal(s) on maternal health", "the health-related MDGs"
 _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "poverty": ("1",), "hunger": ("1",), "education": ("2",), "primary education": ("2",),
@@ -270,7 +271,7 @@ class Cue:
 
 def _words(phrases: list[str], *, case: bool = False) -> re.Pattern[str]:
     body = "|".join(p.replace(" ", r"\s+") for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case else re.I)
+    return screened(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if case else re.I))
 
 
 @lru_cache(maxsize=1)

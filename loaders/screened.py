@@ -218,7 +218,7 @@ class Screened:
 
 _UNANCHORED = re2._Anchor.UNANCHORED
 #: Below this many characters a text is read by the pattern alone (the screen costs more).
-_SHORT = 200
+_SHORT = 80
 
 
 def screened(pattern: re.Pattern[str]) -> re.Pattern[str]:

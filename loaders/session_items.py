@@ -37,7 +37,7 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z\"'\u201c\u2018(])")
 
-_MODAL = re.compile(
+_MODAL = screened(re.compile(
     r"\b(?:also[^\S\r\n]+)?(?:should|must|shall)(?:[^\S\r\n]+also)?\b"
     r"|\b(?:also[^\S\r\n]+)?needs?[^\S\r\n]+(?:also[^\S\r\n]+)?to\b"
     r"|\bought[^\S\r\n]+to\b|\b(?:has|have)[^\S\r\n]+to\b"
@@ -45,7 +45,7 @@ _MODAL = re.compile(
     r"expected|advised)[^\S\r\n]+to\b"
     r"|\bmay[^\S\r\n]+(?:also[^\S\r\n]+)?wish[^\S\r\n]+to\b",
     re.I,
-)
+))
 _SUBORDINATORS = {
     "because", "given", "since", "as", "while", "whilst", "although", "though", "if", "when",
     "whenever", "where", "whereas", "in", "to", "with", "for", "considering", "recognizing",

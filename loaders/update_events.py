@@ -67,8 +67,9 @@ EVENT_WORDS: tuple[tuple[str, str], ...] = (
 EVENT_INITIALS = "abcdefhlmoprstvw"
 _WORD_ALTERNATIVES = "|".join(f"(?P<{k}>{p})" for k, p in EVENT_WORDS)
 _WORD = screened(re.compile(rf"\b(?=[{EVENT_INITIALS}])(?:{_WORD_ALTERNATIVES})\b", re.I))
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
-                     r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I)
+_FUTURE = screened(re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|to\s+be\s+held|upcoming|next|planned|"
+    r"scheduled|forthcoming|due\s+(?:in|on|by))\b", re.I))
 _BACKGROUND = re.compile(r"\b(?:(?:the|its|their)\s+(?:last|previous|preceding)\s+(?:\w+\s+){0,3}"
                          r"(?:meeting|session|conference|forum|workshop)s?|"
                          r"last\s+(?:year|month|week|november|october|september|december|"
