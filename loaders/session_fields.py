@@ -1127,6 +1127,8 @@ _LISTED_PERSON = re.compile(
     rf"(?P<name>{_NAME})\s*(?:\((?P<country>[^()\n]{{2,60}})\)|\s+(?:of|from)\s+(?:the\s+)?"
     r"(?P<country_of>[A-Z][A-Za-z]+(?:\s+(?:of\s+)?[A-Z][A-Za-z]+){0,3}))?")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+#: Words that lead a list's piece into its person: "with", "while", "and", "together with".
+_LIST_LEAD = re.compile(r"(?:(?:together|along)\s+with|with|while|and)\s+")
 
 
 def _listed_people(text: str, start: int, end: int, role: str) -> list[Person]:
@@ -1138,6 +1140,9 @@ def _listed_people(text: str, start: int, end: int, role: str) -> list[Person]:
                 None):
         piece_end = cut.start() if cut is not None else end
         piece = Span(pos, piece_end).strip(text, " ,;.")
+        lead = _LIST_LEAD.match(text, piece.start, piece.end)
+        if lead is not None:  # ("..., with Mr. B (Y) and ...", "and C of W as Rapporteur")
+            piece = Span(lead.end(), piece.end)
         m = _LISTED_PERSON.fullmatch(text, piece.start, piece.end)
         if m is not None and not _NOT_NAME.search(m.group("name")):
             out.append(Person(clean(m.group("name")), Span(m.start("name"), m.end("name")), role,
@@ -1155,6 +1160,32 @@ def _plural_role_lines(text: str) -> list[Person]:
     return [p for m in _PLURAL_ROLE_LINE.finditer(text)
             for p in _listed_people(text, m.start("rest"), m.end("rest"),
                                     _singular(m.group("role")))]
+
+
+#: A role as a label inside a sentence, after a colon or a semicolon: "were elected as members
+#: of the Bureau: Chair: A (X); Vice-Chairs: B (Y) and C (Z); Rapporteur: D (W)".
+_INLINE_ROLE = screened(re.compile(
+    r"[:;][^\S\n]*(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s?|Co-Chair(?:person)?s?|"
+    r"Rapporteurs?)[^\S\n]*:[^\S\n]*"))
+
+
+#: A sentence's end, not an honorific's dot: where a sentence before a position begins.
+_SENTENCE_BACK = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bH\.E)"
+                            r"[.!?]\s|\n")
+
+
+def _inline_roles(text: str) -> list[Person]:
+    out: list[Person] = []
+    for m in _INLINE_ROLE.finditer(text):
+        stops = [c.end() for c in _SENTENCE_BACK.finditer(text, max(0, m.start() - 400),
+                                                          m.start())]
+        a = stops[-1] if stops else max(0, m.start() - 400)
+        if not _ABOUT_CEPA.search(text, a, m.end()) and "elected" not in text[a:m.end()]:
+            continue
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        out.extend(_listed_people(text, m.end(), end, _singular(m.group("role"))))
+    return out
 
 
 #: Where an election's sentence ends: not at an honorific's dot ("elected Ms. A (Senegal) as
@@ -1181,9 +1212,18 @@ def _elected(text: str) -> list[Person]:
 #: "A (Switzerland) and B (Poland) were elected Vice-Chairs, and C of Japan was elected
 #: Rapporteur": the officers before the verb, back to the clause's start.
 _WERE_ELECTED = screened(re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:re-?)?elected\s+(?:by\s+acclamation\s+)?"
+    r"\s+(?:(?:(?:was|were|has\s+been|have\s+been)\s+(?:re-?)?(?:elected|chosen|appointed|"
+    r"designated|named))|served|serve|(?:will|would)\s+serve|acted|act)\s+"
+    r"(?:by\s+acclamation\s+)?"
     r"(?:as\s+)?(?:(?:the|its)\s+)?(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s?|"
     r"Co-Chair(?:person)?s?|Rapporteurs?)\b(?!\s+of\s+(?!the\s+Committee\b|CEPA\b))"))
+#: "Elected as Vice-Chairs were A and B": the role first, then the people.
+_ELECTED_AS_WERE = screened(re.compile(
+    r"\b(?:[Ee]lected|[Cc]hosen|[Aa]ppointed)\s+as\s+(?:(?:the|its)\s+)?"
+    r"(?P<role>(?:Vice[- ])?Chair(?:person|man|woman)?s?|Co-Chair(?:person)?s?|Rapporteurs?)"
+    r"\s+(?:were|was|are|is)\s+"))
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bH\.E)"
+                         r"[.!?;](?:\s|$)|\n|,\s+while\b|,\s+whereas\b")
 _CLAUSE_START = re.compile(r"(?:^|\n|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)[.!?]\s|;\s|"
                            r",\s+and\s+|,\s+while\s+)", re.M)
 
@@ -1194,7 +1234,21 @@ def _were_elected(text: str) -> list[Person]:
         starts = [c.end() for c in _CLAUSE_START.finditer(text, max(0, m.start() - 300),
                                                           m.start())]
         start = starts[-1] if starts else max(0, m.start() - 300)
-        out.extend(_listed_people(text, start, m.start(), _singular(m.group("role"))))
+        found = _listed_people(text, start, m.start(), _singular(m.group("role")))
+        out.extend(found)
+        if not found:
+            continue
+        # "..., and C of W as Rapporteur": the officers the sentence goes on to name
+        stop = _ELECTION_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        pos = m.end()
+        for role in _AS_ROLE.finditer(text, m.end(), end):
+            out.extend(_listed_people(text, pos, role.start(), _singular(role.group("role"))))
+            pos = role.end()
+    for m in _ELECTED_AS_WERE.finditer(text):
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        out.extend(_listed_people(text, m.end(), end, _singular(m.group("role"))))
     return out
 
 
@@ -1211,7 +1265,8 @@ def bureau(text: str) -> tuple[Person, ...]:
                           clean(m.group("hon") or ""), clean(m.group("country") or ""),
                           clean(m.group("post") or "")))
     listed = {p.name for p in out}
-    out.extend(p for p in (*_plural_role_lines(text), *_elected(text), *_were_elected(text))
+    out.extend(p for p in (*_plural_role_lines(text), *_inline_roles(text), *_elected(text),
+                           *_were_elected(text))
                if p.name not in listed)
     if not out:
         seen: set[str] = set()

@@ -217,6 +217,21 @@ def test_a_post_with_no_article_after_an_opening_phrase_is_the_next_name_s() -> 
     "(China) as Vice-Chairs, and Omar Haddad (Jordan) as Rapporteur.\n",
     "Bureau\nChair: Ana Reis Lopes (Brazil)\nVice-Chairs: Mr. Tomas Berg (Sweden), Ms. Lin Wei "
     "(China)\nRapporteur: Omar Haddad (Jordan)\n",
+    # the vice-chairs joined by "with", the rapporteur by "and" after a comma
+    "The Committee elected Ms. Ana Reis Lopes (Brazil) as Chair, with Mr. Tomas Berg (Sweden) "
+    "and Ms. Lin Wei (China) as Vice-Chairs, and Mr. Omar Haddad (Jordan) as Rapporteur.\n",
+    # each role a label inside the sentence, after a colon or a semicolon
+    "The following were elected as members of the Bureau of the Committee: Chair: Ms. Ana Reis "
+    "Lopes (Brazil); Vice-Chairs: Mr. Tomas Berg (Sweden) and Ms. Lin Wei (China); Rapporteur: "
+    "Mr. Omar Haddad (Jordan).\n",
+    # "served as", the last officer's verb left out
+    "At the Committee's session, Ms. Ana Reis Lopes of Brazil served as Chair. Mr. Tomas Berg of "
+    "Sweden and Ms. Lin Wei of China served as Vice-Chairs, and Mr. Omar Haddad of Jordan as "
+    "Rapporteur.\n",
+    # the role first, then the people; "was chosen as"
+    "The Committee met. Elected as Chair was Ana Reis Lopes (Brazil). Elected as Vice-Chairs "
+    "were Tomas Berg (Sweden) and Lin Wei (China), while Omar Haddad (Jordan) was chosen as "
+    "Rapporteur.\n",
 ])
 def test_the_officers_a_report_says_were_elected_or_a_bureau_list_gives_several_of(page: str) -> None:
     from cepa_kg.loaders.session_fields import bureau
