@@ -11,7 +11,14 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from cepa_kg.loaders.dates import MONTHS, MONTHS_AR, MONTHS_ES_FR, DateRange, find_date_ranges
+from cepa_kg.loaders.dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    MONTHS_AR,
+    MONTHS_ES_FR,
+    DateRange,
+    find_date_ranges,
+)
 from cepa_kg.loaders.page_lines import GLYPH, is_chrome
 from cepa_kg.loaders.screened import screened
 from cepa_kg.loaders.session_model import Place, Theme
@@ -451,8 +458,9 @@ _AGENDA_CUE = re.compile(
     # a count of themes before their list: "four themes approved by the Council: A; B; C",
     # "quatro temas aprovados ...: A; B", "trois thèmes : A ; B"
     r"\b(?:two|three|four|five|six|seven|dois|duas|três|quatro|cinco|seis|dos|tres|cuatro|"
-    r"deux|trois|quatre|cinq|[2-7])\s+(?:main\s+|principais\s+|grandes\s+)?(?:themes|topics|issues|"
-    r"sub-?themes|temas|thèmes|sujets|questões|cuestiones|asuntos)\b[^.:;\n]{0,80}(?=:)|"
+    r"deux|trois|quatre|cinq|[2-7])\s+(?:main\s+|principais\s+|grandes\s+|key\s+)?(?:themes|"
+    r"topics|issues|sub-?themes|thematic\s+areas|thematic\s+clusters|temas|"
+    r"thèmes|sujets|questões|cuestiones|asuntos)\b[^.:;\n]{0,80}(?=:)|"
     # "the matters emphasised under it were A, B, C; D and E"
     r"\b(?:matters|issues|topics|themes)\s+(?:emphasi[sz]ed|discussed|addressed|covered|"
     r"highlighted|examined)\s+(?:under\s+it\s+|at\s+the\s+session\s+)?(?:were|are|included)\b",
@@ -701,7 +709,20 @@ _WEAK_CUE = re.compile(
     r"examine[ds]?|address(?:ed)?|explore[ds]?|deliberated?[ ]+on|focus(?:ed)?[ ]+on|"
     r"look(?:ed)?[ ]+at|concentrated[ ]+on|cent(?:red|ered)[ ]+(?:on|around)|revolved[ ]+around|"
     r"cover(?:s|ed)|include[sd]?|(?:(?:is|are|was|were|will[ ]+be)[ ]+)?(?:devoted|"
-    r"dedicated)[ ]+to)\b[ ]*"
+    r"dedicated)[ ]+to|(?:take|takes|took)[ ]+up(?![ ]+(?:the[ ]+)?(?:main[ ]+|overall[ ]+)?theme"
+    r"\b)|"
+    # ("Sessions were held on A, B and C": on things, not on a day)
+    r"(?:(?<=[Ss]essions[ ])|(?<=[Pp]anels[ ])|(?<=iscussions[ ]))(?:were|are)[ ]+held[ ]+on"
+    r"(?![ ]+(?:\d|"
+    r"the[ ]+\d|[A-Z][a-z]+day\b|" + MONTH_PATTERN + r")))\b[ ]*"
+    # ("discussed, among other things, A, B and C")
+    r"(?:,?[ ]*(?:among[ ]+other[ ]+things|amongst[ ]+other[ ]+things|inter[ ]+alia|"
+    r"in[ ]+particular|among[ ]+others),[ ]+)?"
+    # ("addressed issues related to A, B and C"; "centred on three themes, namely A, B and C")
+    r"(?:(?:the[ ]+)?(?:issues|topics|matters|questions|subjects)[ ]+(?:related|relating|"
+    r"pertaining)[ ]+to[ ]+|(?:(?:two|three|four|five|six|seven|[2-7])[ ]+(?:main[ ]+|key[ ]+)?"
+    r"(?:themes|topics|issues|areas|subjects|questions|pillars)|the[ ]+following[ ]+(?:themes|"
+    r"topics|issues|areas|subjects|questions))[ ]*,?[ ]+namely[ ]+)?"
     # (what it says before the things themselves: "a number of issues, including", "issues
     # such as", "the issues of")
     r"(?:(?:a[ ]+(?:number|range|series|variety)[ ]+of[ ]+)?"
@@ -891,6 +912,7 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             out.extend(items)
             break
     if not out:  # no listed items: what the Committee discussed, said in a sentence
+        read: list[tuple[int, int]] = []  # (the cues whose sentence gave its items)
         for cue in _WEAK_CUE.finditer(text):
             items = [_unled(text, i) for i in _items_after(text, cue.end(), list_only=False,
                                                           prose=True)
@@ -899,12 +921,14 @@ def agenda_items(text: str) -> tuple[Theme, ...]:
             if items and (not _CLAUSE_ITEM.match(items[0].of(text)) or (
                     len(items) >= 3 and text.count(";", items[0].end, items[-1].start) >= 2)):
                 out.extend(items)
+                read.append((cue.start(), cue.end()))
                 continue
             # one or two things ("the Committee reviewed the case of X"), or a clause ("has
             # discussed what the digital age means for ...")
             out.extend(_object_items(text, cue.end()))
         for cue in _ONE_THING_CUE.finditer(text):
-            out.extend(_object_items(text, cue.end()))
+            if not any(a <= cue.start() < b for a, b in read):  # ("featured discussions on A,
+                out.extend(_object_items(text, cue.end()))  # B and C": read as a list)
         if not out and ("discuss" in text or "consider" in text or "examined" in text or
                         "addressed" in text or "debated" in text or "reviewed" in text):
             out.extend(_listed_subject(text))

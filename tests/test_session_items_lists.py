@@ -289,3 +289,31 @@ def test_sittings_devoted_to_things_and_the_issues_addressed_at_the_session() ->
             "governance and public sector pay.")
     assert [i.text for i in agenda_items(page)] == [
         "tax administration", "water governance", "public sector pay"]
+
+
+@pytest.mark.parametrize("page", [
+    "Among other business, the Committee discussed, among other things, open budgets, "
+    "digital identity and local service delivery.",
+    "The five-day meeting addressed issues related to open budgets, digital identity and "
+    "local service delivery.",
+    "The programme was organised around three thematic areas: open budgets, digital identity "
+    "and local service delivery.",
+    "The discussions centred on three themes, namely open budgets, digital identity and local "
+    "service delivery.",
+    "Sessions were held on open budgets, digital identity, and local service delivery.",
+    "The Committee will take up several topics, including open budgets, digital identity and "
+    "local service delivery.",
+    # (one list: not the list again as one thing "discussions on" led to)
+    "The session featured discussions on open budgets, digital identity and local service "
+    "delivery.",
+])
+def test_the_things_a_session_discussed_after_the_words_news_put_before_them(page: str) -> None:
+    assert [i.text for i in agenda_items(page)] == [
+        "open budgets", "digital identity", "local service delivery"]
+
+
+def test_sessions_held_on_a_day_and_a_theme_taken_up_give_no_items() -> None:
+    assert agenda_items("Sessions were held on 4 April and 5 April 2016 in New York.") == ()
+    assert agenda_items("Panels were held on Monday and Tuesday, with a reception.") == ()
+    assert agenda_items("The new members will take up the theme of rethinking public "
+                        "administration for sustainable development.") == ()
