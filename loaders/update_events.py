@@ -97,6 +97,9 @@ _NAME_STOP = frozenset("and or on of in at for with to by from the a an its thei
                        "which who was were is are be been has have had held also as during "
                        "after before between".split())
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+#: A time's possessive before an event word, no part of its name: "This year’s awards ceremony".
+_TIME_POSSESSIVE = re.compile(r"(?:year|years|week|month|today|yesterday|tomorrow|decade|"
+                              r"season)[’']s?", re.I)
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,8 @@ def _name(text: str, sentence: Span, word: Span) -> Span:
                 text[max(sentence.start, word.start - 80) + m.end() + 1:][:1].isupper():
             continue  # inside a name in title case: "First National Training of Trainers
             # Workshop"
-        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
+        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or \
+                _TIME_POSSESSIVE.fullmatch(token) or (
                 token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)) \
                 or word.start - (max(sentence.start, word.start - 80) + m.start()) > 60:
             break  # ("2013 Steering Committee Meeting": a name's own year stays)
@@ -664,7 +668,8 @@ def _phrase(text: str, sentence: Span, word: Span) -> Span:
     window = max(sentence.start, word.start - 80)
     for m in reversed(list(re.finditer(r"[\w’'+-]+", text[window: word.start]))):
         token = m.group(0)
-        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or (
+        if token.lower() in _NAME_STOP or _MONTH_WORD.match(token) or \
+                _TIME_POSSESSIVE.fullmatch(token) or (
                 token[:1].isdigit() and not _YEAR_OR_ORDINAL.fullmatch(token)):
             break  # "2016 Steering Committee Meeting", "7th Global Forum": a name's own number
         start = window + m.start()

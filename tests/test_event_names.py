@@ -166,3 +166,11 @@ def test_a_launch_told_with_its_verb_is_named_by_what_was_launched() -> None:
     labels = [str(g.value(e, RDFS.label)) for e in g.subjects(RDF.type, CEPA.Event)]
     assert "2030 edition of the World Public Sector Report" in labels
     assert not any("Department" in n for n in labels)
+
+
+def test_a_time_s_possessive_before_the_event_word_is_no_part_of_its_name() -> None:
+    page = ("UN DESA news\n\n24 June 2013 - This year’s awards ceremony of the United Nations "
+            "Public Service Awards, organized by UN DESA, was held in Manama, Bahrain on 23 June "
+            "2013, with ministers from 40 countries.\n")
+    names = _names(page)
+    assert names and not any("year" in n.lower() for n in names), names
