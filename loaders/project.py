@@ -975,10 +975,17 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     for f in by_key.get("partner", []):
         if f.value is not None:
             partners.extend(_names(text, f.value))
+    gz = Gazetteer.bundled()
     for phrase in [*partner_phrases(text, span), *led_with]:
         known = _names(text, phrase, known_only=True)
         known += _with_acronyms(text, phrase, known)
-        partners.extend(n for n in known + _headed_bodies(text, phrase, known)
+        known += _headed_bodies(text, phrase, known)
+        # (and, in a phrase of acronyms alone, those the gazetteer lacks: "with CARIPAD and the
+        # OECD")
+        names = {n.name for n in known}
+        known += [a for a in _acronyms(text, phrase) if a.name not in names
+                  and gz.resolve(a.name) is None]
+        partners.extend(n for n in sorted(known, key=lambda n: n.span.start)
                         if n.name not in {i.name for i in implementers})
     if not implementers:
         implementers = _sole_account_entity(text, span, partners)

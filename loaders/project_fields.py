@@ -613,6 +613,8 @@ _IMPLEMENTED = re.compile(
     r"(?P<who>[^.;\n]{2,400}?)"
     r"(?=[,.;]\s+(?:in\s+cooperation|in\s+collaboration|drawing|with\s+the|in\s+[A-Z]|which|"
     r"and\s+will)|[.;\n]|$|\s+in\s+(?:cooperation|collaboration|partnership)\b|"
+    # ("led by ECA with support from the African Development Bank": its partners after it)
+    r"\s+with\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)\b|"
     # a fronted phrase ends where the sentence's subject begins ("Implemented by UNDP and the
     # Ministry (MSA), a new KOICA-funded initiative ... will help")
     r",\s+(?:a|an)\s+(?:new\s+)?[\w-]+\s+(?:[\w-]+\s+)?(?:initiative|project|programme)\b|"
@@ -682,7 +684,7 @@ _WITH = re.compile(
     r"(?:key|main|principal|project)\s+partners\s+(?:include[sd]?|are|were|will\s+be)|"
     r"with\s+the\s+(?:support|involvement)\s+of|"
     # "(with support from UNEP)", "under the sponsorship of UNDP"
-    r"(?<=\()with\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)|"
+    r"\bwith\s+(?:the\s+)?(?:financial\s+|technical\s+)?support\s+(?:from|of)|"
     r"under\s+the\s+sponsorship\s+of|"
     # "The project benefits from collaboration with A, B and C"
     r"benefit(?:s|ed|ting)?\s+from\s+(?:the\s+|close\s+)?(?:collaboration|cooperation|"
@@ -704,6 +706,9 @@ _NEW_PHRASE = re.compile(r",\s+(?:the|a|an)\s+[A-Z]")
 _SUBJECT_AND_VERB = re.compile(r",\s+(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?"
                                r"(?:organi[sz]ed|held|hosted|launched|convened|conducted|"
                                r"implemented|developed|provided|carried\s+out)\b"
+                               # (", DESA will assist governments ...")
+                               r"|,\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:will|"
+                               r"shall|is\s+to|are\s+to)\s+(?:also\s+)?[a-z]+\b"
                                # (", this project aims to ...": the project itself, the subject)
                                r"|,\s+(?:this|the)\s+(?:project|programme|initiative)\s+"
                                r"(?:aims|seeks|will|is|was|has|helps|supports)\b")
@@ -798,13 +803,28 @@ _PARTNER_OF = re.compile(r"(?P<who>\b[A-Z][\w&’'-]*"
                          r"(?:project|programme)\b")
 
 
+#: A project's support "with support from" X, no article: a partner only after who leads it.
+_BARE_SUPPORT = re.compile(r"with\s+(?:financial\s+|technical\s+)?support\s", re.I)
+_LED_BY = re.compile(r"\b(?:led|implemented|executed|carried\s+out|managed)\s+by\b", re.I)
+#: "..., with the League of Arab States as a partner": the partner named before the word.
+_AS_PARTNER = re.compile(r"\bwith\s+(?P<who>(?:the\s+)?[A-Z][^.;,\n]{1,150}?)\s+as\s+"
+                         r"(?:a\s+|its\s+|the\s+)?(?:key\s+|main\s+|strategic\s+)?partners?\b")
+
+
 def partner_phrases(text: str, span: Span) -> list[Span]:
     out = [Span(m.start("who"), m.end("who"))
            for m in (_PARTNER_OF.finditer(text, span.start, span.end)
                      if "partner of" in text[span.start: span.end] else ())]
+    out += [Span(m.start("who"), m.end("who"))
+            for m in (_AS_PARTNER.finditer(text, span.start, span.end)
+                      if " as " in text[span.start: span.end] else ())]
     for m in _WITH.finditer(text, span.start, span.end):
         line_start = max(text.rfind("\n", span.start, m.start()) + 1, span.start)
         opening = text[_sentence_start(text, line_start, m.start()): m.start()]
+        if _BARE_SUPPORT.match(m.group(0)) and not opening.endswith("(") and \
+                not _LED_BY.search(opening):
+            continue  # "funded by the Account with support of UNDESA": no partner said; "led
+            # by ECA with support from X": X is
         # a fronted phrase ("Conducted in partnership with X, the Y ... set out to ...") ends
         # where the sentence's subject begins; a list within the sentence goes on
         cut = _NEW_PHRASE.search(text, m.start("who"), m.end("who")) \

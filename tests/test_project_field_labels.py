@@ -143,3 +143,29 @@ def test_an_implementer_named_by_its_head_word_and_partners_a_sentence_lists() -
     rec = project.parse(head + "ESCAP will work closely with the Economic Commission for "
                         "Africa to deliver the training.\n").projects[0]
     assert _sorted_names(rec.partners) == ["Economic Commission for Africa"]
+
+
+@pytest.mark.parametrize(("sentence", "implementers", "partners"), [
+    # the supporters of the body that leads it are partners, not its implementers
+    ("The initiative is led by ECA with support from the African Development Bank and the "
+     "World Bank.", ["ECA"], ["African Development Bank", "World Bank"]),
+    # a partner named before the word "partner"
+    ("The project will be executed by ESCWA, with the League of Arab States as a partner.",
+     ["ESCWA"], ["League of Arab States"]),
+    # a fronted partner phrase ends where the sentence's subject and its "will" begin
+    ("In collaboration with CARIPAD and the OECD, DESA will assist governments of the region.",
+     ["DESA"], ["CARIPAD", "OECD"]),
+])
+def test_partners_that_support_the_lead_body_or_are_named_before_the_word(
+        sentence: str, implementers: list[str], partners: list[str]) -> None:
+    rec = project.parse("Development Account project 1617X: Resilient statistics\n\n"
+                        + sentence + "\n").projects[0]
+    assert _sorted_names(rec.implementers) == implementers
+    assert _sorted_names(rec.partners) == partners
+
+
+def test_support_from_no_leading_body_names_no_partner() -> None:
+    rec = project.parse("Development Account project 1617X: Resilient statistics\n\nThis "
+                        "project is funded by the Development Account with support of UNDESA."
+                        "\n").projects[0]
+    assert _sorted_names(rec.partners) == []
