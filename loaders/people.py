@@ -368,13 +368,18 @@ _PREFIX_POST = screened(re.compile(  # (the first letters looked ahead for: twic
     rf"Chief[ ]Executive[ ]Officer|Director-General|"
     rf"(?:Under-|Deputy[ ]|Assistant[ ])?Secretary-General)[ ]"
     # (a name of four words with its particle: "Jassim Ebrahim Al Sayegh")
-    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})"
+    # (and a middle initial: "Deputy Secretary-General Amina J. Mohammed")
+    rf"(?P<name>[A-Z]{_WHOLE_TOK_REST}(?:[ ][A-Z]\.)?(?:[ ]{_WHOLE_TOK}){{1,2}}{_PARTICLE_TAIL})"
     # (a country in brackets after the name, as meeting reports write it: "Vice President Ana
     # Reis (South Africa) said")
     rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){{0,3}})|"
     rf"(?=(?:[ ]\([A-Z][^()\n]{{2,40}}\))?(?:[,.;]|[ ](?:said|"
     r"stated|noted|opened|added|welcomed|for[ ](?:his|her|their)|and|to|has|had|will|was|is|"
-    r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted)\b)))"))
+    r"told|called|urged|put[ ]forward|presented|explained|stressed|highlighted|"
+    # ("Mayor Ana Reis received the award from Under-Secretary-General Li Wen during ...")
+    r"received|accepted|handed|gave|delivered|during|at|on|with|who|launched|announced|"
+    r"congratulated|thanked|praised|visited|met|chaired|attended|joined|addressed|spoke|"
+    r"underscored|emphasi[sz]ed|recalled)\b)))"))
 
 
 #: A word every `_PREFIX_POST` match holds: an item without one is not searched (most items).

@@ -186,6 +186,16 @@ def test_posts_before_names_as_partners_news_write_them() -> None:
     assert {p.name: p.title for p in alone.named} == {"Fraser-Nkosi": "Minister"}
 
 
+def test_a_post_before_a_name_whatever_verb_or_word_follows_and_a_middle_initial() -> None:
+    page = ("Mayor Ana Reis received the award on behalf of the city from UN Under-Secretary-"
+            "General Li Wenbo during the ceremony, which was attended by Deputy Secretary-"
+            "General Amina K. Osei.\n")
+    people = {p.name: [m.title for m in p.memberships]
+              for p in people_named(page, Gazetteer.bundled())}
+    assert people == {"Ana Reis": ["Mayor"], "Li Wenbo": ["Under-Secretary-General"],
+                      "Amina K. Osei": ["Deputy Secretary-General"]}
+
+
 def test_a_surname_after_an_honorific_takes_the_given_names_the_page_wrote_before() -> None:
     from cepa_kg.loaders.actors import Gazetteer
     from cepa_kg.loaders.people import people_named
