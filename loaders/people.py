@@ -119,6 +119,18 @@ _HEADER_POST = re.compile(
     r"(?:[^\S\n]*,[^\S\n]*(?:Secretary|Director|Minister|Special|High|Executive|Chief|"
     r"Coordinator)[^\n]{3,200}?)?[^\S\n]*,?[^\S\n]*"
     r"(?=\n|$)")
+#: A list of speakers: "Speakers included", "Panellists at the launch were", "Speakers:".
+_SPEAKER_LIST = screened(re.compile(
+    r"\b(?:[Ss]peakers|[Pp]anell?ists|[Pp]resenters|[Dd]iscussants)[ ]+(?:at[ ]+the[ ]+(?:event|"
+    r"session|meeting|launch|webinar|ceremony|forum|workshop)[ ]+)?(?:also[ ]+)?(?:included|"
+    r"include|were|are|comprised)[ ]+|\b(?:[Ss]peakers|[Pp]anell?ists)[ ]*:[ ]*"))
+#: Where a list's pieces part: a comma (and "and" after it), or "and".
+_LIST_CUT = re.compile(r",[ ]*(?:and[ ]+)?|[ ]+and[ ]+")
+#: One speaker of a list: a name, perhaps an honorific before it, and the body it is "of".
+_LISTED_SPEAKER = re.compile(
+    rf"(?:{_HON}[ ]+)?(?P<name>{_WHOLE_TOK}(?:[ ][A-Z]\.)?(?:[ ]{_WHOLE_TOK}){{1,2}})"
+    r"(?:[ ]+(?:of|from)[ ]+(?:the[ ]+)?(?P<org>[A-Z][\w’'&-]*(?:[ ]+(?:of|for|and|on|the|"
+    r"[A-Z][\w’'&-]*)){0,8}))?")
 _NOT_NAME = frozenset(
     """The A An At In On Of For And During Following Additionally Furthermore Also However Moreover
     United Nations Public Service Services Administration Government Ministry Republic Division
@@ -1194,8 +1206,36 @@ class People:
             if given in _NOT_NAME or self.gz.resolve(family) is not None:
                 continue  # "CEPA Secretariat", "UNPOG Seoul": a body, not a signature
             self._add(m.group("name"), None, Span(m.start("name"), m.end("name")), None)
+        for m in _SPEAKER_LIST.finditer(text, item.start, item.end):
+            self._speakers(m.end(), sentence_end(text, m.end(), item.end), actors)
         if _HANGUL.search(text, item.start, item.end):
             self._korean(item)
+
+    def _speakers(self, start: int, end: int, actors: list[Span]) -> None:
+        """The names a list of speakers gives with no honorific: "Speakers included A of UN
+        DESA, B, Chief of X, and C": each piece a name alone or a name "of"/"from" a body the
+        gazetteer knows (a post between commas is no one, and ends the reading of its piece)."""
+        text = self.text
+        pos = start
+        for cut in (*_LIST_CUT.finditer(text, start, end), None):
+            piece = Span(pos, cut.start() if cut is not None else end).strip(text, " .;:")
+            pos = cut.end() if cut is not None else end
+            m = _LISTED_SPEAKER.fullmatch(text, piece.start, piece.end)
+            if m is None:
+                continue
+            name = m.group("name")
+            nspan = Span(m.start("name"), m.end("name"))
+            if any(tok in _NOT_NAME or _TITLE_WORDS.fullmatch(tok) for tok in name.split()) or \
+                    self.gz.resolve(name) is not None or \
+                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+                continue
+            org = m.group("org")
+            body = self.gz.resolve(org) if org else None
+            if org and (body is None or body.kind != "organization"):
+                continue  # "A from the city": no body the gazetteer knows
+            ms = self._make(nspan, Span(nspan.end, m.end()), None, org,
+                            whole=Span(nspan.start, m.end())) if org else None
+            self._add(name, None, nspan, ms)
 
     def _korean(self, item: Span) -> None:
         """People a Korean text names: "조현석 안행부 장관은" (the name, perhaps a body, the

@@ -196,6 +196,18 @@ def test_a_post_before_a_name_whatever_verb_or_word_follows_and_a_middle_initial
                       "Amina K. Osei": ["Deputy Secretary-General"]}
 
 
+def test_a_list_of_speakers_with_no_honorifics_names_each_and_the_body_they_are_of() -> None:
+    page = ("Speakers at the launch included Ana Reis Lopes, Assistant Secretary-General for "
+            "Policy Coordination and Inter-Agency Affairs, Tomas Berg of UN DESA and Lin Wei "
+            "from the OECD.\n")
+    people = {p.name: sorted(m.affiliation or "" for m in p.memberships)
+              for p in people_named(page, Gazetteer.bundled())}
+    assert set(people) == {"Ana Reis Lopes", "Tomas Berg", "Lin Wei"}
+    assert people["Tomas Berg"] == ["UN DESA"] and people["Lin Wei"] == ["OECD"]
+    # (a body no speaker: "from the city" names no body the gazetteer knows)
+    assert people_named("Speakers included Ivo Mars from the city.\n", Gazetteer.bundled()) == ()
+
+
 def test_a_surname_after_an_honorific_takes_the_given_names_the_page_wrote_before() -> None:
     from cepa_kg.loaders.actors import Gazetteer
     from cepa_kg.loaders.people import people_named
