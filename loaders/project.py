@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from cepa_kg.loaders.actors import Gazetteer
 from cepa_kg.loaders.base import ParseError
-from cepa_kg.loaders.dates import month_number
+from cepa_kg.loaders.dates import MONTH_PATTERN, month_number
 from cepa_kg.loaders.document_dates import DocumentDate, document_date
 from cepa_kg.loaders.family_detection import project_score
 from cepa_kg.loaders.family_languages import other_language_project_score
@@ -489,7 +489,14 @@ _NAMED_PROJECT = re.compile(r"[‘“\"](?P<title>[A-Z0-9][^’”\"\n]{5,150})[
                             r"[^“\"‘\n.]{3,100}?)?"
                             r"(?:\s+in\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?)?"
                             r"(?:\s+(?:entitled|titled|called|named|on))?"
-                            r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]")
+                            r"\s+[‘“\"](?P<title2>[A-Z0-9][^’”\"\n]{5,250})[’”\"]"
+                            # no quotation marks: "under the project titled Improved local ...
+                            # capacities, funded by ...", "The project, known as X, was ..."
+                            r"|\b(?:[Tt]he|[Tt]his|[Aa])\s+(?:[\w()-]+\s+){0,4}?[Pp]roject,?\s+"
+                            r"(?:entitled|titled|called|named|known\s+as)\s+"
+                            r"(?P<title3>[A-Z][\w’'-]*(?:[^\S\n]+[\w’'-]+){3,30}?)"
+                            r"(?=,|\.(?:\s|$)|;|\n|[^\S\n]+\(|[^\S\n]+(?:was|is|were|will|which|"
+                            r"that|funded|financed|implemented|led|and\s+(?:funded|implemented))\b)")
 #: A title in capitals but no quotation marks, called a project right after: "The District
 #: Asset Management for Resilient Public Services in Selected LDCs project was approved ...".
 _TITLE_CASE_PROJECT = re.compile(
@@ -515,8 +522,18 @@ def named_title(text: str, span: Span) -> Span | None:
     m = _NAMED_PROJECT.search(text, span.start, span.end)
     if m is None:
         return None
-    group = "title" if m.group("title") else "title2"
-    return Span(m.start(group), m.end(group)).strip(text)
+    group = next(g for g in ("title", "title2", "title3") if m.group(g))
+    end = m.end(group)
+    if group == "title3" and (run_on := _TITLE_RUN_ON.search(text, m.start(group), end)):
+        end = run_on.start()  # "titled X in the Office premises on 14 March 2017": X
+    return Span(m.start(group), end).strip(text)
+
+
+#: Where a title without quotation marks runs on into the sentence: a place's premises or
+#: headquarters, a day.
+_TITLE_RUN_ON = re.compile(r"\s+(?:in|at|on)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:premises|"
+                           r"headquarters|offices)\b|\s+(?:on|from)\s+(?:\d|" + MONTH_PATTERN +
+                           r")")
 
 
 def _fallback_title(text: str, span: Span, fields: list[Field]) -> Span | None:

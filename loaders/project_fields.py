@@ -333,7 +333,11 @@ def _behind(heads: tuple[str, ...], links: tuple[str, ...]) -> str:
 
 _AIM_AFTER = _behind(("project", "programme", "program", "initiative"),
                      (r"\sthat\s", r"\swhich\s", r",\swhich\s", r",\sthat\s")) + "|" + _behind(
-    ("Its", "its", "The", "This"), (r"\sprogramme\s", r"\sprogram\s"))
+    ("Its", "its", "The", "This"), (r"\sprogramme\s", r"\sprogram\s")) + "|" + "|".join(
+    # after the project's name in quotation marks, or its years in brackets: 'the project
+    # "X" (2020-2023), which aims to' (a project named just before: `_aim_of_another_project`)
+    f"(?<={end}{link})" for end in ("”", '"', "’", r"\d\)")
+    for link in (r",\swhich\s", r"\swhich\s", r",\sthat\s"))
 _AIM_AFTER_FR = _behind(("projet", "programme"), (r"\s", r"\squi\s", r",\squi\s"))
 _OBJECTIVE_PROSE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Therefore|Thus|Hence|Accordingly|Overall),\s+)?"
@@ -403,9 +407,19 @@ _INTRODUCED = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+){0,3}?(?:project|program
 
 
 def _aim_of_another_project(text: str, m: re.Match[str]) -> bool:
-    """A participle of aim ("project aimed at") after a project the page does not introduce."""
-    return m.group("participle") is not None and \
-        _INTRODUCED.search(text, max(0, m.start() - 80), m.start()) is None
+    """A participle of aim ("project aimed at") after a project the page does not introduce;
+    an aim after a name in quotation marks or after years in brackets, in a sentence that
+    names no project before it (a toolkit's, a report's)."""
+    if m.group("participle") is not None:
+        return _INTRODUCED.search(text, max(0, m.start() - 80), m.start()) is None
+    before = text[max(0, m.start() - 12): m.start()]
+    if re.search(r"[”\"’\d)],?\s(?:which|that)\s$", before):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+        return _PROJECT_WORD.search(text, start, m.start()) is None
+    return False
+
+
+_PROJECT_WORD = re.compile(r"\b(?:project|programme)\b", re.I)
 
 
 def _aim_verbs(text: str, span: Span) -> list[int]:

@@ -457,3 +457,37 @@ def test_a_partner_after_with_the_collaboration_of_or_in_coordination_with(
     from cepa_kg.loaders.spans import Span
 
     assert [p.of(page) for p in partner_phrases(page, Span(0, len(page)))] == [phrase]
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("The workshop is organized under the project titled Improved local capacities for "
+     "resilient services, funded by the UN Development Account.",
+     "Improved local capacities for resilient services"),
+    ("The project, known as Accountability frameworks for local governments, was launched in "
+     "2015.", "Accountability frameworks for local governments"),
+    # (a title with no quotation marks ends before the place and the day it runs on into)
+    ("The Office organized a meeting on the project titled Open Data Standards for Local "
+     "Services in the Office premises on 14 March 2017.", "Open Data Standards for Local Services"),
+])
+def test_a_project_s_name_after_titled_or_known_as_without_quotation_marks(sentence: str,
+                                                                          title: str) -> None:
+    from cepa_kg.loaders import project
+
+    page = "Capacity workshop news\n\n" + sentence + " The project is implemented by DESA.\n"
+    assert project.parse(page).projects[0].title == title
+
+
+def test_an_aim_after_the_project_s_quoted_name_or_its_years_but_not_another_s() -> None:
+    from cepa_kg.loaders import project
+
+    page = ("Governance\n\nESCWA implements the Development Account project “Institutional "
+            "development for Arab countries” (2020-2023), which aims to strengthen public "
+            "institutions in Libya and Iraq.\n")
+    record = project.parse(page).projects[0]
+    assert record.objective is not None
+    assert record.objective.text.startswith("aims to strengthen public institutions")
+    # (a toolkit's aim, in a sentence that names no project, is no objective of the project)
+    page = ("Governance\n\nThe Development Account project 1819X is implemented by ESCWA.\n\n"
+            "ESCWA also published the toolkit “Open budgets”, which aims to guide ministries.\n")
+    record = project.parse(page).projects[0]
+    assert record.objective is None
