@@ -153,6 +153,9 @@ _CUES: tuple[tuple[str, bool | None, re.Pattern[str]], ...] = tuple(
         ("agreed", True, r"\b(?:partnered|(?<!\bas\s)(?<!\bare\s)partners|teamed\s+up|"
                          r"joined\s+(?:forces|hands))\s+with\b|"
                          r"\b(?:has|have|had)\s+been\s+(?:cooperating|collaborating|partnering)\b|"
+                         # ("UN DESA is partnering with X", "A and B have joined forces to ...")
+                         r"\b(?:is|are|was|were)\s+partnering\s+with\b|"
+                         r"\b(?:has|have|had)\s+(?:joined\s+forces|teamed\s+up)\b|"
                          r"\bwill\s+(?:also\s+)?work\s+(?:closely\s+)?with\b"),
         # "UNDP and UN DESA launched a new partnership", "a joint initiative of X and Y" (a
         # meeting two bodies organise together is no partnership of its own: see "co-organized")
@@ -265,7 +268,7 @@ _CUE_WORDS: tuple[frozenset[str], ...] = tuple(frozenset(words) for words in (
     ("established",),
     ("working relationship", "entered into"),
     ("partnered", "partners with", "teamed up", "joined forces", "joined hands", "been cooperating",
-     "been collaborating", "been partnering", "work with", "work closely with"),
+     "been collaborating", "been partnering", "partnering with", "work with", "work closely with"),
     ("partnership",),
     ("joint",),
     ("signed", "renewed", "extended"),

@@ -75,6 +75,8 @@ def test_a_signing_still_to_come_is_proposed_and_memorandums_are_one_with_each()
     "Since 2012, UN DESA partners with the Government of Nepal in digital government.",
     "The memorandum was signed by Ambassador Ana Reis for Portugal and Under-Secretary-General "
     "Li Wei for UN DESA.",
+    "UN DESA is partnering with UNITAR to expand digital skills training for civil servants.",
+    "UN DESA and UNITAR have joined forces to offer an online course on leadership.",
 ])
 def test_a_partnership_told_with_other_verbs(sentence: str) -> None:
     page = (f"DPIDG News\n\nMay 2018\n\n{sentence}\n\nThe Division for Public Institutions and "
