@@ -189,6 +189,10 @@ def _sentences(text: str) -> list[Span]:
 #: A post written before a name as a title, no part of the name ("Minister Ana Reis").
 _POST_WORD = re.compile(r"(?:Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|"
                         r"Director|President|Chancellor)[ \u00a0]+(?=\S+[ \u00a0]\S)")
+#: A post and a surname alone: "Minister Fraser-Moleketi".
+_POST_SURNAME = re.compile(r"(?:Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|"
+                           r"Director|President|Chancellor|Ambassador|Professor)[ \u00a0]+"
+                           r"(?P<w>\S+)")
 
 
 def _country_after(text: str, end: int, gz: Any) -> str:
@@ -222,6 +226,18 @@ def _subject(text: str, sentence: Span, before: int, gz: Any) -> Span | None:
         if not _NOT_A_NAME.search(name) and not _is_place(name, gz) and \
                 not _QUALIFIES.match(text, m.end()):
             post = _POST_WORD.match(name)  # ("Minister Ana Reis, who serves on ...")
+            if post is None and (alone := _POST_SURNAME.fullmatch(name)) is not None:
+                # "Minister Fraser-Moleketi was elected ...": the name the page gives in full
+                # elsewhere ("Minister Geraldine Fraser-Moleketi"), else the surname
+                full = [f for f in _NAME_RX.finditer(text)
+                        if f.group(0).split()[-1] == alone.group("w") and f.start() != m.start()
+                        and not _NOT_A_NAME.search(f.group(0))
+                        and not _POST_SURNAME.fullmatch(f.group(0))]
+                if full:
+                    f = min(full, key=lambda f: abs(f.start() - m.start()))
+                    lead = _POST_WORD.match(f.group(0))
+                    return Span(f.start() + (lead.end() if lead else 0), f.end())
+                return Span(m.start() + alone.start("w"), m.end())
             return Span(m.start() + (post.end() if post else 0), m.end())
     # "Nxumalo was sworn in ...": a surname alone, of a name the page gave in full before
     # ("Rosalind is the present Chair ...": or a given name alone, of one name only)

@@ -208,6 +208,19 @@ def test_a_list_of_speakers_with_no_honorifics_names_each_and_the_body_they_are_
     assert people_named("Speakers included Ivo Mars from the city.\n", Gazetteer.bundled()) == ()
 
 
+def test_a_post_and_a_surname_alone_elected_is_the_person_the_page_names_in_full() -> None:
+    from cepa_kg.loaders import session
+
+    opening = ("The 5th session of the Committee of Experts on Public Administration was held "
+               "in New York from 27 to 31 March 2006.\n\nMinister Fraser-Nkosi is a member of the "
+               "Committee and was elected its vice-chairperson in 2005.\n")
+    named_first = "Minister Grace Fraser-Nkosi to attend UN meeting\n\n" + opening
+    assert [(p.name, p.role) for p in session.parse(named_first).bureau] == [
+        ("Grace Fraser-Nkosi", "Vice-Chairperson")]
+    # (no full name on the page: the surname, not the post with it)
+    assert [p.name for p in session.parse(opening).bureau] == ["Fraser-Nkosi"]
+
+
 def test_a_surname_after_an_honorific_takes_the_given_names_the_page_wrote_before() -> None:
     from cepa_kg.loaders.actors import Gazetteer
     from cepa_kg.loaders.people import people_named
