@@ -975,6 +975,11 @@ class People:
             self.gz.resolve(name) is not None or \
             any(nspan.start < a.end and a.start < nspan.end for a in actors)
 
+    def _no_speaker(self, name: str, nspan: Span, actors: list[Span]) -> bool:
+        """`_no_person`, or a name with a post's word in it ("Director Ana")."""
+        return any(_TITLE_WORDS.fullmatch(tok) for tok in name.split()) or \
+            self._no_person(name, nspan, actors)
+
     def collect(self, item: Span, actors_in_item: list[ActorMention] | None = None) -> None:
         """Read the people an item names. `actors_in_item`: `find_actors` over the item, when
         the caller has it already."""
@@ -1187,9 +1192,7 @@ class People:
                 continue
             name = found.group("name")
             nspan = Span(found.start("name"), found.end("name"))
-            if any(tok in _NOT_NAME or _TITLE_WORDS.fullmatch(tok) for tok in name.split()) or \
-                    self.gz.resolve(name) is not None or \
-                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+            if self._no_speaker(name, nspan, actors):
                 continue
             ms = None if apposed is None else self._membership(
                 nspan, sentence_end(text, nspan.end, item.end))
@@ -1225,9 +1228,7 @@ class People:
                 continue
             name = m.group("name")
             nspan = Span(m.start("name"), m.end("name"))
-            if any(tok in _NOT_NAME or _TITLE_WORDS.fullmatch(tok) for tok in name.split()) or \
-                    self.gz.resolve(name) is not None or \
-                    any(nspan.start < a.end and a.start < nspan.end for a in actors):
+            if self._no_speaker(name, nspan, actors):
                 continue
             org = m.group("org")
             body = self.gz.resolve(org) if org else None
