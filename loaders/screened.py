@@ -76,8 +76,10 @@ def _cased(source: str, flags: int) -> bool:
 @lru_cache(maxsize=4096)
 def _bytes_matched(source: str, flags: int) -> tuple[str, ...]:
     """The Latin-1 characters a one-character pattern matches, asked of Python's engine."""
-    single = re.compile(source, flags & (re.I | re.A))
-    return tuple(chr(b) for b in range(256) if single.fullmatch(chr(b)))
+    return tuple(re.findall(source, _LATIN_1, flags & (re.I | re.A)))
+
+
+_LATIN_1 = "".join(map(chr, range(256)))
 
 
 @lru_cache(maxsize=4096)
