@@ -187,12 +187,11 @@ def _sentences(text: str) -> list[Span]:
 
 
 #: A post written before a name as a title, no part of the name ("Minister Ana Reis").
-_POST_WORD = re.compile(r"(?:Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|"
-                        r"Director|President|Chancellor)[ \u00a0]+(?=\S+[ \u00a0]\S)")
+_POSTS = (r"Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|Director|President|"
+          r"Chancellor")
+_POST_WORD = re.compile(rf"(?:{_POSTS})[ \u00a0]+(?=\S+[ \u00a0]\S)")
 #: A post and a surname alone: "Minister Fraser-Moleketi".
-_POST_SURNAME = re.compile(r"(?:Minister|Senator|Judge|Mayor|Governor|Commissioner|Dean|Rector|"
-                           r"Director|President|Chancellor|Ambassador|Professor)[ \u00a0]+"
-                           r"(?P<w>\S+)")
+_POST_SURNAME = re.compile(rf"(?:{_POSTS}|Ambassador|Professor)[ \u00a0]+(?P<w>\S+)")
 
 
 def _country_after(text: str, end: int, gz: Any) -> str:

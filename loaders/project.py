@@ -678,12 +678,16 @@ def _headed_bodies(text: str, phrase: Span, known: list[Named]) -> list[Named]:
 _AND_ACRONYM = re.compile(r"\s+and\s+(?P<acronym>[A-Z][A-Z-]{2,11})$")
 
 
-def _acronyms(text: str, span: Span) -> list[Named]:
-    """The bodies a phrase names when it is nothing but acronyms ("FSDO and UNCDF")."""
+def _unknown_acronyms(text: str, span: Span, known: list[Named]) -> list[Named]:
+    """The bodies a phrase names when it is nothing but acronyms ("FSDO and UNCDF", "CARIPAD
+    and the OECD"): those the gazetteer lacks and `known` does not hold already."""
     if not _ACRONYM_LIST.fullmatch(text, span.start, span.end):
         return []
+    names = {n.name for n in known}
+    gz = Gazetteer.bundled()
     return [Named(m.group(), Span(m.start(), m.end()))
-            for m in _ACRONYM.finditer(text, span.start, span.end)]
+            for m in _ACRONYM.finditer(text, span.start, span.end)
+            if m.group() not in names and gz.resolve(m.group()) is None]
 
 
 #: "the United Nations Capacity Development Fund (UNCDF)": a body's name the page gives with
@@ -962,7 +966,6 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     if not implementers:  # "The initiative brings together A, who acts as lead agency, B, C"
         implementers = [n for phrase in together for n in _bodies(text, phrase)]
     if not implementers:
-        gz = Gazetteer.bundled()
         for phrase in implementer_phrases(text, span):
             found = _bodies(text, phrase)
             # and a body the gazetteer lacks, named with its acronym ("the Ministry of State
@@ -973,10 +976,8 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
             found += _headed_bodies(text, phrase, found)
             # a subject that is only acronyms the gazetteer does not know ("FSDO and UNCDF
             # have piloted a project"): bodies all the same
-            names = {n.name for n in found}
-            implementers.extend(sorted(
-                found + [a for a in _acronyms(text, phrase) if a.name not in names
-                         and gz.resolve(a.name) is None], key=lambda n: n.span.start))
+            implementers.extend(sorted(found + _unknown_acronyms(text, phrase, found),
+                                       key=lambda n: n.span.start))
     if not implementers:
         # a news item about the project's activity says who ran it: "a training on X,
         # organized by the Economic Commission for Africa (ECA)" (a body the gazetteer knows)
@@ -992,16 +993,13 @@ def _record(text: str, span: Span, code: str | None, code_span: Span | None,
     for f in by_key.get("partner", []):
         if f.value is not None:
             partners.extend(_names(text, f.value))
-    gz = Gazetteer.bundled()
     for phrase in [*partner_phrases(text, span), *led_with]:
         known = _names(text, phrase, known_only=True)
         known += _with_acronyms(text, phrase, known)
         known += _headed_bodies(text, phrase, known)
         # (and, in a phrase of acronyms alone, those the gazetteer lacks: "with CARIPAD and the
         # OECD")
-        names = {n.name for n in known}
-        known += [a for a in _acronyms(text, phrase) if a.name not in names
-                  and gz.resolve(a.name) is None]
+        known += _unknown_acronyms(text, phrase, known)
         partners.extend(n for n in sorted(known, key=lambda n: n.span.start)
                         if n.name not in {i.name for i in implementers})
     if not implementers:

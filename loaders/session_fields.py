@@ -1193,15 +1193,11 @@ _INLINE_ROLE = screened(re.compile(
     r"Rapporteurs?)[^\S\n]*:[^\S\n]*"))
 
 
-#: A sentence's end, not an honorific's dot: where a sentence before a position begins.
-_SENTENCE_BACK = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bH\.E)"
-                            r"[.!?]\s|\n")
-
-
 def _inline_roles(text: str) -> list[Person]:
     out: list[Person] = []
     for m in _INLINE_ROLE.finditer(text):
-        stops = [c.end() for c in _SENTENCE_BACK.finditer(text, max(0, m.start() - 400),
+        # (the sentence's start: after the last end of one, not an honorific's dot)
+        stops = [c.end() for c in _ELECTION_STOP.finditer(text, max(0, m.start() - 400),
                                                           m.start())]
         a = stops[-1] if stops else max(0, m.start() - 400)
         if not _ABOUT_CEPA.search(text, a, m.end()) and "elected" not in text[a:m.end()]:
